@@ -1,0 +1,57 @@
+import type { Express, Request, Response } from "express";
+import express from "express";
+import { DEMO_SHOP } from "../demo/catalogue";
+import { DEMO_CUSTOMER_COOKIE } from "../demo/storefront-page";
+import { buildSignedProxyUrl } from "../services/app-proxy-signing.server";
+
+const MAX_FORWARD_BYTES = 64 * 1024;
+
+/**
+ * Plays Shopify's part in the local demo: `/apps/baton/*` on the "storefront" is forwarded over
+ * real HTTP to the app's `/proxy/*` with the query signed exactly as Shopify signs it, the
+ * shopper's IP in X-Forwarded-For, cookies stripped, and `logged_in_customer_id` set from the
+ * demo's sign-in switch. The app therefore runs its production verification path unchanged.
+ */
+export function mountDemoAppProxy(app: Express, options: { appOrigin: () => string; secret: string }): void {
+  app.use("/extensions/baton-chat/assets", express.static("extensions/baton-chat/assets", { maxAge: 0 }));
+  app.all("/apps/baton/*", express.raw({ type: () => true, limit: MAX_FORWARD_BYTES }), (req, res) => {
+    void forward(req, res, options).catch((error: unknown) => {
+      res.status(502).json({ error: { code: "proxy_error", message: (error as Error).message } });
+    });
+  });
+  app.use((error: { type?: string; status?: number }, _req: Request, res: Response, next: (e?: unknown) => void) => {
+    if (error?.type === "entity.too.large") {
+      res.status(413).json({ error: { code: "payload_too_large", message: "The request body is too large." } });
+    } else next(error);
+  });
+}
+
+async function forward(req: Request, res: Response, options: { appOrigin: () => string; secret: string }) {
+  const original = new URL(req.originalUrl, "http://storefront.local");
+  const rest = original.pathname.replace(/^\/apps\/baton/, "");
+  const extra: Record<string, string[]> = {};
+  for (const [key, value] of original.searchParams) (extra[key] ??= []).push(value);
+  const customer = new RegExp(`(?:^|;\\s*)${DEMO_CUSTOMER_COOKIE}=(\\d+)`).exec(req.headers.cookie ?? "")?.[1] ?? null;
+  const target = buildSignedProxyUrl(
+    options.appOrigin(),
+    `/proxy${rest}`,
+    { shop: DEMO_SHOP, loggedInCustomerId: customer, pathPrefix: "/apps/baton", extra },
+    options.secret,
+  );
+  const body = Buffer.isBuffer(req.body) && req.body.length > 0 ? req.body : undefined;
+  const upstream = await fetch(target, {
+    method: req.method,
+    headers: {
+      "content-type": req.headers["content-type"] ?? "application/octet-stream",
+      "x-forwarded-for": req.ip ?? "127.0.0.1",
+      "x-forwarded-host": req.headers.host ?? "localhost",
+    },
+    body: req.method === "GET" || req.method === "HEAD" || !body ? undefined : new Uint8Array(body),
+  });
+  res.status(upstream.status);
+  for (const header of ["content-type", "retry-after", "cache-control"]) {
+    const value = upstream.headers.get(header);
+    if (value) res.setHeader(header, value);
+  }
+  res.send(Buffer.from(await upstream.arrayBuffer()));
+}

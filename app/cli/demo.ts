@@ -1,0 +1,59 @@
+// `npm run demo`: Baton on an embedded default — SQLite, a local SMTP inbox, the demo store, the
+// real widget and App Proxy signing. No Shopify account needed. Never runs in production.
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { DEMO_API_SECRET } from "../env.server";
+import { mountDemoAppProxy } from "./demo-app-proxy";
+import { startDemoSmtpSink } from "./demo-smtp-sink";
+import { launchServer } from "./launch-server";
+
+if (process.env.NODE_ENV === "production") {
+  console.error("Configuration error: NODE_ENV=production — the demo never runs in production (use `npm start`).");
+  process.exit(1);
+}
+
+process.env.BATON_DEMO = "1";
+process.env.DATABASE_URL ??= "file:./.data/demo.db";
+process.env.SHOPIFY_API_SECRET ??= DEMO_API_SECRET;
+process.env.PORT ??= "3000";
+process.env.SHOPIFY_APP_URL ??= `http://localhost:${process.env.PORT}`;
+process.env.DEMO_INBOX_DIR ??= ".data/demo-inbox";
+
+if (buildIsStale()) {
+  console.log("[demo] building…");
+  const result = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "app/cli/build.ts"], { stdio: "inherit" });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+let smtpNote = `SMTP_URL=${process.env.SMTP_URL}`;
+if (!process.env.SMTP_URL) {
+  const sink = await startDemoSmtpSink(process.env.DEMO_INBOX_DIR, Number(process.env.DEMO_SMTP_PORT ?? 0));
+  process.env.SMTP_URL = sink.url;
+  smtpNote = `local SMTP inbox at ${sink.url}`;
+}
+
+let origin = "";
+const server = await launchServer({
+  configureApp: (app, env) => mountDemoAppProxy(app, { appOrigin: () => origin, secret: env.shopifyApiSecret }),
+  beforeListen: (entry) => entry.seedDemoShop(),
+});
+origin = `http://127.0.0.1:${server.port}`;
+console.log(`[demo] storefront  http://localhost:${server.port}/
+[demo] inbox       http://localhost:${server.port}/demo/inbox   (${smtpNote})
+[demo] admin       http://localhost:${server.port}/app`);
+
+// Rebuild when sources are newer than the server build (or it is missing).
+function buildIsStale(): boolean {
+  const target = "build/server/index.js";
+  if (!existsSync(target) || !existsSync("build/cli/serve.js")) return true;
+  const builtAt = statSync(target).mtimeMs;
+  return ["app", "extensions/baton-chat/blocks", "vite.config.ts", "package.json"].some((p) => newerThan(p, builtAt));
+}
+
+function newerThan(p: string, time: number): boolean {
+  if (!existsSync(p)) return false;
+  const stat = statSync(p);
+  if (!stat.isDirectory()) return stat.mtimeMs > time;
+  return readdirSync(p).some((name) => !name.endsWith(".test.ts") && newerThan(path.join(p, name), time));
+}

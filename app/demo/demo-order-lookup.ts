@@ -1,0 +1,20 @@
+import type { OrderLookup } from "~/domain/orders";
+import { mapAdminCustomer, mapAdminOrder, mapShopPolicies } from "~/services/shopify-admin/map-admin-order";
+import { DEMO_CUSTOMERS, DEMO_POLICIES, demoOrders } from "./catalogue";
+
+/** The demo store behind the same interface (and the same mapping) as the Admin API lookup. */
+export function createDemoOrderLookup(now: () => number = Date.now): OrderLookup {
+  return {
+    async findOrderByName(name) {
+      const node = demoOrders(now()).find((o) => o.name === name);
+      return node ? mapAdminOrder(node) : null;
+    },
+    async findCustomer(customerId) {
+      const node = Object.values(DEMO_CUSTOMERS).find((c) => c.id.endsWith(`/${customerId.replace(/^.*\//, "")}`));
+      return node ? mapAdminCustomer(node) : null;
+    },
+    async listPolicies() {
+      return mapShopPolicies(DEMO_POLICIES);
+    },
+  };
+}

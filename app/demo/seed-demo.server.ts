@@ -1,0 +1,41 @@
+import { db } from "~/db.server";
+import { getEnv } from "~/env.server";
+import { DEMO_POLICIES, DEMO_SHOP } from "./catalogue";
+
+/**
+ * Seeds the demo shop (only ever called by the demo launcher): settings with a routing matrix, a
+ * paid plan so escalation emails flow, and an offline session so App Proxy authentication finds
+ * an installed shop exactly as in production.
+ */
+export async function seedDemoShop(): Promise<void> {
+  if (!getEnv().demo.enabled) throw new Error("seedDemoShop is only available in the demo");
+  const client = db();
+  const settings = {
+    name: DEMO_POLICIES.shop.name,
+    plan: "growth",
+    uninstalledAt: null,
+    routing: {
+      defaultTo: ["support@baton-demo.example"],
+      fromName: "Baton Demo Goods support",
+      ccUrgent: ["lead@baton-demo.example"],
+      routes: [
+        { id: "refunds", when: { topic: "refund" }, to: ["billing@baton-demo.example"], cc: [] },
+        { id: "shipping", when: { topic: "shipping" }, to: ["ops@baton-demo.example"], cc: [] },
+      ],
+    },
+    contact: { email: "support@baton-demo.example", phone: "+1 555 0100", url: null },
+  };
+  await client.shop.upsert({ where: { domain: DEMO_SHOP }, create: { domain: DEMO_SHOP, ...settings }, update: {} });
+  await client.session.upsert({
+    where: { id: `offline_${DEMO_SHOP}` },
+    create: {
+      id: `offline_${DEMO_SHOP}`,
+      shop: DEMO_SHOP,
+      state: "demo",
+      isOnline: false,
+      scope: getEnv().scopes.join(","),
+      accessToken: "demo-offline-token",
+    },
+    update: {},
+  });
+}

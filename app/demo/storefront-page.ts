@@ -1,0 +1,72 @@
+import escapeHtml from "escape-html";
+import { renderWidgetEmbedHtml } from "~/widget/embed-markup";
+import { DEMO_CUSTOMERS, DEMO_POLICIES, DEMO_SHOP } from "./catalogue";
+
+export const DEMO_CUSTOMER_COOKIE = "baton_demo_customer";
+
+const PRODUCTS = [
+  ["Merino Wool Throw", "$49.00"],
+  ["Linen Cushion Cover", "$12.75"],
+  ["Stoneware Mug Set", "$89.00"],
+  ["Handwoven Wool Rug", "$1,180.00"],
+];
+
+/**
+ * A small storefront that embeds the chat widget exactly as the theme app extension's Liquid block
+ * does, so the demo shows the real widget talking to the app through the (emulated) App Proxy.
+ */
+export function renderDemoStorefront(options: { loggedInCustomerId: string | null }): string {
+  const customer = Object.values(DEMO_CUSTOMERS).find((c) => c.id.endsWith(`/${options.loggedInCustomerId}`));
+  const who = customer
+    ? `Signed in as ${escapeHtml(customer.displayName ?? "")} · <a href="/?as=guest">Sign out</a>`
+    : `Browsing as a guest · <a href="/?as=7001">Sign in as Sarah (sarah@example.com)</a>`;
+  const products = PRODUCTS.map(
+    ([name, price]) => `<li class="card"><div class="ph" aria-hidden="true"></div><h3>${escapeHtml(name)}</h3><p>${escapeHtml(price)}</p></li>`,
+  ).join("");
+  const widget = renderWidgetEmbedHtml({
+    assetBase: "/extensions/baton-chat/assets",
+    proxyPath: "/apps/baton",
+    shop: DEMO_SHOP,
+    locale: "en",
+    settings: {
+      accent: "#1f5135",
+      position: "right",
+      greeting: "Hi! I can check your order status, answer questions about shipping and returns, or connect you with our team.",
+      assistantName: "Baton",
+      launcherLabel: "Chat with us",
+    },
+    customer: customer ? { id: options.loggedInCustomerId!, email: customer.defaultEmailAddress?.emailAddress ?? "" } : undefined,
+  });
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width,initial-scale=1">
+<title>${escapeHtml(DEMO_POLICIES.shop.name)} — Baton demo storefront</title>
+<style>
+  body{margin:0;font:16px/1.5 Georgia,serif;color:#222;background:#faf7f2}
+  header{display:flex;justify-content:space-between;align-items:center;padding:16px 32px;border-bottom:1px solid #e5ded3;background:#fff}
+  header strong{font-size:22px}
+  .who{font:14px system-ui,sans-serif}
+  main{max-width:960px;margin:0 auto;padding:32px}
+  .hero{padding:40px 0}
+  ul{list-style:none;padding:0;display:grid;grid-template-columns:repeat(auto-fill,minmax(200px,1fr));gap:24px}
+  .card{background:#fff;border:1px solid #e5ded3;border-radius:8px;padding:16px}
+  .ph{height:140px;background:linear-gradient(135deg,#e9e1d4,#d8cbb6);border-radius:6px}
+  .demo-note{font:14px system-ui,sans-serif;background:#fff;border:1px dashed #b9ad99;border-radius:8px;padding:12px 16px}
+  a{color:#1f5135}
+</style>
+</head>
+<body>
+<header><strong>${escapeHtml(DEMO_POLICIES.shop.name)}</strong><span class="who">${who}</span></header>
+<main>
+  <section class="hero"><h1>Things for slow mornings</h1><p>Wool, linen and stoneware, made to last.</p></section>
+  <p class="demo-note">This is Baton's local demo store. Open the chat (bottom right) and try: “Where is my order #1042?”,
+  then <code>sarah@example.com</code>, then “I never received it”. Escalation emails arrive in the
+  <a href="/demo/inbox">demo inbox</a>; the merchant admin is at <a href="/app">/app</a>.</p>
+  <ul>${products}</ul>
+</main>
+${widget}
+</body>
+</html>`;
+}

@@ -1,0 +1,61 @@
+import type { OrderFacts, TrackingInfo } from "../orders";
+import { deliveredAt } from "../orders";
+
+const DATE = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", year: "numeric", timeZone: "UTC" });
+
+/** "Feb 20, 2026" (UTC, so the same order reads the same everywhere). */
+export function formatDate(iso: string): string {
+  return DATE.format(new Date(iso));
+}
+
+const FINANCIAL: Record<string, string> = {
+  PAID: "paid",
+  PENDING: "payment pending",
+  AUTHORIZED: "payment authorized",
+  PARTIALLY_PAID: "partially paid",
+  PARTIALLY_REFUNDED: "partially refunded",
+  REFUNDED: "refunded",
+  VOIDED: "payment voided",
+  EXPIRED: "payment expired",
+};
+
+/** Human words for Shopify's display statuses ("PARTIALLY_FULFILLED" → "partially fulfilled"). */
+export function humanStatus(status: string | null | undefined): string {
+  if (!status) return "unknown";
+  return FINANCIAL[status] ?? status.toLowerCase().replace(/_/g, " ");
+}
+
+function trackingText(t: TrackingInfo | undefined): string {
+  if (!t || (!t.number && !t.company)) return "";
+  const carrier = t.company ? ` with ${t.company}` : "";
+  const number = t.number ? `, tracking number ${t.number}` : "";
+  const url = t.url && /^https?:\/\//i.test(t.url) ? ` (${t.url})` : "";
+  return `${carrier}${number}${url}`;
+}
+
+/** The status answer for a verified owner: state, carrier, tracking and dates in plain words. */
+export function describeOrder(order: OrderFacts): string {
+  if (order.cancelledAt) {
+    const refund = order.financialStatus ? ` Payment status: ${humanStatus(order.financialStatus)}.` : "";
+    return `Order ${order.name} was cancelled on ${formatDate(order.cancelledAt)}.${refund}`;
+  }
+  const shipped = order.fulfillments.filter((f) => f.status === "SUCCESS" || f.displayStatus);
+  const latest = shipped.at(-1);
+  const delivered = deliveredAt(order);
+  const partial = order.fulfillmentStatus === "PARTIALLY_FULFILLED";
+
+  if (!latest) {
+    return `Order ${order.name} was placed on ${formatDate(order.createdAt)} and hasn't shipped yet (status: ${humanStatus(order.fulfillmentStatus)}).`;
+  }
+  const track = trackingText(latest.tracking[0]);
+  const shippedOn = `shipped on ${formatDate(latest.createdAt)}${track}`;
+  if (partial) {
+    const where = latest.deliveredAt ? ` and was delivered on ${formatDate(latest.deliveredAt)}` : "";
+    return `Part of order ${order.name} ${shippedOn}${where}. The rest of the order hasn't shipped yet.`;
+  }
+  if (delivered) {
+    return `Order ${order.name} was delivered on ${formatDate(delivered)}. It ${shippedOn}.`;
+  }
+  const eta = latest.estimatedDeliveryAt ? ` Estimated delivery: ${formatDate(latest.estimatedDeliveryAt)}.` : "";
+  return `Order ${order.name} is on its way: it ${shippedOn}.${eta}`;
+}

@@ -1,0 +1,114 @@
+import { describe, expect, it } from "vitest";
+import type { EscalationDecision } from "../escalation";
+import type { OrderFacts } from "../orders";
+import { interpretMessage } from "./interpret-message";
+import { initialState, transition } from "./transition";
+import type { ChatEvent, ConversationState, TurnFacts } from "./types";
+
+const NO: EscalationDecision = { escalate: false, reasons: [], reasonText: "", priority: "low", confidence: 0.9, score: 0.05, signals: [], topic: "other" };
+const YES: EscalationDecision = {
+  escalate: true, reasons: ["explicit_request"], reasonText: "Shopper asked for a person", priority: "normal",
+  confidence: 0.95, score: 0.9, signals: [{ reason: "explicit_request", score: 0.95, evidence: "human please" }], topic: "other",
+};
+const ORDER: OrderFacts = {
+  id: "gid://shopify/Order/1", name: "#1042", email: "sarah@example.com", createdAt: "2026-02-16T14:03:00Z",
+  cancelledAt: null, closed: false, financialStatus: "PAID", fulfillmentStatus: "FULFILLED",
+  fulfillments: [{ status: "SUCCESS", displayStatus: "DELIVERED", createdAt: "2026-02-18T16:20:00Z", inTransitAt: null,
+    deliveredAt: "2026-02-20T18:42:00Z", estimatedDeliveryAt: null,
+    tracking: [{ company: "USPS", number: "9400111899223847563", url: "https://tools.usps.com/go/TrackConfirmAction?tLabels=9400111899223847563" }] }],
+  items: [], total: { amount: "74.50", currencyCode: "USD" }, customer: null,
+};
+
+function facts(over: Partial<TurnFacts> = {}): TurnFacts {
+  return {
+    order: null, orderLookupFailed: false, ownershipProven: false, customerEmail: null, policies: [],
+    decision: NO, escalationEmailAllowed: true, now: Date.parse("2026-03-01T00:00:00Z"),
+    contact: { shopName: "Demo Goods", email: "help@demo.example", phone: null, url: null },
+    assistant: { name: "Baton", greeting: "Hi! How can I help?" }, ...over,
+  };
+}
+const msg = (text: string): ChatEvent => ({ type: "shopper.message_received", text, interpretation: interpretMessage(text) });
+const button: ChatEvent = { type: "shopper.talk_to_human_requested" };
+
+describe("transition — orders", () => {
+  it("asks for the order email before revealing anything", () => {
+    const r = transition(initialState(), msg("Where is my order #1042?"), facts({ order: ORDER }));
+    expect(r.replies[0]).toMatch(/email address used on the order/);
+    expect(r.replies.join(" ")).not.toMatch(/USPS|9400|delivered/i);
+    expect(r.state.orderName).toBe("#1042");
+  });
+
+  it("reveals status, carrier and tracking once the email matches", () => {
+    const s = { ...initialState(), orderName: "#1042" };
+    const r = transition(s, msg("sarah@example.com"), facts({ order: ORDER, ownershipProven: true }));
+    expect(r.replies[0]).toContain("delivered on Feb 20, 2026");
+    expect(r.replies[0]).toContain("USPS");
+    expect(r.replies[0]).toContain("9400111899223847563");
+    expect(r.state.orderVerified).toBe(true);
+  });
+
+  it.each([
+    ["order exists, wrong email", ORDER],
+    ["order does not exist", null],
+  ])("a wrong email discloses nothing (%s)", (_label, order) => {
+    const s = { ...initialState(), orderName: "#1042" };
+    const r = transition(s, msg("mallory@example.com"), facts({ order, ownershipProven: false }));
+    expect(r.replies[0]).toBe(
+      "I couldn't find order #1042 with that email address. Please check the order number and use the email you used at checkout — or tap “Talk to a person”.",
+    );
+  });
+
+  it("says lookups are down instead of 'not found' when the Admin API fails", () => {
+    const r = transition(initialState(), msg("order 1042"), facts({ orderLookupFailed: true }));
+    expect(r.replies[0]).toMatch(/can't look up orders right now/);
+    expect(r.unhelpful).toBe(true);
+  });
+});
+
+describe("transition — escalation", () => {
+  it("asks for an email, re-asks on an invalid one, then creates the case", () => {
+    let r = transition(initialState(), button, facts());
+    expect(r.state.phase).toBe("awaiting_email");
+    r = transition(r.state, msg("sarah@"), facts());
+    expect(r.state.phase).toBe("awaiting_email");
+    expect(r.replies[0]).toMatch(/doesn't look like a valid email/);
+    r = transition(r.state, msg("sarah@example.com"), facts());
+    expect(r.state.phase).toBe("escalated");
+    expect(r.effects).toEqual([expect.objectContaining({ type: "create_case", shopperEmail: "sarah@example.com" })]);
+    expect(r.replies[0]).toContain("reach you at sarah@example.com");
+  });
+
+  it("does not ask a logged-in customer for their email", () => {
+    const r = transition(initialState("sarah@example.com"), msg("I want a human"), facts({ decision: YES }));
+    expect(r.state.phase).toBe("escalated");
+    expect(r.effects[0]).toMatchObject({ type: "create_case", shopperEmail: "sarah@example.com" });
+  });
+
+  it("closes without sending when the shopper declines, with contact options", () => {
+    const s: ConversationState = { ...initialState(), phase: "awaiting_email", pendingEscalation: { ...YES } };
+    const r = transition(s, msg("no thanks"), facts());
+    expect(r.state.phase).toBe("closed");
+    expect(r.effects).toEqual([expect.objectContaining({ type: "record_case_without_email", status: "abandoned" })]);
+    expect(r.replies[0]).toContain("help@demo.example");
+  });
+
+  it("never dead-ends when the plan cannot send", () => {
+    const r = transition(initialState("a@b.co"), button, facts({ escalationEmailAllowed: false }));
+    expect(r.effects[0]).toMatchObject({ type: "record_case_without_email", status: "limited" });
+    expect(r.replies[0]).toContain("help@demo.example");
+    expect(r.state.phase).toBe("open");
+  });
+
+  it("adds later messages to the case as a follow-up", () => {
+    const s: ConversationState = { ...initialState("a@b.co"), phase: "escalated" };
+    const r = transition(s, msg("also the box was wet"), facts());
+    expect(r.effects).toEqual([{ type: "queue_follow_up" }]);
+    expect(r.state.phase).toBe("escalated");
+  });
+
+  it("reopens a closed conversation on a new message", () => {
+    const s: ConversationState = { ...initialState(), phase: "closed" };
+    const r = transition(s, msg("hello"), facts());
+    expect(r.state.phase).toBe("open");
+  });
+});

@@ -1,0 +1,52 @@
+import type { EscalationTopic, Priority, ReasonCode } from "../escalation";
+import type { CustomerFacts, OrderFacts } from "../orders";
+
+/** One transcript line as it appears in the email and the admin. */
+export interface TranscriptLine {
+  role: "shopper" | "assistant";
+  text: string;
+  /** ISO 8601 timestamp */
+  at: string;
+}
+
+/** Everything the support team needs about a case (the input of email composition). */
+export interface EscalationCaseView {
+  caseId: string;
+  shop: { domain: string; name: string };
+  /** Link to the case in the Baton admin. */
+  adminCaseUrl: string;
+  /** Stable RFC 5322 Message-ID of the case email, with angle brackets: "<case-…@baton.app>". */
+  messageId: string;
+  from: string;
+  to: string[];
+  cc: string[];
+  shopperEmail: string;
+  reasons: ReasonCode[];
+  reasonText: string;
+  priority: Priority;
+  confidence: number;
+  topic: EscalationTopic;
+  order: OrderFacts | null;
+  customer: CustomerFacts | null;
+  isVip: boolean;
+  summary: string;
+  transcript: TranscriptLine[];
+  /** ISO 8601 time the case was created */
+  createdAt: string;
+}
+
+/** A composed email, ready for the outbox (transport-independent). */
+export interface ComposedEmail {
+  from: string;
+  to: string[];
+  cc: string[];
+  replyTo: string;
+  subject: string;
+  text: string;
+  html: string;
+  messageId: string;
+  inReplyTo?: string;
+  references?: string[];
+  /** Extra headers, e.g. X-Baton-Case, X-Priority. Values never contain CR/LF. */
+  headers: Record<string, string>;
+}

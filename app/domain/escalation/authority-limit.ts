@@ -1,0 +1,44 @@
+import type { NormalizedText } from "./normalize";
+
+// Refunds and compensation beyond what the assistant may promise go to a person (hierarchical
+// escalation). Policy questions ("what is your refund policy?", "how do I return this?") are
+// answered by the assistant and do not count.
+
+/** A refund or compensation demand, with the amount if the shopper named one. */
+export interface AuthorityLimitMatch {
+  kind: "refund" | "compensation";
+  quote: string;
+  amount?: number;
+}
+
+const MONEY = "(?:refund\\w*|reimburs\\w*|rebate\\w*|money back|full amount|compensat\\w*|store credit|partial refund|reembolso|devolucion del dinero|remboursement|rembourser|rembourse|dedommagement|ruckerstattung|erstattung|geld zuruck|entschadigung|rimborso|risarcimento|reembolso|devolucao|terugbetaling|geld terug|compensatie)";
+const DEMAND_RE = new RegExp(
+  `\\b(?:want|wants|need|needs|get|getting|request|requesting|demand|demanding|claim|claiming|receive|receiving|issue|give me|give us|would like|id like|asking for|ask for|asked for|obtain|obtaining|expect|expecting|deserve|apply for|process|entitled to|refund me|reimburse me|compensate me|pay me|return my|send me|where can i get|how (?:do|can|could) i get|help me get|quiero|necesito|exijo|je veux|je voudrais|j exige|ich mochte|ich will|ich verlange|voglio|vorrei|quero|gostaria)\\b(?: \\w+){0,5}? ${MONEY}\\b|\\b(?:refund|reimburse|compensate) (?:me|us|my|the|this|it|for)\\b|\\b(?:full|partial|immediate|a) (?:refund|reimbursement)\\b|\\bmoney back\\b|\\brefund\\b(?: \\w+){0,2}? (?:please|now|asap|immediately|required|request)\\b|\\bget (?:a |my )?(?:refund|reimbursement)s?\\b|\\b(?:a|an) (?:refund|reimbursement|rebate)\\b|\\bdevuelvan mi dinero\\b|\\brembourse(?:z)? moi\\b|\\bgeld zuruck\\b`,
+);
+const COMPENSATION_RE =
+  /\b(?:compensat\w*|(?:discount|voucher|credit|coupon) for (?:the|my|this|all the) (?:trouble|inconvenience|wait|delay|hassle)|(?:free|another) (?:replacement|one) (?:for free|at no cost)|pay (?:for|me for) (?:the )?(?:damage|damages|return shipping|shipping back|repair))\b/;
+// "what is your refund policy", "how long do refunds take", "do you offer refunds"
+const POLICY_RE =
+  /\b(?:refund|return|money back|reimbursement|exchange) (?:policy|policies|terms|conditions|rules|window|period|process|procedure)\b|\b(?:do|does) (?:you|your \w+) (?:offer|give|do|accept|allow) (?:\w+ )?(?:refunds|returns|money back)\b|\bhow long (?:do|does|will) (?:refunds|a refund|reimbursements) take\b|\bare refunds (?:possible|available)\b/;
+const NEGATED_RE = /\b(?:not|no|never|without) (?:want|need|asking for|looking for|expecting)? ?(?:a )?(?:refund|compensation|money back)\b/;
+const AMOUNT_RE = /(?:^|\s)(\d{1,6}(?:[.,]\d{1,2})?)\s?(?:usd|eur|gbp|cad|aud|dollars?|euros?|pounds?|bucks)?\b/;
+
+/** Finds a refund or compensation demand and the amount named, if any. */
+export function findAuthorityLimit(message: NormalizedText): AuthorityLimitMatch | undefined {
+  const { text, raw } = message;
+  if (NEGATED_RE.test(text)) return undefined;
+  const compensation = COMPENSATION_RE.exec(text);
+  const refund = DEMAND_RE.exec(text);
+  if (!refund && !compensation) return undefined;
+  // policy questions are answered by the assistant unless the shopper also demands money back
+  if (POLICY_RE.test(text) && !/\b(?:i want|i need|i demand|give me|refund me|i expect)\b/.test(text)) return undefined;
+  const match = (compensation ?? refund)!;
+  const money = /[$€£]\s?(\d{1,6}(?:[.,]\d{1,2})?)|(\d{1,6}(?:[.,]\d{1,2})?)\s?[$€£]/.exec(raw) ?? AMOUNT_RE.exec(text);
+  const amountText = money ? (money[1] ?? money[2]) : undefined;
+  const amount = amountText ? Number(amountText.replace(",", ".")) : undefined;
+  return {
+    kind: compensation ? "compensation" : "refund",
+    quote: match[0].trim(),
+    amount: amount !== undefined && Number.isFinite(amount) ? amount : undefined,
+  };
+}

@@ -1,0 +1,207 @@
+import type { NormalizedText } from "./normalize";
+import type { EscalationTopic } from "./types";
+import { NON_SHOP_OBJECT_RE, SHOP_OBJECT, SHOP_OBJECT_RE } from "./shop-vocabulary";
+
+// Complaints: a breach of the shopper's expectation ("never arrived", "wrong item", "damaged",
+// "stopped working", "still waiting after two weeks") or a wish to file a complaint. Strong
+// breaches fire alone; weaker problem cues ("still", "again", "no response", negative tone) add up,
+// so "why is my card declined?" stays routine while "ordered 3 weeks ago and still nothing!!" fires.
+
+/** What kind of breach the shopper describes; used for the reason text and the topic. */
+export type ComplaintKind =
+  | "non_delivery"
+  | "wrong_item"
+  | "damaged"
+  | "missing_item"
+  | "quality"
+  | "delay"
+  | "cancelled"
+  | "charged"
+  | "formal"
+  | "service"
+  | "general";
+
+/** Complaint strength of one message. */
+export interface ComplaintMatch {
+  score: number;
+  kind?: ComplaintKind;
+  quote?: string;
+}
+
+interface Rule {
+  kind: ComplaintKind;
+  score: number;
+  pattern: RegExp;
+  /** require a shop object in the message (or no banking/account object) */
+  needsShopContext?: boolean;
+}
+
+const NOT = "(?:not|never|still not|yet to|no longer)";
+
+const RULES: Rule[] = [
+  // formal complaints and claims
+  {
+    kind: "formal",
+    score: 0.85,
+    pattern:
+      /\b(?:file|filing|make|making|lodge|lodging|submit|submitting|open|opening|raise|raising|register|registering|place|log|write|put in|send|issue|report|present|start|create)\b(?: \w+){0,3}? (?:complaint|complaints|claim|claims|reclamation|reclamations|grievance)\b/,
+  },
+  { kind: "formal", score: 0.85, pattern: /\b(?:complaint|claim|reclamation|grievance)s? (?:against|regarding) (?:you|your|the|this)\b/ },
+  { kind: "formal", score: 0.8, pattern: /\b(?:i|we) (?:want|would like|need|wish|have|am going|will) (?:to )?complain\b|\bcomplain(?:ing)? (?:about|to|against)\b/ },
+  { kind: "formal", score: 0.75, pattern: /\b(?:(?:a|my|our|the|consumer|customer|formal|official) (?:complaint|reclamation|grievance)|^ (?:complaint|reclamation)s?)\b/ },
+  { kind: "service", score: 0.7, pattern: /\b(?:not (?:happy|satisfied|pleased|content)|unhappy|dissatisfied|discontent(?:ed)?|displeased|disappointed|do not like|did not like|dislike) (?:at all )?(?:with|about|by|in)? ?(?:the|your|this|my|ur) (?:service|services|work|company|store|shop|product|products|order|purchase|item|delivery|support|customer service|experience|quality)\b/ },
+  { kind: "formal", score: 0.8, pattern: /\b(?:reclamacion|reclamar|queja|quejarme|plainte|reclamation|beschwerde|beschweren|reklamation|reklamieren|reclamo|reclamacao|klacht)\b/ },
+  // the order never came
+  {
+    kind: "non_delivery",
+    score: 0.85,
+    pattern: new RegExp(
+      `\\b${NOT} (?:\\w+ )?(?:arrived?|delivered|shown up|showed up|turned up|been delivered|been received|come|came|reached me)\\b|\\b${NOT} (?:\\w+ )?(?:received?|gotten) (?:it|them|my|the|our|anything|any of|this|that|what i|a single|either)\\b|\\b(?:never|still not|not yet) (?:arrived|received|delivered|came|showed up|turned up)\\b`,
+    ),
+    needsShopContext: true,
+  },
+  { kind: "non_delivery", score: 0.85, pattern: /\b(?:lost (?:my |the |in the )?(?:package|parcel|order|shipment|delivery|mail)|(?:package|parcel|order|shipment|delivery) (?:was |got |has been |is )?(?:lost|stolen|missing))\b/ },
+  { kind: "non_delivery", score: 0.8, pattern: /\b(?:where the (?:hell|fuck|heck) is|where is my (?:\w+ )?(?:order|package|parcel|stuff|refund|money)[^a-z]*(?:\w+ ){0,6}(?:weeks?|months?|still|already|days?))\b/ },
+  { kind: "non_delivery", score: 0.85, pattern: /\b(?:no (?:he )?recibido|no (?:ha )?llegado|pas (?:encore )?(?:recu|arrive)|nicht (?:angekommen|erhalten|geliefert)|non (?:e )?(?:arrivato|ricevuto)|nao (?:chegou|recebi)|niet (?:ontvangen|aangekomen|geleverd))\b/ },
+  // wrong, damaged, missing, defective
+  {
+    kind: "wrong_item",
+    score: 0.85,
+    pattern: new RegExp(
+      `\\b(?:wrong|incorrect|different) (?:item|size|colou?r|product|order|package|thing|model|style|version|shoes|parcel|book|variant)s?\\b|\\b(?:sent|shipped|delivered|received|got|gave|give) (?:me |us )?(?:the |a |an )?(?:wrong|incorrect)\\b|\\bnot (?:the )?(?:item|product|one|thing|size|colou?r)s? i (?:ordered|bought|paid for)\\b|\\bnot what i (?:ordered|paid for|bought)\\b`,
+    ),
+  },
+  {
+    kind: "damaged",
+    score: 0.85,
+    pattern:
+      /\b(?:arrived|arrives|came|come|comes|was|were|is|are|got here|showed up|delivered|received it|got it) (?:completely |totally |all |badly |already |severely |just )?(?:damaged|broken|smashed|crushed|cracked|ripped|torn|defective|faulty|dented|leaking|leaked|opened|used|dirty|stained|scratched|expired|rotten|spoiled|moldy|mouldy|melted|shattered|destroyed|ruined|bent|wet|soaked|missing parts|in pieces)\b/,
+    needsShopContext: true,
+  },
+  {
+    kind: "damaged",
+    score: 0.8,
+    pattern: new RegExp(
+      `\\b(?:damaged|broken|smashed|crushed|cracked|defective|faulty|dented|leaking|shattered|torn|ripped|expired|used|opened) ${SHOP_OBJECT}\\b|\\b${SHOP_OBJECT} (?:is |was |are |were |arrived |came )?(?:damaged|broken|smashed|crushed|cracked|defective|faulty|shattered)\\b`,
+    ),
+  },
+  { kind: "damaged", score: 0.85, pattern: /\b(?:llego (?:roto|rota|danado|danada)|esta (?:roto|rota|danado|danada|defectuos[oa])|arrive (?:casse|cassee|endommage|endommagee|abime|abimee)|est (?:casse|cassee|defectueux|defectueuse|abime)|(?:ist|kam|war) (?:kaputt|beschadigt|defekt|zerbrochen)|arrivato (?:rotto|danneggiato)|chegou (?:quebrado|quebrada|danificado|danificada)|kapot|beschadigd)\b/ },
+  {
+    kind: "missing_item",
+    score: 0.8,
+    pattern: new RegExp(
+      `\\b(?:missing|forgot|left out) (?:an |one |two |some |the |a )?(?:items?|parts?|pieces?|products?|things?|accessor(?:y|ies))\\b|\\b(?:items?|parts?|pieces?|products?) (?:is |are |was |were )?missing\\b|\\bmissing from (?:my |the )?${SHOP_OBJECT}\\b|\\b${SHOP_OBJECT} (?:was|is|came|arrived) (?:empty|incomplete|half empty)\\b|\\bonly (?:got|received) (?:one|two|half|part)\\b`,
+    ),
+  },
+  // it does not work / not as described
+  {
+    kind: "quality",
+    score: 0.75,
+    pattern: new RegExp(
+      `\\b(?:stopped|stops|quit) working\\b|\\b(?:it|this|they|these|those|mine|that one|${SHOP_OBJECT}|internet|wifi|wi fi|service|app|website|site|connection|signal|tv|cable|charger|battery|screen|zipper|printer|machine|device) (?:\\w+ )?(?:does|did|do|will|would|is|was|are|has|have|keeps?) not (?:work|working|fit|fitting|turn on|charge|charging|function|close|zip|hold|stay|load|connect|start)\\b|\\bnot as (?:described|advertised|pictured|shown|expected)\\b|\\b(?:fell|falling|came|coming) apart\\b|\\bbroke (?:after|within|on the first|in (?:a|one|two|the first))\\b|\\b(?:poor|cheap|low|bad|terrible|horrible|awful|shoddy|crap|crappy) (?:quality|material|materials|workmanship|product)\\b|\\b(?:knock ?off|counterfeit|fake product|rip ?off)\\b`,
+    ),
+    needsShopContext: true,
+  },
+  // late, cancelled, charged
+  {
+    kind: "delay",
+    score: 0.7,
+    pattern:
+      /\b(?:ordered|order(?:ed)? (?:it|this|them)|paid|bought|purchased|placed (?:my|an|the) order|waiting|been waiting|waited) (?:it |this |them |for it |for (?:my|the) (?:order|package|parcel|delivery) )?(?:over |more than |almost |nearly |about |like |for |since )*(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|many|a few|few) (?:business )?(?:days?|weeks?|months?)\b(?: (?:ago|now|already))?(?:[^a-z]+| and | but )*(?:(?:still|and still|yet|never|nothing|no |not|where)\b|it (?:has|hasn)|have not|has not|is not here)/,
+    needsShopContext: true,
+  },
+  {
+    kind: "delay",
+    score: 0.7,
+    pattern:
+      /\b(?:weeks?|months?|days?) (?:late|overdue|past (?:the )?(?:due|delivery|estimated)|and still (?:no|not|nothing|waiting)|and nothing|and no (?:sign|update|response|reply|package|order|delivery))\b|\b(?:still|been) (?:waiting|have not (?:heard|received|got)|has not (?:arrived|shipped|been shipped|moved|updated))\b/,
+    needsShopContext: true,
+  },
+  { kind: "delay", score: 0.65, pattern: /\b(?:order|package|parcel|delivery|shipment|tracking) (?:has not|have not|did not|is not|was not|not) (?:been )?(?:shipped|moved|updated|sent|dispatched|processed)\b/ },
+  { kind: "cancelled", score: 0.7, pattern: /\b(?:you|they|u|store|shop|seller|somebody|someone) (?:\w+ )?(?:cancelled|canceled) (?:my|our|the) (?:order|purchase|subscription|delivery)\b|\b(?:my|our) (?:order|purchase) (?:was|got|has been|had been) (?:cancelled|canceled) (?:without|for no|and no)\b/ },
+  { kind: "charged", score: 0.7, needsShopContext: true, pattern: /\b(?:charged|billed) (?:me )?(?:twice|double|two times|three times|again|the wrong amount|too much|extra|more than)\b|\bdouble (?:charged|billed|charge)\b|\bovercharged\b|\b(?:took|taken|take) (?:my )?money (?:but|and) (?:\w+ )?(?:no|never|nothing|not)\b/ },
+  // service breakdowns: unanswered emails, hours on hold
+  { kind: "service", score: 0.7, pattern: /\b(?:no (?:one|body) (?:has |have |will |is )?(?:replied|responded|answered|got back|called|emailed|helped|help|answer|respond|reply|contacted)|nobody (?:replied|responded|answered|helps|cares)|(?:no|zero|never got (?:a|any)) (?:response|reply|answer|callback|call back)s? (?:from|to|yet|after|since|in)|(?:emailed|called|messaged|contacted|written to|wrote to) (?:you |your \w+ )?(?:\w+ )?(?:times|twice|several times|multiple times|repeatedly)|(?:hours?|minutes?|days?) on hold|been on hold|ignor(?:ing|ed) (?:me|my)|keep (?:getting|being) (?:ignored|transferred|passed|sent))\b/ },
+];
+
+// Weak cues that add up for informal complaints (tweets, angry chats). None fires alone.
+const WEAK_CUES: [RegExp, number][] = [
+  [/\b(?:still|again|yet again|once again|every time|everytime|always|constantly|keeps? (?:on )?\w+ing|repeatedly)\b/, 0.2],
+  [/\b(?:not working|does not work|did not work|do not work|will not work|won't load|will not (?:load|open|let|connect|turn on|start)|can not (?:log ?in|login|access|connect|get|use|sign|open|find|reach|load)|unable to|broken|outage|is down|are down|went down|crash(?:es|ed|ing)?|glitch\w*|bug(?:gy|s)?|error\w*|fail(?:s|ed|ing|ure)?|problem\w*|issue\w*|delayed|delay|late|cancel(?:l)?ed|lost|missing|stuck|frozen|freezing|overcharged|slow)\b/, 0.2],
+  [/\b(?:why (?:is|are|does|do|did|can not|will not|would|has|have|is not|are not|does not|the hell|on earth|would you)|what happened|what is going on|how (?:is|are) (?:this|you|it) (?:still|even|possible)|how hard is it|how (?:many|much longer|long) (?:more |do i have to|times|until|is it going))\b/, 0.2],
+  [/\b(?:no (?:one|body|response|reply|answer|help|update|updates|info|information|service|signal|internet|wifi|power|refund|email|call|sign)|nothing|never|nobody|neither)\b/, 0.15],
+  [/\b(?:\d+|two|three|four|five|six|several|many|few) (?:hours?|days?|weeks?|months?|times|emails|calls)\b|\ball (?:day|week|night|morning)\b/, 0.15],
+  [/\b(?:disappoint\w*|unhappy|dissatisfied|displeased|upset|shame|unfortunately|sadly|poor|awful|terrible|horrible|worst|bad|sucks|fail|seriously|really|smh|ugh|sigh|annoy\w*|frustrat\w*|ridiculous|unacceptable|joke|rude|useless|pathetic|waste)\b/, 0.2],
+  [/\b(?:you|your (?:company|store|shop|team|staff|service|website|site|app|support|customer service|driver|courier))\b/, 0.05],
+];
+
+const GRATITUDE_RE =
+  /\b(?:thank(?:s| you)|love|loved|loving|great|awesome|amazing|appreciate\w*|excellent|perfect|wonderful|fantastic|happy|glad|excited|congrat\w*|best|enjoy\w*|recommend|kudos|shout ?out|well done|beautiful|brilliant|cheers)\b/;
+const QUESTION_START_RE =
+  /^ (?:how|what|when|where|which|can|could|do|does|is|are|will|would|may|should|i want to|i would like to|i need to|help me|tell me|show me|i wanna|id like)\b/;
+
+function hasShopContext(text: string): boolean {
+  return SHOP_OBJECT_RE.test(text) || !NON_SHOP_OBJECT_RE.test(text);
+}
+
+/** Scores how strongly one message complains about an order, product or service (0..1). */
+export function scoreComplaint(message: NormalizedText, negativeTone: number): ComplaintMatch {
+  const { text } = message;
+  let best: ComplaintMatch = { score: 0 };
+  const shop = hasShopContext(text);
+  for (const rule of RULES) {
+    if (rule.score <= best.score) continue;
+    if (rule.needsShopContext && !shop) continue;
+    const m = rule.pattern.exec(text);
+    if (!m) continue;
+    // "no complaints", "nothing to complain about"
+    if (rule.kind === "formal" && /\b(?:no|not|nothing to|never) complain/.test(text)) continue;
+    best = { score: rule.score, kind: rule.kind, quote: m[0].trim() };
+  }
+
+  let weak = 0;
+  let weakQuote: string | undefined;
+  for (const [pattern, weight] of WEAK_CUES) {
+    const m = pattern.exec(text);
+    if (m) {
+      weak += weight;
+      weakQuote ??= m[0].trim();
+    }
+  }
+  weak += Math.min(0.3, negativeTone * 0.4);
+  if (message.exclamations >= 2 || message.capsRatio > 0.6) weak += 0.1;
+  if (GRATITUDE_RE.test(text)) weak -= 0.25;
+  // "how do I …" questions describe a task, not a breach
+  if (QUESTION_START_RE.test(text)) weak -= 0.15;
+
+  // banking, billing and account problems ("my top-up is still pending") are routine service
+  // questions for a shop assistant, so informal cues about them count for less
+  if (!shop) weak *= 0.6;
+
+  if (best.score > 0) {
+    const adjusted = Math.min(1, best.score + Math.max(0, weak) * 0.3 - (GRATITUDE_RE.test(text) && best.kind !== "formal" ? 0.15 : 0));
+    return { ...best, score: adjusted };
+  }
+  if (weak <= 0) return { score: 0 };
+  return { score: Math.min(0.75, weak), kind: "general", quote: weakQuote };
+}
+
+/** Topic implied by a complaint kind, or undefined when the text decides. */
+export function topicOfComplaint(kind: ComplaintKind | undefined): EscalationTopic | undefined {
+  switch (kind) {
+    case "non_delivery":
+    case "delay":
+      return "shipping";
+    case "wrong_item":
+    case "damaged":
+    case "missing_item":
+    case "quality":
+      return "product";
+    case "cancelled":
+      return "order";
+    case "charged":
+      return "billing";
+    default:
+      return undefined;
+  }
+}

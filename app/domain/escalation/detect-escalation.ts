@@ -1,0 +1,262 @@
+import { describeSensitive, findSensitiveTopic, type SensitiveKind } from "./sensitive-topics";
+import { describeThreat, findThreat, type ThreatKind } from "./threat";
+import { findAuthorityLimit } from "./authority-limit";
+import { findExplicitRequest } from "./explicit-request";
+import { findOrderState, type OrderStateKind } from "./order-state";
+import { findRepeatedFailure } from "./repeated-failure";
+import { compileKeywords } from "./keywords";
+import { describeVip } from "./vip";
+import { derivePriority } from "./priority";
+import { guessTopic } from "./topic";
+import { normalizeText, type NormalizedText } from "./normalize";
+import { scoreComplaint, topicOfComplaint, type ComplaintKind } from "./complaint";
+import { scoreFrustrationTrend } from "./frustration-trend";
+import { scoreNegativity, scoreSentiment } from "./sentiment";
+import type { EscalationSettings } from "./settings";
+import type {
+  DetectorConversation,
+  EscalationContext,
+  EscalationDecision,
+  EscalationTopic,
+  Priority,
+  ReasonCode,
+  Signal,
+} from "./types";
+
+// Each signal module answers "did this trigger fire, how strongly, and why"; this file applies the
+// shop's switches and thresholds, then derives priority, topic, reason text and confidence.
+
+interface Finding {
+  reason: ReasonCode;
+  score: number;
+  /** threshold this finding must reach (already lowered for VIPs) */
+  threshold: number;
+  evidence: string;
+  /** clause for the reason text; `subject` clauses read "Shopper …" when first */
+  clause: string;
+  subject: boolean;
+  severity: Priority;
+  topic?: EscalationTopic;
+}
+
+const COMPLAINT_CLAUSES: Record<ComplaintKind, string> = {
+  non_delivery: "says the order never arrived",
+  wrong_item: "received the wrong item",
+  damaged: "says the item arrived damaged or broken",
+  missing_item: "says items are missing from the order",
+  quality: "says the product is faulty or not as described",
+  delay: "complains the order is late",
+  cancelled: "complains the order was cancelled",
+  charged: "says they were charged wrongly",
+  formal: "wants to file a complaint",
+  service: "says nobody answered them",
+  general: "complains",
+};
+
+const ORDER_CLAUSES: Record<OrderStateKind, string> = {
+  delivered_not_received: "says order was never received although tracking shows delivered",
+  stalled_fulfillment: "",
+  refund_status: "asks where their refund is",
+  cancelled: "asks about a cancelled order",
+};
+
+const THREAT_SEVERITY: Record<ThreatKind, Priority> = {
+  chargeback: "urgent",
+  legal: "urgent",
+  regulator: "high",
+  review: "high",
+  social: "high",
+};
+
+const SENSITIVE_SEVERITY: Record<SensitiveKind, Priority> = { safety: "urgent", fraud: "urgent", privacy: "high" };
+
+function quote(s: string, max = 60): string {
+  const clean = s.replace(/\s+/g, " ").trim();
+  return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
+}
+
+/**
+ * Decides whether the latest shopper message needs a person. Pure and deterministic: the
+ * conversation, the facts in `context` (button, order, customer, assistant failures, clock) and
+ * the shop's settings go in; the decision with reasons, priority, topic, confidence and the
+ * signals that fired comes out. `confidence` is how sure the detector is of `escalate` (either way);
+ * `score` is the estimated need for a person (0..1).
+ */
+export function detectEscalation(
+  conversation: DetectorConversation,
+  context: EscalationContext,
+  settings: EscalationSettings,
+): EscalationDecision {
+  const messages = conversation.messages ?? [];
+  const shopperTurns: NormalizedText[] = [];
+  for (const m of messages) if (m.role === "shopper" && typeof m.text === "string") shopperTurns.push(normalizeText(m.text));
+  const current = shopperTurns[shopperTurns.length - 1];
+
+  const vip = describeVip(context, settings.vip);
+  const lower = vip ? settings.vip.lowerThresholdBy : 0;
+  const general = Math.max(0.05, settings.threshold - lower);
+  const findings: Finding[] = [];
+  const add = (f: Finding) => findings.push(f);
+
+  if (context.action === "talk_to_human") {
+    // the button is an explicit request that no setting can switch off
+    add({ reason: "explicit_request", score: 1, threshold: 0, evidence: "Pressed “Talk to a person”", clause: "pressed “Talk to a person”", subject: true, severity: "normal" });
+  }
+
+  if (current) {
+    if (settings.explicitRequest.enabled && context.action !== "talk_to_human") {
+      const request = findExplicitRequest(current, settings.languages);
+      if (request.matched) {
+        add({ reason: "explicit_request", score: 0.95, threshold: general, evidence: `"${quote(request.quote ?? current.raw)}"`, clause: "asked to talk to a person", subject: true, severity: "normal" });
+      }
+    }
+
+    if (settings.sensitiveTopic.enabled) {
+      const sensitive = findSensitiveTopic(current);
+      if (sensitive) {
+        add({ reason: "sensitive_topic", score: 1, threshold: 0, evidence: `"${quote(sensitive.quote)}"`, clause: `raises a ${describeSensitive(sensitive.kind)}`, subject: true, severity: SENSITIVE_SEVERITY[sensitive.kind], topic: sensitive.kind });
+      }
+    }
+
+    if (settings.threat.enabled) {
+      const threat = findThreat(current);
+      if (threat) {
+        add({ reason: "threat", score: 0.9, threshold: general, evidence: `"${quote(threat.quote)}"`, clause: describeThreat(threat.kind), subject: true, severity: THREAT_SEVERITY[threat.kind] });
+      }
+    }
+
+    if (settings.orderState.enabled) {
+      const order = findOrderState(current, context, settings.orderState.stalledFulfillmentDays);
+      if (order) {
+        const clause = ORDER_CLAUSES[order.kind] || order.evidence;
+        add({
+          reason: "order_state",
+          score: order.score,
+          threshold: general,
+          evidence: order.evidence.startsWith("Order") || order.evidence.startsWith("Shopper") ? order.evidence : `"${quote(order.evidence)}"`,
+          clause,
+          subject: order.kind !== "stalled_fulfillment",
+          severity: order.kind === "delivered_not_received" ? "high" : "normal",
+          topic: order.kind === "refund_status" ? "refund" : order.kind === "cancelled" ? "order" : "shipping",
+        });
+      }
+    }
+
+    if (settings.authorityLimit.enabled) {
+      const demand = findAuthorityLimit(current);
+      const withinLimit = demand?.amount !== undefined && demand.amount <= settings.authorityLimit.maxRefundAmount;
+      if (demand && !withinLimit) {
+        const what = demand.kind === "refund" ? "a refund" : "compensation";
+        const limit = settings.authorityLimit.maxRefundAmount;
+        add({
+          reason: "authority_limit",
+          score: 0.8,
+          threshold: general,
+          evidence: `"${quote(demand.quote)}"${demand.amount !== undefined ? ` (${demand.amount} > limit ${limit})` : ""}`,
+          clause: `asks for ${what}`,
+          subject: true,
+          severity: "normal",
+          topic: "refund",
+        });
+      }
+    }
+
+    const sentiment = scoreSentiment(current);
+    const negativity = scoreNegativity(current, sentiment);
+    if (settings.negativeSentiment.enabled) {
+      const threshold = Math.max(0.05, settings.negativeSentiment.threshold - lower);
+      if (sentiment.anger >= threshold) {
+        add({ reason: "negative_sentiment", score: sentiment.anger, threshold, evidence: `"${quote(sentiment.cue ?? current.raw)}"`, clause: "is angry", subject: true, severity: sentiment.anger >= 0.85 ? "high" : "normal" });
+      } else if (settings.negativeSentiment.risingFrustration && shopperTurns.length >= 2) {
+        const history = shopperTurns.map((turn, i) => (i === shopperTurns.length - 1 ? negativity : scoreNegativity(turn, scoreSentiment(turn))));
+        const trend = scoreFrustrationTrend(history);
+        if (trend && trend.score >= threshold) {
+          add({ reason: "negative_sentiment", score: trend.score, threshold, evidence: `Frustration rising over ${trend.span} messages`, clause: "is increasingly frustrated", subject: true, severity: "high" });
+        }
+      }
+    }
+
+    if (settings.complaint.enabled) {
+      const complaint = scoreComplaint(current, negativity);
+      const threshold = Math.max(0.05, settings.complaint.threshold - lower);
+      if (complaint.score >= threshold && complaint.kind) {
+        add({
+          reason: "complaint",
+          score: complaint.score,
+          threshold,
+          evidence: `"${quote(complaint.quote ?? current.raw)}"`,
+          clause: complaint.kind === "general" ? `complains ("${quote(complaint.quote ?? current.raw, 40)}")` : COMPLAINT_CLAUSES[complaint.kind],
+          subject: true,
+          severity: "normal",
+          topic: topicOfComplaint(complaint.kind),
+        });
+      }
+    }
+
+    if (settings.keyword.enabled && settings.keywords.length > 0) {
+      const keyword = compileKeywords(settings.keywords)(current);
+      if (keyword) {
+        add({ reason: "keyword", score: 0.9, threshold: general, evidence: `Keyword "${keyword}"`, clause: `mentioned "${keyword}"`, subject: true, severity: "normal" });
+      }
+    }
+  }
+
+  if (settings.repeatedFailure.enabled) {
+    const failure = findRepeatedFailure(messages, shopperTurns, context, settings.repeatedFailure);
+    if (failure) {
+      add({ reason: "repeated_failure", score: failure.score, threshold: general, evidence: failure.evidence, clause: failure.evidence.charAt(0).toLowerCase() + failure.evidence.slice(1), subject: false, severity: "normal" });
+    }
+  }
+
+  const fired = findings.filter((f) => f.score >= f.threshold).sort((a, b) => b.score - a.score);
+  const escalate = fired.length > 0;
+  const score = noisyOr(findings.map((f) => f.score));
+
+  const reasons: ReasonCode[] = [];
+  for (const f of fired) if (!reasons.includes(f.reason)) reasons.push(f.reason);
+  if (escalate && vip) reasons.push("vip");
+
+  const signals: Signal[] = fired.map((f) => ({ reason: f.reason, score: round(f.score), evidence: f.evidence }));
+  if (escalate && vip) signals.push({ reason: "vip", score: 1, evidence: vip });
+
+  const priority = derivePriority({ escalate, severities: fired.map((f) => f.severity), vip: Boolean(vip), reasonCount: reasons.filter((r) => r !== "vip").length });
+  const topic = fired.find((f) => f.topic)?.topic ?? guessTopic(current);
+  const reasonText = escalate ? composeReasonText(fired, vip) : "";
+  const confidence = escalate ? score : 1 - Math.max(0, ...findings.map((f) => f.score));
+
+  return { escalate, reasons, reasonText, priority, confidence: round(confidence), signals, topic, score: round(score) };
+}
+
+function noisyOr(scores: number[]): number {
+  let miss = 1;
+  for (const s of scores) miss *= 1 - Math.min(1, s);
+  return 1 - miss;
+}
+
+function round(n: number): number {
+  return Math.round(n * 100) / 100;
+}
+
+// One readable line for the email subject area, strongest reason first, e.g.
+// "Shopper says order was never received although tracking shows delivered; threatens chargeback".
+function composeReasonText(fired: Finding[], vip: string | undefined): string {
+  const clauses: string[] = [];
+  const seen = new Set<string>();
+  // a delivered-not-received order state already says what the non-delivery complaint says
+  const dnr = fired.some((f) => f.reason === "order_state" && f.clause.startsWith("says order was never received"));
+  for (const f of fired) {
+    if (dnr && f.reason === "complaint" && f.clause === COMPLAINT_CLAUSES.non_delivery) continue;
+    if (seen.has(f.clause)) continue;
+    seen.add(f.clause);
+    const first = clauses.length === 0;
+    const clause = f.subject ? (first ? `Shopper ${f.clause}` : f.clause) : first ? capitalize(f.clause) : f.clause;
+    clauses.push(clause);
+    if (clauses.length >= 4) break;
+  }
+  if (vip) clauses.push(vip);
+  return clauses.join("; ");
+}
+
+function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

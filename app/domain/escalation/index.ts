@@ -1,0 +1,24 @@
+// Public surface of the escalation detector. Import from "~/domain/escalation".
+export { detectEscalation } from "./detect-escalation";
+export {
+  escalationSettingsSchema,
+  defaultEscalationSettings,
+  parseEscalationSettings,
+  DETECTOR_LANGUAGES,
+  type DetectorLanguage,
+  type EscalationSettings,
+} from "./settings";
+export {
+  ESCALATION_REASONS,
+  ESCALATION_TOPICS,
+  PRIORITIES,
+  labelReason,
+  type DetectorConversation,
+  type DetectorMessage,
+  type EscalationContext,
+  type EscalationDecision,
+  type EscalationTopic,
+  type Priority,
+  type ReasonCode,
+  type Signal,
+} from "./types";

@@ -1,0 +1,225 @@
+// Text normalisation shared by every signal. Shoppers write informally (typos, no apostrophes,
+// "u", elongated words, ALL CAPS, @mentions, #hashtags, URLs), so signals match a canonical form
+// instead of listing every spelling.
+
+/** A message prepared once and read by every signal. */
+export interface NormalizedText {
+  /** original text, trimmed */
+  raw: string;
+  /** lower-case, accent-free, contractions expanded, punctuation as spaces, padded with one space each side */
+  text: string;
+  /** `text` split on spaces */
+  tokens: string[];
+  /** number of "!" in the raw text */
+  exclamations: number;
+  /** share of letters in upper case among words of 3+ letters (shouting), 0..1 */
+  capsRatio: number;
+  /** raw text contains "?" */
+  question: boolean;
+}
+
+// Contractions and chat shorthand → canonical words. Negations become "not" so one rule covers
+// "don't", "dont", "do not".
+const REPLACEMENTS: Record<string, string> = {
+  "won't": "will not",
+  wont: "will not",
+  "can't": "can not",
+  cant: "can not",
+  cannot: "can not",
+  "ain't": "is not",
+  aint: "is not",
+  "i'm": "i am",
+  "i've": "i have",
+  ive: "i have",
+  "i'll": "i will",
+  "i'd": "i would",
+  "you're": "you are",
+  youre: "you are",
+  "it's": "it is",
+  "that's": "that is",
+  thats: "that is",
+  "what's": "what is",
+  whats: "what is",
+  "there's": "there is",
+  "let's": "let us",
+  u: "you",
+  ur: "your",
+  r: "are",
+  pls: "please",
+  plz: "please",
+  plez: "please",
+  pleas: "please",
+  pleaseee: "please",
+  thx: "thanks",
+  thnx: "thanks",
+  ty: "thank you",
+  wanna: "want to",
+  gonna: "going to",
+  gotta: "got to",
+  hafta: "have to",
+  wtf: "what the fuck",
+  omfg: "oh my fucking god",
+  smh: "shaking my head",
+  srsly: "seriously",
+  rn: "right now",
+  asap: "as soon as possible",
+  b4: "before",
+  w: "with",
+  msg: "message",
+  pkg: "package",
+  // short typos of key words (too short for the edit-distance pass)
+  huma: "human",
+  humn: "human",
+  hman: "human",
+  aent: "agent",
+  agnt: "agent",
+  agen: "agent",
+  prsn: "person",
+  recieve: "receive",
+  recieved: "received",
+  havent: "have not",
+  hasnt: "has not",
+  hadnt: "had not",
+  dont: "do not",
+  doesnt: "does not",
+  didnt: "did not",
+  isnt: "is not",
+  wasnt: "was not",
+  arent: "are not",
+  werent: "were not",
+  couldnt: "could not",
+  wouldnt: "would not",
+  shouldnt: "should not",
+  mustnt: "must not",
+  neednt: "need not",
+};
+
+const URL_RE = /\b(?:https?:\/\/|www\.)\S+/gi;
+const MENTION_RE = /(^|\s)@\w+/g;
+// camelCase hashtags carry words: #CustomerServiceFail → "Customer Service Fail"
+const HASHTAG_RE = /#(\w+)/g;
+const CAMEL_RE = /([a-z])([A-Z])/g;
+const COMBINING_RE = /[\u0300-\u036f]/g;
+const APOSTROPHE_RE = /[\u2018\u2019\u02bc`´]/g;
+const NON_WORD_RE = /[^a-z0-9'\s]+/g;
+const ELONGATED_RE = /([a-z])\1{2,}/g;
+const SPACES_RE = /\s+/g;
+
+// Key words whose typos matter ("humna", "agnet", "reprsentative", "refnd"). Only tokens of 5+
+// letters are corrected, and real words one edit away are listed so they are left alone.
+const TYPO_TARGETS = [
+  "human", "agent", "person", "people", "representative", "operator", "supervisor", "manager",
+  "someone", "somebody", "speak", "refund", "reimbursement", "delivered", "receive", "received",
+  "arrived", "chargeback", "lawyer", "attorney", "complaint", "reclamation", "claim", "customer", "support", "package",
+  "parcel", "damaged", "contact", "reimbursement", "ridiculous", "unacceptable", "terrible", "horrible", "disappointed",
+];
+const TYPO_TARGET_SET = new Set(TYPO_TARGETS);
+const REAL_WORDS_NEAR_TARGETS = new Set([
+  "managed", "manages", "steak", "sneak", "spear", "speck", "deceived", "receiver", "arrives",
+  "humans", "agents", "persons", "peoples", "parcels", "packages", "customers", "supports",
+  "refunds", "lawyers", "complaints", "damages", "operators", "managers", "supervisors",
+  "representatives", "attorneys", "arrive", "deliver", "delivers", "receives", "peopled",
+  // the same nouns in other languages are not typos
+  "agente", "agentes", "agenten", "persona", "personas", "personne", "humano", "humanos", "humana",
+  "humain", "humains", "umano", "manager", "pessoa", "cliente", "contacto", "contato", "contatto",
+  "kontakt", "support", "reclamo", "parcela",
+]);
+
+function fixTypo(word: string): string {
+  if (word.length < 5 || TYPO_TARGET_SET.has(word) || REAL_WORDS_NEAR_TARGETS.has(word)) return word;
+  for (const target of TYPO_TARGETS) {
+    if (Math.abs(target.length - word.length) <= 1 && isWithinOneEdit(word, target)) return target;
+  }
+  return word;
+}
+
+/** Lower-cases, strips accents, expands contractions and shorthand, and tokenises a message. */
+export function normalizeText(input: string): NormalizedText {
+  const raw = (input ?? "").trim().slice(0, 4000);
+  const withoutLinks = raw
+    .replace(URL_RE, " ")
+    .replace(MENTION_RE, "$1 ")
+    .replace(HASHTAG_RE, (_, tag: string) => ` ${tag.replace(CAMEL_RE, "$1 $2")} `);
+
+  let letters = 0;
+  let upper = 0;
+  for (const word of withoutLinks.split(SPACES_RE)) {
+    if (word.length < 3) continue;
+    for (const ch of word) {
+      const lower = ch.toLowerCase();
+      if (lower === ch.toUpperCase()) continue;
+      letters++;
+      if (ch !== lower) upper++;
+    }
+  }
+
+  const folded = withoutLinks
+    .replace(APOSTROPHE_RE, "'")
+    .toLowerCase()
+    .replace(/ß/g, "ss")
+    .normalize("NFKD")
+    .replace(COMBINING_RE, "")
+    .replace(NON_WORD_RE, " ")
+    .replace(ELONGATED_RE, "$1$1");
+
+  const tokens: string[] = [];
+  for (let word of folded.split(SPACES_RE)) {
+    if (!word) continue;
+    word = word.replace(/^'+|'+$/g, "");
+    if (!word) continue;
+    const replacement = REPLACEMENTS[word];
+    if (replacement) {
+      for (const part of replacement.split(" ")) tokens.push(part);
+      continue;
+    }
+    if (word.endsWith("n't")) {
+      tokens.push(word.slice(0, -3), "not");
+      continue;
+    }
+    // French/Italian elision: l'agent, d'un, j'ai → keep both parts
+    const elision = /^([a-z]{1,2})'(\w+)$/.exec(word);
+    if (elision) {
+      tokens.push(elision[1], elision[2]);
+      continue;
+    }
+    // "'s" possessive and other apostrophes are noise for matching
+    tokens.push(fixTypo(word.replace(/'s$/, "").replace(/'/g, "")));
+  }
+
+  return {
+    raw,
+    text: ` ${tokens.join(" ")} `,
+    tokens,
+    exclamations: (raw.match(/!/g) ?? []).length,
+    capsRatio: letters >= 8 ? upper / letters : 0,
+    question: raw.includes("?"),
+  };
+}
+
+/**
+ * Levenshtein distance ≤ 1 (one insertion, deletion, substitution or swap of neighbours),
+ * for catching typos of a few key words ("humna", "agnet", "reprsentative").
+ */
+export function isWithinOneEdit(a: string, b: string): boolean {
+  if (a === b) return true;
+  const la = a.length;
+  const lb = b.length;
+  if (Math.abs(la - lb) > 1) return false;
+  let i = 0;
+  while (i < la && i < lb && a[i] === b[i]) i++;
+  if (la === lb) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    // transposition of neighbours
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+  return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+/** First match of any pattern in the normalized text, as a short evidence quote; undefined if none. */
+export function findFirst(text: string, patterns: readonly RegExp[]): string | undefined {
+  for (const pattern of patterns) {
+    const m = pattern.exec(text);
+    if (m) return m[0].trim();
+  }
+  return undefined;
+}

@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { EnvError, formatEnvError, parseEnv } from "./env.server";
+
+const prod = {
+  NODE_ENV: "production",
+  SHOPIFY_API_KEY: "key",
+  SHOPIFY_API_SECRET: "real-secret",
+  SHOPIFY_APP_URL: "https://baton.example.com",
+  DATABASE_URL: "postgresql://u:p@db:5432/baton",
+  SMTP_URL: "smtp://u:p@mail:587",
+};
+
+function errorOf(env: Record<string, string>): string {
+  try {
+    parseEnv(env);
+  } catch (e) {
+    if (e instanceof EnvError) return formatEnvError(e);
+    throw e;
+  }
+  throw new Error("expected a configuration error");
+}
+
+describe("parseEnv", () => {
+  it("has working defaults for local use", () => {
+    const env = parseEnv({});
+    expect(env.databaseProvider).toBe("sqlite");
+    expect(env.port).toBe(3000);
+    expect(env.scopes).toEqual(["read_orders", "read_customers", "write_app_proxy"]);
+  });
+
+  it("accepts a complete production configuration and picks PostgreSQL by scheme", () => {
+    expect(parseEnv(prod).databaseProvider).toBe("postgresql");
+  });
+
+  it.each([
+    [{ ...prod, SHOPIFY_API_SECRET: "" }, /^Configuration error: SHOPIFY_API_SECRET is required when NODE_ENV=production$/],
+    [{ ...prod, DATABASE_URL: "mysql://x" }, /^Configuration error: DATABASE_URL must be "file:<path>"/],
+    [{ ...prod, SMTP_URL: "mail.example.com:25" }, /^Configuration error: SMTP_URL must look like/],
+    [{ ...prod, SMTP_URL: "smtp://user:hunter2@" }, /SMTP_URL/],
+    [{ PORT: "eighty" }, /^Configuration error: PORT must be a number/],
+    [{ ...prod, BATON_DEMO: "1" }, /^Configuration error: BATON_DEMO cannot be used with NODE_ENV=production/],
+  ])("rejects bad configuration with one line naming the variable (%#)", (env, message) => {
+    const line = errorOf(env as Record<string, string>);
+    expect(line).toMatch(message);
+    expect(line).not.toContain("\n");
+  });
+
+  it("never echoes secrets or URL credentials", () => {
+    expect(errorOf({ ...prod, SMTP_URL: "ftp://user:hunter2@mail" })).not.toContain("hunter2");
+  });
+});

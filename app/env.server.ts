@@ -1,0 +1,179 @@
+import { z } from "zod";
+
+/**
+ * All configuration, validated once at start-up. A bad value stops the process with one line that
+ * names the variable (see `formatEnvError`). Nothing else in the app reads `process.env`.
+ */
+
+const DEMO_SECRET = "baton-demo-secret-not-for-production";
+const DEFAULT_SCOPES = "read_orders,read_customers,write_app_proxy";
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((v) => (v === "" ? undefined : v))
+  .optional();
+
+const databaseUrl = z
+  .string()
+  .trim()
+  .refine((v) => /^file:.+/.test(v) || isUrlWithScheme(v, ["postgres:", "postgresql:"]), {
+    message: 'must be "file:<path>" (SQLite) or "postgresql://user:pass@host:port/db"',
+  });
+
+const smtpUrl = z
+  .string()
+  .trim()
+  .refine((v) => isUrlWithScheme(v, ["smtp:", "smtps:"]) && new URL(v).hostname !== "", {
+    message: 'must look like "smtp://user:pass@host:587" or "smtps://host:465"',
+  });
+
+const httpUrl = z
+  .string()
+  .trim()
+  .refine((v) => isUrlWithScheme(v, ["http:", "https:"]), { message: "must be an http(s) URL" });
+
+const port = z.coerce
+  .number({ message: "must be a number" })
+  .int("must be an integer")
+  .min(0, "must be 0–65535 (0 = any free port)")
+  .max(65535, "must be 0–65535 (0 = any free port)");
+
+const rawSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: port.default(3000),
+  DATABASE_URL: databaseUrl.optional(),
+  SHOPIFY_API_KEY: optionalString,
+  SHOPIFY_API_SECRET: optionalString,
+  SHOPIFY_APP_URL: httpUrl.optional(),
+  SCOPES: z.string().trim().default(DEFAULT_SCOPES),
+  SHOP_CUSTOM_DOMAIN: optionalString,
+  SHOPIFY_ADMIN_API_ORIGIN: httpUrl.optional(),
+  SMTP_URL: smtpUrl.optional(),
+  MAIL_FROM: z.string().trim().default("Baton <escalations@baton.local>"),
+  OPENAI_API_KEY: optionalString,
+  OPENAI_BASE_URL: httpUrl.optional(),
+  OPENAI_MODEL: z.string().trim().default("gpt-4o-mini"),
+  BATON_DEMO: z.enum(["0", "1"]).default("0"),
+  DEMO_INBOX_DIR: optionalString,
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  RATE_LIMIT_IP_PER_MINUTE: z.coerce.number().int().min(1).default(120),
+  RATE_LIMIT_SHOP_PER_MINUTE: z.coerce.number().int().min(1).default(60_000),
+  RATE_LIMIT_CONVERSATION_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  FOLLOW_UP_BATCH_MS: z.coerce.number().int().min(0).max(3_600_000).default(60_000),
+  OUTBOX_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(250),
+  OUTBOX_GIVE_UP_MINUTES: z.coerce.number().min(0.01).max(7 * 24 * 60).default(24 * 60),
+});
+
+export type Env = {
+  nodeEnv: "development" | "production" | "test";
+  isProduction: boolean;
+  port: number;
+  databaseUrl: string;
+  databaseProvider: "sqlite" | "postgresql";
+  shopifyApiKey: string;
+  shopifyApiSecret: string;
+  shopifyAppUrl: string;
+  scopes: string[];
+  shopCustomDomain?: string;
+  shopifyAdminApiOrigin?: string;
+  smtpUrl?: string;
+  mailFrom: string;
+  openai: { apiKey?: string; baseURL?: string; model: string };
+  demo: { enabled: boolean; inboxDir?: string };
+  logLevel: "debug" | "info" | "warn" | "error";
+  outbox: { pollMs: number; giveUpMinutes: number; followUpBatchMs: number };
+  rateLimits: { perIpPerMinute: number; perShopPerMinute: number; perConversationPerMinute: number };
+};
+
+export class EnvError extends Error {
+  constructor(
+    readonly variable: string,
+    readonly problem: string,
+  ) {
+    super(`${variable} ${problem}`);
+    this.name = "EnvError";
+  }
+}
+
+/** Parse and cross-check configuration. Throws `EnvError` naming the first bad variable. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = rawSchema.safeParse(source);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    const variable = String(issue.path[0] ?? "configuration");
+    const got = source[variable];
+    throw new EnvError(variable, `${issue.message}${got === undefined ? "" : ` (got ${JSON.stringify(redact(variable, got))})`}`);
+  }
+  const raw = result.data;
+  const isProduction = raw.NODE_ENV === "production";
+  const demo = raw.BATON_DEMO === "1";
+
+  if (demo && isProduction) {
+    throw new EnvError("BATON_DEMO", "cannot be used with NODE_ENV=production: the demo never runs in production");
+  }
+  if (isProduction) {
+    for (const name of ["SHOPIFY_API_KEY", "SHOPIFY_API_SECRET", "SHOPIFY_APP_URL", "DATABASE_URL", "SMTP_URL"] as const) {
+      if (!raw[name]) throw new EnvError(name, "is required when NODE_ENV=production");
+    }
+    if (raw.SHOPIFY_API_SECRET === DEMO_SECRET) {
+      throw new EnvError("SHOPIFY_API_SECRET", "is the public demo secret; set the app's real secret in production");
+    }
+  }
+
+  const databaseUrl = raw.DATABASE_URL ?? "file:./.data/baton.db";
+  return {
+    nodeEnv: raw.NODE_ENV,
+    isProduction,
+    port: raw.PORT,
+    databaseUrl,
+    databaseProvider: databaseUrl.startsWith("file:") ? "sqlite" : "postgresql",
+    shopifyApiKey: raw.SHOPIFY_API_KEY ?? "baton-demo-api-key",
+    shopifyApiSecret: raw.SHOPIFY_API_SECRET ?? DEMO_SECRET,
+    shopifyAppUrl: raw.SHOPIFY_APP_URL ?? `http://localhost:${raw.PORT}`,
+    scopes: raw.SCOPES.split(",").map((s) => s.trim()).filter(Boolean),
+    shopCustomDomain: raw.SHOP_CUSTOM_DOMAIN,
+    shopifyAdminApiOrigin: raw.SHOPIFY_ADMIN_API_ORIGIN,
+    smtpUrl: raw.SMTP_URL,
+    mailFrom: raw.MAIL_FROM,
+    openai: { apiKey: raw.OPENAI_API_KEY, baseURL: raw.OPENAI_BASE_URL, model: raw.OPENAI_MODEL },
+    demo: { enabled: demo, inboxDir: raw.DEMO_INBOX_DIR },
+    logLevel: raw.LOG_LEVEL,
+    outbox: { pollMs: raw.OUTBOX_POLL_MS, giveUpMinutes: raw.OUTBOX_GIVE_UP_MINUTES, followUpBatchMs: raw.FOLLOW_UP_BATCH_MS },
+    rateLimits: {
+      perIpPerMinute: raw.RATE_LIMIT_IP_PER_MINUTE,
+      perShopPerMinute: raw.RATE_LIMIT_SHOP_PER_MINUTE,
+      perConversationPerMinute: raw.RATE_LIMIT_CONVERSATION_PER_MINUTE,
+    },
+  };
+}
+
+/** The public demo secret, used by the demo launcher to sign its own storefront calls. */
+export const DEMO_API_SECRET = DEMO_SECRET;
+
+let cached: Env | undefined;
+
+/** The validated configuration of this process (parsed on first use, then frozen). */
+export function getEnv(): Env {
+  cached ??= Object.freeze(parseEnv(process.env)) as Env;
+  return cached;
+}
+
+/** One line for the operator: `Configuration error: SMTP_URL must look like … (got "x")`. */
+export function formatEnvError(error: EnvError): string {
+  return `Configuration error: ${error.message}`;
+}
+
+function isUrlWithScheme(value: string, schemes: string[]): boolean {
+  try {
+    return schemes.includes(new URL(value).protocol);
+  } catch {
+    return false;
+  }
+}
+
+function redact(variable: string, value: string): string {
+  if (/SECRET|KEY|PASSWORD/.test(variable)) return "***";
+  // Never echo credentials embedded in URLs.
+  return value.replace(/\/\/([^@/]*)@/, "//***@");
+}

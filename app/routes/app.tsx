@@ -1,0 +1,61 @@
+import type { HeadersFunction, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import { Link, Outlet, useLoaderData, useRouteError } from "@remix-run/react";
+import { AppProvider as PolarisAppProvider } from "@shopify/polaris";
+import polarisStyles from "@shopify/polaris/build/esm/styles.css?url";
+import enTranslations from "@shopify/polaris/locales/en.json";
+import { boundary } from "@shopify/shopify-app-remix/server";
+import { AppProvider as ShopifyAppProvider } from "@shopify/shopify-app-remix/react";
+import { NavMenu } from "@shopify/app-bridge-react";
+import { getEnv } from "~/env.server";
+import { requireAdmin } from "~/services/admin-auth.server";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: polarisStyles }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const admin = await requireAdmin(request);
+  return { apiKey: getEnv().shopifyApiKey, demo: admin.demo, shop: admin.shop };
+}
+
+const NAV = [
+  { to: "/app", label: "Home", rel: "home" },
+];
+
+export default function AdminLayout() {
+  const { apiKey, demo } = useLoaderData<typeof loader>();
+  if (demo) {
+    // The local demo has no Shopify admin to embed in: plain Polaris, same pages.
+    return (
+      <PolarisAppProvider i18n={enTranslations}>
+        <nav aria-label="Baton admin" style={{ display: "flex", gap: 16, padding: "12px 24px", background: "#1a1a1a" }}>
+          {NAV.map((n) => (
+            <Link key={n.to} to={n.to} style={{ color: "#fff" }}>
+              {n.label}
+            </Link>
+          ))}
+          <a href="/" style={{ color: "#ccc", marginLeft: "auto" }}>Demo store</a>
+          <a href="/demo/inbox" style={{ color: "#ccc" }}>Demo inbox</a>
+        </nav>
+        <Outlet />
+      </PolarisAppProvider>
+    );
+  }
+  return (
+    <ShopifyAppProvider isEmbeddedApp apiKey={apiKey}>
+      <NavMenu>
+        {NAV.map((n) => (
+          <Link key={n.to} to={n.to} rel={n.rel}>
+            {n.label}
+          </Link>
+        ))}
+      </NavMenu>
+      <Outlet />
+    </ShopifyAppProvider>
+  );
+}
+
+// Shopify needs Remix to catch some thrown responses so that its headers are included.
+export function ErrorBoundary() {
+  return boundary.error(useRouteError());
+}
+
+export const headers: HeadersFunction = (headersArgs) => boundary.headers(headersArgs);

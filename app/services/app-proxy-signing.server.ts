@@ -1,0 +1,56 @@
+import { createHmac } from "node:crypto";
+
+// Shopify's App Proxy signing. The app never signs in production (Shopify does); the local demo
+// plays Shopify's part with this, and the tests check it against Shopify's published vectors.
+
+type ProxyParams = URLSearchParams | Record<string, string | string[]>;
+
+/**
+ * App Proxy signature, exactly as Shopify computes it: drop `signature`, join repeated keys' values
+ * with ",", build `key=value` strings, sort them, concatenate with no separator, HMAC-SHA256 hex.
+ */
+export function signAppProxyParams(params: ProxyParams, secret: string): string {
+  const grouped = new Map<string, string[]>();
+  const entries: Array<[string, string]> =
+    params instanceof URLSearchParams
+      ? [...params.entries()]
+      : Object.entries(params).flatMap(([key, value]) => (Array.isArray(value) ? value.map((v): [string, string] => [key, v]) : [[key, value]]));
+  for (const [key, value] of entries) {
+    if (key === "signature") continue;
+    grouped.set(key, [...(grouped.get(key) ?? []), value]);
+  }
+  const message = [...grouped].map(([key, values]) => `${key}=${values.join(",")}`).sort().join("");
+  return createHmac("sha256", secret).update(message, "utf8").digest("hex");
+}
+
+export interface AppProxyRequestParts {
+  /** e.g. "shop-name.myshopify.com" */
+  shop: string;
+  /** Omitted or null → the shopper is not logged in; Shopify still sends the key, empty. */
+  loggedInCustomerId?: string | null;
+  /** What the shopper's browser used, e.g. "/apps/baton" (Shopify sends it URL-decoded in the signature). */
+  pathPrefix?: string;
+  /** Seconds since the epoch; default now. */
+  timestamp?: number;
+  /** The shopper's own query params, which Shopify forwards and signs as well. */
+  extra?: Record<string, string | string[]>;
+}
+
+/**
+ * The URL Shopify's proxy requests from the app: `${baseUrl}${path}?<shopper params>&shop=…&logged_in_customer_id=…
+ * &path_prefix=…&timestamp=…&signature=…`.
+ */
+export function buildSignedProxyUrl(baseUrl: string, path: string, parts: AppProxyRequestParts, secret: string): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(parts.extra ?? {})) {
+    for (const v of Array.isArray(value) ? value : [value]) params.append(key, v);
+  }
+  params.set("shop", parts.shop);
+  params.set("logged_in_customer_id", parts.loggedInCustomerId ?? "");
+  params.set("path_prefix", parts.pathPrefix ?? "/apps/baton");
+  params.set("timestamp", String(parts.timestamp ?? Math.floor(Date.now() / 1000)));
+  params.set("signature", signAppProxyParams(params, secret));
+  const url = new URL(path, baseUrl.endsWith("/") ? baseUrl : `${baseUrl}/`);
+  url.search = params.toString();
+  return url.toString();
+}

@@ -1,0 +1,42 @@
+import { randomBytes } from "node:crypto";
+import { db } from "~/db.server";
+import { getEnv } from "~/env.server";
+import { adminCaseUrl } from "./admin-links.server";
+import { createMailTransport } from "./mailer.server";
+import { startOutboxWorker, type OutboxWorker } from "./outbox.server";
+
+let worker: OutboxWorker | undefined;
+
+/** The running outbox worker of this process, if the runtime was started. */
+export function getOutboxWorker(): OutboxWorker | undefined {
+  return worker;
+}
+
+/**
+ * Starts the background work of an app process: the outbox worker that delivers escalation
+ * emails. Several processes may run it against one database (claims are atomic).
+ */
+export async function startRuntime(): Promise<{ stop(): Promise<void> }> {
+  const env = getEnv();
+  if (!env.smtpUrl) {
+    console.warn("[baton] SMTP_URL is not set: escalation emails stay queued until it is configured.");
+    return { stop: async () => undefined };
+  }
+  const transport = createMailTransport(env.smtpUrl);
+  worker = startOutboxWorker({
+    db: db(),
+    transport,
+    pollMs: env.outbox.pollMs,
+    giveUpMinutes: env.outbox.giveUpMinutes,
+    workerId: `${process.pid}-${randomBytes(4).toString("hex")}`,
+    adminCaseUrl,
+  });
+  const started = worker;
+  return {
+    async stop() {
+      await started.stop();
+      transport.close();
+      if (worker === started) worker = undefined;
+    },
+  };
+}

@@ -1,0 +1,37 @@
+import type { CustomerFacts, OrderFacts, OrderLookup, ShopPolicy } from "~/domain/orders";
+import { adminGraphql, type AdminGraphqlOptions } from "./admin-graphql.server";
+import { mapAdminCustomer, mapAdminOrder, mapShopPolicies } from "./map-admin-order";
+import { CUSTOMER_QUERY, ORDER_BY_NAME_QUERY, SHOP_POLICIES_QUERY } from "./queries";
+import type { CustomerResult, OrderByNameResult, ShopPoliciesResult } from "./types";
+
+const POLICY_TTL_MS = 10 * 60_000;
+const policyCache = new Map<string, { at: number; policies: ShopPolicy[] }>();
+
+/** Order lookup through the shop's Admin GraphQL API (offline access token). */
+export function createAdminOrderLookup(options: AdminGraphqlOptions): OrderLookup {
+  return {
+    async findOrderByName(name: string): Promise<OrderFacts | null> {
+      // The `name:` filter's handling of "#" is undocumented (FACTS.md §d): ask with it, then
+      // without, and keep only an exact name match.
+      const bare = name.replace(/^#/, "");
+      for (const q of [`name:#${bare}`, `name:${bare}`]) {
+        const result = await adminGraphql<OrderByNameResult>(options, ORDER_BY_NAME_QUERY, { q });
+        const exact = result.orders.nodes.find((o) => o.name.replace(/^#/, "") === bare);
+        if (exact) return mapAdminOrder(exact);
+      }
+      return null;
+    },
+    async findCustomer(customerId: string): Promise<CustomerFacts | null> {
+      const id = customerId.startsWith("gid://") ? customerId : `gid://shopify/Customer/${customerId}`;
+      const result = await adminGraphql<CustomerResult>(options, CUSTOMER_QUERY, { id });
+      return result.customer ? mapAdminCustomer(result.customer) : null;
+    },
+    async listPolicies(): Promise<ShopPolicy[]> {
+      const cached = policyCache.get(options.shop);
+      if (cached && Date.now() - cached.at < POLICY_TTL_MS) return cached.policies;
+      const policies = mapShopPolicies(await adminGraphql<ShopPoliciesResult>(options, SHOP_POLICIES_QUERY));
+      policyCache.set(options.shop, { at: Date.now(), policies });
+      return policies;
+    },
+  };
+}

@@ -1,0 +1,63 @@
+// Admin GraphQL documents (API 2026-07). Each is validated against the real schema by
+// app/services/shopify-admin/queries.test.ts; result types live in ./types.ts.
+
+export const ORDER_BY_NAME_QUERY = `#graphql
+  query BatonOrderByName($q: String!) {
+    orders(first: 5, query: $q) {
+      nodes {
+        id
+        name
+        email
+        createdAt
+        cancelledAt
+        closed
+        displayFinancialStatus
+        displayFulfillmentStatus
+        totalPriceSet { shopMoney { amount currencyCode } }
+        lineItems(first: 20) { nodes { title variantTitle quantity } }
+        fulfillments(first: 10) {
+          status
+          displayStatus
+          createdAt
+          inTransitAt
+          deliveredAt
+          estimatedDeliveryAt
+          trackingInfo(first: 5) { company number url }
+        }
+        customer {
+          id
+          displayName
+          numberOfOrders
+          amountSpent { amount currencyCode }
+          tags
+          defaultEmailAddress { emailAddress }
+        }
+      }
+    }
+  }
+`;
+
+export const CUSTOMER_QUERY = `#graphql
+  query BatonCustomer($id: ID!) {
+    customer(id: $id) {
+      id
+      displayName
+      numberOfOrders
+      amountSpent { amount currencyCode }
+      tags
+      defaultEmailAddress { emailAddress }
+    }
+  }
+`;
+
+export const SHOP_POLICIES_QUERY = `#graphql
+  query BatonShopPolicies {
+    shop {
+      name
+      contactEmail
+      shopPolicies { type title body url }
+    }
+  }
+`;
+
+export const ALL_ADMIN_QUERIES = { ORDER_BY_NAME_QUERY, CUSTOMER_QUERY, SHOP_POLICIES_QUERY };

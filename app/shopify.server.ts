@@ -1,0 +1,54 @@
+import "@shopify/shopify-app-remix/adapters/node";
+import {
+  ApiVersion,
+  AppDistribution,
+  BillingInterval,
+  shopifyApp,
+} from "@shopify/shopify-app-remix/server";
+import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
+import { PLANS } from "./domain/plans";
+import { db } from "./db.server";
+import { getEnv } from "./env.server";
+
+/** The Admin API version used everywhere: code, shopify.app.toml webhooks, fixtures and tests. */
+export const API_VERSION = ApiVersion.July26;
+
+const env = getEnv();
+
+// Paid plans become Billing API plans keyed by their display name.
+const billing = Object.fromEntries(
+  PLANS.filter((p) => p.priceUsd > 0).map((p) => [
+    p.name,
+    {
+      trialDays: p.trialDays,
+      lineItems: [{ amount: p.priceUsd, currencyCode: "USD", interval: BillingInterval.Every30Days }],
+    },
+  ]),
+) as Record<string, { trialDays: number; lineItems: [{ amount: number; currencyCode: string; interval: BillingInterval.Every30Days }] }>;
+
+/** The one Shopify app object of this process (the composition root for Shopify concerns). */
+const shopify = shopifyApp({
+  apiKey: env.shopifyApiKey,
+  apiSecretKey: env.shopifyApiSecret,
+  apiVersion: API_VERSION,
+  scopes: env.scopes,
+  appUrl: env.shopifyAppUrl,
+  authPathPrefix: "/auth",
+  sessionStorage: new PrismaSessionStorage(db()),
+  distribution: AppDistribution.AppStore,
+  billing,
+  future: {
+    unstable_newEmbeddedAuthStrategy: true,
+    expiringOfflineAccessTokens: true,
+  },
+  ...(env.shopCustomDomain ? { customShopDomains: [env.shopCustomDomain] } : {}),
+});
+
+export default shopify;
+export const apiVersion = API_VERSION;
+export const addDocumentResponseHeaders = shopify.addDocumentResponseHeaders;
+export const authenticate = shopify.authenticate;
+export const unauthenticated = shopify.unauthenticated;
+export const login = shopify.login;
+export const registerWebhooks = shopify.registerWebhooks;
+export const sessionStorage = shopify.sessionStorage;

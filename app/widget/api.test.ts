@@ -1,0 +1,79 @@
+import { describe, expect, it } from "vitest";
+import { classifyStatus, getChat, parseRetryAfter, postChat, readReply } from "./api";
+
+const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
+  new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json", ...headers } });
+
+describe("postChat / getChat", () => {
+  it("posts JSON to the same-origin proxy path and returns the turn", async () => {
+    const calls: Array<[string, RequestInit | undefined]> = [];
+    const r = await postChat("/apps/baton", { message: "hi" }, async (url, init) => {
+      calls.push([url, init]);
+      return json(200, { conversationId: "c1", state: "open", messages: [{ role: "assistant", text: "Hello" }] });
+    });
+    expect(r).toEqual({ ok: true, data: { conversationId: "c1", state: "open", messages: [{ role: "assistant", text: "Hello" }], replyTo: undefined } });
+    expect(calls[0][0]).toBe("/apps/baton/chat");
+    expect(calls[0][1]?.method).toBe("POST");
+    expect(calls[0][1]?.body).toBe('{"message":"hi"}');
+    expect(calls[0][1]?.credentials).toBe("same-origin");
+  });
+
+  it("gets history with an encoded id and keeps replyTo", async () => {
+    let seen = "";
+    const r = await getChat("/apps/baton", "a b&c", async (url) => {
+      seen = url;
+      return json(200, { conversationId: "a b&c", state: "escalated", replyTo: "s@x.com", messages: [{ role: "shopper", text: "q", at: "2026-01-01" }] });
+    });
+    expect(seen).toBe("/apps/baton/chat?conversationId=a%20b%26c");
+    expect(r.ok && r.data.replyTo).toBe("s@x.com");
+    expect(r.ok && r.data.messages[0].role).toBe("shopper");
+  });
+
+  it.each([
+    [429, { "retry-after": "7" }, { kind: "rate", retryAfter: 7 }],
+    [429, {}, { kind: "rate", retryAfter: 5 }],
+    [413, {}, { kind: "too_long" }],
+    [404, {}, { kind: "expired" }],
+    [400, {}, { kind: "server" }],
+    [401, {}, { kind: "server" }],
+    [502, {}, { kind: "server" }],
+  ])("maps HTTP %i to %j", async (status, headers, error) => {
+    const r = await postChat("/p", { message: "x" }, async () => json(status, { error: { code: "x", message: "y" } }, headers));
+    expect(r).toEqual({ ok: false, error });
+  });
+
+  it("reports network failure, timeouts and malformed bodies", async () => {
+    expect(await postChat("/p", {}, async () => { throw new TypeError("Failed to fetch"); })).toEqual({ ok: false, error: { kind: "network" } });
+    const hang = (_u: string, init?: RequestInit) =>
+      new Promise<Response>((_, reject) => init?.signal?.addEventListener("abort", () => reject(new Error("aborted"))));
+    expect(await postChat("/p", {}, hang, 10)).toEqual({ ok: false, error: { kind: "network" } });
+    expect(await postChat("/p", {}, async () => new Response("<html>", { status: 200 }))).toEqual({ ok: false, error: { kind: "server" } });
+    expect(await postChat("/p", {}, async () => json(200, { state: "open" }))).toEqual({ ok: false, error: { kind: "server" } });
+  });
+});
+
+describe("helpers", () => {
+  it("parses Retry-After", () => {
+    const now = Date.parse("2026-01-01T00:00:00Z");
+    expect(parseRetryAfter("12", now)).toBe(12);
+    expect(parseRetryAfter("0", now)).toBe(1);
+    expect(parseRetryAfter("99999", now)).toBe(300);
+    expect(parseRetryAfter("Thu, 01 Jan 2026 00:00:30 GMT", now)).toBe(30);
+    expect(parseRetryAfter("soon", now)).toBe(5);
+  });
+
+  it("classifies statuses", () => {
+    expect([429, 413, 404, 500].map(classifyStatus)).toEqual(["rate", "too_long", "expired", "server"]);
+  });
+
+  it("defaults unknown states and drops bad messages", () => {
+    expect(readReply({ conversationId: "c", state: "weird", messages: [null, { text: 3 }, { role: "system", text: "t" }] })).toEqual({
+      conversationId: "c",
+      state: "open",
+      messages: [{ role: "assistant", text: "t" }],
+      replyTo: undefined,
+    });
+    expect(readReply(null)).toBeNull();
+    expect(readReply({ conversationId: "", messages: [] })).toBeNull();
+  });
+});

@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { findEmail, fmt, isValidEmail, splitLinks } from "./text";
+
+describe("fmt", () => {
+  it("fills known placeholders and leaves the rest", () => {
+    expect(fmt("Reply to {email} in {s}s {x}", { email: "a@b.co", s: 3 })).toBe("Reply to a@b.co in 3s {x}");
+  });
+});
+
+describe("isValidEmail", () => {
+  it.each(["sarah@example.com", "a.b+tag@mail.example.co.uk", "x@y.io"])("accepts %s", (e) =>
+    expect(isValidEmail(e)).toBe(true),
+  );
+  it.each(["", "sarah", "sarah@", "@example.com", "sarah@example", "sa rah@example.com", "a@b.c", "a@@b.com", "a@b..com", `${"a".repeat(250)}@b.com`])(
+    "rejects %j",
+    (e) => expect(isValidEmail(e)).toBe(false),
+  );
+});
+
+describe("findEmail", () => {
+  it("finds the last address in a sentence", () => {
+    expect(findEmail("I've forwarded your case. They'll reach you at sarah@example.com.")).toBe("sarah@example.com");
+    expect(findEmail("from shop@x.com to (me@y.org)")).toBe("me@y.org");
+    expect(findEmail("no address here")).toBeUndefined();
+  });
+});
+
+describe("splitLinks", () => {
+  it("keeps text as text and trims punctuation off links", () => {
+    expect(splitLinks("Track it at https://t.example/abc?x=1. Thanks")).toEqual([
+      { text: "Track it at " },
+      { text: "https://t.example/abc?x=1", href: "https://t.example/abc?x=1" },
+      { text: ". Thanks" },
+    ]);
+    expect(splitLinks("<b>no links</b>")).toEqual([{ text: "<b>no links</b>" }]);
+    expect(splitLinks("javascript:alert(1) (http://a.b)")).toEqual([
+      { text: "javascript:alert(1) (" },
+      { text: "http://a.b", href: "http://a.b" },
+      { text: ")" },
+    ]);
+  });
+});

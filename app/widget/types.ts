@@ -1,0 +1,87 @@
+// Shapes shared by the launcher, the panel and the embed markup. Type-only: nothing here ships.
+
+/** Keys of the UI strings; they mirror `chat.*` in extensions/baton-chat/locales/*.json. */
+export const STRING_KEYS = [
+  "launcher",
+  "assistant",
+  "greeting",
+  "close",
+  "talk",
+  "log",
+  "you",
+  "input",
+  "placeholder",
+  "send",
+  "typing",
+  "loading",
+  "email_label",
+  "email_send",
+  "email_skip",
+  "email_invalid",
+  "escalated",
+  "escalated_generic",
+  "closed",
+  "restart",
+  "retry",
+  "error_network",
+  "error_server",
+  "error_rate",
+  "error_long",
+  "error_expired",
+  "error_history",
+] as const;
+export type StringKey = (typeof STRING_KEYS)[number];
+export type Strings = Record<StringKey, string>;
+
+/** The JSON inside `<script type="application/json" id="baton-chat-config">`. */
+export interface WidgetConfig {
+  v: 1;
+  shop: string;
+  locale: string;
+  proxy: string;
+  accent: string;
+  position: "right" | "left";
+  greeting: string;
+  assistantName: string;
+  launcherLabel: string;
+  /** Informational only (prefills the email field); the server trusts only the signed logged_in_customer_id. */
+  customer: { id: string; email: string } | null;
+  strings: Strings;
+}
+
+export type ChatState = "open" | "awaiting_email" | "escalated" | "closed";
+
+export interface StoredState {
+  /** conversation id */
+  c?: string;
+  /** panel open */
+  o?: boolean;
+}
+
+/** What the launcher hands the lazily loaded panel. */
+export interface PanelContext {
+  cfg: WidgetConfig;
+  /** wrapper element inside the shadow root; the panel appends itself here */
+  root: HTMLElement;
+  launcher: HTMLButtonElement;
+  load(): StoredState;
+  save(patch: StoredState): void;
+  /** asks the launcher to close the panel (updates aria-expanded, storage, focus) */
+  close(): void;
+}
+
+export interface PanelApi {
+  show(focus: boolean): void;
+  hide(): void;
+}
+
+/** `window.BatonChat`: the only global the widget creates. */
+export interface BatonChatGlobal {
+  open(): void;
+  close(): void;
+  toggle(): void;
+  /** re-attaches the host element if a theme swapped the page body */
+  attach(): void;
+  /** called once by the panel chunk when it has loaded */
+  _p?(mount: (ctx: PanelContext) => PanelApi): void;
+}

@@ -1,0 +1,35 @@
+// Usage: npm run bench:detector  — prints detector throughput (messages/s) on one core.
+// Uses a fixed mix of routine questions, complaints, requests and multi-language text; repeats it
+// until enough time has passed for a stable number. No dataset needed.
+import { defaultEscalationSettings, detectEscalation } from "../../app/domain/escalation";
+
+const SAMPLES = [
+  "where is my order?",
+  "How do I return an item I bought last week?",
+  "do you ship to Canada",
+  "I want to talk to a human",
+  "@AcmeSupport my package STILL hasn't arrived after 3 weeks, this is ridiculous #fail",
+  "The vase arrived broken and nobody answers my emails. I'll file a chargeback if I don't hear back today!!",
+  "Quiero hablar con un agente, por favor",
+  "Je voudrais parler à un conseiller",
+  "Ich möchte mit einem Mitarbeiter sprechen",
+  "Can I change the shipping address on order #1042?",
+  "I want a full refund for this order, it's not as described",
+  "please delete all my personal data",
+  "what sizes do you have for the blue jacket? is it true to size or should I size up for winter layering",
+  "thanks, that's all!",
+];
+
+const conversations = SAMPLES.map((text) => ({ messages: [{ role: "shopper" as const, text }] }));
+// warm up the JIT and regex caches
+for (let i = 0; i < 2000; i++) detectEscalation(conversations[i % conversations.length], {}, defaultEscalationSettings);
+
+let count = 0;
+const started = performance.now();
+let elapsed = 0;
+while (elapsed < 3000) {
+  for (const conversation of conversations) detectEscalation(conversation, {}, defaultEscalationSettings);
+  count += conversations.length;
+  elapsed = performance.now() - started;
+}
+console.log(`detector: ${Math.round((count / elapsed) * 1000).toLocaleString("en-US")} messages/s on one core (${count} messages in ${(elapsed / 1000).toFixed(1)} s)`);

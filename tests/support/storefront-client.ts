@@ -1,0 +1,54 @@
+import { buildSignedProxyUrl } from "../servers/shopify-signing";
+import { TEST_API_SECRET } from "./app-server";
+
+export interface ChatReply {
+  status: number;
+  headers: Headers;
+  body: {
+    conversationId?: string;
+    state?: string;
+    messages?: Array<{ role: string; text: string; at?: string }>;
+    replyTo?: string | null;
+    error?: { code: string; message: string };
+  };
+}
+
+export interface SignOptions {
+  shop?: string;
+  customerId?: string | null;
+  secret?: string;
+  timestamp?: number;
+  ip?: string;
+  extra?: Record<string, string>;
+}
+
+/** A shopper's browser behind Shopify's App Proxy: every call is signed as Shopify signs it. */
+export function storefront(origin: string, defaults: SignOptions = {}) {
+  const url = (o: SignOptions) =>
+    buildSignedProxyUrl(
+      origin,
+      "/proxy/chat",
+      {
+        shop: o.shop ?? defaults.shop ?? "baton-demo.myshopify.com",
+        loggedInCustomerId: o.customerId ?? defaults.customerId ?? null,
+        timestamp: o.timestamp,
+        extra: o.extra,
+      },
+      o.secret ?? defaults.secret ?? TEST_API_SECRET,
+    );
+  return {
+    url,
+    async post(body: unknown, o: SignOptions = {}): Promise<ChatReply> {
+      const res = await fetch(url(o), {
+        method: "POST",
+        headers: { "Content-Type": "application/json", "X-Forwarded-For": o.ip ?? defaults.ip ?? "203.0.113.7" },
+        body: typeof body === "string" ? body : JSON.stringify(body),
+      });
+      return { status: res.status, headers: res.headers, body: await res.json() };
+    },
+    async history(conversationId: string, o: SignOptions = {}): Promise<ChatReply> {
+      const res = await fetch(url({ ...o, extra: { conversationId } }), { headers: { "X-Forwarded-For": o.ip ?? "203.0.113.7" } });
+      return { status: res.status, headers: res.headers, body: await res.json() };
+    },
+  };
+}
