@@ -51,7 +51,7 @@ export async function runChatTurn(deps: RunnerDeps, input: ChatTurnInput): Promi
     ? await db.conversation.findFirst({ where: { id: input.conversationId, shop: input.shop } })
     : null;
   const customer = input.customerId ? await safe(() => deps.lookup.findCustomer(input.customerId!)) : null;
-  const customerEmail = customer?.value?.email ?? null;
+  const customerEmail = customer?.value?.email?.trim().toLowerCase() ?? null;
   const state: ConversationState = existing ? stateFromRow(existing) : initialState(customerEmail);
   const conversationId = existing?.id ?? newConversationId();
 
@@ -85,7 +85,8 @@ export async function runChatTurn(deps: RunnerDeps, input: ChatTurnInput): Promi
     decision: facts.decision,
     result,
     order: result.state.orderVerified ? facts.order : null,
-    customer: customer?.value ?? null,
+    // The verified order's customer stands in for a shopper who is not logged in.
+    customer: customer?.value ?? (result.state.orderVerified ? (facts.order?.customer ?? null) : null),
     now,
   });
   if (newEscalation || result.effects.some((e) => e.type === "queue_follow_up")) deps.kickOutbox();
@@ -129,6 +130,7 @@ async function gatherFacts(
   const policies: ShopPolicy[] = i.policyTopic && i.policyTopic !== "contact" ? ((await safe(() => deps.lookup.listPolicies()))?.value ?? []) : [];
   const decision = escalated ? NO_ESCALATION : decide(shop, state, event, {
     ...input,
+    customer: input.customer ?? (ownershipProven ? (order?.customer ?? null) : null),
     order: ownershipProven ? order : null,
   });
   const used = await escalationsThisPeriod(deps.db, shop.domain, input.now);

@@ -34,7 +34,13 @@ export function normalizeAccent(value: unknown): string {
   return rgb ? "#" + rgb.map((c) => c.toString(16).padStart(2, "0")).join("") : DEFAULT_ACCENT;
 }
 
-/** White or near-black, whichever contrasts more with the accent (always ≥ 4.5:1, WCAG AA). */
+/**
+ * White or near-black, whichever contrasts more with the accent; pure black where near-black would
+ * miss AA on mid-tones. Always ≥ 4.5:1 (white or black always reaches ≥ 4.58:1 on any colour).
+ */
 export function readableTextOn(accent: string): string {
-  return contrastRatio(accent, LIGHT) >= contrastRatio(accent, DARK) ? LIGHT : DARK;
+  const light = contrastRatio(accent, LIGHT);
+  const dark = contrastRatio(accent, DARK);
+  if (Math.max(light, dark) >= 4.5) return light >= dark ? LIGHT : DARK;
+  return light >= contrastRatio(accent, "#000000") ? LIGHT : "#000000";
 }

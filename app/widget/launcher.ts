@@ -81,7 +81,6 @@ function start(cfg: NonNullable<ReturnType<typeof parseConfig>>, src: string) {
       panel.show(focus);
     } else {
       panel?.hide();
-      if (focus) button.focus();
     }
     button.setAttribute("aria-expanded", String(open));
     root.classList.toggle("o", open);

@@ -33,7 +33,7 @@ describe("widget storage", () => {
     expect(loadState(s, key)).toEqual({});
     s.setItem(key, JSON.stringify({ c: 5, o: "yes" }));
     expect(loadState(s, key)).toEqual({ c: undefined, o: false });
-    expect(loadState(undefined, key)).toEqual({});
+    expect(loadState(undefined, key)).toEqual({ o: false });
     const full = { ...memoryStorage(), setItem: () => { throw new Error("QuotaExceededError"); } } as Storage;
     expect(() => saveState(full, key, { c: "x" })).not.toThrow();
   });

@@ -27,28 +27,44 @@ const PRIORITY_COLOUR: Record<Priority, string> = { low: "#6d7175", normal: "#2c
 const RULE = "─".repeat(46);
 
 /** The case subject: "[URGENT] Escalation — Order #1042 — sarah@example.com" (header-safe, capped). */
-export function escalationSubject(view: Pick<EscalationCaseView, "priority" | "order" | "shopperEmail">): string {
+export function caseSubject(c: { priority: Priority; orderName: string | null | undefined; shopperEmail: string | null | undefined }): string {
   const parts = ["Escalation"];
-  if (view.order?.name) parts.push(`Order ${view.order.name}`);
-  const email = sanitizeHeaderValue(view.shopperEmail);
+  if (c.orderName) parts.push(`Order ${c.orderName}`);
+  const email = sanitizeHeaderValue(c.shopperEmail ?? "");
   if (email) parts.push(email);
-  const subject = `${view.priority === "urgent" ? "[URGENT] " : ""}${parts.join(" — ")}`;
+  const subject = `${c.priority === "urgent" ? "[URGENT] " : ""}${parts.join(" — ")}`;
   return truncate(sanitizeHeaderValue(subject), SUBJECT_MAX);
 }
 
-/** Headers every Baton email carries; values are single-line. */
-function baseHeaders(view: EscalationCaseView, kind: "case" | "followup"): Record<string, string> {
-  const headers: Record<string, string> = {
-    "X-Baton-Case": sanitizeHeaderValue(view.caseId),
-    "X-Baton-Kind": kind,
-    // RFC 3834: tells auto-responders (out-of-office, help desks) not to answer a machine.
-    "Auto-Submitted": "auto-generated",
-  };
-  if (view.priority === "urgent" || view.priority === "high") {
+/** The subject of a case's email. */
+export function escalationSubject(view: Pick<EscalationCaseView, "priority" | "order" | "shopperEmail">): string {
+  return caseSubject({ priority: view.priority, orderName: view.order?.name, shopperEmail: view.shopperEmail });
+}
+
+/** The subject of a follow-up in a case's thread: "Re: <case subject>". */
+export function followUpSubject(c: Parameters<typeof caseSubject>[0]): string {
+  return truncate(`Re: ${caseSubject(c)}`, SUBJECT_MAX);
+}
+
+/**
+ * Headers every Baton email carries (single-line values). Exported so the outbox can rebuild them
+ * for a stored row: the OutboxEmail table has no column for headers.
+ */
+export function batonHeaders(c: { caseId: string | null; priority: Priority | null; kind: "case" | "followup" | "test" }): Record<string, string> {
+  const headers: Record<string, string> = {};
+  if (c.caseId) headers["X-Baton-Case"] = sanitizeHeaderValue(c.caseId);
+  headers["X-Baton-Kind"] = c.kind;
+  // RFC 3834: tells auto-responders (out-of-office, help desks) not to answer a machine.
+  headers["Auto-Submitted"] = "auto-generated";
+  if (c.priority === "urgent" || c.priority === "high") {
     headers["X-Priority"] = "1";
     headers.Importance = "high";
   }
   return headers;
+}
+
+function baseHeaders(view: EscalationCaseView, kind: "case" | "followup"): Record<string, string> {
+  return batonHeaders({ caseId: view.caseId, priority: view.priority, kind });
 }
 
 function cleanMessageId(id: string): string {
@@ -89,7 +105,7 @@ export function composeEscalationEmail(view: EscalationCaseView): ComposedEmail 
  * In-Reply-To/References on the case's Message-ID.
  */
 export function composeFollowUpEmail(view: EscalationCaseView, newLines: TranscriptLine[], followUpMessageId: string): ComposedEmail {
-  const subject = truncate(`Re: ${escalationSubject(view)}`, SUBJECT_MAX);
+  const subject = followUpSubject({ priority: view.priority, orderName: view.order?.name, shopperEmail: view.shopperEmail });
   const reminder = caseReminder(view);
   const email = cleanAddress(view.shopperEmail) || sanitizeHeaderValue(view.shopperEmail);
   const count = newLines.filter((l) => l.role === "shopper").length;

@@ -44,11 +44,11 @@ const RULES: Rule[] = [
     kind: "formal",
     score: 0.85,
     pattern:
-      /\b(?:file|filing|make|making|lodge|lodging|submit|submitting|open|opening|raise|raising|register|registering|place|log|write|put in|send|issue|report|present|start|create)\b(?: \w+){0,3}? (?:complaint|complaints|claim|claims|reclamation|reclamations|grievance)\b/,
+      /\b(?:file|filing|make|making|lodge|lodging|submit|submitting|open|opening|raise|raising|register|registering|place|log|write|put in|send|issue|report|present|start|create)\b(?: \w+){0,3}? (?:complaint|complaints|reclamation|reclamations|grievance)\b|\b(?:file|filing|make|making|lodge|lodging|submit|submitting|open|opening|raise|raising|register|registering|place|log|put in|send|start|create)(?: (?:a|an|my|the|formal|official|another|new|warranty|damage|damages|shipping|lost|missing|insurance|written|consumer|customer|refund|return|package|parcel|delivery|bloody|damn|fucking|freaking|goddamn|stupid))* claims?\b|\b(?:filea|fil|maing|mak|submita|opena) claims?\b/,
   },
   { kind: "formal", score: 0.85, pattern: /\b(?:complaint|claim|reclamation|grievance)s? (?:against|regarding) (?:you|your|the|this)\b/ },
   { kind: "formal", score: 0.8, pattern: /\b(?:i|we) (?:want|would like|need|wish|have|am going|will) (?:to )?complain\b|\bcomplain(?:ing)? (?:about|to|against)\b/ },
-  { kind: "formal", score: 0.75, pattern: /\b(?:(?:a|my|our|the|consumer|customer|formal|official) (?:complaint|reclamation|grievance)|^ (?:complaint|reclamation)s?)\b/ },
+  { kind: "formal", score: 0.75, pattern: /\b(?:a|my|our|the|consumer|customer|formal|official) (?:complaint|reclamation|grievance)\b|^ (?:complaint|reclamation)s?\b/ },
   { kind: "service", score: 0.7, pattern: /\b(?:not (?:happy|satisfied|pleased|content)|unhappy|dissatisfied|discontent(?:ed)?|displeased|disappointed|do not like|did not like|dislike) (?:at all )?(?:with|about|by|in)? ?(?:the|your|this|my|ur) (?:service|services|work|company|store|shop|product|products|order|purchase|item|delivery|support|customer service|experience|quality)\b/ },
   { kind: "formal", score: 0.8, pattern: /\b(?:reclamacion|reclamar|queja|quejarme|plainte|reclamation|beschwerde|beschweren|reklamation|reklamieren|reclamo|reclamacao|klacht)\b/ },
   // the order never came
@@ -75,7 +75,7 @@ const RULES: Rule[] = [
     kind: "damaged",
     score: 0.85,
     pattern:
-      /\b(?:arrived|arrives|came|come|comes|was|were|is|are|got here|showed up|delivered|received it|got it) (?:completely |totally |all |badly |already |severely |just )?(?:damaged|broken|smashed|crushed|cracked|ripped|torn|defective|faulty|dented|leaking|leaked|opened|used|dirty|stained|scratched|expired|rotten|spoiled|moldy|mouldy|melted|shattered|destroyed|ruined|bent|wet|soaked|missing parts|in pieces)\b/,
+      /\b(?:arrived|arrives|came|come|comes|was|were|is|are|got here|showed up|delivered|received it|got it) (?:completely |totally |all |badly |already |severely |just )?(?:damaged|broken|smashed|crushed|cracked|ripped|torn|defective|faulty|dented|leaking|leaked|dirty|stained|scratched|expired|rotten|spoiled|moldy|mouldy|melted|shattered|destroyed|ruined|bent|wet|soaked|missing parts|in pieces)\b/,
     needsShopContext: true,
   },
   {
@@ -85,6 +85,7 @@ const RULES: Rule[] = [
       `\\b(?:damaged|broken|smashed|crushed|cracked|defective|faulty|dented|leaking|shattered|torn|ripped|expired|used|opened) ${SHOP_OBJECT}\\b|\\b${SHOP_OBJECT} (?:is |was |are |were |arrived |came )?(?:damaged|broken|smashed|crushed|cracked|defective|faulty|shattered)\\b`,
     ),
   },
+  { kind: "damaged", score: 0.8, needsShopContext: true, pattern: /\b(?:arrived|came|delivered|received it|got it|was sent|were sent) (?:already |clearly )?(?:used|opened|worn)\b/ },
   { kind: "damaged", score: 0.85, pattern: /\b(?:llego (?:roto|rota|danado|danada)|esta (?:roto|rota|danado|danada|defectuos[oa])|arrive (?:casse|cassee|endommage|endommagee|abime|abimee)|est (?:casse|cassee|defectueux|defectueuse|abime)|(?:ist|kam|war) (?:kaputt|beschadigt|defekt|zerbrochen)|arrivato (?:rotto|danneggiato)|chegou (?:quebrado|quebrada|danificado|danificada)|kapot|beschadigd)\b/ },
   {
     kind: "missing_item",
@@ -135,10 +136,49 @@ const WEAK_CUES: [RegExp, number][] = [
   [/\b(?:you|your (?:company|store|shop|team|staff|service|website|site|app|support|customer service|driver|courier))\b/, 0.05],
 ];
 
+// Problem reports about any company or service (telecom, airline, bank, app, retail), phrased as
+// statements: an outage, a crash, a cancelled flight, a lost bag, a double charge, a rude agent, an
+// unanswered ticket. Each is a strong cue but not a complaint alone: routine intent data is full of
+// neutral problem questions ("my transfer hasn't arrived, how long does it take?"), so a problem
+// needs one more cue (tone, time spent, a verdict, sarcasm, addressing the company in public).
+// Each cue is [cheap literal gate, pattern, weight]: the gate skips the costly pattern on most text.
+const PROBLEM_CUES: [RegExp, RegExp, number][] = [
+  // outages and breakdowns
+  [/down|out|offline|dead|outage/, /\b(?:internet|wifi|wi fi|service|services|site|website|app|server|servers|network|system|systems|line|lines|connection|cable|tv|phone|phones|power|email|portal|platform|broadband|landline|signal|it|everything) (?:\w+ ){0,2}(?:is|are|was|were|been|went|goes|keeps going|keep going|still|has gone|have gone) (?:\w+ )?(?:down|out|offline|dead)\b|\boutages?\b|\b(?:down|offline) (?:again|all (?:day|morning|night|week|weekend)|for (?:hours|days|\d+))\b/, 0.4],
+  [/no |without|zero|lost|losing/, /\b(?:no|without|zero|lost|losing) (?:service|signal|internet|wifi|wi fi|power|connection|network|cable|tv|phone service|electricity|hot water|water|heat|heating|reception|dial tone|coverage|data)\b/, 0.35],
+  [/keep|kept|constantly|always/, /\b(?:keeps?|kept|keep on|constantly|always) (?:\w+ )?(?:crashing|freezing|dropping|disconnecting|buffering|logging me out|cutting out|restarting|rebooting|failing|breaking|glitching|lagging|declining|charging me|cancell?ing|going (?:down|off|out))\b/, 0.35],
+  [/crash|buffer|lagg|glitch/, /\b(?:crash(?:es|ed|ing)?|buffering|lagging|glitch(?:y|ing|es)?)\b/, 0.25],
+  [/brick|broken|cold|damag|crack|smash|crush|stale|expir|soggy|melt|leak|empty|incomplete|missing/, /\b(?:bricked|(?:arrived|came|showed up|got here|delivered|received it|got it|was|were) (?:\w+ ){0,2}(?:broken|cold|damaged|cracked|smashed|crushed|stale|expired|soggy|melted|leaking|half empty|incomplete)|(?:half|part|some|most|all) of (?:it|them|my \w+|the \w+) (?:was|were|is|are) missing|box of broken)\b/, 0.35],
+  [/declin|reject|refus|denied|blocked|frozen|suspend|locked|disabled|closed/, /\b(?:card|cards|payment|payments|transaction|transfer|transfers|account) (?:\w+ )?(?:was |got |keeps? (?:getting |being )?|is being |has been )?(?:declined|rejected|refused|denied|blocked|frozen|suspended|locked|disabled|closed)\b/, 0.3],
+  [/drop|cut|logged|kicked|signed/, /\b(?:dropped|drops|dropping|cut off|cuts off|cut) (?:my|our|the|every) (?:call|calls|connection|internet|broadband|service|line|signal)\b|\bkeeps? (?:getting )?(?:logged|kicked|signed) (?:me )?out\b|\b(?:getting|got|get) (?:logged|kicked|signed) out\b/, 0.35],
+  [/can not|could not|unable|let me/, /\b(?:can not|could not|unable to|will not let me|does not let me|did not let me) (?:even )?(?:log ?in|sign ?in|login|access|connect|load|stream|watch|check ?in|get through|get hold|reach|open|make (?:a )?calls?|use (?:the|your|my) (?:app|site|website|service|internet))\b/, 0.3],
+  // travel and delivery breakdowns
+  [/delay|divert|overbook|bump|strand|stuck|missed|tarmac/, /\b(?:delayed|diverted|overbooked|bumped|stranded|stuck (?:on|at|in) (?:the )?(?:tarmac|plane|airport|gate|runway|train|warehouse|customs|transit)|missed (?:my|our|the) (?:connection|flight|train))\b|\bon the tarmac\b/, 0.35],
+  [/cancel/, /\b(?:you|they|host|driver|airline|he|she|someone|somebody|your \w+|the (?:airline|host|driver|hotel|store|shop|restaurant|company)) (?:\w+ )?cancel(?:l)?ed (?:on (?:me|us)|my|our|the)\b|\b(?:flight|train|order|booking|reservation|ride|trip|appointment|service|delivery)s? (?:was|were|got|has been|have been|is|been) (?:\w+ )?cancel(?:l)?ed\b/, 0.4],
+  [/lost|misplac|damaged|destroy|broke|ruin|delet|wiped|luggage|bag|suitcase/, /\b(?:lost|misplaced|damaged|destroyed|broke|ruined|deleted|wiped) (?:my|our) (?:bags?|luggage|suitcases?|package|parcel|order|stuff|car|reservation|booking|data|files|photos|pictures|account|progress|stroller|wheelchair)\b|\b(?:luggage|bags?|suitcase) (?:\w+ ){0,3}(?:lost|missing|damaged|did not (?:make|arrive|come))\b/, 0.4],
+  [/sitting|stuck|sat |sits|supposed|meant|promised|scheduled|due/, /\b(?:sitting|stuck|sat|sits) (?:in|at) (?:a |the |your )?(?:warehouse|depot|facility|hub|sorting|customs)\b|\b(?:supposed|meant|promised|scheduled|due) (?:to )?(?:\w+ )?(?:ship|arrive|be (?:here|delivered|fixed|installed)|come|deliver|call|be back|last week|yesterday|days ago)\b/, 0.3],
+  [/hold|wait/, /\b(?:on hold|waiting|waited|been waiting|been on hold|hold time) (?:for )?(?:over |more than |almost |nearly |about |like )?(?:\d+|an?|one|two|three|four|five|six|several|many|hours|forever|ages)(?: \w+)?(?: (?:hours?|minutes?|mins?|hrs?|days?|weeks?|months?))?\b/, 0.35],
+  // money
+  [/charg|bill|debit|fee|price|rate|premium|rent|hidden/, /\b(?:charged|billed|debited|charging|billing) (?:me |us )?(?:twice|double|two times|three times|again|for (?:a |an |the )?(?:something|nothing|same|subscription|service|cancelled|canceled|an order|a ride|a \w+ i))\b|\bovercharg\w*|\bdouble (?:charged|billed)\b|\b(?:bill|price|prices|rate|fee|fees|premium|rent) (?:\w+ )?(?:went up|goes up|increased|doubled|jumped|keeps going up)\b|\bcharg(?:ed|ing) me (?:\d+|\w+ (?:dollars|euros|pounds|bucks))\b|\bhidden (?:fees?|charges?)\b/, 0.35],
+  // people and service
+  [/rude|hung|hang|unhelpful|clueless|incompetent|lied|lying|treated|help|useless/, /\b(?:rude|hung up|hang up on|hangs up|unhelpful|clueless|incompetent|lied to (?:me|us)|lying to (?:me|us)|treated (?:me|us) like|no help at all|zero help|useless)\b/, 0.35],
+  [/no one|nobody|no body/, /\b(?:no (?:one|body)|nobody) (?:\w+ )?(?:answers?|answered|responds?|responded|replies|replied|helps?|helped|picks? up|picked up|bothered to|got back|gets back|calls? (?:me )?back|called (?:me )?back|cares|can (?:help|tell|explain|fix|answer|give)|could (?:help|tell|explain|fix|answer|give)|knows? (?:where|what|why|how|when|anything))\b/, 0.3],
+  [/replied|responded|answered|back|fixed|resolved|refunded|shown|showed|through|processed|shipped/, /\b(?:has not|have not|did not|never|still not|not yet|yet to be) (?:\w+ )?(?:replied|responded|answered|called (?:me )?back|gotten back|got back|heard back|been fixed|fixed|resolved|refunded|shown up|showed up|went through|gone through|been processed|been shipped|shipped)\b/, 0.3],
+  [/notice|warning|explanation|record|apology|compensation|way to|one to|response|repl|answer|update|info|reason/, /\b(?:no|without any|without|zero) (?:notice|warning|explanation|record|records|apology|compensation|way to (?:contact|reach|talk)|one to (?:help|talk)|response|reply|replies|answer|answers|updates?|info|information)\b|\bfor no reason\b/, 0.3],
+  // verdicts, churn and sarcasm
+  [/again|switch|cancel|fix|sort|together|step up|better|one job|nothing|cheers|thank|so much for|paying|joke|fail|not good/, /\b(?:never again|switching (?:to|providers|carriers|banks|companies)|cancel(?:l)?ing my (?:account|subscription|service|membership|plan|contract|order)|fix (?:it|this|your)|sort (?:it|this) out|get it together|step up|do better|you had one job|thanks? (?:\w+ )?for nothing|cheers for that|thanks a lot|(?<!thanks |thank you )so much for|paying for this|(?:what|how) a joke|is a joke|hashtag fail|epic fail|customer service fail|not good enough)\b/, 0.35],
+  [/every|time/, /\b(?:every (?:single )?(?:day|time|week|month)|third time|fourth time|fifth time|\d+(?:st|nd|rd|th) time|(?:two|three|four|five|\d+) times (?:in a row|today|this week|now))\b/, 0.2],
+];
+
+// Sarcastic praise next to a problem ("great, just dropped my call again. love it").
+const SARCASM_RE = /\b(?:great|nice|love|good|awesome|brilliant|wonderful|perfect|fantastic|thanks|thank you|cheers|wow|classic|gotta love|really)\b/;
+
 const GRATITUDE_RE =
   /\b(?:thank(?:s| you)|love|loved|loving|great|awesome|amazing|appreciate\w*|excellent|perfect|wonderful|fantastic|happy|glad|excited|congrat\w*|best|enjoy\w*|recommend|kudos|shout ?out|well done|beautiful|brilliant|cheers)\b/;
 const QUESTION_START_RE =
   /^ (?:how|what|when|where|which|can|could|do|does|is|are|will|would|may|should|i want to|i would like to|i need to|help me|tell me|show me|i wanna|id like)\b/;
+// First-person emotion reports ("i feel like i am always failing") are about the writer, not a company.
+const FEEL_FRAME_RE = /^ (?:i|im|i am) (?:\w+ )?(?:feel|feeling|felt)\b/;
 
 function hasShopContext(text: string): boolean {
   return SHOP_OBJECT_RE.test(text) || !NON_SHOP_OBJECT_RE.test(text);
@@ -151,7 +191,7 @@ export function scoreComplaint(message: NormalizedText, negativeTone: number): C
   const shop = hasShopContext(text);
   for (const rule of RULES) {
     if (rule.score <= best.score) continue;
-    if (rule.needsShopContext && !shop) continue;
+    if (rule.needsShopContext && !shop && message.mentions === 0) continue;
     const m = rule.pattern.exec(text);
     if (!m) continue;
     // "no complaints", "nothing to complain about"
@@ -168,22 +208,46 @@ export function scoreComplaint(message: NormalizedText, negativeTone: number): C
       weakQuote ??= m[0].trim();
     }
   }
+  // problem reports: the strongest counts fully, further ones add a little
+  let problem = 0;
+  let problems = 0;
+  let problemQuote: string | undefined;
+  for (const [gate, pattern, weight] of PROBLEM_CUES) {
+    if (!gate.test(text)) continue;
+    const m = pattern.exec(text);
+    if (!m) continue;
+    problems++;
+    if (weight > problem) {
+      problem = weight;
+      problemQuote = m[0].trim();
+    }
+  }
+  if (problems > 1) problem += 0.1 * Math.min(2, problems - 1);
+  weak += problem;
   weak += Math.min(0.3, negativeTone * 0.4);
   if (message.exclamations >= 2 || message.capsRatio > 0.6) weak += 0.1;
-  if (GRATITUDE_RE.test(text)) weak -= 0.25;
+  if (/\?\s*!|!\s*\?|\?\?/.test(message.raw)) weak += 0.1;
+  // a message addressed to a company in public (a tweet) that reports a problem is a complaint
+  if (message.mentions > 0) weak += problem > 0 ? 0.15 : 0.05;
+  // without a concrete problem, loose cues ("again", "why", "never") are mostly chatter
+  if (problem === 0) weak *= 0.85;
+  const grateful = GRATITUDE_RE.test(text);
+  if (grateful) weak -= problem >= 0.3 ? (SARCASM_RE.test(text) ? 0 : 0.1) : 0.25;
   // "how do I …" questions describe a task, not a breach
   if (QUESTION_START_RE.test(text)) weak -= 0.15;
+  if (FEEL_FRAME_RE.test(text)) weak -= 0.35;
 
   // banking, billing and account problems ("my top-up is still pending") are routine service
-  // questions for a shop assistant, so informal cues about them count for less
-  if (!shop) weak *= 0.6;
+  // questions for a shop assistant, so informal cues about them count for less, unless the
+  // message is a public post to the company
+  if (!shop && message.mentions === 0) weak *= 0.5;
 
   if (best.score > 0) {
-    const adjusted = Math.min(1, best.score + Math.max(0, weak) * 0.3 - (GRATITUDE_RE.test(text) && best.kind !== "formal" ? 0.15 : 0));
+    const adjusted = Math.min(1, best.score + Math.max(0, weak) * 0.3 - (grateful && best.kind !== "formal" ? 0.15 : 0));
     return { ...best, score: adjusted };
   }
   if (weak <= 0) return { score: 0 };
-  return { score: Math.min(0.75, weak), kind: "general", quote: weakQuote };
+  return { score: Math.min(0.8, weak), kind: "general", quote: problemQuote ?? weakQuote };
 }
 
 /** Topic implied by a complaint kind, or undefined when the text decides. */

@@ -6,6 +6,8 @@ import type { NormalizedText } from "./normalize";
 // A negation ("I don't need a human") suppresses any match it covers.
 
 interface LanguagePatterns {
+  /** cheap literal check: a message without any of these words cannot match `requests` */
+  gate?: RegExp;
   requests: RegExp[];
   negations: RegExp[];
 }
@@ -15,12 +17,13 @@ const g = (source: string) => new RegExp(source, "g");
 // English building blocks.
 const EN_DET = "(?:(?:a|an|the|one|some|your|ur|any|real|live|actual|physical|proper|human|actual|of your|someone from your) )*";
 const EN_PERSON =
-  "(?:humans?|human beings?|(?:real|live|actual) (?:ones?|persons?)|persons?|people|agents?|reps?|representatives?|operators?|associates?|advis[eo]rs?|consultants?|employees?|staff(?: members?)?|team members?|specialists?|assistants?|managers?|supervisors?|boss|owner|someone|somebody|anyone|anybody|(?:customer|client) (?:service|support|care|success) (?:agent|rep|representative|person|team|staff|department|associate|member|officer)s?|(?:support|service|sales|help ?desk) (?:team|staff|agent|rep|person)s?)";
+  "(?:(?:customer|client) (?:service|support|care)(?! (?:number|email|hours|phone|line|address|policy|policies|website|page|chat ?bot|bot))|humans?|human beings?|(?:real|live|actual) (?:ones?|persons?)|persons?|people|agents?|reps?|representatives?|operators?|associates?|advis[eo]rs?|consultants?|employees?|staff(?: members?)?|team members?|specialists?|assistants?|managers?|supervisors?|boss|owner|someone|somebody|anyone|anybody|(?:customer|client) (?:service|support|care|success) (?:agent|rep|representative|person|team|staff|department|associate|member|officer)s?|(?:support|service|sales|help ?desk) (?:team|staff|agent|rep|person)s?)";
 // Nouns that on their own (after "want"/"need") mean a person, excluding vague "someone".
 const EN_PERSON_STRONG =
   "(?:humans?|human beings?|real (?:person|one|human)|live (?:person|agent|rep|representative|operator|human|support|chat|help)|agents?|representatives?|reps?|operators?|managers?|supervisors?|actual (?:person|human)|person)";
 
 const EN: LanguagePatterns = {
+  gate: /human|person|people|agent|rep|operator|associate|advis|consult|employee|staff|team|specialist|assistant|manag|supervis|boss|owner|someone|somebody|anyone|anybody|customer|client|support|service|sales|help|live|real|actual|escalat|bot|machine| ai |computer|automat/,
   requests: [
     // "speak to a human", "talk with someone from your team", "get in touch with an agent"
     g(
@@ -32,7 +35,7 @@ const EN: LanguagePatterns = {
     ),
     // "I want a human", "need a real person", "get me a manager", "is there a live agent"
     g(
-      `\\b(?:want|wanted|need|needed|require|request|requesting|demand|demanding|prefer|get me|give me|find me|bring me|have|like|is there|are there|there any|looking for|where is|where are|i would like|id like) (?:to (?:have|get|see|reach|contact) )?${EN_DET}${EN_PERSON_STRONG}\\b(?! (?:said|says|told|answered|replied|gave|promised|was|were|is))`,
+      `\\b(?:want|wanted|need|needed|require|request|requesting|demand|demanding|prefer|get me|give me|find me|bring me|have|like|is there|are there|there any|looking for|where is|where are|i would like|id like|(?:can|could|may) (?:i|we) (?:please )?(?:get|have)) (?:to (?:have|get|see|reach|contact) )?${EN_DET}${EN_PERSON_STRONG}\\b(?! (?:said|says|told|answered|replied|gave|promised|was|were|is))`,
     ),
     // "contact a live agent", "call a supervisor", "reach a representative"
     g(
@@ -53,6 +56,8 @@ const EN: LanguagePatterns = {
       "\\b(?:is|are) (?:there|their) (?:any|a|an|some|a real|an actual)? ?(?:persons?|someone|somebody|anyone|anybody|humans?|agents?|people|representatives?|reps?|staff|operators?) (?:available|there|around|online|in the office|working|i can (?:talk|speak|chat)|to (?:talk|speak|chat)|who can help)\\b",
     ),
     g("\\b(?:anyone|anybody|any (?:person|human|agent)s?) (?:available|there|online|around) (?:to (?:talk|speak|chat|help))?\\b"),
+    // "is there a customer service person I can talk to"
+    g("\\b(?:is|are) there (?:\\w+ ){0,3}(?:persons?|humans?|agents?|representatives?|reps?|operators?|someone|somebody|anyone|anybody|people|staff) (?:\\w+ ){0,2}(?:i|we) (?:can|could|may) (?:talk|speak|chat)\\b"),
     // "escalate this", "please escalate my case"
     g("\\bescalate (?:this|it|my|the|our|me)\\b"),
     // "not a bot", "stop the bot", "tired of talking to a machine"
@@ -78,6 +83,7 @@ const EN: LanguagePatterns = {
 };
 
 const ES: LanguagePatterns = {
+  gate: /human|persona|agente|asesor|operador|representante|encargad|gerente|supervisor|responsable|alguien|ejecutiv|emplead|atencion|pasame|pasenme|paseme|ponme|pongame|ponganme|comunic|transfier|conect|deriva|ayuda|asistencia|soporte/,
   requests: [
     g(
       "\\b(?:hablar|hablo|hable|comunicarme|comunicarse|comunicar|contactar|contactarme|chatear|platicar|conversar) (?:directamente |ahora |ya |por favor )?(?:con|a) (?:(?:un|una|el|la|algun|alguna|su|tu|sus|de) )*(?:humanos?|ser humano|personas?(?: reales?| de verdad)?|agentes?|asesor(?:a|es)?|operador(?:a|es)?|representantes?|encargad[oa]s?|gerentes?|supervisor(?:a|es)?|responsables?|alguien|ejecutiv[oa]s?|emplead[oa]s?|atencion al cliente)\\b",
@@ -100,6 +106,7 @@ const ES: LanguagePatterns = {
 };
 
 const FR: LanguagePatterns = {
+  gate: /humain|personne|agent|conseill|operat|responsable|quelqu|gerant|manager|superviseur|representant|interlocuteur|service client|mettez|mets moi|passez|passe moi|transfer|redirig|connect|relation|assistance|aide|support/,
   requests: [
     g(
       "\\b(?:parler|discuter|echanger|communiquer|etre mis en relation|etre mise en relation|me mettre en relation|etre en contact|entrer en contact|joindre|contacter|avoir affaire) (?:directement |maintenant |svp )?(?:a |avec |au |aupres d )?(?:(?:un|une|le|la|l|du|votre|vrai|vraie|veritable|quelqu) )*(?:humain|etre humain|personne reelle|personne physique|vraie personne|vrai personne|agent|conseiller|conseillere|operateur|operatrice|responsable|quelquun|gerant|manager|superviseur|representant|interlocuteur|service client)\\b",
@@ -124,6 +131,7 @@ const FR: LanguagePatterns = {
 };
 
 const DE: LanguagePatterns = {
+  gate: /mensch|person|mitarbeit|berater|agent|sachbearbeit|vorgesetzt|manager|chef|ansprechpartner|kundenservice|kundendienst|support|verantwortlich|jemand|verbind|leite/,
   requests: [
     g(
       "\\b(?:mit|zu) (?:(?:einem|einer|einen|dem|der|den|ihrem|ihrer|ihren|echten|echter|richtigen|richtiger|menschlichen|lebenden|realen|jemandem|einem echten|einer echten) )*(?:mensch|menschen|person|mitarbeiter|mitarbeiterin|mitarbeitenden|berater|beraterin|kundenberater|kundenberaterin|agenten|sachbearbeiter|sachbearbeiterin|vorgesetzten|manager|chef|ansprechpartner|ansprechpartnerin|kundenservice|kundendienst|support|verantwortlichen|jemandem)(?: \\w+){0,4}? (?:sprechen|reden|verbunden|verbinden|chatten|telefonieren|schreiben|kontakt)\\b",
@@ -254,6 +262,7 @@ export function findExplicitRequest(
   let negated = false;
   for (const language of active) {
     const patterns = PATTERNS[language];
+    if (patterns.gate && !patterns.gate.test(text)) continue;
     const requests = collect(text, patterns.requests);
     if (requests.length === 0) continue;
     const negations = collect(text, patterns.negations);

@@ -16,6 +16,8 @@ export interface NormalizedText {
   capsRatio: number;
   /** raw text contains "?" */
   question: boolean;
+  /** number of @mentions (a message addressed to a company in public, e.g. a tweet) */
+  mentions: number;
 }
 
 // Contractions and chat shorthand → canonical words. Negations become "not" so one rule covers
@@ -193,6 +195,7 @@ export function normalizeText(input: string): NormalizedText {
     exclamations: (raw.match(/!/g) ?? []).length,
     capsRatio: letters >= 8 ? upper / letters : 0,
     question: raw.includes("?"),
+    mentions: (raw.match(MENTION_RE) ?? []).length,
   };
 }
 

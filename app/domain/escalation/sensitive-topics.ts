@@ -1,4 +1,5 @@
 import type { NormalizedText } from "./normalize";
+import { NON_SHOP_OBJECT_RE, SHOP_OBJECT_RE } from "./shop-vocabulary";
 
 // Topics that always need a person, whatever the thresholds: a wrong automated answer about
 // personal data, a safety/allergy incident or fraud costs far more than an extra email.
@@ -27,6 +28,9 @@ const SENSITIVE: [SensitiveKind, RegExp][] = [
   ],
 ];
 
+// A fraud report about a bank card or account with no link to the shop ("I think someone used my
+// card, can you lock it") is a routine banking request, not something the merchant can act on.
+const SHOP_LINK_RE = /\b(?:your|this|the) (?:store|shop|site|website|company|brand)\b|\b(?:from|by|with) you\b|\byou (?:charged|billed|took|debited)\b/;
 const PREVENTIVE_SAFETY_RE = /\b(?:not|no) (?:allergic|allergy|injured|hurt)\b|\ballergy[- ]free\b/;
 
 /** Finds a privacy, safety/allergy or fraud topic in one message. */
@@ -36,6 +40,7 @@ export function findSensitiveTopic(message: NormalizedText): SensitiveMatch | un
     const m = pattern.exec(text);
     if (!m) continue;
     if (kind === "safety" && PREVENTIVE_SAFETY_RE.test(text)) continue;
+    if (kind === "fraud" && NON_SHOP_OBJECT_RE.test(text) && !SHOP_OBJECT_RE.test(text) && !SHOP_LINK_RE.test(text)) continue;
     return { kind, quote: m[0].trim() };
   }
   return undefined;

@@ -1,0 +1,109 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startSmtpServer, type SmtpServerHandle } from "../../tests/servers/smtp-server";
+import { composeEscalationEmail, composeFollowUpEmail } from "~/domain/email/compose-escalation-email";
+import { seedView } from "~/domain/email/fixtures";
+import { classifySmtpError, createMailTransport, sendComposedEmail, smtpOptionsFromUrl } from "./mailer.server";
+
+describe("smtpOptionsFromUrl", () => {
+  it.each([
+    { url: "smtp://127.0.0.1:2525", expected: { host: "127.0.0.1", port: 2525, secure: false, ignoreTLS: true, auth: undefined } },
+    { url: "smtp://localhost:25", expected: { host: "localhost", port: 25, secure: false, ignoreTLS: true } },
+    { url: "smtp://[::1]:25", expected: { port: 25, secure: false, ignoreTLS: true } },
+    { url: "smtp://user%40x.com:p%40ss%3Aw@mail.example.com:587", expected: { host: "mail.example.com", port: 587, secure: false, ignoreTLS: false, auth: { user: "user@x.com", pass: "p@ss:w" } } },
+    { url: "smtp://mail.example.com", expected: { port: 587, secure: false, ignoreTLS: false } },
+    { url: "smtps://mail.example.com", expected: { port: 465, secure: true, ignoreTLS: false } },
+    { url: "smtps://127.0.0.1:4650", expected: { port: 4650, secure: true, ignoreTLS: false } },
+  ])("$url", ({ url, expected }) => {
+    const o = smtpOptionsFromUrl(url);
+    expect(o).toMatchObject({ pool: true, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 10_000, ...expected });
+  });
+
+  it("rejects other schemes", () => {
+    expect(() => smtpOptionsFromUrl("http://mail.example.com")).toThrow(/smtp:\/\/ or smtps:\/\//);
+  });
+});
+
+describe("classifySmtpError", () => {
+  it.each([
+    { name: "550 mailbox unavailable", error: { responseCode: 550, code: "EENVELOPE", response: "550 5.1.1 No such user" }, permanent: true },
+    { name: "554 transaction failed", error: { responseCode: 554, code: "EMESSAGE" }, permanent: true },
+    { name: "451 try later", error: { responseCode: 451, code: "EMESSAGE" }, permanent: false },
+    { name: "421 service not available", error: { responseCode: 421, code: "EPROTOCOL" }, permanent: false },
+    { name: "535 auth failed (operator fixes credentials)", error: { responseCode: 535, code: "EAUTH" }, permanent: false },
+    { name: "connection refused", error: { code: "ESOCKET", message: "connect ECONNREFUSED 127.0.0.1:25" }, permanent: false },
+    { name: "timeout", error: { code: "ETIMEDOUT" }, permanent: false },
+    { name: "no recipients", error: { code: "EENVELOPE", message: "No recipients defined" }, permanent: true },
+  ])("$name → permanent=$permanent", ({ error, permanent }) => {
+    expect(classifySmtpError(Object.assign(new Error(String(error.response ?? error.code)), error)).permanent).toBe(permanent);
+  });
+});
+
+describe("sendComposedEmail over real SMTP", () => {
+  let smtp: SmtpServerHandle;
+  beforeAll(async () => {
+    smtp = await startSmtpServer();
+  });
+  afterAll(async () => {
+    await smtp.stop();
+  });
+
+  it("puts our stable Message-ID, thread headers and Baton headers on the wire", async () => {
+    const transport = createMailTransport(smtp.url, { timeoutMs: 2_000 });
+    try {
+      const view = seedView({ priority: "urgent", cc: ["lead@yourstore.example"] });
+      const caseEmail = composeEscalationEmail(view);
+      const result = await sendComposedEmail(transport, caseEmail);
+      expect(result.messageId).toBe("<case-case_1042@baton.example>");
+      expect(result.accepted).toEqual(["support@yourstore.example", "lead@yourstore.example"]);
+      expect(result.rejected).toEqual([]);
+      expect(result.response).toMatch(/^250/);
+
+      const followUp = composeFollowUpEmail(view, [{ role: "shopper", text: "Any news?", at: "2026-02-21T15:00:00Z" }], "<followup-1@baton.example>");
+      await sendComposedEmail(transport, followUp);
+
+      const [first, second] = await smtp.waitForMessages(2);
+      expect(first).toMatchObject({
+        messageId: "<case-case_1042@baton.example>",
+        subject: "[URGENT] Escalation — Order #1042 — sarah@example.com",
+        from: "escalations@baton.example",
+        to: ["support@yourstore.example"],
+        cc: ["lead@yourstore.example"],
+        replyTo: ["sarah@example.com"],
+      });
+      expect(first!.headers["x-baton-case"]).toBe("case_1042");
+      expect(first!.headers["x-priority"]).toBe("1");
+      expect(first!.headers.importance).toBe("high");
+      expect(first!.headers["auto-submitted"]).toBe("auto-generated");
+      expect(first!.text).toContain("CUSTOMER EMAIL: sarah@example.com");
+      expect(first!.html).toContain("9400111899223847563</a>");
+
+      expect(second).toMatchObject({
+        messageId: "<followup-1@baton.example>",
+        inReplyTo: "<case-case_1042@baton.example>",
+        references: ["<case-case_1042@baton.example>"],
+        subject: "Re: [URGENT] Escalation — Order #1042 — sarah@example.com",
+      });
+    } finally {
+      transport.close();
+    }
+  });
+
+  it("a CR/LF injection attempt in shopper data adds no header and no recipient", async () => {
+    smtp.clear();
+    const transport = createMailTransport(smtp.url, { timeoutMs: 2_000 });
+    try {
+      const email = composeEscalationEmail(
+        seedView({ shopperEmail: "sarah@example.com\r\nBcc: victim@evil.example", caseId: "c1\r\nX-Evil: 1", order: { ...seedView().order!, name: "#1042\r\nBcc: victim@evil.example" } }),
+      );
+      await sendComposedEmail(transport, email);
+      const [m] = await smtp.waitForMessages(1);
+      expect(m!.envelope.rcptTo).toEqual(["support@yourstore.example"]);
+      expect(m!.headers.bcc).toBeUndefined();
+      expect(m!.headers["x-evil"]).toBeUndefined();
+      expect(m!.replyTo).toEqual([]);
+      expect(m!.subject).toBe("Escalation — Order #1042 Bcc: victim@evil.example — sarah@example.com Bcc: victim@evil.example");
+    } finally {
+      transport.close();
+    }
+  });
+});

@@ -1,0 +1,173 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { parseConfig } from "./config";
+import { renderWidgetEmbedHtml, widgetStrings, type WidgetEmbedOptions } from "./embed-markup";
+import { STRING_KEYS } from "./types";
+
+const EXT = join(__dirname, "../../extensions/baton-chat");
+const LIQUID = readFileSync(join(EXT, "blocks/baton-chat.liquid"), "utf8");
+const locale = (file: string) => JSON.parse(readFileSync(join(EXT, "locales", file), "utf8"));
+
+// A deliberately small model of Shopify Liquid: just the tags and filters the block uses.
+// It renders the real block file, so markup drift between Liquid and embed-markup.ts fails here.
+type Ctx = Record<string, unknown>;
+function lookup(path: string, ctx: Ctx): unknown {
+  return path.split(".").reduce<unknown>((v, k) => (v == null ? undefined : (v as Ctx)[k]), ctx);
+}
+function translate(key: string, iso: string): string {
+  const files = [`${iso}.json`, `${iso.split("-")[0]}.json`, "en.default.json"].filter((f) => {
+    try {
+      return statSync(join(EXT, "locales", f)).isFile();
+    } catch {
+      return false;
+    }
+  });
+  for (const f of files) {
+    const v = lookup(key, locale(f));
+    if (typeof v === "string") return v;
+  }
+  return `translation missing: ${key}`;
+}
+function args(s: string): string[] {
+  return [...s.matchAll(/'([^']*)'/g)].map((m) => m[1]);
+}
+function output(expr: string, ctx: Ctx, assetBase: string): string {
+  const [head, ...filters] = expr.split("|").map((s) => s.trim());
+  let v: unknown = /^'.*'$/.test(head) ? head.slice(1, -1) : lookup(head, ctx);
+  for (const f of filters) {
+    const [name, rest = ""] = f.split(/:(.*)/s).map((s) => s.trim());
+    const a = args(rest);
+    if (name === "json") v = JSON.stringify(v ?? null);
+    else if (name === "append") v = String(v ?? "") + a[0];
+    else if (name === "t") v = translate(String(v), String(lookup("request.locale.iso_code", ctx)));
+    else if (name === "strip_newlines") v = String(v).replace(/\r?\n/g, "");
+    else if (name === "replace") v = String(v).split(a[0]).join(a[1]);
+    else if (name === "asset_url") v = `${assetBase}/${v}`;
+    else throw new Error(`filter not modelled: ${name}`);
+  }
+  return v == null ? "" : String(v);
+}
+function renderLiquid(src: string, ctx: Ctx, assetBase: string): string {
+  let s = src
+    .replace(/\{%-?\s*comment\s*-?%\}[\s\S]*?\{%-?\s*endcomment\s*-?%\}/g, "")
+    .replace(/\{%\s*schema\s*%\}[\s\S]*?\{%\s*endschema\s*%\}/g, "")
+    .replace(/\s*\{%-/g, "{%")
+    .replace(/-%\}\s*/g, "%}")
+    .replace(/\{%\s*if (\w+)\s*%\}([\s\S]*?)(?:\{%\s*else\s*%\}([\s\S]*?))?\{%\s*endif\s*%\}/g, (_, cond, yes, no = "") =>
+      lookup(cond, ctx) ? yes : no,
+    );
+  const vars: Ctx = {};
+  s = s.replace(/\{%\s*capture (\w+)\s*%\}([\s\S]*?)\{%\s*endcapture\s*%\}/g, (_, name, body) => {
+    vars[name] = body.replace(/\{\{\s*(.+?)\s*\}\}/g, (_m: string, e: string) => output(e, ctx, assetBase));
+    return "";
+  });
+  if (/\{%/.test(s)) throw new Error("tag not modelled: " + /\{%.*?%\}/.exec(s)?.[0]);
+  return s.replace(/\{\{\s*(.+?)\s*\}\}/g, (_, e) => output(e, { ...ctx, ...vars }, assetBase)).trim();
+}
+function liquidContext(o: WidgetEmbedOptions): Ctx {
+  const blank = (v: string) => (v === "" ? undefined : v);
+  return {
+    shop: { permanent_domain: o.shop },
+    request: { locale: { iso_code: o.locale } },
+    customer: o.customer ? { id: Number(o.customer.id), email: o.customer.email } : undefined,
+    block: {
+      settings: {
+        accent: o.settings.accent,
+        position: o.settings.position,
+        greeting: blank(o.settings.greeting),
+        assistant_name: blank(o.settings.assistantName),
+        launcher_label: blank(o.settings.launcherLabel),
+      },
+    },
+  };
+}
+
+const base: WidgetEmbedOptions = {
+  assetBase: "/extensions/baton-chat/assets",
+  proxyPath: "/apps/baton",
+  shop: "demo-shop.myshopify.com",
+  locale: "en",
+  settings: { accent: "#1f5fad", position: "right", greeting: "", assistantName: "", launcherLabel: "" },
+};
+const hostile = `</script><script>alert("x")</script> & 'quotes' <!--`;
+
+describe("renderWidgetEmbedHtml", () => {
+  it.each<[string, WidgetEmbedOptions]>([
+    ["defaults, logged out", base],
+    ["French, logged in, hostile settings", { ...base, locale: "fr", customer: { id: 7001, email: "sarah@example.com" }, settings: { accent: "#ffcc00", position: "left", greeting: hostile, assistantName: hostile, launcherLabel: "Aide\nici" } }],
+    ["regional locale falls back to its language", { ...base, locale: "de-DE" }],
+    ["unknown locale falls back to en.default", { ...base, locale: "pt-BR" }],
+  ])("matches the Liquid block: %s", (_name, o) => {
+    expect(renderWidgetEmbedHtml(o)).toBe(renderLiquid(LIQUID, liquidContext(o), o.assetBase));
+  });
+
+  it("cannot be broken out of, and round-trips through parseConfig", () => {
+    const html = renderWidgetEmbedHtml({ ...base, settings: { ...base.settings, greeting: hostile }, customer: { id: "1", email: "a<b@x.com" } });
+    const [, json] = /^<script type="application\/json" id="baton-chat-config">(.*)<\/script>\n<script src="\/extensions\/baton-chat\/assets\/baton-chat.js" defer><\/script>$/s.exec(html)!;
+    expect(json).not.toContain("<");
+    const cfg = parseConfig(json)!;
+    expect(cfg.greeting).toBe(hostile);
+    expect(cfg.customer).toEqual({ id: "1", email: "a<b@x.com" });
+    expect(cfg.assistantName).toBe("Support assistant");
+    expect(cfg.launcherLabel).toBe("Chat with us");
+  });
+
+  it("escapes the asset base in the attribute", () => {
+    expect(renderWidgetEmbedHtml({ ...base, assetBase: `/a"b/` })).toContain(`<script src="/a&quot;b/baton-chat.js" defer>`);
+  });
+
+  it("picks strings per locale", () => {
+    expect(widgetStrings("fr").talk).toBe("Parler à une personne");
+    expect(widgetStrings("ES").send).toBe("Enviar");
+    expect(widgetStrings("ja").talk).toBe("Talk to a person");
+  });
+});
+
+describe("extension files", () => {
+  const files = readdirSync(join(EXT, "locales"));
+  const storefront = files.filter((f) => !f.includes(".schema."));
+  const schema = JSON.parse(/\{%\s*schema\s*%\}([\s\S]*?)\{%\s*endschema\s*%\}/.exec(LIQUID)![1]);
+
+  it("has the four languages, each file under Shopify's 15 KB limit", () => {
+    expect(storefront.sort()).toEqual(["de.json", "en.default.json", "es.json", "fr.json"]);
+    expect(files.filter((f) => f.includes(".schema.")).sort()).toEqual(["de.schema.json", "en.default.schema.json", "es.schema.json", "fr.schema.json"]);
+    for (const f of files) expect(statSync(join(EXT, "locales", f)).size).toBeLessThan(15 * 1024);
+  });
+
+  it.each(["de.json", "en.default.json", "es.json", "fr.json"])("%s has every widget string, placeholders intact, no HTML-special characters", (f) => {
+    const chat = locale(f).chat as Record<string, string>;
+    expect(Object.keys(chat).sort()).toEqual([...STRING_KEYS].sort());
+    for (const [k, v] of Object.entries(chat)) {
+      expect(v.trim(), `${f} ${k}`).not.toBe("");
+      // `t` may HTML-escape its output; without these characters escaped and unescaped are identical.
+      expect(v, `${f} ${k}`).not.toMatch(/[&<>"']/);
+    }
+    expect(chat.escalated).toContain("{email}");
+    expect(chat.error_rate).toContain("{s}");
+  });
+
+  it("passes every string to the script through `t`", () => {
+    const used = [...LIQUID.matchAll(/"(\w+)":\{\{ 'chat\.(\w+)' \| t \| json \}\}/g)];
+    expect(used.map((m) => m[1])).toEqual([...STRING_KEYS]);
+    for (const m of used) expect(m[2]).toBe(m[1]);
+  });
+
+  it("is an app embed on body whose settings are all used and labelled in every language", () => {
+    expect(schema.target).toBe("body");
+    expect(schema.name.length).toBeLessThan(25);
+    const ids = schema.settings.filter((s: { id?: string }) => s.id).map((s: { id: string }) => s.id);
+    expect(ids.sort()).toEqual(["accent", "assistant_name", "greeting", "launcher_label", "position"]);
+    for (const id of ids) expect(LIQUID).toContain(`block.settings.${id}`);
+    const refs = [...JSON.stringify(schema).matchAll(/"t:([\w.]+)"/g)].map((m) => m[1]);
+    for (const f of files.filter((x) => x.includes(".schema."))) {
+      const table = locale(f);
+      for (const r of refs) expect(typeof lookup(r, table), `${f} ${r}`).toBe("string");
+    }
+    expect(readFileSync(join(EXT, "shopify.extension.toml"), "utf8")).toMatch(/name = "Baton chat"\s+type = "theme"/);
+  });
+
+  it("ships only allowed asset types", () => {
+    for (const f of readdirSync(join(EXT, "assets"))) expect(f).toMatch(/\.(js|css|json|svg|png)$/);
+  });
+});

@@ -1,0 +1,68 @@
+// The exact markup the app embed block (extensions/baton-chat/blocks/baton-chat.liquid) renders,
+// for pages we serve ourselves (the demo storefront) so they embed the widget the way a theme does.
+import de from "../../extensions/baton-chat/locales/de.json";
+import en from "../../extensions/baton-chat/locales/en.default.json";
+import es from "../../extensions/baton-chat/locales/es.json";
+import fr from "../../extensions/baton-chat/locales/fr.json";
+import { STRING_KEYS, type Strings } from "./types";
+
+export interface WidgetEmbedOptions {
+  /** where baton-chat.js is served, e.g. "/extensions/baton-chat/assets" (Liquid: `asset_url`) */
+  assetBase: string;
+  /** App Proxy path, e.g. "/apps/baton" */
+  proxyPath: string;
+  /** shop.permanent_domain */
+  shop: string;
+  /** request.locale.iso_code, e.g. "fr" or "pt-BR" */
+  locale: string;
+  settings: {
+    accent: string;
+    position: "right" | "left";
+    greeting: string;
+    assistantName: string;
+    launcherLabel: string;
+  };
+  /** only when the shopper is logged in; informational (the server trusts only logged_in_customer_id) */
+  customer?: { id: string | number; email: string };
+}
+
+const LOCALES: Record<string, { chat: Partial<Strings> }> = { en, es, fr, de };
+
+/** The UI strings for a locale as Liquid's `t` resolves them: exact, then language, then en.default per key. */
+export function widgetStrings(locale: string): Strings {
+  const lang = locale.toLowerCase();
+  const table = LOCALES[lang]?.chat ?? LOCALES[lang.split("-")[0]]?.chat ?? {};
+  return Object.fromEntries(STRING_KEYS.map((k) => [k, table[k] ?? en.chat[k]])) as Strings;
+}
+
+const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
+}
+
+/** Liquid renders an empty text setting as nil, and `nil | json` is null. */
+const setting = (v: string) => (v === "" ? null : v);
+
+/** Returns the config `<script type="application/json">` plus the deferred launcher `<script>`. */
+export function renderWidgetEmbedHtml(o: WidgetEmbedOptions): string {
+  const config = {
+    v: 1,
+    shop: o.shop,
+    locale: o.locale,
+    proxy: o.proxyPath,
+    accent: o.settings.accent,
+    position: o.settings.position,
+    greeting: setting(o.settings.greeting),
+    assistantName: setting(o.settings.assistantName),
+    launcherLabel: setting(o.settings.launcherLabel),
+    customer: o.customer ? { id: String(o.customer.id), email: o.customer.email } : null,
+    strings: widgetStrings(o.locale),
+  };
+  // `<` → \u003c keeps any value from closing the script element (same as the Liquid replace).
+  const json = JSON.stringify(config).replace(/</g, "\\u003c");
+  const src = o.assetBase.replace(/\/+$/, "") + "/baton-chat.js";
+  return (
+    `<script type="application/json" id="baton-chat-config">${json}</script>\n` +
+    `<script src="${escapeHtml(src)}" defer></script>`
+  );
+}
