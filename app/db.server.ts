@@ -32,6 +32,18 @@ export function createDb(databaseUrl: string): Db {
   return new generated.PrismaClient({ adapter }) as unknown as Db;
 }
 
+/**
+ * SQLite tuning for a server workload: WAL lets readers proceed during a write and, with
+ * synchronous=NORMAL, commits no longer fsync the whole database file (durable across process
+ * crashes; the last transactions may roll back only on power loss).
+ */
+export async function tuneSqlite(client: Db, databaseUrl: string): Promise<void> {
+  if (!databaseUrl.startsWith("file:")) return;
+  await client.$queryRawUnsafe("PRAGMA journal_mode = WAL");
+  await client.$queryRawUnsafe("PRAGMA synchronous = NORMAL");
+  await client.$queryRawUnsafe("PRAGMA busy_timeout = 5000");
+}
+
 declare global {
   // Survives Vite dev-server reloads so connections are not leaked.
   var __batonDb: Db | undefined;

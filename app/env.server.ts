@@ -60,6 +60,8 @@ const rawSchema = z.object({
   RATE_LIMIT_IP_PER_MINUTE: z.coerce.number().int().min(1).default(120),
   RATE_LIMIT_SHOP_PER_MINUTE: z.coerce.number().int().min(1).default(60_000),
   RATE_LIMIT_CONVERSATION_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  OUTBOX_RETRY_BASE_MS: z.coerce.number().int().min(10).max(600_000).default(5_000),
+  OUTBOX_LEASE_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(120_000),
   FOLLOW_UP_BATCH_MS: z.coerce.number().int().min(0).max(3_600_000).default(60_000),
   OUTBOX_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(250),
   OUTBOX_GIVE_UP_MINUTES: z.coerce.number().min(0.01).max(7 * 24 * 60).default(24 * 60),
@@ -82,7 +84,7 @@ export type Env = {
   openai: { apiKey?: string; baseURL?: string; model: string };
   demo: { enabled: boolean; inboxDir?: string };
   logLevel: "debug" | "info" | "warn" | "error";
-  outbox: { pollMs: number; giveUpMinutes: number; followUpBatchMs: number };
+  outbox: { pollMs: number; giveUpMinutes: number; followUpBatchMs: number; retryBaseMs: number; leaseMs: number };
   rateLimits: { perIpPerMinute: number; perShopPerMinute: number; perConversationPerMinute: number };
 };
 
@@ -139,7 +141,10 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     openai: { apiKey: raw.OPENAI_API_KEY, baseURL: raw.OPENAI_BASE_URL, model: raw.OPENAI_MODEL },
     demo: { enabled: demo, inboxDir: raw.DEMO_INBOX_DIR },
     logLevel: raw.LOG_LEVEL,
-    outbox: { pollMs: raw.OUTBOX_POLL_MS, giveUpMinutes: raw.OUTBOX_GIVE_UP_MINUTES, followUpBatchMs: raw.FOLLOW_UP_BATCH_MS },
+    outbox: { pollMs: raw.OUTBOX_POLL_MS, giveUpMinutes: raw.OUTBOX_GIVE_UP_MINUTES, followUpBatchMs: raw.FOLLOW_UP_BATCH_MS,
+      retryBaseMs: raw.OUTBOX_RETRY_BASE_MS,
+      leaseMs: raw.OUTBOX_LEASE_MS,
+    },
     rateLimits: {
       perIpPerMinute: raw.RATE_LIMIT_IP_PER_MINUTE,
       perShopPerMinute: raw.RATE_LIMIT_SHOP_PER_MINUTE,

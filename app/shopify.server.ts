@@ -9,6 +9,7 @@ import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prism
 import { PLANS } from "./domain/plans";
 import { db } from "./db.server";
 import { getEnv } from "./env.server";
+import { CachedSessionStorage } from "./services/session-cache.server";
 
 /** The Admin API version used everywhere: code, shopify.app.toml webhooks, fixtures and tests. */
 export const API_VERSION = ApiVersion.July26;
@@ -26,6 +27,9 @@ const billing = Object.fromEntries(
   ]),
 ) as Record<string, { trialDays: number; lineItems: [{ amount: number; currencyCode: string; interval: BillingInterval.Every30Days }] }>;
 
+/** Session storage shared by the library and our webhooks (which must invalidate its cache). */
+export const cachedSessionStorage = new CachedSessionStorage(new PrismaSessionStorage(db()));
+
 /** The one Shopify app object of this process (the composition root for Shopify concerns). */
 const shopify = shopifyApp({
   apiKey: env.shopifyApiKey,
@@ -34,9 +38,19 @@ const shopify = shopifyApp({
   scopes: env.scopes,
   appUrl: env.shopifyAppUrl,
   authPathPrefix: "/auth",
-  sessionStorage: new PrismaSessionStorage(db()),
+  sessionStorage: cachedSessionStorage,
   distribution: AppDistribution.AppStore,
   billing,
+  hooks: {
+    // Install or reinstall: the shop row exists and is active again.
+    afterAuth: async ({ session }) => {
+      await db().shop.upsert({
+        where: { domain: session.shop },
+        create: { domain: session.shop },
+        update: { uninstalledAt: null, installedAt: new Date() },
+      });
+    },
+  },
   future: {
     unstable_newEmbeddedAuthStrategy: true,
     expiringOfflineAccessTokens: true,

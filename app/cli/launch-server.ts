@@ -48,7 +48,8 @@ export async function launchServer(options: LaunchOptions = {}): Promise<Launche
   app.set("trust proxy", true);
   app.use(compression());
   app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
-  app.use(express.static("build/client", { maxAge: "1h" }));
+  // Only file-like paths reach the disk (favicon etc.); API calls skip the stat.
+  app.get(/^\/[^/]+\.[A-Za-z0-9]+$/, express.static("build/client", { maxAge: "1h" }));
   options.configureApp?.(app, env);
   app.all("*", createRequestHandler({ build, mode: env.isProduction ? "production" : "development" }));
 

@@ -31,48 +31,41 @@ interface TurnToSave {
  */
 export async function carryOutEffects(deps: RunnerDeps, turn: TurnToSave): Promise<void> {
   const { db } = deps;
-  const { result, now, shop } = turn;
-  const followUp = result.effects.some((e) => e.type === "queue_follow_up");
-  let caseIdForFollowUp: string | null = null;
+  const needsCase = turn.result.effects.some((e) => e.type === "create_case" || e.type === "record_case_without_email");
+  if (needsCase) await saveTurnWithCase(db, turn);
+  else await saveTurn(db, turn);
 
+  if (turn.result.effects.some((e) => e.type === "queue_follow_up")) {
+    const existingCase = await db.escalationCase.findUnique({ where: { conversationId: turn.conversationId }, select: { id: true } });
+    if (existingCase) {
+      await queueFollowUp(db, { shop: turn.shop.domain, caseId: existingCase.id, now: turn.now, batchWindowMs: getEnv().outbox.followUpBatchMs });
+    }
+  }
+}
+
+// The common turn: one batched transaction (fewer round trips than an interactive one).
+async function saveTurn(db: RunnerDeps["db"], turn: TurnToSave): Promise<void> {
+  const writes = turnWrites(turn);
+  await db.$transaction([
+    turn.isNew
+      ? db.conversation.create({ data: writes.create })
+      : db.conversation.update({ where: { id: turn.conversationId }, data: writes.update }),
+    db.message.createMany({ data: writes.messages }),
+    ...(turn.isNew ? [usageUpsert(db, turn.shop.domain, turn.now, { conversations: 1 })] : []),
+  ]);
+}
+
+async function saveTurnWithCase(db: RunnerDeps["db"], turn: TurnToSave): Promise<void> {
+  const writes = turnWrites(turn);
+  const { result, shop, now } = turn;
   await db.$transaction(async (tx) => {
-    const data = conversationData(result.state, now);
     if (turn.isNew) {
-      await tx.conversation.create({
-        data: { id: turn.conversationId, shop: shop.domain, customerId: turn.customerId, createdAt: now, ...data },
-      });
-      await bumpUsage(tx, shop.domain, now, { conversations: 1 });
+      await tx.conversation.create({ data: writes.create });
+      await usageUpsert(tx, shop.domain, now, { conversations: 1 });
     } else {
-      await tx.conversation.update({ where: { id: turn.conversationId }, data });
+      await tx.conversation.update({ where: { id: turn.conversationId }, data: writes.update });
     }
-
-    // Timestamps 1 ms apart keep the transcript order stable even within one request.
-    let at = now.getTime();
-    if (turn.shopperText) {
-      await tx.message.create({
-        data: {
-          conversationId: turn.conversationId,
-          role: "shopper",
-          text: turn.shopperText,
-          createdAt: new Date(at++),
-          meta: turn.decision.signals.length
-            ? (JSON.parse(JSON.stringify({ signals: turn.decision.signals, reasons: turn.decision.reasons })) as object)
-            : undefined,
-        },
-      });
-    }
-    for (const text of result.replies) {
-      await tx.message.create({
-        data: {
-          conversationId: turn.conversationId,
-          role: "assistant",
-          text,
-          createdAt: new Date(at++),
-          meta: result.unhelpful ? { unhelpful: true } : undefined,
-        },
-      });
-    }
-
+    await tx.message.createMany({ data: writes.messages });
     for (const effect of result.effects) {
       if (effect.type === "create_case") {
         const transcript = await transcriptOf(tx, turn.conversationId);
@@ -80,17 +73,10 @@ export async function carryOutEffects(deps: RunnerDeps, turn: TurnToSave): Promi
       } else if (effect.type === "record_case_without_email") {
         const transcript = await transcriptOf(tx, turn.conversationId);
         await createCase(tx, turn, effect.escalation, result.state.shopperEmail, effect.status, transcript);
-        if (effect.status === "limited") await bumpUsage(tx, shop.domain, now, { limited: 1 });
-      } else if (effect.type === "queue_follow_up") {
-        const existingCase = await tx.escalationCase.findUnique({ where: { conversationId: turn.conversationId } });
-        caseIdForFollowUp = existingCase?.id ?? null;
+        if (effect.status === "limited") await usageUpsert(tx, shop.domain, now, { limited: 1 });
       }
     }
   });
-
-  if (followUp && caseIdForFollowUp) {
-    await queueFollowUp(db, { shop: shop.domain, caseId: caseIdForFollowUp, now, batchWindowMs: getEnv().outbox.followUpBatchMs });
-  }
 }
 
 type Tx = Parameters<Parameters<RunnerDeps["db"]["$transaction"]>[0]>[0];
@@ -170,7 +156,7 @@ async function createCase(
     email: composeEscalationEmail(view),
     coversUpTo: transcript.length,
   });
-  await bumpUsage(tx, shop.domain, now, { escalations: 1 });
+  await usageUpsert(tx, shop.domain, now, { escalations: 1 });
 }
 
 async function transcriptOf(tx: Tx, conversationId: string): Promise<TranscriptLine[]> {
@@ -178,9 +164,9 @@ async function transcriptOf(tx: Tx, conversationId: string): Promise<TranscriptL
   return rows.map((m) => ({ role: m.role === "assistant" ? "assistant" : "shopper", text: m.text, at: m.createdAt.toISOString() }));
 }
 
-async function bumpUsage(tx: Tx, shop: string, now: Date, by: { conversations?: number; escalations?: number; limited?: number }) {
+function usageUpsert(tx: Tx, shop: string, now: Date, by: { conversations?: number; escalations?: number; limited?: number }) {
   const period = usagePeriod(now);
-  await tx.usageCounter.upsert({
+  return tx.usageCounter.upsert({
     where: { shop_period: { shop, period } },
     create: { shop, period, conversations: by.conversations ?? 0, escalations: by.escalations ?? 0, limited: by.limited ?? 0 },
     update: {
@@ -189,6 +175,40 @@ async function bumpUsage(tx: Tx, shop: string, now: Date, by: { conversations?: 
       limited: { increment: by.limited ?? 0 },
     },
   });
+}
+
+/** The rows a turn writes: the conversation's new state and the turn's messages. */
+function turnWrites(turn: TurnToSave) {
+  const { result, now } = turn;
+  const update = conversationData(result.state, now);
+  // Timestamps 1 ms apart keep the transcript order stable even within one request.
+  let at = now.getTime();
+  const messages: Array<{ conversationId: string; role: string; text: string; createdAt: Date; meta?: object }> = [];
+  if (turn.shopperText) {
+    messages.push({
+      conversationId: turn.conversationId,
+      role: "shopper",
+      text: turn.shopperText,
+      createdAt: new Date(at++),
+      meta: turn.decision.signals.length
+        ? (JSON.parse(JSON.stringify({ signals: turn.decision.signals, reasons: turn.decision.reasons })) as object)
+        : undefined,
+    });
+  }
+  for (const text of result.replies) {
+    messages.push({
+      conversationId: turn.conversationId,
+      role: "assistant",
+      text,
+      createdAt: new Date(at++),
+      meta: result.unhelpful ? { unhelpful: true } : undefined,
+    });
+  }
+  return {
+    create: { id: turn.conversationId, shop: turn.shop.domain, customerId: turn.customerId, createdAt: now, ...update },
+    update,
+    messages,
+  };
 }
 
 function conversationData(s: ConversationState, now: Date) {

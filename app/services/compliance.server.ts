@@ -1,4 +1,5 @@
 import { db } from "~/db.server";
+import { cachedSessionStorage } from "~/shopify.server";
 
 interface CustomerRef {
   id?: number | string;
@@ -31,6 +32,7 @@ export async function handleComplianceWebhook(topic: string, shop: string, paylo
     }
     case "SHOP_REDACT":
       await db().session.deleteMany({ where: { shop } });
+      cachedSessionStorage.forgetShop(shop);
       await db().shop.deleteMany({ where: { domain: shop } });
       await db().dataRequest.deleteMany({ where: { shop } });
       return;

@@ -47,17 +47,19 @@ export async function runChatTurn(deps: RunnerDeps, input: ChatTurnInput): Promi
   const shop = await loadShopContext(db, input.shop);
   if (!shop) throw new ChatUnavailableError(input.shop);
 
+  // The conversation and its recent transcript in one query, only within this shop.
   const existing = input.conversationId
-    ? await db.conversation.findFirst({ where: { id: input.conversationId, shop: input.shop } })
+    ? await db.conversation.findFirst({
+        where: { id: input.conversationId, shop: input.shop },
+        include: { messages: { orderBy: { createdAt: "desc" }, take: HISTORY_LIMIT } },
+      })
     : null;
   const customer = input.customerId ? await safe(() => deps.lookup.findCustomer(input.customerId!)) : null;
   const customerEmail = customer?.value?.email?.trim().toLowerCase() ?? null;
   const state: ConversationState = existing ? stateFromRow(existing) : initialState(customerEmail);
   const conversationId = existing?.id ?? newConversationId();
 
-  const history = existing
-    ? await db.message.findMany({ where: { conversationId }, orderBy: { createdAt: "asc" }, take: -HISTORY_LIMIT })
-    : [];
+  const history = existing ? [...existing.messages].reverse() : [];
   const text = input.message?.trim() ?? "";
   const interpretation = interpretMessage(text);
   const event: ChatEvent =
@@ -133,7 +135,9 @@ async function gatherFacts(
     customer: input.customer ?? (ownershipProven ? (order?.customer ?? null) : null),
     order: ownershipProven ? order : null,
   });
-  const used = await escalationsThisPeriod(deps.db, shop.domain, input.now);
+  // The allowance matters only on turns that may escalate; skip the read otherwise.
+  const mayEscalate = decision.escalate || event.type === "shopper.talk_to_human_requested" || state.phase === "awaiting_email";
+  const used = mayEscalate ? await escalationsThisPeriod(deps.db, shop.domain, input.now) : 0;
   const hasRecipient = shop.routing.defaultTo.length > 0 || Boolean(shop.contact.email);
 
   return {

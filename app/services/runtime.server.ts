@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { db } from "~/db.server";
+import { db, tuneSqlite } from "~/db.server";
 import { getEnv } from "~/env.server";
 import { adminCaseUrl } from "./admin-links.server";
 import { createMailTransport } from "./mailer.server";
@@ -18,6 +18,7 @@ export function getOutboxWorker(): OutboxWorker | undefined {
  */
 export async function startRuntime(): Promise<{ stop(): Promise<void> }> {
   const env = getEnv();
+  await tuneSqlite(db(), env.databaseUrl);
   if (!env.smtpUrl) {
     console.warn("[baton] SMTP_URL is not set: escalation emails stay queued until it is configured.");
     return { stop: async () => undefined };
@@ -28,6 +29,8 @@ export async function startRuntime(): Promise<{ stop(): Promise<void> }> {
     transport,
     pollMs: env.outbox.pollMs,
     giveUpMinutes: env.outbox.giveUpMinutes,
+    backoff: { baseMs: env.outbox.retryBaseMs, capMs: 10 * 60_000 },
+    leaseMs: env.outbox.leaseMs,
     workerId: `${process.pid}-${randomBytes(4).toString("hex")}`,
     adminCaseUrl,
   });

@@ -16,7 +16,28 @@ export interface ShopContext {
   retentionDays: number;
 }
 
-export async function loadShopContext(db: Db, domain: string): Promise<ShopContext | null> {
+const CACHE_TTL_MS = 5_000;
+const cache = new Map<string, { at: number; value: ShopContext | null }>();
+
+/**
+ * The shop's parsed settings. Storefront turns read them on every message, so they are cached
+ * per process for a few seconds; admin saves call `forgetShopContext` so this process sees them
+ * at once (other instances within CACHE_TTL_MS).
+ */
+export async function loadShopContext(db: Db, domain: string, now = Date.now()): Promise<ShopContext | null> {
+  const hit = cache.get(domain);
+  if (hit && now - hit.at < CACHE_TTL_MS) return hit.value;
+  const value = await readShopContext(db, domain);
+  if (cache.size > 10_000) cache.clear();
+  cache.set(domain, { at: now, value });
+  return value;
+}
+
+export function forgetShopContext(domain: string): void {
+  cache.delete(domain);
+}
+
+async function readShopContext(db: Db, domain: string): Promise<ShopContext | null> {
   const shop = await db.shop.findUnique({ where: { domain } });
   if (!shop || shop.uninstalledAt) return null;
   return {

@@ -1,6 +1,7 @@
 import { authenticate } from "~/shopify.server";
 import { db } from "~/db.server";
 import { jsonError } from "./http.server";
+import { forgetShopContext, loadShopContext } from "./shop-context.server";
 
 export type StorefrontAuth =
   | { ok: true; shop: string; customerId: string | null; accessToken: string | undefined }
@@ -26,8 +27,12 @@ export async function verifyStorefrontRequest(request: Request): Promise<Storefr
   }
   const shop = url.searchParams.get("shop")!;
   // Shopify may install the app before our afterAuth hook ran; a valid session means installed.
-  if (session && !(await db().shop.findUnique({ where: { domain: shop }, select: { domain: true } }))) {
-    await db().shop.upsert({ where: { domain: shop }, create: { domain: shop }, update: {} });
+  if (session && !(await loadShopContext(db(), shop))) {
+    const existing = await db().shop.findUnique({ where: { domain: shop }, select: { uninstalledAt: true } });
+    if (!existing) {
+      await db().shop.upsert({ where: { domain: shop }, create: { domain: shop }, update: {} });
+      forgetShopContext(shop);
+    }
   }
   const customerId = url.searchParams.get("logged_in_customer_id")?.trim() || null;
   return { ok: true, shop, customerId: customerId && /^\d{1,20}$/.test(customerId) ? customerId : null, accessToken: session?.accessToken };

@@ -33,13 +33,19 @@ describe("postChat / getChat", () => {
     [429, { "retry-after": "7" }, { kind: "rate", retryAfter: 7 }],
     [429, {}, { kind: "rate", retryAfter: 5 }],
     [413, {}, { kind: "too_long" }],
-    [404, {}, { kind: "expired" }],
     [400, {}, { kind: "server" }],
     [401, {}, { kind: "server" }],
     [502, {}, { kind: "server" }],
   ])("maps HTTP %i to %j", async (status, headers, error) => {
     const r = await postChat("/p", { message: "x" }, async () => json(status, { error: { code: "x", message: "y" } }, headers));
     expect(r).toEqual({ ok: false, error });
+  });
+
+  it("calls a 404 expired only for a named conversation", async () => {
+    const notFound = async () => json(404, { error: { code: "not_found", message: "No such conversation." } });
+    expect(await postChat("/p", { conversationId: "c1", message: "x" }, notFound)).toEqual({ ok: false, error: { kind: "expired" } });
+    expect(await postChat("/p", { message: "x" }, notFound)).toEqual({ ok: false, error: { kind: "server" } });
+    expect(await getChat("/p", "c1", notFound)).toEqual({ ok: false, error: { kind: "expired" } });
   });
 
   it("reports network failure, timeouts and malformed bodies", async () => {
@@ -63,7 +69,7 @@ describe("helpers", () => {
   });
 
   it("classifies statuses", () => {
-    expect([429, 413, 404, 500].map(classifyStatus)).toEqual(["rate", "too_long", "expired", "server"]);
+    expect([429, 413, 404, 500].map((s) => classifyStatus(s))).toEqual(["rate", "too_long", "expired", "server"]);
   });
 
   it("defaults unknown states and drops bad messages", () => {

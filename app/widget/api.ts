@@ -37,9 +37,12 @@ export function parseRetryAfter(header: string | null, now = Date.now()): number
   return Number.isFinite(secs) ? Math.min(300, Math.max(1, Math.ceil(secs))) : 5;
 }
 
-/** Maps an HTTP status to what the shopper is told; 400/401 and 5xx are all "something went wrong". */
-export function classifyStatus(status: number): ChatErrorKind {
-  return status === 429 ? "rate" : status === 413 ? "too_long" : status === 404 ? "expired" : "server";
+/**
+ * Maps an HTTP status to what the shopper is told; 400/401 and 5xx are all "something went wrong".
+ * A 404 means "conversation expired" only when we named one (otherwise the shop has no chat).
+ */
+export function classifyStatus(status: number, namedConversation = true): ChatErrorKind {
+  return status === 429 ? "rate" : status === 413 ? "too_long" : status === 404 && namedConversation ? "expired" : "server";
 }
 
 /** Accepts a reply only if it has the documented shape; unknown roles and states are dropped or defaulted. */
@@ -56,7 +59,7 @@ export function readReply(body: unknown): ChatReply | null {
   };
 }
 
-async function call(f: Fetch, url: string, init: RequestInit, timeoutMs: number): Promise<Result<ChatReply>> {
+async function call(f: Fetch, url: string, init: RequestInit, timeoutMs: number, named: boolean): Promise<Result<ChatReply>> {
   const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(), timeoutMs);
   let res: Response;
@@ -69,7 +72,7 @@ async function call(f: Fetch, url: string, init: RequestInit, timeoutMs: number)
   }
   try {
     if (!res.ok) {
-      const kind = classifyStatus(res.status);
+      const kind = classifyStatus(res.status, named);
       return { ok: false, error: kind === "rate" ? { kind, retryAfter: parseRetryAfter(res.headers.get("retry-after")) } : { kind } };
     }
     const data = readReply(await res.json().catch(() => null));
@@ -86,10 +89,11 @@ export function postChat(proxy: string, body: ChatRequest, f: Fetch = fetch, tim
     proxy + "/chat",
     { method: "POST", headers: { "content-type": "application/json", accept: "application/json" }, body: JSON.stringify(body) },
     timeoutMs,
+    !!body.conversationId,
   );
 }
 
 /** The whole conversation, to restore the panel after a reload or navigation. */
 export function getChat(proxy: string, conversationId: string, f: Fetch = fetch, timeoutMs = 20_000) {
-  return call(f, proxy + "/chat?conversationId=" + encodeURIComponent(conversationId), { headers: { accept: "application/json" } }, timeoutMs);
+  return call(f, proxy + "/chat?conversationId=" + encodeURIComponent(conversationId), { headers: { accept: "application/json" } }, timeoutMs, true);
 }

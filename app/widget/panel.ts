@@ -108,6 +108,7 @@ function mount(ctx: PanelContext): PanelApi {
   function applyState(next: ChatState) {
     const focusWasInside = dialog.contains(shadow.activeElement);
     if (next !== "awaiting_email") skippedEmail = false;
+    const prev = state;
     state = next;
     const address = replyTo || givenEmail || cfg.customer?.email;
     banner.textContent = address ? fmt(t.escalated, { email: address }) : t.escalated_generic;
@@ -117,7 +118,10 @@ function mount(ctx: PanelContext): PanelApi {
     closed.hidden = next !== "closed";
     if (!emailForm.hidden && !email.value && cfg.customer) email.value = cfg.customer.email;
     const active = shadow.activeElement as HTMLElement | null;
-    if (focusWasInside && (!active || active.closest("[hidden]"))) field().focus();
+    // The assistant has just asked for an email: take the shopper (keyboard users too) to the field.
+    const asked = next === "awaiting_email" && prev !== next && !emailForm.hidden;
+    if (focusWasInside && (asked || !active || active.closest("[hidden]"))) field().focus();
+    log.scrollTop = log.scrollHeight; // the form below may have grown (email field, banner)
   }
 
   function showError(e: ChatError, again: () => void) {

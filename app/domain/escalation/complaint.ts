@@ -141,6 +141,7 @@ const WEAK_CUES: [RegExp, number][] = [
 // unanswered ticket. Each is a strong cue but not a complaint alone: routine intent data is full of
 // neutral problem questions ("my transfer hasn't arrived, how long does it take?"), so a problem
 // needs one more cue (tone, time spent, a verdict, sarcasm, addressing the company in public).
+const DECLINED_GATE = /declin|reject|refus|denied|blocked|frozen|suspend|locked|disabled|closed/;
 // Each cue is [cheap literal gate, pattern, weight]: the gate skips the costly pattern on most text.
 const PROBLEM_CUES: [RegExp, RegExp, number][] = [
   // outages and breakdowns
@@ -149,7 +150,7 @@ const PROBLEM_CUES: [RegExp, RegExp, number][] = [
   [/keep|kept|constantly|always/, /\b(?:keeps?|kept|keep on|constantly|always) (?:\w+ )?(?:crashing|freezing|dropping|disconnecting|buffering|logging me out|cutting out|restarting|rebooting|failing|breaking|glitching|lagging|declining|charging me|cancell?ing|going (?:down|off|out))\b/, 0.35],
   [/crash|buffer|lagg|glitch/, /\b(?:crash(?:es|ed|ing)?|buffering|lagging|glitch(?:y|ing|es)?)\b/, 0.25],
   [/brick|broken|cold|damag|crack|smash|crush|stale|expir|soggy|melt|leak|empty|incomplete|missing/, /\b(?:bricked|(?:arrived|came|showed up|got here|delivered|received it|got it|was|were) (?:\w+ ){0,2}(?:broken|cold|damaged|cracked|smashed|crushed|stale|expired|soggy|melted|leaking|half empty|incomplete)|(?:half|part|some|most|all) of (?:it|them|my \w+|the \w+) (?:was|were|is|are) missing|box of broken)\b/, 0.35],
-  [/declin|reject|refus|denied|blocked|frozen|suspend|locked|disabled|closed/, /\b(?:card|cards|payment|payments|transaction|transfer|transfers|account) (?:\w+ )?(?:was |got |keeps? (?:getting |being )?|is being |has been )?(?:declined|rejected|refused|denied|blocked|frozen|suspended|locked|disabled|closed)\b/, 0.3],
+  [DECLINED_GATE, /\b(?:card|cards|payment|payments|transaction|transfer|transfers|account) (?:\w+ )?(?:was |got |keeps? (?:getting |being )?|is being |has been )?(?:declined|rejected|refused|denied|blocked|frozen|suspended|locked|disabled|closed)\b/, 0.3],
   [/drop|cut|logged|kicked|signed/, /\b(?:dropped|drops|dropping|cut off|cuts off|cut) (?:my|our|the|every) (?:call|calls|connection|internet|broadband|service|line|signal)\b|\bkeeps? (?:getting )?(?:logged|kicked|signed) (?:me )?out\b|\b(?:getting|got|get) (?:logged|kicked|signed) out\b/, 0.35],
   [/can not|could not|unable|let me/, /\b(?:can not|could not|unable to|will not let me|does not let me|did not let me) (?:even )?(?:log ?in|sign ?in|login|access|connect|load|stream|watch|check ?in|get through|get hold|reach|open|make (?:a )?calls?|use (?:the|your|my) (?:app|site|website|service|internet))\b/, 0.3],
   // travel and delivery breakdowns
@@ -214,6 +215,8 @@ export function scoreComplaint(message: NormalizedText, negativeTone: number): C
   let problemQuote: string | undefined;
   for (const [gate, pattern, weight] of PROBLEM_CUES) {
     if (!gate.test(text)) continue;
+    // a declined card or frozen account is a routine banking question unless posted at the company
+    if (gate === DECLINED_GATE && message.mentions === 0) continue;
     const m = pattern.exec(text);
     if (!m) continue;
     problems++;
@@ -240,7 +243,7 @@ export function scoreComplaint(message: NormalizedText, negativeTone: number): C
   // banking, billing and account problems ("my top-up is still pending") are routine service
   // questions for a shop assistant, so informal cues about them count for less, unless the
   // message is a public post to the company
-  if (!shop && message.mentions === 0) weak *= 0.5;
+  if (!shop && message.mentions === 0) weak *= 0.4;
 
   if (best.score > 0) {
     const adjusted = Math.min(1, best.score + Math.max(0, weak) * 0.3 - (grateful && best.kind !== "formal" ? 0.15 : 0));

@@ -33,7 +33,7 @@ const ANGER_WORDS: Record<string, number> = {
   horrible: 0.42, awful: 0.42, ruined: 0.55, clowns: 0.6, bigot: 0.7, fascist: 0.55, racist: 0.35,
   // insults
   idiot: 0.75, idiots: 0.75, idiotic: 0.75, stupid: 0.6, stupidest: 0.7, stupidity: 0.7, moron: 0.75,
-  morons: 0.75, moronic: 0.75, dumb: 0.45, dumbass: 0.75, imbecile: 0.75, asshole: 0.8, assholes: 0.8,
+  morons: 0.75, moronic: 0.75, dumb: 0.5, dumbass: 0.75, imbecile: 0.75, asshole: 0.8, assholes: 0.8,
   bastard: 0.75, bastards: 0.75, bitch: 0.6, bitches: 0.6, cunt: 0.8, dick: 0.55, dickhead: 0.8,
   prick: 0.75, jerk: 0.65, jerks: 0.65, scum: 0.8, scumbag: 0.8, scumbags: 0.8, trash: 0.5,
   garbage: 0.5, clown: 0.5, pig: 0.45, loser: 0.55, losers: 0.55, douche: 0.55, douchebag: 0.75,
@@ -200,7 +200,7 @@ export function scoreSentiment(message: NormalizedText): MessageSentiment {
   if (cues >= 2) anger += 0.1;
   // anger aimed at someone ("you idiot", "i am so done with them") rather than discussed in the abstract
   if (tokens.some((t) => PERSONAL.has(t))) anger += 0.05;
-  if (afinnNoProfanity <= -4) anger += 0.1;
+  if (afinnSum <= -4) anger += afinnNoProfanity <= -4 ? 0.1 : 0.05;
   if (message.capsRatio > 0.6) anger += 0.1;
   if (message.exclamations >= 2) anger += 0.05;
   return { anger: clamp01(anger), afinn: afinnSum, cue };

@@ -1,0 +1,53 @@
+import type { Session } from "@shopify/shopify-api";
+import type { SessionStorage } from "@shopify/shopify-app-session-storage";
+
+/**
+ * A short-lived read cache in front of the session storage. Every storefront message verifies the
+ * App Proxy request and loads the shop's offline session; caching it for a few seconds removes a
+ * database read from the hot path. Writes and deletes through this storage invalidate at once;
+ * other app instances see a change within `ttlMs`.
+ */
+export class CachedSessionStorage implements SessionStorage {
+  private readonly cache = new Map<string, { at: number; session: Session | undefined }>();
+
+  constructor(
+    private readonly inner: SessionStorage,
+    private readonly ttlMs = 10_000,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  async storeSession(session: Session): Promise<boolean> {
+    this.cache.delete(session.id);
+    return this.inner.storeSession(session);
+  }
+
+  async loadSession(id: string): Promise<Session | undefined> {
+    const hit = this.cache.get(id);
+    if (hit && this.now() - hit.at < this.ttlMs) return hit.session;
+    const session = await this.inner.loadSession(id);
+    if (this.cache.size > 10_000) this.cache.clear();
+    this.cache.set(id, { at: this.now(), session });
+    return session;
+  }
+
+  async deleteSession(id: string): Promise<boolean> {
+    this.cache.delete(id);
+    return this.inner.deleteSession(id);
+  }
+
+  async deleteSessions(ids: string[]): Promise<boolean> {
+    for (const id of ids) this.cache.delete(id);
+    return this.inner.deleteSessions(ids);
+  }
+
+  findSessionsByShop(shop: string): Promise<Session[]> {
+    return this.inner.findSessionsByShop(shop);
+  }
+
+  /** Drops every cached session of a shop (after rows were deleted outside this storage). */
+  forgetShop(shop: string): void {
+    for (const [id, entry] of this.cache) {
+      if (entry.session?.shop === shop || id.endsWith(`_${shop}`)) this.cache.delete(id);
+    }
+  }
+}

@@ -1,0 +1,451 @@
+// Storefront chat widget in real Chromium, against a self-contained storefront (the page embeds
+// renderWidgetEmbedHtml output, the built assets, and a scripted fake of the App Proxy contract).
+import { mkdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { launchChromium, type LaunchedBrowser } from "./support/chromium";
+import { startWidgetStorefront, type WidgetStorefront } from "./support/widget-storefront";
+
+const SHOTS = "test-results/widget";
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+let browser: LaunchedBrowser;
+let shop: WidgetStorefront;
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  shop = await startWidgetStorefront();
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await shop?.close();
+});
+beforeEach(() => {
+  shop.mode = "ok";
+  shop.delayMs = 0;
+  shop.chatCalls.length = 0;
+});
+
+async function open(path = "/", viewport = { width: 1280, height: 800 }): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.setViewportSize(viewport);
+  page.on("pageerror", (e) => {
+    throw e;
+  });
+  await page.goto(shop.origin + path);
+  return page;
+}
+
+const launcher = (page: Page) => page.locator("baton-chat").getByRole("button", { name: /chat with us|discuter/i });
+const dialog = (page: Page) => page.getByRole("dialog");
+const log = (page: Page) => page.getByRole("log");
+const input = (page: Page) => page.getByRole("textbox", { name: "Message" });
+
+/** What has focus, looking through the shadow root. */
+function focused(page: Page) {
+  return page.evaluate(() => {
+    let el = document.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    return el ? `${el.tagName.toLowerCase()}${el.id ? "#" + el.id : ""}${el.className ? "." + String(el.className).split(" ").join(".") : ""}` : "none";
+  });
+}
+
+async function axe(page: Page) {
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    const result = await (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: Array<{ id: string; impact: string; help: string; nodes: Array<{ target: unknown }> }> }> } }).axe.run(document, {
+      resultTypes: ["violations"],
+    });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => JSON.stringify(n.target)) }));
+  });
+  return violations;
+}
+const serious = (v: Awaited<ReturnType<typeof axe>>) => v.filter((x) => x.impact === "serious" || x.impact === "critical");
+
+async function ask(page: Page, text: string) {
+  await input(page).fill(text);
+  await input(page).press("Enter");
+}
+
+describe("storefront chat widget", () => {
+  it("before the first open: a launcher only — no network, no layout shift, no global CSS, one global", async () => {
+    const baseline = await open("/?widget=0");
+    const before = await baseline.evaluate(() => ({ globals: Object.keys(window), styles: document.querySelectorAll("style,link[rel=stylesheet]").length }));
+    await baseline.close();
+
+    const page = await browser.context.newPage();
+    const requests: string[] = [];
+    page.on("request", (r) => requests.push(new URL(r.url()).pathname));
+    await page.evaluate(() => 0);
+    await page.goto(shop.origin + "/");
+    await expect.poll(() => launcher(page).isVisible()).toBe(true);
+    await page.waitForTimeout(300);
+
+    expect(requests).toEqual(["/", "/extensions/baton-chat/assets/baton-chat.js"]);
+    expect(shop.chatCalls).toEqual([]);
+    const after = await page.evaluate(
+      () =>
+        new Promise<{ globals: string[]; styles: number; shift: number; hosts: number }>((resolve) => {
+          let shift = 0;
+          new PerformanceObserver((l) => {
+            for (const e of l.getEntries()) shift += (e as unknown as { value: number }).value;
+          }).observe({ type: "layout-shift", buffered: true });
+          setTimeout(
+            () =>
+              resolve({
+                globals: Object.keys(window),
+                styles: document.querySelectorAll("style,link[rel=stylesheet]").length,
+                shift,
+                hosts: document.querySelectorAll("baton-chat").length,
+              }),
+            200,
+          );
+        }),
+    );
+    expect(after.globals.filter((k) => !before.globals.includes(k))).toEqual(["BatonChat"]);
+    expect(after.styles).toBe(before.styles);
+    expect(after.shift).toBe(0);
+    expect(after.hosts).toBe(1);
+
+    const button = launcher(page);
+    expect(await button.getAttribute("aria-expanded")).toBe("false");
+    expect(await button.evaluate((b) => b.tagName)).toBe("BUTTON");
+    // Hostile theme CSS (hotpink !important buttons) does not reach into the shadow root.
+    expect(await button.evaluate((b) => getComputedStyle(b).backgroundColor)).toBe("rgb(31, 95, 173)");
+    expect(await button.evaluate((b) => getComputedStyle(b).color)).toBe("rgb(255, 255, 255)");
+    expect(serious(await axe(page))).toEqual([]);
+    await page.screenshot({ path: `${SHOTS}/closed.png` });
+    await page.close();
+  });
+
+  it("opens on click, loads the panel once, answers as plain text, and passes axe when open", async () => {
+    const page = await open();
+    const requests: string[] = [];
+    page.on("request", (r) => requests.push(new URL(r.url()).pathname));
+    await launcher(page).click();
+    await expect.poll(() => dialog(page).isVisible()).toBe(true);
+    expect(requests).toEqual(["/extensions/baton-chat/assets/baton-chat-panel.js"]);
+    expect(await launcher(page).getAttribute("aria-expanded")).toBe("true");
+    expect(await dialog(page).getAttribute("aria-labelledby")).toBe("bt");
+    expect(await page.getByRole("dialog", { name: "Demo Shop assistant" }).count()).toBe(1);
+    expect(await focused(page)).toBe("textarea#bi");
+    expect(await log(page).innerText()).toContain("How can we help");
+    expect(shop.chatCalls).toEqual([]); // a fresh visitor: nothing to restore
+
+    shop.delayMs = 400;
+    const hostile = `<img src=x onerror="window.__xss=1"> where is my order?`;
+    await ask(page, hostile);
+    await expect.poll(() => page.locator("baton-chat .ty").isVisible()).toBe(true);
+    expect(await page.getByRole("status").innerText()).toContain("typing");
+    await expect.poll(() => log(page).innerText()).toContain("Orders ship within 2 business days");
+    expect(await page.locator("baton-chat .ty").count()).toBe(0);
+    expect(await input(page).inputValue()).toBe("");
+    expect(await log(page).innerText()).toContain(hostile);
+    expect(await page.locator("baton-chat img").count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    const link = page.locator("baton-chat .lg a");
+    expect(await link.getAttribute("href")).toBe("https://track.example/abc");
+    expect(await link.getAttribute("rel")).toContain("noopener");
+    expect(shop.chatCalls[0].body).toEqual({ message: hostile });
+    expect(await page.evaluate(() => sessionStorage.getItem("baton-chat:demo-shop.myshopify.com"))).toMatch(/"c":"[\w-]+","o":true/);
+
+    // 2,000 characters at most, with a visible counter.
+    await input(page).fill("x".repeat(2500));
+    expect((await input(page).inputValue()).length).toBe(2000);
+    expect(await page.locator("baton-chat .c").innerText()).toBe("2000/2000");
+    await input(page).fill("");
+
+    const violations = await axe(page);
+    expect(serious(violations)).toEqual([]);
+    await page.screenshot({ path: `${SHOTS}/open-desktop.png` });
+    await page.close();
+  });
+
+  it("escalates: Talk to a person, email capture (invalid, then valid), banner with the reply-to address", async () => {
+    const page = await open();
+    await launcher(page).click();
+    await page.getByRole("button", { name: "Talk to a person" }).click();
+    const email = page.getByRole("textbox", { name: /your email address/i });
+    await expect.poll(() => email.isVisible()).toBe(true);
+    expect(shop.chatCalls.at(-1)?.body).toEqual({ action: "talk_to_human" });
+    expect(await email.getAttribute("type")).toBe("email");
+    expect(await log(page).innerText()).toContain("What's the best email address");
+    expect(await focused(page)).toBe("input#be"); // the assistant just asked for it
+    // The question stays in view above the taller email form.
+    expect(await log(page).evaluate((el) => el.scrollTop + el.clientHeight >= el.scrollHeight - 1)).toBe(true);
+
+    await email.fill("sarah@example");
+    await email.press("Enter");
+    expect(await email.getAttribute("aria-invalid")).toBe("true");
+    expect(await page.locator("baton-chat #bee").innerText()).toContain("valid email address");
+    expect(await focused(page)).toBe("input#be");
+    expect(shop.chatCalls).toHaveLength(1); // nothing sent
+    await page.screenshot({ path: `${SHOTS}/email-invalid.png` });
+
+    await email.fill("sarah@example.com");
+    await email.press("Enter");
+    const banner = page.locator("baton-chat .bn");
+    await expect.poll(() => banner.isVisible()).toBe(true);
+    expect(await banner.innerText()).toBe("Our team has your case and will reply to you at sarah@example.com.");
+    expect(shop.chatCalls.at(-1)?.body).toMatchObject({ message: "sarah@example.com" });
+    expect(await email.isVisible()).toBe(false);
+    expect(await focused(page)).toBe("textarea#bi");
+    await ask(page, "It was a blue mug");
+    await expect.poll(() => log(page).innerText()).toContain("added that to your case");
+    expect(await banner.isVisible()).toBe(true);
+    expect(await page.getByRole("button", { name: "Talk to a person" }).isVisible()).toBe(true);
+    expect(serious(await axe(page))).toEqual([]);
+    await page.screenshot({ path: `${SHOTS}/escalated.png` });
+    await page.close();
+  });
+
+  it("keeps the conversation across reloads and navigation (history restored with GET)", async () => {
+    const page = await open();
+    await launcher(page).click();
+    await ask(page, "Do you ship to Canada?");
+    await expect.poll(() => log(page).innerText()).toContain("You asked: Do you ship to Canada?");
+    await page.getByRole("button", { name: "Talk to a person" }).click();
+    await page.getByRole("textbox", { name: /your email address/i }).fill("kim@example.org");
+    await page.getByRole("textbox", { name: /your email address/i }).press("Enter");
+    await expect.poll(() => page.locator("baton-chat .bn").isVisible()).toBe(true);
+    const id = shop.chatCalls.at(-1)!.body!.conversationId;
+
+    shop.chatCalls.length = 0;
+    await page.reload();
+    await expect.poll(() => dialog(page).isVisible()).toBe(true); // it was open: it reopens
+    await expect.poll(() => log(page).innerText()).toContain("They'll reach you at kim@example.org");
+    expect(shop.chatCalls).toEqual([{ method: "GET", url: `/apps/baton/chat?conversationId=${id}` }]);
+    const text = await log(page).innerText();
+    expect(text.indexOf("How can we help")).toBeLessThan(text.indexOf("Do you ship to Canada?"));
+    expect(await page.locator("baton-chat .bn").innerText()).toContain("kim@example.org"); // replyTo from GET
+    expect(await focused(page)).not.toBe("textarea#bi"); // reopening after navigation does not steal focus
+
+    await page.goto(shop.origin + "/pages/about");
+    await expect.poll(() => log(page).innerText()).toContain("Do you ship to Canada?");
+    await ask(page, "One more thing");
+    await expect.poll(() => log(page).innerText()).toContain("added that to your case");
+    expect(shop.chatCalls.at(-1)?.body).toEqual({ conversationId: id, message: "One more thing" });
+
+    // Closed panels stay closed, with no request, after navigation.
+    await page.getByRole("button", { name: "Close chat" }).click();
+    shop.chatCalls.length = 0;
+    await page.goto(shop.origin + "/");
+    await expect.poll(() => launcher(page).isVisible()).toBe(true);
+    await page.waitForTimeout(200);
+    expect(await dialog(page).count()).toBe(0);
+    expect(shop.chatCalls).toEqual([]);
+    await page.close();
+  });
+
+  it("works with the keyboard alone", async () => {
+    const page = await open();
+    for (let i = 0; i < 10 && (await focused(page)) !== "button.b"; i++) await page.keyboard.press("Tab");
+    expect(await focused(page)).toBe("button.b");
+    await page.keyboard.press("Enter");
+    await expect.poll(() => focused(page)).toBe("textarea#bi");
+    await page.keyboard.type("Hello there");
+    await page.keyboard.press("Enter");
+    await expect.poll(() => log(page).innerText()).toContain("You asked: Hello there");
+    await page.keyboard.down("Shift");
+    await page.keyboard.press("Enter"); // Shift+Enter: a new line, not a send
+    await page.keyboard.up("Shift");
+    expect(await input(page).inputValue()).toBe("\n");
+    await input(page).fill("");
+
+    // Back through the panel: the tracking link in the reply, the log (scrollable, focusable), close, talk to a person.
+    await page.keyboard.press("Shift+Tab");
+    expect(await focused(page)).toBe("a");
+    await page.keyboard.press("Shift+Tab");
+    expect(await focused(page)).toBe("div.lg");
+    await page.keyboard.press("Shift+Tab");
+    expect(await focused(page)).toBe("button.x");
+    await page.keyboard.press("Shift+Tab");
+    expect(await focused(page)).toBe("button.t");
+    await page.keyboard.press("Enter");
+    await expect.poll(() => focused(page)).toBe("input#be");
+    await page.keyboard.type("ana@example.com");
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.locator("baton-chat .bn").isVisible()).toBe(true);
+    expect(await focused(page)).toBe("textarea#bi");
+
+    await page.keyboard.press("Escape");
+    await expect.poll(() => dialog(page).isVisible()).toBe(false);
+    expect(await focused(page)).toBe("button.b");
+    expect(await launcher(page).getAttribute("aria-expanded")).toBe("false");
+    await page.keyboard.press("Space");
+    await expect.poll(() => focused(page)).toBe("textarea#bi");
+    await page.close();
+  });
+
+  it("Esc and the close button close the panel and return focus to the launcher", async () => {
+    const page = await open();
+    await launcher(page).click();
+    await expect.poll(() => focused(page)).toBe("textarea#bi");
+    await page.getByRole("button", { name: "Close chat" }).click();
+    expect(await dialog(page).isVisible()).toBe(false);
+    expect(await focused(page)).toBe("button.b");
+    await launcher(page).click();
+    await page.getByRole("button", { name: "Talk to a person" }).focus();
+    await page.keyboard.press("Escape");
+    expect(await dialog(page).isVisible()).toBe(false);
+    expect(await focused(page)).toBe("button.b");
+    expect(await page.evaluate(() => sessionStorage.getItem("baton-chat:demo-shop.myshopify.com"))).toContain('"o":false');
+    await page.close();
+  });
+
+  it("shows offline and server errors, keeps the unsent text, and retries", async () => {
+    const page = await open();
+    await launcher(page).click();
+    shop.mode = "drop";
+    await ask(page, "Is the teapot back in stock?");
+    const alert = page.getByRole("alert").filter({ hasText: /./ }).first();
+    await expect.poll(() => alert.innerText()).toContain("Couldn’t reach the chat");
+    expect(await input(page).inputValue()).toBe("Is the teapot back in stock?");
+    expect(await log(page).innerText()).not.toContain("Is the teapot");
+    await page.screenshot({ path: `${SHOTS}/error-offline.png` });
+
+    shop.mode = "down";
+    await page.getByRole("button", { name: "Retry" }).click();
+    await expect.poll(() => alert.innerText()).toContain("Something went wrong");
+    expect(await input(page).inputValue()).toBe("Is the teapot back in stock?");
+
+    shop.mode = "rate";
+    await page.getByRole("button", { name: "Retry" }).click();
+    await expect.poll(() => alert.innerText()).toContain("Try again in 2 seconds");
+    expect(await page.getByRole("button", { name: "Retry" }).isDisabled()).toBe(true);
+
+    shop.mode = "ok";
+    await expect.poll(() => page.getByRole("button", { name: "Retry" }).isEnabled(), { timeout: 5000 }).toBe(true);
+    await page.getByRole("button", { name: "Retry" }).click();
+    await expect.poll(() => log(page).innerText()).toContain("You asked: Is the teapot back in stock?");
+    expect(await input(page).inputValue()).toBe("");
+    expect(await page.locator("baton-chat .er").isVisible()).toBe(false);
+    expect((await log(page).innerText()).split("Is the teapot back in stock?").length).toBe(3); // the shopper's bubble + the echo, once each
+    await page.close();
+  });
+
+  it("is safe when the script runs twice and re-attaches when a theme swaps <body>", async () => {
+    const page = await open("/?twice=1");
+    const requests: string[] = [];
+    page.on("request", (r) => requests.push(new URL(r.url()).pathname));
+    await expect.poll(() => launcher(page).isVisible()).toBe(true);
+    expect(await page.locator("baton-chat").count()).toBe(1);
+    await launcher(page).click();
+    await expect.poll(() => dialog(page).isVisible()).toBe(true);
+    expect(requests.filter((p) => p.endsWith("baton-chat-panel.js"))).toHaveLength(1);
+    await page.close();
+
+    const swap = await open("/swap");
+    await launcher(swap).click();
+    await ask(swap, "Before the swap");
+    await expect.poll(() => log(swap).innerText()).toContain("You asked: Before the swap");
+    await swap.evaluate(() => (window as unknown as { swapBody(): void }).swapBody());
+    await expect.poll(() => swap.getByRole("heading", { name: "Swapped page" }).isVisible()).toBe(true);
+    await expect.poll(() => swap.locator("baton-chat").count()).toBe(1);
+    expect(await dialog(swap).isVisible()).toBe(true);
+    expect(await log(swap).innerText()).toContain("Before the swap");
+    // A second swap (the observer follows the new body).
+    await swap.evaluate(() => document.body.replaceChildren(Object.assign(document.createElement("p"), { textContent: "emptied" })));
+    await expect.poll(() => swap.locator("baton-chat").count()).toBe(1);
+    await swap.close();
+  });
+
+  it("goes full screen and modal on phones, with a focus trap", async () => {
+    const page = await open("/", { width: 390, height: 780 });
+    await launcher(page).click();
+    await expect.poll(() => dialog(page).isVisible()).toBe(true);
+    await expect.poll(async () => (await dialog(page).boundingBox())?.y).toBe(0); // after the slide-in
+    const box = (await dialog(page).boundingBox())!;
+    expect([box.x, box.width, Math.round(box.height)]).toEqual([0, 390, 780]);
+    expect(await dialog(page).getAttribute("aria-modal")).toBe("true");
+    expect(await launcher(page).isVisible()).toBe(false);
+    const seen = new Set<string>();
+    for (let i = 0; i < 8; i++) {
+      await page.keyboard.press("Tab");
+      seen.add(await focused(page));
+    }
+    expect([...seen].sort()).toEqual(["button.s", "button.t", "button.x", "div.lg", "textarea#bi"]);
+    expect(serious(await axe(page))).toEqual([]);
+    await page.screenshot({ path: `${SHOTS}/open-mobile.png` });
+    await page.keyboard.press("Escape");
+    expect(await launcher(page).isVisible()).toBe(true);
+    expect(await focused(page)).toBe("button.b");
+    await page.close();
+  });
+
+  it("follows the theme settings: position left, locale, readable text on a light accent", async () => {
+    const page = await open("/?locale=fr&position=left&accent=%23ffeb3b&name=");
+    const button = page.locator("baton-chat").getByRole("button", { name: "Discuter avec nous" });
+    await expect.poll(() => button.isVisible()).toBe(true);
+    const box = (await button.boundingBox())!;
+    expect(box.x).toBeLessThan(40);
+    expect(await button.evaluate((b) => getComputedStyle(b).color)).toBe("rgb(17, 17, 17)");
+    await button.click();
+    await expect.poll(() => page.getByRole("dialog", { name: "Assistant du service client" }).isVisible()).toBe(true);
+    expect(await page.getByRole("button", { name: "Parler à une personne" }).isVisible()).toBe(true);
+    expect(await page.locator("baton-chat .r").getAttribute("lang")).toBe("fr");
+    expect(serious(await axe(page))).toEqual([]);
+    await page.screenshot({ path: `${SHOTS}/open-fr-left.png` });
+    await page.close();
+  });
+
+  it("lets a closed conversation be restarted, and prefills a logged-in customer's email", async () => {
+    const page = await open("/?customer=lee%40example.com");
+    await launcher(page).click();
+    await ask(page, "bye");
+    const restart = page.getByRole("button", { name: "Start a new conversation" });
+    await expect.poll(() => restart.isVisible()).toBe(true);
+    expect(await input(page).isVisible()).toBe(false);
+    expect(await focused(page)).toBe("button.nw");
+    await restart.click();
+    expect(await focused(page)).toBe("textarea#bi");
+    expect(await log(page).innerText()).not.toContain("bye");
+    await ask(page, "hello again");
+    await expect.poll(() => log(page).innerText()).toContain("You asked: hello again");
+    expect(shop.chatCalls.at(-1)?.body).toEqual({ message: "hello again" }); // a new conversation
+    await page.getByRole("button", { name: "Talk to a person" }).click();
+    await expect.poll(() => page.getByRole("textbox", { name: /your email address/i }).inputValue()).toBe("lee@example.com");
+    await page.close();
+  });
+
+  it("starts afresh when the server no longer knows the conversation", async () => {
+    const page = await open();
+    await launcher(page).click();
+    await ask(page, "First question");
+    await expect.poll(() => log(page).innerText()).toContain("You asked: First question");
+    shop.conversations.clear(); // e.g. retention purged it
+
+    await ask(page, "Second question");
+    const alert = page.getByRole("alert").filter({ hasText: /./ }).first();
+    await expect.poll(() => alert.innerText()).toContain("expired");
+    expect(await input(page).inputValue()).toBe("Second question");
+    await page.getByRole("button", { name: "Retry" }).click();
+    await expect.poll(() => log(page).innerText()).toContain("You asked: Second question");
+    expect(shop.chatCalls.at(-1)?.body).toEqual({ message: "Second question" }); // no stale id
+
+    shop.conversations.clear();
+    shop.chatCalls.length = 0;
+    await page.reload(); // GET → 404: the greeting, no error, the stale id forgotten
+    await expect.poll(() => shop.chatCalls.length).toBe(1);
+    await expect.poll(() => page.evaluate(() => sessionStorage.getItem("baton-chat:demo-shop.myshopify.com"))).toBe('{"o":true}');
+    expect(await log(page).innerText()).toContain("How can we help");
+    expect(await log(page).innerText()).not.toContain("Second question");
+    expect(await page.locator("baton-chat .er").isVisible()).toBe(false);
+    await page.close();
+  });
+
+  it("respects prefers-reduced-motion", async () => {
+    const page = await browser.context.newPage();
+    await page.emulateMedia({ reducedMotion: "reduce" });
+    await page.goto(shop.origin + "/");
+    await launcher(page).click();
+    const anim = await page.evaluate(() => {
+      const root = document.querySelector("baton-chat")!.shadowRoot!;
+      return [getComputedStyle(root.querySelector(".p")!).animationName, getComputedStyle(root.querySelector(".b")!).transitionDuration];
+    });
+    expect(anim).toEqual(["none", "0s"]);
+    await page.close();
+  });
+});
