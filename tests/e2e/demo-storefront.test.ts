@@ -1,0 +1,87 @@
+import { mkdirSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startAppServer, type AppServer } from "../support/app-server";
+import { launchChromium, type LaunchedBrowser } from "./support/chromium";
+
+// `npm run demo` as a person sees it: the storefront with the real widget talking to the app through
+// the demo's signed App Proxy, the escalation landing in the demo inbox, and the admin home.
+const SHOTS = "test-results/demo";
+let app: AppServer;
+let browser: LaunchedBrowser;
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  app = await startAppServer({
+    demo: true,
+    env: { DEMO_INBOX_DIR: path.join(mkdtempSync(path.join(tmpdir(), "baton-inbox-")), "inbox"), SMTP_URL: undefined },
+  });
+  browser = await launchChromium({ viewport: { width: 1280, height: 860 } });
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+const launcher = (page: Page) => page.locator("baton-chat").getByRole("button", { name: /chat with us/i });
+const input = (page: Page) => page.getByRole("textbox", { name: "Message" });
+const log = (page: Page) => page.getByRole("log");
+
+async function send(page: Page, text: string, expectText: RegExp): Promise<void> {
+  await input(page).fill(text);
+  await input(page).press("Enter");
+  await expect.poll(() => log(page).innerText(), { timeout: 10_000 }).toMatch(expectText);
+}
+
+describe("the demo in Chromium", () => {
+  it("serves the storefront; the widget checks #1042 and escalates through the signed proxy; the inbox shows the email", async () => {
+    const page = await browser.context.newPage();
+    const proxied: string[] = [];
+    page.on("request", (r) => {
+      if (r.url().includes("/apps/baton/")) proxied.push(r.url());
+    });
+    await page.goto(`${app.origin}/`);
+    expect(await page.title()).toContain("Baton Demo Goods");
+    await launcher(page).click();
+    await send(page, "Where is my order #1042?", /email address used on the order/);
+    await send(page, "sarah@example.com", /delivered on Feb 20, 2026/);
+    expect(await log(page).innerText()).toContain("9400111899223847563");
+    await send(page, "I never received it", /forwarded your case/);
+    await page.screenshot({ path: `${SHOTS}/storefront-escalated.png` });
+    expect(proxied.length).toBeGreaterThanOrEqual(3);
+    expect(proxied.every((u) => new URL(u).origin === app.origin)).toBe(true);
+
+    const inbox = await browser.context.newPage();
+    await inbox.goto(`${app.origin}/demo/inbox`);
+    await expect
+      .poll(async () => {
+        await inbox.reload();
+        return inbox.getByTestId("inbox-subject").allInnerTexts();
+      }, { timeout: 15_000 })
+      .toContain("Escalation — Order #1042 — sarah@example.com");
+    expect(await inbox.getByTestId("inbox-reply-to").first().innerText()).toBe("sarah@example.com");
+    const frame = inbox.frameLocator("iframe").first();
+    await expect.poll(() => frame.locator("body").innerText()).toContain("USPS");
+    await inbox.screenshot({ path: `${SHOTS}/inbox.png`, fullPage: true });
+  });
+
+  it("a signed-in shopper is not asked for an email", async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${app.origin}/?as=7001`);
+    await expect.poll(() => page.locator("header").innerText()).toContain("Signed in as Sarah");
+    await launcher(page).click();
+    await page.getByRole("button", { name: "Talk to a person" }).click();
+    await expect.poll(() => log(page).innerText(), { timeout: 10_000 }).toMatch(/reach you at sarah@example\.com/);
+    await page.goto(`${app.origin}/?as=guest`);
+  });
+
+  it("shows the merchant admin with a demo session", async () => {
+    const page = await browser.context.newPage();
+    const response = await page.goto(`${app.origin}/app`);
+    expect(response?.status()).toBe(200);
+    await expect.poll(() => page.locator("body").innerText()).toContain("Baton");
+    await page.screenshot({ path: `${SHOTS}/admin-home.png`, fullPage: true });
+  });
+});
