@@ -1,37 +1,140 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
-import { BlockStack, Card, InlineStack, Layout, Page, ProgressBar, Text } from "@shopify/polaris";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation, useRevalidator } from "@remix-run/react";
+import { Badge, Banner, BlockStack, Button, Card, InlineStack, Layout, Link, Page, ProgressBar, Text } from "@shopify/polaris";
+import { useEffect } from "react";
 import { db } from "~/db.server";
-import { usagePeriod } from "~/domain/plans";
+import { getEnv } from "~/env.server";
 import { requireAdmin } from "~/services/admin-auth.server";
-import { loadShopContext } from "~/services/shop-context.server";
+import { loadSetupChecklist, sendTestEmail } from "~/services/setup-checklist.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
+  const { shop, demo } = await requireAdmin(request);
+  const checklist = await loadSetupChecklist(db(), shop, getEnv().shopifyApiKey, new Date());
+  if (!checklist) throw new Response("Shop not found", { status: 404 });
+  return { checklist, demo };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
   const { shop } = await requireAdmin(request);
-  const ctx = await loadShopContext(db(), shop);
-  const usage = await db().usageCounter.findUnique({ where: { shop_period: { shop, period: usagePeriod(new Date()) } } });
-  return {
-    shopName: ctx?.name ?? shop,
-    plan: ctx?.plan ?? null,
-    escalationAddress: ctx?.routing.defaultTo[0] ?? null,
-    usage: { conversations: usage?.conversations ?? 0, escalations: usage?.escalations ?? 0, limited: usage?.limited ?? 0 },
-  };
+  const form = await request.formData();
+  if (form.get("intent") !== "test-email") return data({ ok: false as const, error: "Unknown action" }, { status: 400 });
+  const result = await sendTestEmail(db(), shop, new Date());
+  if (!result.ok) return data({ ok: false as const, error: result.error }, { status: 400 });
+  return { ok: true as const, outboxId: result.outboxId, to: result.to };
+}
+
+function Step({ done, title, children }: { done: boolean; title: string; children?: React.ReactNode }) {
+  return (
+    <li data-step={title} data-done={done ? "true" : "false"} style={{ listStyle: "none", padding: "8px 0", borderBottom: "1px solid #eee" }}>
+      <BlockStack gap="100">
+        <InlineStack gap="200" blockAlign="center">
+          <Badge tone={done ? "success" : "attention"}>{done ? "Done" : "To do"}</Badge>
+          <Text as="h3" variant="headingSm">
+            {title}
+          </Text>
+        </InlineStack>
+        {children}
+      </BlockStack>
+    </li>
+  );
 }
 
 export default function Home() {
-  const { shopName, plan, escalationAddress, usage } = useLoaderData<typeof loader>();
-  const allowance = plan?.escalationsPerMonth ?? 0;
+  const { checklist: c, demo } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const revalidator = useRevalidator();
+  const sending = navigation.state !== "idle" && navigation.formData?.get("intent") === "test-email";
+  const waiting = c.testEmail.status === "pending" || c.testEmail.status === "sending";
+
+  // While the test email is on its way, refresh so "sent and received" turns green by itself.
+  useEffect(() => {
+    if (!waiting) return;
+    const timer = setInterval(() => revalidator.state === "idle" && revalidator.revalidate(), 1000);
+    return () => clearInterval(timer);
+  }, [waiting, revalidator]);
+
+  const { usage } = c;
+  const steps = [c.embed.done, c.address.done, c.testEmail.done, c.planChosen.done];
   return (
-    <Page title="Baton">
+    <Page title={`Baton — ${c.shopName}`} subtitle={`${steps.filter(Boolean).length} of ${steps.length} setup steps done`}>
       <Layout>
+        {usage.overLimit ? (
+          <Layout.Section>
+            <Banner tone="warning" title="Escalation email allowance used up">
+              <p>
+                {usage.limited > 0
+                  ? `${usage.limited} escalation${usage.limited === 1 ? " was" : "s were"} not emailed this month because the ${c.plan.name} plan's allowance is used up; shoppers were shown your contact details instead.`
+                  : `You have used all ${usage.allowance} escalation emails of the ${c.plan.name} plan this month.`}{" "}
+                <Link url="/app/plans">Choose a larger plan</Link>
+              </p>
+            </Banner>
+          </Layout.Section>
+        ) : null}
         <Layout.Section>
           <Card>
             <BlockStack gap="300">
               <Text as="h2" variant="headingMd">
-                {shopName}
+                Setup
               </Text>
-              <Text as="p">Escalations go to: {escalationAddress ?? "not set yet"}</Text>
-              <Text as="p">Plan: {plan?.name ?? "Free"}</Text>
+              <ol style={{ margin: 0, padding: 0 }} aria-label="Setup checklist">
+                <Step done={c.embed.done} title="Turn on the chat in your theme">
+                  <Text as="p">
+                    Open the theme editor with Baton's app embed switched on, then save the theme.{" "}
+                    <Link url={c.embed.deepLink} target="_blank">
+                      Open theme editor
+                    </Link>
+                  </Text>
+                  <Text as="p" tone="subdued">
+                    {c.embed.done
+                      ? `Your storefront started its first conversation on ${new Date(c.embed.firstConversationAt!).toUTCString()}.`
+                      : "This step is marked done once your storefront has started a conversation."}
+                  </Text>
+                </Step>
+                <Step done={c.address.done} title="Set where escalations go">
+                  <Text as="p">
+                    {c.address.done ? `Escalations go to ${c.address.defaultTo.join(", ")}. ` : "No escalation address yet. "}
+                    <Link url="/app/settings">Edit in Settings</Link>
+                  </Text>
+                </Step>
+                <Step done={c.testEmail.done} title="Send a test email and check it arrives">
+                  <Text as="p">
+                    {c.testEmail.status === null
+                      ? "Sends a sample escalation email through the same delivery queue real cases use."
+                      : `Last test email to ${c.testEmail.to.join(", ")}: ${c.testEmail.status === "sent" ? "delivered to your mail server" : c.testEmail.status}${c.testEmail.lastError ? ` (${c.testEmail.lastError})` : ""}.`}
+                  </Text>
+                  <Form method="post">
+                    <input type="hidden" name="intent" value="test-email" />
+                    <InlineStack gap="200" blockAlign="center">
+                      <Button submit loading={sending} disabled={!c.address.done}>
+                        Send test email
+                      </Button>
+                      {result && "error" in result && !result.ok ? (
+                        <Text as="span" tone="critical">
+                          {result.error}
+                        </Text>
+                      ) : null}
+                      {result?.ok ? (
+                        <Text as="span" tone="success">
+                          Test email queued to {result.to.join(", ")}.
+                        </Text>
+                      ) : null}
+                    </InlineStack>
+                  </Form>
+                </Step>
+                <Step done={c.planChosen.done} title="Choose a plan">
+                  <Text as="p">
+                    You are on the {c.plan.name} plan
+                    {c.plan.priceUsd === 0 ? " (no escalation emails: shoppers are shown your contact details)" : ` (${c.plan.escalationsPerMonth} escalation emails a month)`}.{" "}
+                    <Link url="/app/plans">See plans</Link>
+                  </Text>
+                </Step>
+              </ol>
+              {demo ? (
+                <Text as="p" tone="subdued">
+                  Local demo: the theme editor link points at the demo shop and will not open a real Shopify admin.
+                </Text>
+              ) : null}
             </BlockStack>
           </Card>
         </Layout.Section>
@@ -39,16 +142,20 @@ export default function Home() {
           <Card>
             <BlockStack gap="300">
               <Text as="h2" variant="headingMd">
-                This month
+                This month ({usage.period})
               </Text>
               <InlineStack gap="800">
-                <Text as="p">Conversations: {usage.conversations}</Text>
+                <Text as="p">Conversations: {usage.conversations.toLocaleString("en-US")}</Text>
                 <Text as="p">
-                  Escalation emails: {usage.escalations} / {allowance}
+                  Escalation emails: {usage.escalations.toLocaleString("en-US")} of {usage.allowance.toLocaleString("en-US")}
                 </Text>
-                <Text as="p">Over allowance: {usage.limited}</Text>
+                <Text as="p">Not emailed (over allowance): {usage.limited.toLocaleString("en-US")}</Text>
               </InlineStack>
-              <ProgressBar progress={allowance ? Math.min(100, (usage.escalations / allowance) * 100) : 0} size="small" />
+              <ProgressBar
+                progress={usage.allowance ? Math.min(100, (usage.escalations / usage.allowance) * 100) : 0}
+                size="small"
+                tone={usage.overLimit ? "critical" : "primary"}
+              />
             </BlockStack>
           </Card>
         </Layout.Section>

@@ -16,8 +16,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { apiKey: getEnv().shopifyApiKey, demo: admin.demo, shop: admin.shop };
 }
 
+// One list for both navigations: App Bridge's NavMenu (embedded) and the plain demo bar.
 const NAV = [
   { to: "/app", label: "Home", rel: "home" },
+  { to: "/app/cases", label: "Cases" },
+  { to: "/app/analytics", label: "Analytics" },
+  { to: "/app/settings", label: "Settings" },
+  { to: "/app/plans", label: "Plans" },
 ];
 
 export default function AdminLayout() {
@@ -28,7 +33,7 @@ export default function AdminLayout() {
       <PolarisAppProvider i18n={enTranslations}>
         <nav aria-label="Baton admin" style={{ display: "flex", gap: 16, padding: "12px 24px", background: "#1a1a1a" }}>
           {NAV.map((n) => (
-            <Link key={n.to} to={n.to} style={{ color: "#fff" }}>
+            <Link key={n.to} to={n.to} style={{ color: "#fff" }} prefetch="intent">
               {n.label}
             </Link>
           ))}

@@ -3,11 +3,20 @@ import { z } from "zod";
 import { db } from "~/db.server";
 import { getOutboxWorker } from "~/services/runtime.server";
 import { ChatUnavailableError, runChatTurn } from "~/services/conversation-runner.server";
-import { BodyTooLargeError, clientIp, json, jsonError, readBodyText } from "~/services/http.server";
+import {
+  BodyTooLargeError,
+  clientIp,
+  isWellFormedConversationId,
+  json,
+  jsonError,
+  normalizeShopperText,
+  readBodyText,
+} from "~/services/http.server";
 import { orderLookupFor } from "~/services/order-lookup.server";
 import { verifyStorefrontRequest } from "~/services/storefront-auth.server";
 import { checkChatRateLimit } from "~/services/rate-limit.server";
 import { loadConversationHistory } from "~/services/conversation-history.server";
+import { loadShopContext } from "~/services/shop-context.server";
 
 // The storefront chat API (public contract, see README "Storefront chat API").
 const MAX_BODY_BYTES = 16 * 1024;
@@ -50,8 +59,11 @@ async function handleChatPost(request: Request): Promise<Response> {
     const issue = parsed.error.issues[0]!;
     return jsonError(400, "invalid_request", `${issue.path.join(".") || "body"}: ${issue.message}`);
   }
-  const { conversationId, action: chatAction } = parsed.data;
-  const message = parsed.data.message?.replace(/\u0000/g, "").trim();
+  const { action: chatAction } = parsed.data;
+  // A malformed id cannot name a conversation: like an unknown one, it starts a new conversation
+  // (and never reaches a query, e.g. a NUL that PostgreSQL would reject).
+  const conversationId = parsed.data.conversationId && isWellFormedConversationId(parsed.data.conversationId) ? parsed.data.conversationId : undefined;
+  const message = parsed.data.message === undefined ? undefined : normalizeShopperText(parsed.data.message).trim();
   if (message && [...message].length > MAX_MESSAGE_CHARS) {
     return jsonError(413, "message_too_long", `A message can be at most ${MAX_MESSAGE_CHARS} characters.`);
   }
@@ -80,12 +92,15 @@ async function handleChatPost(request: Request): Promise<Response> {
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
+  // HEAD is answered like GET (Remix drops the body); OPTIONS and others reach `action` → 405.
   const auth = await verifyStorefrontRequest(request);
   if (!auth.ok) return auth.response;
   const conversationId = new URL(request.url).searchParams.get("conversationId") ?? "";
   if (!conversationId || conversationId.length > 200) {
     return jsonError(400, "invalid_request", "conversationId is required.");
   }
+  if (!(await loadShopContext(db(), auth.shop))) return jsonError(404, "shop_unavailable", "Chat is not available for this store.");
+  if (!isWellFormedConversationId(conversationId)) return jsonError(404, "not_found", "No such conversation.");
   const history = await loadConversationHistory(db(), auth.shop, conversationId);
   if (!history) return jsonError(404, "not_found", "No such conversation.");
   return json(history);

@@ -1,13 +1,16 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { db } from "~/db.server";
+import { markShopUninstalled } from "~/services/compliance.server";
+import { authenticateWebhookOr400 } from "~/services/http.server";
 import { authenticate, cachedSessionStorage } from "~/shopify.server";
 
 // app/uninstalled: drop the shop's sessions and mark it uninstalled (the widget then answers
 // "unavailable"). Idempotent: a repeated delivery changes nothing.
 export async function action({ request }: ActionFunctionArgs) {
-  const { shop } = await authenticate.webhook(request);
-  await db().session.deleteMany({ where: { shop } });
-  cachedSessionStorage.forgetShop(shop);
-  await db().shop.updateMany({ where: { domain: shop, uninstalledAt: null }, data: { uninstalledAt: new Date() } });
+  const auth = await authenticateWebhookOr400(request, authenticate.webhook);
+  if (auth instanceof Response) return auth;
+  await markShopUninstalled(db(), auth.shop, { forgetSessions: (s) => cachedSessionStorage.forgetShop(s) }, new Date());
   return new Response(null, { status: 200 });
 }
+
+export const loader = () => new Response(null, { status: 405, headers: { Allow: "POST" } });

@@ -1,11 +1,18 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { authenticate } from "~/shopify.server";
+import { db } from "~/db.server";
+import { authenticateWebhookOr400 } from "~/services/http.server";
 import { handleComplianceWebhook } from "~/services/compliance.server";
+import { authenticate, cachedSessionStorage } from "~/shopify.server";
 
 // Mandatory compliance topics (customers/data_request, customers/redact, shop/redact).
-// authenticate.webhook answers 401 for a bad HMAC before we see the payload.
+// authenticate.webhook answers 401 for a bad HMAC (405 for another method) before we see the payload.
 export async function action({ request }: ActionFunctionArgs) {
-  const { topic, shop, payload } = await authenticate.webhook(request);
-  await handleComplianceWebhook(topic, shop, payload as Record<string, unknown>);
+  const auth = await authenticateWebhookOr400(request, authenticate.webhook);
+  if (auth instanceof Response) return auth;
+  const { topic, shop, webhookId, payload } = auth;
+  await handleComplianceWebhook(db(), { topic, shop, webhookId, payload }, { forgetSessions: (s) => cachedSessionStorage.forgetShop(s) });
   return new Response(null, { status: 200 });
 }
+
+// Only Shopify's POSTs are meaningful here; anything else is a 405, not a Remix 405 page.
+export const loader = () => new Response(null, { status: 405, headers: { Allow: "POST" } });

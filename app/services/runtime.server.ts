@@ -4,6 +4,8 @@ import { getEnv } from "~/env.server";
 import { adminCaseUrl } from "./admin-links.server";
 import { createMailTransport } from "./mailer.server";
 import { startOutboxWorker, type OutboxWorker } from "./outbox.server";
+import { closeRateLimitStore } from "./rate-limit.server";
+import { startRetentionJob } from "./retention.server";
 
 let worker: OutboxWorker | undefined;
 
@@ -19,9 +21,15 @@ export function getOutboxWorker(): OutboxWorker | undefined {
 export async function startRuntime(): Promise<{ stop(): Promise<void> }> {
   const env = getEnv();
   await tuneSqlite(db(), env.databaseUrl);
+  // Hourly (and once now) purge of conversations past each shop's retention; safe on every instance.
+  const retention = startRetentionJob({ db: db() });
+  const stopPlatform = async () => {
+    await retention.stop();
+    await closeRateLimitStore();
+  };
   if (!env.smtpUrl) {
     console.warn("[baton] SMTP_URL is not set: escalation emails stay queued until it is configured.");
-    return { stop: async () => undefined };
+    return { stop: stopPlatform };
   }
   const transport = createMailTransport(env.smtpUrl);
   worker = startOutboxWorker({
@@ -39,6 +47,7 @@ export async function startRuntime(): Promise<{ stop(): Promise<void> }> {
     async stop() {
       await started.stop();
       transport.close();
+      await stopPlatform();
       if (worker === started) worker = undefined;
     },
   };

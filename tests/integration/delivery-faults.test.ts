@@ -89,6 +89,8 @@ describe("delivery under faults", () => {
     await first.crash();
     const queued = await db.outboxEmail.findFirstOrThrow({ where: { replyTo: "crash@example.com" } });
     expect(queued.status).not.toBe("sent");
+    // Close our reader before the restart so the new process's migration gets the write lock at once.
+    await db.$disconnect();
 
     await smtp.setFailure("none");
     const second = await startAppServer({ env: appEnv(), databaseUrl });
@@ -97,6 +99,5 @@ describe("delivery under faults", () => {
     await new Promise((r) => setTimeout(r, 1000));
     expect(countByReplyTo().get("crash@example.com")).toBe(1);
     expect(smtp.messages[0]!.messageId).toBe(queued.messageId);
-    await db.$disconnect();
   }, 60_000);
 });

@@ -1,0 +1,182 @@
+import { ESCALATION_REASONS, PRIORITIES } from "~/domain/escalation";
+import { findPlan, usagePeriod } from "~/domain/plans";
+import type { Db } from "~/db.server";
+
+// Merchant analytics over a date range, computed in the database with Prisma aggregates (count,
+// groupBy) that run the same on SQLite and PostgreSQL — no provider-specific SQL. Two figures need
+// row data: reason counts (reasons are a JSON array, which neither provider can group through
+// Prisma) and time-to-escalate percentiles (no percentile aggregate in Prisma); both read only
+// narrow columns of escalated rows in the range.
+
+export interface AnalyticsRange {
+  /** inclusive */
+  from: Date;
+  /** exclusive */
+  to: Date;
+}
+
+export interface CountRow {
+  key: string;
+  label: string;
+  count: number;
+}
+
+export interface SeriesPoint {
+  /** bucket start, yyyy-mm-dd (UTC) */
+  start: string;
+  label: string;
+  conversations: number;
+  escalations: number;
+}
+
+export interface AnalyticsReport {
+  range: { from: string; to: string };
+  conversations: number;
+  escalations: number;
+  /** escalations / conversations (0 when there were no conversations) */
+  escalationRate: number;
+  /** conversations in the range that never became a case */
+  resolvedWithoutEscalation: number;
+  resolvedWithoutEscalationRate: number;
+  byReason: CountRow[];
+  byPriority: CountRow[];
+  byStatus: CountRow[];
+  /** seconds from the conversation's start to its escalation */
+  timeToEscalate: { count: number; medianSeconds: number | null; p90Seconds: number | null };
+  delivery: { failedEmails: number; failedAttempts: number };
+  usage: Array<{ period: string; escalations: number; limited: number; allowance: number }>;
+  series: { bucket: "day" | "week" | "month"; points: SeriesPoint[] };
+}
+
+const DAY = 86_400_000;
+/** Longest range analytics accepts (about two years). */
+export const MAX_RANGE_DAYS = 731;
+
+/** Nearest-rank percentile of sorted values. */
+export function percentile(sorted: readonly number[], p: number): number | null {
+  if (sorted.length === 0) return null;
+  const rank = Math.ceil((p / 100) * sorted.length);
+  return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1]!;
+}
+
+function isoDay(d: Date): string {
+  return d.toISOString().slice(0, 10);
+}
+
+/** Chart buckets: days up to 2 months, weeks up to ~9 months, months beyond. */
+export function bucketsFor(range: AnalyticsRange): { bucket: "day" | "week" | "month"; starts: Date[] } {
+  const days = Math.ceil((range.to.getTime() - range.from.getTime()) / DAY);
+  const starts: Date[] = [];
+  if (days <= 62) {
+    for (let t = range.from.getTime(); t < range.to.getTime(); t += DAY) starts.push(new Date(t));
+    return { bucket: "day", starts };
+  }
+  if (days <= 270) {
+    for (let t = range.from.getTime(); t < range.to.getTime(); t += 7 * DAY) starts.push(new Date(t));
+    return { bucket: "week", starts };
+  }
+  let d = new Date(Date.UTC(range.from.getUTCFullYear(), range.from.getUTCMonth(), 1));
+  starts.push(range.from);
+  for (;;) {
+    d = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1));
+    if (d >= range.to) break;
+    starts.push(d);
+  }
+  return { bucket: "month", starts };
+}
+
+function periodsBetween(from: Date, toExclusive: Date): string[] {
+  const out: string[] = [];
+  let d = new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth(), 1));
+  while (d < toExclusive) {
+    out.push(usagePeriod(d));
+    d = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1));
+  }
+  return out;
+}
+
+const PRIORITY_LABEL: Record<string, string> = { low: "Low", normal: "Normal", high: "High", urgent: "Urgent" };
+const STATUS_LABEL: Record<string, string> = { queued: "Queued", sent: "Sent", failed: "Delivery failed", abandoned: "Abandoned (no email given)", limited: "Over plan allowance" };
+
+/** Every figure of the analytics page for one shop and range. Reads only this shop's rows. */
+export async function loadAnalytics(db: Db, shop: string, range: AnalyticsRange): Promise<AnalyticsReport> {
+  const createdAt = { gte: range.from, lt: range.to };
+  const { bucket, starts } = bucketsFor(range);
+  const periods = periodsBetween(range.from, range.to);
+
+  const [conversations, withoutCase, byStatus, byPriority, reasonRows, escalated, failedEmails, failedAttempts, usageRows, shopRow] = await Promise.all([
+    db.conversation.count({ where: { shop, createdAt } }),
+    db.conversation.count({ where: { shop, createdAt, case: { is: null } } }),
+    db.escalationCase.groupBy({ by: ["status"], where: { shop, createdAt }, _count: { _all: true } }),
+    db.escalationCase.groupBy({ by: ["priority"], where: { shop, createdAt }, _count: { _all: true } }),
+    db.escalationCase.findMany({ where: { shop, createdAt }, select: { reasons: true } }),
+    db.conversation.findMany({ where: { shop, createdAt, escalatedAt: { not: null } }, select: { createdAt: true, escalatedAt: true } }),
+    db.outboxEmail.count({ where: { shop, createdAt, status: "failed" } }),
+    db.deliveryAttempt.count({ where: { ok: false, at: createdAt, outbox: { shop } } }),
+    db.usageCounter.findMany({ where: { shop, period: { in: periods } } }),
+    db.shop.findUnique({ where: { domain: shop }, select: { plan: true } }),
+  ]);
+
+  // Bucketed series: two index-range counts per bucket on (shop, createdAt).
+  const points = await Promise.all(
+    starts.map(async (start, i) => {
+      const end = starts[i + 1] ?? range.to;
+      const where = { shop, createdAt: { gte: start, lt: end } };
+      const [c, e] = await Promise.all([db.conversation.count({ where }), db.escalationCase.count({ where })]);
+      const label = bucket === "month" ? start.toISOString().slice(0, 7) : isoDay(start);
+      return { start: isoDay(start), label, conversations: c, escalations: e };
+    }),
+  );
+
+  const escalations = byStatus.reduce((n, r) => n + r._count._all, 0);
+  const reasonCounts = new Map<string, number>();
+  for (const row of reasonRows) {
+    if (!Array.isArray(row.reasons)) continue;
+    for (const code of new Set(row.reasons.filter((r): r is string => typeof r === "string"))) reasonCounts.set(code, (reasonCounts.get(code) ?? 0) + 1);
+  }
+  const durations = escalated
+    .map((c) => Math.max(0, (c.escalatedAt!.getTime() - c.createdAt.getTime()) / 1000))
+    .sort((a, b) => a - b);
+  const allowance = findPlan(shopRow?.plan).escalationsPerMonth;
+  const usageByPeriod = new Map(usageRows.map((u) => [u.period, u]));
+
+  return {
+    range: { from: range.from.toISOString(), to: range.to.toISOString() },
+    conversations,
+    escalations,
+    escalationRate: conversations ? escalations / conversations : 0,
+    resolvedWithoutEscalation: withoutCase,
+    resolvedWithoutEscalationRate: conversations ? withoutCase / conversations : 0,
+    byReason: ESCALATION_REASONS.map((r) => ({ key: r.code, label: r.label, count: reasonCounts.get(r.code) ?? 0 })),
+    byPriority: PRIORITIES.map((p) => ({ key: p, label: PRIORITY_LABEL[p] ?? p, count: byPriority.find((r) => r.priority === p)?._count._all ?? 0 })),
+    byStatus: Object.keys(STATUS_LABEL).map((s) => ({ key: s, label: STATUS_LABEL[s]!, count: byStatus.find((r) => r.status === s)?._count._all ?? 0 })),
+    timeToEscalate: { count: durations.length, medianSeconds: percentile(durations, 50), p90Seconds: percentile(durations, 90) },
+    delivery: { failedEmails, failedAttempts },
+    usage: periods.map((period) => ({
+      period,
+      escalations: usageByPeriod.get(period)?.escalations ?? 0,
+      limited: usageByPeriod.get(period)?.limited ?? 0,
+      allowance,
+    })),
+    series: { bucket, points },
+  };
+}
+
+/**
+ * The range from the page's query string (yyyy-mm-dd, inclusive end day, UTC). Defaults to the
+ * last 30 days; swapped when reversed; capped at MAX_RANGE_DAYS.
+ */
+export function parseAnalyticsRange(params: URLSearchParams, now: Date): AnalyticsRange & { fromDay: string; toDay: string } {
+  const valid = (s: string | null) => (s && /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) ? s : null);
+  const today = isoDay(now);
+  let toDay = valid(params.get("to")) ?? today;
+  let fromDay = valid(params.get("from")) ?? isoDay(new Date(Date.parse(`${toDay}T00:00:00Z`) - 29 * DAY));
+  if (fromDay > toDay) [fromDay, toDay] = [toDay, fromDay];
+  let from = new Date(`${fromDay}T00:00:00.000Z`);
+  const to = new Date(Date.parse(`${toDay}T00:00:00.000Z`) + DAY);
+  if (to.getTime() - from.getTime() > MAX_RANGE_DAYS * DAY) {
+    from = new Date(to.getTime() - MAX_RANGE_DAYS * DAY);
+    fromDay = isoDay(from);
+  }
+  return { from, to, fromDay, toDay };
+}
