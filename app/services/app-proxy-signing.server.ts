@@ -1,7 +1,7 @@
-import { createHmac } from "node:crypto";
+import { createHmac, timingSafeEqual } from "node:crypto";
 
-// Shopify's App Proxy signing. The app never signs in production (Shopify does); the local demo
-// plays Shopify's part with this, and the tests check it against Shopify's published vectors.
+// Shopify's App Proxy signing and its verification. Shopify signs in production; the local demo
+// plays Shopify's part with the signer; the tests check both against Shopify's published vectors.
 
 type ProxyParams = URLSearchParams | Record<string, string | string[]>;
 
@@ -53,4 +53,33 @@ export function buildSignedProxyUrl(baseUrl: string, path: string, parts: AppPro
   const url = new URL(path, baseUrl.endsWith("/") ? baseUrl : `${baseUrl}/`);
   url.search = params.toString();
   return url.toString();
+}
+
+/** Shopify rejects App Proxy requests whose timestamp is more than 90 s off (as the library does). */
+export const APP_PROXY_MAX_SKEW_SECONDS = 90;
+
+const SHOP_DOMAIN = /^[a-z0-9][a-z0-9-]{0,60}\.myshopify\.com$/;
+
+export type AppProxyVerdict =
+  | { ok: true; shop: string; loggedInCustomerId: string | null }
+  | { ok: false; reason: "missing" | "bad_shop" | "bad_signature" | "stale" };
+
+/**
+ * Verifies a forwarded App Proxy request's query: signature (constant-time), timestamp within
+ * ±90 s, and a well-formed myshopify.com shop. Only a verified `logged_in_customer_id` is returned.
+ */
+export function verifyAppProxyQuery(params: URLSearchParams, secret: string, nowSeconds: number): AppProxyVerdict {
+  const signature = params.get("signature");
+  const shop = params.get("shop");
+  const timestamp = Number(params.get("timestamp"));
+  if (!signature || !shop || !params.has("timestamp")) return { ok: false, reason: "missing" };
+  if (!SHOP_DOMAIN.test(shop)) return { ok: false, reason: "bad_shop" };
+  const expected = Buffer.from(signAppProxyParams(params, secret), "utf8");
+  const given = Buffer.from(signature, "utf8");
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, reason: "bad_signature" };
+  if (!Number.isFinite(timestamp) || Math.abs(nowSeconds - timestamp) > APP_PROXY_MAX_SKEW_SECONDS) {
+    return { ok: false, reason: "stale" };
+  }
+  const customer = params.get("logged_in_customer_id")?.trim() || null;
+  return { ok: true, shop, loggedInCustomerId: customer && /^\d{1,20}$/.test(customer) ? customer : null };
 }

@@ -1,5 +1,7 @@
-import { authenticate } from "~/shopify.server";
 import { db } from "~/db.server";
+import { getEnv } from "~/env.server";
+import { cachedSessionStorage } from "~/shopify.server";
+import { verifyAppProxyQuery } from "./app-proxy-signing.server";
 import { jsonError } from "./http.server";
 import { forgetShopContext, loadShopContext } from "./shop-context.server";
 
@@ -8,24 +10,21 @@ export type StorefrontAuth =
   | { ok: false; response: Response };
 
 /**
- * Verifies Shopify's App Proxy signature (HMAC over the query, ±90 s timestamp) with the library,
- * and returns the shop and the signed `logged_in_customer_id` — the only customer identity trusted.
+ * Verifies Shopify's App Proxy signature (HMAC over the query, ±90 s timestamp) and returns the
+ * shop, its offline access token and the signed `logged_in_customer_id` — the only customer
+ * identity trusted. Same rules as the library's `authenticate.public.appProxy`, without building
+ * Admin and Storefront API clients on every storefront message (this is the chat's hot path).
  */
 export async function verifyStorefrontRequest(request: Request): Promise<StorefrontAuth> {
   const url = new URL(request.url);
-  if (!url.searchParams.get("signature") || !url.searchParams.get("shop")) {
-    return { ok: false, response: jsonError(401, "invalid_signature", "Missing App Proxy signature.") };
+  const verdict = verifyAppProxyQuery(url.searchParams, getEnv().shopifyApiSecret, Math.floor(Date.now() / 1000));
+  if (!verdict.ok) {
+    const message =
+      verdict.reason === "missing" ? "Missing App Proxy signature." : "The App Proxy signature is invalid or expired.";
+    return { ok: false, response: jsonError(401, "invalid_signature", message) };
   }
-  let session: { accessToken?: string } | undefined;
-  try {
-    ({ session } = await authenticate.public.appProxy(request));
-  } catch (thrown) {
-    if (thrown instanceof Response) {
-      return { ok: false, response: jsonError(401, "invalid_signature", "The App Proxy signature is invalid or expired.") };
-    }
-    throw thrown;
-  }
-  const shop = url.searchParams.get("shop")!;
+  const { shop } = verdict;
+  const session = await cachedSessionStorage.loadSession(`offline_${shop}`);
   // Shopify may install the app before our afterAuth hook ran; a valid session means installed.
   if (session && !(await loadShopContext(db(), shop))) {
     const existing = await db().shop.findUnique({ where: { domain: shop }, select: { uninstalledAt: true } });
@@ -34,6 +33,5 @@ export async function verifyStorefrontRequest(request: Request): Promise<Storefr
       forgetShopContext(shop);
     }
   }
-  const customerId = url.searchParams.get("logged_in_customer_id")?.trim() || null;
-  return { ok: true, shop, customerId: customerId && /^\d{1,20}$/.test(customerId) ? customerId : null, accessToken: session?.accessToken };
+  return { ok: true, shop, customerId: verdict.loggedInCustomerId, accessToken: session?.accessToken };
 }

@@ -25,6 +25,24 @@ afterAll(async () => {
   await app?.stop();
 });
 
+describe("when the app fails (503 through the proxy)", () => {
+  it("the widget shows an error and keeps the unsent text", async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${app.origin}/`);
+    await launcher(page).click();
+    await page.route("**/apps/baton/chat**", (route) => route.fulfill({ status: 503, contentType: "application/json", body: '{"error":{"code":"internal","message":"down"}}' }));
+    await input(page).fill("Is the mug dishwasher safe?");
+    await input(page).press("Enter");
+    const alert = page.getByRole("alert").filter({ hasText: /./ }).first();
+    await expect.poll(() => alert.innerText(), { timeout: 10_000 }).toMatch(/went wrong|reach/i);
+    expect(await input(page).inputValue()).toBe("Is the mug dishwasher safe?");
+    await page.screenshot({ path: `${SHOTS}/server-down.png` });
+    await page.unroute("**/apps/baton/chat**");
+    await page.getByRole("button", { name: "Retry" }).click();
+    await expect.poll(() => log(page).innerText(), { timeout: 10_000 }).toContain("Is the mug dishwasher safe?");
+  });
+});
+
 const launcher = (page: Page) => page.locator("baton-chat").getByRole("button", { name: /chat with us/i });
 const input = (page: Page) => page.getByRole("textbox", { name: "Message" });
 const log = (page: Page) => page.getByRole("log");
@@ -75,6 +93,42 @@ describe("the demo in Chromium", () => {
     await page.getByRole("button", { name: "Talk to a person" }).click();
     await expect.poll(() => log(page).innerText(), { timeout: 10_000 }).toMatch(/reach you at sarah@example\.com/);
     await page.goto(`${app.origin}/?as=guest`);
+  });
+
+  it("email capture (invalid, then valid) and reload keep working against the real app", async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${app.origin}/`);
+    await launcher(page).click();
+    await page.getByRole("button", { name: "Talk to a person" }).click();
+    const email = page.getByRole("textbox", { name: /your email address/i });
+    await expect.poll(() => email.isVisible(), { timeout: 10_000 }).toBe(true);
+    await email.fill("kim@example");
+    await email.press("Enter");
+    expect(await email.getAttribute("aria-invalid")).toBe("true");
+    await email.fill("kim@example.org");
+    await email.press("Enter");
+    const banner = page.locator("baton-chat .bn");
+    await expect.poll(() => banner.isVisible(), { timeout: 10_000 }).toBe(true);
+    expect(await banner.innerText()).toContain("kim@example.org");
+
+    await page.reload();
+    await expect.poll(() => log(page).innerText(), { timeout: 10_000 }).toMatch(/reach you at kim@example\.org/);
+    expect(await banner.isVisible()).toBe(true);
+    await page.screenshot({ path: `${SHOTS}/after-reload.png` });
+  });
+
+  it("can be used with the keyboard alone", async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${app.origin}/`);
+    await launcher(page).focus();
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.getByRole("dialog").isVisible()).toBe(true);
+    await input(page).focus();
+    await page.keyboard.type("What is your return policy?");
+    await page.keyboard.press("Enter");
+    await expect.poll(() => log(page).innerText(), { timeout: 10_000 }).toMatch(/30 days/);
+    await page.keyboard.press("Escape");
+    await expect.poll(() => page.getByRole("dialog").isVisible()).toBe(false);
   });
 
   it("shows the merchant admin with a demo session", async () => {

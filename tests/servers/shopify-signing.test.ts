@@ -1,6 +1,7 @@
 import "@shopify/shopify-api/adapters/web-api";
 import { ApiVersion, shopifyApi } from "@shopify/shopify-api";
 import { describe, expect, it } from "vitest";
+import { verifyAppProxyQuery } from "../../app/services/app-proxy-signing.server";
 import { buildSignedProxyUrl, buildWebhookRequestInit, signAppProxyParams, signWebhookBody } from "./shopify-signing";
 
 // Published App Proxy vectors (shopify.dev "authenticate app proxies"), re-checked in /work/shared/shopify/FACTS.md (a).
@@ -78,5 +79,37 @@ describe("webhook signing", () => {
     const forged = buildWebhookRequestInit({ topic: "shop/redact", shop: "demo.myshopify.com", body: {}, secret: "wrong" });
     const rejected = await shopify.webhooks.validate({ rawBody: forged.body, rawRequest: new Request("https://baton.example/w", forged) });
     expect(rejected.valid).toBe(false);
+  });
+});
+
+describe("verifyAppProxyQuery (the app's verifier)", () => {
+  const secret = "hush";
+  const vector = "extra=1&extra=2&shop=shop-name.myshopify.com&logged_in_customer_id=1&path_prefix=%2Fapps%2Fawesome_reviews&timestamp=1317327555";
+  const signed = (q: string, sig: string) => new URLSearchParams(`${q}&signature=${sig}`);
+  const at = 1317327555;
+
+  it("accepts both published vectors and returns only the signed customer id", () => {
+    expect(verifyAppProxyQuery(signed(vector, "4c68c8624d737112c91818c11017d24d334b524cb5c2b8ba08daa056f7395ddb"), secret, at)).toEqual({
+      ok: true, shop: "shop-name.myshopify.com", loggedInCustomerId: "1",
+    });
+    const anonymous = vector.replace("logged_in_customer_id=1", "logged_in_customer_id=");
+    expect(verifyAppProxyQuery(signed(anonymous, "e072b6d7e6622d85912a5214b860d3100dc1e73d9bc29f43796ac8c9ff8093cb"), secret, at)).toMatchObject({
+      ok: true, loggedInCustomerId: null,
+    });
+  });
+
+  it.each([
+    ["a tampered customer id", vector.replace("logged_in_customer_id=1", "logged_in_customer_id=2"), at, "bad_signature"],
+    ["a timestamp 91 s old", vector, at + 91, "stale"],
+    ["no signature", vector, at, "missing"],
+  ])("rejects %s", (_label, query, now, reason) => {
+    const params = reason === "missing" ? new URLSearchParams(query) : signed(query, "4c68c8624d737112c91818c11017d24d334b524cb5c2b8ba08daa056f7395ddb");
+    expect(verifyAppProxyQuery(params, secret, now)).toEqual({ ok: false, reason });
+  });
+
+  it("rejects a shop that is not a myshopify.com domain", () => {
+    const q = new URLSearchParams("shop=evil.example.com&timestamp=1&logged_in_customer_id=");
+    q.set("signature", signAppProxyParams(q, secret));
+    expect(verifyAppProxyQuery(q, secret, 1)).toEqual({ ok: false, reason: "bad_shop" });
   });
 });
