@@ -54,6 +54,7 @@ const rawSchema = z.object({
   OPENAI_API_KEY: optionalString,
   OPENAI_BASE_URL: httpUrl.optional(),
   OPENAI_MODEL: z.string().trim().default("gpt-4o-mini"),
+  OPENAI_TIMEOUT_MS: z.coerce.number({ message: "must be a number" }).int().min(200).max(120_000).default(8_000),
   BATON_DEMO: z.enum(["0", "1"]).default("0"),
   DEMO_INBOX_DIR: optionalString,
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
@@ -81,7 +82,8 @@ export type Env = {
   shopifyAdminApiOrigin?: string;
   smtpUrl?: string;
   mailFrom: string;
-  openai: { apiKey?: string; baseURL?: string; model: string };
+  /** `timeoutMs` is the whole model budget of one chat turn (every call and retry inside it). */
+  openai: { apiKey?: string; baseURL?: string; model: string; timeoutMs: number };
   demo: { enabled: boolean; inboxDir?: string };
   logLevel: "debug" | "info" | "warn" | "error";
   outbox: { pollMs: number; giveUpMinutes: number; followUpBatchMs: number; retryBaseMs: number; leaseMs: number };
@@ -138,7 +140,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     shopifyAdminApiOrigin: raw.SHOPIFY_ADMIN_API_ORIGIN,
     smtpUrl: raw.SMTP_URL,
     mailFrom: raw.MAIL_FROM,
-    openai: { apiKey: raw.OPENAI_API_KEY, baseURL: raw.OPENAI_BASE_URL, model: raw.OPENAI_MODEL },
+    openai: { apiKey: raw.OPENAI_API_KEY, baseURL: raw.OPENAI_BASE_URL, model: raw.OPENAI_MODEL, timeoutMs: raw.OPENAI_TIMEOUT_MS },
     demo: { enabled: demo, inboxDir: raw.DEMO_INBOX_DIR },
     logLevel: raw.LOG_LEVEL,
     outbox: { pollMs: raw.OUTBOX_POLL_MS, giveUpMinutes: raw.OUTBOX_GIVE_UP_MINUTES, followUpBatchMs: raw.FOLLOW_UP_BATCH_MS,

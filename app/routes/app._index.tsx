@@ -6,6 +6,7 @@ import { db } from "~/db.server";
 import { getEnv } from "~/env.server";
 import { requireAdmin } from "~/services/admin-auth.server";
 import { loadSetupChecklist, sendTestEmail } from "~/services/setup-checklist.server";
+import { readForm } from "~/services/http.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { shop, demo } = await requireAdmin(request);
@@ -16,7 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { shop } = await requireAdmin(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   if (form.get("intent") !== "test-email") return data({ ok: false as const, error: "Unknown action" }, { status: 400 });
   const result = await sendTestEmail(db(), shop, new Date());
   if (!result.ok) return data({ ok: false as const, error: result.error }, { status: 400 });

@@ -31,9 +31,11 @@ function Metric({ label, value, hint }: { label: string; value: string; hint?: s
         <Text as="h3" variant="headingSm" tone="subdued">
           {label}
         </Text>
-        <Text as="p" variant="headingLg" data-metric={label}>
-          {value}
-        </Text>
+        <div data-metric={label}>
+          <Text as="p" variant="headingLg">
+            {value}
+          </Text>
+        </div>
         {hint ? (
           <Text as="p" tone="subdued">
             {hint}

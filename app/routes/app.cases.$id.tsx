@@ -6,6 +6,7 @@ import { db } from "~/db.server";
 import { requireAdmin } from "~/services/admin-auth.server";
 import { getCaseDetail, resendCaseEmail } from "~/services/admin-cases.server";
 import { getOutboxWorker } from "~/services/runtime.server";
+import { readForm } from "~/services/http.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { shop } = await requireAdmin(request);
@@ -16,7 +17,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { shop } = await requireAdmin(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   if (form.get("intent") !== "resend") return data({ ok: false as const, error: "Unknown action" }, { status: 400 });
   const result = await resendCaseEmail(db(), shop, params.id ?? "", String(form.get("outboxId") ?? ""), new Date());
   if (!result.ok) {

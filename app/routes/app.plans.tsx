@@ -9,6 +9,7 @@ import { authenticate } from "~/shopify.server";
 import { requireAdmin } from "~/services/admin-auth.server";
 import { changePlan, setPlanWithoutBilling, syncPlanFromBilling, type BillingApi } from "~/services/billing.server";
 import { loadUsage } from "~/services/setup-checklist.server";
+import { readForm } from "~/services/http.server";
 
 const planIdSchema = z.enum(PLANS.map((p) => p.id) as [PlanId, ...PlanId[]]);
 
@@ -30,7 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { shop, demo } = await requireAdmin(request);
-  const parsed = planIdSchema.safeParse((await request.formData()).get("plan"));
+  const parsed = planIdSchema.safeParse((await readForm(request)).get("plan"));
   if (!parsed.success) return data({ ok: false as const, error: "Unknown plan" }, { status: 400 });
   if (demo) {
     const result = await setPlanWithoutBilling(db(), shop, parsed.data);

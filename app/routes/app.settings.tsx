@@ -5,6 +5,7 @@ import { useState } from "react";
 import { db } from "~/db.server";
 import { requireAdmin } from "~/services/admin-auth.server";
 import { SETTINGS_OPTIONS, loadSettings, saveSettingsForm, type FieldErrors, type SettingsDocuments } from "~/services/admin-settings.server";
+import { readForm } from "~/services/http.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { shop } = await requireAdmin(request);
@@ -15,7 +16,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { shop } = await requireAdmin(request);
-  const result = await saveSettingsForm(db(), shop, await request.formData());
+  const result = await saveSettingsForm(db(), shop, await readForm(request));
   if (!result.ok) return data({ ok: false as const, errors: result.errors }, { status: 400 });
   return { ok: true as const, errors: {} as FieldErrors };
 }

@@ -92,7 +92,10 @@ async function handleChatPost(request: Request): Promise<Response> {
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  // HEAD is answered like GET (Remix drops the body); OPTIONS and others reach `action` → 405.
+  // HEAD is answered like GET (without a body); Remix routes OPTIONS here too.
+  if (request.method !== "GET" && request.method !== "HEAD") {
+    return jsonError(405, "method_not_allowed", "Use GET to read a conversation or POST to send a message.", { Allow: "GET, POST" });
+  }
   const auth = await verifyStorefrontRequest(request);
   if (!auth.ok) return auth.response;
   const conversationId = new URL(request.url).searchParams.get("conversationId") ?? "";

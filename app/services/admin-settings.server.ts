@@ -168,8 +168,7 @@ export function fieldForIssue(path: readonly PropertyKey[]): string {
   return parts.join(".");
 }
 
-function messageForIssue(issue: z.core.$ZodIssue, input: unknown): string {
-  const value = valueAt(input, issue.path);
+function messageForIssue(issue: z.core.$ZodIssue, value: unknown): string {
   switch (issue.code) {
     case "invalid_format":
       if (issue.format === "email") return `"${String(value)}" is not a valid email address`;
@@ -205,7 +204,7 @@ export function validateSettingsInput(input: Record<string, unknown>): SaveSetti
     const path = [...issue.path];
     if (path[0] === "routing" && path[1] === "routes" && typeof path[2] === "number") path[2] = indexOf[path[2]] ?? path[2];
     const field = fieldForIssue(path);
-    const message = messageForIssue(issue, { ...input, routing: { ...routing, routes: rows } } as unknown);
+    const message = messageForIssue(issue, valueAt({ ...input, routing: { ...routing, routes: rows } }, path));
     errors[field] ??= message;
   }
   if (rows.filter((r) => r !== null).length > MAX_ROUTES) errors["routing.routes"] ??= `At most ${MAX_ROUTES} routes`;

@@ -1,3 +1,4 @@
+import type { Prisma } from "@prisma/client";
 import { ESCALATION_REASONS, PRIORITIES } from "~/domain/escalation";
 import { findPlan, usagePeriod } from "~/domain/plans";
 import type { Db } from "~/db.server";
@@ -63,15 +64,18 @@ function isoDay(d: Date): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** Chart buckets: days up to 2 months, weeks up to ~9 months, months beyond. */
+/**
+ * Chart buckets: days up to two weeks, weeks up to half a year, months beyond — at most ~26
+ * buckets, because each costs one count query.
+ */
 export function bucketsFor(range: AnalyticsRange): { bucket: "day" | "week" | "month"; starts: Date[] } {
   const days = Math.ceil((range.to.getTime() - range.from.getTime()) / DAY);
   const starts: Date[] = [];
-  if (days <= 62) {
+  if (days <= 14) {
     for (let t = range.from.getTime(); t < range.to.getTime(); t += DAY) starts.push(new Date(t));
     return { bucket: "day", starts };
   }
-  if (days <= 270) {
+  if (days <= 182) {
     for (let t = range.from.getTime(); t < range.to.getTime(); t += 7 * DAY) starts.push(new Date(t));
     return { bucket: "week", starts };
   }
@@ -104,30 +108,65 @@ export async function loadAnalytics(db: Db, shop: string, range: AnalyticsRange)
   const { bucket, starts } = bucketsFor(range);
   const periods = periodsBetween(range.from, range.to);
 
-  const [conversations, withoutCase, byStatus, byPriority, reasonRows, escalated, failedEmails, failedAttempts, usageRows, shopRow] = await Promise.all([
-    db.conversation.count({ where: { shop, createdAt } }),
-    db.conversation.count({ where: { shop, createdAt, case: { is: null } } }),
-    db.escalationCase.groupBy({ by: ["status"], where: { shop, createdAt }, _count: { _all: true } }),
-    db.escalationCase.groupBy({ by: ["priority"], where: { shop, createdAt }, _count: { _all: true } }),
-    db.escalationCase.findMany({ where: { shop, createdAt }, select: { reasons: true } }),
+  // Counts use groupBy on `shop` (one group): Prisma turns count() into COUNT(*) over a subquery
+  // that selects `id`, which defeats SQLite's covering (shop, createdAt) index; groupBy does not.
+  const countConversations = async (where: Prisma.ConversationWhereInput) =>
+    (await db.conversation.groupBy({ by: ["shop"], where, _count: { _all: true } }))[0]?._count._all ?? 0;
+  const countCases = async (where: Prisma.EscalationCaseWhereInput) =>
+    (await db.escalationCase.groupBy({ by: ["shop"], where, _count: { _all: true } }))[0]?._count._all ?? 0;
+  const countEmails = async (where: Prisma.OutboxEmailWhereInput) =>
+    (await db.outboxEmail.groupBy({ by: ["shop"], where, _count: { _all: true } }))[0]?._count._all ?? 0;
+
+  // The SQLite adapter runs one statement at a time, so fewer statements is what makes this fast.
+  const [conversations, escalatedConversations, statusPriority, caseRows, escalated, failedEmails, failedAttempts, usageRows, shopRow] = await Promise.all([
+    countConversations({ shop, createdAt }),
+    countCases({ shop, conversation: { createdAt } }),
+    db.escalationCase.groupBy({ by: ["status", "priority"], where: { shop, createdAt }, _count: { _all: true } }),
+    db.escalationCase.findMany({ where: { shop, createdAt }, select: { reasons: true, createdAt: true } }),
     db.conversation.findMany({ where: { shop, createdAt, escalatedAt: { not: null } }, select: { createdAt: true, escalatedAt: true } }),
-    db.outboxEmail.count({ where: { shop, createdAt, status: "failed" } }),
+    countEmails({ shop, createdAt, status: "failed" }),
     db.deliveryAttempt.count({ where: { ok: false, at: createdAt, outbox: { shop } } }),
     db.usageCounter.findMany({ where: { shop, period: { in: periods } } }),
     db.shop.findUnique({ where: { domain: shop }, select: { plan: true } }),
   ]);
 
-  // Bucketed series: two index-range counts per bucket on (shop, createdAt).
+  // Series: one index-range count per bucket for conversations; escalations are bucketed from the
+  // case rows read above.
+  const bucketOf = (t: number) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]!.getTime() <= t) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  const escalationsPerBucket = new Array<number>(starts.length).fill(0);
+  for (const c of caseRows) escalationsPerBucket[bucketOf(c.createdAt.getTime())]! += 1;
   const points = await Promise.all(
     starts.map(async (start, i) => {
       const end = starts[i + 1] ?? range.to;
-      const where = { shop, createdAt: { gte: start, lt: end } };
-      const [c, e] = await Promise.all([db.conversation.count({ where }), db.escalationCase.count({ where })]);
+      const c = await countConversations({ shop, createdAt: { gte: start, lt: end } });
       const label = bucket === "month" ? start.toISOString().slice(0, 7) : isoDay(start);
-      return { start: isoDay(start), label, conversations: c, escalations: e };
+      return { start: isoDay(start), label, conversations: c, escalations: escalationsPerBucket[i]! };
     }),
   );
 
+  const withoutCase = Math.max(0, conversations - escalatedConversations);
+  const byStatus = Object.values(
+    statusPriority.reduce<Record<string, { status: string; _count: { _all: number } }>>((acc, r) => {
+      (acc[r.status] ??= { status: r.status, _count: { _all: 0 } })._count._all += r._count._all;
+      return acc;
+    }, {}),
+  );
+  const byPriority = Object.values(
+    statusPriority.reduce<Record<string, { priority: string; _count: { _all: number } }>>((acc, r) => {
+      (acc[r.priority] ??= { priority: r.priority, _count: { _all: 0 } })._count._all += r._count._all;
+      return acc;
+    }, {}),
+  );
+  const reasonRows = caseRows;
   const escalations = byStatus.reduce((n, r) => n + r._count._all, 0);
   const reasonCounts = new Map<string, number>();
   for (const row of reasonRows) {

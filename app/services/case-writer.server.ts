@@ -11,6 +11,8 @@ import { adminCaseUrl, messageIdDomain } from "./admin-links.server";
 import { enqueueEmail, queueFollowUp } from "./outbox.server";
 import type { RunnerDeps } from "./conversation-runner.server";
 import type { ShopContext } from "./shop-context.server";
+import type { AssistantMeta } from "./llm/assistant.server";
+import type { ModelUsage } from "./llm/model-turn.server";
 
 interface TurnToSave {
   shop: ShopContext;
@@ -23,6 +25,12 @@ interface TurnToSave {
   order: OrderFacts | null;
   customer: CustomerFacts | null;
   now: Date;
+  /** Model tokens and waiting time of this turn, added to the conversation's totals. */
+  llmUsage?: ModelUsage | null;
+  /** Stored on the turn's assistant message (engine, model confidence, why a model reply was not used). */
+  assistantMeta?: AssistantMeta;
+  /** The model-written case summary; the extractive `summarizeCase` when null. */
+  modelSummary?: string | null;
 }
 
 /**
@@ -98,7 +106,7 @@ async function createCase(
 
   const route = routeEscalation(escalation, shop.routing, shop.contact.email ? [shop.contact.email] : []);
   const from = formatFrom(shop.routing.fromName, env.mailFrom);
-  const summary = summarizeCase({ transcript, reasonText: escalation.reasonText, order: turn.order });
+  const summary = turn.modelSummary || summarizeCase({ transcript, reasonText: escalation.reasonText, order: turn.order });
   const isVip = escalation.reasons.includes("vip") || escalation.signals.some((s) => s.reason === "vip");
 
   const created = await tx.escalationCase.create({
@@ -201,12 +209,18 @@ function turnWrites(turn: TurnToSave) {
       role: "assistant",
       text,
       createdAt: new Date(at++),
-      meta: result.unhelpful ? { unhelpful: true } : undefined,
+      meta: result.unhelpful || turn.assistantMeta
+        ? (JSON.parse(JSON.stringify({ ...turn.assistantMeta, ...(result.unhelpful ? { unhelpful: true } : {}) })) as object)
+        : undefined,
     });
   }
+  const u = turn.llmUsage;
   return {
-    create: { id: turn.conversationId, shop: turn.shop.domain, customerId: turn.customerId, createdAt: now, ...update },
-    update,
+    create: { id: turn.conversationId, shop: turn.shop.domain, customerId: turn.customerId, createdAt: now, ...update,
+      ...(u ? { llmTokensIn: u.tokensIn, llmTokensOut: u.tokensOut, llmLatencyMs: u.latencyMs } : {}) },
+    update: u
+      ? { ...update, llmTokensIn: { increment: u.tokensIn }, llmTokensOut: { increment: u.tokensOut }, llmLatencyMs: { increment: u.latencyMs } }
+      : update,
     messages,
   };
 }

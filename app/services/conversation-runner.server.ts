@@ -7,6 +7,7 @@ import { customerOwnsOrder, deliveredAt, sameEmail, type CustomerFacts, type Ord
 import { canSendEscalation } from "~/domain/plans";
 import type { Db } from "~/db.server";
 import { carryOutEffects } from "./case-writer.server";
+import { addUsage, consultModel, lastModelConfidence, summarizeForEmail } from "./llm/assistant.server";
 import { escalationsThisPeriod, loadShopContext, type ShopContext } from "./shop-context.server";
 
 export interface ChatTurnInput {
@@ -75,21 +76,30 @@ export async function runChatTurn(deps: RunnerDeps, input: ChatTurnInput): Promi
     action: input.action,
     now,
   });
-  const result = transition(state, event, facts);
+  // The LLM (when configured and enabled) answers in phase open unless the detector escalated.
+  const consulted = await consultModel({ db, lookup: deps.lookup, shop, state, event, facts, customerId: input.customerId, customerEmail, history, now });
+  const result = transition(state, event, consulted.facts);
 
   const newEscalation = result.effects.some((e) => e.type === "create_case");
+  const shopperText = text || (input.action === "talk_to_human" ? "[Pressed “Talk to a person”]" : "");
+  const caseEscalation = result.effects.find((e) => e.type === "create_case")?.escalation;
+  // The email's case summary is written by the model when available (before the case transaction).
+  const written = caseEscalation ? await summarizeForEmail(shop, { history, shopperText, replies: result.replies, reasonText: caseEscalation.reasonText }) : null;
   await carryOutEffects(deps, {
     shop,
     conversationId,
     isNew: !existing,
     customerId: input.customerId,
-    shopperText: text || (input.action === "talk_to_human" ? "[Pressed “Talk to a person”]" : ""),
+    shopperText,
     decision: facts.decision,
     result,
-    order: result.state.orderVerified ? facts.order : null,
+    order: result.state.orderVerified ? consulted.facts.order : null,
     // The verified order's customer stands in for a shopper who is not logged in.
-    customer: customer?.value ?? (result.state.orderVerified ? (facts.order?.customer ?? null) : null),
+    customer: customer?.value ?? (result.state.orderVerified ? (consulted.facts.order?.customer ?? null) : null),
     now,
+    llmUsage: addUsage(consulted.usage, written?.usage ?? null),
+    assistantMeta: consulted.meta,
+    modelSummary: written?.summary ?? null,
   });
   if (newEscalation || result.effects.some((e) => e.type === "queue_follow_up")) deps.kickOutbox();
 
@@ -187,6 +197,7 @@ function decide(
       ? { tags: input.customer.tags, totalSpent: Number(input.customer.amountSpent.amount) || 0, orderCount: input.customer.numberOfOrders }
       : undefined,
     assistantFailures: state.unhelpfulCount,
+    modelConfidence: lastModelConfidence(input.history),
     now: input.now.getTime(),
   };
   return detectEscalation({ messages }, context, shop.triggers);

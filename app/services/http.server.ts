@@ -93,3 +93,21 @@ function toWellFormed(value: string): string {
 export function isWellFormedConversationId(value: string): boolean {
   return /^[A-Za-z0-9_-]{1,200}$/.test(value);
 }
+
+const MAX_FORM_BYTES = 256 * 1024;
+
+/**
+ * The form data of an admin action, or a thrown 400/413 JSON response for a body that is not a
+ * form (JSON, text, broken multipart) — never a 500 for client input.
+ */
+export async function readForm(request: Request): Promise<FormData> {
+  const declared = Number(request.headers.get("content-length"));
+  if (Number.isFinite(declared) && declared > MAX_FORM_BYTES) {
+    throw jsonError(413, "payload_too_large", `The form must be at most ${MAX_FORM_BYTES} bytes.`);
+  }
+  try {
+    return await request.formData();
+  } catch {
+    throw jsonError(400, "invalid_request", "Send the form as application/x-www-form-urlencoded or multipart/form-data.");
+  }
+}

@@ -12,7 +12,7 @@ import { classifySmtpError, sendComposedEmail, type MailSender } from "./mailer.
 // every attempt. Works on SQLite and PostgreSQL through plain Prisma calls: each claim is one
 // conditional UPDATE, so two app instances on one database never both send a row.
 
-export type OutboxKind = "case" | "followup" | "test";
+export type OutboxKind = "case" | "followup" | "test" | "data_request";
 export type OutboxStatus = "pending" | "sending" | "sent" | "failed";
 export type OutboxRow = OutboxEmail;
 /** A row claimed by `claimDueEmails`; `reclaimed` when taken over from a worker whose lease expired. */

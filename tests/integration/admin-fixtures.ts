@@ -104,7 +104,10 @@ export async function seedPlainConversation(db: Db, shop: string, id: string, cr
 }
 
 async function decodeBody(res: Response): Promise<unknown> {
-  const decoded = await decode(res.body!);
+  // Remix encodes thrown responses as ["ErrorResponse", data, status, statusText].
+  const decoded = await decode(res.body!, {
+    plugins: [(type: string, ...values: unknown[]) => (type === "ErrorResponse" ? { value: { data: values[0], status: values[1], statusText: values[2] } } : undefined)],
+  });
   await decoded.done;
   return decoded.value;
 }

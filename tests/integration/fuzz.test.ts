@@ -12,7 +12,7 @@ import { storefront } from "../support/storefront-client";
 // client sends, the answer is never a 5xx, errors are JSON, and the server stays healthy.
 // Seeded PRNG: a failure prints the seed; FUZZ_SEED=<n> replays it, FUZZ_CASES=<n> scales it.
 const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 1_000_000);
-const CASES = Number(process.env.FUZZ_CASES ?? 3000);
+const CASES = Number(process.env.FUZZ_CASES ?? 2000);
 const CONCURRENCY = 12;
 
 let smtp: SmtpServerHandle;
@@ -94,16 +94,25 @@ function signedUrl(rawShopperQuery: string, o: { secret?: string; timestamp?: nu
   return `${app.origin}/proxy/chat?${rawShopperQuery ? `${rawShopperQuery}&` : ""}${ours}`;
 }
 
+/** encodeURIComponent that survives lone surrogates (they go out as the raw bytes of one). */
+const enc = (v: string) => {
+  try {
+    return encodeURIComponent(v);
+  } catch {
+    return "%ED%A0%80";
+  }
+};
+
 function randomQuery(): string {
   switch (int(8)) {
     case 0: return "";
-    case 1: return `conversationId=${pick(["%zz", "%", "%E0%A4%A", "%00", "%C0%AF", "%ED%A0%80", encodeURIComponent(randomString())])}`;
+    case 1: return `conversationId=${pick(["%zz", "%", "%E0%A4%A", "%00", "%C0%AF", "%ED%A0%80", enc(randomString())])}`;
     case 2: return `conversationId=${pick(knownIds.length ? knownIds : ["none"])}`;
     case 3: return `conversationId=a&conversationId=b&shop=evil.myshopify.com`;
     case 4: return `q=${"a".repeat(int(12_000))}`;
     case 5: return `signature=&signature=x&timestamp=abc`;
-    case 6: return `${encodeURIComponent(randomString())}=${encodeURIComponent(randomString())}`;
-    default: return `conversationId=${encodeURIComponent(randomString())}&&&=&a=%2`;
+    case 6: return `${enc(randomString())}=${enc(randomString())}`;
+    default: return `conversationId=${enc(randomString())}&&&=&a=%2`;
   }
 }
 
@@ -142,7 +151,7 @@ async function fuzzOne(i: number): Promise<Outcome> {
   }
   const label = `#${i} ${method} ${url.slice(0, 160)} body=${body === undefined ? "-" : typeof body === "string" ? JSON.stringify(body.slice(0, 120)) : `bytes(${body.length})`}`;
   try {
-    const res = await fetch(url, { method, headers, body: method === "GET" || method === "HEAD" ? undefined : body });
+    const res = await fetch(url, { method, headers, body: method === "GET" || method === "HEAD" ? undefined : (body as BodyInit | undefined) });
     const text = await res.text();
     if (res.status === 200 && method === "POST") {
       try {
@@ -252,7 +261,8 @@ describe("unicode and injection edge cases are stored safely", () => {
   it("CR/LF in shopper text never reaches an email header; HTML in shopper text is escaped", async () => {
     smtp.clear();
     const s = shopper();
-    const a = await s.post({ message: "<script>alert('x')</script> I want a human\r\nBcc: evil@attacker.example\r\nSubject: pwned" });
+    // (An address in the first message would be taken as the shopper's own, so none here.)
+    const a = await s.post({ message: "<script>alert('x')</script> I want a human\r\nX-Injected: yes\r\nSubject: pwned" });
     expect(a.body.state).toBe("awaiting_email");
     const bad = await s.post({ conversationId: a.body.conversationId, message: "jo@example.com\r\nBcc: evil@attacker.example" });
     expect(bad.status).toBe(200);
@@ -260,6 +270,7 @@ describe("unicode and injection edge cases are stored safely", () => {
     const [mail] = await smtp.waitForMessages(1, 10_000);
     expect(mail!.envelope.rcptTo.join(",")).not.toContain("attacker");
     expect(mail!.headers.bcc).toBeUndefined();
+    expect(mail!.headers["x-injected"]).toBeUndefined();
     expect(mail!.subject).not.toMatch(/pwned/);
     expect(mail!.replyTo).toEqual(["jo@example.com"]);
     for (const value of Object.values(mail!.headers)) expect(value).not.toMatch(/evil@attacker/);

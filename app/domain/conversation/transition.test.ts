@@ -112,3 +112,37 @@ describe("transition — escalation", () => {
     expect(r.state.phase).toBe("open");
   });
 });
+
+describe("transition — LLM facts (open phase)", () => {
+  const MODEL_ESC = { ...YES, reasons: ["complaint" as const], reasonText: "Assistant: item arrived damaged", priority: "high" as const };
+  const { score: _s, ...pending } = MODEL_ESC;
+  const cases: Array<{ name: string; state?: Partial<ConversationState>; text: string; facts: Partial<TurnFacts>; phase: string; reply: RegExp; effect?: string; unhelpful?: boolean }> = [
+    { name: "model reply is used as is", text: "do you sell gift cards?", facts: { modelReply: { text: "Yes, from $10.", unhelpful: false } }, phase: "open", reply: /^Yes, from \$10\.$/ },
+    { name: "unhelpful model reply counts as a failure", text: "??", facts: { modelReply: { text: "Sorry, I'm not sure.", unhelpful: true } }, phase: "open", reply: /not sure/, unhelpful: true },
+    { name: "detector escalation wins over a model reply", text: "I want a human", facts: { decision: YES, modelReply: { text: "Sure thing!", unhelpful: false } }, phase: "awaiting_email", reply: /email address/ },
+    { name: "model escalation asks for an email", text: "it arrived broken", facts: { modelEscalation: pending }, phase: "awaiting_email", reply: /^I'm sorry about this\. I'll connect you/ },
+    { name: "model escalation with a known email creates the case", state: { shopperEmail: "sarah@example.com" }, text: "it arrived broken", facts: { modelEscalation: pending }, phase: "escalated", reply: /forwarded your case/, effect: "create_case" },
+    { name: "model escalation over the allowance records a limited case", text: "it arrived broken", facts: { modelEscalation: pending, escalationEmailAllowed: false }, phase: "open", reply: /help@demo\.example/, effect: "record_case_without_email" },
+    { name: "model failure: built-in answer plus an offer of a person", text: "What is your return policy?", facts: { modelFailed: true, policies: [{ kind: "refund", title: "Refund policy", body: "Returns within 30 days.", url: null }] }, phase: "open", reply: /Returns within 30 days\. .*Talk to a person/ },
+    { name: "model failure on an unknown question does not offer twice", text: "can you knit?", facts: { modelFailed: true }, phase: "open", reply: /^I'm not sure I can help with that myself\.[^“]*“Talk to a person”\.$/, unhelpful: true },
+  ];
+  it.each(cases)("$name", (c) => {
+    const r = transition({ ...initialState(), ...c.state }, msg(c.text), facts(c.facts));
+    expect(r.state.phase).toBe(c.phase);
+    expect(r.replies.join(" ")).toMatch(c.reply);
+    expect(r.effects.map((e) => e.type)).toEqual(c.effect ? [c.effect] : []);
+    expect(r.unhelpful).toBe(c.unhelpful ?? false);
+  });
+
+  it("a tool-verified order becomes the verified order under discussion", () => {
+    const r = transition(initialState(), msg("where is #1042, sarah@example.com"), facts({
+      order: ORDER, ownershipProven: true, modelReply: { text: "It was delivered on Feb 20.", unhelpful: false, verifiedOrderName: "#1042" },
+    }));
+    expect(r.state).toMatchObject({ orderName: "#1042", orderVerified: true });
+  });
+
+  it("a verifiedOrderName without proven ownership changes nothing", () => {
+    const r = transition(initialState(), msg("#1043"), facts({ modelReply: { text: "Hmm.", unhelpful: false, verifiedOrderName: "#1043" } }));
+    expect(r.state.orderVerified).toBe(false);
+  });
+});

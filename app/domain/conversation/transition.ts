@@ -2,7 +2,7 @@ import type { EscalationDecision } from "../escalation";
 import { PRIORITIES } from "../escalation";
 import { describeOrder } from "./describe-order";
 import type { Interpretation } from "./interpret-message";
-import type { ChatEvent, ContactOptions, ConversationState, Effect, PendingEscalation, TurnFacts, TurnResult } from "./types";
+import type { ChatEvent, ContactOptions, ConversationState, Effect, ModelReply, PendingEscalation, TurnFacts, TurnResult } from "./types";
 
 /** A new conversation's state; a signed logged-in customer's email is known from the start. */
 export function initialState(customerEmail: string | null = null): ConversationState {
@@ -46,7 +46,15 @@ function open(s: ConversationState, event: ChatEvent, facts: TurnFacts): TurnRes
   if (facts.decision.escalate) {
     return startEscalation(s, toPending(facts.decision), facts, empathy(facts.decision));
   }
+  if (facts.modelEscalation) {
+    return startEscalation(s, facts.modelEscalation, facts, empathy(facts.modelEscalation));
+  }
+  if (facts.modelReply) return modelTurn(s, facts.modelReply, facts);
+  if (facts.modelFailed) return offerPerson(builtInOpen(s, i, facts));
+  return builtInOpen(s, i, facts);
+}
 
+function builtInOpen(s: ConversationState, i: Interpretation, facts: TurnFacts): TurnResult {
   const orderName = i.orderName ?? (i.email || i.asksOrderStatus ? s.orderName : null);
   if (orderName) return orderTurn({ ...s, orderName }, i, facts);
   if (i.policyTopic) return policyTurn(s, i.policyTopic, facts);
@@ -61,6 +69,23 @@ function open(s: ConversationState, event: ChatEvent, facts: TurnFacts): TurnRes
   return unhelpful(s, [
     "I'm not sure I can help with that myself. I can check an order's status and tracking, answer questions about shipping and returns, or connect you with a person on our team — just tap “Talk to a person”.",
   ]);
+}
+
+// The model's words, with the state the pure core keeps: a tool-verified order becomes the order
+// under discussion, exactly as if the built-in engine had verified it.
+function modelTurn(s: ConversationState, m: ModelReply, facts: TurnFacts): TurnResult {
+  const verified = m.verifiedOrderName && facts.ownershipProven && facts.order?.name === m.verifiedOrderName;
+  const next = verified ? { ...s, orderName: m.verifiedOrderName!, orderVerified: true } : s;
+  return m.unhelpful ? unhelpful(next, [m.text]) : reply(next, [m.text]);
+}
+
+const OFFER_PERSON = "If you'd like, I can connect you with a person on our team — just tap “Talk to a person”.";
+
+/** The built-in answer plus an offer to reach a person (used when the model could not be). */
+function offerPerson(r: TurnResult): TurnResult {
+  if (r.replies.some((t) => t.includes("Talk to a person"))) return r;
+  const last = r.replies.length - 1;
+  return { ...r, replies: r.replies.map((t, n) => (n === last ? `${t} ${OFFER_PERSON}` : t)) };
 }
 
 function orderTurn(s: ConversationState, i: Interpretation, facts: TurnFacts): TurnResult {
@@ -167,7 +192,7 @@ function askEmailText(facts: TurnFacts): string {
   return `I'll connect you with our support team at ${facts.contact.shopName}. What's the best email address for them to reply to?`;
 }
 
-function empathy(decision: EscalationDecision): string {
+function empathy(decision: Pick<EscalationDecision, "reasons">): string {
   const upset = decision.reasons.some((r) => r === "complaint" || r === "negative_sentiment" || r === "order_state" || r === "threat");
   return upset ? "I'm sorry about this. " : "";
 }

@@ -50,6 +50,26 @@ export interface TurnFacts {
   assistant: { name: string; greeting: string };
   /** epoch ms */
   now: number;
+  /**
+   * The LLM's answer for this turn (already through the output guard). Only set in phase `open`
+   * when the detector did not escalate: the detector always wins over the model.
+   */
+  modelReply?: ModelReply;
+  /** The LLM asked for a person (escalate_to_human); the pure core runs the usual escalation. */
+  modelEscalation?: PendingEscalation;
+  /**
+   * The LLM was asked but could not be used (error, timeout, malformed output, a guard tripped,
+   * or unhelpful twice in a row): the built-in engine answers and offers a person.
+   */
+  modelFailed?: boolean;
+}
+
+/** A model answer that passed the output guard. */
+export interface ModelReply {
+  text: string;
+  unhelpful: boolean;
+  /** An order the model's `lookup_order` tool verified for this shopper this turn. */
+  verifiedOrderName?: string;
 }
 
 export type Effect =

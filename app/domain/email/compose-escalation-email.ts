@@ -50,7 +50,7 @@ export function followUpSubject(c: Parameters<typeof caseSubject>[0]): string {
  * Headers every Baton email carries (single-line values). Exported so the outbox can rebuild them
  * for a stored row: the OutboxEmail table has no column for headers.
  */
-export function batonHeaders(c: { caseId: string | null; priority: Priority | null; kind: "case" | "followup" | "test" }): Record<string, string> {
+export function batonHeaders(c: { caseId: string | null; priority: Priority | null; kind: "case" | "followup" | "test" | "data_request" }): Record<string, string> {
   const headers: Record<string, string> = {};
   if (c.caseId) headers["X-Baton-Case"] = sanitizeHeaderValue(c.caseId);
   headers["X-Baton-Kind"] = c.kind;
