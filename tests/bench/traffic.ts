@@ -96,17 +96,30 @@ export function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
-/** Case emails received per shopper address (Reply-To), and the escalations missing or doubled. */
+/**
+ * Case emails received per shopper address (Reply-To), and the escalations missing or doubled.
+ * A case is identified by its Message-ID: when SMTP cuts a connection after the server stored a
+ * message but before the client read "250", the outbox must retry and the same Message-ID arrives
+ * twice (mail systems deduplicate on it). That is counted in `resent`; a second *Message-ID* for one
+ * shopper would be a real duplicate and is counted in `duplicated`.
+ */
 export function checkExactlyOnce(escalated: string[], mails: ReceivedMail[]) {
-  const perReplyTo = new Map<string, number>();
+  const idsPerReplyTo = new Map<string, Set<string>>();
+  let deliveries = 0;
   for (const m of mails) {
     if (m.headers["x-baton-kind"] !== "case") continue;
-    for (const r of m.replyTo) perReplyTo.set(r, (perReplyTo.get(r) ?? 0) + 1);
+    deliveries++;
+    for (const r of m.replyTo) {
+      const ids = idsPerReplyTo.get(r) ?? new Set<string>();
+      ids.add(m.messageId ?? `no-id-${deliveries}`);
+      idsPerReplyTo.set(r, ids);
+    }
   }
-  const missing = escalated.filter((e) => !perReplyTo.has(e));
-  const duplicated = [...perReplyTo].filter(([, count]) => count > 1).map(([e, count]) => `${e}×${count}`);
-  const unexpected = [...perReplyTo.keys()].filter((e) => e.startsWith("load-") && !escalated.includes(e));
-  return { caseEmails: [...perReplyTo.values()].reduce((a, b) => a + b, 0), missing, duplicated, unexpected };
+  const missing = escalated.filter((e) => !idsPerReplyTo.has(e));
+  const duplicated = [...idsPerReplyTo].filter(([, ids]) => ids.size > 1).map(([e, ids]) => `${e}×${ids.size}`);
+  const unexpected = [...idsPerReplyTo.keys()].filter((e) => e.startsWith("load-") && !escalated.includes(e));
+  const caseEmails = [...idsPerReplyTo.values()].reduce((a, ids) => a + ids.size, 0);
+  return { caseEmails, resent: deliveries - caseEmails, missing, duplicated, unexpected };
 }
 
 export function summarize(stats: TrafficStats): string {

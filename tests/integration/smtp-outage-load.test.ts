@@ -79,6 +79,9 @@ describe("SMTP outage under load (two instances, PostgreSQL)", () => {
     expect(check.duplicated).toEqual([]);
     expect(check.unexpected).toEqual([]);
     expect(check.caseEmails).toBe(stats.escalated.length);
+    // A connection cut after the server stored a message makes the outbox retry it: the same
+    // Message-ID may then arrive twice (receivers deduplicate on it); never a second id.
+    console.log(`[outage] ${check.resent} re-delivery(ies) of an already-stored message with the same Message-ID`);
 
     // What the admin reads: every case sent; the outage shows as failed attempts, then success.
     const cases = await db.escalationCase.findMany({ include: { emails: { where: { kind: "case" }, include: { attemptsLog: { orderBy: { at: "asc" } } } } } });

@@ -6,7 +6,7 @@ import type { OrderFacts } from "~/domain/orders";
 import type { AssistantSettings } from "~/domain/shop-settings";
 import { guardModelReply } from "./output-guard";
 import { buildSystemPrompt, promptCanary, truncateHistory, type HistoryLine } from "./prompt.server";
-import { lookupOrderTool, parseToolCall, storePolicyTool, TOOL_DEFINITIONS, toModelEscalation, type ToolContext } from "./tools.server";
+import { lookupOrderTool, parseToolCall, storePolicyTool, TOOL_DEFINITIONS, toModelEscalation, type ToolCall, type ToolContext } from "./tools.server";
 
 export interface ModelTurnInput {
   client: OpenAI;
@@ -42,6 +42,7 @@ export type ModelTurnOutcome = { usage: ModelUsage } & (
 );
 
 const MAX_MODEL_CALLS = 4;
+// Bounds what one shopper message can cost the shop's Admin API bucket.
 const MAX_TOOL_CALLS = 6;
 const MAX_OUTPUT_TOKENS = 400;
 const UNHELPFUL_BELOW = 0.35;
@@ -101,19 +102,28 @@ async function loop(input: ModelTurnInput, usage: ModelUsage, deadline: number, 
     const calls = message.tool_calls ?? [];
     if (calls.length > 0) {
       messages.push({ role: "assistant", content: message.content ?? null, tool_calls: calls });
+      const parsedCalls: Array<{ id: string; call: ToolCall }> = [];
       for (const raw of calls) {
         if (raw.type !== "function" || ++toolCalls > MAX_TOOL_CALLS) return { kind: "failed", reason: "malformed: tool call", usage };
         const parsed = parseToolCall(raw.function.name, raw.function.arguments);
         if (!parsed) return { kind: "failed", reason: `malformed: ${raw.function.name} arguments`, usage };
-        if (parsed.name === "escalate_to_human") {
-          return { kind: "escalate", escalation: toModelEscalation(parsed.args, 0.8, input.topic), confidence: 0.8, usage };
-        }
-        const outcome = parsed.name === "lookup_order" ? await lookupOrderTool(ctx, parsed.args) : await storePolicyTool(ctx, parsed.args.topic);
+        parsedCalls.push({ id: raw.id, call: parsed });
+      }
+      // An escalation request ends the model's part: the pure core takes over.
+      const escalation = parsedCalls.find((c) => c.call.name === "escalate_to_human")?.call;
+      if (escalation?.name === "escalate_to_human") {
+        return { kind: "escalate", escalation: toModelEscalation(escalation.args, 0.8, input.topic), confidence: 0.8, usage };
+      }
+      // Lookups of one round run side by side (each is an Admin API round trip).
+      const outcomes = await Promise.all(
+        parsedCalls.map(({ call: c }) => (c.name === "lookup_order" ? lookupOrderTool(ctx, c.args) : storePolicyTool(ctx, (c as Extract<ToolCall, { name: "get_store_policy" }>).args.topic))),
+      );
+      outcomes.forEach((outcome, n) => {
         disclosed.push(...outcome.disclosed);
         if (outcome.verifiedOrder) verifiedOrder = outcome.verifiedOrder;
         if (outcome.result.found === true) toolsSucceeded++;
-        messages.push({ role: "tool", tool_call_id: raw.id, content: JSON.stringify(outcome.result) });
-      }
+        messages.push({ role: "tool", tool_call_id: parsedCalls[n]!.id, content: JSON.stringify(outcome.result) });
+      });
       continue;
     }
 

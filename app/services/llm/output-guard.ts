@@ -113,7 +113,10 @@ export function guardModelReply(input: GuardInput): GuardVerdict {
   const text = sanitizeModelText(input.text);
   if (!text) return { ok: false, reason: "empty" };
   if (leaksPrompt(text, input.systemPrompt, input.canary)) return { ok: false, reason: "prompt_leak" };
-  if (foreignIdentifiers(text, input.allowed).length > 0) return { ok: false, reason: "data_egress" };
+  // Checked before and after sanitising: an identifier hidden in markup (a mailto: link) still
+  // marks the whole reply as steered, even though stripping would remove the identifier itself.
+  const raw = input.text.normalize("NFKC").replace(/\p{Cf}/gu, "");
+  if (foreignIdentifiers(text, input.allowed).length > 0 || foreignIdentifiers(raw, input.allowed).length > 0) return { ok: false, reason: "data_egress" };
   if (hasEncodedPayload(text, input.allowed)) return { ok: false, reason: "encoded_payload" };
   if (claimsEscalation(text)) return { ok: false, reason: "escalation_claim" };
   return { ok: true, text };
