@@ -73,15 +73,7 @@ export async function enqueueEmail(tx: OutboxWriter, input: EnqueueEmailInput): 
       kind: input.kind,
       status: "pending",
       messageId: email.messageId,
-      inReplyTo: email.inReplyTo ?? null,
-      references: email.references?.length ? email.references.join(" ") : null,
-      fromAddress: email.from,
-      toAddresses: joinAddresses(email.to),
-      ccAddresses: email.cc.length ? joinAddresses(email.cc) : null,
-      replyTo: email.replyTo || null,
-      subject: email.subject,
-      textBody: email.text,
-      htmlBody: email.html,
+      ...emailColumns(email),
       coversUpTo: input.coversUpTo ?? 0,
       nextAttemptAt: input.notBefore ?? now,
       createdAt: now,
@@ -234,7 +226,17 @@ async function prepareFollowUp(
     return { outcome: "dropped" };
   }
   const email = composeFollowUpEmail(loaded.view, newLines, row.messageId);
-  const data = {
+  const data = { ...emailColumns(email), coversUpTo: loaded.lines.length };
+  const { count } = await db.outboxEmail.updateMany({ where: ours(row), data });
+  if (count !== 1) return { outcome: "lost_lease" };
+  return { ...row, ...data };
+}
+
+/** A composed email's stored columns (everything but its id and delivery state). */
+function emailColumns(email: ComposedEmail) {
+  return {
+    inReplyTo: email.inReplyTo ?? null,
+    references: email.references?.length ? email.references.join(" ") : null,
     fromAddress: email.from,
     toAddresses: joinAddresses(email.to),
     ccAddresses: email.cc.length ? joinAddresses(email.cc) : null,
@@ -242,13 +244,7 @@ async function prepareFollowUp(
     subject: email.subject,
     textBody: email.text,
     htmlBody: email.html,
-    inReplyTo: email.inReplyTo ?? null,
-    references: email.references?.join(" ") ?? null,
-    coversUpTo: loaded.lines.length,
   };
-  const { count } = await db.outboxEmail.updateMany({ where: ours(row), data });
-  if (count !== 1) return { outcome: "lost_lease" };
-  return { ...row, ...data };
 }
 
 function isPriority(p: string | null | undefined): p is Priority {
