@@ -441,6 +441,8 @@ describe("storefront chat widget", () => {
     await page.emulateMedia({ reducedMotion: "reduce" });
     await page.goto(shop.origin + "/");
     await launcher(page).click();
+    // The panel is loaded on first open; wait for it before reading its styles.
+    await expect.poll(() => dialog(page).isVisible()).toBe(true);
     const anim = await page.evaluate(() => {
       const root = document.querySelector("baton-chat")!.shadowRoot!;
       return [getComputedStyle(root.querySelector(".p")!).animationName, getComputedStyle(root.querySelector(".b")!).transitionDuration];
