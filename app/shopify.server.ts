@@ -2,11 +2,10 @@ import "@shopify/shopify-app-remix/adapters/node";
 import {
   ApiVersion,
   AppDistribution,
-  BillingInterval,
   shopifyApp,
 } from "@shopify/shopify-app-remix/server";
 import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
-import { PLANS } from "./domain/plans";
+import { billingConfigFromPlans } from "./services/billing-plans";
 import { db } from "./db.server";
 import { getEnv } from "./env.server";
 import { CachedSessionStorage } from "./services/session-cache.server";
@@ -16,16 +15,7 @@ export const API_VERSION = ApiVersion.July26;
 
 const env = getEnv();
 
-// Paid plans become Billing API plans keyed by their display name.
-const billing = Object.fromEntries(
-  PLANS.filter((p) => p.priceUsd > 0).map((p) => [
-    p.name,
-    {
-      trialDays: p.trialDays,
-      lineItems: [{ amount: p.priceUsd, currencyCode: "USD", interval: BillingInterval.Every30Days }],
-    },
-  ]),
-) as Record<string, { trialDays: number; lineItems: [{ amount: number; currencyCode: string; interval: BillingInterval.Every30Days }] }>;
+const billing = billingConfigFromPlans();
 
 /** Session storage shared by the library and our webhooks (which must invalidate its cache). */
 export const cachedSessionStorage = new CachedSessionStorage(new PrismaSessionStorage(db()));

@@ -1,9 +1,9 @@
 import "@shopify/shopify-api/adapters/node";
-import { ApiVersion, BillingInterval, Session, shopifyApi } from "@shopify/shopify-api";
+import { ApiVersion, Session, shopifyApi } from "@shopify/shopify-api";
 import { abstractFetch, setAbstractFetchFunc } from "@shopify/shopify-api/runtime";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createDb, type Db } from "../../app/db.server";
-import { PLANS } from "../../app/domain/plans";
+import { billingConfigFromPlans } from "../../app/services/billing-plans";
 import { changePlan, syncPlanFromBilling, type BillingApi } from "../../app/services/billing.server";
 import { migrateDeploy } from "../../app/services/prisma-cli.server";
 import { createDemoStore, DEMO_SHOP_DOMAIN } from "../fixtures/shopify-orders";
@@ -18,7 +18,7 @@ let admin: ShopifyAdminServerHandle;
 let db: Db;
 const realFetch = abstractFetch;
 
-// The same billing config app/shopify.server.ts builds from PLANS.
+// The billing config app/shopify.server.ts uses.
 const shopify = shopifyApi({
   apiKey: "key",
   apiSecretKey: "secret",
@@ -26,12 +26,7 @@ const shopify = shopifyApi({
   hostName: "baton.example",
   isEmbeddedApp: true,
   logger: { level: 0 },
-  billing: Object.fromEntries(
-    PLANS.filter((p) => p.priceUsd > 0).map((p) => [
-      p.name,
-      { trialDays: p.trialDays, lineItems: [{ amount: p.priceUsd, currencyCode: "USD", interval: BillingInterval.Every30Days }] },
-    ]),
-  ) as never,
+  billing: billingConfigFromPlans() as never,
 });
 const session = new Session({ id: `offline_${SHOP}`, shop: SHOP, state: "", isOnline: false, accessToken: "shpat_billing" });
 

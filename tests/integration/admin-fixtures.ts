@@ -4,8 +4,7 @@ import type { Db } from "../../app/db.server";
 // Shared by the admin integration and browser tests: seed cases straight into the database (as the
 // case writer would leave them) and talk to Remix loaders/actions over HTTP with single fetch.
 
-export const DEMO = "baton-demo.myshopify.com";
-export const OTHER = "other-store.myshopify.com";
+export { DEMO_SHOP_DOMAIN as DEMO, OTHER_SHOP_DOMAIN as OTHER } from "../fixtures/shopify-orders";
 
 export interface SeedCaseInput {
   shop: string;

@@ -1,28 +1,13 @@
 import type { OrderFacts, TrackingInfo } from "../orders";
 import { deliveredAt } from "../orders";
-
-const DATE = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", year: "numeric", timeZone: "UTC" });
+import { formatDay, humanFinancialStatus, humanFulfillmentStatus } from "../email/format";
 
 /** "Feb 20, 2026" (UTC, so the same order reads the same everywhere). */
-export function formatDate(iso: string): string {
-  return DATE.format(new Date(iso));
-}
+const formatDate = (iso: string): string => formatDay(iso);
 
-const FINANCIAL: Record<string, string> = {
-  PAID: "paid",
-  PENDING: "payment pending",
-  AUTHORIZED: "payment authorized",
-  PARTIALLY_PAID: "partially paid",
-  PARTIALLY_REFUNDED: "partially refunded",
-  REFUNDED: "refunded",
-  VOIDED: "payment voided",
-  EXPIRED: "payment expired",
-};
-
-/** Human words for Shopify's display statuses ("PARTIALLY_FULFILLED" → "partially fulfilled"). */
-export function humanStatus(status: string | null | undefined): string {
-  if (!status) return "unknown";
-  return FINANCIAL[status] ?? status.toLowerCase().replace(/_/g, " ");
+/** Shopify's display statuses in the lower-case words used mid-sentence ("partially fulfilled"). */
+function humanStatus(status: string | null | undefined, kind: "financial" | "fulfillment"): string {
+  return (kind === "financial" ? humanFinancialStatus(status) : humanFulfillmentStatus(status)).toLowerCase();
 }
 
 function trackingText(t: TrackingInfo | undefined): string {
@@ -36,7 +21,7 @@ function trackingText(t: TrackingInfo | undefined): string {
 /** The status answer for a verified owner: state, carrier, tracking and dates in plain words. */
 export function describeOrder(order: OrderFacts): string {
   if (order.cancelledAt) {
-    const refund = order.financialStatus ? ` Payment status: ${humanStatus(order.financialStatus)}.` : "";
+    const refund = order.financialStatus ? ` Payment status: ${humanStatus(order.financialStatus, "financial")}.` : "";
     return `Order ${order.name} was cancelled on ${formatDate(order.cancelledAt)}.${refund}`;
   }
   const shipped = order.fulfillments.filter((f) => f.status === "SUCCESS" || f.displayStatus);
@@ -45,7 +30,7 @@ export function describeOrder(order: OrderFacts): string {
   const partial = order.fulfillmentStatus === "PARTIALLY_FULFILLED";
 
   if (!latest) {
-    return `Order ${order.name} was placed on ${formatDate(order.createdAt)} and hasn't shipped yet (status: ${humanStatus(order.fulfillmentStatus)}).`;
+    return `Order ${order.name} was placed on ${formatDate(order.createdAt)} and hasn't shipped yet (status: ${humanStatus(order.fulfillmentStatus, "fulfillment")}).`;
   }
   const track = trackingText(latest.tracking[0]);
   const shippedOn = `shipped on ${formatDate(latest.createdAt)}${track}`;
