@@ -1,6 +1,7 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@prisma/client";
+import type BetterSqlite3 from "better-sqlite3";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { getEnv } from "./env.server";
@@ -15,7 +16,10 @@ export type Db = PrismaClient;
 
 export function createDb(databaseUrl: string): Db {
   if (databaseUrl.startsWith("file:")) {
-    return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: databaseUrl }) });
+    const handle: SqliteHandle = { connection: null };
+    const client = new PrismaClient({ adapter: sharingConnection(new PrismaBetterSQLite3({ url: databaseUrl }), handle) });
+    sqliteHandles.set(client, handle);
+    return client;
   }
   const require = createRequire(import.meta.url);
   const generated = require(path.resolve(process.cwd(), PG_CLIENT_DIR)) as { PrismaClient: typeof PrismaClient };
@@ -30,6 +34,47 @@ export function createDb(databaseUrl: string): Db {
     max: Number(u.searchParams.get("connection_limit") ?? 10),
   });
   return new generated.PrismaClient({ adapter }) as unknown as Db;
+}
+
+type SqliteAdapterFactory = PrismaBetterSQLite3;
+interface SqliteHandle {
+  connection: BetterSqlite3.Database | null;
+}
+const sqliteHandles = new WeakMap<Db, SqliteHandle>();
+
+/**
+ * Remembers the better-sqlite3 connection the adapter opens, so the chat store can run prepared
+ * statements on the very same connection: one connection per process means no lock waits between
+ * Prisma's transactions and ours (better-sqlite3 waits for locks synchronously, which would stall
+ * the event loop that Prisma's open transaction needs to finish).
+ */
+function sharingConnection(factory: SqliteAdapterFactory, handle: SqliteHandle): SqliteAdapterFactory {
+  const connect = factory.connect.bind(factory);
+  factory.connect = async () => {
+    const adapter = await connect();
+    // `client` is the adapter's better-sqlite3 Database (adapter-better-sqlite3 6.19, pinned);
+    // db.server.test.ts fails if an upgrade moves it.
+    const connection = (adapter as unknown as { client?: BetterSqlite3.Database }).client;
+    handle.connection = connection && typeof connection.prepare === "function" ? connection : null;
+    return adapter;
+  };
+  return factory;
+}
+
+/** Whether this client was created for a SQLite database (by createDb). */
+export function usesSqlite(client: Db): boolean {
+  return sqliteHandles.has(client);
+}
+
+/**
+ * The SQLite connection behind a client (opened on first use), or null for PostgreSQL or when the
+ * adapter does not expose it — callers then go through Prisma.
+ */
+export async function sqliteConnectionOf(client: Db): Promise<BetterSqlite3.Database | null> {
+  const handle = sqliteHandles.get(client);
+  if (!handle) return null;
+  if (!handle.connection?.open) await client.$connect();
+  return handle.connection?.open ? handle.connection : null;
 }
 
 /**

@@ -8,6 +8,7 @@ import { usagePeriod } from "~/domain/plans";
 import { routeEscalation } from "~/domain/routing";
 import { getEnv } from "~/env.server";
 import { adminCaseUrl, messageIdDomain } from "./admin-links.server";
+import { chatStoreFor } from "./chat-store/index.server";
 import { enqueueEmail, queueFollowUp } from "./outbox.server";
 import type { RunnerDeps } from "./conversation-runner.server";
 import type { ShopContext } from "./shop-context.server";
@@ -51,20 +52,24 @@ export async function carryOutEffects(deps: RunnerDeps, turn: TurnToSave): Promi
   }
 }
 
-// The common turn: one batched transaction (fewer round trips than an interactive one).
+// The common turn: one short write through the chat store (the hot path; see chat-store.ts).
 async function saveTurn(db: RunnerDeps["db"], turn: TurnToSave): Promise<void> {
-  const writes = turnWrites(turn);
-  await db.$transaction([
-    turn.isNew
-      ? db.conversation.create({ data: writes.create })
-      : db.conversation.update({ where: { id: turn.conversationId }, data: writes.update }),
-    db.message.createMany({ data: writes.messages }),
-    ...(turn.isNew ? [usageUpsert(db, turn.shop.domain, turn.now, { conversations: 1 })] : []),
-  ]);
+  const { state } = turn.result;
+  await chatStoreFor(db).saveTurn({
+    shop: turn.shop.domain,
+    conversationId: turn.conversationId,
+    isNew: turn.isNew,
+    customerId: turn.customerId,
+    now: turn.now,
+    usagePeriod: usagePeriod(turn.now),
+    columns: conversationData(state, turn.now),
+    llm: turn.llmUsage ?? null,
+    messages: turnMessages(turn),
+  });
 }
 
 async function saveTurnWithCase(db: RunnerDeps["db"], turn: TurnToSave): Promise<void> {
-  const writes = turnWrites(turn);
+  const writes = conversationWrites(turn);
   const { result, shop, now } = turn;
   await db.$transaction(async (tx) => {
     if (turn.isNew) {
@@ -73,7 +78,7 @@ async function saveTurnWithCase(db: RunnerDeps["db"], turn: TurnToSave): Promise
     } else {
       await tx.conversation.update({ where: { id: turn.conversationId }, data: writes.update });
     }
-    await tx.message.createMany({ data: writes.messages });
+    await tx.message.createMany({ data: turnMessages(turn).map((m) => ({ ...m, conversationId: turn.conversationId })) });
     for (const effect of result.effects) {
       if (effect.type === "create_case") {
         const transcript = await transcriptOf(tx, turn.conversationId);
@@ -185,16 +190,14 @@ function usageUpsert(tx: Tx, shop: string, now: Date, by: { conversations?: numb
   });
 }
 
-/** The rows a turn writes: the conversation's new state and the turn's messages. */
-function turnWrites(turn: TurnToSave) {
+/** The turn's new messages: the shopper's text (with the signals that fired) and the replies. */
+function turnMessages(turn: TurnToSave): Array<{ role: string; text: string; createdAt: Date; meta?: object }> {
   const { result, now } = turn;
-  const update = conversationData(result.state, now);
   // Timestamps 1 ms apart keep the transcript order stable even within one request.
   let at = now.getTime();
-  const messages: Array<{ conversationId: string; role: string; text: string; createdAt: Date; meta?: object }> = [];
+  const messages: Array<{ role: string; text: string; createdAt: Date; meta?: object }> = [];
   if (turn.shopperText) {
     messages.push({
-      conversationId: turn.conversationId,
       role: "shopper",
       text: turn.shopperText,
       createdAt: new Date(at++),
@@ -205,7 +208,6 @@ function turnWrites(turn: TurnToSave) {
   }
   for (const text of result.replies) {
     messages.push({
-      conversationId: turn.conversationId,
       role: "assistant",
       text,
       createdAt: new Date(at++),
@@ -214,14 +216,19 @@ function turnWrites(turn: TurnToSave) {
         : undefined,
     });
   }
+  return messages;
+}
+
+/** The conversation row of a case turn (create or update, with the model's usage added). */
+function conversationWrites(turn: TurnToSave) {
+  const update = conversationData(turn.result.state, turn.now);
   const u = turn.llmUsage;
   return {
-    create: { id: turn.conversationId, shop: turn.shop.domain, customerId: turn.customerId, createdAt: now, ...update,
+    create: { id: turn.conversationId, shop: turn.shop.domain, customerId: turn.customerId, createdAt: turn.now, ...update,
       ...(u ? { llmTokensIn: u.tokensIn, llmTokensOut: u.tokensOut, llmLatencyMs: u.latencyMs } : {}) },
     update: u
       ? { ...update, llmTokensIn: { increment: u.tokensIn }, llmTokensOut: { increment: u.tokensOut }, llmLatencyMs: { increment: u.latencyMs } }
       : update,
-    messages,
   };
 }
 

@@ -7,6 +7,7 @@ import { customerOwnsOrder, deliveredAt, sameEmail, type CustomerFacts, type Ord
 import { canSendEscalation } from "~/domain/plans";
 import type { Db } from "~/db.server";
 import { carryOutEffects } from "./case-writer.server";
+import { chatStoreFor } from "./chat-store/index.server";
 import { addUsage, consultModel, lastModelConfidence, summarizeForEmail } from "./llm/assistant.server";
 import { escalationsThisPeriod, loadShopContext, type ShopContext } from "./shop-context.server";
 
@@ -49,12 +50,7 @@ export async function runChatTurn(deps: RunnerDeps, input: ChatTurnInput): Promi
   if (!shop) throw new ChatUnavailableError(input.shop);
 
   // The conversation and its recent transcript in one query, only within this shop.
-  const existing = input.conversationId
-    ? await db.conversation.findFirst({
-        where: { id: input.conversationId, shop: input.shop },
-        include: { messages: { orderBy: { createdAt: "desc" }, take: HISTORY_LIMIT } },
-      })
-    : null;
+  const existing = input.conversationId ? await chatStoreFor(db).loadConversation(input.shop, input.conversationId, HISTORY_LIMIT) : null;
   const customer = input.customerId ? await safe(() => deps.lookup.findCustomer(input.customerId!)) : null;
   const customerEmail = customer?.value?.email?.trim().toLowerCase() ?? null;
   const state: ConversationState = existing ? stateFromRow(existing) : initialState(customerEmail);

@@ -267,7 +267,8 @@ describe("unicode and injection edge cases are stored safely", () => {
     const bad = await s.post({ conversationId: a.body.conversationId, message: "jo@example.com\r\nBcc: evil@attacker.example" });
     expect(bad.status).toBe(200);
     if (bad.body.state === "awaiting_email") await s.post({ conversationId: a.body.conversationId, message: "jo@example.com" });
-    const [mail] = await smtp.waitForMessages(1, 10_000);
+    // The fuzz run above may still be delivering its own escalations: pick this conversation's case.
+    const mail = await smtp.waitForMessage((m) => m.text?.includes("I want a human") === true, 10_000);
     expect(mail!.envelope.rcptTo.join(",")).not.toContain("attacker");
     expect(mail!.headers.bcc).toBeUndefined();
     expect(mail!.headers["x-injected"]).toBeUndefined();

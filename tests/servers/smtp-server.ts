@@ -41,6 +41,8 @@ export interface SmtpServerHandle {
   url: string;
   messages: ReceivedMail[];
   waitForMessages(count: number, timeoutMs?: number): Promise<ReceivedMail[]>;
+  /** The first received message that matches (other tests' late emails may arrive meanwhile). */
+  waitForMessage(matches: (mail: ReceivedMail) => boolean, timeoutMs?: number): Promise<ReceivedMail>;
   clear(): void;
   setFailure(mode: SmtpFailureMode): Promise<void>;
   stop(): Promise<void>;
@@ -121,6 +123,10 @@ export async function startSmtpServer(opts: SmtpServerOptions = {}): Promise<Smt
     async waitForMessages(count, timeoutMs = 5_000) {
       await waitUntil(() => messages.length >= count, timeoutMs, () => `${messages.length}/${count} SMTP messages received`);
       return messages.slice(0, count);
+    },
+    async waitForMessage(matches, timeoutMs = 5_000) {
+      await waitUntil(() => messages.some(matches), timeoutMs, () => `no matching SMTP message among ${messages.length}`);
+      return messages.find(matches)!;
     },
     clear() {
       messages.length = 0;

@@ -1,0 +1,139 @@
+import type BetterSqlite3 from "better-sqlite3";
+import { randomUUID } from "node:crypto";
+import type { ChatStore, StoredConversation, TurnWrite } from "./chat-store";
+
+/**
+ * The chat store on SQLite: cached prepared statements on the Prisma adapter's own connection.
+ * A turn costs two reads and one short write transaction, tens of microseconds each, where the
+ * Prisma 6 client spends ~2 ms of CPU per query (JSON protocol + wasm query compiler, no plan cache).
+ * Columns and encodings match what Prisma writes (ISO-8601 text dates, 0/1 booleans, JSON text),
+ * so Prisma reads these rows unchanged; chat-store.test.ts runs both stores through one contract.
+ */
+export function createSqliteChatStore(connection: () => Promise<BetterSqlite3.Database | null>): ChatStore {
+  const prepared = new WeakMap<BetterSqlite3.Database, Statements>();
+  const statementsOf = async (): Promise<{ conn: BetterSqlite3.Database; st: Statements }> => {
+    const conn = await connection();
+    if (!conn) throw new Error("the SQLite connection is not available");
+    let st = prepared.get(conn);
+    if (!st) prepared.set(conn, (st = prepare(conn)));
+    return { conn, st };
+  };
+
+  return {
+    async loadConversation(shop, conversationId, historyLimit) {
+      const { conn, st } = await statementsOf();
+      return whenNoOtherTransaction(conn, (): StoredConversation | null => {
+        const row = st.findConversation.get(conversationId, shop) as ConversationRow | undefined;
+        if (!row) return null;
+        const messages = st.recentMessages.all(conversationId, historyLimit) as MessageRow[];
+        return {
+          id: row.id,
+          state: row.state,
+          shopperEmail: row.shopperEmail,
+          pendingEscalation: row.pendingEscalation,
+          orderName: row.orderName,
+          orderVerified: row.orderVerified === 1,
+          unhelpfulCount: row.unhelpfulCount,
+          emailAsks: row.emailAsks,
+          messages: messages.map((m) => ({ role: m.role, text: m.text, createdAt: new Date(m.createdAt), meta: m.meta === null ? null : JSON.parse(m.meta) })),
+        };
+      });
+    },
+
+    async saveTurn(w) {
+      const { conn, st } = await statementsOf();
+      const c = w.columns;
+      const columns = {
+        id: w.conversationId, state: c.state, shopperEmail: c.shopperEmail, orderName: c.orderName,
+        orderVerified: c.orderVerified ? 1 : 0, unhelpfulCount: c.unhelpfulCount, emailAsks: c.emailAsks,
+        pendingEscalation: c.pendingEscalation, closedAt: c.closedAt ? sqliteDate(c.closedAt) : null, updatedAt: sqliteDate(c.updatedAt),
+        tokensIn: w.llm?.tokensIn ?? 0, tokensOut: w.llm?.tokensOut ?? 0, latencyMs: w.llm?.latencyMs ?? 0,
+      };
+      await whenNoOtherTransaction(conn, () =>
+        conn.transaction(() => {
+          if (w.isNew) {
+            st.insertConversation.run({ ...columns, shop: w.shop, customerId: w.customerId, createdAt: sqliteDate(w.now) });
+            st.countConversation.run(w.shop, w.usagePeriod);
+          } else {
+            st.updateConversation.run(columns);
+          }
+          for (const m of w.messages) {
+            st.insertMessage.run(randomUUID(), w.conversationId, m.role, m.text, sqliteDate(m.createdAt), m.meta === undefined ? null : JSON.stringify(m.meta));
+          }
+        }).immediate(),
+      );
+    },
+  };
+}
+
+type Statements = ReturnType<typeof prepare>;
+
+function prepare(conn: BetterSqlite3.Database) {
+  // The adapter turns on safe integers for the whole connection; these rows hold small counters.
+  const s = (sql: string) => conn.prepare(sql).safeIntegers(false);
+  return {
+    findConversation: s(
+      `SELECT "id", "state", "shopperEmail", "pendingEscalation", "orderName", "orderVerified", "unhelpfulCount", "emailAsks"
+       FROM "Conversation" WHERE "id" = ? AND "shop" = ?`,
+    ),
+    recentMessages: s(`SELECT "role", "text", "createdAt", "meta" FROM "Message" WHERE "conversationId" = ? ORDER BY "createdAt" DESC LIMIT ?`),
+    insertConversation: s(
+      `INSERT INTO "Conversation" ("id", "shop", "customerId", "state", "shopperEmail", "pendingEscalation", "orderName", "orderVerified",
+         "unhelpfulCount", "emailAsks", "llmTokensIn", "llmTokensOut", "llmLatencyMs", "createdAt", "updatedAt", "closedAt")
+       VALUES (@id, @shop, @customerId, @state, @shopperEmail, @pendingEscalation, @orderName, @orderVerified,
+         @unhelpfulCount, @emailAsks, @tokensIn, @tokensOut, @latencyMs, @createdAt, @updatedAt, @closedAt)`,
+    ),
+    updateConversation: s(
+      `UPDATE "Conversation" SET "state" = @state, "shopperEmail" = @shopperEmail, "pendingEscalation" = @pendingEscalation,
+         "orderName" = @orderName, "orderVerified" = @orderVerified, "unhelpfulCount" = @unhelpfulCount, "emailAsks" = @emailAsks,
+         "llmTokensIn" = "llmTokensIn" + @tokensIn, "llmTokensOut" = "llmTokensOut" + @tokensOut, "llmLatencyMs" = "llmLatencyMs" + @latencyMs,
+         "updatedAt" = @updatedAt, "closedAt" = @closedAt
+       WHERE "id" = @id`,
+    ),
+    insertMessage: s(`INSERT INTO "Message" ("id", "conversationId", "role", "text", "createdAt", "meta") VALUES (?, ?, ?, ?, ?, ?)`),
+    countConversation: s(
+      `INSERT INTO "UsageCounter" ("shop", "period", "conversations") VALUES (?, ?, 1)
+       ON CONFLICT ("shop", "period") DO UPDATE SET "conversations" = "conversations" + 1`,
+    ),
+  };
+}
+
+interface ConversationRow {
+  id: string;
+  state: string;
+  shopperEmail: string | null;
+  pendingEscalation: string | null;
+  orderName: string | null;
+  orderVerified: number;
+  unhelpfulCount: number;
+  emailAsks: number;
+}
+
+interface MessageRow {
+  role: string;
+  text: string;
+  createdAt: string;
+  meta: string | null;
+}
+
+/** Prisma's SQLite encoding of DateTime (adapter default "iso8601"). */
+function sqliteDate(d: Date): string {
+  return d.toISOString().replace("Z", "+00:00");
+}
+
+const MAX_WAIT_MS = 5_000;
+
+/**
+ * Runs `work` synchronously once the shared connection has no open transaction. Prisma's
+ * interactive transactions keep the connection inside BEGIN across awaits; running our statements
+ * then would join (and could be rolled back with) their transaction. Checking and running in the
+ * same tick means nothing can begin in between.
+ */
+async function whenNoOtherTransaction<T>(conn: BetterSqlite3.Database, work: () => T): Promise<T> {
+  const started = Date.now();
+  while (conn.inTransaction) {
+    if (Date.now() - started > MAX_WAIT_MS) throw new Error("the database stayed inside another transaction for 5 s");
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return work();
+}

@@ -1,0 +1,168 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDb, sqliteConnectionOf, type Db } from "../../app/db.server";
+import type { ChatStore, TurnWrite } from "../../app/services/chat-store/chat-store";
+import { createPrismaChatStore } from "../../app/services/chat-store/prisma-chat-store.server";
+import { createSqliteChatStore } from "../../app/services/chat-store/sqlite-chat-store.server";
+import { chatStoreFor } from "../../app/services/chat-store/index.server";
+import { migrateDeploy } from "../../app/services/prisma-cli.server";
+import { tempSqliteUrl } from "../support/app-server";
+import { createPostgresDatabase } from "../support/postgres";
+
+// One contract for every chat store: the SQLite prepared-statement store must write rows exactly
+// as the Prisma store does, so Prisma (admin, cases, retention) reads them unchanged.
+type Variant = [name: string, makeDatabase: () => Promise<{ url: string; drop(): Promise<void> }>, makeStore: (db: Db) => ChatStore];
+const sqlite = async () => ({ url: tempSqliteUrl(), drop: async () => undefined });
+const variants: Variant[] = [
+  ["sqlite, prepared statements", sqlite, (db) => createSqliteChatStore(() => sqliteConnectionOf(db))],
+  ["sqlite, Prisma client", sqlite, (db) => createPrismaChatStore(db)],
+  ["postgresql, Prisma client", () => createPostgresDatabase(), (db) => createPrismaChatStore(db)],
+];
+
+const SHOP = "store-a.myshopify.com";
+const OTHER = "store-b.myshopify.com";
+const T0 = new Date("2026-11-22T10:00:00.000Z");
+
+function turn(overrides: Partial<TurnWrite> & { conversationId: string }): TurnWrite {
+  return {
+    shop: SHOP,
+    isNew: true,
+    customerId: null,
+    now: T0,
+    usagePeriod: "2026-11",
+    columns: {
+      state: "open", shopperEmail: null, orderName: null, orderVerified: false, unhelpfulCount: 0, emailAsks: 0,
+      pendingEscalation: null, closedAt: null, updatedAt: T0,
+    },
+    llm: null,
+    messages: [
+      { role: "shopper", text: "Where is #1042?", createdAt: T0 },
+      { role: "assistant", text: "Which email did you use?", createdAt: new Date(T0.getTime() + 1), meta: { engine: "built-in" } },
+    ],
+    ...overrides,
+  };
+}
+
+describe.each(variants)("chat store: %s", (_name, makeDatabase, makeStore) => {
+  let db: Db;
+  let store: ChatStore;
+  let drop = async () => {};
+
+  beforeAll(async () => {
+    const database = await makeDatabase();
+    drop = database.drop;
+    await migrateDeploy(database.url);
+    db = createDb(database.url);
+    store = makeStore(db);
+    for (const domain of [SHOP, OTHER]) await db.shop.create({ data: { domain } });
+  }, 60_000);
+
+  afterAll(async () => {
+    await db?.$disconnect();
+    await drop();
+  });
+
+  it("creates a conversation with its messages and counts it once in the month's usage", async () => {
+    await store.saveTurn(turn({ conversationId: "conv-new", customerId: "gid://shopify/Customer/7", llm: { tokensIn: 10, tokensOut: 5, latencyMs: 300 } }));
+    const row = await db.conversation.findUniqueOrThrow({ where: { id: "conv-new" }, include: { messages: { orderBy: { createdAt: "asc" } } } });
+    expect(row).toMatchObject({
+      shop: SHOP, customerId: "gid://shopify/Customer/7", state: "open", orderVerified: false,
+      llmTokensIn: 10, llmTokensOut: 5, llmLatencyMs: 300, createdAt: T0, updatedAt: T0, closedAt: null,
+    });
+    expect(row.messages.map((m) => [m.role, m.text, m.createdAt.toISOString(), m.meta])).toEqual([
+      ["shopper", "Where is #1042?", "2026-11-22T10:00:00.000Z", null],
+      ["assistant", "Which email did you use?", "2026-11-22T10:00:00.001Z", { engine: "built-in" }],
+    ]);
+    expect(row.messages.every((m) => typeof m.id === "string" && m.id.length > 0)).toBe(true);
+    await store.saveTurn(turn({ conversationId: "conv-new-2" }));
+    const usage = await db.usageCounter.findUniqueOrThrow({ where: { shop_period: { shop: SHOP, period: "2026-11" } } });
+    expect(usage).toMatchObject({ conversations: 2, escalations: 0, limited: 0 });
+  });
+
+  it("updates state, adds model usage and appends messages; loads newest first within the limit", async () => {
+    const later = new Date(T0.getTime() + 60_000);
+    await store.saveTurn(turn({
+      conversationId: "conv-new",
+      isNew: false,
+      now: later,
+      columns: {
+        state: "closed", shopperEmail: "sarah@example.com", orderName: "#1042", orderVerified: true, unhelpfulCount: 1, emailAsks: 2,
+        pendingEscalation: JSON.stringify({ reasons: ["explicit_request"] }), closedAt: later, updatedAt: later,
+      },
+      llm: { tokensIn: 1, tokensOut: 2, latencyMs: 3 },
+      messages: [{ role: "shopper", text: "sarah@example.com", createdAt: later }],
+    }));
+    const loaded = await store.loadConversation(SHOP, "conv-new", 2);
+    expect(loaded).toMatchObject({
+      id: "conv-new", state: "closed", shopperEmail: "sarah@example.com", orderName: "#1042", orderVerified: true,
+      unhelpfulCount: 1, emailAsks: 2, pendingEscalation: JSON.stringify({ reasons: ["explicit_request"] }),
+    });
+    expect(typeof loaded!.unhelpfulCount).toBe("number");
+    expect(loaded!.messages.map((m) => [m.role, m.text, m.createdAt.getTime(), m.meta])).toEqual([
+      ["shopper", "sarah@example.com", later.getTime(), null],
+      ["assistant", "Which email did you use?", T0.getTime() + 1, { engine: "built-in" }],
+    ]);
+    const row = await db.conversation.findUniqueOrThrow({ where: { id: "conv-new" } });
+    expect(row).toMatchObject({ llmTokensIn: 11, llmTokensOut: 7, llmLatencyMs: 303, closedAt: later, updatedAt: later, createdAt: T0 });
+    const usage = await db.usageCounter.findUniqueOrThrow({ where: { shop_period: { shop: SHOP, period: "2026-11" } } });
+    expect(usage.conversations).toBe(2);
+  });
+
+  it("never returns another shop's conversation", async () => {
+    expect(await store.loadConversation(OTHER, "conv-new", 40)).toBeNull();
+    expect(await store.loadConversation(SHOP, "no-such-conversation", 40)).toBeNull();
+  });
+
+  it("writes a turn all or nothing", async () => {
+    // The conversation exists already: creating it again fails, and none of the turn is kept.
+    await expect(store.saveTurn(turn({ conversationId: "conv-new", messages: [{ role: "shopper", text: "lost", createdAt: T0 }] }))).rejects.toThrow();
+    expect(await db.message.count({ where: { text: "lost" } })).toBe(0);
+    const usage = await db.usageCounter.findUniqueOrThrow({ where: { shop_period: { shop: SHOP, period: "2026-11" } } });
+    expect(usage.conversations).toBe(2);
+  });
+});
+
+describe("chat store on SQLite beside Prisma's own transactions", () => {
+  let db: Db;
+
+  beforeAll(async () => {
+    const url = tempSqliteUrl();
+    await migrateDeploy(url);
+    db = createDb(url);
+    await db.shop.create({ data: { domain: SHOP } });
+  }, 60_000);
+
+  afterAll(async () => {
+    await db?.$disconnect();
+  });
+
+  it("uses prepared statements on the adapter's connection", async () => {
+    const connection = await sqliteConnectionOf(db);
+    expect(connection?.open).toBe(true);
+    expect(chatStoreFor(db)).toBe(chatStoreFor(db));
+  });
+
+  it("waits for an open interactive transaction instead of joining it", async () => {
+    const store = chatStoreFor(db);
+    let releaseTx!: () => void;
+    const txOpen = new Promise<void>((resolve) => {
+      void db
+        .$transaction(async (tx) => {
+          await tx.shop.update({ where: { domain: SHOP }, data: { name: "rolled back" } });
+          resolve();
+          await new Promise<void>((r) => (releaseTx = r));
+          throw new Error("roll back on purpose");
+        })
+        .catch(() => undefined);
+    });
+    await txOpen;
+    let saved = false;
+    const saving = store.saveTurn(turn({ conversationId: "during-tx" })).then(() => (saved = true));
+    await new Promise((r) => setTimeout(r, 30));
+    expect(saved).toBe(false);
+    releaseTx();
+    await saving;
+    // Our turn committed on its own; Prisma's transaction rolled back without taking it along.
+    expect(await db.conversation.count({ where: { id: "during-tx" } })).toBe(1);
+    expect((await db.shop.findUniqueOrThrow({ where: { domain: SHOP } })).name).not.toBe("rolled back");
+  });
+});
