@@ -32,12 +32,20 @@ describe("parseEnv", () => {
     expect(parseEnv(prod).databaseProvider).toBe("postgresql");
   });
 
+  it("serves HTTP from one cluster worker unless WEB_CONCURRENCY says otherwise", () => {
+    expect(parseEnv(prod).webConcurrency).toBe(1);
+    expect(parseEnv({ ...prod, WEB_CONCURRENCY: "0" }).webConcurrency).toBe(0);
+    expect(parseEnv({ ...prod, WEB_CONCURRENCY: "4" }).webConcurrency).toBe(4);
+  });
+
   it.each([
     [{ ...prod, SHOPIFY_API_SECRET: "" }, /^Configuration error: SHOPIFY_API_SECRET is required when NODE_ENV=production$/],
     [{ ...prod, DATABASE_URL: "mysql://x" }, /^Configuration error: DATABASE_URL must be "file:<path>"/],
     [{ ...prod, SMTP_URL: "mail.example.com:25" }, /^Configuration error: SMTP_URL must look like/],
     [{ ...prod, SMTP_URL: "smtp://user:hunter2@" }, /SMTP_URL/],
     [{ PORT: "eighty" }, /^Configuration error: PORT must be a number/],
+    [{ WEB_CONCURRENCY: "-1" }, /^Configuration error: WEB_CONCURRENCY must be 0–64/],
+    [{ WEB_CONCURRENCY: "two" }, /^Configuration error: WEB_CONCURRENCY must be a number/],
     [{ ...prod, BATON_DEMO: "1" }, /^Configuration error: BATON_DEMO cannot be used with NODE_ENV=production/],
   ])("rejects bad configuration with one line naming the variable (%#)", (env, message) => {
     const line = errorOf(env as Record<string, string>);

@@ -42,6 +42,7 @@ const port = z.coerce
 const rawSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: port.default(3000),
+  WEB_CONCURRENCY: z.coerce.number({ message: "must be a number" }).int("must be an integer").min(0, "must be 0–64").max(64, "must be 0–64").default(1),
   DATABASE_URL: databaseUrl.optional(),
   SHOPIFY_API_KEY: optionalString,
   SHOPIFY_API_SECRET: optionalString,
@@ -72,6 +73,11 @@ export type Env = {
   nodeEnv: "development" | "production" | "test";
   isProduction: boolean;
   port: number;
+  /**
+   * HTTP worker processes (node:cluster) beside the primary, which keeps the outbox and other
+   * background work; 0 serves HTTP in the one main process.
+   */
+  webConcurrency: number;
   databaseUrl: string;
   databaseProvider: "sqlite" | "postgresql";
   shopifyApiKey: string;
@@ -130,6 +136,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     nodeEnv: raw.NODE_ENV,
     isProduction,
     port: raw.PORT,
+    webConcurrency: raw.WEB_CONCURRENCY,
     databaseUrl,
     databaseProvider: databaseUrl.startsWith("file:") ? "sqlite" : "postgresql",
     shopifyApiKey: raw.SHOPIFY_API_KEY ?? "baton-demo-api-key",

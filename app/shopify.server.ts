@@ -8,6 +8,7 @@ import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prism
 import { billingConfigFromPlans } from "./services/billing-plans";
 import { db } from "./db.server";
 import { getEnv } from "./env.server";
+import { announce, onAnnouncement } from "./services/cluster-broadcast.server";
 import { CachedSessionStorage } from "./services/session-cache.server";
 
 /** The Admin API version used everywhere: code, shopify.app.toml webhooks, fixtures and tests. */
@@ -18,7 +19,11 @@ const env = getEnv();
 const billing = billingConfigFromPlans();
 
 /** Session storage shared by the library and our webhooks (which must invalidate its cache). */
-export const cachedSessionStorage = new CachedSessionStorage(new PrismaSessionStorage(db()));
+export const cachedSessionStorage = new CachedSessionStorage(new PrismaSessionStorage(db()), {
+  announce: (key) => announce(SESSION_CHANGED, key),
+});
+const SESSION_CHANGED = "session";
+onAnnouncement(SESSION_CHANGED, (key) => cachedSessionStorage.forgetAnnounced(key));
 
 /** The one Shopify app object of this process (the composition root for Shopify concerns). */
 const shopify = shopifyApp({

@@ -1,6 +1,7 @@
 // `npm run demo`: Baton on an embedded default — SQLite, a local SMTP inbox, the demo store, the
 // real widget and App Proxy signing. No Shopify account needed. Never runs in production.
 import { spawnSync } from "node:child_process";
+import cluster from "node:cluster";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { DEMO_API_SECRET } from "../env.server";
@@ -20,14 +21,14 @@ process.env.PORT ??= "3000";
 process.env.SHOPIFY_APP_URL ??= `http://localhost:${process.env.PORT}`;
 process.env.DEMO_INBOX_DIR ??= ".data/demo-inbox";
 
-if (buildIsStale()) {
+if (cluster.isPrimary && buildIsStale()) {
   console.log("[demo] building…");
   const result = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "app/cli/build.ts"], { stdio: "inherit" });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
 let smtpNote = `SMTP_URL=${process.env.SMTP_URL}`;
-if (!process.env.SMTP_URL) {
+if (!process.env.SMTP_URL && cluster.isPrimary) {
   const sink = await startDemoSmtpSink(process.env.DEMO_INBOX_DIR, Number(process.env.DEMO_SMTP_PORT ?? 0));
   process.env.SMTP_URL = sink.url;
   smtpNote = `local SMTP inbox at ${sink.url}`;
@@ -39,7 +40,7 @@ const server = await launchServer({
   beforeListen: (entry) => entry.seedDemoShop(),
 });
 origin = `http://127.0.0.1:${server.port}`;
-console.log(`[demo] storefront  http://localhost:${server.port}/
+if (server.isPrimary) console.log(`[demo] storefront  http://localhost:${server.port}/
 [demo] inbox       http://localhost:${server.port}/demo/inbox   (${smtpNote})
 [demo] admin       http://localhost:${server.port}/app`);
 

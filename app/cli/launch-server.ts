@@ -2,6 +2,7 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express, { type Express } from "express";
+import cluster, { type Worker } from "node:cluster";
 import type { Server } from "node:http";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -11,13 +12,15 @@ import { migrateDeploy } from "../services/prisma-cli.server";
 /** What the server build's entry module exports for the process (see app/entry.server.tsx). */
 export interface BuildEntry {
   startRuntime(): Promise<{ stop(): Promise<void> }>;
+  startClusterPrimary(): void;
+  startHttpWorker(): Promise<void>;
   seedDemoShop(): Promise<void>;
 }
 
 export interface LaunchOptions {
   /** Routes mounted before the Remix handler (the demo's App Proxy emulation and assets). */
   configureApp?: (app: Express, env: Env) => void;
-  /** Runs after migrations, before listening (the demo seeds here). */
+  /** Runs after migrations, before listening (the demo seeds here); once, in the primary. */
   beforeListen?: (entry: BuildEntry, env: Env) => Promise<void>;
   quiet?: boolean;
 }
@@ -25,28 +28,73 @@ export interface LaunchOptions {
 export interface LaunchedServer {
   env: Env;
   port: number;
+  /** False in the HTTP worker processes of a cluster (they only serve requests). */
+  isPrimary: boolean;
   close(): Promise<void>;
 }
 
 /**
- * Starts one app process: validate configuration (one clear line on error), apply migrations,
- * start the background runtime, serve the Remix build over HTTP. Used by `npm start` and the demo.
+ * Starts the app: validate configuration (one clear line on error), apply migrations, start the
+ * background runtime (outbox worker, retention), serve the Remix build over HTTP. HTTP requests are
+ * served by WEB_CONCURRENCY node:cluster workers sharing the port (default 1), while this primary
+ * process keeps the background runtime — so escalation emails leave promptly even when the HTTP
+ * workers are saturated with shoppers. WEB_CONCURRENCY=0 serves everything from one process (the
+ * tests' default: faster to start). Used by `npm start` and the demo.
  */
 export async function launchServer(options: LaunchOptions = {}): Promise<LaunchedServer> {
   const env = loadEnvOrExit();
+  if (cluster.isWorker) {
+    const { build, entry } = await loadBuild();
+    await entry.startHttpWorker();
+    const server = await serveHttp(build, env, options);
+    const close = onceOnly(() => closeServer(server));
+    onShutdownSignal(close);
+    return { env, port: portOf(server, env), isPrimary: false, close };
+  }
+
   const started = Date.now();
   await migrateDeploy(env.databaseUrl);
-
-  const buildPath = path.resolve("build/server/index.js");
-  const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
-  const entry = build.entry.module as unknown as BuildEntry;
+  const { build, entry } = await loadBuild();
   if (options.beforeListen) await options.beforeListen(entry, env);
   const runtime = await entry.startRuntime();
 
+  if (env.webConcurrency > 0) {
+    entry.startClusterPrimary();
+    const workers = await forkHttpWorkers(env.webConcurrency);
+    const port = workers.port;
+    if (!options.quiet) console.log(`[baton] listening on http://localhost:${port} (${env.databaseProvider}, ${env.webConcurrency} HTTP worker${env.webConcurrency > 1 ? "s" : ""}, ready in ${Date.now() - started} ms)`);
+    const close = onceOnly(async () => {
+      await workers.stop();
+      await runtime.stop();
+    });
+    onShutdownSignal(close);
+    return { env, port, isPrimary: true, close };
+  }
+
+  const server = await serveHttp(build, env, options);
+  const port = portOf(server, env);
+  if (!options.quiet) console.log(`[baton] listening on http://localhost:${port} (${env.databaseProvider}, ready in ${Date.now() - started} ms)`);
+  const close = onceOnly(async () => {
+    await closeServer(server);
+    await runtime.stop();
+  });
+  onShutdownSignal(close);
+  return { env, port, isPrimary: true, close };
+}
+
+async function loadBuild(): Promise<{ build: ServerBuild; entry: BuildEntry }> {
+  const buildPath = path.resolve("build/server/index.js");
+  const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
+  return { build, entry: build.entry.module as unknown as BuildEntry };
+}
+
+async function serveHttp(build: ServerBuild, env: Env, options: LaunchOptions): Promise<Server> {
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", true);
-  app.use(compression());
+  // Storefront chat answers are small JSON that Shopify's App Proxy re-encodes for the shopper
+  // anyway; compressing them here only costs the hot path CPU (~5 % of a turn).
+  app.use(compression({ filter: (req, res) => !req.path.startsWith("/proxy/") && compression.filter(req, res) }));
   app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
   // Only file-like paths reach the disk (favicon etc.); API calls skip the stat.
   app.get(/^\/[^/]+\.[A-Za-z0-9]+$/, express.static("build/client", { maxAge: "1h" }));
@@ -59,25 +107,67 @@ export async function launchServer(options: LaunchOptions = {}): Promise<Launche
   });
   // Keep-alive longer than common load balancers' idle timeout.
   server.keepAliveTimeout = 65_000;
-  const address = server.address();
-  const port = typeof address === "object" && address ? address.port : env.port;
-  if (!options.quiet) console.log(`[baton] listening on http://localhost:${port} (${env.databaseProvider}, ready in ${Date.now() - started} ms)`);
+  return server;
+}
 
-  let closing: Promise<void> | undefined;
-  const close = () =>
-    (closing ??= (async () => {
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeIdleConnections();
-      });
-      await runtime.stop();
-    })());
+/** Forks the HTTP workers, resolves once all listen (on one shared port), replaces any that die. */
+async function forkHttpWorkers(count: number): Promise<{ port: number; stop(): Promise<void> }> {
+  let stopping = false;
+  const listening = new Set<number>();
+  const port = await new Promise<number>((resolve, reject) => {
+    cluster.on("listening", (worker, address) => {
+      listening.add(worker.id);
+      if (listening.size === count) resolve(address.port);
+    });
+    cluster.on("exit", (worker, code, signal) => {
+      if (stopping) return;
+      if (!listening.has(worker.id)) {
+        reject(new Error(`an HTTP worker exited before listening (${signal ?? `code ${code}`})`));
+        return;
+      }
+      console.error(`[baton] HTTP worker ${worker.process.pid} exited (${signal ?? `code ${code}`}); starting another`);
+      cluster.fork();
+    });
+    for (let i = 0; i < count; i++) cluster.fork();
+  });
+  return {
+    port,
+    async stop() {
+      stopping = true;
+      const alive = Object.values(cluster.workers ?? {}).filter((w): w is Worker => Boolean(w && !w.isDead()));
+      await Promise.all(
+        alive.map((w) => new Promise<void>((resolve) => {
+          w.once("exit", () => resolve());
+          w.process.kill("SIGTERM");
+        })),
+      );
+    },
+  };
+}
+
+function portOf(server: Server, env: Env): number {
+  const address = server.address();
+  return typeof address === "object" && address ? address.port : env.port;
+}
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise<void>((resolve) => {
+    server.close(() => resolve());
+    server.closeIdleConnections();
+  });
+}
+
+function onceOnly(fn: () => Promise<void>): () => Promise<void> {
+  let running: Promise<void> | undefined;
+  return () => (running ??= fn());
+}
+
+function onShutdownSignal(close: () => Promise<void>): void {
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.once(signal, () => {
       void close().then(() => process.exit(0));
     });
   }
-  return { env, port, close };
 }
 
 function loadEnvOrExit(): Env {

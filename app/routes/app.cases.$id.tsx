@@ -5,7 +5,7 @@ import { useEffect } from "react";
 import { db } from "~/db.server";
 import { requireAdmin } from "~/services/admin-auth.server";
 import { getCaseDetail, resendCaseEmail } from "~/services/admin-cases.server";
-import { getOutboxWorker } from "~/services/runtime.server";
+import { kickOutbox } from "~/services/runtime.server";
 import { readForm } from "~/services/http.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -25,7 +25,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       ? data({ ok: false as const, error: "Email not found" }, { status: 404 })
       : data({ ok: false as const, error: "This email is already queued or being sent" }, { status: 409 });
   }
-  getOutboxWorker()?.kick();
+  kickOutbox();
   return { ok: true as const, outboxId: result.row.id };
 }
 

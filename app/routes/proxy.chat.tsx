@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { db } from "~/db.server";
-import { getOutboxWorker } from "~/services/runtime.server";
+import { kickOutbox } from "~/services/runtime.server";
 import { ChatUnavailableError, runChatTurn } from "~/services/conversation-runner.server";
 import {
   BodyTooLargeError,
@@ -80,7 +80,7 @@ async function handleChatPost(request: Request): Promise<Response> {
         db: db(),
         lookup: orderLookupFor(auth.shop, auth.accessToken),
         now: () => new Date(),
-        kickOutbox: () => getOutboxWorker()?.kick(),
+        kickOutbox,
       },
       { shop: auth.shop, customerId: auth.customerId, conversationId, message: message || undefined, action: chatAction },
     );

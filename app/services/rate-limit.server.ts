@@ -1,6 +1,14 @@
+import cluster from "node:cluster";
 import { createHash } from "node:crypto";
 import pg from "pg";
-import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+import {
+  RateLimiterCluster,
+  RateLimiterClusterMaster,
+  RateLimiterMemory,
+  RateLimiterPostgres,
+  RateLimiterRes,
+  type RateLimiterAbstract,
+} from "rate-limiter-flexible";
 import { getEnv } from "~/env.server";
 
 /**
@@ -10,7 +18,9 @@ import { getEnv } from "~/env.server";
  * Storage follows the database: on PostgreSQL — the multi-instance deployment — the counters live
  * in a table of the app's database (`RateLimiterPostgres`, one atomic `INSERT … ON CONFLICT DO
  * UPDATE … RETURNING` per consume), so every instance sees the same counts. On SQLite, which is a
- * single-instance deployment, counters stay in memory. If PostgreSQL is unreachable, each instance
+ * single-instance deployment, counters stay in the memory of the one HTTP process — or, with
+ * WEB_CONCURRENCY > 1, in the cluster primary's memory (`RateLimiterCluster` asks it over IPC),
+ * so all HTTP workers share them. If PostgreSQL is unreachable, each instance
  * falls back to its own memory counters (the library's insurance limiter) rather than failing
  * the shopper's request.
  */
@@ -33,6 +43,17 @@ function memoryLimiters(): Limiters {
     ip: new RateLimiterMemory({ keyPrefix: "ip", points: rateLimits.perIpPerMinute, duration: 60 }),
     shop: new RateLimiterMemory({ keyPrefix: "shop", points: rateLimits.perShopPerMinute, duration: 60 }),
     conversation: new RateLimiterMemory({ keyPrefix: "conv", points: rateLimits.perConversationPerMinute, duration: 60 }),
+  };
+}
+
+/** One of several HTTP workers of a cluster on SQLite: the primary's memory counters, over IPC. */
+function clusterLimiters(): Limiters {
+  const { rateLimits } = getEnv();
+  const make = (keyPrefix: string, points: number) => new RateLimiterCluster({ keyPrefix, points, duration: 60, timeoutMs: 1_000 });
+  return {
+    ip: make("ip", rateLimits.perIpPerMinute),
+    shop: make("shop", rateLimits.perShopPerMinute),
+    conversation: make("conv", rateLimits.perConversationPerMinute),
   };
 }
 
@@ -66,6 +87,11 @@ async function postgresLimiters(databaseUrl: string): Promise<Limiters> {
   };
 }
 
+/** In the primary of an HTTP cluster: holds the memory counters its workers consume over IPC. */
+export function startClusterRateLimits(): void {
+  new RateLimiterClusterMaster();
+}
+
 function getLimiters(): Promise<Limiters> {
   if (!limiters) {
     const { databaseUrl, databaseProvider } = getEnv();
@@ -74,7 +100,8 @@ function getLimiters(): Promise<Limiters> {
           console.error("[rate-limit] PostgreSQL store unavailable, using per-instance memory limits:", error);
           return memoryLimiters();
         })
-      : Promise.resolve(memoryLimiters());
+      // One HTTP worker counts alone; several share the primary's counters.
+      : Promise.resolve(cluster.isWorker && getEnv().webConcurrency > 1 ? clusterLimiters() : memoryLimiters());
   }
   return limiters;
 }
@@ -99,7 +126,9 @@ export async function checkChatRateLimit(keys: { ip: string; shop: string; conve
       if (rejection instanceof RateLimiterRes) {
         return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)) };
       }
-      throw rejection;
+      // The counter store failed (e.g. the cluster primary did not answer): let the message through
+      // rather than fail the shopper's request.
+      console.warn(`[rate-limit] limiter unavailable, allowing: ${(rejection as Error)?.message ?? String(rejection)}`);
     }
   }
   return { ok: true, retryAfterSeconds: 0 };

@@ -1,17 +1,43 @@
+import cluster from "node:cluster";
 import { randomBytes } from "node:crypto";
 import { db, tuneSqlite } from "~/db.server";
 import { getEnv } from "~/env.server";
 import { adminCaseUrl } from "./admin-links.server";
+import { relayAnnouncements } from "./cluster-broadcast.server";
 import { createMailTransport } from "./mailer.server";
 import { startOutboxWorker, type OutboxWorker } from "./outbox.server";
-import { closeRateLimitStore } from "./rate-limit.server";
+import { closeRateLimitStore, startClusterRateLimits } from "./rate-limit.server";
 import { startRetentionJob } from "./retention.server";
 
 let worker: OutboxWorker | undefined;
 
-/** The running outbox worker of this process, if the runtime was started. */
-export function getOutboxWorker(): OutboxWorker | undefined {
-  return worker;
+const KICK_MESSAGE = "baton:kick-outbox";
+
+/**
+ * Wakes the outbox worker right after a case or resend was committed (hand-off in milliseconds,
+ * not a poll period). HTTP worker processes of a cluster ask the primary, which runs the worker.
+ */
+export function kickOutbox(): void {
+  if (worker) worker.kick();
+  else if (cluster.isWorker) process.send?.({ type: KICK_MESSAGE });
+}
+
+/**
+ * The primary of an HTTP cluster (WEB_CONCURRENCY > 1): it runs the background runtime, relays
+ * workers' outbox kicks and keeps the memory rate-limit counters all workers share.
+ */
+export function startClusterPrimary(): void {
+  startClusterRateLimits();
+  relayAnnouncements();
+  cluster.on("message", (_worker, message: unknown) => {
+    if ((message as { type?: unknown } | null)?.type === KICK_MESSAGE) kickOutbox();
+  });
+}
+
+/** An HTTP worker process of a cluster: only per-connection database settings (the primary runs the rest). */
+export async function startHttpWorker(): Promise<void> {
+  const env = getEnv();
+  await tuneSqlite(db(), env.databaseUrl);
 }
 
 /**

@@ -7,7 +7,7 @@ import type { Db } from "~/db.server";
 import { getEnv } from "~/env.server";
 import { adminCaseUrl, messageIdDomain } from "./admin-links.server";
 import { enqueueEmail } from "./outbox.server";
-import { getOutboxWorker } from "./runtime.server";
+import { kickOutbox } from "./runtime.server";
 
 // Home page: the setup checklist with live state, this month's usage, and the test email.
 
@@ -130,6 +130,6 @@ export async function sendTestEmail(db: Db, shop: string, now: Date): Promise<Se
     await tx.shop.update({ where: { domain: shop }, data: { testEmailSentAt: now } });
     return created;
   });
-  getOutboxWorker()?.kick();
+  kickOutbox();
   return { ok: true, outboxId: outbox.id, to: routing.defaultTo };
 }

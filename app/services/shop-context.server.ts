@@ -3,6 +3,7 @@ import { findPlan, usagePeriod, type Plan } from "~/domain/plans";
 import { assistantSettingsSchema, contactSettingsSchema, parseStored, type AssistantSettings, type ContactSettings } from "~/domain/shop-settings";
 import { parseRoutingSettings, type RoutingSettings } from "~/domain/routing";
 import type { Db } from "~/db.server";
+import { announce, onAnnouncement } from "./cluster-broadcast.server";
 
 /** A shop's settings, parsed once per request. */
 export interface ShopContext {
@@ -21,8 +22,8 @@ const cache = new Map<string, { at: number; value: ShopContext | null }>();
 
 /**
  * The shop's parsed settings. Storefront turns read them on every message, so they are cached
- * per process for a few seconds; admin saves call `forgetShopContext` so this process sees them
- * at once (other instances within CACHE_TTL_MS).
+ * per process for a few seconds; admin saves call `forgetShopContext` so this process and the
+ * other HTTP workers of its cluster see them at once (other instances within CACHE_TTL_MS).
  */
 export async function loadShopContext(db: Db, domain: string, now = Date.now()): Promise<ShopContext | null> {
   const hit = cache.get(domain);
@@ -35,7 +36,11 @@ export async function loadShopContext(db: Db, domain: string, now = Date.now()):
 
 export function forgetShopContext(domain: string): void {
   cache.delete(domain);
+  announce(SHOP_CHANGED, domain);
 }
+
+const SHOP_CHANGED = "shop-context";
+onAnnouncement(SHOP_CHANGED, (domain) => cache.delete(domain));
 
 async function readShopContext(db: Db, domain: string): Promise<ShopContext | null> {
   const shop = await db.shop.findUnique({ where: { domain } });

@@ -23,6 +23,8 @@ const app = await startAppServer({
     RATE_LIMIT_IP_PER_MINUTE: "10000000",
     RATE_LIMIT_CONVERSATION_PER_MINUTE: "10000000",
     OUTBOX_POLL_MS: "200",
+    // The demo's default: one HTTP worker, the outbox in the primary (WEB_CONCURRENCY=2 for two).
+    WEB_CONCURRENCY: process.env.WEB_CONCURRENCY ?? "1",
   },
 });
 

@@ -47,6 +47,9 @@ export async function startAppServer(options: AppServerOptions = {}): Promise<Ap
     OUTBOX_POLL_MS: "50",
     LOG_LEVEL: "warn",
   };
+  // The production entry runs as one process (quicker to start) unless a test asks for the HTTP
+  // cluster; the demo keeps its real default (one HTTP worker beside the primary).
+  if (!options.demo) env.WEB_CONCURRENCY = "0";
   for (const [k, v] of Object.entries(options.env ?? {})) {
     if (v === undefined) delete env[k];
     else env[k] = v;
