@@ -3,6 +3,7 @@ import { findPlan, usagePeriod, type Plan } from "~/domain/plans";
 import { assistantSettingsSchema, contactSettingsSchema, parseStored, type AssistantSettings, type ContactSettings } from "~/domain/shop-settings";
 import { parseRoutingSettings, type RoutingSettings } from "~/domain/routing";
 import type { Db } from "~/db.server";
+import { chatStoreFor } from "./chat-store/index.server";
 import { announce, onAnnouncement } from "./cluster-broadcast.server";
 
 /** A shop's settings, parsed once per request. */
@@ -59,6 +60,5 @@ async function readShopContext(db: Db, domain: string): Promise<ShopContext | nu
 
 /** Escalation emails sent this period (for the plan allowance). */
 export async function escalationsThisPeriod(db: Db, shop: string, now: Date): Promise<number> {
-  const row = await db.usageCounter.findUnique({ where: { shop_period: { shop, period: usagePeriod(now) } } });
-  return row?.escalations ?? 0;
+  return chatStoreFor(db).escalationsInPeriod(shop, usagePeriod(now));
 }

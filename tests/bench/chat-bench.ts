@@ -3,6 +3,7 @@
  * Prints server time p50/p95/p99 (Server-Timing), client latency, throughput, and
  * escalation trigger → SMTP-accepted latency. Options: --shoppers=32 --seconds=20 --escalate-every=8
  */
+import { Agent, request } from "node:http";
 import { startSmtpServer } from "../servers/smtp-server";
 import { startAppServer } from "../support/app-server";
 import { storefront } from "../support/storefront-client";
@@ -27,6 +28,22 @@ const app = await startAppServer({
     WEB_CONCURRENCY: process.env.WEB_CONCURRENCY ?? "1",
   },
 });
+
+// Keep-alive node:http rather than fetch: the client shares the 2 cores with the server, and
+// undici's fetch costs it about twice the CPU per request.
+const agent = new Agent({ keepAlive: true, maxSockets: SHOPPERS });
+function post(url: string, payload: string, ip: string): Promise<{ status: number; body: string; serverTiming: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method: "POST", agent, headers: { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(payload), "X-Forwarded-For": ip } }, (res) => {
+      let body = "";
+      res.setEncoding("utf8");
+      res.on("data", (c: string) => (body += c));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, body, serverTiming: String(res.headers["server-timing"] ?? "") }));
+    });
+    req.on("error", reject);
+    req.end(payload);
+  });
+}
 
 const serverMs: number[] = [];
 const clientMs: number[] = [];
@@ -54,15 +71,11 @@ async function shopper(index: number): Promise<void> {
     for (const message of script) {
       if (Date.now() >= deadline) return;
       const t0 = performance.now();
-      const res = await fetch(client.url({}), {
-        method: "POST",
-        headers: { "Content-Type": "application/json", "X-Forwarded-For": `10.1.${Math.floor(index / 250)}.${index % 250}` },
-        body: JSON.stringify({ conversationId, message }),
-      });
-      const body = (await res.json()) as { conversationId?: string; state?: string };
+      const res = await post(client.url({}), JSON.stringify({ conversationId, message }), `10.1.${Math.floor(index / 250)}.${index % 250}`);
+      const body = JSON.parse(res.body) as { conversationId?: string; state?: string };
       clientMs.push(performance.now() - t0);
       requests++;
-      const timing = /dur=([\d.]+)/.exec(res.headers.get("server-timing") ?? "");
+      const timing = /dur=([\d.]+)/.exec(res.serverTiming);
       if (timing) serverMs.push(Number(timing[1]));
       if (res.status !== 200) {
         errors++;
@@ -93,7 +106,8 @@ const pct = (xs: number[], p: number) => {
   return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
 };
 const f = (x: number) => (Number.isNaN(x) ? "n/a" : x.toFixed(1));
-console.log(`bench:chat — ${SHOPPERS} concurrent shoppers, ${elapsed.toFixed(1)} s, built-in engine, SQLite`);
+const workers = process.env.WEB_CONCURRENCY ?? "1";
+console.log(`bench:chat — ${SHOPPERS} concurrent shoppers, ${elapsed.toFixed(1)} s, built-in engine, SQLite, WEB_CONCURRENCY=${workers}`);
 console.log(`requests ${requests}, errors ${errors}, throughput ${(requests / elapsed).toFixed(0)} req/s`);
 console.log(`server time ms  p50 ${f(pct(serverMs, 50))}  p95 ${f(pct(serverMs, 95))}  p99 ${f(pct(serverMs, 99))}`);
 console.log(`client latency  p50 ${f(pct(clientMs, 50))}  p95 ${f(pct(clientMs, 95))}  p99 ${f(pct(clientMs, 99))}`);

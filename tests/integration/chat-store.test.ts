@@ -1,3 +1,4 @@
+import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, sqliteConnectionOf, type Db } from "../../app/db.server";
 import type { ChatStore, TurnWrite } from "../../app/services/chat-store/chat-store";
@@ -107,6 +108,14 @@ describe.each(variants)("chat store: %s", (_name, makeDatabase, makeStore) => {
     expect(usage.conversations).toBe(2);
   });
 
+  it("reads the month's escalation count of the shop", async () => {
+    expect(await store.escalationsInPeriod(SHOP, "2026-11")).toBe(0);
+    await db.usageCounter.update({ where: { shop_period: { shop: SHOP, period: "2026-11" } }, data: { escalations: 3 } });
+    expect(await store.escalationsInPeriod(SHOP, "2026-11")).toBe(3);
+    expect(await store.escalationsInPeriod(OTHER, "2026-11")).toBe(0);
+    expect(await store.escalationsInPeriod(SHOP, "2026-10")).toBe(0);
+  });
+
   it("never returns another shop's conversation", async () => {
     expect(await store.loadConversation(OTHER, "conv-new", 40)).toBeNull();
     expect(await store.loadConversation(SHOP, "no-such-conversation", 40)).toBeNull();
@@ -123,9 +132,10 @@ describe.each(variants)("chat store: %s", (_name, makeDatabase, makeStore) => {
 
 describe("chat store on SQLite beside Prisma's own transactions", () => {
   let db: Db;
+  let url: string;
 
   beforeAll(async () => {
-    const url = tempSqliteUrl();
+    url = tempSqliteUrl();
     await migrateDeploy(url);
     db = createDb(url);
     await db.shop.create({ data: { domain: SHOP } });
@@ -164,5 +174,25 @@ describe("chat store on SQLite beside Prisma's own transactions", () => {
     // Our turn committed on its own; Prisma's transaction rolled back without taking it along.
     expect(await db.conversation.count({ where: { id: "during-tx" } })).toBe(1);
     expect((await db.shop.findUniqueOrThrow({ where: { domain: SHOP } })).name).not.toBe("rolled back");
+  });
+
+  it("waits for another process's write lock without blocking the event loop", async () => {
+    const store = chatStoreFor(db);
+    await store.saveTurn(turn({ conversationId: "before-lock" }));
+    const other = new Database(url.replace(/^file:/, ""));
+    other.exec("BEGIN IMMEDIATE");
+    let ticks = 0;
+    const ticker = setInterval(() => ticks++, 5);
+    let saved = false;
+    const saving = store.saveTurn(turn({ conversationId: "after-lock" })).then(() => (saved = true));
+    await new Promise((r) => setTimeout(r, 60));
+    expect(saved).toBe(false);
+    // The event loop kept running while the write waited (a blocking busy handler would stall it).
+    expect(ticks).toBeGreaterThan(5);
+    other.exec("COMMIT");
+    other.close();
+    await saving;
+    clearInterval(ticker);
+    expect(await db.conversation.count({ where: { id: "after-lock" } })).toBe(1);
   });
 });

@@ -56,4 +56,6 @@ export interface ChatStore {
   loadConversation(shop: string, conversationId: string, historyLimit: number): Promise<StoredConversation | null>;
   /** Writes the turn atomically: conversation row, its new messages and the usage counter. */
   saveTurn(write: TurnWrite): Promise<void>;
+  /** Escalation emails counted for the shop in a usage period ("2026-11"). */
+  escalationsInPeriod(shop: string, period: string): Promise<number>;
 }

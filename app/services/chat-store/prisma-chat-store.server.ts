@@ -38,5 +38,10 @@ export function createPrismaChatStore(db: Db): ChatStore {
           : []),
       ]);
     },
+
+    async escalationsInPeriod(shop, period) {
+      const row = await db.usageCounter.findUnique({ where: { shop_period: { shop, period } }, select: { escalations: true } });
+      return row?.escalations ?? 0;
+    },
   };
 }

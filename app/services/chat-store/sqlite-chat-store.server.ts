@@ -49,7 +49,7 @@ export function createSqliteChatStore(connection: () => Promise<BetterSqlite3.Da
         pendingEscalation: c.pendingEscalation, closedAt: c.closedAt ? sqliteDate(c.closedAt) : null, updatedAt: sqliteDate(c.updatedAt),
         tokensIn: w.llm?.tokensIn ?? 0, tokensOut: w.llm?.tokensOut ?? 0, latencyMs: w.llm?.latencyMs ?? 0,
       };
-      await whenNoOtherTransaction(conn, () =>
+      await writeWithoutBlocking(conn, () =>
         conn.transaction(() => {
           if (w.isNew) {
             st.insertConversation.run({ ...columns, shop: w.shop, customerId: w.customerId, createdAt: sqliteDate(w.now) });
@@ -62,6 +62,11 @@ export function createSqliteChatStore(connection: () => Promise<BetterSqlite3.Da
           }
         }).immediate(),
       );
+    },
+
+    async escalationsInPeriod(shop, period) {
+      const { conn, st } = await statementsOf();
+      return whenNoOtherTransaction(conn, () => (st.escalationsInPeriod.get(shop, period) as { escalations: number } | undefined)?.escalations ?? 0);
     },
   };
 }
@@ -91,6 +96,7 @@ function prepare(conn: BetterSqlite3.Database) {
        WHERE "id" = @id`,
     ),
     insertMessage: s(`INSERT INTO "Message" ("id", "conversationId", "role", "text", "createdAt", "meta") VALUES (?, ?, ?, ?, ?, ?)`),
+    escalationsInPeriod: s(`SELECT "escalations" FROM "UsageCounter" WHERE "shop" = ? AND "period" = ?`),
     countConversation: s(
       `INSERT INTO "UsageCounter" ("shop", "period", "conversations") VALUES (?, ?, 1)
        ON CONFLICT ("shop", "period") DO UPDATE SET "conversations" = "conversations" + 1`,
@@ -122,6 +128,33 @@ function sqliteDate(d: Date): string {
 }
 
 const MAX_WAIT_MS = 5_000;
+const BUSY_SPIN_MS = 3;
+
+/**
+ * Runs a write transaction without letting SQLite's busy handler sleep long on the event loop:
+ * while another process (the cluster primary's outbox, another worker) holds the write lock, the
+ * handler may wait up to BUSY_SPIN_MS (most locks are released by then — yielding costs a turn
+ * behind every queued request), after which we retry asynchronously, serving requests meanwhile.
+ */
+async function writeWithoutBlocking<T>(conn: BetterSqlite3.Database, work: () => T): Promise<T> {
+  const started = Date.now();
+  for (;;) {
+    const attempt = await whenNoOtherTransaction(conn, () => {
+      const busyTimeout = conn.pragma("busy_timeout", { simple: true }) as number;
+      conn.pragma(`busy_timeout = ${BUSY_SPIN_MS}`);
+      try {
+        return { done: true as const, value: work() };
+      } catch (error) {
+        if ((error as { code?: string }).code !== "SQLITE_BUSY" || Date.now() - started > MAX_WAIT_MS) throw error;
+        return { done: false as const };
+      } finally {
+        conn.pragma(`busy_timeout = ${Number(busyTimeout) || 0}`);
+      }
+    });
+    if (attempt.done) return attempt.value;
+    await new Promise((resolve) => setTimeout(resolve, 1));
+  }
+}
 
 /**
  * Runs `work` synchronously once the shared connection has no open transaction. Prisma's
