@@ -53,5 +53,15 @@ async function forward(req: Request, res: Response, options: { appOrigin: () => 
     const value = upstream.headers.get(header);
     if (value) res.setHeader(header, value);
   }
+  if ((upstream.headers.get("content-type") ?? "").startsWith("text/event-stream") && upstream.body) {
+    // Events pass through as they come (whether Shopify's own proxy does the same is not
+    // documented; the widget reads a stream that arrives all at once just as well).
+    res.setHeader("x-accel-buffering", "no");
+    res.flushHeaders();
+    const reader = upstream.body.getReader();
+    for (let next = await reader.read(); !next.done; next = await reader.read()) res.write(next.value);
+    res.end();
+    return;
+  }
   res.send(Buffer.from(await upstream.arrayBuffer()));
 }

@@ -18,6 +18,8 @@ export interface ChatTurnInput {
   conversationId?: string;
   message?: string;
   action?: "talk_to_human";
+  /** Streaming clients: vetted pieces of a model reply as they arrive (see proxy.chat_.stream). */
+  onDelta?: (text: string) => void;
 }
 
 export interface ChatTurnOutput {
@@ -73,7 +75,7 @@ export async function runChatTurn(deps: RunnerDeps, input: ChatTurnInput): Promi
     now,
   });
   // The LLM (when configured and enabled) answers in phase open unless the detector escalated.
-  const consulted = await consultModel({ db, lookup: deps.lookup, shop, state, event, facts, customerId: input.customerId, customerEmail, history, now });
+  const consulted = await consultModel({ db, lookup: deps.lookup, shop, state, event, facts, customerId: input.customerId, customerEmail, history, now, onDelta: input.onDelta });
   const result = transition(state, event, consulted.facts);
 
   const newEscalation = result.effects.some((e) => e.type === "create_case");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { classifyStatus, getChat, parseRetryAfter, postChat, readReply } from "./api";
+import { classifyStatus, getChat, parseRetryAfter, postChat, readReply, streamChat } from "./api";
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json", ...headers } });
@@ -81,5 +81,47 @@ describe("helpers", () => {
     });
     expect(readReply(null)).toBeNull();
     expect(readReply({ conversationId: "", messages: [] })).toBeNull();
+  });
+});
+
+describe("streamChat", () => {
+  const sse = (...events: Array<[string, unknown]>) =>
+    new Response(events.map(([e, d]) => `event: ${e}\ndata: ${JSON.stringify(d)}\n\n`).join(""), { headers: { "content-type": "text/event-stream" } });
+  const done = { conversationId: "c1", state: "open", messages: [{ role: "assistant", text: "Hi there. Bye." }] };
+
+  it("hands deltas over as they come and returns the `done` reply", async () => {
+    const seen: string[] = [];
+    const r = await streamChat("/p", { message: "x" }, (t) => seen.push(t), async (url, init) => {
+      expect(url).toBe("/p/chat/stream");
+      expect(init?.method).toBe("POST");
+      return sse(["delta", { text: "Hi there." }], ["delta", { text: " Bye." }], ["done", done]);
+    });
+    expect(seen).toEqual(["Hi there.", " Bye."]);
+    expect(r).toEqual({ ok: true, data: { conversationId: "c1", state: "open", messages: [{ role: "assistant", text: "Hi there. Bye." }], replyTo: undefined } });
+  });
+
+  it("treats a stream cut before `done` as a network error and an `error` event as a server error", async () => {
+    expect(await streamChat("/p", {}, () => {}, async () => sse(["delta", { text: "Hi." }]))).toEqual({ ok: false, error: { kind: "network" } });
+    expect(await streamChat("/p", {}, () => {}, async () => sse(["error", { error: { code: "internal_error" } }]))).toEqual({ ok: false, error: { kind: "server" } });
+  });
+
+  it("falls back to POST /chat once when the server has no stream route", async () => {
+    const urls: string[] = [];
+    const r = await streamChat("/p", { message: "x" }, () => {}, async (url) => {
+      urls.push(url);
+      return url.endsWith("/stream") ? new Response("<h1>Not found</h1>", { status: 404, headers: { "content-type": "text/html" } }) : json(200, done);
+    });
+    expect(urls).toEqual(["/p/chat/stream", "/p/chat"]);
+    expect(r.ok).toBe(true);
+  });
+
+  it("keeps our own JSON errors (no second send)", async () => {
+    const urls: string[] = [];
+    const r = await streamChat("/p", { message: "x" }, () => {}, async (url) => {
+      urls.push(url);
+      return json(429, { error: { code: "rate_limited", message: "wait" } }, { "retry-after": "7" });
+    });
+    expect(urls).toEqual(["/p/chat/stream"]);
+    expect(r).toEqual({ ok: false, error: { kind: "rate", retryAfter: 7 } });
   });
 });

@@ -59,7 +59,54 @@ export function readReply(body: unknown): ChatReply | null {
   };
 }
 
-async function call(f: Fetch, url: string, init: RequestInit, timeoutMs: number, named: boolean): Promise<Result<ChatReply>> {
+/** Streamed pieces of the reply as they arrive (see `streamChat`). */
+export type OnDelta = (text: string) => void;
+
+/**
+ * Reads server-sent events: `delta` pieces go to `onDelta`, `done` carries the reply (the same body
+ * `POST /chat` answers). A body that arrives all at once (a buffering proxy) parses the same way.
+ */
+export async function readEvents(res: Response, onDelta: OnDelta): Promise<Result<ChatReply>> {
+  const reader = res.body?.getReader();
+  const decoder = new TextDecoder();
+  let buffer = "";
+  let result: Result<ChatReply> = { ok: false, error: { kind: "network" } }; // cut before `done`
+  const handle = (block: string) => {
+    const event = /^event: ?(.*)$/m.exec(block)?.[1];
+    const data = block.split("\n").filter((l) => l.startsWith("data:")).map((l) => l.slice(5).trimStart()).join("\n");
+    let body: unknown = null;
+    try {
+      body = JSON.parse(data);
+    } catch {
+      return;
+    }
+    if (event === "delta" && typeof (body as { text?: unknown }).text === "string") onDelta((body as { text: string }).text);
+    else if (event === "done") {
+      const reply = readReply(body);
+      result = reply ? { ok: true, data: reply } : { ok: false, error: { kind: "server" } };
+    } else if (event === "error") result = { ok: false, error: { kind: "server" } };
+  };
+  const drain = (final: boolean) => {
+    const blocks = buffer.replace(/\r\n/g, "\n").split("\n\n");
+    buffer = final ? "" : blocks.pop()!;
+    blocks.forEach(handle);
+  };
+  if (!reader) {
+    buffer = await res.text();
+    drain(true);
+    return result;
+  }
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    buffer += decoder.decode(value, { stream: true });
+    drain(false);
+  }
+  drain(true);
+  return result;
+}
+
+async function call(f: Fetch, url: string, init: RequestInit, timeoutMs: number, named: boolean, onDelta?: OnDelta): Promise<Result<ChatReply>> {
   const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(), timeoutMs);
   let res: Response;
@@ -75,11 +122,36 @@ async function call(f: Fetch, url: string, init: RequestInit, timeoutMs: number,
       const kind = classifyStatus(res.status, named);
       return { ok: false, error: kind === "rate" ? { kind, retryAfter: parseRetryAfter(res.headers.get("retry-after")) } : { kind } };
     }
+    if (onDelta && (res.headers.get("content-type") || "").includes("text/event-stream")) return await readEvents(res, onDelta).catch(() => ({ ok: false, error: { kind: "network" } }) as const);
     const data = readReply(await res.json().catch(() => null));
     return data ? { ok: true, data } : { ok: false, error: { kind: "server" } };
   } finally {
     clearTimeout(timer);
   }
+}
+
+/**
+ * One turn, streamed: `onDelta` receives the reply's pieces as the model writes them; the result is
+ * the same as `postChat`'s (the `done` event replaces whatever was streamed). A server without the
+ * stream route (a 404/405 that is not our JSON error) gets the turn through `postChat` instead —
+ * nothing was processed, so the message is not sent twice.
+ */
+export async function streamChat(proxy: string, body: ChatRequest, onDelta: OnDelta, f: Fetch = fetch, timeoutMs = 45_000): Promise<Result<ChatReply>> {
+  let missing = false;
+  const probe: Fetch = async (url, init) => {
+    const res = await f(url, init);
+    missing = (res.status === 404 || res.status === 405) && !(res.headers.get("content-type") || "").includes("json");
+    return res;
+  };
+  const r = await call(
+    probe,
+    proxy + "/chat/stream",
+    { method: "POST", headers: { "content-type": "application/json", accept: "text/event-stream" }, body: JSON.stringify(body) },
+    timeoutMs,
+    !!body.conversationId,
+    onDelta,
+  );
+  return missing ? postChat(proxy, body, f, timeoutMs) : r;
 }
 
 /** One turn: the shopper's message or action in, the assistant's new messages out. */

@@ -1,7 +1,7 @@
 // The chat panel, loaded on first open. A non-modal dialog on wide screens (the shopper can keep
 // browsing; Tab flows on past it); on phones it covers the page, so it becomes modal with a focus trap.
 import css from "./panel.css?inline";
-import { getChat, postChat, type ChatError, type ChatRequest } from "./api";
+import { getChat, streamChat, type ChatError, type ChatRequest } from "./api";
 import { h, icon } from "./dom";
 import { findEmail, fmt, isValidEmail, MAX_MESSAGE, splitLinks } from "./text";
 import type { BatonChatGlobal, ChatState, PanelApi, PanelContext, StringKey } from "./types";
@@ -147,7 +147,18 @@ function mount(ctx: PanelContext): PanelApi {
     log.append(typing);
     log.scrollTop = log.scrollHeight;
     status.textContent = t.typing;
-    const res = await postChat(cfg.proxy, { conversationId, ...req });
+    // The reply appears as the model writes it; screen readers hear only the final message below.
+    let draft: HTMLElement | undefined;
+    const res = await streamChat(cfg.proxy, { conversationId, ...req }, (piece) => {
+      if (!draft) {
+        typing.remove();
+        draft = addMessage("assistant", "");
+        draft.setAttribute("aria-hidden", "true");
+      }
+      draft.append(piece);
+      log.scrollTop = log.scrollHeight;
+    });
+    draft?.remove();
     typing.remove();
     status.textContent = "";
     busy = false;

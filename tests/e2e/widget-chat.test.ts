@@ -25,6 +25,7 @@ afterAll(async () => {
 beforeEach(() => {
   shop.mode = "ok";
   shop.delayMs = 0;
+  shop.stream = false;
   shop.chatCalls.length = 0;
 });
 
@@ -160,6 +161,26 @@ describe("storefront chat widget", () => {
     const violations = await axe(page);
     expect(serious(violations)).toEqual([]);
     await page.screenshot({ path: `${SHOTS}/open-desktop.png` });
+    await page.close();
+  });
+
+  it("shows a streamed reply as it arrives, then the final message once (announced once)", async () => {
+    shop.stream = true;
+    shop.streamGapMs = 120;
+    const page = await open();
+    await launcher(page).click();
+    await ask(page, "When do orders ship?");
+    // Part of the reply is on screen while the rest is still coming, hidden from screen readers.
+    const draft = log(page).locator(".m.a[aria-hidden=true]");
+    await expect.poll(() => draft.count(), { timeout: 5_000 }).toBe(1);
+    const partial = await draft.innerText();
+    expect(partial.length).toBeGreaterThan(0);
+    expect(partial).not.toContain("track.example");
+    // Then the draft is replaced by the final messages, as from POST /chat.
+    await expect.poll(() => draft.count(), { timeout: 10_000 }).toBe(0);
+    expect(await log(page).innerText()).toContain("https://track.example/abc");
+    expect(await log(page).getByRole("link", { name: "https://track.example/abc" }).count()).toBe(1);
+    expect(shop.chatCalls.map((c) => c.url.split("?")[0])).toEqual(["/apps/baton/chat/stream"]);
     await page.close();
   });
 

@@ -36,6 +36,8 @@ export interface ConsultInput {
   customerEmail: string | null;
   history: ReadonlyArray<{ role: string; text: string; meta: unknown }>;
   now: Date;
+  /** Streams vetted pieces of the model's reply as they arrive (the turn's result stays authoritative). */
+  onDelta?: (text: string) => void;
 }
 
 /** The LLM configuration when the process has a key and the shop has the assistant's LLM on. */
@@ -67,6 +69,7 @@ export async function consultModel(input: ConsultInput): Promise<ModelConsultati
     lookup: input.lookup,
     contact: facts.contact,
     topic: facts.decision.topic,
+    onDelta: input.onDelta,
   });
 
   if (outcome.kind === "failed") {

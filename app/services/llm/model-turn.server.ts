@@ -5,6 +5,7 @@ import type { EscalationTopic } from "~/domain/escalation";
 import type { OrderFacts } from "~/domain/orders";
 import type { AssistantSettings } from "~/domain/shop-settings";
 import { guardModelReply } from "./output-guard";
+import { partialReply, StreamGate } from "./stream-gate";
 import { buildSystemPrompt, promptCanary, truncateHistory, type HistoryLine } from "./prompt.server";
 import { lookupOrderTool, parseToolCall, storePolicyTool, TOOL_DEFINITIONS, toModelEscalation, type ToolCall, type ToolContext } from "./tools.server";
 
@@ -26,6 +27,11 @@ export interface ModelTurnInput {
   contact: ContactOptions;
   /** The detector's topic for this turn (routing of a model escalation). */
   topic: EscalationTopic;
+  /**
+   * Streams the reply: called with each newly vetted piece (whole sentences that passed the
+   * output guard). The returned outcome stays authoritative.
+   */
+  onDelta?: (text: string) => void;
 }
 
 export interface ModelUsage {
@@ -85,19 +91,24 @@ async function loop(input: ModelTurnInput, usage: ModelUsage, deadline: number, 
   let toolCalls = 0;
   let toolsSucceeded = 0;
 
+  const allowedSoFar = () => [...input.history.map((h) => h.text), input.text, ...disclosed, contactText(input.contact)];
+  const gate = input.onDelta
+    ? new StreamGate((text) => guardModelReply({ text, systemPrompt, canary: promptCanary(), allowed: allowedSoFar() }), input.onDelta)
+    : null;
+
   for (let call = 0; call < MAX_MODEL_CALLS; call++) {
     const remaining = deadline - Date.now();
     if (remaining <= 0) return { kind: "failed", reason: "timeout", usage };
     const started = performance.now();
-    const completion = await input.client.chat.completions.create(
-      { model: input.model, messages, tools: TOOL_DEFINITIONS, tool_choice: "auto", max_tokens: MAX_OUTPUT_TOKENS, temperature: 0.2 },
-      { signal, timeout: remaining },
-    );
+    const request = { model: input.model, messages, tools: TOOL_DEFINITIONS, tool_choice: "auto" as const, max_tokens: MAX_OUTPUT_TOKENS, temperature: 0.2 };
+    const completion = gate
+      ? await streamCompletion(input.client, request, { signal, timeout: remaining }, gate)
+      : await input.client.chat.completions.create(request, { signal, timeout: remaining }).then((c) => ({ message: c.choices?.[0]?.message, usage: c.usage }));
     usage.latencyMs += Math.round(performance.now() - started);
     usage.tokensIn += completion.usage?.prompt_tokens ?? 0;
     usage.tokensOut += completion.usage?.completion_tokens ?? 0;
 
-    const message = completion.choices?.[0]?.message;
+    const message = completion.message;
     if (!message) return { kind: "failed", reason: "malformed: no message", usage };
     const calls = message.tool_calls ?? [];
     if (calls.length > 0) {
@@ -129,12 +140,12 @@ async function loop(input: ModelTurnInput, usage: ModelUsage, deadline: number, 
 
     const answer = parseAnswer(message.content ?? "", toolsSucceeded > 0);
     if (!answer) return { kind: "failed", reason: "malformed: answer", usage };
-    const allowed = [...input.history.map((h) => h.text), input.text, ...disclosed, contactText(input.contact)];
-    const verdict = guardModelReply({ text: answer.reply, systemPrompt, canary: promptCanary(), allowed });
+    const verdict = guardModelReply({ text: answer.reply, systemPrompt, canary: promptCanary(), allowed: allowedSoFar() });
     if (!verdict.ok) {
       console.warn(`[llm] reply refused by guard: ${verdict.reason}`);
       return { kind: "failed", reason: `guard: ${verdict.reason}`, usage };
     }
+    gate?.finish(verdict.text);
     const unhelpful = answer.answered === false || answer.confidence < UNHELPFUL_BELOW;
     return {
       kind: "reply",
@@ -163,6 +174,52 @@ export function parseAnswer(content: string, usedTools: boolean): { reply: strin
   } catch {
     return null;
   }
+}
+
+type CompletionRequest = Omit<OpenAI.Chat.ChatCompletionCreateParamsNonStreaming, "stream">;
+interface CompletionResult {
+  message: Pick<OpenAI.Chat.ChatCompletionMessage, "content" | "tool_calls"> | undefined;
+  usage: OpenAI.CompletionUsage | null | undefined;
+}
+
+/**
+ * The same completion, streamed: content and tool-call pieces are put back together into one
+ * message (so the tool loop and the final guard work unchanged), while the reply text is offered
+ * to the gate as it arrives.
+ */
+async function streamCompletion(
+  client: OpenAI,
+  request: CompletionRequest,
+  options: { signal: AbortSignal; timeout: number },
+  gate: StreamGate,
+): Promise<CompletionResult> {
+  const stream = await client.chat.completions.create({ ...request, stream: true, stream_options: { include_usage: true } }, options);
+  let content = "";
+  let sawContent = false;
+  const calls: Array<{ id: string; type: "function"; function: { name: string; arguments: string } }> = [];
+  let usage: OpenAI.CompletionUsage | null | undefined;
+  for await (const chunk of stream) {
+    if (chunk.usage) usage = chunk.usage;
+    const delta = chunk.choices?.[0]?.delta;
+    if (!delta) continue;
+    for (const piece of delta.tool_calls ?? []) {
+      const call = (calls[piece.index] ??= { id: "", type: "function", function: { name: "", arguments: "" } });
+      if (piece.id) call.id = piece.id;
+      if (piece.function?.name) call.function.name += piece.function.name;
+      if (piece.function?.arguments) call.function.arguments += piece.function.arguments;
+    }
+    if (typeof delta.content === "string") {
+      sawContent = true;
+      content += delta.content;
+      // A turn that calls tools shows nothing yet: its answer comes in a later round.
+      if (calls.length === 0) gate.offer(partialReply(content));
+    }
+  }
+  const toolCalls = calls.filter(Boolean);
+  return {
+    message: sawContent || toolCalls.length ? { content: sawContent ? content : null, tool_calls: toolCalls.length ? toolCalls : undefined } : undefined,
+    usage,
+  };
 }
 
 function contactText(c: ContactOptions): string {

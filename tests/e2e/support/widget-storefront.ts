@@ -29,6 +29,13 @@ export interface WidgetStorefront {
   mode: FakeMode;
   /** milliseconds the fake waits before answering a POST (to see the typing indicator) */
   delayMs: number;
+  /**
+   * Whether /apps/baton/chat/stream exists (off: it answers 404 like an app without streaming, and
+   * the widget falls back to /apps/baton/chat). When on, each reply is sent as word deltas
+   * `streamGapMs` apart, then `done`.
+   */
+  stream: boolean;
+  streamGapMs: number;
   conversations: Map<string, Conversation>;
   close(): Promise<void>;
 }
@@ -146,6 +153,8 @@ export async function startWidgetStorefront(): Promise<WidgetStorefront> {
     origin: "",
     chatCalls: [],
     mode: "ok",
+    stream: false,
+    streamGapMs: 0,
     delayMs: 0,
     conversations: new Map(),
     close: async () => {},
@@ -184,12 +193,19 @@ export async function startWidgetStorefront(): Promise<WidgetStorefront> {
     const texts = reply(conv, body);
     for (const text of texts) conv.messages.push({ role: "assistant", text, at: now() });
     if (store.delayMs) await new Promise((r) => setTimeout(r, store.delayMs));
-    json(res, 200, { conversationId: conv.id, state: conv.state, messages: texts.map((text) => ({ role: "assistant", text })) });
+    const out = { conversationId: conv.id, state: conv.state, messages: texts.map((text) => ({ role: "assistant", text })) };
+    if (!url.pathname.endsWith("/stream")) return json(res, 200, out);
+    res.writeHead(200, { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-cache" });
+    for (const word of texts.join(" ").split(/(?<= )/)) {
+      res.write(`event: delta\ndata: ${JSON.stringify({ text: word })}\n\n`);
+      await new Promise((r) => setTimeout(r, store.streamGapMs));
+    }
+    res.end(`event: done\ndata: ${JSON.stringify(out)}\n\n`);
   }
 
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://localhost");
-    if (url.pathname === "/apps/baton/chat") {
+    if (url.pathname === "/apps/baton/chat" || (url.pathname === "/apps/baton/chat/stream" && store.stream)) {
       chat(req, res, url).catch((e) => json(res, 500, { error: { code: "fake", message: String(e) } }));
       return;
     }

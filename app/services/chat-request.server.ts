@@ -1,0 +1,87 @@
+import { z } from "zod";
+import { db } from "~/db.server";
+import type { ChatTurnInput, RunnerDeps } from "./conversation-runner.server";
+import {
+  BodyTooLargeError,
+  clientIp,
+  isWellFormedConversationId,
+  jsonError,
+  normalizeShopperText,
+  readBodyText,
+} from "./http.server";
+import { orderLookupFor } from "./order-lookup.server";
+import { checkChatRateLimit } from "./rate-limit.server";
+import { kickOutbox } from "./runtime.server";
+import { verifyStorefrontRequest } from "./storefront-auth.server";
+
+// The storefront chat API's request rules (README "Storefront chat API"), shared by the JSON
+// route and the streaming one so both answer bad input identically.
+const MAX_BODY_BYTES = 16 * 1024;
+export const MAX_MESSAGE_CHARS = 2000;
+
+const chatBody = z.object({
+  conversationId: z.string().max(200).optional(),
+  message: z.string().optional(),
+  action: z.literal("talk_to_human").optional(),
+});
+
+export type ChatRequest =
+  | { ok: true; deps: RunnerDeps; input: ChatTurnInput }
+  | { ok: false; response: Response };
+
+/**
+ * Verifies the App Proxy signature, reads and validates the JSON body, applies the rate limits,
+ * and returns the turn to run — or the error response (4xx JSON, never a 5xx for client input).
+ */
+export async function readChatRequest(request: Request): Promise<ChatRequest> {
+  if (request.method !== "POST") return fail(jsonError(405, "method_not_allowed", "Use POST to send a message.", { Allow: "GET, POST" }));
+  const auth = await verifyStorefrontRequest(request);
+  if (!auth.ok) return fail(auth.response);
+
+  let raw: string;
+  try {
+    raw = await readBodyText(request, MAX_BODY_BYTES);
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) return fail(jsonError(413, "payload_too_large", `The request body must be at most ${MAX_BODY_BYTES} bytes.`));
+    return fail(jsonError(400, "invalid_request", "The request body could not be read."));
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(raw);
+  } catch {
+    return fail(jsonError(400, "invalid_json", "The request body must be JSON."));
+  }
+  const parsed = chatBody.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    return fail(jsonError(400, "invalid_request", `${issue.path.join(".") || "body"}: ${issue.message}`));
+  }
+  const { action } = parsed.data;
+  // A malformed id cannot name a conversation: like an unknown one, it starts a new conversation
+  // (and never reaches a query, e.g. a NUL that PostgreSQL would reject).
+  const conversationId = parsed.data.conversationId && isWellFormedConversationId(parsed.data.conversationId) ? parsed.data.conversationId : undefined;
+  const message = parsed.data.message === undefined ? undefined : normalizeShopperText(parsed.data.message).trim();
+  if (message && [...message].length > MAX_MESSAGE_CHARS) {
+    return fail(jsonError(413, "message_too_long", `A message can be at most ${MAX_MESSAGE_CHARS} characters.`));
+  }
+  if (!message && !action) return fail(jsonError(400, "invalid_request", "Send a non-empty message or an action."));
+
+  const limit = await checkChatRateLimit({ ip: clientIp(request), shop: auth.shop, conversationId });
+  if (!limit.ok) {
+    return fail(jsonError(429, "rate_limited", "Too many messages; please wait a moment.", { "Retry-After": String(limit.retryAfterSeconds) }));
+  }
+  return {
+    ok: true,
+    deps: { db: db(), lookup: orderLookupFor(auth.shop, auth.accessToken), now: () => new Date(), kickOutbox },
+    input: { shop: auth.shop, customerId: auth.customerId, conversationId, message: message || undefined, action },
+  };
+}
+
+/** The answer when the shop has no chat (not installed, uninstalled). */
+export function shopUnavailable(): Response {
+  return jsonError(404, "shop_unavailable", "Chat is not available for this store.");
+}
+
+function fail(response: Response): ChatRequest {
+  return { ok: false, response };
+}
