@@ -27,7 +27,7 @@ const EN: LanguagePatterns = {
   requests: [
     // "speak to a human", "talk with someone from your team", "get in touch with an agent"
     g(
-      `\\b(?:speak|talk|chatt?|converse|communicate|get in touch|be in touch|get through|reach out|consult)(?:s|ed|ing)? (?:directly |right now |now |immediately |please |just |again )?(?:to|too|tto|ot|with|wiht|whit|w) ${EN_DET}(?:(?:damn|fucking|bloody|goddamn|freaking|proper|competent|qualified|senior|human) )?${EN_DET}${EN_PERSON}\\b`,
+      `\\b(?:speak|talk|chatt?|converse|communicate|get in touch|be in touch|get through|reach out|consult)(?:s|ed|ing)? (?:directly |right now |now |immediately |please |just |again )?(?:to|too|tto|ot|with|wiht|whit|wit|w) ${EN_DET}(?:(?:damn|fucking|bloody|goddamn|freaking|proper|competent|qualified|senior|human) )?${EN_DET}${EN_PERSON}\\b`,
     ),
     // "connect me to an agent", "transfer me to a representative", "put me through to a manager"
     g(
@@ -39,7 +39,7 @@ const EN: LanguagePatterns = {
     ),
     // "contact a live agent", "call a supervisor", "reach a representative"
     g(
-      `\\b(?:reach|contact|call|phone|email|message|ring|see|get hold of|get ahold of)(?:ing|ed)? ${EN_DET}(?:humans?|real person|live (?:person|agent|rep|representative|operator)|agents?|representatives?|reps?|operators?|managers?|supervisors?|person|someone|somebody)\\b`,
+      `\\b(?:reach|contact|call|phone|email|message|ring|see|get hold of|get ahold of)(?:ing|ed)? ${EN_DET}(?:(?:damn|fucking|bloody|goddamn|freaking) )?(?:humans?|real person|live (?:person|agent|rep|representative|operator)|agents?|representatives?|reps?|operators?|managers?|supervisors?|person|someone|somebody)\\b`,
     ),
     // "human help", "human support", "live agent please"
     g(

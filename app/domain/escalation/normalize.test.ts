@@ -8,6 +8,8 @@ describe("normalizeText", () => {
     ["@AcmeSupport my order is sooooo late #CustomerServiceFail http://x.co/1", " my order is soo late customer service fail "],
     ["u cant be serious", " you can not be serious "],
     ["talk to a humna", " talk to a human "],
+    ["f**king sh*t from an a$$hole, b*tch", " fucking shit from an asshole bitch "],
+    ["assistance tospeak witth someone", " assistance to speak with someone "],
   ])("%s", (input, expected) => {
     expect(normalizeText(input).text).toBe(expected);
   });

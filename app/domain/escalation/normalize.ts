@@ -56,6 +56,11 @@ const REPLACEMENTS: Record<string, string> = {
   thnx: "thanks",
   ty: "thank you",
   wanna: "want to",
+  // words run together in a hurry
+  tospeak: "to speak",
+  totalk: "to talk",
+  tochat: "to chat",
+  witth: "with",
   gonna: "going to",
   gotta: "got to",
   hafta: "have to",
@@ -114,6 +119,7 @@ const TYPO_TARGETS = [
   "someone", "somebody", "speak", "refund", "reimbursement", "delivered", "receive", "received",
   "arrived", "chargeback", "lawyer", "attorney", "complaint", "reclamation", "claim", "customer", "support", "package",
   "parcel", "damaged", "contact", "reimbursement", "ridiculous", "unacceptable", "terrible", "horrible", "disappointed",
+  "chatting",
 ];
 const TYPO_TARGET_SET = new Set(TYPO_TARGETS);
 const REAL_WORDS_NEAR_TARGETS = new Set([
@@ -124,7 +130,7 @@ const REAL_WORDS_NEAR_TARGETS = new Set([
   // the same nouns in other languages are not typos
   "agente", "agentes", "agenten", "persona", "personas", "personne", "humano", "humanos", "humana",
   "humain", "humains", "umano", "manager", "pessoa", "cliente", "contacto", "contato", "contatto",
-  "kontakt", "support", "reclamo", "parcela",
+  "kontakt", "support", "reclamo", "parcela", "charting", "chattin",
 ]);
 
 function fixTypo(word: string): string {
@@ -133,6 +139,15 @@ function fixTypo(word: string): string {
     if (Math.abs(target.length - word.length) <= 1 && isWithinOneEdit(word, target)) return target;
   }
   return word;
+}
+
+const CENSORED_RE = /\b(?:f[*#@$%]+(?:c?k|ck)\w*|f[u*][*#@]+k\w*|sh[*#@!1]t\w*|a[*$]{2}\w*|b[*#@]+tch\w*)/g;
+
+function uncensor(word: string): string {
+  if (word.startsWith("f")) return "fuck" + word.replace(/^f[^a-z]*u?[^a-z]*c?[^a-z]*k/, "");
+  if (word.startsWith("sh")) return "shit" + word.replace(/^sh[^a-z]*t/, "");
+  if (word.startsWith("b")) return "bitch" + word.replace(/^b[^a-z]*tch/, "");
+  return "ass" + word.replace(/^a[^a-z]{2}/, "");
 }
 
 /** Lower-cases, strips accents, expands contractions and shorthand, and tokenises a message. */
@@ -161,6 +176,8 @@ export function normalizeText(input: string): NormalizedText {
     .replace(/ß/g, "ss")
     .normalize("NFKD")
     .replace(COMBINING_RE, "")
+    // Self-censored profanity is still profanity: "f*ck", "f**king", "sh*t", "a$$hole".
+    .replace(CENSORED_RE, (word: string) => uncensor(word))
     .replace(NON_WORD_RE, " ")
     .replace(ELONGATED_RE, "$1$1");
 

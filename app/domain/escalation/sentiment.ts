@@ -37,7 +37,9 @@ const ANGER_WORDS: Record<string, number> = {
   bastard: 0.75, bastards: 0.75, bitch: 0.6, bitches: 0.6, cunt: 0.8, dick: 0.55, dickhead: 0.8,
   prick: 0.75, jerk: 0.65, jerks: 0.65, scum: 0.8, scumbag: 0.8, scumbags: 0.8, trash: 0.5,
   garbage: 0.5, clown: 0.5, pig: 0.45, loser: 0.55, losers: 0.55, douche: 0.55, douchebag: 0.75,
-  twat: 0.75, wanker: 0.75,
+  twat: 0.75, wanker: 0.75, shithead: 0.8, shitheads: 0.8, asshat: 0.75, asshats: 0.75, fool: 0.5,
+  fools: 0.6, sociopath: 0.6, psychopath: 0.55, narcissist: 0.55, hypocrite: 0.6, hypocrites: 0.6,
+  coward: 0.55, cowards: 0.55, heathen: 0.5, dipshit: 0.8, jackass: 0.75, dumbfuck: 0.85, shitpost: 0.35,
   // profanity: anger when not softened by clearly positive words
   fuck: 0.55, fucking: 0.45, fucked: 0.45, fucks: 0.6, fuckin: 0.45, fuckers: 0.8, fucker: 0.8,
   motherfucker: 0.85, motherfucking: 0.8, shit: 0.42, shitty: 0.6, bullshit: 0.65, crap: 0.5,
@@ -62,6 +64,8 @@ const ANGER_PHRASES: [RegExp, number][] = [
   [/\b(?:how dare|are you (?:kidding|serious|joking)|you have got to be kidding|give me a break|for (?:fuck|god|christ|pete) sake|what the (?:fuck|hell|heck))\b/, 0.75],
   [/\b(?:pissed off|piss off|screw (?:you|this|that|them)|fuck (?:you|off|this|that|them|your|him|her|name|everyone|everything|whoever|these|those|all)|go to hell|shut (?:the (?:fuck|hell) |tf |your (?:mouth|face) )?up|stfu|hate (?:you|this|it|your|them|that|everything|him|her|people|when))\b/, 0.85],
   [/\b(?:get (?:the (?:fuck|hell) )?out(?: of here)? (?:with|now)|get the (?:fuck|hell) out|(?:god ?)?dam(?:n|mit)? it|blood boil\w*|boils? my blood|pisses me off|pissing me off|makes me (?:sick|furious|livid)|(?:do not|never) tell me what to do|i (?:will|would|am going to|could) (?:\w+ )?(?:kill|strangle|punch|slap|murder) (?:you|him|her|them|someone|somebody)|(?:you|what a|such a|you are a|you are an|you are such a|you are the) (?:\w+ )?(?:idiots?|morons?|clowns?|jerks?|losers?|assholes?|bastards?|hypocrites?|cucks?|freaks?|scum\w*|trash|donut|dumbass|pieces? of (?:shit|garbage|trash|work)))\b/, 0.75],
+  // violence aimed at a person ("kill her", "smack him", "kick it in the balls")
+  [/\b(?:kill|smack|punch|slap|strangle|stab|shoot|beat|choke|kick) (?:him|her|them|you|that (?:guy|woman|man|bitch|bastard))\b|\bkick (?:\w+ ){1,3}in the (?:balls|nuts|teeth|face)\b/, 0.75],
   [/\b(?:i (?:really |just |fucking |absolutely |so )?(?:hate|loathe|despise|detest|can not stand)|(?:is|are) (?:such )?(?:trash|garbage|the worst|disgusting|gross|pathetic)|sick freaks?|arrogan(?:t|ce))\b/, 0.65],
   [/\b(?:(?:so|really|very|extremely|getting|am|is|are|makes me|made me|make me|feel|feeling|i was|that) mad|mad (?:at|about|that|because|as hell))\b/, 0.7],
   [/\b(?:drives? me (?:crazy|nuts|insane|mad)|driving me (?:crazy|nuts|insane|mad)|losing my (?:mind|patience|temper)|lost my patience|out of patience|at my wits end)\b/, 0.75],
@@ -163,7 +167,7 @@ export function scoreSentiment(message: NormalizedText): MessageSentiment {
       if (!PROFANITY.has(token)) afinnNoProfanity += negated ? -valence / 2 : valence;
     }
     if (POSITIVE_SOFTENERS.has(token) && !negated) positives++;
-    const weight = ANGER_WORDS[token];
+    const weight = ANGER_WORDS[token] ?? compoundProfanity(token);
     if (!weight || negated) continue;
     // "hate to bother you" is politeness, not anger
     if (token === "hate" && tokens[i + 1] === "to") continue;
@@ -215,6 +219,13 @@ export function scoreNegativity(message: NormalizedText, sentiment: MessageSenti
   const shouting = message.capsRatio > 0.6 ? 0.15 : 0;
   const exclaim = Math.min(0.15, message.exclamations * 0.05);
   return clamp01(Math.max(sentiment.anger, tone) + shouting + exclaim);
+}
+
+/** Profane compounds and misspellings the lexicon cannot list ("fuckboi", "fuckkng", "shitshow"). */
+function compoundProfanity(token: string): number | undefined {
+  if (token.length > 4 && token.startsWith("fuck")) return 0.55;
+  if (token.length > 6 && (token.startsWith("shit") || token.endsWith("hole"))) return token.startsWith("shit") ? 0.5 : undefined;
+  return undefined;
 }
 
 function clamp01(n: number): number {
