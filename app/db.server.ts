@@ -53,7 +53,8 @@ function sharingConnection(factory: SqliteAdapterFactory, handle: SqliteHandle):
   factory.connect = async () => {
     const adapter = await connect();
     // `client` is the adapter's better-sqlite3 Database (adapter-better-sqlite3 6.19, pinned);
-    // db.server.test.ts fails if an upgrade moves it.
+    // tests/integration/chat-store.test.ts fails if an upgrade moves it (the store would then fall
+    // back to Prisma, correct but slower).
     const connection = (adapter as unknown as { client?: BetterSqlite3.Database }).client;
     handle.connection = connection && typeof connection.prepare === "function" ? connection : null;
     return adapter;

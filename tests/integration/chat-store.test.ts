@@ -14,10 +14,14 @@ import { createPostgresDatabase } from "../support/postgres";
 type Variant = [name: string, makeDatabase: () => Promise<{ url: string; drop(): Promise<void> }>, makeStore: (db: Db) => ChatStore];
 const sqlite = async () => ({ url: tempSqliteUrl(), drop: async () => undefined });
 const variants: Variant[] = [
-  ["sqlite, prepared statements", sqlite, (db) => createSqliteChatStore(() => sqliteConnectionOf(db))],
+  ["sqlite, prepared statements", sqlite, (db) => createSqliteChatStore(() => sqliteConnectionOf(db), refusingStore)],
   ["sqlite, Prisma client", sqlite, (db) => createPrismaChatStore(db)],
   ["postgresql, Prisma client", () => createPostgresDatabase(), (db) => createPrismaChatStore(db)],
 ];
+
+// The prepared-statement variant must never quietly fall back to Prisma in these tests.
+const refuse = () => Promise.reject(new Error("fell back to the Prisma store"));
+const refusingStore: ChatStore = { loadConversation: refuse, saveTurn: refuse, escalationsInPeriod: refuse };
 
 const SHOP = "store-a.myshopify.com";
 const OTHER = "store-b.myshopify.com";
@@ -149,6 +153,12 @@ describe("chat store on SQLite beside Prisma's own transactions", () => {
     const connection = await sqliteConnectionOf(db);
     expect(connection?.open).toBe(true);
     expect(chatStoreFor(db)).toBe(chatStoreFor(db));
+  });
+
+  it("serves through Prisma when the adapter does not expose its connection", async () => {
+    const store = createSqliteChatStore(async () => null, createPrismaChatStore(db));
+    await store.saveTurn(turn({ conversationId: "via-prisma" }));
+    expect((await store.loadConversation(SHOP, "via-prisma", 40))?.messages).toHaveLength(2);
   });
 
   it("waits for an open interactive transaction instead of joining it", async () => {

@@ -11,7 +11,7 @@ const stores = new WeakMap<Db, ChatStore>();
 export function chatStoreFor(db: Db): ChatStore {
   let store = stores.get(db);
   if (!store) {
-    store = usesSqlite(db) ? createSqliteChatStore(() => sqliteConnectionOf(db)) : createPrismaChatStore(db);
+    store = usesSqlite(db) ? createSqliteChatStore(() => sqliteConnectionOf(db), createPrismaChatStore(db)) : createPrismaChatStore(db);
     stores.set(db, store);
   }
   return store;

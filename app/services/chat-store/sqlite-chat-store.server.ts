@@ -9,11 +9,12 @@ import type { ChatStore, StoredConversation, TurnWrite } from "./chat-store";
  * Columns and encodings match what Prisma writes (ISO-8601 text dates, 0/1 booleans, JSON text),
  * so Prisma reads these rows unchanged; chat-store.test.ts runs both stores through one contract.
  */
-export function createSqliteChatStore(connection: () => Promise<BetterSqlite3.Database | null>): ChatStore {
+export function createSqliteChatStore(connection: () => Promise<BetterSqlite3.Database | null>, fallback: ChatStore): ChatStore {
   const prepared = new WeakMap<BetterSqlite3.Database, Statements>();
-  const statementsOf = async (): Promise<{ conn: BetterSqlite3.Database; st: Statements }> => {
+  // Without the adapter's connection (an adapter upgrade that hides it) the Prisma store serves.
+  const statementsOf = async (): Promise<{ conn: BetterSqlite3.Database; st: Statements } | null> => {
     const conn = await connection();
-    if (!conn) throw new Error("the SQLite connection is not available");
+    if (!conn) return null;
     let st = prepared.get(conn);
     if (!st) prepared.set(conn, (st = prepare(conn)));
     return { conn, st };
@@ -21,7 +22,9 @@ export function createSqliteChatStore(connection: () => Promise<BetterSqlite3.Da
 
   return {
     async loadConversation(shop, conversationId, historyLimit) {
-      const { conn, st } = await statementsOf();
+      const statements = await statementsOf();
+      if (!statements) return fallback.loadConversation(shop, conversationId, historyLimit);
+      const { conn, st } = statements;
       return whenNoOtherTransaction(conn, (): StoredConversation | null => {
         const row = st.findConversation.get(conversationId, shop) as ConversationRow | undefined;
         if (!row) return null;
@@ -41,7 +44,9 @@ export function createSqliteChatStore(connection: () => Promise<BetterSqlite3.Da
     },
 
     async saveTurn(w) {
-      const { conn, st } = await statementsOf();
+      const statements = await statementsOf();
+      if (!statements) return fallback.saveTurn(w);
+      const { conn, st } = statements;
       const c = w.columns;
       const columns = {
         id: w.conversationId, state: c.state, shopperEmail: c.shopperEmail, orderName: c.orderName,
@@ -65,7 +70,9 @@ export function createSqliteChatStore(connection: () => Promise<BetterSqlite3.Da
     },
 
     async escalationsInPeriod(shop, period) {
-      const { conn, st } = await statementsOf();
+      const statements = await statementsOf();
+      if (!statements) return fallback.escalationsInPeriod(shop, period);
+      const { conn, st } = statements;
       return whenNoOtherTransaction(conn, () => (st.escalationsInPeriod.get(shop, period) as { escalations: number } | undefined)?.escalations ?? 0);
     },
   };
