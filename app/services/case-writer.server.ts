@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import type { EscalationDecision } from "~/domain/escalation";
 import type { ConversationState, PendingEscalation, TurnResult } from "~/domain/conversation/types";
 import { composeEscalationEmail } from "~/domain/email/compose-escalation-email";
@@ -8,8 +9,9 @@ import { usagePeriod } from "~/domain/plans";
 import { routeEscalation } from "~/domain/routing";
 import { getEnv } from "~/env.server";
 import { adminCaseUrl, messageIdDomain } from "./admin-links.server";
+import type { CasePlan, CaseRow, TurnWrite } from "./chat-store/chat-store";
 import { chatStoreFor } from "./chat-store/index.server";
-import { enqueueEmail, queueFollowUp } from "./outbox.server";
+import { outboxInsert, queueFollowUp } from "./outbox.server";
 import type { RunnerDeps } from "./conversation-runner.server";
 import type { ShopContext } from "./shop-context.server";
 import type { AssistantMeta } from "./llm/assistant.server";
@@ -54,140 +56,122 @@ export async function carryOutEffects(deps: RunnerDeps, turn: TurnToSave): Promi
 
 // The common turn: one short write through the chat store (the hot path; see chat-store.ts).
 async function saveTurn(db: RunnerDeps["db"], turn: TurnToSave): Promise<void> {
-  const { state } = turn.result;
-  await chatStoreFor(db).saveTurn({
+  await chatStoreFor(db).saveTurn(turnWrite(turn));
+}
+
+async function saveTurnWithCase(db: RunnerDeps["db"], turn: TurnToSave): Promise<void> {
+  const { result } = turn;
+  // The pure core emits at most one case effect per turn.
+  const effect = result.effects.find((e) => e.type === "create_case" || e.type === "record_case_without_email");
+  if (!effect) return saveTurn(db, turn);
+  const caseEffect =
+    effect.type === "create_case"
+      ? { escalation: effect.escalation, shopperEmail: effect.shopperEmail, status: "queued" as const }
+      : effect.type === "record_case_without_email"
+        ? { escalation: effect.escalation, shopperEmail: result.state.shopperEmail, status: effect.status }
+        : null;
+  if (!caseEffect) return saveTurn(db, turn);
+  await chatStoreFor(db).saveTurnWithCase(turnWrite(turn), (transcript, prior) =>
+    planCase(turn, caseEffect, transcript.map((m) => ({ role: m.role === "assistant" ? "assistant" : "shopper", text: m.text, at: m.createdAt.toISOString() })), prior),
+  );
+}
+
+/**
+ * The case, its email and counters for a case turn — decided from the whole transcript, inside the
+ * store's transaction. A conversation has at most one case: a re-escalation after "no thanks" (an
+ * abandoned or limited case) replaces it; an active one is left alone.
+ */
+function planCase(
+  turn: TurnToSave,
+  effect: { escalation: PendingEscalation; shopperEmail: string | null; status: "queued" | "abandoned" | "limited" },
+  transcript: TranscriptLine[],
+  prior: { id: string; status: string } | null,
+): CasePlan | null {
+  if (prior && prior.status !== "abandoned" && prior.status !== "limited") return null;
+  const { shop, now } = turn;
+  const { escalation, shopperEmail, status } = effect;
+  const env = getEnv();
+  const caseId = newCaseId();
+  const messageId = `<case-${caseId}@${messageIdDomain()}>`;
+  const route = routeEscalation(escalation, shop.routing, shop.contact.email ? [shop.contact.email] : []);
+  const from = formatFrom(shop.routing.fromName, env.mailFrom);
+  const summary = turn.modelSummary || summarizeCase({ transcript, reasonText: escalation.reasonText, order: turn.order });
+  const reasonText = escalation.reasonText || "Shopper asked to talk to a person";
+  const queued = status === "queued" && Boolean(shopperEmail);
+
+  const caseRow: CaseRow = {
+    id: caseId,
+    shop: shop.domain,
+    conversationId: turn.conversationId,
+    status,
+    reasons: escalation.reasons,
+    reasonText,
+    topic: escalation.topic,
+    priority: escalation.priority,
+    confidence: escalation.confidence,
+    signals: escalation.signals,
+    route: { to: route.to, cc: route.cc, from },
+    shopperEmail,
+    orderName: turn.order?.name ?? turn.result.state.orderName,
+    orderFacts: turn.order ?? null,
+    customerFacts: turn.customer ?? null,
+    summary,
+    messageId,
+    messagesEmailed: transcript.length,
+    createdAt: now,
+  };
+  const view: EscalationCaseView | null = queued
+    ? {
+        caseId,
+        shop: { domain: shop.domain, name: shop.name },
+        adminCaseUrl: adminCaseUrl(shop.domain, caseId),
+        messageId,
+        from,
+        to: route.to,
+        cc: route.cc,
+        shopperEmail: shopperEmail!,
+        reasons: escalation.reasons,
+        reasonText,
+        priority: escalation.priority,
+        confidence: escalation.confidence,
+        topic: escalation.topic,
+        order: turn.order,
+        customer: turn.customer,
+        isVip: escalation.reasons.includes("vip") || escalation.signals.some((s) => s.reason === "vip"),
+        summary,
+        transcript,
+        createdAt: now.toISOString(),
+      }
+    : null;
+  return {
+    replacePriorId: prior?.id ?? null,
+    caseRow,
+    outbox: view
+      ? outboxInsert({ shop: shop.domain, caseId, kind: "case", email: composeEscalationEmail(view), coversUpTo: transcript.length, now })
+      : null,
+    usage: { escalations: queued ? 1 : 0, limited: status === "limited" ? 1 : 0 },
+    escalatedAt: status === "queued" ? now : null,
+  };
+}
+
+/** Case ids are random (they appear in admin links and Message-IDs; nothing to guess from). */
+function newCaseId(): string {
+  return `c${randomBytes(12).toString("hex")}`;
+}
+
+/** The turn as the chat store writes it. */
+function turnWrite(turn: TurnToSave): TurnWrite {
+  return {
     shop: turn.shop.domain,
     conversationId: turn.conversationId,
     isNew: turn.isNew,
     customerId: turn.customerId,
     now: turn.now,
     usagePeriod: usagePeriod(turn.now),
-    columns: conversationData(state, turn.now),
+    columns: conversationData(turn.result.state, turn.now),
     llm: turn.llmUsage ?? null,
     messages: turnMessages(turn),
-  });
-}
-
-async function saveTurnWithCase(db: RunnerDeps["db"], turn: TurnToSave): Promise<void> {
-  const writes = conversationWrites(turn);
-  const { result, shop, now } = turn;
-  await db.$transaction(async (tx) => {
-    if (turn.isNew) {
-      await tx.conversation.create({ data: writes.create });
-      await usageUpsert(tx, shop.domain, now, { conversations: 1 });
-    } else {
-      await tx.conversation.update({ where: { id: turn.conversationId }, data: writes.update });
-    }
-    await tx.message.createMany({ data: turnMessages(turn).map((m) => ({ ...m, conversationId: turn.conversationId })) });
-    for (const effect of result.effects) {
-      if (effect.type === "create_case") {
-        const transcript = await transcriptOf(tx, turn.conversationId);
-        await createCase(tx, turn, effect.escalation, effect.shopperEmail, "queued", transcript);
-      } else if (effect.type === "record_case_without_email") {
-        const transcript = await transcriptOf(tx, turn.conversationId);
-        await createCase(tx, turn, effect.escalation, result.state.shopperEmail, effect.status, transcript);
-        if (effect.status === "limited") await usageUpsert(tx, shop.domain, now, { limited: 1 });
-      }
-    }
-  });
-}
-
-type Tx = Parameters<Parameters<RunnerDeps["db"]["$transaction"]>[0]>[0];
-
-async function createCase(
-  tx: Tx,
-  turn: TurnToSave,
-  escalation: PendingEscalation,
-  shopperEmail: string | null,
-  status: "queued" | "abandoned" | "limited",
-  transcript: TranscriptLine[],
-): Promise<void> {
-  const { shop, now } = turn;
-  const env = getEnv();
-  // A conversation has at most one case; a re-escalation after "no thanks" reuses it.
-  const prior = await tx.escalationCase.findUnique({ where: { conversationId: turn.conversationId } });
-  if (prior && prior.status !== "abandoned" && prior.status !== "limited") return;
-  if (prior) await tx.escalationCase.delete({ where: { id: prior.id } });
-
-  const route = routeEscalation(escalation, shop.routing, shop.contact.email ? [shop.contact.email] : []);
-  const from = formatFrom(shop.routing.fromName, env.mailFrom);
-  const summary = turn.modelSummary || summarizeCase({ transcript, reasonText: escalation.reasonText, order: turn.order });
-  const isVip = escalation.reasons.includes("vip") || escalation.signals.some((s) => s.reason === "vip");
-
-  const created = await tx.escalationCase.create({
-    data: {
-      shop: shop.domain,
-      conversationId: turn.conversationId,
-      status,
-      reasons: escalation.reasons,
-      reasonText: escalation.reasonText || "Shopper asked to talk to a person",
-      topic: escalation.topic,
-      priority: escalation.priority,
-      confidence: escalation.confidence,
-      signals: escalation.signals as object[],
-      route: { to: route.to, cc: route.cc, from },
-      shopperEmail,
-      orderName: turn.order?.name ?? turn.result.state.orderName,
-      orderFacts: (turn.order as object | null) ?? undefined,
-      customerFacts: (turn.customer as object | null) ?? undefined,
-      summary,
-      messageId: `pending-${turn.conversationId}`,
-      messagesEmailed: transcript.length,
-      createdAt: now,
-    },
-  });
-  const messageId = `<case-${created.id}@${messageIdDomain()}>`;
-  await tx.escalationCase.update({ where: { id: created.id }, data: { messageId } });
-  await tx.conversation.update({ where: { id: turn.conversationId }, data: { escalatedAt: status === "queued" ? now : undefined } });
-  if (status !== "queued" || !shopperEmail) return;
-
-  const view: EscalationCaseView = {
-    caseId: created.id,
-    shop: { domain: shop.domain, name: shop.name },
-    adminCaseUrl: adminCaseUrl(shop.domain, created.id),
-    messageId,
-    from,
-    to: route.to,
-    cc: route.cc,
-    shopperEmail,
-    reasons: escalation.reasons,
-    reasonText: created.reasonText,
-    priority: escalation.priority,
-    confidence: escalation.confidence,
-    topic: escalation.topic,
-    order: turn.order,
-    customer: turn.customer,
-    isVip,
-    summary,
-    transcript,
-    createdAt: now.toISOString(),
   };
-  await enqueueEmail(tx, {
-    shop: shop.domain,
-    caseId: created.id,
-    kind: "case",
-    email: composeEscalationEmail(view),
-    coversUpTo: transcript.length,
-  });
-  await usageUpsert(tx, shop.domain, now, { escalations: 1 });
-}
-
-async function transcriptOf(tx: Tx, conversationId: string): Promise<TranscriptLine[]> {
-  const rows = await tx.message.findMany({ where: { conversationId }, orderBy: { createdAt: "asc" } });
-  return rows.map((m) => ({ role: m.role === "assistant" ? "assistant" : "shopper", text: m.text, at: m.createdAt.toISOString() }));
-}
-
-function usageUpsert(tx: Tx, shop: string, now: Date, by: { conversations?: number; escalations?: number; limited?: number }) {
-  const period = usagePeriod(now);
-  return tx.usageCounter.upsert({
-    where: { shop_period: { shop, period } },
-    create: { shop, period, conversations: by.conversations ?? 0, escalations: by.escalations ?? 0, limited: by.limited ?? 0 },
-    update: {
-      conversations: { increment: by.conversations ?? 0 },
-      escalations: { increment: by.escalations ?? 0 },
-      limited: { increment: by.limited ?? 0 },
-    },
-  });
 }
 
 /** The turn's new messages: the shopper's text (with the signals that fired) and the replies. */
@@ -217,19 +201,6 @@ function turnMessages(turn: TurnToSave): Array<{ role: string; text: string; cre
     });
   }
   return messages;
-}
-
-/** The conversation row of a case turn (create or update, with the model's usage added). */
-function conversationWrites(turn: TurnToSave) {
-  const update = conversationData(turn.result.state, turn.now);
-  const u = turn.llmUsage;
-  return {
-    create: { id: turn.conversationId, shop: turn.shop.domain, customerId: turn.customerId, createdAt: turn.now, ...update,
-      ...(u ? { llmTokensIn: u.tokensIn, llmTokensOut: u.tokensOut, llmLatencyMs: u.latencyMs } : {}) },
-    update: u
-      ? { ...update, llmTokensIn: { increment: u.tokensIn }, llmTokensOut: { increment: u.tokensOut }, llmLatencyMs: { increment: u.latencyMs } }
-      : update,
-  };
 }
 
 function conversationData(s: ConversationState, now: Date) {

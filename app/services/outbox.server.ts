@@ -64,22 +64,26 @@ export interface EnqueueEmailInput {
  * email are committed together before any SMTP traffic (then `kick()` the worker).
  */
 export async function enqueueEmail(tx: OutboxWriter, input: EnqueueEmailInput): Promise<OutboxRow> {
+  return tx.outboxEmail.create({ data: outboxInsert(input) });
+}
+
+/** The columns of a new outbox row (also written by the SQLite chat store, in its own transaction). */
+export function outboxInsert(input: EnqueueEmailInput) {
   const { email } = input;
   const now = input.now ?? new Date();
-  return tx.outboxEmail.create({
-    data: {
-      shop: input.shop,
-      caseId: input.caseId ?? null,
-      kind: input.kind,
-      status: "pending",
-      messageId: email.messageId,
-      ...emailColumns(email),
-      coversUpTo: input.coversUpTo ?? 0,
-      nextAttemptAt: input.notBefore ?? now,
-      createdAt: now,
-    },
-  });
+  return {
+    shop: input.shop,
+    caseId: input.caseId ?? null,
+    kind: input.kind,
+    status: "pending",
+    messageId: email.messageId,
+    ...emailColumns(email),
+    coversUpTo: input.coversUpTo ?? 0,
+    nextAttemptAt: input.notBefore ?? now,
+    createdAt: now,
+  };
 }
+export type OutboxInsert = ReturnType<typeof outboxInsert>;
 
 // ---------------------------------------------------------------------------------------------
 // Claim

@@ -1,7 +1,8 @@
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, sqliteConnectionOf, type Db } from "../../app/db.server";
-import type { ChatStore, TurnWrite } from "../../app/services/chat-store/chat-store";
+import type { CasePlan, ChatStore, TranscriptRow, TurnWrite } from "../../app/services/chat-store/chat-store";
+import { outboxInsert } from "../../app/services/outbox.server";
 import { createPrismaChatStore } from "../../app/services/chat-store/prisma-chat-store.server";
 import { createSqliteChatStore } from "../../app/services/chat-store/sqlite-chat-store.server";
 import { chatStoreFor } from "../../app/services/chat-store/index.server";
@@ -21,7 +22,7 @@ const variants: Variant[] = [
 
 // The prepared-statement variant must never quietly fall back to Prisma in these tests.
 const refuse = () => Promise.reject(new Error("fell back to the Prisma store"));
-const refusingStore: ChatStore = { loadConversation: refuse, saveTurn: refuse, escalationsInPeriod: refuse };
+const refusingStore: ChatStore = { loadConversation: refuse, saveTurn: refuse, saveTurnWithCase: refuse, escalationsInPeriod: refuse };
 
 const SHOP = "store-a.myshopify.com";
 const OTHER = "store-b.myshopify.com";
@@ -120,6 +121,71 @@ describe.each(variants)("chat store: %s", (_name, makeDatabase, makeStore) => {
     expect(await store.escalationsInPeriod(SHOP, "2026-10")).toBe(0);
   });
 
+  it("writes a case turn in one transaction: turn, then case, email and counters planned from the transcript", async () => {
+    const escalationsBefore = (await db.usageCounter.findUnique({ where: { shop_period: { shop: SHOP, period: "2026-11" } } }))?.escalations ?? 0;
+    const seen: Array<{ transcript: TranscriptRow[]; prior: { id: string; status: string } | null }> = [];
+    const plan = (id: string, status: string) => (transcript: TranscriptRow[], prior: { id: string; status: string } | null): CasePlan | null => {
+      seen.push({ transcript, prior });
+      if (prior && prior.status !== "abandoned") return null;
+      return {
+        replacePriorId: prior?.id ?? null,
+        caseRow: {
+          id, shop: SHOP, conversationId: "case-conv", status, reasons: ["explicit_request"], reasonText: "Asked for a person", topic: "other",
+          priority: "normal", confidence: 0.95, signals: [{ reason: "explicit_request", strength: 1 }], route: { to: ["team@x.example"], cc: [], from: "Baton <b@x.example>" },
+          shopperEmail: "ana@example.com", orderName: "#1042", orderFacts: { name: "#1042", total: "12.00" }, customerFacts: null,
+          summary: "Wants a person.", messageId: `<case-${id}@x.example>`, messagesEmailed: transcript.length, createdAt: T0,
+        },
+        outbox: status === "queued"
+          ? outboxInsert({
+              shop: SHOP, caseId: id, kind: "case", coversUpTo: transcript.length, now: T0,
+              email: { messageId: `<case-${id}@x.example>`, from: "Baton <b@x.example>", to: ["team@x.example"], cc: [], replyTo: "ana@example.com", subject: "Escalation — ana@example.com", text: "text", html: "<p>html</p>", headers: {} },
+            })
+          : null,
+        usage: { escalations: status === "queued" ? 1 : 0, limited: 0 },
+        escalatedAt: status === "queued" ? T0 : null,
+      };
+    };
+    await store.saveTurnWithCase(turn({ conversationId: "case-conv" }), plan("case-1", "abandoned"));
+    expect(seen[0]!.transcript.map((m) => [m.role, m.text, m.createdAt.getTime()])).toEqual([
+      ["shopper", "Where is #1042?", T0.getTime()],
+      ["assistant", "Which email did you use?", T0.getTime() + 1],
+    ]);
+    expect(seen[0]!.prior).toBeNull();
+
+    const later = new Date(T0.getTime() + 5_000);
+    await store.saveTurnWithCase(
+      turn({ conversationId: "case-conv", isNew: false, now: later, messages: [{ role: "shopper", text: "ana@example.com", createdAt: later }] }),
+      plan("case-2", "queued"),
+    );
+    expect(seen[1]!.prior).toEqual({ id: "case-1", status: "abandoned" });
+    expect(seen[1]!.transcript).toHaveLength(3);
+
+    const cases = await db.escalationCase.findMany({ where: { conversationId: "case-conv" } });
+    expect(cases).toHaveLength(1);
+    expect(cases[0]).toMatchObject({
+      id: "case-2", status: "queued", reasons: ["explicit_request"], confidence: 0.95, topic: "other",
+      signals: [{ reason: "explicit_request", strength: 1 }], route: { to: ["team@x.example"], cc: [], from: "Baton <b@x.example>" },
+      orderFacts: { name: "#1042", total: "12.00" }, customerFacts: null, messagesEmailed: 3, createdAt: T0, messageId: "<case-case-2@x.example>",
+    });
+    const outbox = await db.outboxEmail.findMany({ where: { caseId: "case-2" } });
+    expect(outbox).toHaveLength(1);
+    expect(outbox[0]).toMatchObject({
+      kind: "case", status: "pending", attempts: 0, messageId: "<case-case-2@x.example>", toAddresses: "team@x.example", ccAddresses: null,
+      replyTo: "ana@example.com", subject: "Escalation — ana@example.com", coversUpTo: 3, nextAttemptAt: T0, createdAt: T0, lockedBy: null,
+    });
+    expect((await db.conversation.findUniqueOrThrow({ where: { id: "case-conv" } })).escalatedAt).toEqual(T0);
+    const usage = await db.usageCounter.findUniqueOrThrow({ where: { shop_period: { shop: SHOP, period: "2026-11" } } });
+    expect(usage.escalations).toBe(escalationsBefore + 1);
+
+    // An active case is left alone: the turn is written, no second case.
+    await store.saveTurnWithCase(
+      turn({ conversationId: "case-conv", isNew: false, now: later, messages: [{ role: "shopper", text: "hello?", createdAt: new Date(later.getTime() + 1) }] }),
+      plan("case-3", "queued"),
+    );
+    expect(await db.escalationCase.count({ where: { conversationId: "case-conv" } })).toBe(1);
+    expect(await db.message.count({ where: { conversationId: "case-conv" } })).toBe(4);
+  });
+
   it("never returns another shop's conversation", async () => {
     expect(await store.loadConversation(OTHER, "conv-new", 40)).toBeNull();
     expect(await store.loadConversation(SHOP, "no-such-conversation", 40)).toBeNull();
@@ -127,10 +193,11 @@ describe.each(variants)("chat store: %s", (_name, makeDatabase, makeStore) => {
 
   it("writes a turn all or nothing", async () => {
     // The conversation exists already: creating it again fails, and none of the turn is kept.
+    const counted = (await db.usageCounter.findUniqueOrThrow({ where: { shop_period: { shop: SHOP, period: "2026-11" } } })).conversations;
     await expect(store.saveTurn(turn({ conversationId: "conv-new", messages: [{ role: "shopper", text: "lost", createdAt: T0 }] }))).rejects.toThrow();
     expect(await db.message.count({ where: { text: "lost" } })).toBe(0);
     const usage = await db.usageCounter.findUniqueOrThrow({ where: { shop_period: { shop: SHOP, period: "2026-11" } } });
-    expect(usage.conversations).toBe(2);
+    expect(usage.conversations).toBe(counted);
   });
 });
 

@@ -1,3 +1,5 @@
+import type { OutboxInsert } from "../outbox.server";
+
 /**
  * The chat hot path's storage port: one read and one write per storefront turn. Everything else
  * (cases, outbox, admin) goes through Prisma directly; this port exists so the turn can skip the
@@ -51,11 +53,62 @@ export interface TurnWrite {
   messages: Array<{ role: string; text: string; createdAt: Date; meta?: object }>;
 }
 
+/** A case as it is stored (EscalationCase columns; JSON columns as plain values). */
+export interface CaseRow {
+  id: string;
+  shop: string;
+  conversationId: string;
+  status: string;
+  reasons: unknown;
+  reasonText: string;
+  topic: string | null;
+  priority: string;
+  confidence: number;
+  signals: unknown;
+  route: unknown;
+  shopperEmail: string | null;
+  orderName: string | null;
+  orderFacts: unknown;
+  customerFacts: unknown;
+  summary: string;
+  messageId: string;
+  messagesEmailed: number;
+  createdAt: Date;
+}
+
+/** Everything a case turn writes besides the turn itself, planned from the transcript (pure). */
+export interface CasePlan {
+  /** An abandoned or limited earlier case of the conversation that this one replaces. */
+  replacePriorId: string | null;
+  caseRow: CaseRow;
+  outbox: OutboxInsert | null;
+  usage: { escalations: number; limited: number };
+  /** Set on the conversation when the case email is queued. */
+  escalatedAt: Date | null;
+}
+
+export interface TranscriptRow {
+  role: string;
+  text: string;
+  createdAt: Date;
+}
+
+/**
+ * Plans the case once the turn's messages are written: sees the whole transcript and the
+ * conversation's earlier case (if any); null when nothing is to be written.
+ */
+export type PlanCase = (transcript: TranscriptRow[], prior: { id: string; status: string } | null) => CasePlan | null;
+
 export interface ChatStore {
   /** The conversation, only if it belongs to `shop`; at most `historyLimit` newest messages. */
   loadConversation(shop: string, conversationId: string, historyLimit: number): Promise<StoredConversation | null>;
   /** Writes the turn atomically: conversation row, its new messages and the usage counter. */
   saveTurn(write: TurnWrite): Promise<void>;
+  /**
+   * Writes a turn that creates a case, in one transaction: the turn, then the case, its outbox row,
+   * usage counters and the conversation's escalatedAt as `plan` decides from the transcript.
+   */
+  saveTurnWithCase(write: TurnWrite, plan: PlanCase): Promise<void>;
   /** Escalation emails counted for the shop in a usage period ("2026-11"). */
   escalationsInPeriod(shop: string, period: string): Promise<number>;
 }

@@ -1,6 +1,6 @@
 import type BetterSqlite3 from "better-sqlite3";
 import { randomUUID } from "node:crypto";
-import type { ChatStore, StoredConversation, TurnWrite } from "./chat-store";
+import type { CasePlan, ChatStore, StoredConversation, TranscriptRow, TurnWrite } from "./chat-store";
 
 /**
  * The chat store on SQLite: cached prepared statements on the Prisma adapter's own connection.
@@ -47,24 +47,24 @@ export function createSqliteChatStore(connection: () => Promise<BetterSqlite3.Da
       const statements = await statementsOf();
       if (!statements) return fallback.saveTurn(w);
       const { conn, st } = statements;
-      const c = w.columns;
-      const columns = {
-        id: w.conversationId, state: c.state, shopperEmail: c.shopperEmail, orderName: c.orderName,
-        orderVerified: c.orderVerified ? 1 : 0, unhelpfulCount: c.unhelpfulCount, emailAsks: c.emailAsks,
-        pendingEscalation: c.pendingEscalation, closedAt: c.closedAt ? sqliteDate(c.closedAt) : null, updatedAt: sqliteDate(c.updatedAt),
-        tokensIn: w.llm?.tokensIn ?? 0, tokensOut: w.llm?.tokensOut ?? 0, latencyMs: w.llm?.latencyMs ?? 0,
-      };
+      await writeWithoutBlocking(conn, () => conn.transaction(() => writeTurn(st, w)).immediate());
+    },
+
+    async saveTurnWithCase(w, plan) {
+      const statements = await statementsOf();
+      if (!statements) return fallback.saveTurnWithCase(w, plan);
+      const { conn, st } = statements;
+      // The whole case turn is one synchronous transaction: other turns never wait on it across
+      // event-loop turns (Prisma's interactive transaction held the connection for milliseconds).
       await writeWithoutBlocking(conn, () =>
         conn.transaction(() => {
-          if (w.isNew) {
-            st.insertConversation.run({ ...columns, shop: w.shop, customerId: w.customerId, createdAt: sqliteDate(w.now) });
-            st.countConversation.run(w.shop, w.usagePeriod);
-          } else {
-            st.updateConversation.run(columns);
-          }
-          for (const m of w.messages) {
-            st.insertMessage.run(randomUUID(), w.conversationId, m.role, m.text, sqliteDate(m.createdAt), m.meta === undefined ? null : JSON.stringify(m.meta));
-          }
+          writeTurn(st, w);
+          const transcript = (st.transcript.all(w.conversationId) as Array<{ role: string; text: string; createdAt: string }>).map(
+            (m): TranscriptRow => ({ role: m.role, text: m.text, createdAt: new Date(m.createdAt) }),
+          );
+          const prior = (st.caseOfConversation.get(w.conversationId) as { id: string; status: string } | undefined) ?? null;
+          const planned = plan(transcript, prior);
+          if (planned) writeCase(st, w, planned);
         }).immediate(),
       );
     },
@@ -79,6 +79,53 @@ export function createSqliteChatStore(connection: () => Promise<BetterSqlite3.Da
 }
 
 type Statements = ReturnType<typeof prepare>;
+
+function writeTurn(st: Statements, w: TurnWrite): void {
+  const c = w.columns;
+  const columns = {
+    id: w.conversationId, state: c.state, shopperEmail: c.shopperEmail, orderName: c.orderName,
+    orderVerified: c.orderVerified ? 1 : 0, unhelpfulCount: c.unhelpfulCount, emailAsks: c.emailAsks,
+    pendingEscalation: c.pendingEscalation, closedAt: c.closedAt ? sqliteDate(c.closedAt) : null, updatedAt: sqliteDate(c.updatedAt),
+    tokensIn: w.llm?.tokensIn ?? 0, tokensOut: w.llm?.tokensOut ?? 0, latencyMs: w.llm?.latencyMs ?? 0,
+  };
+  if (w.isNew) {
+    st.insertConversation.run({ ...columns, shop: w.shop, customerId: w.customerId, createdAt: sqliteDate(w.now) });
+    st.countUsage.run({ shop: w.shop, period: w.usagePeriod, conversations: 1, escalations: 0, limited: 0 });
+  } else {
+    st.updateConversation.run(columns);
+  }
+  for (const m of w.messages) {
+    st.insertMessage.run(randomUUID(), w.conversationId, m.role, m.text, sqliteDate(m.createdAt), m.meta === undefined ? null : JSON.stringify(m.meta));
+  }
+}
+
+function writeCase(st: Statements, w: TurnWrite, plan: CasePlan): void {
+  const c = plan.caseRow;
+  if (plan.replacePriorId) st.deleteCase.run(plan.replacePriorId);
+  st.insertCase.run({
+    ...c,
+    reasons: JSON.stringify(c.reasons),
+    signals: JSON.stringify(c.signals),
+    route: JSON.stringify(c.route),
+    orderFacts: c.orderFacts == null ? null : JSON.stringify(c.orderFacts),
+    customerFacts: c.customerFacts == null ? null : JSON.stringify(c.customerFacts),
+    createdAt: sqliteDate(c.createdAt),
+    updatedAt: sqliteDate(c.createdAt),
+  });
+  if (plan.escalatedAt) st.markEscalated.run(sqliteDate(plan.escalatedAt), w.conversationId);
+  const o = plan.outbox;
+  if (o) {
+    st.insertOutbox.run({
+      ...o,
+      id: randomUUID(),
+      nextAttemptAt: sqliteDate(o.nextAttemptAt),
+      createdAt: sqliteDate(o.createdAt),
+    });
+  }
+  if (plan.usage.escalations || plan.usage.limited) {
+    st.countUsage.run({ shop: w.shop, period: w.usagePeriod, conversations: 0, escalations: plan.usage.escalations, limited: plan.usage.limited });
+  }
+}
 
 function prepare(conn: BetterSqlite3.Database) {
   // The adapter turns on safe integers for the whole connection; these rows hold small counters.
@@ -104,9 +151,26 @@ function prepare(conn: BetterSqlite3.Database) {
     ),
     insertMessage: s(`INSERT INTO "Message" ("id", "conversationId", "role", "text", "createdAt", "meta") VALUES (?, ?, ?, ?, ?, ?)`),
     escalationsInPeriod: s(`SELECT "escalations" FROM "UsageCounter" WHERE "shop" = ? AND "period" = ?`),
-    countConversation: s(
-      `INSERT INTO "UsageCounter" ("shop", "period", "conversations") VALUES (?, ?, 1)
-       ON CONFLICT ("shop", "period") DO UPDATE SET "conversations" = "conversations" + 1`,
+    countUsage: s(
+      `INSERT INTO "UsageCounter" ("shop", "period", "conversations", "escalations", "limited") VALUES (@shop, @period, @conversations, @escalations, @limited)
+       ON CONFLICT ("shop", "period") DO UPDATE SET "conversations" = "conversations" + excluded."conversations",
+         "escalations" = "escalations" + excluded."escalations", "limited" = "limited" + excluded."limited"`,
+    ),
+    transcript: s(`SELECT "role", "text", "createdAt" FROM "Message" WHERE "conversationId" = ? ORDER BY "createdAt" ASC`),
+    caseOfConversation: s(`SELECT "id", "status" FROM "EscalationCase" WHERE "conversationId" = ?`),
+    deleteCase: s(`DELETE FROM "EscalationCase" WHERE "id" = ?`),
+    insertCase: s(
+      `INSERT INTO "EscalationCase" ("id", "shop", "conversationId", "status", "reasons", "reasonText", "topic", "priority", "confidence",
+         "signals", "route", "shopperEmail", "orderName", "orderFacts", "customerFacts", "summary", "messageId", "messagesEmailed", "createdAt", "updatedAt")
+       VALUES (@id, @shop, @conversationId, @status, @reasons, @reasonText, @topic, @priority, @confidence,
+         @signals, @route, @shopperEmail, @orderName, @orderFacts, @customerFacts, @summary, @messageId, @messagesEmailed, @createdAt, @updatedAt)`,
+    ),
+    markEscalated: s(`UPDATE "Conversation" SET "escalatedAt" = ? WHERE "id" = ?`),
+    insertOutbox: s(
+      `INSERT INTO "OutboxEmail" ("id", "shop", "caseId", "kind", "status", "messageId", "inReplyTo", "references", "fromAddress", "toAddresses",
+         "ccAddresses", "replyTo", "subject", "textBody", "htmlBody", "coversUpTo", "nextAttemptAt", "createdAt")
+       VALUES (@id, @shop, @caseId, @kind, @status, @messageId, @inReplyTo, @references, @fromAddress, @toAddresses,
+         @ccAddresses, @replyTo, @subject, @textBody, @htmlBody, @coversUpTo, @nextAttemptAt, @createdAt)`,
     ),
   };
 }
