@@ -264,8 +264,9 @@ describe("chat store on SQLite beside Prisma's own transactions", () => {
     const saving = store.saveTurn(turn({ conversationId: "after-lock" })).then(() => (saved = true));
     await new Promise((r) => setTimeout(r, 60));
     expect(saved).toBe(false);
-    // The event loop kept running while the write waited (a blocking busy handler would stall it).
-    expect(ticks).toBeGreaterThan(5);
+    // The event loop kept running between short lock waits (SQLite's own busy handler would have
+    // held it for the whole 5 s busy timeout: no tick at all).
+    expect(ticks).toBeGreaterThan(2);
     other.exec("COMMIT");
     other.close();
     await saving;
