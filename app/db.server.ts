@@ -5,7 +5,7 @@ import type BetterSqlite3 from "better-sqlite3";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { getEnv } from "./env.server";
-import { PG_CLIENT_DIR } from "./services/prisma-cli.server";
+import { PG_CLIENT_DIR } from "./platform/prisma-cli.server";
 
 /**
  * The one Prisma client of this process. SQLite (default) or PostgreSQL, chosen by the scheme of

@@ -8,7 +8,7 @@ import { addDocumentResponseHeaders } from "./shopify.server";
 
 // The process launcher (app/cli/launch-server.ts) reaches the app's background runtime through the
 // server build, so the worker shares this module graph (one Prisma client, one configuration).
-export { kickOutbox, startClusterPrimary, startHttpWorker, startRuntime } from "./services/runtime.server";
+export { kickOutbox, startClusterPrimary, startHttpWorker, startRuntime } from "./platform/runtime.server";
 export { seedDemoShop } from "./demo/seed-demo.server";
 
 export const streamTimeout = 5000;

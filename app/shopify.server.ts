@@ -5,11 +5,11 @@ import {
   shopifyApp,
 } from "@shopify/shopify-app-remix/server";
 import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
-import { billingConfigFromPlans } from "./services/billing-plans";
+import { billingConfigFromPlans } from "./shopify/billing-plans";
 import { db } from "./db.server";
 import { getEnv } from "./env.server";
-import { announce, onAnnouncement } from "./services/cluster-broadcast.server";
-import { CachedSessionStorage } from "./services/session-cache.server";
+import { announce, onAnnouncement } from "./platform/cluster-broadcast.server";
+import { CachedSessionStorage } from "./shopify/session-cache.server";
 
 /** The Admin API version used everywhere: code, shopify.app.toml webhooks, fixtures and tests. */
 export const API_VERSION = ApiVersion.July26;

@@ -7,7 +7,7 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { derivePostgresSchema, runPrisma, migrateDeploy } from "../services/prisma-cli.server";
+import { derivePostgresSchema, runPrisma, migrateDeploy } from "../platform/prisma-cli.server";
 
 const root = process.cwd();
 

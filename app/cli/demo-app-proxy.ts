@@ -2,7 +2,7 @@ import type { Express, Request, Response } from "express";
 import express from "express";
 import { DEMO_SHOP } from "../demo/catalogue";
 import { DEMO_CUSTOMER_COOKIE } from "../demo/storefront-page";
-import { buildSignedProxyUrl } from "../services/app-proxy-signing.server";
+import { buildSignedProxyUrl } from "../chat/app-proxy-signature.server";
 
 const MAX_FORWARD_BYTES = 64 * 1024;
 

@@ -7,7 +7,7 @@ import type { Server } from "node:http";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { EnvError, formatEnvError, parseEnv, type Env } from "../env.server";
-import { migrateDeploy } from "../services/prisma-cli.server";
+import { migrateDeploy } from "../platform/prisma-cli.server";
 
 /** What the server build's entry module exports for the process (see app/entry.server.tsx). */
 export interface BuildEntry {

@@ -1,4 +1,4 @@
-import type { AdminOrderNode, AdminCustomerNode } from "~/services/shopify-admin/types";
+import type { AdminOrderNode, AdminCustomerNode } from "~/shopify/admin-api/types";
 
 /**
  * The demo store's orders, exactly as the Admin API answers our ORDER_BY_NAME query, so the demo

@@ -1,5 +1,5 @@
 import type { OrderLookup } from "~/domain/orders";
-import { mapAdminCustomer, mapAdminOrder, mapShopPolicies } from "~/services/shopify-admin/map-admin-order";
+import { mapAdminCustomer, mapAdminOrder, mapShopPolicies } from "~/shopify/admin-api/map-admin-order";
 import { DEMO_CUSTOMERS, DEMO_POLICIES, demoOrders } from "./catalogue";
 
 /** The demo store behind the same interface (and the same mapping) as the Admin API lookup. */

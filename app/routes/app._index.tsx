@@ -4,9 +4,9 @@ import { Badge, Banner, BlockStack, Button, Card, InlineStack, Layout, Link, Pag
 import { useEffect } from "react";
 import { db } from "~/db.server";
 import { getEnv } from "~/env.server";
-import { requireAdmin } from "~/services/admin-auth.server";
-import { loadSetupChecklist, sendTestEmail } from "~/services/setup-checklist.server";
-import { readForm } from "~/services/http.server";
+import { requireAdmin } from "~/admin/require-admin.server";
+import { loadSetupChecklist, sendTestEmail } from "~/admin/setup-checklist.server";
+import { readForm } from "~/platform/http.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { shop, demo } = await requireAdmin(request);

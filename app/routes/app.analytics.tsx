@@ -2,10 +2,10 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { BlockStack, Button, Card, DataTable, InlineGrid, InlineStack, Layout, Page, Text, TextField } from "@shopify/polaris";
 import { useState } from "react";
-import { BarChart } from "~/components/bar-chart";
+import { BarChart } from "~/admin/bar-chart";
 import { db } from "~/db.server";
-import { requireAdmin } from "~/services/admin-auth.server";
-import { loadAnalytics, parseAnalyticsRange } from "~/services/analytics.server";
+import { requireAdmin } from "~/admin/require-admin.server";
+import { loadAnalytics, parseAnalyticsRange } from "~/admin/analytics.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { shop } = await requireAdmin(request);

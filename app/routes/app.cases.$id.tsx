@@ -3,10 +3,10 @@ import { Form, useActionData, useLoaderData, useNavigation, useRevalidator } fro
 import { Badge, Banner, BlockStack, Box, Button, Card, DataTable, InlineStack, Layout, Page, Text } from "@shopify/polaris";
 import { useEffect } from "react";
 import { db } from "~/db.server";
-import { requireAdmin } from "~/services/admin-auth.server";
-import { getCaseDetail, resendCaseEmail } from "~/services/admin-cases.server";
-import { kickOutbox } from "~/services/runtime.server";
-import { readForm } from "~/services/http.server";
+import { requireAdmin } from "~/admin/require-admin.server";
+import { getCaseDetail, resendCaseEmail } from "~/admin/cases.server";
+import { kickOutbox } from "~/platform/runtime.server";
+import { readForm } from "~/platform/http.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { shop } = await requireAdmin(request);

@@ -4,8 +4,8 @@ import { Badge, BlockStack, Button, Card, IndexTable, InlineGrid, InlineStack, P
 import { useState } from "react";
 import { db } from "~/db.server";
 import { ESCALATION_REASONS, PRIORITIES } from "~/domain/escalation";
-import { requireAdmin } from "~/services/admin-auth.server";
-import { CASE_STATUSES, listCases, parseCaseFilters } from "~/services/admin-cases.server";
+import { requireAdmin } from "~/admin/require-admin.server";
+import { CASE_STATUSES, listCases, parseCaseFilters } from "~/admin/cases.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { shop } = await requireAdmin(request);

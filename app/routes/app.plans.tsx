@@ -6,10 +6,10 @@ import { db } from "~/db.server";
 import { PLANS, findPlan, type PlanId } from "~/domain/plans";
 import { getEnv } from "~/env.server";
 import { authenticate } from "~/shopify.server";
-import { requireAdmin } from "~/services/admin-auth.server";
-import { changePlan, setPlanWithoutBilling, syncPlanFromBilling, type BillingApi } from "~/services/billing.server";
-import { loadUsage } from "~/services/setup-checklist.server";
-import { readForm } from "~/services/http.server";
+import { requireAdmin } from "~/admin/require-admin.server";
+import { changePlan, setPlanWithoutBilling, syncPlanFromBilling, type BillingApi } from "~/shopify/billing.server";
+import { loadUsage } from "~/admin/setup-checklist.server";
+import { readForm } from "~/platform/http.server";
 
 const planIdSchema = z.enum(PLANS.map((p) => p.id) as [PlanId, ...PlanId[]]);
 

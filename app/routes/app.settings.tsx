@@ -3,9 +3,9 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { Banner, BlockStack, Box, Button, Card, Checkbox, FormLayout, InlineGrid, InlineStack, Layout, Page, Select, Text, TextField } from "@shopify/polaris";
 import { useState } from "react";
 import { db } from "~/db.server";
-import { requireAdmin } from "~/services/admin-auth.server";
-import { SETTINGS_OPTIONS, loadSettings, saveSettingsForm, type FieldErrors, type SettingsDocuments } from "~/services/admin-settings.server";
-import { readForm } from "~/services/http.server";
+import { requireAdmin } from "~/admin/require-admin.server";
+import { SETTINGS_OPTIONS, loadSettings, saveSettingsForm, type FieldErrors, type SettingsDocuments } from "~/admin/settings.server";
+import { readForm } from "~/platform/http.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { shop } = await requireAdmin(request);

@@ -7,7 +7,7 @@ import { boundary } from "@shopify/shopify-app-remix/server";
 import { AppProvider as ShopifyAppProvider } from "@shopify/shopify-app-remix/react";
 import { NavMenu } from "@shopify/app-bridge-react";
 import { getEnv } from "~/env.server";
-import { requireAdmin } from "~/services/admin-auth.server";
+import { requireAdmin } from "~/admin/require-admin.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: polarisStyles }];
 

@@ -1,11 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { db } from "~/db.server";
-import { ChatUnavailableError, runChatTurn } from "~/services/conversation-runner.server";
-import { readChatRequest, shopUnavailable } from "~/services/chat-request.server";
-import { isWellFormedConversationId, json, jsonError } from "~/services/http.server";
-import { verifyStorefrontRequest } from "~/services/storefront-auth.server";
-import { loadConversationHistory } from "~/services/conversation-history.server";
-import { loadShopContext } from "~/services/shop-context.server";
+import { ChatUnavailableError, runChatTurn } from "~/chat/run-chat-turn.server";
+import { readChatRequest, shopUnavailable } from "~/chat/chat-request.server";
+import { isWellFormedConversationId, json, jsonError } from "~/platform/http.server";
+import { verifyStorefrontRequest } from "~/chat/storefront-auth.server";
+import { loadConversationHistory } from "~/chat/conversation-history.server";
+import { loadShopContext } from "~/chat/shop-context.server";
 
 // The storefront chat API (public contract, see README "Storefront chat API").
 export async function action({ request }: ActionFunctionArgs) {

@@ -1,9 +1,9 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { db } from "~/db.server";
-import { readChatRequest, shopUnavailable } from "~/services/chat-request.server";
-import { ChatUnavailableError, runChatTurn } from "~/services/conversation-runner.server";
-import { jsonError } from "~/services/http.server";
-import { loadShopContext } from "~/services/shop-context.server";
+import { readChatRequest, shopUnavailable } from "~/chat/chat-request.server";
+import { ChatUnavailableError, runChatTurn } from "~/chat/run-chat-turn.server";
+import { jsonError } from "~/platform/http.server";
+import { loadShopContext } from "~/chat/shop-context.server";
 
 /**
  * `POST /proxy/chat/stream` — the same turn as `POST /proxy/chat`, answered as server-sent events

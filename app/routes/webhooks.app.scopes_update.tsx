@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { db } from "~/db.server";
-import { authenticateWebhookOr400 } from "~/services/http.server";
+import { authenticateWebhookOr400 } from "~/platform/http.server";
 import { authenticate, cachedSessionStorage } from "~/shopify.server";
 
 // app/scopes_update: keep the stored sessions' scope in step with what the merchant granted.

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { db } from "~/db.server";
-import { markShopUninstalled } from "~/services/compliance.server";
-import { authenticateWebhookOr400 } from "~/services/http.server";
+import { markShopUninstalled } from "~/shopify/compliance.server";
+import { authenticateWebhookOr400 } from "~/platform/http.server";
 import { authenticate, cachedSessionStorage } from "~/shopify.server";
 
 // app/uninstalled: drop the shop's sessions and mark it uninstalled (the widget then answers

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { db } from "~/db.server";
-import { authenticateWebhookOr400 } from "~/services/http.server";
-import { handleComplianceWebhook } from "~/services/compliance.server";
+import { authenticateWebhookOr400 } from "~/platform/http.server";
+import { handleComplianceWebhook } from "~/shopify/compliance.server";
 import { authenticate, cachedSessionStorage } from "~/shopify.server";
 
 // Mandatory compliance topics (customers/data_request, customers/redact, shop/redact).

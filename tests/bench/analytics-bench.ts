@@ -5,8 +5,8 @@
 // 90-day range. Target: p95 < 500 ms.
 import { performance } from "node:perf_hooks";
 import { createDb, tuneSqlite } from "../../app/db.server";
-import { migrateDeploy } from "../../app/services/prisma-cli.server";
-import { loadAnalytics } from "../../app/services/analytics.server";
+import { migrateDeploy } from "../../app/platform/prisma-cli.server";
+import { loadAnalytics } from "../../app/admin/analytics.server";
 import { tempSqliteUrl } from "../support/app-server";
 
 const SHOP = "bench.myshopify.com";

@@ -9,8 +9,8 @@
  * Options: --turns=2000 --warmup=200. Target: p99 < 20 ms.
  */
 import { createDemoOrderLookup } from "../../app/demo/demo-order-lookup";
-import { llmClient } from "../../app/services/llm/client.server";
-import { runModelTurn } from "../../app/services/llm/model-turn.server";
+import { llmClient } from "../../app/chat/model/client.server";
+import { runModelTurn } from "../../app/chat/model/model-turn.server";
 import { startOpenAiServer } from "../servers/openai-server";
 
 const arg = (name: string, fallback: number) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1] ?? fallback);

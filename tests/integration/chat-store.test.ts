@@ -1,12 +1,12 @@
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, sqliteConnectionOf, type Db } from "../../app/db.server";
-import type { CasePlan, ChatStore, TranscriptRow, TurnWrite } from "../../app/services/chat-store/chat-store";
-import { outboxInsert } from "../../app/services/outbox.server";
-import { createPrismaChatStore } from "../../app/services/chat-store/prisma-chat-store.server";
-import { createSqliteChatStore } from "../../app/services/chat-store/sqlite-chat-store.server";
-import { chatStoreFor } from "../../app/services/chat-store/index.server";
-import { migrateDeploy } from "../../app/services/prisma-cli.server";
+import type { CasePlan, ChatStore, TranscriptRow, TurnWrite } from "../../app/chat/store/chat-store";
+import { outboxInsert } from "../../app/email/outbox.server";
+import { createPrismaChatStore } from "../../app/chat/store/prisma-chat-store.server";
+import { createSqliteChatStore } from "../../app/chat/store/sqlite-chat-store.server";
+import { chatStoreFor } from "../../app/chat/store/index.server";
+import { migrateDeploy } from "../../app/platform/prisma-cli.server";
 import { tempSqliteUrl } from "../support/app-server";
 import { createPostgresDatabase } from "../support/postgres";
 

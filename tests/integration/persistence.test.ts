@@ -2,7 +2,7 @@ import { Session } from "@shopify/shopify-api";
 import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
 import { afterAll, describe, expect, it } from "vitest";
 import { createDb, type Db } from "../../app/db.server";
-import { migrateDeploy } from "../../app/services/prisma-cli.server";
+import { migrateDeploy } from "../../app/platform/prisma-cli.server";
 import { createPostgresDatabase } from "../support/postgres";
 import { tempSqliteUrl } from "../support/app-server";
 

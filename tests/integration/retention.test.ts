@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type Db } from "../../app/db.server";
-import { purgeExpiredConversations } from "../../app/services/retention.server";
+import { purgeExpiredConversations } from "../../app/platform/retention.server";
 import { startAppServer, tempSqliteUrl, type AppServer } from "../support/app-server";
 import { seedShop } from "../support/seed";
 

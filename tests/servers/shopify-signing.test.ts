@@ -1,7 +1,7 @@
 import "@shopify/shopify-api/adapters/web-api";
 import { ApiVersion, shopifyApi } from "@shopify/shopify-api";
 import { describe, expect, it } from "vitest";
-import { verifyAppProxyQuery } from "../../app/services/app-proxy-signing.server";
+import { verifyAppProxyQuery } from "../../app/chat/app-proxy-signature.server";
 import { buildSignedProxyUrl, buildWebhookRequestInit, signAppProxyParams, signWebhookBody } from "./shopify-signing";
 
 // Published App Proxy vectors (shopify.dev "authenticate app proxies"), re-checked in /work/shared/shopify/FACTS.md (a).

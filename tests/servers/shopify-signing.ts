@@ -3,7 +3,7 @@ import { createHmac, randomUUID } from "node:crypto";
 /** The API version every fake and every signed request in the harness speaks. */
 export const SHOPIFY_API_VERSION = "2026-07";
 
-export { buildSignedProxyUrl, signAppProxyParams, type AppProxyRequestParts } from "../../app/services/app-proxy-signing.server";
+export { buildSignedProxyUrl, signAppProxyParams, type AppProxyRequestParts } from "../../app/chat/app-proxy-signature.server";
 
 /** Value of `X-Shopify-Hmac-Sha256`: base64 HMAC-SHA256 of the raw body bytes. */
 export function signWebhookBody(rawBody: string | Buffer, secret: string): string {

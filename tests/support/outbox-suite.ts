@@ -5,8 +5,8 @@ import { listen } from "../servers/net";
 import { composeEscalationEmail } from "../../app/domain/email/compose-escalation-email";
 import { SEED_ORDER, SEED_TRANSCRIPT } from "../../app/domain/email/fixtures";
 import { createDb, type Db } from "../../app/db.server";
-import { loadCaseView } from "../../app/services/case-view.server";
-import { createMailTransport, type MailTransport } from "../../app/services/mailer.server";
+import { loadCaseView } from "../../app/email/load-case-email.server";
+import { createMailTransport, type MailTransport } from "../../app/email/mailer.server";
 import {
   claimDueEmails,
   deliverClaimed,
@@ -17,12 +17,12 @@ import {
   type OutboxWorker,
   type OutboxWorkerOptions,
   type QueueFollowUpResult,
-} from "../../app/services/outbox.server";
-import { migrateDeploy } from "../../app/services/prisma-cli.server";
+} from "../../app/email/outbox.server";
+import { migrateDeploy } from "../../app/platform/prisma-cli.server";
 
 /**
  * The outbox against a real database and a real SMTP server. Run on SQLite by
- * app/services/outbox.test.ts and on PostgreSQL by tests/integration/outbox-postgres.test.ts, so the
+ * app/email/outbox.test.ts and on PostgreSQL by tests/integration/outbox-postgres.test.ts, so the
  * claim/lease logic is proven on both providers.
  */
 export function defineOutboxSuite(provider: string, makeDatabase: () => Promise<{ url: string; drop(): Promise<void> }>): void {

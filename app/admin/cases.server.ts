@@ -2,7 +2,7 @@ import type { Prisma } from "@prisma/client";
 import { z } from "zod";
 import { ESCALATION_REASONS, PRIORITIES, labelReason, type ReasonCode } from "~/domain/escalation";
 import type { Db } from "~/db.server";
-import { resendOutboxEmail, splitAddresses, type ResendResult } from "./outbox.server";
+import { resendOutboxEmail, splitAddresses, type ResendResult } from "../email/outbox.server";
 
 // The admin's view of escalation cases. Every query is filtered by the signed-in shop: a case, an
 // email or an attempt of another shop is "not found", never shown and never resent.

@@ -7,7 +7,7 @@ import { parseRoutingSettings } from "~/domain/routing";
 import { contactSettingsSchema, parseStored } from "~/domain/shop-settings";
 import { getEnv } from "~/env.server";
 import { messageIdDomain } from "./admin-links.server";
-import { forgetShopContext } from "./shop-context.server";
+import { forgetShopContext } from "../chat/shop-context.server";
 
 // Shopify's mandatory privacy webhooks (FACTS §c) plus app/uninstalled's data side.
 // Every handler is idempotent: Shopify redelivers on timeouts, and two app instances may receive

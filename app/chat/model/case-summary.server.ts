@@ -1,6 +1,6 @@
 import type OpenAI from "openai";
 import type { TranscriptLine } from "~/domain/email/types";
-import { foreignIdentifiers, hasEncodedPayload, sanitizeModelText } from "./output-guard";
+import { foreignIdentifiers, hasEncodedPayload, sanitizeModelText } from "../../domain/model-output/output-guard";
 
 const SUMMARY_BUDGET_MS = 4_000;
 const SUMMARY_CHARS = 600;

@@ -1,5 +1,5 @@
 // Admin GraphQL documents (API 2026-07). Each is validated against the real schema by
-// app/services/shopify-admin/queries.test.ts; result types live in ./types.ts.
+// app/shopify/admin-api/queries.test.ts; result types live in ./types.ts.
 
 export const ORDER_BY_NAME_QUERY = `#graphql
   query BatonOrderByName($q: String!) {

@@ -1,8 +1,8 @@
 import { db } from "~/db.server";
 import { getEnv } from "~/env.server";
 import { cachedSessionStorage } from "~/shopify.server";
-import { verifyAppProxyQuery } from "./app-proxy-signing.server";
-import { jsonError } from "./http.server";
+import { verifyAppProxyQuery } from "./app-proxy-signature.server";
+import { jsonError } from "../platform/http.server";
 import { forgetShopContext, loadShopContext } from "./shop-context.server";
 
 export type StorefrontAuth =

@@ -8,14 +8,14 @@ import type { CustomerFacts, OrderFacts } from "~/domain/orders";
 import { usagePeriod } from "~/domain/plans";
 import { routeEscalation } from "~/domain/routing";
 import { getEnv } from "~/env.server";
-import { adminCaseUrl, messageIdDomain } from "./admin-links.server";
-import type { CasePlan, CaseRow, TurnWrite } from "./chat-store/chat-store";
-import { chatStoreFor } from "./chat-store/index.server";
-import { outboxInsert, queueFollowUp } from "./outbox.server";
-import type { RunnerDeps } from "./conversation-runner.server";
+import { adminCaseUrl, messageIdDomain } from "../shopify/admin-links.server";
+import type { CasePlan, CaseRow, TurnWrite } from "./store/chat-store";
+import { chatStoreFor } from "./store/index.server";
+import { outboxInsert, queueFollowUp } from "../email/outbox.server";
+import type { RunnerDeps } from "./run-chat-turn.server";
 import type { ShopContext } from "./shop-context.server";
-import type { AssistantMeta } from "./llm/assistant.server";
-import type { ModelUsage } from "./llm/model-turn.server";
+import type { AssistantMeta } from "./model/assistant.server";
+import type { ModelUsage } from "./model/model-turn.server";
 
 interface TurnToSave {
   shop: ShopContext;

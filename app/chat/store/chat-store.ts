@@ -1,4 +1,4 @@
-import type { OutboxInsert } from "../outbox.server";
+import type { OutboxInsert } from "../../email/outbox.server";
 
 /**
  * The chat hot path's storage port: one read and one write per storefront turn. Everything else

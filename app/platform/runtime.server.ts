@@ -2,10 +2,10 @@ import cluster from "node:cluster";
 import { randomBytes } from "node:crypto";
 import { db, tuneSqlite } from "~/db.server";
 import { getEnv } from "~/env.server";
-import { adminCaseUrl } from "./admin-links.server";
+import { adminCaseUrl } from "../shopify/admin-links.server";
 import { relayAnnouncements } from "./cluster-broadcast.server";
-import { createMailTransport } from "./mailer.server";
-import { startOutboxWorker, type OutboxWorker } from "./outbox.server";
+import { createMailTransport } from "../email/mailer.server";
+import { startOutboxWorker, type OutboxWorker } from "../email/outbox.server";
 import { closeRateLimitStore, startClusterRateLimits } from "./rate-limit.server";
 import { startRetentionJob } from "./retention.server";
 

@@ -3,8 +3,8 @@ import { findPlan, usagePeriod, type Plan } from "~/domain/plans";
 import { assistantSettingsSchema, contactSettingsSchema, parseStored, type AssistantSettings, type ContactSettings } from "~/domain/shop-settings";
 import { parseRoutingSettings, type RoutingSettings } from "~/domain/routing";
 import type { Db } from "~/db.server";
-import { chatStoreFor } from "./chat-store/index.server";
-import { announce, onAnnouncement } from "./cluster-broadcast.server";
+import { chatStoreFor } from "./store/index.server";
+import { announce, onAnnouncement } from "../platform/cluster-broadcast.server";
 
 /** A shop's settings, parsed once per request. */
 export interface ShopContext {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { claimsEscalation, foreignIdentifiers, guardModelReply, hasEncodedPayload, leaksPrompt, sanitizeModelText } from "./output-guard";
-import { parseAnswer } from "./model-turn.server";
-import { buildSystemPrompt, promptCanary, truncateHistory } from "./prompt.server";
+import { parseAnswer } from "../../chat/model/model-turn.server";
+import { buildSystemPrompt, promptCanary, truncateHistory } from "../../chat/model/prompt.server";
 
 const PROMPT = buildSystemPrompt({ shopName: "Demo Goods", assistant: { name: "Baton", tone: "friendly" }, loggedIn: false });
 const CANARY = promptCanary();

@@ -4,7 +4,7 @@ import { batonHeaders, composeFollowUpEmail, followUpSubject } from "~/domain/em
 import type { ComposedEmail } from "~/domain/email/types";
 import { PRIORITIES, type Priority } from "~/domain/escalation";
 import type { Db } from "~/db.server";
-import { loadCaseView, parseStoredRoute, type AdminCaseUrl } from "./case-view.server";
+import { loadCaseView, parseStoredRoute, type AdminCaseUrl } from "./load-case-email.server";
 import { classifySmtpError, sendComposedEmail, type MailSender } from "./mailer.server";
 
 // The durable email outbox. A row is committed (with its case) before any SMTP traffic; workers

@@ -3,7 +3,7 @@ import { DETECTOR_LANGUAGES, ESCALATION_REASONS, ESCALATION_TOPICS, PRIORITIES, 
 import { parseRoutingSettings, routingSettingsSchema, type RoutingSettings } from "~/domain/routing";
 import { assistantSettingsSchema, contactSettingsSchema, parseStored, type AssistantSettings, type ContactSettings } from "~/domain/shop-settings";
 import type { Db } from "~/db.server";
-import { forgetShopContext } from "./shop-context.server";
+import { forgetShopContext } from "../chat/shop-context.server";
 
 // The admin settings form: flat HTML form fields (names are the settings' dotted paths) are turned
 // into the stored documents and validated with the SAME zod schemas the storefront parses with, so

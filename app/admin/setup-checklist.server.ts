@@ -5,9 +5,9 @@ import { findPlan, usagePeriod, type Plan } from "~/domain/plans";
 import { parseRoutingSettings } from "~/domain/routing";
 import type { Db } from "~/db.server";
 import { getEnv } from "~/env.server";
-import { adminCaseUrl, messageIdDomain } from "./admin-links.server";
-import { enqueueEmail } from "./outbox.server";
-import { kickOutbox } from "./runtime.server";
+import { adminCaseUrl, messageIdDomain } from "../shopify/admin-links.server";
+import { enqueueEmail } from "../email/outbox.server";
+import { kickOutbox } from "../platform/runtime.server";
 
 // Home page: the setup checklist with live state, this month's usage, and the test email.
 

@@ -4,8 +4,8 @@ import type { ContactOptions, ModelReply, PendingEscalation } from "~/domain/con
 import type { EscalationTopic } from "~/domain/escalation";
 import type { OrderFacts } from "~/domain/orders";
 import type { AssistantSettings } from "~/domain/shop-settings";
-import { guardModelReply } from "./output-guard";
-import { partialReply, StreamGate } from "./stream-gate";
+import { guardModelReply } from "../../domain/model-output/output-guard";
+import { partialReply, StreamGate } from "../../domain/model-output/stream-gate";
 import { buildSystemPrompt, promptCanary, truncateHistory, type HistoryLine } from "./prompt.server";
 import { lookupOrderTool, parseToolCall, storePolicyTool, TOOL_DEFINITIONS, toModelEscalation, type ToolCall, type ToolContext } from "./tools.server";
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { db } from "~/db.server";
-import type { ChatTurnInput, RunnerDeps } from "./conversation-runner.server";
+import type { ChatTurnInput, RunnerDeps } from "./run-chat-turn.server";
 import {
   BodyTooLargeError,
   clientIp,
@@ -8,10 +8,10 @@ import {
   jsonError,
   normalizeShopperText,
   readBodyText,
-} from "./http.server";
-import { orderLookupFor } from "./order-lookup.server";
-import { checkChatRateLimit } from "./rate-limit.server";
-import { kickOutbox } from "./runtime.server";
+} from "../platform/http.server";
+import { orderLookupFor } from "../shopify/order-lookup.server";
+import { checkChatRateLimit } from "../platform/rate-limit.server";
+import { kickOutbox } from "../platform/runtime.server";
 import { verifyStorefrontRequest } from "./storefront-auth.server";
 
 // The storefront chat API's request rules (README "Storefront chat API"), shared by the JSON

@@ -6,9 +6,9 @@ import type { ChatEvent, ConversationState, Phase, TurnFacts } from "~/domain/co
 import { customerOwnsOrder, deliveredAt, sameEmail, type CustomerFacts, type OrderFacts, type OrderLookup, type ShopPolicy } from "~/domain/orders";
 import { canSendEscalation } from "~/domain/plans";
 import type { Db } from "~/db.server";
-import { carryOutEffects } from "./case-writer.server";
-import { chatStoreFor } from "./chat-store/index.server";
-import { addUsage, consultModel, lastModelConfidence, summarizeForEmail } from "./llm/assistant.server";
+import { carryOutEffects } from "./save-turn.server";
+import { chatStoreFor } from "./store/index.server";
+import { addUsage, consultModel, lastModelConfidence, summarizeForEmail } from "./model/assistant.server";
 import { escalationsThisPeriod, loadShopContext, type ShopContext } from "./shop-context.server";
 
 export interface ChatTurnInput {

@@ -2,7 +2,7 @@ import type { OrderLookup } from "~/domain/orders";
 import { createDemoOrderLookup } from "~/demo/demo-order-lookup";
 import { DEMO_SHOP } from "~/demo/catalogue";
 import { getEnv } from "~/env.server";
-import { createAdminOrderLookup } from "./shopify-admin/admin-order-lookup.server";
+import { createAdminOrderLookup } from "./admin-api/admin-order-lookup.server";
 
 /** A lookup that always fails: the engine then says lookups are unavailable (never "not found"). */
 const unavailable: OrderLookup = {
