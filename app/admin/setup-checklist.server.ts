@@ -1,3 +1,4 @@
+import { formatFrom } from "~/domain/email/format";
 import { randomBytes } from "node:crypto";
 import { composeEscalationEmail } from "~/domain/email/compose-escalation-email";
 import { SEED_ORDER, SEED_TRANSCRIPT } from "~/domain/email/fixtures";
@@ -100,15 +101,13 @@ export async function sendTestEmail(db: Db, shop: string, now: Date): Promise<Se
   const routing = parseRoutingSettings(row.routing);
   if (routing.defaultTo.length === 0) return { ok: false, error: "Set an escalation address in Settings first." };
   const env = getEnv();
-  const address = /<([^>]+)>/.exec(env.mailFrom)?.[1] ?? env.mailFrom.trim();
-  const name = routing.fromName.replace(/["\r\n<>]/g, "").trim();
   const messageId = `<test-${randomBytes(12).toString("hex")}@${messageIdDomain()}>`;
   const composed = composeEscalationEmail({
     caseId: "test",
     shop: { domain: shop, name: row.name ?? shop },
     adminCaseUrl: adminCaseUrl(shop, "test").replace(/\/cases\/test$/, ""),
     messageId,
-    from: name ? `"${name}" <${address}>` : address,
+    from: formatFrom(routing.fromName, env.mailFrom),
     to: routing.defaultTo,
     cc: [],
     shopperEmail: "sarah@example.com",

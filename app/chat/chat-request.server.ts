@@ -23,6 +23,8 @@ const chatBody = z.object({
   conversationId: z.string().max(200).optional(),
   message: z.string().optional(),
   action: z.literal("talk_to_human").optional(),
+  /** The storefront locale (BCP-47, e.g. "es" or "fr-CA"); replies in en, es, fr or de. */
+  locale: z.string().max(35).regex(/^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*$/, "must be a BCP-47 language tag").optional(),
 });
 
 export type ChatRequest =
@@ -73,7 +75,7 @@ export async function readChatRequest(request: Request): Promise<ChatRequest> {
   return {
     ok: true,
     deps: { db: db(), lookup: orderLookupFor(auth.shop, auth.accessToken), now: () => new Date(), kickOutbox },
-    input: { shop: auth.shop, customerId: auth.customerId, conversationId, message: message || undefined, action },
+    input: { shop: auth.shop, customerId: auth.customerId, conversationId, message: message || undefined, action, locale: parsed.data.locale },
   };
 }
 

@@ -1,18 +1,23 @@
 import type { Db } from "~/db.server";
+import { transcriptRole } from "~/domain/conversation/transcript";
+import { conversationBelongsTo } from "~/domain/conversation/conversation-owner";
 
-/** A conversation's transcript for the widget, only ever within the requesting shop. */
-export async function loadConversationHistory(db: Db, shop: string, conversationId: string) {
+/**
+ * A conversation's transcript for the widget, only ever within the requesting shop and for the
+ * shopper who had it (a signed customer's conversation is not readable by anyone else).
+ */
+export async function loadConversationHistory(db: Db, shop: string, conversationId: string, customerId: string | null) {
   const conversation = await db.conversation.findFirst({
     where: { id: conversationId, shop },
     include: { messages: { orderBy: { createdAt: "asc" }, take: 200 } },
   });
-  if (!conversation) return null;
+  if (!conversation || !conversationBelongsTo(conversation, customerId)) return null;
   return {
     conversationId: conversation.id,
     state: conversation.state,
     replyTo: conversation.state === "escalated" ? conversation.shopperEmail : null,
     messages: conversation.messages.map((m) => ({
-      role: m.role === "assistant" ? "assistant" : "shopper",
+      role: transcriptRole(m.role),
       text: m.text,
       at: m.createdAt.toISOString(),
     })),

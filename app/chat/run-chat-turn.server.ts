@@ -1,14 +1,18 @@
 import { randomBytes } from "node:crypto";
 import { detectEscalation, type DetectorMessage, type EscalationContext, type EscalationDecision } from "~/domain/escalation";
-import { interpretMessage, type Interpretation } from "~/domain/conversation/interpret-message";
+import { conversationBelongsTo } from "~/domain/conversation/conversation-owner";
+import { interpretMessage, withoutEmails, type Interpretation } from "~/domain/conversation/interpret-message";
+import { resolveLanguage, type Language } from "~/domain/conversation/language";
+import { transcriptRole } from "~/domain/conversation/transcript";
 import { initialState, transition } from "~/domain/conversation/transition";
-import type { ChatEvent, ConversationState, Phase, TurnFacts } from "~/domain/conversation/types";
+import type { ChatEvent, ConversationState, Phase, TurnFacts, TurnResult } from "~/domain/conversation/types";
 import { customerOwnsOrder, deliveredAt, sameEmail, type CustomerFacts, type OrderFacts, type OrderLookup, type ShopPolicy } from "~/domain/orders";
 import { canSendEscalation } from "~/domain/plans";
 import type { Db } from "~/db.server";
-import { carryOutEffects } from "./save-turn.server";
+import { saveTurn } from "./save-turn.server";
 import { chatStoreFor } from "./store/index.server";
-import { addUsage, consultModel, lastModelConfidence, summarizeForEmail } from "./model/assistant.server";
+import type { StoredConversation, StoredMessage } from "./store/chat-store";
+import { addUsage, consultModel, lastModelConfidence, summarizeForEmail, withModelOutcome } from "./model/assistant.server";
 import { escalationsThisPeriod, loadShopContext, type ShopContext } from "./shop-context.server";
 
 export interface ChatTurnInput {
@@ -18,6 +22,8 @@ export interface ChatTurnInput {
   conversationId?: string;
   message?: string;
   action?: "talk_to_human";
+  /** The storefront locale (BCP-47) the widget runs in; replies use en, es, fr or de. */
+  locale?: string;
   /** Streaming clients: vetted pieces of a model reply as they arrive (see proxy.chat_.stream). */
   onDelta?: (text: string) => void;
 }
@@ -43,22 +49,26 @@ export class ChatUnavailableError extends Error {
 }
 
 const HISTORY_LIMIT = 40;
+const RECENT_ORDERS = 3;
 
-/** One storefront chat turn: load, gather facts, decide (pure), persist, carry out effects. */
+/**
+ * One storefront chat turn, owned here from start to end: load the conversation, gather the turn's
+ * facts (once), let the model contribute (merged once), decide (pure `transition`), save, and wake
+ * the outbox when a case or follow-up was queued.
+ */
 export async function runChatTurn(deps: RunnerDeps, input: ChatTurnInput): Promise<ChatTurnOutput> {
   const { db } = deps;
   const now = deps.now();
   const shop = await loadShopContext(db, input.shop);
   if (!shop) throw new ChatUnavailableError(input.shop);
 
-  // The conversation and its recent transcript in one query, only within this shop.
-  const existing = input.conversationId ? await chatStoreFor(db).loadConversation(input.shop, input.conversationId, HISTORY_LIMIT) : null;
+  const existing = await loadOwnConversation(db, input);
   const customer = input.customerId ? await safe(() => deps.lookup.findCustomer(input.customerId!)) : null;
   const customerEmail = customer?.value?.email?.trim().toLowerCase() ?? null;
   const state: ConversationState = existing ? stateFromRow(existing) : initialState(customerEmail);
   const conversationId = existing?.id ?? newConversationId();
-
   const history = existing ? [...existing.messages].reverse() : [];
+
   const text = input.message?.trim() ?? "";
   const interpretation = interpretMessage(text);
   const event: ChatEvent =
@@ -66,40 +76,49 @@ export async function runChatTurn(deps: RunnerDeps, input: ChatTurnInput): Promi
       ? { type: "shopper.talk_to_human_requested" }
       : { type: "shopper.message_received", text, interpretation };
 
-  const facts = await gatherFacts(deps, shop, state, event, interpretation, {
+  const gathered = await gatherFacts(deps, shop, state, event, interpretation, {
     customerId: input.customerId,
     customer: customer?.value ?? null,
     customerEmail,
     history,
     action: input.action,
+    lang: resolveLanguage(input.locale),
     now,
   });
   // The LLM (when configured and enabled) answers in phase open unless the detector escalated.
-  const consulted = await consultModel({ db, lookup: deps.lookup, shop, state, event, facts, customerId: input.customerId, customerEmail, history, now, onDelta: input.onDelta });
-  const result = transition(state, event, consulted.facts);
-
-  const newEscalation = result.effects.some((e) => e.type === "create_case");
-  const shopperText = text || (input.action === "talk_to_human" ? "[Pressed “Talk to a person”]" : "");
-  const caseEscalation = result.effects.find((e) => e.type === "create_case")?.escalation;
-  // The email's case summary is written by the model when available (before the case transaction).
-  const written = caseEscalation ? await summarizeForEmail(shop, { history, shopperText, replies: result.replies, reasonText: caseEscalation.reasonText }) : null;
-  await carryOutEffects(deps, {
-    shop,
-    conversationId,
-    isNew: !existing,
-    customerId: input.customerId,
-    shopperText,
-    decision: facts.decision,
-    result,
-    order: result.state.orderVerified ? consulted.facts.order : null,
-    // The verified order's customer stands in for a shopper who is not logged in.
-    customer: customer?.value ?? (result.state.orderVerified ? (consulted.facts.order?.customer ?? null) : null),
-    now,
-    llmUsage: addUsage(consulted.usage, written?.usage ?? null),
-    assistantMeta: consulted.meta,
-    modelSummary: written?.summary ?? null,
+  const outcome = await consultModel({
+    lookup: deps.lookup, shop, state, event, facts: gathered, customerId: input.customerId, customerEmail, history, now, onDelta: input.onDelta,
   });
-  if (newEscalation || result.effects.some((e) => e.type === "queue_follow_up")) deps.kickOutbox();
+  const merged = withModelOutcome(gathered, outcome);
+  const facts: TurnFacts = { ...merged, escalationEmailAllowed: await mayEmailTheTeam(deps, shop, state, event, merged, now) };
+  const result = transition(state, event, facts);
+
+  const caseEffect = result.effects.find((e) => e.type === "create_case");
+  // A press of the button on a case that is already with the team adds nothing to its thread.
+  const silent = event.type === "shopper.talk_to_human_requested" && state.phase === "escalated";
+  const shopperText = text || (input.action === "talk_to_human" && !silent ? "[Pressed “Talk to a person”]" : "");
+  const modelUsage = outcome.kind === "none" ? null : outcome.usage;
+  // The email's case summary is written by the model when available (before the case transaction).
+  const written = caseEffect
+    ? await summarizeForEmail(shop, { history, shopperText, replies: result.replies, reasonText: caseEffect.escalation.reasonText })
+    : null;
+  if (!silent) {
+    await saveTurn(db, {
+      shop,
+      conversationId,
+      isNew: !existing,
+      customerId: input.customerId ?? existing?.customerId ?? null,
+      shopperText,
+      decision: facts.decision,
+      result,
+      customer: caseCustomer(result, customer?.value ?? null),
+      now,
+      llmUsage: addUsage(modelUsage, written?.usage ?? null),
+      assistantMeta: outcome.kind === "none" ? undefined : outcome.meta,
+      modelSummary: written?.summary ?? null,
+    });
+  }
+  if (caseEffect || result.effects.some((e) => e.type === "queue_follow_up")) deps.kickOutbox();
 
   return {
     conversationId,
@@ -108,15 +127,35 @@ export async function runChatTurn(deps: RunnerDeps, input: ChatTurnInput): Promi
   };
 }
 
+/**
+ * The conversation, if it is this shopper's: within the shop, and not one a different signed
+ * customer had — or a signed customer had, presented now without one. Otherwise a new one starts.
+ */
+async function loadOwnConversation(db: Db, input: ChatTurnInput): Promise<StoredConversation | null> {
+  if (!input.conversationId) return null;
+  const row = await chatStoreFor(db).loadConversation(input.shop, input.conversationId, HISTORY_LIMIT);
+  return row && conversationBelongsTo(row, input.customerId) ? row : null;
+}
+
+// The case carries the signed customer, or the customer of the order this shopper proved — never
+// the customer of an order they only named.
+function caseCustomer(result: TurnResult, signed: CustomerFacts | null): CustomerFacts | null {
+  if (signed) return signed;
+  const effect = result.effects.find((e) => e.type === "create_case" || e.type === "record_case_without_email");
+  return effect && "caseOrder" in effect ? (effect.caseOrder.order?.customer ?? null) : null;
+}
+
 interface FactsInput {
   customerId: string | null;
   customer: CustomerFacts | null;
   customerEmail: string | null;
-  history: Array<{ role: string; text: string; createdAt: Date; meta: unknown }>;
+  history: StoredMessage[];
   action?: "talk_to_human";
+  lang: Language;
   now: Date;
 }
 
+/** Everything the pure core needs for this turn, looked up once (the escalation allowance comes later). */
 async function gatherFacts(
   deps: RunnerDeps,
   shop: ShopContext,
@@ -126,7 +165,8 @@ async function gatherFacts(
   input: FactsInput,
 ): Promise<TurnFacts> {
   const escalated = state.phase === "escalated";
-  const orderName = escalated ? null : (i.orderName ?? (state.orderName && (i.email || i.asksOrderStatus || state.orderVerified) ? state.orderName : null));
+  // Which order is this turn about: the one named now, else the one under discussion.
+  const orderName = escalated ? null : (i.orderName ?? state.orderName);
   let order: OrderFacts | null = null;
   let orderLookupFailed = false;
   if (orderName) {
@@ -134,32 +174,55 @@ async function gatherFacts(
     order = found?.value ?? null;
     orderLookupFailed = found === null;
   }
+  // Ownership is proven only by the signed identity or an address this shopper typed in this chat.
   const proofEmail = i.email ?? state.shopperEmail ?? input.customerEmail;
   const ownershipProven = Boolean(order && (sameEmail(proofEmail, order.email) || customerOwnsOrder(input.customerId, order)));
 
-  const policies: ShopPolicy[] = i.policyTopic && i.policyTopic !== "contact" ? ((await safe(() => deps.lookup.listPolicies()))?.value ?? []) : [];
-  const decision = escalated ? NO_ESCALATION : decide(shop, state, event, {
-    ...input,
-    customer: input.customer ?? (ownershipProven ? (order?.customer ?? null) : null),
-    order: ownershipProven ? order : null,
-  });
-  // The allowance matters only on turns that may escalate; skip the read otherwise.
-  const mayEscalate = decision.escalate || event.type === "shopper.talk_to_human_requested" || state.phase === "awaiting_email";
-  const used = mayEscalate ? await escalationsThisPeriod(deps.db, shop.domain, input.now) : 0;
-  const hasRecipient = shop.routing.defaultTo.length > 0 || Boolean(shop.contact.email);
+  // "Where is my order?" from a signed-in customer without a number: their own recent orders.
+  let customerOrders: OrderFacts[] | null = null;
+  if (!escalated && !orderName && i.asksOrderStatus && input.customerId) {
+    const found = await safe(() => deps.lookup.listCustomerOrders(input.customerId!, RECENT_ORDERS));
+    customerOrders = found ? found.value.filter((o) => customerOwnsOrder(input.customerId, o)) : null;
+    orderLookupFailed = found === null;
+  }
+  const needsPolicies = Boolean((i.policyTopic && i.policyTopic !== "contact") || i.policyTopic === "contact" || order || customerOrders);
+  const policies: ShopPolicy[] = needsPolicies ? ((await safe(() => deps.lookup.listPolicies()))?.value ?? []) : [];
+  const proven = ownershipProven ? order : null;
+  const decision = escalated ? NO_ESCALATION : decide(shop, state, event, { ...input, customer: input.customer ?? proven?.customer ?? null, order: proven ?? customerOrders?.[0] ?? null });
 
   return {
+    lang: input.lang,
+    orderName,
     order,
     orderLookupFailed,
     ownershipProven,
     customerEmail: input.customerEmail,
+    customerOrders,
     policies,
+    lastReply: lastAssistantText(input.history),
+    failedProofs: input.history.filter((m) => m.role === "assistant" && metaFlag(m.meta, "proofFailed")).length,
     decision,
-    escalationEmailAllowed: hasRecipient && canSendEscalation(shop.plan, used),
+    escalationEmailAllowed: false,
     contact: { shopName: shop.name, email: shop.contact.email, phone: shop.contact.phone, url: shop.contact.url },
     assistant: { name: shop.assistant.name, greeting: shop.assistant.greeting },
     now: input.now.getTime(),
   };
+}
+
+/**
+ * "May we send the team an email now?" — answered once per turn, and only read from the database on
+ * a turn that may escalate (the detector, the model, the button or an awaited email address).
+ */
+async function mayEmailTheTeam(deps: RunnerDeps, shop: ShopContext, state: ConversationState, event: ChatEvent, facts: TurnFacts, now: Date): Promise<boolean> {
+  const mayEscalate =
+    facts.decision.escalate ||
+    Boolean(facts.modelEscalation) ||
+    event.type === "shopper.talk_to_human_requested" ||
+    state.phase === "awaiting_email" ||
+    state.pendingEscalation !== null;
+  if (!mayEscalate) return false;
+  const hasRecipient = shop.routing.defaultTo.length > 0 || Boolean(shop.contact.email);
+  return hasRecipient && canSendEscalation(shop.plan, await escalationsThisPeriod(deps.db, shop.domain, now));
 }
 
 function decide(
@@ -168,15 +231,17 @@ function decide(
   event: ChatEvent,
   input: FactsInput & { order: OrderFacts | null },
 ): EscalationDecision {
-  const messages: DetectorMessage[] = input.history.map((m) => ({
-    role: m.role === "assistant" ? "assistant" : "shopper",
-    text: m.text,
-    at: m.createdAt.getTime(),
-    assistantUnhelpful: m.role === "assistant" && isUnhelpful(m.meta),
-  }));
-  if (event.type === "shopper.message_received" && event.text) {
-    messages.push({ role: "shopper", text: event.text, at: input.now.getTime() });
-  }
+  // The detector reads what the shopper says: typed addresses are neither mood nor a repeated question.
+  const messages: DetectorMessage[] = input.history
+    .map((m) => ({
+      role: transcriptRole(m.role),
+      text: m.role === "assistant" ? m.text : withoutEmails(m.text),
+      at: m.createdAt.getTime(),
+      assistantUnhelpful: m.role === "assistant" && metaFlag(m.meta, "unhelpful"),
+    }))
+    .filter((m) => m.text);
+  const said = event.type === "shopper.message_received" ? withoutEmails(event.text) : "";
+  if (said) messages.push({ role: "shopper", text: said, at: input.now.getTime() });
   const o = input.order;
   const context: EscalationContext = {
     action: event.type === "shopper.talk_to_human_requested" || input.action === "talk_to_human" ? "talk_to_human" : undefined,
@@ -198,6 +263,8 @@ function decide(
     modelConfidence: lastModelConfidence(input.history),
     now: input.now.getTime(),
   };
+  // A message that is only an email address (or only an order number) carries no escalation signal.
+  if (event.type === "shopper.message_received" && !said && !context.action) return NO_ESCALATION;
   return detectEscalation({ messages }, context, shop.triggers);
 }
 
@@ -205,10 +272,7 @@ const NO_ESCALATION: EscalationDecision = {
   escalate: false, reasons: [], reasonText: "", priority: "low", confidence: 1, score: 0, signals: [], topic: "other",
 };
 
-function stateFromRow(row: {
-  state: string; shopperEmail: string | null; orderName: string | null; orderVerified: boolean;
-  unhelpfulCount: number; emailAsks: number; pendingEscalation: string | null;
-}): ConversationState {
+function stateFromRow(row: StoredConversation): ConversationState {
   const phase = (["open", "awaiting_email", "escalated", "closed"] as const).find((p) => p === row.state) ?? "open";
   return {
     phase,
@@ -226,8 +290,13 @@ export function newConversationId(): string {
   return randomBytes(16).toString("base64url");
 }
 
-function isUnhelpful(meta: unknown): boolean {
-  return typeof meta === "object" && meta !== null && (meta as { unhelpful?: unknown }).unhelpful === true;
+function lastAssistantText(history: StoredMessage[]): string | null {
+  for (let n = history.length - 1; n >= 0; n--) if (history[n]!.role === "assistant") return history[n]!.text;
+  return null;
+}
+
+function metaFlag(meta: unknown, key: "unhelpful" | "proofFailed"): boolean {
+  return typeof meta === "object" && meta !== null && (meta as Record<string, unknown>)[key] === true;
 }
 
 function ms(iso: string | null): number | undefined {

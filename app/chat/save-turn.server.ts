@@ -1,23 +1,24 @@
 import { randomBytes } from "node:crypto";
 import type { EscalationDecision } from "~/domain/escalation";
-import type { ConversationState, PendingEscalation, TurnResult } from "~/domain/conversation/types";
+import { planCase } from "~/domain/conversation/plan-case";
+import { toTranscript } from "~/domain/conversation/transcript";
+import type { ConversationState, Effect, TurnResult } from "~/domain/conversation/types";
 import { composeEscalationEmail } from "~/domain/email/compose-escalation-email";
-import { summarizeCase } from "~/domain/email/summarize-case";
-import type { EscalationCaseView, TranscriptLine } from "~/domain/email/types";
-import type { CustomerFacts, OrderFacts } from "~/domain/orders";
+import { formatFrom } from "~/domain/email/format";
+import type { CustomerFacts } from "~/domain/orders";
 import { usagePeriod } from "~/domain/plans";
-import { routeEscalation } from "~/domain/routing";
+import type { Db } from "~/db.server";
 import { getEnv } from "~/env.server";
 import { adminCaseUrl, messageIdDomain } from "../shopify/admin-links.server";
-import type { CasePlan, CaseRow, TurnWrite } from "./store/chat-store";
-import { chatStoreFor } from "./store/index.server";
 import { outboxInsert, queueFollowUp } from "../email/outbox.server";
-import type { RunnerDeps } from "./run-chat-turn.server";
+import type { CasePlan, TurnWrite } from "./store/chat-store";
+import { chatStoreFor } from "./store/index.server";
 import type { ShopContext } from "./shop-context.server";
 import type { AssistantMeta } from "./model/assistant.server";
 import type { ModelUsage } from "./model/model-turn.server";
 
-interface TurnToSave {
+/** One turn as it is saved: the conversation's new state and messages, and the case it opens. */
+export interface TurnRecord {
   shop: ShopContext;
   conversationId: string;
   isNew: boolean;
@@ -25,7 +26,7 @@ interface TurnToSave {
   shopperText: string;
   decision: EscalationDecision;
   result: TurnResult;
-  order: OrderFacts | null;
+  /** The signed customer, or the proven order's customer (never the customer of a named order). */
   customer: CustomerFacts | null;
   now: Date;
   /** Model tokens and waiting time of this turn, added to the conversation's totals. */
@@ -36,15 +37,18 @@ interface TurnToSave {
   modelSummary?: string | null;
 }
 
+type CaseEffect = Extract<Effect, { type: "create_case" | "record_case_without_email" }>;
+
 /**
- * Persists a turn and carries out its effects. The case, its outbox row and the usage counter are
- * committed in one transaction before any SMTP traffic, so a crash can lose neither.
+ * Saves a turn and queues what it asked for. A case, its outbox row and the usage counter are
+ * committed in one transaction with the turn, before any SMTP traffic, so a crash can lose neither.
  */
-export async function carryOutEffects(deps: RunnerDeps, turn: TurnToSave): Promise<void> {
-  const { db } = deps;
-  const needsCase = turn.result.effects.some((e) => e.type === "create_case" || e.type === "record_case_without_email");
-  if (needsCase) await saveTurnWithCase(db, turn);
-  else await saveTurn(db, turn);
+export async function saveTurn(db: Db, turn: TurnRecord): Promise<void> {
+  const store = chatStoreFor(db);
+  // The pure core emits at most one case effect per turn.
+  const effect = turn.result.effects.find((e): e is CaseEffect => e.type === "create_case" || e.type === "record_case_without_email");
+  if (effect) await store.saveTurnWithCase(turnWrite(turn), (transcript, prior) => casePlan(turn, effect, toTranscript(transcript), prior));
+  else await store.saveTurn(turnWrite(turn));
 
   if (turn.result.effects.some((e) => e.type === "queue_follow_up")) {
     const existingCase = await db.escalationCase.findUnique({ where: { conversationId: turn.conversationId }, select: { id: true } });
@@ -54,103 +58,36 @@ export async function carryOutEffects(deps: RunnerDeps, turn: TurnToSave): Promi
   }
 }
 
-// The common turn: one short write through the chat store (the hot path; see chat-store.ts).
-async function saveTurn(db: RunnerDeps["db"], turn: TurnToSave): Promise<void> {
-  await chatStoreFor(db).saveTurn(turnWrite(turn));
-}
-
-async function saveTurnWithCase(db: RunnerDeps["db"], turn: TurnToSave): Promise<void> {
-  const { result } = turn;
-  // The pure core emits at most one case effect per turn.
-  const effect = result.effects.find((e) => e.type === "create_case" || e.type === "record_case_without_email");
-  if (!effect) return saveTurn(db, turn);
-  const caseEffect =
-    effect.type === "create_case"
-      ? { escalation: effect.escalation, shopperEmail: effect.shopperEmail, status: "queued" as const }
-      : effect.type === "record_case_without_email"
-        ? { escalation: effect.escalation, shopperEmail: result.state.shopperEmail, status: effect.status }
-        : null;
-  if (!caseEffect) return saveTurn(db, turn);
-  await chatStoreFor(db).saveTurnWithCase(turnWrite(turn), (transcript, prior) =>
-    planCase(turn, caseEffect, transcript.map((m) => ({ role: m.role === "assistant" ? "assistant" : "shopper", text: m.text, at: m.createdAt.toISOString() })), prior),
-  );
-}
-
-/**
- * The case, its email and counters for a case turn — decided from the whole transcript, inside the
- * store's transaction. A conversation has at most one case: a re-escalation after "no thanks" (an
- * abandoned or limited case) replaces it; an active one is left alone.
- */
-function planCase(
-  turn: TurnToSave,
-  effect: { escalation: PendingEscalation; shopperEmail: string | null; status: "queued" | "abandoned" | "limited" },
-  transcript: TranscriptLine[],
-  prior: { id: string; status: string } | null,
-): CasePlan | null {
-  if (prior && prior.status !== "abandoned" && prior.status !== "limited") return null;
+// The pure plan with this process's clock, ids, links and sender, then the email composed for the outbox.
+function casePlan(turn: TurnRecord, effect: CaseEffect, transcript: ReturnType<typeof toTranscript>, prior: { id: string; status: string } | null): CasePlan | null {
   const { shop, now } = turn;
-  const { escalation, shopperEmail, status } = effect;
-  const env = getEnv();
   const caseId = newCaseId();
-  const messageId = `<case-${caseId}@${messageIdDomain()}>`;
-  const route = routeEscalation(escalation, shop.routing, shop.contact.email ? [shop.contact.email] : []);
-  const from = formatFrom(shop.routing.fromName, env.mailFrom);
-  const summary = turn.modelSummary || summarizeCase({ transcript, reasonText: escalation.reasonText, order: turn.order });
-  const reasonText = escalation.reasonText || "Shopper asked to talk to a person";
-  const queued = status === "queued" && Boolean(shopperEmail);
-
-  const caseRow: CaseRow = {
-    id: caseId,
-    shop: shop.domain,
+  const draft = planCase({
+    shop: { domain: shop.domain, name: shop.name, routing: shop.routing, contactEmail: shop.contact.email },
     conversationId: turn.conversationId,
-    status,
-    reasons: escalation.reasons,
-    reasonText,
-    topic: escalation.topic,
-    priority: escalation.priority,
-    confidence: escalation.confidence,
-    signals: escalation.signals,
-    route: { to: route.to, cc: route.cc, from },
-    shopperEmail,
-    orderName: turn.order?.name ?? turn.result.state.orderName,
-    orderFacts: turn.order ?? null,
-    customerFacts: turn.customer ?? null,
-    summary,
-    messageId,
-    messagesEmailed: transcript.length,
-    createdAt: now,
-  };
-  const view: EscalationCaseView | null = queued
-    ? {
-        caseId,
-        shop: { domain: shop.domain, name: shop.name },
-        adminCaseUrl: adminCaseUrl(shop.domain, caseId),
-        messageId,
-        from,
-        to: route.to,
-        cc: route.cc,
-        shopperEmail: shopperEmail!,
-        reasons: escalation.reasons,
-        reasonText,
-        priority: escalation.priority,
-        confidence: escalation.confidence,
-        topic: escalation.topic,
-        order: turn.order,
-        customer: turn.customer,
-        isVip: escalation.reasons.includes("vip") || escalation.signals.some((s) => s.reason === "vip"),
-        summary,
-        transcript,
-        createdAt: now.toISOString(),
-      }
-    : null;
+    escalation: effect.escalation,
+    shopperEmail: effect.type === "create_case" ? effect.shopperEmail : turn.result.state.shopperEmail,
+    status: effect.type === "create_case" ? "queued" : effect.status,
+    caseOrder: effect.caseOrder,
+    customer: turn.customer,
+    transcript,
+    prior,
+    modelSummary: turn.modelSummary ?? null,
+    now,
+    caseId,
+    messageId: `<case-${caseId}@${messageIdDomain()}>`,
+    from: formatFrom(shop.routing.fromName, getEnv().mailFrom),
+    adminCaseUrl: adminCaseUrl(shop.domain, caseId),
+  });
+  if (!draft) return null;
   return {
-    replacePriorId: prior?.id ?? null,
-    caseRow,
-    outbox: view
-      ? outboxInsert({ shop: shop.domain, caseId, kind: "case", email: composeEscalationEmail(view), coversUpTo: transcript.length, now })
+    replacePriorId: draft.replacePriorId,
+    caseRow: draft.record,
+    outbox: draft.view
+      ? outboxInsert({ shop: shop.domain, caseId, kind: "case", email: composeEscalationEmail(draft.view), coversUpTo: transcript.length, now })
       : null,
-    usage: { escalations: queued ? 1 : 0, limited: status === "limited" ? 1 : 0 },
-    escalatedAt: status === "queued" ? now : null,
+    usage: draft.usage,
+    escalatedAt: draft.escalatedAt,
   };
 }
 
@@ -160,52 +97,49 @@ function newCaseId(): string {
 }
 
 /** The turn as the chat store writes it. */
-function turnWrite(turn: TurnToSave): TurnWrite {
+function turnWrite(turn: TurnRecord): TurnWrite {
   return {
     shop: turn.shop.domain,
     conversationId: turn.conversationId,
     isNew: turn.isNew,
-    customerId: turn.customerId,
     now: turn.now,
     usagePeriod: usagePeriod(turn.now),
-    columns: conversationData(turn.result.state, turn.now),
+    columns: conversationColumns(turn.result.state, turn.customerId, turn.now),
     llm: turn.llmUsage ?? null,
     messages: turnMessages(turn),
   };
 }
 
 /** The turn's new messages: the shopper's text (with the signals that fired) and the replies. */
-function turnMessages(turn: TurnToSave): Array<{ role: string; text: string; createdAt: Date; meta?: object }> {
+function turnMessages(turn: TurnRecord): TurnWrite["messages"] {
   const { result, now } = turn;
   // Timestamps 1 ms apart keep the transcript order stable even within one request.
   let at = now.getTime();
-  const messages: Array<{ role: string; text: string; createdAt: Date; meta?: object }> = [];
+  const messages: TurnWrite["messages"] = [];
   if (turn.shopperText) {
     messages.push({
       role: "shopper",
       text: turn.shopperText,
       createdAt: new Date(at++),
-      meta: turn.decision.signals.length
-        ? (JSON.parse(JSON.stringify({ signals: turn.decision.signals, reasons: turn.decision.reasons })) as object)
-        : undefined,
+      meta: turn.decision.signals.length ? plain({ signals: turn.decision.signals, reasons: turn.decision.reasons }) : undefined,
     });
   }
+  const flags = { ...(result.unhelpful ? { unhelpful: true } : {}), ...(result.proofFailed ? { proofFailed: true } : {}) };
   for (const text of result.replies) {
-    messages.push({
-      role: "assistant",
-      text,
-      createdAt: new Date(at++),
-      meta: result.unhelpful || turn.assistantMeta
-        ? (JSON.parse(JSON.stringify({ ...turn.assistantMeta, ...(result.unhelpful ? { unhelpful: true } : {}) })) as object)
-        : undefined,
-    });
+    const meta = { ...turn.assistantMeta, ...flags };
+    messages.push({ role: "assistant", text, createdAt: new Date(at++), meta: Object.keys(meta).length ? plain(meta) : undefined });
   }
   return messages;
 }
 
-function conversationData(s: ConversationState, now: Date) {
+function plain(value: object): object {
+  return JSON.parse(JSON.stringify(value)) as object;
+}
+
+function conversationColumns(s: ConversationState, customerId: string | null, now: Date): TurnWrite["columns"] {
   return {
     state: s.phase,
+    customerId,
     shopperEmail: s.shopperEmail,
     orderName: s.orderName,
     orderVerified: s.orderVerified,
@@ -215,11 +149,4 @@ function conversationData(s: ConversationState, now: Date) {
     closedAt: s.phase === "closed" ? now : null,
     updatedAt: now,
   };
-}
-
-/** "<fromName> <address from MAIL_FROM>": the merchant's sender name on our verified address. */
-function formatFrom(fromName: string, mailFrom: string): string {
-  const address = /<([^>]+)>/.exec(mailFrom)?.[1] ?? mailFrom.trim();
-  const name = fromName.replace(/["\r\n<>]/g, "").trim();
-  return name ? `"${name}" <${address}>` : address;
 }

@@ -13,6 +13,14 @@ export function createDemoOrderLookup(now: () => number = Date.now): OrderLookup
       const node = Object.values(DEMO_CUSTOMERS).find((c) => c.id.endsWith(`/${customerId.replace(/^.*\//, "")}`));
       return node ? mapAdminCustomer(node) : null;
     },
+    async listCustomerOrders(customerId, limit) {
+      const id = customerId.replace(/^.*\//, "");
+      return demoOrders(now())
+        .filter((o) => o.customer?.id.endsWith(`/${id}`))
+        .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+        .slice(0, limit)
+        .map(mapAdminOrder);
+    },
     async listPolicies() {
       return mapShopPolicies(DEMO_POLICIES);
     },

@@ -70,6 +70,8 @@ export interface OrderLookup {
   /** Orders whose name matches exactly (e.g. "#1042"); null when none. */
   findOrderByName(name: string): Promise<OrderFacts | null>;
   findCustomer(customerId: string): Promise<CustomerFacts | null>;
+  /** A customer's most recent orders, newest first (at most `limit`). */
+  listCustomerOrders(customerId: string, limit: number): Promise<OrderFacts[]>;
   listPolicies(): Promise<ShopPolicy[]>;
 }
 

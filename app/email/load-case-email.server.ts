@@ -3,6 +3,7 @@ import { ESCALATION_REASONS, ESCALATION_TOPICS, PRIORITIES, type EscalationTopic
 import type { EscalationCaseView, TranscriptLine } from "~/domain/email/types";
 import type { CustomerFacts, OrderFacts } from "~/domain/orders";
 import type { Db } from "~/db.server";
+import { toTranscript } from "~/domain/conversation/transcript";
 
 /** Builds the link to a case in the Baton admin (see admin-links.server.ts `adminCaseUrl`). */
 export type AdminCaseUrl = (shop: string, caseId: string) => string;
@@ -37,7 +38,7 @@ function asObject<T>(value: unknown): T | null {
 /** Transcript lines of a conversation, oldest first. */
 export async function loadTranscript(db: Pick<Db, "message"> | Pick<Prisma.TransactionClient, "message">, conversationId: string): Promise<TranscriptLine[]> {
   const rows = await db.message.findMany({ where: { conversationId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
-  return rows.map((m) => ({ role: m.role === "assistant" ? "assistant" : "shopper", text: m.text, at: m.createdAt.toISOString() }));
+  return toTranscript(rows);
 }
 
 /**
@@ -73,6 +74,7 @@ export async function loadCaseView(db: Reader, caseId: string, adminCaseUrl: Adm
     confidence: row.confidence,
     topic,
     order: order && typeof order.name === "string" ? normaliseOrder(order) : null,
+    mentionedOrderName: order ? null : row.orderName,
     customer: asObject<CustomerFacts>(row.customerFacts) ?? order?.customer ?? null,
     isVip: reasons.includes("vip") || signals.some((s) => s?.reason === "vip"),
     summary: row.summary,

@@ -382,7 +382,15 @@ export async function queueFollowUp(db: Db, input: QueueFollowUpInput): Promise<
   const route = parseStoredRoute(c.route);
   const domain = /@([^>\s]+)>?$/.exec(c.messageId)?.[1] ?? "baton.local";
   const messageId = `<followup-${c.id}-${randomBytes(6).toString("hex")}@${domain}>`;
-  const subject = followUpSubject({ priority: isPriority(c.priority) ? c.priority : "normal", orderName: c.orderName, shopperEmail: c.shopperEmail });
+  const customer = c.customerFacts && typeof c.customerFacts === "object" ? (c.customerFacts as { displayName?: unknown }) : null;
+  const subject = followUpSubject({
+    priority: isPriority(c.priority) ? c.priority : "normal",
+    // Only a proven order is stored with its facts; a name alone never reaches the subject.
+    orderName: c.orderFacts ? c.orderName : null,
+    reasonText: c.reasonText,
+    customerName: typeof customer?.displayName === "string" ? customer.displayName : null,
+    shopperEmail: c.shopperEmail,
+  });
   const placeholder = "New messages on this case (composed when the follow-up is sent).";
   const row = await enqueueEmail(db, {
     shop: input.shop,

@@ -40,7 +40,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }
   if (!(await loadShopContext(db(), auth.shop))) return shopUnavailable();
   if (!isWellFormedConversationId(conversationId)) return jsonError(404, "not_found", "No such conversation.");
-  const history = await loadConversationHistory(db(), auth.shop, conversationId);
+  const history = await loadConversationHistory(db(), auth.shop, conversationId, auth.customerId);
   if (!history) return jsonError(404, "not_found", "No such conversation.");
   return json(history);
 }

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import escapeHtml from "escape-html";
 import type { Prisma } from "@prisma/client";
 import type { Db } from "~/db.server";
-import { cleanAddress, sanitizeHeaderValue, truncate } from "~/domain/email/format";
+import { cleanAddress, formatFrom, sanitizeHeaderValue, truncate } from "~/domain/email/format";
 import { parseRoutingSettings } from "~/domain/routing";
 import { contactSettingsSchema, parseStored } from "~/domain/shop-settings";
 import { getEnv } from "~/env.server";
@@ -257,12 +257,6 @@ async function handleDataRequest(db: Db, d: ComplianceDelivery, now: Date): Prom
     throw error;
   }
   return { topic: "CUSTOMERS_DATA_REQUEST", dataRequestId: rowId, duplicate: false, conversations: exported.conversations.length, cases: exported.cases.length, emailed };
-}
-
-function formatFrom(fromName: string, mailFrom: string): string {
-  const address = /<([^>]+)>/.exec(mailFrom)?.[1] ?? mailFrom.trim();
-  const name = fromName.replace(/["\r\n<>]/g, "").trim();
-  return name ? `"${name}" <${address}>` : address;
 }
 
 function composeExportEmail(shopName: string, _fromName: string, exported: CustomerExport): { subject: string; text: string; html: string } {

@@ -8,6 +8,7 @@ import { createAdminOrderLookup } from "./admin-api/admin-order-lookup.server";
 const unavailable: OrderLookup = {
   findOrderByName: () => Promise.reject(new Error("no Admin API access token for this shop")),
   findCustomer: () => Promise.reject(new Error("no Admin API access token for this shop")),
+  listCustomerOrders: () => Promise.reject(new Error("no Admin API access token for this shop")),
   listPolicies: () => Promise.reject(new Error("no Admin API access token for this shop")),
 };
 

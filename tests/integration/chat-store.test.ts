@@ -32,11 +32,10 @@ function turn(overrides: Partial<TurnWrite> & { conversationId: string }): TurnW
   return {
     shop: SHOP,
     isNew: true,
-    customerId: null,
     now: T0,
     usagePeriod: "2026-11",
     columns: {
-      state: "open", shopperEmail: null, orderName: null, orderVerified: false, unhelpfulCount: 0, emailAsks: 0,
+      state: "open", customerId: null, shopperEmail: null, orderName: null, orderVerified: false, unhelpfulCount: 0, emailAsks: 0,
       pendingEscalation: null, closedAt: null, updatedAt: T0,
     },
     llm: null,
@@ -68,7 +67,7 @@ describe.each(variants)("chat store: %s", (_name, makeDatabase, makeStore) => {
   });
 
   it("creates a conversation with its messages and counts it once in the month's usage", async () => {
-    await store.saveTurn(turn({ conversationId: "conv-new", customerId: "gid://shopify/Customer/7", llm: { tokensIn: 10, tokensOut: 5, latencyMs: 300 } }));
+    await store.saveTurn(turn({ conversationId: "conv-new", columns: { ...turn({ conversationId: "x" }).columns, customerId: "gid://shopify/Customer/7" }, llm: { tokensIn: 10, tokensOut: 5, latencyMs: 300 } }));
     const row = await db.conversation.findUniqueOrThrow({ where: { id: "conv-new" }, include: { messages: { orderBy: { createdAt: "asc" } } } });
     expect(row).toMatchObject({
       shop: SHOP, customerId: "gid://shopify/Customer/7", state: "open", orderVerified: false,
@@ -91,7 +90,7 @@ describe.each(variants)("chat store: %s", (_name, makeDatabase, makeStore) => {
       isNew: false,
       now: later,
       columns: {
-        state: "closed", shopperEmail: "sarah@example.com", orderName: "#1042", orderVerified: true, unhelpfulCount: 1, emailAsks: 2,
+        state: "closed", customerId: null, shopperEmail: "sarah@example.com", orderName: "#1042", orderVerified: true, unhelpfulCount: 1, emailAsks: 2,
         pendingEscalation: JSON.stringify({ reasons: ["explicit_request"] }), closedAt: later, updatedAt: later,
       },
       llm: { tokensIn: 1, tokensOut: 2, latencyMs: 3 },

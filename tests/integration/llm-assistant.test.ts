@@ -111,7 +111,12 @@ describe("tools", () => {
 
   it("escalate_to_human: the pure core asks for the email, creates the case, and the model writes the summary", async () => {
     fake.script({ toolCalls: [{ name: "escalate_to_human", arguments: { reason_code: "complaint", reason: "Mug arrived chipped, wants a replacement", priority: "high" } }] });
-    const a = await shopper.post({ message: "My mug arrived chipped, can someone sort out a replacement?" });
+    const offered = await shopper.post({ message: "My mug arrived chipped, can someone sort out a replacement?" });
+    // The shopper did not ask for a person in so many words: the model's escalation is offered first.
+    expect(offered.body.state).toBe("open");
+    expect(texts(offered)).toMatch(/connect you with a person/);
+    expect(fake.requests).toHaveLength(1);
+    const a = await shopper.post({ conversationId: offered.body.conversationId, message: "yes please" });
     expect(a.body.state).toBe("awaiting_email");
     expect(texts(a)).toMatch(/email address/);
     expect(fake.requests).toHaveLength(1);

@@ -1,11 +1,10 @@
-import type { ChatEvent, ConversationState, TurnFacts } from "~/domain/conversation/types";
+import type { ChatEvent, ConversationState, ModelReply, PendingEscalation, TurnFacts } from "~/domain/conversation/types";
 import { isValidEmail } from "~/domain/conversation/interpret-message";
+import { transcriptRole } from "~/domain/conversation/transcript";
 import type { TranscriptLine } from "~/domain/email/types";
-import type { OrderLookup } from "~/domain/orders";
-import { canSendEscalation } from "~/domain/plans";
-import type { Db } from "~/db.server";
+import type { OrderFacts, OrderLookup } from "~/domain/orders";
 import { getEnv } from "~/env.server";
-import { escalationsThisPeriod, type ShopContext } from "../shop-context.server";
+import type { ShopContext } from "../shop-context.server";
 import { summarizeCaseWithModel } from "./case-summary.server";
 import { llmClient, llmConfigFrom, type LlmConfig } from "./client.server";
 import { runModelTurn, type ModelUsage } from "./model-turn.server";
@@ -19,14 +18,17 @@ export interface AssistantMeta {
   llmFallback?: string;
 }
 
-export interface ModelConsultation {
-  facts: TurnFacts;
-  usage: ModelUsage | null;
-  meta?: AssistantMeta;
-}
+/**
+ * What the model contributed to a turn, as plain data: the runner merges it into the turn's facts
+ * once (`withModelOutcome`). `none`: the model was not asked.
+ */
+export type ModelOutcome =
+  | { kind: "none" }
+  | { kind: "failed"; reason: string; usage: ModelUsage | null; meta: AssistantMeta }
+  | { kind: "escalate"; escalation: PendingEscalation & { shopperAsked?: boolean }; usage: ModelUsage | null; meta: AssistantMeta }
+  | { kind: "reply"; reply: ModelReply; verifiedOrder: OrderFacts | null; usage: ModelUsage | null; meta: AssistantMeta };
 
 export interface ConsultInput {
-  db: Db;
   lookup: OrderLookup;
   shop: ShopContext;
   state: ConversationState;
@@ -48,14 +50,16 @@ export function llmFor(shop: ShopContext): LlmConfig | null {
 /**
  * Asks the model for this turn when it may answer: LLM configured and enabled, phase `open`, a
  * shopper message, and the detector did not escalate (then the built-in path runs and the model
- * is not asked). Returns the turn's facts with the model's answer, escalation or failure added.
+ * is not asked).
  */
-export async function consultModel(input: ConsultInput): Promise<ModelConsultation> {
+export async function consultModel(input: ConsultInput): Promise<ModelOutcome> {
   const { facts, event, state } = input;
   const config = llmFor(input.shop);
   if (!config || state.phase !== "open" || event.type !== "shopper.message_received" || !event.text || facts.decision.escalate) {
-    return { facts, usage: null };
+    return { kind: "none" };
   }
+  // "Yes" or "no" to the hand-off the assistant just offered is the core's to handle.
+  if (state.pendingEscalation && (event.interpretation.affirms || event.interpretation.declines)) return { kind: "none" };
   const outcome = await runModelTurn({
     client: llmClient(config),
     model: config.model,
@@ -63,7 +67,7 @@ export async function consultModel(input: ConsultInput): Promise<ModelConsultati
     shopName: input.shop.name,
     assistant: input.shop.assistant,
     customerId: input.customerId,
-    history: input.history.map((m) => ({ role: m.role === "assistant" ? "assistant" : "shopper", text: m.text })),
+    history: input.history.map((m) => ({ role: transcriptRole(m.role), text: m.text })),
     text: event.text,
     shopperEmails: shopperEmails(input),
     lookup: input.lookup,
@@ -73,27 +77,34 @@ export async function consultModel(input: ConsultInput): Promise<ModelConsultati
   });
 
   if (outcome.kind === "failed") {
-    return { facts: { ...facts, modelFailed: true }, usage: outcome.usage, meta: { engine: "builtin", llmFallback: outcome.reason } };
+    return { kind: "failed", reason: outcome.reason, usage: outcome.usage, meta: { engine: "builtin", llmFallback: outcome.reason } };
   }
   if (outcome.kind === "escalate") {
-    const used = await escalationsThisPeriod(input.db, input.shop.domain, input.now);
-    const hasRecipient = input.shop.routing.defaultTo.length > 0 || Boolean(input.shop.contact.email);
-    return {
-      facts: { ...facts, modelEscalation: outcome.escalation, escalationEmailAllowed: hasRecipient && canSendEscalation(input.shop.plan, used) },
-      usage: outcome.usage,
-      meta: { engine: "llm", modelConfidence: outcome.confidence },
-    };
+    const shopperAsked = facts.decision.signals.some((x) => x.reason === "explicit_request") || outcome.escalation.reasons.includes("explicit_request");
+    return { kind: "escalate", escalation: { ...outcome.escalation, shopperAsked }, usage: outcome.usage, meta: { engine: "llm", modelConfidence: outcome.confidence } };
   }
   // Two unhelpful model answers in a row: stop relying on the model for this turn.
   if (outcome.reply.unhelpful && lastAssistantMeta(input.history)?.engine === "llm" && lastAssistantUnhelpful(input.history)) {
-    return { facts: { ...facts, modelFailed: true }, usage: outcome.usage, meta: { engine: "builtin", llmFallback: "unhelpful twice", modelConfidence: outcome.confidence } };
+    return { kind: "failed", reason: "unhelpful twice", usage: outcome.usage, meta: { engine: "builtin", llmFallback: "unhelpful twice", modelConfidence: outcome.confidence } };
   }
-  const verified = outcome.verifiedOrder;
-  return {
-    facts: { ...facts, modelReply: outcome.reply, ...(verified ? { order: verified, ownershipProven: true, orderLookupFailed: false } : {}) },
-    usage: outcome.usage,
-    meta: { engine: "llm", modelConfidence: outcome.confidence },
-  };
+  return { kind: "reply", reply: outcome.reply, verifiedOrder: outcome.verifiedOrder ?? null, usage: outcome.usage, meta: { engine: "llm", modelConfidence: outcome.confidence } };
+}
+
+/** The turn's facts with the model's contribution merged in (the one place they are combined). */
+export function withModelOutcome(facts: TurnFacts, outcome: ModelOutcome): TurnFacts {
+  switch (outcome.kind) {
+    case "none":
+      return facts;
+    case "failed":
+      return { ...facts, modelFailed: true };
+    case "escalate":
+      return { ...facts, modelEscalation: outcome.escalation };
+    case "reply": {
+      const v = outcome.verifiedOrder;
+      // A tool-verified order is the turn's order, proven exactly as the built-in engine proves it.
+      return { ...facts, modelReply: outcome.reply, ...(v ? { orderName: v.name, order: v, ownershipProven: true, orderLookupFailed: false } : {}) };
+    }
+  }
 }
 
 /** The model-written case summary for the escalation email, or null (the caller falls back). */
@@ -104,7 +115,7 @@ export async function summarizeForEmail(
   const config = llmFor(shop);
   if (!config) return { summary: null, usage: null };
   const transcript: Array<Pick<TranscriptLine, "role" | "text">> = [
-    ...turn.history.map((m) => ({ role: m.role === "assistant" ? ("assistant" as const) : ("shopper" as const), text: m.text })),
+    ...turn.history.map((m) => ({ role: transcriptRole(m.role), text: m.text })),
     ...(turn.shopperText ? [{ role: "shopper" as const, text: turn.shopperText }] : []),
     ...turn.replies.map((text) => ({ role: "assistant" as const, text })),
   ];

@@ -1,3 +1,4 @@
+import type { CaseRecord } from "~/domain/conversation/plan-case";
 import type { OutboxInsert } from "../../email/outbox.server";
 
 /**
@@ -9,6 +10,8 @@ import type { OutboxInsert } from "../../email/outbox.server";
 /** A conversation as the turn needs it, with its most recent messages (newest first). */
 export interface StoredConversation {
   id: string;
+  /** The signed customer who had this conversation (null: anonymous so far). */
+  customerId: string | null;
   state: string;
   shopperEmail: string | null;
   pendingEscalation: string | null;
@@ -29,6 +32,8 @@ export interface StoredMessage {
 /** The conversation columns a turn sets (the domain state after the turn). */
 export interface ConversationColumns {
   state: string;
+  /** Set when a shopper signs in mid-conversation; never cleared. */
+  customerId: string | null;
   shopperEmail: string | null;
   orderName: string | null;
   orderVerified: boolean;
@@ -44,7 +49,6 @@ export interface TurnWrite {
   conversationId: string;
   /** Create the conversation (and count it in this month's usage) rather than update it. */
   isNew: boolean;
-  customerId: string | null;
   now: Date;
   usagePeriod: string;
   columns: ConversationColumns;
@@ -53,28 +57,19 @@ export interface TurnWrite {
   messages: Array<{ role: string; text: string; createdAt: Date; meta?: object }>;
 }
 
-/** A case as it is stored (EscalationCase columns; JSON columns as plain values). */
-export interface CaseRow {
-  id: string;
-  shop: string;
-  conversationId: string;
-  status: string;
+/**
+ * A case as the store writes it (EscalationCase columns; JSON columns as plain values). The domain's
+ * `CaseRecord` is one; the store only needs the columns, whatever JSON they hold.
+ */
+export type CaseRow = Omit<CaseRecord, "reasons" | "signals" | "route" | "orderFacts" | "customerFacts" | "topic" | "priority"> & {
   reasons: unknown;
-  reasonText: string;
-  topic: string | null;
-  priority: string;
-  confidence: number;
   signals: unknown;
   route: unknown;
-  shopperEmail: string | null;
-  orderName: string | null;
   orderFacts: unknown;
   customerFacts: unknown;
-  summary: string;
-  messageId: string;
-  messagesEmailed: number;
-  createdAt: Date;
-}
+  topic: string | null;
+  priority: string;
+};
 
 /** Everything a case turn writes besides the turn itself, planned from the transcript (pure). */
 export interface CasePlan {

@@ -46,19 +46,26 @@ function turnWrites(client: Client, w: TurnWrite) {
     w.isNew
       ? client.conversation.create({
           data: {
-            id: w.conversationId, shop: w.shop, customerId: w.customerId, createdAt: w.now, ...w.columns,
+            id: w.conversationId, shop: w.shop, createdAt: w.now, ...w.columns,
             llmTokensIn: llm?.tokensIn ?? 0, llmTokensOut: llm?.tokensOut ?? 0, llmLatencyMs: llm?.latencyMs ?? 0,
           },
         })
       : client.conversation.update({
           where: { id: w.conversationId },
-          data: llm
-            ? { ...w.columns, llmTokensIn: { increment: llm.tokensIn }, llmTokensOut: { increment: llm.tokensOut }, llmLatencyMs: { increment: llm.latencyMs } }
-            : w.columns,
+          data: {
+            ...updatableColumns(w),
+            ...(llm ? { llmTokensIn: { increment: llm.tokensIn }, llmTokensOut: { increment: llm.tokensOut }, llmLatencyMs: { increment: llm.latencyMs } } : {}),
+          },
         }),
     client.message.createMany({ data: w.messages.map((m) => ({ ...m, conversationId: w.conversationId })) }),
     ...(w.isNew ? [usage(client, w.shop, w.usagePeriod, { conversations: 1 })] : []),
   ];
+}
+
+// The conversation's owner is set once (an anonymous chat adopted at sign-in), never replaced.
+function updatableColumns(w: TurnWrite) {
+  const { customerId, ...rest } = w.columns;
+  return customerId ? { ...rest, customerId } : rest;
 }
 
 async function writeCase(tx: Prisma.TransactionClient, w: TurnWrite, plan: CasePlan): Promise<void> {

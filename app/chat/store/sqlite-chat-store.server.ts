@@ -31,6 +31,7 @@ export function createSqliteChatStore(connection: () => Promise<BetterSqlite3.Da
         const messages = st.recentMessages.all(conversationId, historyLimit) as MessageRow[];
         return {
           id: row.id,
+          customerId: row.customerId,
           state: row.state,
           shopperEmail: row.shopperEmail,
           pendingEscalation: row.pendingEscalation,
@@ -83,13 +84,13 @@ type Statements = ReturnType<typeof prepare>;
 function writeTurn(st: Statements, w: TurnWrite): void {
   const c = w.columns;
   const columns = {
-    id: w.conversationId, state: c.state, shopperEmail: c.shopperEmail, orderName: c.orderName,
+    id: w.conversationId, state: c.state, customerId: c.customerId, shopperEmail: c.shopperEmail, orderName: c.orderName,
     orderVerified: c.orderVerified ? 1 : 0, unhelpfulCount: c.unhelpfulCount, emailAsks: c.emailAsks,
     pendingEscalation: c.pendingEscalation, closedAt: c.closedAt ? sqliteDate(c.closedAt) : null, updatedAt: sqliteDate(c.updatedAt),
     tokensIn: w.llm?.tokensIn ?? 0, tokensOut: w.llm?.tokensOut ?? 0, latencyMs: w.llm?.latencyMs ?? 0,
   };
   if (w.isNew) {
-    st.insertConversation.run({ ...columns, shop: w.shop, customerId: w.customerId, createdAt: sqliteDate(w.now) });
+    st.insertConversation.run({ ...columns, shop: w.shop, createdAt: sqliteDate(w.now) });
     st.countUsage.run({ shop: w.shop, period: w.usagePeriod, conversations: 1, escalations: 0, limited: 0 });
   } else {
     st.updateConversation.run(columns);
@@ -132,7 +133,7 @@ function prepare(conn: BetterSqlite3.Database) {
   const s = (sql: string) => conn.prepare(sql).safeIntegers(false);
   return {
     findConversation: s(
-      `SELECT "id", "state", "shopperEmail", "pendingEscalation", "orderName", "orderVerified", "unhelpfulCount", "emailAsks"
+      `SELECT "id", "customerId", "state", "shopperEmail", "pendingEscalation", "orderName", "orderVerified", "unhelpfulCount", "emailAsks"
        FROM "Conversation" WHERE "id" = ? AND "shop" = ?`,
     ),
     recentMessages: s(`SELECT "role", "text", "createdAt", "meta" FROM "Message" WHERE "conversationId" = ? ORDER BY "createdAt" DESC LIMIT ?`),
@@ -143,7 +144,7 @@ function prepare(conn: BetterSqlite3.Database) {
          @unhelpfulCount, @emailAsks, @tokensIn, @tokensOut, @latencyMs, @createdAt, @updatedAt, @closedAt)`,
     ),
     updateConversation: s(
-      `UPDATE "Conversation" SET "state" = @state, "shopperEmail" = @shopperEmail, "pendingEscalation" = @pendingEscalation,
+      `UPDATE "Conversation" SET "state" = @state, "customerId" = COALESCE("customerId", @customerId), "shopperEmail" = @shopperEmail, "pendingEscalation" = @pendingEscalation,
          "orderName" = @orderName, "orderVerified" = @orderVerified, "unhelpfulCount" = @unhelpfulCount, "emailAsks" = @emailAsks,
          "llmTokensIn" = "llmTokensIn" + @tokensIn, "llmTokensOut" = "llmTokensOut" + @tokensOut, "llmLatencyMs" = "llmLatencyMs" + @latencyMs,
          "updatedAt" = @updatedAt, "closedAt" = @closedAt
@@ -177,6 +178,7 @@ function prepare(conn: BetterSqlite3.Database) {
 
 interface ConversationRow {
   id: string;
+  customerId: string | null;
   state: string;
   shopperEmail: string | null;
   pendingEscalation: string | null;

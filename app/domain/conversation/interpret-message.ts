@@ -10,30 +10,89 @@ export interface Interpretation {
   invalidEmailAttempt: boolean;
   /** "no thanks", "never mind", "don't bother": declines an offer (e.g. to leave an email). */
   declines: boolean;
+  /** "yes", "yes please", "sí", "oui", "ja": accepts an offer (e.g. to reach a person). */
+  affirms: boolean;
   greeting: boolean;
   thanks: boolean;
   /** Which store policy the shopper asks about, if any. */
   policyTopic: "shipping" | "refund" | "contact" | null;
-  /** Asks where an order is / about its status. */
+  /** Asks where an order is / about its status ("track my order", "has it shipped?"). */
   asksOrderStatus: boolean;
+  /** Asks about a product (size, stock, material, price): out of the assistant's reach. */
+  productQuestion: boolean;
+  /** Wants a change only the team can make. */
+  changeRequest: "address" | "cancel" | null;
 }
 
 const emailSchema = z.email();
 const EMAIL_CANDIDATE = /[^\s<>()[\]{},;:"']+@[^\s<>()[\]{},;:"']+/;
-const ORDER_WITH_KEYWORD = /\b(?:order|commande|pedido|bestellung|bestellnummer|n[ºo°]\.?)\s*(?:number|no\.?|nr\.?|#|num[eé]ro)?\s*(?:is|was|:|=)?\s*#?\s*(\d{3,10})\b/i;
-const ORDER_HASH = /(?:^|\s)#\s?(\d{3,10})\b/;
+const EMAIL_ANYWHERE = /[^\s<>()[\]{},;:"']+@[^\s<>()[\]{},;:"']+/g;
+// "order", its typos, and the words for it in the widget's languages, then an optional "number".
+const ORDER_WORD = String.raw`(?:order|oder|ordr|ordre|orden|commande|cmd|pedido|bestellung|bestellnummer|auftrag|n[ºo°]\.?)`;
+const ORDER_WITH_KEYWORD = new RegExp(
+  String.raw`\b${ORDER_WORD}\s*(?:number|num|no\.?|nr\.?|#|num[eé]ro|n[uú]mero|nummer)?\s*(?:is|was|es|est|ist|:|=)?\s*#?\s*(\d{3,10})\b`,
+  "i",
+);
+const ORDER_HASH = /(?:^|[\s(])#\s?(\d{3,10})\b/;
 const BARE_NUMBER = /^\s*#?(\d{3,10})\s*[.!?]?\s*$/;
 
-const DECLINE = /^(?:no+|nope|nah|non|nein|no,? thanks?|no thank you|nevermind|never mind|no need|not now|don'?t bother|i'?d rather not|rather not|skip|cancel|forget it|no gracias|non merci|nein danke)\b[\s.!]*$/i;
-const DECLINE_INLINE = /\b(?:no thanks|no thank you|never ?mind|rather not (?:give|share)|don'?t want to (?:give|share)|prefer not to (?:give|share))\b/i;
-const GREETING = /^(?:hi+|hey+|hello+|hiya|howdy|good (?:morning|afternoon|evening)|hola|bonjour|salut|hallo|guten tag|servus)\b[\s!,.]*(?:there|team|baton)?[\s!,.]*$/i;
+const DECLINE =
+  /^(?:no+|nope|nah|non|nein|no,? thanks?|no thank you|nevermind|never mind|no need|not now|don'?t bother|i'?d rather not|rather not|skip|cancel|forget it|no,? gracias|non,? merci|nein,? danke|lieber nicht|pas besoin|no hace falta)\b[\s.!]*$/i;
+const DECLINE_INLINE =
+  /\b(?:no thanks|no thank you|never ?mind|rather not (?:give|share)|don'?t want to (?:give|share)|prefer not to (?:give|share)|no,? gracias|non,? merci|nein,? danke)\b/i;
+const AFFIRM =
+  /^(?:y(?:es|ea|eah|ep|up)?|sure|ok(?:ay)?|please(?: do)?|yes,? please|go ahead|do it|that would be great|s[ií](?:,? por favor)?|claro|vale|oui(?:,? (?:s'il vous pla[iî]t|merci))?|d'accord|volontiers|ja(?:,? bitte)?|gerne?|bitte|okay)\b[\s.!,]*(?:please|thanks|thank you|por favor|merci|bitte|danke)?[\s.!]*$/i;
+const GREETING =
+  /^(?:hi+|hey+|hello+|hiya|howdy|good (?:morning|afternoon|evening)|hola|buenas(?: tardes| noches)?|buenos d[ií]as|bonjour|bonsoir|salut|hallo|guten (?:tag|morgen|abend)|servus|moin)\b[\s!,.]*(?:there|team|baton)?[\s!,.]*$/i;
 const THANKS = /^(?:thanks?|thank you|thx|ty|cheers|great,? thanks?|perfect,? thanks?|gracias|merci|danke)\b[\s\S]{0,30}$/i;
-const SHIPPING = /\b(?:ship(?:ping|s)?|deliver(?:y|ies)?|how long|international|envío|livraison|versand|lieferung)\b/i;
-const REFUND = /\b(?:return(?:s|ing)?|refund(?:s|ed)?|exchange|money back|devoluci[oó]n|reembolso|retour|remboursement|rückgabe|erstattung|umtausch)\b/i;
-const CONTACT = /\b(?:phone number|call you|contact (?:details|info|information)|your email|opening hours|business hours)\b/i;
-const ORDER_STATUS = /\b(?:where(?:'s| is)? my (?:order|package|parcel)|track(?:ing)?|status|shipped|arriv(?:e|ed|ing)|deliver(?:ed|y)|order)\b/i;
 
-/** Reads order numbers, emails, declines, greetings and policy questions from a shopper message. */
+// Matched on folded text (lower case, accents removed) so "envío" and "envio" read the same.
+const SHIPPING = /\b(?:ship(?:ping|s)?|deliver(?:y|ies)?|how long|international|envio|envios|livraison|expedition|versand|lieferung|lieferzeit)\b/;
+const REFUND = /\b(?:return(?:s|ing)?|refund(?:s|ed)?|exchange|money back|devolucion(?:es)?|devolver|reembolso|retour|retourner|rembourse(?:ment)?|ruckgabe|rucksendung|erstattung|umtausch)\b/;
+const CONTACT =
+  /\b(?:phone number|telephone|call you|contact (?:you|details|info|information|the store|customer service|support)|how (?:can|do) i (?:contact|reach|get in touch|email|call)|get in touch|your email|email address (?:of|for) (?:the )?(?:store|shop|support)|opening hours|business hours|customer service (?:number|email|hours)|contactar|contacto|telefono|contacter|joindre|horaires|kontakt|erreichen|telefonnummer|offnungszeiten)\b/;
+const MY_THING = String.raw`(?:order|oder|ordr|orden|package|pakage|packge|parcel|stuff|delivery|shipment|item|items|purchase|pedido|paquete|compra|commande|colis|bestellung|paket|sendung|lieferung)`;
+const ORDER_STATUS = new RegExp(
+  [
+    String.raw`\b(?:where(?:'?s| is| are)?|were|wher|wheres|whereis)\s+(?:is\s+)?(?:my|the|our)\s+${MY_THING}`,
+    String.raw`\btra(?:ck|k|kc|ckk)(?:ing)?\b`,
+    String.raw`\b(?:status|update|eta)\b.{0,20}\b${MY_THING}`,
+    String.raw`\b${MY_THING}\b.{0,20}\b(?:status|update|eta)\b`,
+    String.raw`\b(?:has|have|did|was|is)\s+(?:it|my\s+${MY_THING}|(?:the\s+)?${MY_THING})\s+(?:been\s+)?(?:ship(?:ped)?|sent|dispatched|left|deliver(?:ed)?|arrive[sd]?)`,
+    String.raw`\bwhen\s+(?:will|does|do|is|should|can)\s+(?:i|my|it|the)\b.{0,30}\b(?:get|receive|arrive|come|ship|be delivered|deliver)`,
+    String.raw`\b(?:hasn'?t|has not|didn'?t|did not|still (?:not|hasn'?t|haven'?t)|not yet)\s+(?:\w+\s+)?(?:arrived|come|shipped|been shipped|received|gotten|got)`,
+    String.raw`\bstill waiting\b`,
+    String.raw`\b(?:donde|d[oó]nde)\s+(?:esta|estan)\s+(?:mi|mis)\b`,
+    String.raw`\b(?:seguimiento|rastre(?:ar|o)|estado de mi)\b`,
+    String.raw`\bcuando\s+(?:llega|llegara|recibire|me llega)`,
+    String.raw`\bou\s+(?:est|en est)\s+(?:ma|mon|mes)\b`,
+    String.raw`\b(?:suivre|suivi|etat de ma)\b`,
+    String.raw`\bquand\s+(?:vais-je|est-ce que je vais|vais je|arrive|arrivera|recevrai)`,
+    String.raw`\bwo\s+(?:ist|sind|bleibt)\s+(?:meine?|mein)\b`,
+    String.raw`\b(?:sendungsverfolgung|verfolgen|tracking|status meiner)\b`,
+    String.raw`\bwann\s+(?:kommt|kommen|wird|erhalte|bekomme)`,
+  ].join("|"),
+);
+const ORDER_WORD_ONLY = new RegExp(String.raw`\b(?:my|mi|ma|mon|meine?)\s+${MY_THING}\b`);
+const PRODUCT =
+  /\b(?:in stock|out of stock|back in stock|restock|available in|do you (?:have|sell|carry|make)|what size|which size|size chart|sizing|fit(?:s)? (?:small|large|true)|made of|material|fabric|dimensions|how big|price of|how much (?:is|are|does)|discount code|coupon|promo code|tienen|talla|stock|disponible|taille|matiere|grosse|groesse|lagernd|verfugbar|material)\b/;
+const ADDRESS_CHANGE = /\b(?:change|update|correct|fix|wrong|edit|modify)\b.{0,30}\b(?:address|adress|adresse|direccion)\b|\b(?:cambiar|corregir) (?:la |mi )?direccion|\b(?:changer|modifier) (?:l'|mon )?adresse|\badresse (?:andern|aendern)/;
+const CANCEL_REQUEST = /\b(?:cancel|cancell?ation of)\b.{0,20}\b(?:my|the|this)\s+(?:order|purchase)|\b(?:cancelar|anular) (?:mi|el) pedido|\bannuler (?:ma|la) commande|\b(?:bestellung )?stornieren\b/;
+
+/** Lower case without accents, for matching words in any of the widget's languages. */
+export function foldText(text: string): string {
+  return text.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[’‘]/g, "'");
+}
+
+/**
+ * The text with email addresses taken out: what the shopper *says*, for the detector. Words inside an
+ * address ("hate.mail@…") are not the shopper's mood, and two typed addresses are not a repeated question.
+ */
+export function withoutEmails(text: string): string {
+  return text.replace(EMAIL_ANYWHERE, " ").replace(/\s+/g, " ").trim();
+}
+
+/** Reads order numbers, emails, declines, greetings and store questions from a shopper message. */
 export function interpretMessage(text: string): Interpretation {
   const trimmed = text.trim();
   const candidate = EMAIL_CANDIDATE.exec(trimmed)?.[0]?.replace(/[.!?]+$/, "") ?? null;
@@ -46,16 +105,30 @@ export function interpretMessage(text: string): Interpretation {
     ORDER_HASH.exec(textWithoutEmail)?.[1] ??
     BARE_NUMBER.exec(textWithoutEmail)?.[1] ??
     null;
-  const policyTopic = REFUND.test(trimmed) ? "refund" : SHIPPING.test(trimmed) && !/\bmy\b/i.test(trimmed) ? "shipping" : CONTACT.test(trimmed) ? "contact" : null;
+  const folded = foldText(textWithoutEmail);
+  const asksOrderStatus = ORDER_STATUS.test(folded);
+  const changeRequest = ADDRESS_CHANGE.test(folded) ? "address" : CANCEL_REQUEST.test(folded) ? "cancel" : null;
+  // "my order" questions are about that order, not the general policy ("when will my order ship?").
+  const aboutOwnOrder = asksOrderStatus || ORDER_WORD_ONLY.test(folded) || /\bmy\b/.test(folded);
+  const policyTopic = REFUND.test(folded) && !changeRequest
+    ? "refund"
+    : SHIPPING.test(folded) && !aboutOwnOrder
+      ? "shipping"
+      : CONTACT.test(folded)
+        ? "contact"
+        : null;
   return {
     orderName: orderDigits ? `#${orderDigits}` : null,
     email,
     invalidEmailAttempt: looksLikeEmailAttempt,
     declines: DECLINE.test(trimmed) || DECLINE_INLINE.test(trimmed),
+    affirms: AFFIRM.test(trimmed),
     greeting: GREETING.test(trimmed),
     thanks: THANKS.test(trimmed),
     policyTopic,
-    asksOrderStatus: ORDER_STATUS.test(trimmed) || orderDigits !== null,
+    asksOrderStatus: asksOrderStatus || orderDigits !== null,
+    productQuestion: !asksOrderStatus && !orderDigits && PRODUCT.test(folded),
+    changeRequest,
   };
 }
 

@@ -21,6 +21,7 @@ const ORDER: OrderFacts = {
 
 function facts(over: Partial<TurnFacts> = {}): TurnFacts {
   return {
+    lang: "en", orderName: over.order?.name ?? null, customerOrders: null, lastReply: null, failedProofs: 0,
     order: null, orderLookupFailed: false, ownershipProven: false, customerEmail: null, policies: [],
     decision: NO, escalationEmailAllowed: true, now: Date.parse("2026-03-01T00:00:00Z"),
     contact: { shopName: "Demo Goods", email: "help@demo.example", phone: null, url: null },
@@ -52,14 +53,14 @@ describe("transition — orders", () => {
     ["order does not exist", null],
   ])("a wrong email discloses nothing (%s)", (_label, order) => {
     const s = { ...initialState(), orderName: "#1042" };
-    const r = transition(s, msg("mallory@example.com"), facts({ order, ownershipProven: false }));
+    const r = transition(s, msg("mallory@example.com"), facts({ order, orderName: "#1042", ownershipProven: false }));
     expect(r.replies[0]).toBe(
-      "I couldn't find order #1042 with that email address. Please check the order number and use the email you used at checkout — or tap “Talk to a person”.",
+      "I couldn't match order #1042 with that email address. Could you check the order number and use the email you used at checkout?",
     );
   });
 
   it("says lookups are down instead of 'not found' when the Admin API fails", () => {
-    const r = transition(initialState(), msg("order 1042"), facts({ orderLookupFailed: true }));
+    const r = transition(initialState(), msg("order 1042"), facts({ orderName: "#1042", orderLookupFailed: true }));
     expect(r.replies[0]).toMatch(/can't look up orders right now/);
     expect(r.unhelpful).toBe(true);
   });
@@ -120,11 +121,12 @@ describe("transition — LLM facts (open phase)", () => {
     { name: "model reply is used as is", text: "do you sell gift cards?", facts: { modelReply: { text: "Yes, from $10.", unhelpful: false } }, phase: "open", reply: /^Yes, from \$10\.$/ },
     { name: "unhelpful model reply counts as a failure", text: "??", facts: { modelReply: { text: "Sorry, I'm not sure.", unhelpful: true } }, phase: "open", reply: /not sure/, unhelpful: true },
     { name: "detector escalation wins over a model reply", text: "I want a human", facts: { decision: YES, modelReply: { text: "Sure thing!", unhelpful: false } }, phase: "awaiting_email", reply: /email address/ },
-    { name: "model escalation asks for an email", text: "it arrived broken", facts: { modelEscalation: pending }, phase: "awaiting_email", reply: /^I'm sorry about this\. I'll connect you/ },
-    { name: "model escalation with a known email creates the case", state: { shopperEmail: "sarah@example.com" }, text: "it arrived broken", facts: { modelEscalation: pending }, phase: "escalated", reply: /forwarded your case/, effect: "create_case" },
-    { name: "model escalation over the allowance records a limited case", text: "it arrived broken", facts: { modelEscalation: pending, escalationEmailAllowed: false }, phase: "open", reply: /help@demo\.example/, effect: "record_case_without_email" },
+    { name: "model escalation asks for an email", text: "it arrived broken", facts: { modelEscalation: { ...pending, shopperAsked: true } }, phase: "awaiting_email", reply: /^I'm sorry about this\. I'll connect you/ },
+    { name: "model escalation with a known email creates the case", state: { shopperEmail: "sarah@example.com" }, text: "it arrived broken", facts: { modelEscalation: { ...pending, shopperAsked: true } }, phase: "escalated", reply: /forwarded your case/, effect: "create_case" },
+    { name: "model escalation over the allowance records a limited case", text: "it arrived broken", facts: { modelEscalation: { ...pending, shopperAsked: true }, escalationEmailAllowed: false }, phase: "open", reply: /help@demo\.example/, effect: "record_case_without_email" },
     { name: "model failure: built-in answer plus an offer of a person", text: "What is your return policy?", facts: { modelFailed: true, policies: [{ kind: "refund", title: "Refund policy", body: "Returns within 30 days.", url: null }] }, phase: "open", reply: /Returns within 30 days\. .*Talk to a person/ },
-    { name: "model failure on an unknown question does not offer twice", text: "can you knit?", facts: { modelFailed: true }, phase: "open", reply: /^I'm not sure I can help with that myself\.[^“]*“Talk to a person”\.$/, unhelpful: true },
+    { name: "model failure on an unknown question does not offer twice", text: "can you knit?", facts: { modelFailed: true }, phase: "open", reply: /^I'm not sure I understood\.[^“]*“Talk to a person”\.$/, unhelpful: true },
+    { name: "model suggests a person the shopper did not ask for: offered, not opened", text: "it arrived broken", facts: { modelEscalation: pending }, phase: "open", reply: /Would you like me to connect you/ },
   ];
   it.each(cases)("$name", (c) => {
     const r = transition({ ...initialState(), ...c.state }, msg(c.text), facts(c.facts));

@@ -1,8 +1,21 @@
 import type { EscalationDecision } from "../escalation";
 import { PRIORITIES } from "../escalation";
-import { describeOrder } from "./describe-order";
+import type { OrderFacts, ShopPolicy } from "../orders";
 import type { Interpretation } from "./interpret-message";
-import type { ChatEvent, ContactOptions, ConversationState, Effect, ModelReply, PendingEscalation, TurnFacts, TurnResult } from "./types";
+import { orderStatus, policyTiming, type OrderStatus } from "./order-status";
+import { formatFor, repliesFor, type Format, type OrderListEntry, type ReplyCatalog } from "./replies";
+import type {
+  CaseOrder,
+  ChatEvent,
+  ContactOptions,
+  ConversationState,
+  Effect,
+  ModelReply,
+  PendingEscalation,
+  ReplyAttachments,
+  TurnFacts,
+  TurnResult,
+} from "./types";
 
 /** A new conversation's state; a signed logged-in customer's email is known from the start. */
 export function initialState(customerEmail: string | null = null): ConversationState {
@@ -17,58 +30,102 @@ export function initialState(customerEmail: string | null = null): ConversationS
   };
 }
 
+/** What every step of one turn reads: the facts and the texts in the shopper's language. */
+interface Turn {
+  facts: TurnFacts;
+  t: ReplyCatalog;
+  f: Format;
+}
+
 /**
  * The built-in engine's turn: given the state, what the shopper did and the facts gathered for this
  * turn, returns the next state, the assistant's replies and the effects to carry out (as data).
  */
 export function transition(state: ConversationState, event: ChatEvent, facts: TurnFacts): TurnResult {
+  const turn: Turn = { facts, t: repliesFor(facts.lang), f: formatFor(facts.lang) };
   const knownEmail = state.shopperEmail ?? facts.customerEmail;
   const s: ConversationState = { ...state, shopperEmail: knownEmail };
 
+  let result: TurnResult;
   switch (s.phase) {
     case "awaiting_email":
-      return awaitingEmail(s, event, facts);
+      result = awaitingEmail(s, event, turn);
+      break;
     case "escalated":
-      return escalated(s, event);
+      result = escalated(s, event, turn);
+      break;
     case "closed":
-      return open({ ...s, phase: "open", pendingEscalation: null, emailAsks: 0 }, event, facts);
+      result = open({ ...s, phase: "open", pendingEscalation: null, emailAsks: 0 }, event, turn);
+      break;
     default:
-      return open(s, event, facts);
+      result = open(s, event, turn);
   }
+  return notTwiceInARow(result, turn);
 }
 
-function open(s: ConversationState, event: ChatEvent, facts: TurnFacts): TurnResult {
+function open(s: ConversationState, event: ChatEvent, turn: Turn): TurnResult {
+  const { facts, t } = turn;
   if (event.type === "shopper.talk_to_human_requested") {
-    return startEscalation(s, toPending(facts.decision), facts, "");
+    return startEscalation({ ...s, pendingEscalation: null }, s.pendingEscalation ?? toPending(facts.decision), turn, []);
   }
   const i = event.interpretation;
   if (i.email) s = { ...s, shopperEmail: i.email };
-  if (facts.decision.escalate) {
-    return startEscalation(s, toPending(facts.decision), facts, empathy(facts.decision));
+  s = rememberOrder(s, i, facts);
+
+  // A hand-off the assistant offered last turn: "yes" accepts it, "no" puts it aside.
+  const offer = s.pendingEscalation;
+  if (offer) {
+    s = { ...s, pendingEscalation: null };
+    if (facts.decision.escalate) return startEscalation(s, mergeEscalations(offer, toPending(facts.decision)), turn, empathy(facts.decision, t));
+    if (i.affirms) return startEscalation(s, offer, turn, []);
+    if (i.declines) return reply(s, [t.offerDeclined]);
   }
+  if (facts.decision.escalate) return startEscalation(s, toPending(facts.decision), turn, empathy(facts.decision, t));
   if (facts.modelEscalation) {
-    return startEscalation(s, facts.modelEscalation, facts, empathy(facts.modelEscalation));
+    const { shopperAsked, ...escalation } = facts.modelEscalation;
+    if (shopperAsked) return startEscalation(s, escalation, turn, empathy(escalation, t));
+    // The model thinks a person could help, the shopper did not ask: offer, never decide for them.
+    const said = facts.modelReply?.text ? [facts.modelReply.text] : [];
+    return offerPerson(s, escalation, [...said, t.offerPerson]);
   }
   if (facts.modelReply) return modelTurn(s, facts.modelReply, facts);
-  if (facts.modelFailed) return offerPerson(builtInOpen(s, i, facts));
-  return builtInOpen(s, i, facts);
+  if (facts.modelFailed) return withPersonOffer(builtInOpen(s, i, turn), t);
+  return builtInOpen(s, i, turn);
 }
 
-function builtInOpen(s: ConversationState, i: Interpretation, facts: TurnFacts): TurnResult {
-  const orderName = i.orderName ?? (i.email || i.asksOrderStatus ? s.orderName : null);
-  if (orderName) return orderTurn({ ...s, orderName }, i, facts);
-  if (i.policyTopic) return policyTurn(s, i.policyTopic, facts);
-  if (i.greeting) return reply(s, [facts.assistant.greeting]);
-  if (i.thanks) return reply(s, ["You're welcome! Is there anything else I can help with?"]);
-  if (i.email) {
-    return reply(s, [`Thanks — I've noted ${i.email}. What can I help you with? I can check an order's status if you tell me the order number.`]);
+/** The order named this turn becomes the one under discussion (proven or not). */
+function rememberOrder(s: ConversationState, i: Interpretation, facts: TurnFacts): ConversationState {
+  if (!i.orderName || !facts.orderName || facts.orderName === s.orderName) return s;
+  return { ...s, orderName: facts.orderName, orderVerified: false };
+}
+
+function builtInOpen(s: ConversationState, i: Interpretation, turn: Turn): TurnResult {
+  const { facts, t } = turn;
+  if (facts.orderName && (i.orderName || i.email || i.asksOrderStatus)) return orderTurn(s, i, turn);
+  if (i.asksOrderStatus && !i.policyTopic) return myOrdersTurn(s, turn);
+  if (i.changeRequest) return offerPerson(s, changeRequestEscalation(i.changeRequest), [t.changeRequest(i.changeRequest)]);
+  if (i.policyTopic) return policyTurn(s, i.policyTopic, turn);
+  if (i.greeting) return reply(s, [greetingText(facts, t)]);
+  if (i.thanks) return reply(s, [t.thanks]);
+  if (i.email) return reply(s, [t.notedEmail(i.email)]);
+  if (i.invalidEmailAttempt) return reply(s, [t.incompleteEmail]);
+  if (i.productQuestion) return { ...unhelpful(s, [t.productQuestion]), attachments: { quickActions: "after_miss" } };
+  return miss(s, turn);
+}
+
+// The merchant's greeting when they wrote one; our default greeting in the shopper's language otherwise.
+function greetingText(facts: TurnFacts, t: ReplyCatalog): string {
+  return facts.assistant.greeting === repliesFor("en").welcomeGreeting ? t.welcomeGreeting : facts.assistant.greeting;
+}
+
+/** Out of scope: say what the assistant can do; the second miss in a row offers a person. */
+function miss(s: ConversationState, turn: Turn): TurnResult {
+  const { t, facts } = turn;
+  const missedBefore = facts.lastReply === t.miss || (s.unhelpfulCount > 0 && facts.lastReply !== null && facts.lastReply.endsWith(t.miss));
+  if (missedBefore) {
+    return { ...offerPerson({ ...s, unhelpfulCount: s.unhelpfulCount + 1 }, cannotHelpEscalation(), [t.missAgain]), unhelpful: true };
   }
-  if (i.invalidEmailAttempt) {
-    return reply(s, ["That email address looks incomplete. Could you check it (for example name@example.com)?"]);
-  }
-  return unhelpful(s, [
-    "I'm not sure I can help with that myself. I can check an order's status and tracking, answer questions about shipping and returns, or connect you with a person on our team — just tap “Talk to a person”.",
-  ]);
+  return { ...unhelpful(s, [t.miss]), attachments: { quickActions: "after_miss" } };
 }
 
 // The model's words, with the state the pure core keeps: a tool-verified order becomes the order
@@ -76,138 +133,218 @@ function builtInOpen(s: ConversationState, i: Interpretation, facts: TurnFacts):
 function modelTurn(s: ConversationState, m: ModelReply, facts: TurnFacts): TurnResult {
   const verified = m.verifiedOrderName && facts.ownershipProven && facts.order?.name === m.verifiedOrderName;
   const next = verified ? { ...s, orderName: m.verifiedOrderName!, orderVerified: true } : s;
-  return m.unhelpful ? unhelpful(next, [m.text]) : reply(next, [m.text]);
+  const r = m.unhelpful ? unhelpful(next, [m.text]) : reply(next, [m.text]);
+  return verified && facts.order ? { ...r, attachments: { orderCard: facts.order } } : r;
 }
-
-const OFFER_PERSON = "If you'd like, I can connect you with a person on our team — just tap “Talk to a person”.";
 
 /** The built-in answer plus an offer to reach a person (used when the model could not be). */
-function offerPerson(r: TurnResult): TurnResult {
-  if (r.replies.some((t) => t.includes("Talk to a person"))) return r;
+function withPersonOffer(r: TurnResult, t: ReplyCatalog): TurnResult {
+  if (r.state.pendingEscalation || r.replies.some((x) => x.includes(t.modelFallbackOffer))) return r;
   const last = r.replies.length - 1;
-  return { ...r, replies: r.replies.map((t, n) => (n === last ? `${t} ${OFFER_PERSON}` : t)) };
+  return { ...r, replies: r.replies.map((x, n) => (n === last ? `${x} ${t.modelFallbackOffer}` : x)) };
 }
 
-function orderTurn(s: ConversationState, i: Interpretation, facts: TurnFacts): TurnResult {
-  if (facts.orderLookupFailed) {
-    return unhelpful(s, [
-      "I can't look up orders right now. Please try again in a moment, or tap “Talk to a person” and our team will check it for you.",
-    ]);
-  }
+function orderTurn(s: ConversationState, i: Interpretation, turn: Turn): TurnResult {
+  const { facts, t } = turn;
+  const name = facts.orderName!;
+  if (facts.orderLookupFailed) return unhelpful(s, [t.orderLookupFailed]);
   if (facts.order && facts.ownershipProven) {
-    return reply({ ...s, orderVerified: true, orderName: facts.order.name }, [
-      `${describeOrder(facts.order)} Is there anything else I can help with?`,
-    ]);
+    const status = orderStatus(facts.order, facts.now);
+    const told = statusText(status, turn);
+    const next = { ...s, orderVerified: true, orderName: facts.order.name };
+    const tail = status.kind === "delivered" ? t.deliveredFollowUp : t.anythingElse;
+    return { ...reply(next, [`${told} ${tail}`]), attachments: { orderCard: facts.order } };
   }
-  // Never reveal whether an order exists to someone who has not proven they own it.
+  // Never reveal whether an order exists to someone who has not proven they own it: a wrong email
+  // and an order that does not exist read the same.
   const triedEmail = Boolean(i.email) || (Boolean(s.shopperEmail) && Boolean(i.orderName));
   if (triedEmail) {
-    return unhelpful({ ...s, orderVerified: false }, [
-      `I couldn't find order ${s.orderName} with that email address. Please check the order number and use the email you used at checkout — or tap “Talk to a person”.`,
-    ]);
+    // A mistyped address is forgiven once; it is not the assistant failing or the shopper repeating.
+    const text = facts.failedProofs >= 1 ? t.orderNotMatchedAgain(name) : t.orderNotMatched(name);
+    return { ...reply({ ...s, orderVerified: false }, [text]), proofFailed: true };
   }
-  return reply({ ...s, orderVerified: false }, [
-    `I can check order ${s.orderName} for you. To protect your privacy, what's the email address used on the order?`,
-  ]);
+  return reply({ ...s, orderVerified: false }, [t.askOrderEmail(name)]);
 }
 
-function policyTurn(s: ConversationState, topic: "shipping" | "refund" | "contact", facts: TurnFacts): TurnResult {
-  if (topic === "contact") return reply(s, [contactLine(facts.contact)]);
+/** "Where is my order?" without a number: a signed-in customer's own orders, or ask for the number. */
+function myOrdersTurn(s: ConversationState, turn: Turn): TurnResult {
+  const { facts, t, f } = turn;
+  const orders = facts.customerOrders;
+  if (!orders) return reply(s, [t.askOrderNumber]);
+  if (facts.orderLookupFailed) return unhelpful(s, [t.orderLookupFailed]);
+  const [latest, ...others] = orders;
+  if (!latest) return reply(s, [t.noOrdersForCustomer]);
+  const status = orderStatus(latest, facts.now);
+  const list: OrderListEntry[] = others.slice(0, 2).map((o) => ({ name: o.name, status: orderStatus(o, facts.now).kind, placedAt: o.createdAt }));
+  const texts = [statusText(status, turn), list.length ? t.olderOrders(list, f) : status.kind === "delivered" ? t.deliveredFollowUp : t.anythingElse];
+  return { ...reply({ ...s, orderName: latest.name, orderVerified: true }, [texts.join(" ")]), attachments: { orderCard: latest } };
+}
+
+/** The status sentence, with what the shop's policy promises where the shopper will ask "when?". */
+function statusText(status: OrderStatus, turn: Turn): string {
+  const { facts, t, f } = turn;
+  const policyKind = status.kind === "unfulfilled" ? "shipping" : status.kind === "refunded" || status.kind === "cancelled" ? "refund" : null;
+  const promise = policyKind ? policyTiming(facts.policies.find((p) => p.kind === policyKind)?.body) : null;
+  return t.orderStatus(status, f, promise);
+}
+
+function policyTurn(s: ConversationState, topic: "shipping" | "refund" | "contact", turn: Turn): TurnResult {
+  const { facts, t } = turn;
+  if (topic === "contact") return reply(s, [t.contact(facts.contact, contactHours(facts.policies))]);
   const policy = facts.policies.find((p) => p.kind === topic);
-  if (!policy) {
-    return unhelpful(s, [
-      `I don't have the store's ${topic === "refund" ? "returns and refund" : "shipping"} policy at hand. ${contactLine(facts.contact)}`,
-    ]);
-  }
-  const link = policy.url ? ` Full policy: ${policy.url}` : "";
-  return reply(s, [`Here's our ${policy.title.toLowerCase()}: ${excerpt(policy.body, 420)}${link}`]);
+  if (!policy) return unhelpful(s, [`${t.noPolicy(topic)} ${t.contactLine(facts.contact)}`]);
+  return reply(s, [t.policy(policy.title, excerpt(policy.body, 420), policy.url)]);
 }
 
-function awaitingEmail(s: ConversationState, event: ChatEvent, facts: TurnFacts): TurnResult {
+// Opening hours as the shop wrote them in its contact policy ("Mon–Fri, 9am–5pm ET"), if any.
+function contactHours(policies: ShopPolicy[]): string | null {
+  const body = policies.find((p) => p.kind === "contact")?.body ?? "";
+  const hours = /\(([^)]*\d[^)]*(?:am|pm|\d:\d\d|uhr|h)[^)]*)\)/i.exec(body)?.[1];
+  return hours ? `(${hours.trim()})` : null;
+}
+
+function awaitingEmail(s: ConversationState, event: ChatEvent, turn: Turn): TurnResult {
+  const { facts, t } = turn;
   const pending = s.pendingEscalation ?? toPending(facts.decision);
-  if (event.type === "shopper.talk_to_human_requested") {
-    return reply(s, [askEmailText(facts)]);
-  }
+  if (event.type === "shopper.talk_to_human_requested") return reply(s, [t.askEmailAgain]);
   const i = event.interpretation;
+  s = rememberOrder(s, i, facts);
   if (i.email) {
     const merged = facts.decision.escalate ? mergeEscalations(pending, toPending(facts.decision)) : pending;
-    return createCase({ ...s, shopperEmail: i.email }, merged, "");
+    const withEmail = { ...s, shopperEmail: i.email };
+    // The address may also prove the order under discussion: tell its status before handing over.
+    return createCase(withEmail, merged, turn, orderFactsFirst(withEmail, turn));
   }
   if (i.declines) {
-    return {
-      state: { ...s, phase: "closed", pendingEscalation: null },
-      replies: [`No problem — I won't pass anything on. ${contactLine(facts.contact)}`],
-      effects: [{ type: "record_case_without_email", status: "abandoned", escalation: pending }],
+    const closed: ConversationState = { ...s, phase: "closed", pendingEscalation: null };
+    const declined: TurnResult = {
+      state: closed,
+      replies: [t.declined(t.contactLine(facts.contact))],
+      effects: [{ type: "record_case_without_email", status: "abandoned", escalation: pending, caseOrder: caseOrderOf(s, facts) }],
       unhelpful: false,
     };
+    // "No thanks — but what's your return policy?": the question still gets its answer.
+    const rest = answersSomething(i) ? builtInOpen({ ...closed, phase: "open" }, i, turn) : null;
+    return rest ? { ...declined, state: { ...rest.state, phase: "closed" }, replies: [...declined.replies, ...rest.replies] } : declined;
   }
   const asks = s.emailAsks + 1;
-  const text = i.invalidEmailAttempt
-    ? "That doesn't look like a valid email address. Could you check it? It should look like name@example.com. (Or say “no thanks” if you'd rather not.)"
-    : "To pass your case to our team I need an email address they can reply to. What's the best one? (Or say “no thanks”.)";
-  return reply({ ...s, emailAsks: asks, pendingEscalation: pending }, [text]);
+  const waiting = { ...s, emailAsks: asks, pendingEscalation: pending };
+  if (i.invalidEmailAttempt) return reply(waiting, [t.invalidEmail]);
+  // Another question while we wait for the address: answer it, then remind.
+  if (answersSomething(i)) {
+    const answered = builtInOpen({ ...waiting, phase: "open" }, i, turn);
+    return { ...answered, state: { ...answered.state, phase: "awaiting_email", pendingEscalation: pending }, replies: [...answered.replies, t.stillNeedEmail], effects: [] };
+  }
+  return reply(waiting, [t.askEmailAgain]);
 }
 
-function escalated(s: ConversationState, event: ChatEvent): TurnResult {
-  const to = s.shopperEmail ?? "your email";
-  if (event.type === "shopper.talk_to_human_requested") {
-    return reply(s, [`Your case is already with our support team — they'll reply to ${to}. Anything you add here goes to them too.`]);
-  }
+function answersSomething(i: Interpretation): boolean {
+  return Boolean(i.policyTopic || i.orderName || i.asksOrderStatus || i.productQuestion);
+}
+
+function escalated(s: ConversationState, event: ChatEvent, turn: Turn): TurnResult {
+  const { t } = turn;
+  if (event.type === "shopper.talk_to_human_requested") return reply(s, [t.alreadyWithTeam(s.shopperEmail)]);
   return {
     state: s,
-    replies: [`Thanks — I've added that to your case. Our team will reply to ${to}.`],
+    replies: [t.addedToCase(s.shopperEmail)],
     effects: [{ type: "queue_follow_up" }],
     unhelpful: false,
   };
 }
 
-function startEscalation(s: ConversationState, escalation: PendingEscalation, facts: TurnFacts, prefix: string): TurnResult {
+function startEscalation(s: ConversationState, escalation: PendingEscalation, turn: Turn, prefix: string[]): TurnResult {
+  const { facts, t } = turn;
+  const told = [...prefix, ...orderFactsFirst(s, turn)];
   if (!facts.escalationEmailAllowed) {
     return {
-      state: { ...s, phase: "open", pendingEscalation: null },
-      replies: [`${prefix}I'd like to connect you with our team, but I can't forward your case from this chat right now. ${contactLine(facts.contact)}`.trim()],
-      effects: [{ type: "record_case_without_email", status: "limited", escalation }],
+      state: { ...s, phase: "open", pendingEscalation: null, ...provenOrder(s, facts) },
+      replies: [[...told, t.cannotForward(t.contactLine(facts.contact))].join(" ")],
+      effects: [{ type: "record_case_without_email", status: "limited", escalation, caseOrder: caseOrderOf(s, facts) }],
       unhelpful: false,
     };
   }
-  if (s.shopperEmail) return createCase(s, escalation, prefix);
-  return reply({ ...s, phase: "awaiting_email", pendingEscalation: escalation, emailAsks: 1 }, [
-    `${prefix}${askEmailText(facts)}`.trim(),
+  if (s.shopperEmail) return createCase(s, escalation, turn, told);
+  return reply({ ...s, phase: "awaiting_email", pendingEscalation: escalation, emailAsks: 1, ...provenOrder(s, facts) }, [
+    [...told, t.askEmail(facts.contact.shopName)].join(" "),
   ]);
 }
 
-function createCase(s: ConversationState, escalation: PendingEscalation, prefix: string): TurnResult {
+function createCase(s: ConversationState, escalation: PendingEscalation, turn: Turn, told: string[]): TurnResult {
+  const { facts, t } = turn;
   const email = s.shopperEmail!;
   return {
-    state: { ...s, phase: "escalated", pendingEscalation: null },
-    replies: [
-      `${prefix}I've forwarded your case to our support team with this conversation, so you won't need to repeat anything. They'll reach you at ${email}. You can add anything else here and I'll pass it on.`.trim(),
-    ],
-    effects: [{ type: "create_case", shopperEmail: email, escalation }],
+    state: { ...s, phase: "escalated", pendingEscalation: null, ...provenOrder(s, facts) },
+    replies: [[...told, t.forwarded(email)].join(" ")],
+    effects: [{ type: "create_case", shopperEmail: email, escalation, caseOrder: caseOrderOf(s, facts) }],
     unhelpful: false,
   };
 }
 
-function askEmailText(facts: TurnFacts): string {
-  return `I'll connect you with our support team at ${facts.contact.shopName}. What's the best email address for them to reply to?`;
+/**
+ * Facts first, then a person: the proven order's status, unless the shopper was told it already
+ * (it was verified earlier in this conversation).
+ */
+function orderFactsFirst(s: ConversationState, turn: Turn): string[] {
+  const { facts } = turn;
+  if (!facts.order || !facts.ownershipProven || facts.orderLookupFailed) return [];
+  if (s.orderVerified && s.orderName === facts.order.name) return [];
+  return [statusText(orderStatus(facts.order, facts.now), turn)];
 }
 
-function empathy(decision: Pick<EscalationDecision, "reasons">): string {
+function provenOrder(s: ConversationState, facts: TurnFacts): Partial<ConversationState> {
+  return facts.order && facts.ownershipProven ? { orderName: facts.order.name, orderVerified: true } : { orderName: s.orderName };
+}
+
+/** The order a case may carry: proven in this conversation, or only the name the shopper typed. */
+function caseOrderOf(s: ConversationState, facts: TurnFacts): CaseOrder {
+  const order: OrderFacts | null = facts.order && facts.ownershipProven ? facts.order : null;
+  if (order) return { order, unverifiedName: null };
+  return { order: null, unverifiedName: facts.orderName ?? s.orderName };
+}
+
+function offerPerson(s: ConversationState, escalation: PendingEscalation, replies: string[]): TurnResult {
+  return { ...reply({ ...s, pendingEscalation: escalation }, replies), attachments: { quickActions: "offer_person" } };
+}
+
+function empathy(decision: Pick<EscalationDecision, "reasons">, t: ReplyCatalog): string[] {
   const upset = decision.reasons.some((r) => r === "complaint" || r === "negative_sentiment" || r === "order_state" || r === "threat");
-  return upset ? "I'm sorry about this. " : "";
+  return upset ? [t.empathy] : [];
 }
 
-/** "You can reach <shop> at <email> or <phone>." — the never-a-dead-end line. */
+/** "You can reach <shop> at <email> or <phone>." — the never-a-dead-end line (English). */
 export function contactLine(c: ContactOptions): string {
-  const ways = [c.email, c.phone].filter(Boolean) as string[];
-  if (ways.length > 0) return `You can reach ${c.shopName} at ${ways.join(" or ")}.`;
-  if (c.url) return `You can reach ${c.shopName} through ${c.url}.`;
-  return `You can reach ${c.shopName} through the contact page of this store.`;
+  return repliesFor("en").contactLine(c);
 }
 
 function toPending(d: EscalationDecision): PendingEscalation {
   const { score: _score, ...rest } = d;
   return rest;
+}
+
+function cannotHelpEscalation(): PendingEscalation {
+  return {
+    escalate: true,
+    reasons: ["repeated_failure"],
+    reasonText: "The assistant could not answer the shopper's question",
+    priority: "normal",
+    confidence: 0.6,
+    signals: [{ reason: "repeated_failure", score: 0.6, evidence: "Two questions in a row the assistant could not answer" }],
+    topic: "other",
+  };
+}
+
+function changeRequestEscalation(kind: "address" | "cancel"): PendingEscalation {
+  const reasonText = kind === "address" ? "Wants to change the shipping address of an order" : "Wants to cancel an order";
+  return {
+    escalate: true,
+    reasons: ["authority_limit"],
+    reasonText,
+    priority: "normal",
+    confidence: 0.8,
+    signals: [{ reason: "authority_limit", score: 0.8, evidence: reasonText }],
+    topic: "order",
+  };
 }
 
 /** Keeps the stronger of two escalations, with the union of their reasons and signals. */
@@ -217,8 +354,15 @@ export function mergeEscalations(a: PendingEscalation, b: PendingEscalation): Pe
   return { ...stronger, reasons, signals: [...a.signals, ...b.signals.filter((x) => !a.signals.some((y) => y.reason === x.reason))] };
 }
 
-function reply(state: ConversationState, replies: string[]): TurnResult {
-  return { state, replies, effects: [], unhelpful: false };
+/** Never the same reply twice in a row: a repeat says so instead of reading like a loop. */
+function notTwiceInARow(r: TurnResult, turn: Turn): TurnResult {
+  const last = turn.facts.lastReply;
+  if (!last || r.replies[0] !== last) return r;
+  return { ...r, replies: [`${turn.t.repeatPrefix} ${r.replies[0]}`, ...r.replies.slice(1)] };
+}
+
+function reply(state: ConversationState, replies: string[], attachments?: ReplyAttachments): TurnResult {
+  return { state, replies, effects: [], unhelpful: false, ...(attachments ? { attachments } : {}) };
 }
 
 function unhelpful(state: ConversationState, replies: string[]): TurnResult {

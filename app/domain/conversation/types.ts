@@ -1,6 +1,7 @@
 import type { EscalationDecision } from "../escalation";
-import type { OrderFacts, ShopPolicy } from "../orders";
+import type { CustomerFacts, OrderFacts, ShopPolicy } from "../orders";
 import type { Interpretation } from "./interpret-message";
+import type { Language } from "./language";
 
 export type Phase = "open" | "awaiting_email" | "escalated" | "closed";
 
@@ -17,6 +18,10 @@ export interface ConversationState {
   orderVerified: boolean;
   unhelpfulCount: number;
   emailAsks: number;
+  /**
+   * In `awaiting_email`: the escalation waiting for an address. In `open`: a hand-off the assistant
+   * offered and the shopper has not accepted yet ("Would you like me to connect you…?" → "yes").
+   */
   pendingEscalation: PendingEscalation | null;
 }
 
@@ -34,7 +39,11 @@ export interface ContactOptions {
 
 /** Facts the runner gathered for this turn (I/O happens before the pure transition). */
 export interface TurnFacts {
-  /** The order under discussion as looked up this turn; null when none or not found. */
+  /** The language the shopper is answered in (from the storefront locale). */
+  lang: Language;
+  /** The order this turn is about ("#1042"): named now, or the one under discussion. */
+  orderName: string | null;
+  /** That order as looked up this turn; null when none or not found. */
   order: OrderFacts | null;
   /** The lookup failed (Admin API unreachable); the assistant must not say "not found". */
   orderLookupFailed: boolean;
@@ -42,7 +51,16 @@ export interface TurnFacts {
   ownershipProven: boolean;
   /** Email of the signed, logged-in customer, when known. */
   customerEmail: string | null;
+  /**
+   * A signed-in customer's most recent orders (newest first), looked up when they ask about "my
+   * order" without a number; null when not looked up.
+   */
+  customerOrders: OrderFacts[] | null;
   policies: ShopPolicy[];
+  /** The assistant's previous message in this conversation (never say the same thing twice in a row). */
+  lastReply: string | null;
+  /** Ownership proofs that failed earlier in this conversation (a mistyped email is forgiven once). */
+  failedProofs: number;
   decision: EscalationDecision;
   /** The plan allows an escalation email now (free plan or allowance used up → false). */
   escalationEmailAllowed: boolean;
@@ -56,7 +74,10 @@ export interface TurnFacts {
    */
   modelReply?: ModelReply;
   /** The LLM asked for a person (escalate_to_human); the pure core runs the usual escalation. */
-  modelEscalation?: PendingEscalation;
+  modelEscalation?: PendingEscalation & {
+    /** The shopper asked for a person themselves; otherwise the assistant offers one first. */
+    shopperAsked?: boolean;
+  };
   /**
    * The LLM was asked but could not be used (error, timeout, malformed output, a guard tripped,
    * or unhelpful twice in a row): the built-in engine answers and offers a person.
@@ -72,13 +93,32 @@ export interface ModelReply {
   verifiedOrderName?: string;
 }
 
+/**
+ * What a case may carry about the shopper's order: only an order whose ownership was proven in this
+ * conversation (its facts and its customer); otherwise at most the name the shopper typed.
+ */
+export interface CaseOrder {
+  /** The proven order, or null. */
+  order: OrderFacts | null;
+  /** The order the shopper named but did not prove (its facts stay out of the email). */
+  unverifiedName: string | null;
+}
+
 export type Effect =
   /** Store the case and its email in one transaction, then deliver. */
-  | { type: "create_case"; shopperEmail: string; escalation: PendingEscalation }
+  | { type: "create_case"; shopperEmail: string; escalation: PendingEscalation; caseOrder: CaseOrder }
   /** Store the case without an email: the shopper declined, or the plan cannot send. */
-  | { type: "record_case_without_email"; status: "abandoned" | "limited"; escalation: PendingEscalation }
+  | { type: "record_case_without_email"; status: "abandoned" | "limited"; escalation: PendingEscalation; caseOrder: CaseOrder }
   /** A message arrived after escalation: add it to the case's next (batched) follow-up email. */
   | { type: "queue_follow_up" };
+
+/** What the widget may show beside the reply text (built into typed parts by the runner). */
+export interface ReplyAttachments {
+  /** An order card for this proven order. */
+  orderCard?: OrderFacts;
+  /** Quick replies after a miss or an offer of a person. */
+  quickActions?: "after_miss" | "offer_person";
+}
 
 export interface TurnResult {
   state: ConversationState;
@@ -86,4 +126,10 @@ export interface TurnResult {
   effects: Effect[];
   /** The assistant could not help with this message (feeds the repeated-failure signal). */
   unhelpful: boolean;
+  attachments?: ReplyAttachments;
+  /** An ownership proof failed this turn (counted from the transcript next time). */
+  proofFailed?: boolean;
 }
+
+/** The customer facts a case may carry: the signed customer's, or the proven order's customer. */
+export type CaseCustomer = CustomerFacts | null;

@@ -12,7 +12,7 @@ describe("composeEscalationEmail — the seed case #1042", () => {
   const email = composeEscalationEmail(seedView());
 
   it("addresses the team and replies to the shopper", () => {
-    expect(email.subject).toBe("Escalation — Order #1042 — sarah@example.com");
+    expect(email.subject).toBe("#1042 · customer reporting non-delivery · Sarah Johnson");
     expect(email.replyTo).toBe("sarah@example.com");
     expect(email.from).toBe('"Your Store support" <escalations@baton.example>');
     expect(email.to).toEqual(["support@yourstore.example"]);
@@ -43,7 +43,7 @@ describe("composeEscalationEmail — the seed case #1042", () => {
     ["dates", "• Dates: ordered Feb 16, 2026 · shipped Feb 18, 2026 · delivered Feb 20, 2026"],
     ["customer facts", "CUSTOMER:\n• Name: Sarah Johnson\n• Orders: 3\n• Total spent: 214.50 USD\n• Tags: newsletter"],
     ["summary", "SUMMARY:\nShopper says order #1042 shows delivered but never arrived."],
-    ["transcript", "[Feb 21, 2026 14:03 UTC] Shopper:\nWhere is my order #1042?\n\n[Feb 21, 2026 14:03 UTC] Assistant:\nYour order #1042 shipped"],
+    ["transcript", "[Feb 21, 2026 14:03 UTC] Shopper wrote:\n> Where is my order #1042?\n\n[Feb 21, 2026 14:03 UTC] Assistant:\nYour order #1042 shipped"],
     ["last transcript line", "[Feb 21, 2026 14:05 UTC] Assistant:\nI've forwarded your case"],
     ["footer", "Sent by Baton for Your Store · yourstore.myshopify.com\nView the case in Baton: https://admin.shopify.com/store/yourstore/apps/baton/app/cases/case_1042"],
   ])("text part has the %s", (_name, fragment) => {
@@ -83,10 +83,10 @@ describe("composeEscalationEmail — the seed case #1042", () => {
 
 describe("composeEscalationEmail — variants", () => {
   it.each([
-    { name: "no order", over: { order: null }, subject: "Escalation — sarah@example.com" },
-    { name: "urgent", over: { priority: "urgent" as const }, subject: "[URGENT] Escalation — Order #1042 — sarah@example.com" },
-    { name: "urgent, no order", over: { priority: "urgent" as const, order: null }, subject: "[URGENT] Escalation — sarah@example.com" },
-    { name: "normal priority", over: { priority: "normal" as const }, subject: "Escalation — Order #1042 — sarah@example.com" },
+    { name: "no order", over: { order: null }, subject: "Escalation · customer reporting non-delivery · Sarah Johnson" },
+    { name: "urgent", over: { priority: "urgent" as const }, subject: "[URGENT] #1042 · customer reporting non-delivery · Sarah Johnson" },
+    { name: "urgent, no order", over: { priority: "urgent" as const, order: null }, subject: "[URGENT] Escalation · customer reporting non-delivery · Sarah Johnson" },
+    { name: "normal priority", over: { priority: "normal" as const }, subject: "#1042 · customer reporting non-delivery · Sarah Johnson" },
   ])("subject: $name", ({ over, subject }) => {
     expect(composeEscalationEmail(seedView(over)).subject).toBe(subject);
   });
@@ -94,7 +94,7 @@ describe("composeEscalationEmail — variants", () => {
   it("no order: says so in both parts", () => {
     const e = composeEscalationEmail(seedView({ order: null }));
     expect(e.text).toContain("ORDER DETAILS: no order identified in the conversation");
-    expect(e.html).toContain("No order identified in the conversation.");
+    expect(e.html).toContain("no order identified in the conversation.");
     expect(e.text).not.toContain("Carrier");
   });
 
@@ -183,19 +183,19 @@ describe("composeEscalationEmail — hostile input", () => {
   it("an injected shopper email is not used as Reply-To (but the subject stays one line)", () => {
     const e = composeEscalationEmail(seedView({ shopperEmail: "sarah@example.com\r\nBcc: victim@evil.example" }));
     expect(e.replyTo).toBe("");
-    expect(e.subject).toBe("Escalation — Order #1042 — sarah@example.com Bcc: victim@evil.example");
+    expect(e.subject).toBe("#1042 · customer reporting non-delivery · Sarah Johnson");
   });
 
   it("caps the subject length", () => {
     const e = composeEscalationEmail(seedView({ priority: "urgent", order: { ...SEED_ORDER, name: `#${"9".repeat(500)}` } }));
     expect(Array.from(e.subject).length).toBeLessThanOrEqual(SUBJECT_MAX);
-    expect(e.subject.startsWith("[URGENT] Escalation — Order #999")).toBe(true);
+    expect(e.subject.startsWith("[URGENT] #999")).toBe(true);
     expect(e.subject.endsWith("…")).toBe(true);
   });
 
   it("CR/LF in shopper text stays inside the body", () => {
     const e = composeEscalationEmail(seedView({ transcript: [{ role: "shopper", text: "line one\r\nBcc: x@y.z\r\n\r\nline three", at: "2026-02-21T14:03:00Z" }] }));
-    expect(e.text).toContain("line one\nBcc: x@y.z\n\nline three");
+    expect(e.text).toContain("> line one\n> Bcc: x@y.z\n> \n> line three");
     expect(e.text).not.toContain("\r");
     expect(e.html).toContain("line one<br>Bcc: x@y.z<br><br>line three");
   });
@@ -210,7 +210,7 @@ describe("composeFollowUpEmail", () => {
   const e = composeFollowUpEmail(seedView(), newLines, "<followup-1@baton.example>");
 
   it("threads on the case email with the same recipients", () => {
-    expect(e.subject).toBe("Re: Escalation — Order #1042 — sarah@example.com");
+    expect(e.subject).toBe("Re: #1042 · customer reporting non-delivery · Sarah Johnson");
     expect(e.messageId).toBe("<followup-1@baton.example>");
     expect(e.inReplyTo).toBe("<case-case_1042@baton.example>");
     expect(e.references).toEqual(["<case-case_1042@baton.example>"]);
@@ -223,7 +223,7 @@ describe("composeFollowUpEmail", () => {
   it("carries only the new messages plus a reminder and the admin link", () => {
     expect(e.text).toContain("sarah@example.com wrote 2 new messages on this case.");
     expect(e.text).toContain("Case: Order #1042 · Customer reporting non-delivery · High priority");
-    expect(e.text).toContain("[Feb 21, 2026 15:00 UTC] Shopper:\nAny news? <b>still</b> nothing");
+    expect(e.text).toContain("[Feb 21, 2026 15:00 UTC] Shopper wrote:\n> Any news? <b>still</b> nothing");
     expect(e.text).toContain("[Feb 21, 2026 15:00 UTC] Assistant:\nYour case is with the team.");
     expect(e.text).toContain("Also the porch camera shows nothing.");
     expect(e.text).not.toContain("Where is my order #1042?");
@@ -233,7 +233,7 @@ describe("composeFollowUpEmail", () => {
   });
 
   it("urgent follow-up keeps the [URGENT] prefix after Re:", () => {
-    expect(composeFollowUpEmail(seedView({ priority: "urgent", order: null }), newLines, "<f@x>").subject).toBe("Re: [URGENT] Escalation — sarah@example.com");
+    expect(composeFollowUpEmail(seedView({ priority: "urgent", order: null }), newLines, "<f@x>").subject).toBe("Re: [URGENT] Escalation · customer reporting non-delivery · Sarah Johnson");
   });
 
   it("subject helper matches the case email", () => {

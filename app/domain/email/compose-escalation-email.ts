@@ -26,23 +26,49 @@ const PRIORITY_LABEL: Record<Priority, string> = { low: "Low", normal: "Normal",
 const PRIORITY_COLOUR: Record<Priority, string> = { low: "#6d7175", normal: "#2c6ecb", high: "#b98900", urgent: "#d72c0d" };
 const RULE = "─".repeat(46);
 
-/** The case subject: "[URGENT] Escalation — Order #1042 — sarah@example.com" (header-safe, capped). */
-export function caseSubject(c: { priority: Priority; orderName: string | null | undefined; shopperEmail: string | null | undefined }): string {
-  const parts = ["Escalation"];
-  if (c.orderName) parts.push(`Order ${c.orderName}`);
-  const email = sanitizeHeaderValue(c.shopperEmail ?? "");
-  if (email) parts.push(email);
-  const subject = `${c.priority === "urgent" ? "[URGENT] " : ""}${parts.join(" — ")}`;
+/** What a case subject is built from (stored case columns or a case view). */
+export interface SubjectFacts {
+  priority: Priority;
+  /** The proven order's name ("#1043"); never an order the shopper did not prove. */
+  orderName: string | null | undefined;
+  reasonText: string | null | undefined;
+  customerName: string | null | undefined;
+  shopperEmail: string | null | undefined;
+}
+
+/**
+ * The case subject an agent can triage from the inbox: "[URGENT] #1043 · not shipped after 9 days ·
+ * Mike Chen" — the proven order, the reason's first clause, the customer's name (else their email).
+ * Header-safe and capped.
+ */
+export function caseSubject(c: SubjectFacts): string {
+  const who = sanitizeHeaderValue(c.customerName ?? "") || sanitizeHeaderValue(c.shopperEmail ?? "");
+  const reason = subjectReason(c.reasonText);
+  const parts = [c.orderName ? sanitizeHeaderValue(c.orderName) : "Escalation", reason, who].filter(Boolean);
+  const subject = `${c.priority === "urgent" ? "[URGENT] " : ""}${parts.join(" · ")}`;
   return truncate(sanitizeHeaderValue(subject), SUBJECT_MAX);
 }
 
+/** The reason's first clause in a subject's words: "Shopper asks for a person; …" → "asks for a person". */
+function subjectReason(reasonText: string | null | undefined): string {
+  const first = sanitizeHeaderValue(reasonText ?? "").split(";")[0]!.trim().replace(/^Shopper\s+/i, "");
+  const text = first ? first.charAt(0).toLowerCase() + first.slice(1) : "asked to talk to a person";
+  return truncate(text.replace(/[.!]+$/, ""), 70);
+}
+
 /** The subject of a case's email. */
-export function escalationSubject(view: Pick<EscalationCaseView, "priority" | "order" | "shopperEmail">): string {
-  return caseSubject({ priority: view.priority, orderName: view.order?.name, shopperEmail: view.shopperEmail });
+export function escalationSubject(view: Pick<EscalationCaseView, "priority" | "order" | "shopperEmail" | "reasonText" | "customer">): string {
+  return caseSubject({
+    priority: view.priority,
+    orderName: view.order?.name,
+    reasonText: view.reasonText,
+    customerName: view.customer?.displayName,
+    shopperEmail: view.shopperEmail,
+  });
 }
 
 /** The subject of a follow-up in a case's thread: "Re: <case subject>". */
-export function followUpSubject(c: Parameters<typeof caseSubject>[0]): string {
+export function followUpSubject(c: SubjectFacts): string {
   return truncate(`Re: ${caseSubject(c)}`, SUBJECT_MAX);
 }
 
@@ -105,7 +131,7 @@ export function composeEscalationEmail(view: EscalationCaseView): ComposedEmail 
  * In-Reply-To/References on the case's Message-ID.
  */
 export function composeFollowUpEmail(view: EscalationCaseView, newLines: TranscriptLine[], followUpMessageId: string): ComposedEmail {
-  const subject = followUpSubject({ priority: view.priority, orderName: view.order?.name, shopperEmail: view.shopperEmail });
+  const subject = `Re: ${escalationSubject(view)}`.slice(0, SUBJECT_MAX);
   const reminder = caseReminder(view);
   const email = cleanAddress(view.shopperEmail) || sanitizeHeaderValue(view.shopperEmail);
   const count = newLines.filter((l) => l.role === "shopper").length;
@@ -287,12 +313,25 @@ function orderLines(o: NonNullable<Facts["order"]>): Array<[label: string, value
 // ---------------------------------------------------------------------------------------------
 // Text part
 
+/**
+ * The transcript as plain text. Every line of the shopper's is quoted with "> ", so nothing a shopper
+ * types can pass for an assistant or system line ("[Dec 1, 2026 23:00 UTC] Assistant: …").
+ */
 function transcriptText(lines: readonly TranscriptLine[]): string[] {
   return lines.flatMap((l) => {
-    const who = l.role === "shopper" ? "Shopper" : "Assistant";
     const when = formatTimestamp(l.at);
-    return [`[${when || "time unknown"}] ${who}:`, cleanBodyText(l.text).trim(), ""];
+    const body = cleanBodyText(l.text).trim();
+    if (l.role === "shopper") return [`[${when || "time unknown"}] Shopper wrote:`, ...body.split("\n").map((line) => `> ${line}`), ""];
+    return [`[${when || "time unknown"}] Assistant:`, body, ""];
   });
+}
+
+// Without a proven order the team still learns what the shopper named, and why it has no details.
+function noOrderText(view: EscalationCaseView): string {
+  const named = oneLine(view.mentionedOrderName ?? "");
+  return named
+    ? `the shopper mentioned order ${named} but did not prove it is theirs (no matching email or signed-in account), so no order details are included.`
+    : "no order identified in the conversation.";
 }
 
 function renderText(view: EscalationCaseView, f: Facts): string {
@@ -318,7 +357,7 @@ function renderText(view: EscalationCaseView, f: Facts): string {
     }
     out.push("");
   } else {
-    out.push("ORDER DETAILS: no order identified in the conversation", "");
+    out.push(`ORDER DETAILS: ${noOrderText(view)}`, "");
   }
   if (f.customer) {
     out.push(`CUSTOMER${f.customer.vip ? " (VIP)" : ""}:`);
@@ -452,7 +491,7 @@ function renderHtml(subject: string, view: EscalationCaseView, f: Facts): string
     ]);
     order = section("Order details", factTable(rows));
   } else {
-    order = section("Order details", `<p style="margin:0;color:#6d7175;">No order identified in the conversation.</p>`);
+    order = section("Order details", `<p style="margin:0;color:#6d7175;">${escapeHtml(noOrderText(view))}</p>`);
   }
 
   let customer = "";

@@ -151,3 +151,10 @@ export function cleanAddress(value: string | null | undefined): string {
   const v = sanitizeHeaderValue(value);
   return EMAIL.test(v) ? v : "";
 }
+
+/** "<fromName> <address from MAIL_FROM>": the merchant's sender name on our verified address. */
+export function formatFrom(fromName: string, mailFrom: string): string {
+  const address = /<([^>]+)>/.exec(mailFrom)?.[1] ?? mailFrom.trim();
+  const name = fromName.replace(/["\r\n<>]/g, "").trim();
+  return name ? `"${name}" <${address}>` : address;
+}

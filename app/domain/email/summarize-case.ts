@@ -60,7 +60,9 @@ export function summarizeCase(input: SummarizeCaseInput): string {
     let quote = best[0]!.text;
     if (best[1] && quote.length + best[1].text.length + 3 <= QUOTE_MAX) quote = `${quote} … ${best[1].text}`;
     else if (best[1] && informativeness(best[1].text) > informativeness(best[0]!.text)) quote = best[1].text;
-    sentences.push(`Shopper: “${truncate(quote, QUOTE_MAX)}”`);
+    // The shopper's own quotation marks become plain ones, so nothing they type can close the quote
+    // and read as the assistant's or Baton's words.
+    sentences.push(`Shopper: “${truncate(quote.replace(/[“”„«»]/g, '"'), QUOTE_MAX)}”`);
   } else {
     const reason = input.reasonText.trim();
     sentences.push(reason ? `${truncate(reason.replace(/\s+/g, " "), QUOTE_MAX).replace(/[.!?…]?$/, ".")}` : "The shopper asked to talk to a person.");

@@ -26,7 +26,10 @@ export interface EscalationCaseView {
   priority: Priority;
   confidence: number;
   topic: EscalationTopic;
+  /** The order the shopper proved they own (null when none was proven). */
   order: OrderFacts | null;
+  /** An order the shopper named without proving it: mentioned by name only, no details. */
+  mentionedOrderName?: string | null;
   customer: CustomerFacts | null;
   isVip: boolean;
   summary: string;

@@ -19,7 +19,7 @@ export interface OrderStateMatch {
 const DAY_MS = 86_400_000;
 
 const NOT_RECEIVED_RE =
-  /\b(?:(?:not|never|still not|yet to) (?:\w+ )?(?:received?|got(?:ten)?|arrived?|come|came|here|delivered|seen it|showed up|turned up)|(?:did not|do not|does not|have not|has not|never) (?:get|got|receive|have|has|see|find|arrive)|(?:no|not a|not any|nothing|no sign of (?:a|the|my)?) ?(?:package|parcel|box|order)? ?(?:was |is )?(?:at|on|in front of|outside) (?:my|the) (?:door|doorstep|porch|house|home|address|mailbox|building)|(?:can not|could not|unable to) find (?:it|my|the)|(?:where is|where s|wheres) (?:it|my (?:order|package|parcel|stuff))|(?:missing|stolen|lost) (?:package|parcel|order)|(?:package|parcel|order) (?:is |was |got )?(?:missing|stolen|lost))\b/;
+  /\b(?:(?:not|never|still not|yet to) (?:\w+ )?(?:received?|got(?:ten)?|arrived?|come|came|here|delivered|seen it|showed up|turned up)|(?:did not|do not|does not|have not|has not|never) (?:get|got|receive|have|has|see|find|arrive)|(?:no|not a|not any|nothing|no sign of (?:a|the|my)?) ?(?:package|parcel|box|order)? ?(?:was |is )?(?:at|on|in front of|outside) (?:my|the) (?:door|doorstep|porch|house|home|address|mailbox|building)|(?:can not|could not|unable to) find (?:it|my|the)|(?:missing|stolen|lost) (?:package|parcel|order)|(?:package|parcel|order) (?:is |was |got )?(?:missing|stolen|lost))\b/;
 const SAYS_DELIVERED_RE =
   /\b(?:says|said|shows|showed|showing|marked|listed|status is|tracking|claims|claimed|supposedly|apparently) (?:(?:as|it|it was|it is|it has been|that it was|that it|was|has been|is|been) )*delivered\b/;
 const REFUND_STATUS_RE =
@@ -50,7 +50,9 @@ export function findOrderState(
       evidence: "Order marked delivered; shopper says it was not received",
     };
   }
-  if (SAYS_DELIVERED_RE.test(text) && (notReceived || /\bbut\b/.test(text))) {
+  // "Where is my order?" alone is a question the assistant answers first (it was delivered on …);
+  // it becomes a non-delivery only when the shopper says so, or disputes what tracking says.
+  if (SAYS_DELIVERED_RE.test(text) && (notReceived || /\bbut\b|\bwhere (?:is|s) (?:it|my)\b|\bwheres\b/.test(text))) {
     return {
       kind: "delivered_not_received",
       score: 0.9,

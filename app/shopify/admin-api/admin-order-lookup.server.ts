@@ -1,7 +1,7 @@
-import type { CustomerFacts, OrderFacts, OrderLookup, ShopPolicy } from "~/domain/orders";
+import { legacyId, type CustomerFacts, type OrderFacts, type OrderLookup, type ShopPolicy } from "~/domain/orders";
 import { adminGraphql, type AdminGraphqlOptions } from "./admin-graphql.server";
 import { mapAdminCustomer, mapAdminOrder, mapShopPolicies } from "./map-admin-order";
-import { CUSTOMER_QUERY, ORDER_BY_NAME_QUERY, SHOP_POLICIES_QUERY } from "./queries";
+import { CUSTOMER_ORDERS_QUERY, CUSTOMER_QUERY, ORDER_BY_NAME_QUERY, SHOP_POLICIES_QUERY } from "./queries";
 import type { CustomerResult, OrderByNameResult, ShopPoliciesResult } from "./types";
 
 const POLICY_TTL_MS = 10 * 60_000;
@@ -25,6 +25,13 @@ export function createAdminOrderLookup(options: AdminGraphqlOptions): OrderLooku
       const id = customerId.startsWith("gid://") ? customerId : `gid://shopify/Customer/${customerId}`;
       const result = await adminGraphql<CustomerResult>(options, CUSTOMER_QUERY, { id });
       return result.customer ? mapAdminCustomer(result.customer) : null;
+    },
+    async listCustomerOrders(customerId: string, limit: number): Promise<OrderFacts[]> {
+      const id = legacyId(customerId);
+      // Only digits reach the search string: the id is the signed logged_in_customer_id.
+      if (!/^\d+$/.test(id)) return [];
+      const result = await adminGraphql<OrderByNameResult>(options, CUSTOMER_ORDERS_QUERY, { q: `customer_id:${id}`, first: Math.min(Math.max(limit, 1), 10) });
+      return result.orders.nodes.filter((o) => o.customer && legacyId(o.customer.id) === id).map(mapAdminOrder);
     },
     async listPolicies(): Promise<ShopPolicy[]> {
       const cached = policyCache.get(options.shop);

@@ -37,6 +37,42 @@ export const ORDER_BY_NAME_QUERY = `#graphql
   }
 `;
 
+export const CUSTOMER_ORDERS_QUERY = `#graphql
+  query BatonCustomerOrders($q: String!, $first: Int!) {
+    orders(first: $first, query: $q, sortKey: CREATED_AT, reverse: true) {
+      nodes {
+        id
+        name
+        email
+        createdAt
+        cancelledAt
+        closed
+        displayFinancialStatus
+        displayFulfillmentStatus
+        totalPriceSet { shopMoney { amount currencyCode } }
+        lineItems(first: 20) { nodes { title variantTitle quantity } }
+        fulfillments(first: 10) {
+          status
+          displayStatus
+          createdAt
+          inTransitAt
+          deliveredAt
+          estimatedDeliveryAt
+          trackingInfo(first: 5) { company number url }
+        }
+        customer {
+          id
+          displayName
+          numberOfOrders
+          amountSpent { amount currencyCode }
+          tags
+          defaultEmailAddress { emailAddress }
+        }
+      }
+    }
+  }
+`;
+
 export const CUSTOMER_QUERY = `#graphql
   query BatonCustomer($id: ID!) {
     customer(id: $id) {
@@ -60,4 +96,4 @@ export const SHOP_POLICIES_QUERY = `#graphql
   }
 `;
 
-export const ALL_ADMIN_QUERIES = { ORDER_BY_NAME_QUERY, CUSTOMER_QUERY, SHOP_POLICIES_QUERY };
+export const ALL_ADMIN_QUERIES = { ORDER_BY_NAME_QUERY, CUSTOMER_ORDERS_QUERY, CUSTOMER_QUERY, SHOP_POLICIES_QUERY };

@@ -1,0 +1,73 @@
+import type { ReplyCatalog } from "./types";
+
+const where = (s: { carrier: string | null; trackingNumber: string | null; trackingUrl: string | null }) =>
+  `${s.carrier ? ` with ${s.carrier}` : ""}${s.trackingNumber ? `, tracking number ${s.trackingNumber}` : ""}${s.trackingUrl ? ` (track it: ${s.trackingUrl})` : ""}`;
+
+/** English (also the fallback for languages we do not ship). */
+export const en: ReplyCatalog = {
+  welcomeGreeting: "Hi! I can check your order status, answer questions about shipping and returns, or connect you with our team.",
+  thanks: "You're welcome! Is there anything else I can help with?",
+  anythingElse: "Is there anything else I can help with?",
+  notedEmail: (email) => `Thanks — I've noted ${email}. What can I help you with? I can check an order's status if you tell me the order number.`,
+  incompleteEmail: "That email address looks incomplete. Could you check it (for example name@example.com)?",
+
+  askOrderNumber: "I can check that for you. What's your order number? You'll find it in your order confirmation email (for example #1042).",
+  askOrderEmail: (order) => `I can check order ${order} for you. To protect your privacy, what's the email address used on the order?`,
+  orderNotMatched: (order) => `I couldn't match order ${order} with that email address. Could you check the order number and use the email you used at checkout?`,
+  orderNotMatchedAgain: (order) =>
+    `That still doesn't match order ${order}. If you're not sure which email was used, I can connect you with our team — just tap “Talk to a person”.`,
+  orderLookupFailed: "I can't look up orders right now. Please try again in a moment, or tap “Talk to a person” and our team will check it for you.",
+  orderStatus: (s, f, promise) => {
+    switch (s.kind) {
+      case "unfulfilled":
+        return `Order ${s.name} was placed on ${f.day(s.placedAt)} (${s.daysSincePlaced === 1 ? "1 day" : `${s.daysSincePlaced} days`} ago) and hasn't shipped yet.${promise ? ` Our shipping policy says: “${promise}”` : ""}`;
+      case "partially_fulfilled":
+        return `Part of order ${s.name} has shipped: it left on ${f.day(s.shippedAt!)}${where(s)}${s.deliveredAt ? ` and was delivered on ${f.day(s.deliveredAt)}` : ""}. The rest of the order hasn't shipped yet.`;
+      case "in_transit":
+        return `Order ${s.name} is on its way: it shipped on ${f.day(s.shippedAt!)}${where(s)}.${s.estimatedDeliveryAt ? ` Expected delivery: ${f.day(s.estimatedDeliveryAt)}.` : ""}`;
+      case "delivered":
+        return `Order ${s.name} was delivered on ${f.day(s.deliveredAt!)}. It shipped on ${f.day(s.shippedAt!)}${where(s)}.`;
+      case "refunded":
+        return `Order ${s.name} was ${s.cancelledAt ? `cancelled on ${f.day(s.cancelledAt)} and ` : ""}refunded${s.refunded ? ` (${f.money(s.refunded)})` : ""}.${promise ? ` Our refund policy says: “${promise}”` : ""}`;
+      case "cancelled":
+        return `Order ${s.name} was cancelled on ${f.day(s.cancelledAt!)}. The payment hasn't been refunded yet.${promise ? ` Our refund policy says: “${promise}”` : ""}`;
+    }
+  },
+  deliveredFollowUp: "If it hasn't reached you, tell me and I'll pass it to our team.",
+  noOrdersForCustomer: "I can't see any orders on your account yet. If you ordered as a guest, tell me the order number and I'll check it.",
+  olderOrders: (others, f) => `Your other recent orders: ${others.map((o) => `${o.name} (${en.statusWord(o.status)}, ${f.day(o.placedAt)})`).join(", ")}. Tell me if you mean one of those.`,
+  statusWord: (k) => ({ unfulfilled: "not shipped yet", partially_fulfilled: "partly shipped", in_transit: "on its way", delivered: "delivered", cancelled: "cancelled", refunded: "refunded" })[k],
+
+  policy: (title, excerpt, url) => `Here's our ${title.toLowerCase()}: ${excerpt}${url ? ` Full policy: ${url}` : ""}`,
+  noPolicy: (topic) => `I don't have the store's ${topic === "refund" ? "returns and refund" : "shipping"} policy at hand.`,
+  contact: (c, hours) => `${en.contactLine(c)}${hours ? ` ${hours}` : ""} You can also tap “Talk to a person” and I'll pass your question to our team.`,
+  contactLine: (c) => {
+    const ways = [c.email, c.phone].filter(Boolean);
+    if (ways.length > 0) return `You can reach ${c.shopName} at ${ways.join(" or ")}.`;
+    if (c.url) return `You can reach ${c.shopName} through ${c.url}.`;
+    return `You can reach ${c.shopName} through the contact page of this store.`;
+  },
+  productQuestion:
+    "I can't see product details or stock from here — the product page has sizes, materials and availability. I can help with orders, shipping and returns, or pass your question to our team.",
+  changeRequest: (kind) =>
+    `I can't ${kind === "address" ? "change the shipping address of an order" : "cancel an order"} myself, but our team can if it hasn't shipped yet. Would you like me to connect you with them?`,
+
+  miss: "I'm not sure I understood. I can check an order's status (send me the order number), answer questions about shipping, returns and refunds, or tell you how to reach our team.",
+  missAgain: "Sorry, I can't help with that one myself. Would you like me to connect you with a person on our team?",
+  repeatPrefix: "As I mentioned:",
+
+  empathy: "I'm sorry about this.",
+  askEmail: (shop) => `I'll connect you with our support team at ${shop}. What's the best email address for them to reply to?`,
+  askEmailAgain: "To pass your case to our team I need an email address they can reply to. What's the best one? (Or say “no thanks”.)",
+  invalidEmail: "That doesn't look like a valid email address. Could you check it? It should look like name@example.com. (Or say “no thanks” if you'd rather not.)",
+  stillNeedEmail: "When you're ready, share your email address and I'll pass your case to our team (or say “no thanks”).",
+  declined: (contact) => `No problem — I won't pass anything on. ${contact}`,
+  cannotForward: (contact) => `I'd like to connect you with our team, but I can't forward your case from this chat right now. ${contact}`,
+  forwarded: (email) =>
+    `I've forwarded your case to our support team with this conversation, so you won't need to repeat anything. They'll reach you at ${email}. You can add anything else here and I'll pass it on.`,
+  alreadyWithTeam: (email) => `Your case is already with our support team — they'll reply to ${email ?? "your email"}. Anything you add here goes to them too.`,
+  addedToCase: (email) => `Thanks — I've added that to your case. Our team will reply to ${email ?? "your email"}.`,
+  offerPerson: "Would you like me to connect you with a person on our team?",
+  offerDeclined: "No problem. Is there anything else I can help with?",
+  modelFallbackOffer: "If you'd like, I can connect you with a person on our team — just tap “Talk to a person”.",
+};

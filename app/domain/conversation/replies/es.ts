@@ -1,0 +1,73 @@
+import type { ReplyCatalog } from "./types";
+
+const where = (s: { carrier: string | null; trackingNumber: string | null; trackingUrl: string | null }) =>
+  `${s.carrier ? ` con ${s.carrier}` : ""}${s.trackingNumber ? `, número de seguimiento ${s.trackingNumber}` : ""}${s.trackingUrl ? ` (seguimiento: ${s.trackingUrl})` : ""}`;
+
+/** Spanish. */
+export const es: ReplyCatalog = {
+  welcomeGreeting: "¡Hola! Puedo consultar el estado de tu pedido, responder preguntas sobre envíos y devoluciones o ponerte en contacto con nuestro equipo.",
+  thanks: "¡De nada! ¿Puedo ayudarte con algo más?",
+  anythingElse: "¿Puedo ayudarte con algo más?",
+  notedEmail: (email) => `Gracias, he anotado ${email}. ¿En qué puedo ayudarte? Si me das el número de pedido, puedo consultar su estado.`,
+  incompleteEmail: "Esa dirección de correo parece incompleta. ¿Puedes revisarla (por ejemplo nombre@ejemplo.com)?",
+
+  askOrderNumber: "Puedo consultarlo. ¿Cuál es tu número de pedido? Lo encontrarás en el correo de confirmación del pedido (por ejemplo #1042).",
+  askOrderEmail: (order) => `Puedo consultar el pedido ${order}. Para proteger tu privacidad, ¿qué dirección de correo usaste en el pedido?`,
+  orderNotMatched: (order) => `No he podido asociar el pedido ${order} con ese correo. ¿Puedes revisar el número de pedido y usar el correo con el que compraste?`,
+  orderNotMatchedAgain: (order) =>
+    `Sigue sin coincidir con el pedido ${order}. Si no sabes qué correo se usó, puedo ponerte en contacto con nuestro equipo: pulsa «Hablar con una persona».`,
+  orderLookupFailed: "Ahora mismo no puedo consultar pedidos. Inténtalo de nuevo en un momento o pulsa «Hablar con una persona» y nuestro equipo lo revisará.",
+  orderStatus: (s, f, promise) => {
+    switch (s.kind) {
+      case "unfulfilled":
+        return `El pedido ${s.name} se realizó el ${f.day(s.placedAt)} (hace ${s.daysSincePlaced === 1 ? "1 día" : `${s.daysSincePlaced} días`}) y todavía no se ha enviado.${promise ? ` Nuestra política de envíos dice: «${promise}»` : ""}`;
+      case "partially_fulfilled":
+        return `Parte del pedido ${s.name} ya se ha enviado: salió el ${f.day(s.shippedAt!)}${where(s)}${s.deliveredAt ? ` y se entregó el ${f.day(s.deliveredAt)}` : ""}. El resto del pedido aún no se ha enviado.`;
+      case "in_transit":
+        return `El pedido ${s.name} está en camino: se envió el ${f.day(s.shippedAt!)}${where(s)}.${s.estimatedDeliveryAt ? ` Entrega prevista: ${f.day(s.estimatedDeliveryAt)}.` : ""}`;
+      case "delivered":
+        return `El pedido ${s.name} se entregó el ${f.day(s.deliveredAt!)}. Se envió el ${f.day(s.shippedAt!)}${where(s)}.`;
+      case "refunded":
+        return `El pedido ${s.name} ${s.cancelledAt ? `se canceló el ${f.day(s.cancelledAt)} y ` : ""}se reembolsó${s.refunded ? ` (${f.money(s.refunded)})` : ""}.${promise ? ` Nuestra política de reembolsos dice: «${promise}»` : ""}`;
+      case "cancelled":
+        return `El pedido ${s.name} se canceló el ${f.day(s.cancelledAt!)}. El pago aún no se ha reembolsado.${promise ? ` Nuestra política de reembolsos dice: «${promise}»` : ""}`;
+    }
+  },
+  deliveredFollowUp: "Si no te ha llegado, dímelo y se lo pasaré a nuestro equipo.",
+  noOrdersForCustomer: "Todavía no veo pedidos en tu cuenta. Si compraste como invitado, dime el número de pedido y lo consulto.",
+  olderOrders: (others, f) => `Tus otros pedidos recientes: ${others.map((o) => `${o.name} (${es.statusWord(o.status)}, ${f.day(o.placedAt)})`).join(", ")}. Dime si te refieres a alguno de ellos.`,
+  statusWord: (k) => ({ unfulfilled: "sin enviar", partially_fulfilled: "enviado en parte", in_transit: "en camino", delivered: "entregado", cancelled: "cancelado", refunded: "reembolsado" })[k],
+
+  policy: (title, excerpt, url) => `Esta es nuestra política (${title}): ${excerpt}${url ? ` Política completa: ${url}` : ""}`,
+  noPolicy: (topic) => `No tengo a mano la política de ${topic === "refund" ? "devoluciones y reembolsos" : "envíos"} de la tienda.`,
+  contact: (c, hours) => `${es.contactLine(c)}${hours ? ` ${hours}` : ""} También puedes pulsar «Hablar con una persona» y pasaré tu pregunta a nuestro equipo.`,
+  contactLine: (c) => {
+    const ways = [c.email, c.phone].filter(Boolean);
+    if (ways.length > 0) return `Puedes contactar con ${c.shopName} en ${ways.join(" o ")}.`;
+    if (c.url) return `Puedes contactar con ${c.shopName} a través de ${c.url}.`;
+    return `Puedes contactar con ${c.shopName} desde la página de contacto de esta tienda.`;
+  },
+  productQuestion:
+    "Desde aquí no veo los detalles ni el stock de los productos; la página del producto muestra tallas, materiales y disponibilidad. Puedo ayudarte con pedidos, envíos y devoluciones, o pasar tu pregunta a nuestro equipo.",
+  changeRequest: (kind) =>
+    `No puedo ${kind === "address" ? "cambiar la dirección de envío de un pedido" : "cancelar un pedido"} yo mismo, pero nuestro equipo sí puede si aún no se ha enviado. ¿Quieres que te ponga en contacto con ellos?`,
+
+  miss: "No estoy seguro de haberte entendido. Puedo consultar el estado de un pedido (envíame el número), responder preguntas sobre envíos, devoluciones y reembolsos, o decirte cómo contactar con nuestro equipo.",
+  missAgain: "Lo siento, con eso no puedo ayudarte yo. ¿Quieres que te ponga en contacto con una persona de nuestro equipo?",
+  repeatPrefix: "Como te comentaba:",
+
+  empathy: "Siento mucho lo ocurrido.",
+  askEmail: (shop) => `Te pondré en contacto con nuestro equipo de atención de ${shop}. ¿A qué dirección de correo pueden responderte?`,
+  askEmailAgain: "Para pasar tu caso a nuestro equipo necesito un correo al que puedan responderte. ¿Cuál prefieres? (O di «no, gracias»).",
+  invalidEmail: "Esa dirección de correo no parece válida. ¿Puedes revisarla? Debería ser como nombre@ejemplo.com. (O di «no, gracias» si lo prefieres).",
+  stillNeedEmail: "Cuando quieras, comparte tu correo y pasaré tu caso a nuestro equipo (o di «no, gracias»).",
+  declined: (contact) => `De acuerdo, no pasaré nada a nadie. ${contact}`,
+  cannotForward: (contact) => `Me gustaría ponerte en contacto con nuestro equipo, pero ahora mismo no puedo enviar tu caso desde este chat. ${contact}`,
+  forwarded: (email) =>
+    `He enviado tu caso a nuestro equipo de atención con esta conversación, así que no tendrás que repetir nada. Te escribirán a ${email}. Puedes añadir aquí cualquier otra cosa y se la haré llegar.`,
+  alreadyWithTeam: (email) => `Tu caso ya está con nuestro equipo de atención: responderán a ${email ?? "tu correo"}. Todo lo que añadas aquí también les llegará.`,
+  addedToCase: (email) => `Gracias, lo he añadido a tu caso. Nuestro equipo responderá a ${email ?? "tu correo"}.`,
+  offerPerson: "¿Quieres que te ponga en contacto con una persona de nuestro equipo?",
+  offerDeclined: "De acuerdo. ¿Puedo ayudarte con algo más?",
+  modelFallbackOffer: "Si quieres, puedo ponerte en contacto con una persona de nuestro equipo: pulsa «Hablar con una persona».",
+};
