@@ -342,9 +342,9 @@ describe.each(ALL)("%s", (_category, scripts) => {
     expect(orderFacts?.name ?? null).toBe(expected.order);
     if (expected.status !== "queued") return;
     const mail = await smtp.waitForMessage((m) => m.messageId === found!.messageId, 10_000);
-    for (const m of expected.subject ?? []) expect(matches(mail.subject, m), `subject ${mail.subject} should match ${m}`).toBe(true);
+    for (const m of expected.subject ?? []) expect(matches(mail.subject ?? "", m), `subject ${mail.subject} should match ${m}`).toBe(true);
     const all = `${mail.subject}\n${mail.text}\n${mail.html}`;
-    for (const m of expected.email ?? []) expect(matches(mail.text, m), `email should contain ${m}`).toBe(true);
+    for (const m of expected.email ?? []) expect(matches(mail.text ?? "", m), `email should contain ${m}`).toBe(true);
     for (const m of expected.emailLacks ?? []) expect(matches(all, m), `email should not contain ${m}`).toBe(false);
   });
 });
