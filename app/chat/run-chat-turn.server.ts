@@ -5,7 +5,7 @@ import { interpretMessage, withoutEmails, type Interpretation } from "~/domain/c
 import { resolveLanguage, type Language } from "~/domain/conversation/language";
 import { transcriptRole } from "~/domain/conversation/transcript";
 import { initialState, transition } from "~/domain/conversation/transition";
-import type { ChatEvent, ConversationState, Phase, TurnFacts, TurnResult } from "~/domain/conversation/types";
+import type { ChatEvent, ConversationState, PendingEscalation, Phase, TurnFacts, TurnResult } from "~/domain/conversation/types";
 import { customerOwnsOrder, deliveredAt, sameEmail, type CustomerFacts, type OrderFacts, type OrderLookup, type ShopPolicy } from "~/domain/orders";
 import { canSendEscalation } from "~/domain/plans";
 import type { Db } from "~/db.server";
@@ -188,7 +188,9 @@ async function gatherFacts(
   const needsPolicies = Boolean((i.policyTopic && i.policyTopic !== "contact") || i.policyTopic === "contact" || order || customerOrders);
   const policies: ShopPolicy[] = needsPolicies ? ((await safe(() => deps.lookup.listPolicies()))?.value ?? []) : [];
   const proven = ownershipProven ? order : null;
-  const decision = escalated ? NO_ESCALATION : decide(shop, state, event, { ...input, customer: input.customer ?? proven?.customer ?? null, order: proven ?? customerOrders?.[0] ?? null });
+  const detected = escalated ? NO_ESCALATION : decide(shop, state, event, { ...input, customer: input.customer ?? proven?.customer ?? null, order: proven ?? customerOrders?.[0] ?? null });
+  const toldBefore = state.orderVerified && state.orderName === (proven ?? customerOrders?.[0])?.name;
+  const { decision, offer } = toldBefore ? { decision: detected, offer: undefined } : offerStalledOnly(detected);
 
   return {
     lang: input.lang,
@@ -202,6 +204,7 @@ async function gatherFacts(
     lastReply: lastAssistantText(input.history),
     failedProofs: input.history.filter((m) => m.role === "assistant" && metaFlag(m.meta, "proofFailed")).length,
     decision,
+    ...(offer ? { offerEscalation: offer } : {}),
     escalationEmailAllowed: false,
     contact: { shopName: shop.name, email: shop.contact.email, phone: shop.contact.phone, url: shop.contact.url },
     assistant: { name: shop.assistant.name, greeting: shop.assistant.greeting },
@@ -266,6 +269,21 @@ function decide(
   // A message that is only an email address (or only an order number) carries no escalation signal.
   if (event.type === "shopper.message_received" && !said && !context.action) return NO_ESCALATION;
   return detectEscalation({ messages }, context, shop.triggers);
+}
+
+/**
+ * An order stalled for days is a fact about the order, not something the shopper said: the first time
+ * they hear it, they are offered a person instead of being handed over unasked.
+ */
+function offerStalledOnly(d: EscalationDecision): { decision: EscalationDecision; offer?: PendingEscalation } {
+  const stalledOnly =
+    d.escalate &&
+    d.reasons.every((r) => r === "order_state" || r === "vip") &&
+    d.signals.some((x) => x.reason === "order_state" && /\bfor \d+ days$/.test(x.evidence)) &&
+    !d.signals.some((x) => x.reason === "order_state" && !/\bfor \d+ days$/.test(x.evidence));
+  if (!stalledOnly) return { decision: d };
+  const { score: _score, ...offer } = d;
+  return { decision: NO_ESCALATION, offer };
 }
 
 const NO_ESCALATION: EscalationDecision = {

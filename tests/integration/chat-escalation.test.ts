@@ -63,7 +63,7 @@ describe("the seed case: order #1042", () => {
     expect(texts(third)).toContain("sarah@example.com");
 
     const [mail] = await smtp.waitForMessages(1, 10_000);
-    expect(mail!.subject).toBe("Escalation — Order #1042 — sarah@example.com");
+    expect(mail!.subject).toBe("#1042 · says order was never received although tracking shows delivered · Sarah Miller");
     expect(mail!.replyTo).toEqual(["sarah@example.com"]);
     expect(mail!.to).toContain("support@test-goods.example");
     expect(mail!.text).toContain("USPS");
@@ -88,7 +88,7 @@ describe("escalation paths", () => {
     expect(c.body.state).toBe("escalated");
     expect(texts(c)).toContain("jo@example.com");
     const [mail] = await smtp.waitForMessages(1, 10_000);
-    expect(mail!.subject).toBe("Escalation — jo@example.com");
+    expect(mail!.subject).toBe("Escalation · asked to talk to a person · jo@example.com");
     expect(mail!.replyTo).toEqual(["jo@example.com"]);
   });
 

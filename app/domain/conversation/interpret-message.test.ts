@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { interpretMessage, isValidEmail } from "./interpret-message";
+import { interpretMessage, isValidEmail, withoutEmails } from "./interpret-message";
 
 describe("interpretMessage", () => {
   it.each([
@@ -61,4 +61,58 @@ describe("isValidEmail", () => {
     ["a\r\nBcc: x@y.z@b.co", false],
     [`${"a".repeat(65)}@b.co`, false],
   ])("%j → %s", (v, ok) => expect(isValidEmail(v)).toBe(ok));
+});
+
+describe("interpretMessage — orders as shoppers ask", () => {
+  it.each([
+    "track my order", "Where's my package?", "wheres my oder", "were is my order", "has my order shipped yet?", "any update on my order",
+    "when will I get my stuff", "my parcel still hasn't arrived", "order status", "¿Dónde está mi pedido?", "quiero rastrear mi paquete",
+    "Où est ma commande ?", "je voudrais suivre mon colis", "Wo ist meine Bestellung?", "Sendungsverfolgung bitte", "wann kommt mein Paket",
+  ])("asks about an order: %j", (t) => {
+    expect(interpretMessage(t).asksOrderStatus).toBe(true);
+  });
+
+  it.each(["Do you ship to Canada?", "How long does shipping take?", "hello", "what is your return policy", "is this a bot?"])(
+    "not an order-status question: %j",
+    (t) => {
+      expect(interpretMessage(t).asksOrderStatus).toBe(false);
+    },
+  );
+
+  it.each([
+    ["pedido 1042", "#1042"], ["commande n° 1044", "#1044"], ["meine Bestellung 1043", "#1043"], ["oder #1046", "#1046"], ["(#1045)", "#1045"],
+  ])("finds the order in %j", (t, order) => {
+    expect(interpretMessage(t).orderName).toBe(order);
+  });
+});
+
+describe("interpretMessage — offers, store questions and requests", () => {
+  it.each(["yes", "Yes please", "sure", "ok", "sí", "oui", "ja, bitte", "please do"])("accepts: %j", (t) => {
+    expect(interpretMessage(t).affirms).toBe(true);
+  });
+  it.each(["yes but where is my order", "no", "what?"])("does not accept: %j", (t) => {
+    expect(interpretMessage(t).affirms).toBe(false);
+  });
+  it.each(["How can I contact you?", "what's your phone number", "¿Cómo puedo contactar con vosotros?", "comment vous joindre", "Wie kann ich euch erreichen?"])(
+    "contact question: %j",
+    (t) => {
+      expect(interpretMessage(t).policyTopic).toBe("contact");
+    },
+  );
+  it.each(["Do you have the beanie in stock?", "what size should I get", "what is it made of"])("product question: %j", (t) => {
+    expect(interpretMessage(t).productQuestion).toBe(true);
+  });
+  it.each([
+    ["I need to change the shipping address on my order", "address"],
+    ["wrong address on order 1043", "address"],
+    ["please cancel my order", "cancel"],
+    ["quiero cancelar mi pedido", "cancel"],
+    ["where is my order", null],
+  ])("change request in %j", (t, kind) => {
+    expect(interpretMessage(t).changeRequest).toBe(kind);
+  });
+  it("takes email addresses out of what the shopper says", () => {
+    expect(withoutEmails("my email is hate.mail@example.com thanks")).toBe("my email is thanks");
+    expect(withoutEmails("sarah@example.com")).toBe("");
+  });
 });

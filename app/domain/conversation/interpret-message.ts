@@ -122,7 +122,7 @@ export function interpretMessage(text: string): Interpretation {
     email,
     invalidEmailAttempt: looksLikeEmailAttempt,
     declines: DECLINE.test(trimmed) || DECLINE_INLINE.test(trimmed),
-    affirms: AFFIRM.test(trimmed),
+    affirms: AFFIRM.test(foldText(trimmed)),
     greeting: GREETING.test(trimmed),
     thanks: THANKS.test(trimmed),
     policyTopic,

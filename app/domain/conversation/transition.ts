@@ -88,9 +88,16 @@ function open(s: ConversationState, event: ChatEvent, turn: Turn): TurnResult {
     const said = facts.modelReply?.text ? [facts.modelReply.text] : [];
     return offerPerson(s, escalation, [...said, t.offerPerson]);
   }
-  if (facts.modelReply) return modelTurn(s, facts.modelReply, facts);
+  if (facts.modelReply) return withSuggestedOffer(modelTurn(s, facts.modelReply, facts), turn);
   if (facts.modelFailed) return withPersonOffer(builtInOpen(s, i, turn), t);
-  return builtInOpen(s, i, turn);
+  return withSuggestedOffer(builtInOpen(s, i, turn), turn);
+}
+
+/** The status answer, then the offer of a person the facts suggest ("it has not shipped in 9 days"). */
+function withSuggestedOffer(r: TurnResult, turn: Turn): TurnResult {
+  const offer = turn.facts.offerEscalation;
+  if (!offer || !r.state.orderVerified || r.state.pendingEscalation || r.effects.length) return r;
+  return { ...offerPerson(r.state, offer, [...r.replies, turn.t.offerPerson]), attachments: { ...r.attachments, quickActions: "offer_person" } };
 }
 
 /** The order named this turn becomes the one under discussion (proven or not). */
@@ -157,7 +164,10 @@ function orderTurn(s: ConversationState, i: Interpretation, turn: Turn): TurnRes
   }
   // Never reveal whether an order exists to someone who has not proven they own it: a wrong email
   // and an order that does not exist read the same.
-  const triedEmail = Boolean(i.email) || (Boolean(s.shopperEmail) && Boolean(i.orderName));
+  // A typed address is a proof attempt; a signed-in customer's own address not matching just means
+  // the order was placed with another one, so we ask for it.
+  const typedBefore = Boolean(s.shopperEmail) && s.shopperEmail !== facts.customerEmail;
+  const triedEmail = Boolean(i.email) || (typedBefore && Boolean(i.orderName));
   if (triedEmail) {
     // A mistyped address is forgiven once; it is not the assistant failing or the shopper repeating.
     const text = facts.failedProofs >= 1 ? t.orderNotMatchedAgain(name) : t.orderNotMatched(name);
@@ -184,7 +194,7 @@ function myOrdersTurn(s: ConversationState, turn: Turn): TurnResult {
 function statusText(status: OrderStatus, turn: Turn): string {
   const { facts, t, f } = turn;
   const policyKind = status.kind === "unfulfilled" ? "shipping" : status.kind === "refunded" || status.kind === "cancelled" ? "refund" : null;
-  const promise = policyKind ? policyTiming(facts.policies.find((p) => p.kind === policyKind)?.body) : null;
+  const promise = policyKind ? policyTiming(facts.policies.find((p) => p.kind === policyKind)?.body, policyKind) : null;
   return t.orderStatus(status, f, promise);
 }
 

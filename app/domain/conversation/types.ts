@@ -62,6 +62,11 @@ export interface TurnFacts {
   /** Ownership proofs that failed earlier in this conversation (a mistyped email is forgiven once). */
   failedProofs: number;
   decision: EscalationDecision;
+  /**
+   * A hand-off the facts suggest but the shopper did not ask for (an order stalled for days, told to
+   * them for the first time): offered with the status, opened only if they accept.
+   */
+  offerEscalation?: PendingEscalation;
   /** The plan allows an escalation email now (free plan or allowance used up → false). */
   escalationEmailAllowed: boolean;
   contact: ContactOptions;

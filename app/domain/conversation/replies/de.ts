@@ -13,7 +13,7 @@ export const de: ReplyCatalog = {
 
   askOrderNumber: "Das prüfe ich gern. Wie lautet deine Bestellnummer? Du findest sie in der Bestellbestätigung per E-Mail (zum Beispiel #1042).",
   askOrderEmail: (order) => `Ich kann die Bestellung ${order} für dich prüfen. Zum Schutz deiner Daten: Welche E-Mail-Adresse wurde bei der Bestellung verwendet?`,
-  orderNotMatched: (order) => `Ich konnte die Bestellung ${order} nicht mit dieser E-Mail-Adresse zuordnen. Kannst du die Bestellnummer prüfen und die E-Mail-Adresse der Bestellung verwenden?`,
+  orderNotMatched: (order) => `Ich konnte die Bestellung ${order} nicht mit dieser E-Mail-Adresse zuordnen. Kannst du die Bestellnummer prüfen und die E-Mail-Adresse der Bestellung verwenden? (Bestellungen, die älter als 60 Tage sind, sehe ich hier eventuell nicht – unser Team kann sie prüfen.)`,
   orderNotMatchedAgain: (order) =>
     `Das passt immer noch nicht zur Bestellung ${order}. Wenn du nicht sicher bist, welche E-Mail-Adresse verwendet wurde, kann ich dich mit unserem Team verbinden: Tippe auf „Mit einer Person sprechen“.`,
   orderLookupFailed: "Ich kann gerade keine Bestellungen abrufen. Versuch es gleich noch einmal oder tippe auf „Mit einer Person sprechen“, dann prüft unser Team das für dich.",
@@ -34,7 +34,7 @@ export const de: ReplyCatalog = {
     }
   },
   deliveredFollowUp: "Falls sie nicht bei dir angekommen ist, sag es mir und ich gebe es an unser Team weiter.",
-  noOrdersForCustomer: "Ich sehe noch keine Bestellungen in deinem Konto. Wenn du als Gast bestellt hast, nenn mir die Bestellnummer und ich prüfe sie.",
+  noOrdersForCustomer: "Ich sehe keine aktuellen Bestellungen in deinem Konto (ältere als 60 Tage sehe ich hier eventuell nicht). Wenn du als Gast bestellt hast, nenn mir die Bestellnummer und ich prüfe sie.",
   olderOrders: (others, f) => `Deine anderen aktuellen Bestellungen: ${others.map((o) => `${o.name} (${de.statusWord(o.status)}, ${f.day(o.placedAt)})`).join(", ")}. Sag mir, ob du eine davon meinst.`,
   statusWord: (k) => ({ unfulfilled: "noch nicht versandt", partially_fulfilled: "teilweise versandt", in_transit: "unterwegs", delivered: "zugestellt", cancelled: "storniert", refunded: "erstattet" })[k],
 

@@ -13,7 +13,7 @@ export const en: ReplyCatalog = {
 
   askOrderNumber: "I can check that for you. What's your order number? You'll find it in your order confirmation email (for example #1042).",
   askOrderEmail: (order) => `I can check order ${order} for you. To protect your privacy, what's the email address used on the order?`,
-  orderNotMatched: (order) => `I couldn't match order ${order} with that email address. Could you check the order number and use the email you used at checkout?`,
+  orderNotMatched: (order) => `I couldn't match order ${order} with that email address. Could you check the order number and use the email you used at checkout? (Orders older than 60 days may not show up here — our team can check those.)`,
   orderNotMatchedAgain: (order) =>
     `That still doesn't match order ${order}. If you're not sure which email was used, I can connect you with our team — just tap “Talk to a person”.`,
   orderLookupFailed: "I can't look up orders right now. Please try again in a moment, or tap “Talk to a person” and our team will check it for you.",
@@ -34,7 +34,7 @@ export const en: ReplyCatalog = {
     }
   },
   deliveredFollowUp: "If it hasn't reached you, tell me and I'll pass it to our team.",
-  noOrdersForCustomer: "I can't see any orders on your account yet. If you ordered as a guest, tell me the order number and I'll check it.",
+  noOrdersForCustomer: "I can't see any recent orders on your account (orders older than 60 days may not show up here). If you ordered as a guest, tell me the order number and I'll check it.",
   olderOrders: (others, f) => `Your other recent orders: ${others.map((o) => `${o.name} (${en.statusWord(o.status)}, ${f.day(o.placedAt)})`).join(", ")}. Tell me if you mean one of those.`,
   statusWord: (k) => ({ unfulfilled: "not shipped yet", partially_fulfilled: "partly shipped", in_transit: "on its way", delivered: "delivered", cancelled: "cancelled", refunded: "refunded" })[k],
 

@@ -13,7 +13,7 @@ export const es: ReplyCatalog = {
 
   askOrderNumber: "Puedo consultarlo. ¿Cuál es tu número de pedido? Lo encontrarás en el correo de confirmación del pedido (por ejemplo #1042).",
   askOrderEmail: (order) => `Puedo consultar el pedido ${order}. Para proteger tu privacidad, ¿qué dirección de correo usaste en el pedido?`,
-  orderNotMatched: (order) => `No he podido asociar el pedido ${order} con ese correo. ¿Puedes revisar el número de pedido y usar el correo con el que compraste?`,
+  orderNotMatched: (order) => `No he podido asociar el pedido ${order} con ese correo. ¿Puedes revisar el número de pedido y usar el correo con el que compraste? (Los pedidos de hace más de 60 días pueden no aparecer aquí; nuestro equipo puede revisarlos).`,
   orderNotMatchedAgain: (order) =>
     `Sigue sin coincidir con el pedido ${order}. Si no sabes qué correo se usó, puedo ponerte en contacto con nuestro equipo: pulsa «Hablar con una persona».`,
   orderLookupFailed: "Ahora mismo no puedo consultar pedidos. Inténtalo de nuevo en un momento o pulsa «Hablar con una persona» y nuestro equipo lo revisará.",
@@ -34,7 +34,7 @@ export const es: ReplyCatalog = {
     }
   },
   deliveredFollowUp: "Si no te ha llegado, dímelo y se lo pasaré a nuestro equipo.",
-  noOrdersForCustomer: "Todavía no veo pedidos en tu cuenta. Si compraste como invitado, dime el número de pedido y lo consulto.",
+  noOrdersForCustomer: "No veo pedidos recientes en tu cuenta (los de hace más de 60 días pueden no aparecer aquí). Si compraste como invitado, dime el número de pedido y lo consulto.",
   olderOrders: (others, f) => `Tus otros pedidos recientes: ${others.map((o) => `${o.name} (${es.statusWord(o.status)}, ${f.day(o.placedAt)})`).join(", ")}. Dime si te refieres a alguno de ellos.`,
   statusWord: (k) => ({ unfulfilled: "sin enviar", partially_fulfilled: "enviado en parte", in_transit: "en camino", delivered: "entregado", cancelled: "cancelado", refunded: "reembolsado" })[k],
 

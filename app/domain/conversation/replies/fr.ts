@@ -13,7 +13,7 @@ export const fr: ReplyCatalog = {
 
   askOrderNumber: "Je peux vérifier cela. Quel est votre numéro de commande ? Vous le trouverez dans l’e-mail de confirmation de commande (par exemple #1042).",
   askOrderEmail: (order) => `Je peux vérifier la commande ${order}. Pour protéger votre vie privée, quelle adresse e-mail avez-vous utilisée pour la commande ?`,
-  orderNotMatched: (order) => `Je n’ai pas pu associer la commande ${order} à cette adresse e-mail. Pouvez-vous vérifier le numéro de commande et utiliser l’e-mail de votre achat ?`,
+  orderNotMatched: (order) => `Je n’ai pas pu associer la commande ${order} à cette adresse e-mail. Pouvez-vous vérifier le numéro de commande et utiliser l’e-mail de votre achat ? (Les commandes de plus de 60 jours peuvent ne pas apparaître ici ; notre équipe peut les vérifier.)`,
   orderNotMatchedAgain: (order) =>
     `Cela ne correspond toujours pas à la commande ${order}. Si vous ne savez plus quel e-mail a été utilisé, je peux vous mettre en relation avec notre équipe : touchez « Parler à une personne ».`,
   orderLookupFailed: "Je ne peux pas consulter les commandes pour le moment. Réessayez dans un instant, ou touchez « Parler à une personne » et notre équipe vérifiera pour vous.",
@@ -34,7 +34,7 @@ export const fr: ReplyCatalog = {
     }
   },
   deliveredFollowUp: "Si vous ne l’avez pas reçue, dites-le-moi et je transmettrai à notre équipe.",
-  noOrdersForCustomer: "Je ne vois encore aucune commande sur votre compte. Si vous avez commandé sans compte, donnez-moi le numéro de commande et je vérifie.",
+  noOrdersForCustomer: "Je ne vois aucune commande récente sur votre compte (celles de plus de 60 jours peuvent ne pas apparaître ici). Si vous avez commandé sans compte, donnez-moi le numéro de commande et je vérifie.",
   olderOrders: (others, f) => `Vos autres commandes récentes : ${others.map((o) => `${o.name} (${fr.statusWord(o.status)}, ${f.day(o.placedAt)})`).join(", ")}. Dites-moi s’il s’agit de l’une d’elles.`,
   statusWord: (k) => ({ unfulfilled: "pas encore expédiée", partially_fulfilled: "expédiée en partie", in_transit: "en route", delivered: "livrée", cancelled: "annulée", refunded: "remboursée" })[k],
 
