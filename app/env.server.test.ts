@@ -8,6 +8,7 @@ const prod = {
   SHOPIFY_APP_URL: "https://baton.example.com",
   DATABASE_URL: "postgresql://u:p@db:5432/baton",
   SMTP_URL: "smtp://u:p@mail:587",
+  ENCRYPTION_KEY: "q0l3y9sQ6cS7sW1m0hQ2s4Zb2p5wXkqJz7m2e1n8r4c=",
 };
 
 function errorOf(env: Record<string, string>): string {
@@ -46,6 +47,9 @@ describe("parseEnv", () => {
     [{ PORT: "eighty" }, /^Configuration error: PORT must be a number/],
     [{ WEB_CONCURRENCY: "-1" }, /^Configuration error: WEB_CONCURRENCY must be 0–64/],
     [{ WEB_CONCURRENCY: "two" }, /^Configuration error: WEB_CONCURRENCY must be a number/],
+    [{ ...prod, ENCRYPTION_KEY: "" }, /^Configuration error: ENCRYPTION_KEY is required when NODE_ENV=production: it encrypts the stored Shopify access tokens/],
+    [{ ...prod, ENCRYPTION_KEY: "too-short" }, /^Configuration error: ENCRYPTION_KEY must be 32 random bytes as base64 or 64 hex characters/],
+    [{ ENCRYPTION_KEY_PREVIOUS: "ab".repeat(31) }, /^Configuration error: ENCRYPTION_KEY_PREVIOUS must be 32 random bytes/],
     [{ ...prod, BATON_DEMO: "1" }, /^Configuration error: BATON_DEMO cannot be used with NODE_ENV=production/],
   ])("rejects bad configuration with one line naming the variable (%#)", (env, message) => {
     const line = errorOf(env as Record<string, string>);
@@ -53,7 +57,17 @@ describe("parseEnv", () => {
     expect(line).not.toContain("\n");
   });
 
+  it("reads the encryption keys as hex or base64, with a fixed development key outside production", () => {
+    const hex = "ab".repeat(32);
+    const env = parseEnv({ ...prod, ENCRYPTION_KEY: hex, ENCRYPTION_KEY_PREVIOUS: prod.ENCRYPTION_KEY });
+    expect(env.encryptionKeys.current.toString("hex")).toBe(hex);
+    expect(env.encryptionKeys.previous.map((k) => k.length)).toEqual([32]);
+    expect(parseEnv({}).encryptionKeys.current).toEqual(parseEnv({ NODE_ENV: "test" }).encryptionKeys.current);
+    expect(parseEnv({}).encryptionKeys.previous).toEqual([]);
+  });
+
   it("never echoes secrets or URL credentials", () => {
+    expect(errorOf({ ...prod, ENCRYPTION_KEY: "not-a-key-hunter2" })).not.toContain("hunter2");
     expect(errorOf({ ...prod, SMTP_URL: "ftp://user:hunter2@mail" })).not.toContain("hunter2");
   });
 });

@@ -1,4 +1,6 @@
+import { createHash } from "node:crypto";
 import { z } from "zod";
+import { parseEncryptionKey } from "./platform/token-cipher.server";
 
 /**
  * All configuration, validated once at start-up. A bad value stops the process with one line that
@@ -6,6 +8,9 @@ import { z } from "zod";
  */
 
 const DEMO_SECRET = "baton-demo-secret-not-for-production";
+// Outside production, stored tokens are encrypted with this fixed, public key: the code path is the
+// production one, but the data is not protected (README › Data protection).
+const DEV_ENCRYPTION_KEY = createHash("sha256").update("baton-dev-encryption-key-not-for-production").digest();
 const DEFAULT_SCOPES = "read_orders,read_customers,write_app_proxy";
 
 const optionalString = z
@@ -33,6 +38,10 @@ const httpUrl = z
   .trim()
   .refine((v) => isUrlWithScheme(v, ["http:", "https:"]), { message: "must be an http(s) URL" });
 
+const encryptionKey = optionalString.refine((v) => v === undefined || parseEncryptionKey(v) !== null, {
+  message: "must be 32 random bytes as base64 or 64 hex characters (e.g. `openssl rand -base64 32`)",
+});
+
 const port = z.coerce
   .number({ message: "must be a number" })
   .int("must be an integer")
@@ -50,6 +59,8 @@ const rawSchema = z.object({
   SCOPES: z.string().trim().default(DEFAULT_SCOPES),
   SHOP_CUSTOM_DOMAIN: optionalString,
   SHOPIFY_ADMIN_API_ORIGIN: httpUrl.optional(),
+  ENCRYPTION_KEY: encryptionKey,
+  ENCRYPTION_KEY_PREVIOUS: encryptionKey,
   SMTP_URL: smtpUrl.optional(),
   MAIL_FROM: z.string().trim().default("Baton <escalations@baton.local>"),
   OPENAI_API_KEY: optionalString,
@@ -86,6 +97,8 @@ export type Env = {
   scopes: string[];
   shopCustomDomain?: string;
   shopifyAdminApiOrigin?: string;
+  /** AES-256-GCM keys for tokens at rest: `current` encrypts, `previous` still decrypts (rotation). */
+  encryptionKeys: { current: Buffer; previous: Buffer[] };
   smtpUrl?: string;
   mailFrom: string;
   /** `timeoutMs` is the whole model budget of one chat turn (every call and retry inside it). */
@@ -126,6 +139,9 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     for (const name of ["SHOPIFY_API_KEY", "SHOPIFY_API_SECRET", "SHOPIFY_APP_URL", "DATABASE_URL", "SMTP_URL"] as const) {
       if (!raw[name]) throw new EnvError(name, "is required when NODE_ENV=production");
     }
+    if (!raw.ENCRYPTION_KEY) {
+      throw new EnvError("ENCRYPTION_KEY", "is required when NODE_ENV=production: it encrypts the stored Shopify access tokens (generate one with `openssl rand -base64 32`)");
+    }
     if (raw.SHOPIFY_API_SECRET === DEMO_SECRET) {
       throw new EnvError("SHOPIFY_API_SECRET", "is the public demo secret; set the app's real secret in production");
     }
@@ -145,6 +161,10 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     scopes: raw.SCOPES.split(",").map((s) => s.trim()).filter(Boolean),
     shopCustomDomain: raw.SHOP_CUSTOM_DOMAIN,
     shopifyAdminApiOrigin: raw.SHOPIFY_ADMIN_API_ORIGIN,
+    encryptionKeys: {
+      current: raw.ENCRYPTION_KEY ? parseEncryptionKey(raw.ENCRYPTION_KEY)! : DEV_ENCRYPTION_KEY,
+      previous: raw.ENCRYPTION_KEY_PREVIOUS ? [parseEncryptionKey(raw.ENCRYPTION_KEY_PREVIOUS)!] : [],
+    },
     smtpUrl: raw.SMTP_URL,
     mailFrom: raw.MAIL_FROM,
     openai: { apiKey: raw.OPENAI_API_KEY, baseURL: raw.OPENAI_BASE_URL, model: raw.OPENAI_MODEL, timeoutMs: raw.OPENAI_TIMEOUT_MS },

@@ -17,3 +17,6 @@ export default function App() {
     </html>
   );
 }
+
+// public/favicon.svg (public/favicon.ico for browsers that ask for it anyway).
+export const links = () => [{ rel: "icon", href: "/favicon.svg", type: "image/svg+xml" }];

@@ -5,10 +5,15 @@ import {
   shopifyApp,
 } from "@shopify/shopify-app-remix/server";
 import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
+import { clearAdminAccessNotice } from "./shopify/admin-access-notice.server";
+import { resetPlanFromBilling } from "./shopify/billing-sync.server";
 import { billingConfigFromPlans } from "./shopify/billing-plans";
 import { db } from "./db.server";
 import { getEnv } from "./env.server";
 import { announce, onAnnouncement } from "./platform/cluster-broadcast.server";
+import { createTokenCipher } from "./platform/token-cipher.server";
+import { EncryptedSessionStorage } from "./shopify/encrypted-session-storage.server";
+import { offlineAccessToken } from "./shopify/offline-token.server";
 import { CachedSessionStorage } from "./shopify/session-cache.server";
 
 /** The Admin API version used everywhere: code, shopify.app.toml webhooks, fixtures and tests. */
@@ -18,8 +23,13 @@ const env = getEnv();
 
 const billing = billingConfigFromPlans();
 
-/** Session storage shared by the library and our webhooks (which must invalidate its cache). */
-export const cachedSessionStorage = new CachedSessionStorage(new PrismaSessionStorage(db()), {
+const tokenCipher = createTokenCipher(env.encryptionKeys.current, env.encryptionKeys.previous);
+
+/**
+ * Session storage shared by the library and our webhooks (which must invalidate its cache). Tokens
+ * are encrypted at rest (AES-256-GCM, ENCRYPTION_KEY); the cache holds decrypted sessions in memory.
+ */
+export const cachedSessionStorage = new CachedSessionStorage(new EncryptedSessionStorage(new PrismaSessionStorage(db()), tokenCipher), {
   announce: (key) => announce(SESSION_CHANGED, key),
 });
 const SESSION_CHANGED = "session";
@@ -38,12 +48,16 @@ const shopify = shopifyApp({
   billing,
   hooks: {
     // Install or reinstall: the shop row exists and is active again.
-    afterAuth: async ({ session }) => {
+    afterAuth: async ({ session, admin }) => {
       await db().shop.upsert({
         where: { domain: session.shop },
         create: { domain: session.shop },
         update: { uninstalledAt: null, installedAt: new Date() },
       });
+      // A new offline token was just stored: Admin API access works again.
+      await clearAdminAccessNotice(db(), session.shop);
+      // Install or reinstall: the plan is whatever Shopify's billing says now, never a stale paid plan.
+      await resetPlanFromBilling(db(), session.shop, (query) => admin.graphql(query).then((r) => r.json()), !env.isProduction);
     },
   },
   future: {
@@ -61,3 +75,14 @@ export const unauthenticated = shopify.unauthenticated;
 export const login = shopify.login;
 export const registerWebhooks = shopify.registerWebhooks;
 export const sessionStorage = shopify.sessionStorage;
+
+/**
+ * The shop's offline Admin API token for work outside the embedded admin (storefront turns,
+ * webhooks), refreshed when it is about to expire (app/shopify/offline-token.server.ts).
+ */
+export function offlineTokenFor(shop: string): Promise<string | undefined> {
+  return offlineAccessToken(
+    { db: db(), sessions: cachedSessionStorage, apiKey: env.shopifyApiKey, apiSecret: env.shopifyApiSecret, origin: env.shopifyAdminApiOrigin },
+    shop,
+  );
+}

@@ -1,6 +1,6 @@
 import { db } from "~/db.server";
 import { getEnv } from "~/env.server";
-import { cachedSessionStorage } from "~/shopify.server";
+import { cachedSessionStorage, offlineTokenFor } from "~/shopify.server";
 import { verifyAppProxyQuery } from "./app-proxy-signature.server";
 import { jsonError } from "../platform/http.server";
 import { forgetShopContext, loadShopContext } from "./shop-context.server";
@@ -33,5 +33,13 @@ export async function verifyStorefrontRequest(request: Request): Promise<Storefr
       forgetShopContext(shop);
     }
   }
-  return { ok: true, shop, customerId: verdict.loggedInCustomerId, accessToken: session?.accessToken };
+  // An expiring offline token is renewed here; if that fails the lookup is unavailable and the
+  // shopper hears "I can't look up orders right now" (the merchant sees a banner in the admin).
+  const accessToken = session
+    ? await offlineTokenFor(shop).catch((error: unknown) => {
+        console.warn(`[baton] Admin API token for ${shop} unavailable: ${(error as Error).message}`);
+        return undefined;
+      })
+    : undefined;
+  return { ok: true, shop, customerId: verdict.loggedInCustomerId, accessToken };
 }

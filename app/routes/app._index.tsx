@@ -6,13 +6,16 @@ import { db } from "~/db.server";
 import { getEnv } from "~/env.server";
 import { requireAdmin } from "~/admin/require-admin.server";
 import { loadSetupChecklist, sendTestEmail } from "~/admin/setup-checklist.server";
+import { loadAdminAccessNotice } from "~/shopify/admin-access-notice.server";
 import { readForm } from "~/platform/http.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { shop, demo } = await requireAdmin(request);
   const checklist = await loadSetupChecklist(db(), shop, getEnv().shopifyApiKey, new Date());
   if (!checklist) throw new Response("Shop not found", { status: 404 });
-  return { checklist, demo };
+  // issue 15: set when Shopify refused to renew the offline token (storefront order lookups fail).
+  const adminAccess = await loadAdminAccessNotice(db(), shop);
+  return { checklist, demo, adminAccess };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -41,7 +44,7 @@ function Step({ done, title, children }: { done: boolean; title: string; childre
 }
 
 export default function Home() {
-  const { checklist: c, demo } = useLoaderData<typeof loader>();
+  const { checklist: c, demo, adminAccess } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const revalidator = useRevalidator();
@@ -60,6 +63,17 @@ export default function Home() {
   return (
     <Page title={`Baton — ${c.shopName}`} subtitle={`${steps.filter(Boolean).length} of ${steps.length} setup steps done`}>
       <Layout>
+        {adminAccess ? (
+          <Layout.Section>
+            <Banner tone="critical" title="Baton can’t look up orders right now">
+              <p>
+                Shopify did not renew Baton’s access to your store (since {new Date(adminAccess.since).toUTCString()}), so the
+                assistant tells shoppers it can’t check orders and offers your team instead. Opening Baton from your Shopify
+                admin reconnects it; if this message stays, reinstall Baton.
+              </p>
+            </Banner>
+          </Layout.Section>
+        ) : null}
         {usage.overLimit ? (
           <Layout.Section>
             <Banner tone="warning" title="Escalation email allowance used up">

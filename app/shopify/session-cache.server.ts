@@ -49,6 +49,12 @@ export class CachedSessionStorage implements SessionStorage {
     return session;
   }
 
+  /** Reads through to the storage (another instance may have just refreshed the token) and caches it. */
+  async loadFresh(id: string): Promise<Session | undefined> {
+    this.cache.delete(id);
+    return this.loadSession(id);
+  }
+
   async deleteSession(id: string): Promise<boolean> {
     this.forget(id);
     return this.inner.deleteSession(id);

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseConfig } from "./config";
-import { renderWidgetEmbedHtml, widgetStrings, type WidgetEmbedOptions } from "./embed-markup";
+import { renderWidgetConfigHtml, renderWidgetEmbedHtml, WIDGET_SCRIPT, widgetStrings, type WidgetEmbedOptions } from "./embed-markup";
 import { STRING_KEYS } from "./types";
 
 const EXT = join(__dirname, "../../extensions/baton-chat");
@@ -40,6 +40,7 @@ function output(expr: string, ctx: Ctx, assetBase: string): string {
     const a = args(rest);
     if (name === "json") v = JSON.stringify(v ?? null);
     else if (name === "append") v = String(v ?? "") + a[0];
+    else if (name === "default") v = v == null || v === "" ? a[0] : v;
     else if (name === "t") v = translate(String(v), String(lookup("request.locale.iso_code", ctx)));
     else if (name === "strip_newlines") v = String(v).replace(/\r?\n/g, "");
     else if (name === "replace") v = String(v).split(a[0]).join(a[1]);
@@ -54,6 +55,8 @@ function renderLiquid(src: string, ctx: Ctx, assetBase: string): string {
     .replace(/\{%\s*schema\s*%\}[\s\S]*?\{%\s*endschema\s*%\}/g, "")
     .replace(/\s*\{%-/g, "{%")
     .replace(/-%\}\s*/g, "%}")
+    .replace(/\s*\{\{-/g, "{{")
+    .replace(/-\}\}\s*/g, "}}")
     .replace(/\{%\s*if (\w+)\s*%\}([\s\S]*?)(?:\{%\s*else\s*%\}([\s\S]*?))?\{%\s*endif\s*%\}/g, (_, cond, yes, no = "") =>
       lookup(cond, ctx) ? yes : no,
     );
@@ -68,7 +71,7 @@ function renderLiquid(src: string, ctx: Ctx, assetBase: string): string {
 function liquidContext(o: WidgetEmbedOptions): Ctx {
   const blank = (v: string) => (v === "" ? undefined : v);
   return {
-    shop: { permanent_domain: o.shop },
+    shop: { permanent_domain: o.shop, privacy_policy: o.privacyUrl ? { url: o.privacyUrl } : undefined },
     request: { locale: { iso_code: o.locale } },
     customer: o.customer ? { id: Number(o.customer.id), email: o.customer.email } : undefined,
     block: {
@@ -78,9 +81,15 @@ function liquidContext(o: WidgetEmbedOptions): Ctx {
         greeting: blank(o.settings.greeting),
         assistant_name: blank(o.settings.assistantName),
         launcher_label: blank(o.settings.launcherLabel),
+        notice: blank(o.settings.notice ?? ""),
+        proxy_path: blank(o.proxyPath),
       },
     },
   };
+}
+
+function schemaOf(liquid: string) {
+  return JSON.parse(/\{%\s*schema\s*%\}([\s\S]*?)\{%\s*endschema\s*%\}/.exec(liquid)![1]);
 }
 
 const base: WidgetEmbedOptions = {
@@ -88,18 +97,27 @@ const base: WidgetEmbedOptions = {
   proxyPath: "/apps/baton",
   shop: "demo-shop.myshopify.com",
   locale: "en",
-  settings: { accent: "#1f5fad", position: "right", greeting: "", assistantName: "", launcherLabel: "" },
+  settings: { accent: "#1f5fad", position: "right", greeting: "", assistantName: "", launcherLabel: "", notice: "" },
 };
 const hostile = `</script><script>alert("x")</script> & 'quotes' <!--`;
 
 describe("renderWidgetEmbedHtml", () => {
   it.each<[string, WidgetEmbedOptions]>([
     ["defaults, logged out", base],
-    ["French, logged in, hostile settings", { ...base, locale: "fr", customer: { id: 7001, email: "sarah@example.com" }, settings: { accent: "#ffcc00", position: "left", greeting: hostile, assistantName: hostile, launcherLabel: "Aide\nici" } }],
+    ["French, logged in, hostile settings", { ...base, locale: "fr", customer: { id: 7001, email: "sarah@example.com" }, settings: { accent: "#ffcc00", position: "left", greeting: hostile, assistantName: hostile, launcherLabel: "Aide\nici", notice: hostile } }],
+    ["custom proxy path, privacy policy", { ...base, proxyPath: "/tools/help-desk", privacyUrl: "https://demo-shop.myshopify.com/policies/privacy-policy" }],
+    ["emptied proxy path falls back to the default", { ...base, proxyPath: "" }],
     ["regional locale falls back to its language", { ...base, locale: "de-DE" }],
     ["unknown locale falls back to en.default", { ...base, locale: "pt-BR" }],
   ])("matches the Liquid block: %s", (_name, o) => {
-    expect(renderWidgetEmbedHtml(o)).toBe(renderLiquid(LIQUID, liquidContext(o), o.assetBase));
+    expect(renderWidgetConfigHtml(o)).toBe(renderLiquid(LIQUID, liquidContext(o), o.assetBase));
+  });
+
+  it("adds the launcher the way Shopify loads the schema's javascript asset: deferred, after the config", () => {
+    expect(schemaOf(LIQUID).javascript).toBe(WIDGET_SCRIPT);
+    expect(renderWidgetEmbedHtml(base)).toBe(`${renderWidgetConfigHtml(base)}\n<script src="/extensions/baton-chat/assets/baton-chat.js" defer></script>`);
+    // No script tag of our own in the block: Shopify injects the asset (app doctor rejects a Liquid `src`).
+    expect(LIQUID.replace(/\{%\s*schema[\s\S]*$/, "")).not.toMatch(/<script[^>]*\ssrc=/);
   });
 
   it("cannot be broken out of, and round-trips through parseConfig", () => {
@@ -108,6 +126,7 @@ describe("renderWidgetEmbedHtml", () => {
     expect(json).not.toContain("<");
     const cfg = parseConfig(json)!;
     expect(cfg.greeting).toBe(hostile);
+    expect(cfg.proxy).toBe("/apps/baton");
     expect(cfg.customer).toEqual({ id: "1", email: "a<b@x.com" });
     expect(cfg.assistantName).toBe("Support assistant");
     expect(cfg.launcherLabel).toBe("Chat with us");
@@ -127,7 +146,7 @@ describe("renderWidgetEmbedHtml", () => {
 describe("extension files", () => {
   const files = readdirSync(join(EXT, "locales"));
   const storefront = files.filter((f) => !f.includes(".schema."));
-  const schema = JSON.parse(/\{%\s*schema\s*%\}([\s\S]*?)\{%\s*endschema\s*%\}/.exec(LIQUID)![1]);
+  const schema = schemaOf(LIQUID);
 
   it("has the four languages, each file under Shopify's 15 KB limit", () => {
     expect(storefront.sort()).toEqual(["de.json", "en.default.json", "es.json", "fr.json"]);
@@ -148,7 +167,7 @@ describe("extension files", () => {
   });
 
   it("passes every string to the script through `t`", () => {
-    const used = [...LIQUID.matchAll(/"(\w+)":\{\{ 'chat\.(\w+)' \| t \| json \}\}/g)];
+    const used = [...LIQUID.matchAll(/"(\w+)":\{\{ 'chat\.(\w+)' \| t \| json -\}\}/g)];
     expect(used.map((m) => m[1])).toEqual([...STRING_KEYS]);
     for (const m of used) expect(m[2]).toBe(m[1]);
   });
@@ -157,7 +176,7 @@ describe("extension files", () => {
     expect(schema.target).toBe("body");
     expect(schema.name.length).toBeLessThan(25);
     const ids = schema.settings.filter((s: { id?: string }) => s.id).map((s: { id: string }) => s.id);
-    expect(ids.sort()).toEqual(["accent", "assistant_name", "greeting", "launcher_label", "position"]);
+    expect(ids.sort()).toEqual(["accent", "assistant_name", "greeting", "launcher_label", "notice", "position", "proxy_path"]);
     for (const id of ids) expect(LIQUID).toContain(`block.settings.${id}`);
     const refs = [...JSON.stringify(schema).matchAll(/"t:([\w.]+)"/g)].map((m) => m[1]);
     for (const f of files.filter((x) => x.includes(".schema."))) {

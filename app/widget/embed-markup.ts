@@ -1,15 +1,17 @@
 // The exact markup the app embed block (extensions/baton-chat/blocks/baton-chat.liquid) renders,
-// for pages we serve ourselves (the demo storefront) so they embed the widget the way a theme does.
+// plus the launcher tag Shopify adds for the block's schema "javascript" asset, for pages we serve
+// ourselves (the demo storefront) so they embed the widget the way a theme does.
 import de from "../../extensions/baton-chat/locales/de.json";
 import en from "../../extensions/baton-chat/locales/en.default.json";
 import es from "../../extensions/baton-chat/locales/es.json";
 import fr from "../../extensions/baton-chat/locales/fr.json";
+import { DEFAULT_PROXY } from "./config";
 import { STRING_KEYS, type Strings } from "./types";
 
 export interface WidgetEmbedOptions {
   /** where baton-chat.js is served, e.g. "/extensions/baton-chat/assets" (Liquid: `asset_url`) */
   assetBase: string;
-  /** App Proxy path, e.g. "/apps/baton" */
+  /** App Proxy path, e.g. "/apps/baton" (block setting `proxy_path`; empty → the default) */
   proxyPath: string;
   /** shop.permanent_domain */
   shop: string;
@@ -21,7 +23,11 @@ export interface WidgetEmbedOptions {
     greeting: string;
     assistantName: string;
     launcherLabel: string;
+    /** the merchant's data notice text (empty → the widget's translated default) */
+    notice?: string;
   };
+  /** shop.privacy_policy.url, when the shop has a privacy policy */
+  privacyUrl?: string;
   /** only when the shopper is logged in; informational (the server trusts only logged_in_customer_id) */
   customer?: { id: string | number; email: string };
 }
@@ -43,26 +49,33 @@ function escapeHtml(s: string): string {
 /** Liquid renders an empty text setting as nil, and `nil | json` is null. */
 const setting = (v: string) => (v === "" ? null : v);
 
-/** Returns the config `<script type="application/json">` plus the deferred launcher `<script>`. */
-export function renderWidgetEmbedHtml(o: WidgetEmbedOptions): string {
+/** The block's schema "javascript" asset; Shopify injects it with `defer`. */
+export const WIDGET_SCRIPT = "baton-chat.js";
+
+/** Returns the config `<script type="application/json">` exactly as the Liquid block renders it. */
+export function renderWidgetConfigHtml(o: WidgetEmbedOptions): string {
   const config = {
     v: 1,
     shop: o.shop,
     locale: o.locale,
-    proxy: o.proxyPath,
+    proxy: o.proxyPath || DEFAULT_PROXY,
     accent: o.settings.accent,
     position: o.settings.position,
     greeting: setting(o.settings.greeting),
     assistantName: setting(o.settings.assistantName),
     launcherLabel: setting(o.settings.launcherLabel),
+    notice: setting(o.settings.notice ?? ""),
+    privacyUrl: o.privacyUrl ?? null,
     customer: o.customer ? { id: String(o.customer.id), email: o.customer.email } : null,
     strings: widgetStrings(o.locale),
   };
   // `<` → \u003c keeps any value from closing the script element (same as the Liquid replace).
   const json = JSON.stringify(config).replace(/</g, "\\u003c");
-  const src = o.assetBase.replace(/\/+$/, "") + "/baton-chat.js";
-  return (
-    `<script type="application/json" id="baton-chat-config">${json}</script>\n` +
-    `<script src="${escapeHtml(src)}" defer></script>`
-  );
+  return `<script type="application/json" id="baton-chat-config">${json}</script>`;
+}
+
+/** The config plus the deferred launcher `<script>` Shopify adds for the schema's "javascript" asset. */
+export function renderWidgetEmbedHtml(o: WidgetEmbedOptions): string {
+  const src = o.assetBase.replace(/\/+$/, "") + "/" + WIDGET_SCRIPT;
+  return `${renderWidgetConfigHtml(o)}\n<script src="${escapeHtml(src)}" defer></script>`;
 }

@@ -19,8 +19,14 @@ if (w.BatonChat) {
   w.BatonChat.attach();
 } else {
   const script = (document.currentScript || document.querySelector('script[src*="baton-chat.js"]')) as HTMLScriptElement | null;
-  const cfg = parseConfig(document.getElementById("baton-chat-config")?.textContent);
-  if (cfg && script) start(cfg, script.src);
+  const boot = () => {
+    const cfg = parseConfig(document.getElementById("baton-chat-config")?.textContent);
+    if (cfg && script) start(cfg, script.src);
+  };
+  // Shopify injects this file for the block's schema "javascript" key (deferred, so the config in
+  // <body> exists by now); should it ever run earlier, wait for the document rather than give up.
+  if (document.readyState === "loading" && !document.getElementById("baton-chat-config")) document.addEventListener("DOMContentLoaded", boot);
+  else boot();
 }
 
 function start(cfg: NonNullable<ReturnType<typeof parseConfig>>, src: string) {

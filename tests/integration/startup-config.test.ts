@@ -9,6 +9,7 @@ const production = {
   SHOPIFY_APP_URL: "https://baton.example.com",
   DATABASE_URL: "file:./.data/never-created.db",
   SMTP_URL: "smtp://127.0.0.1:2525",
+  ENCRYPTION_KEY: "ab".repeat(32),
   PORT: "0",
 };
 

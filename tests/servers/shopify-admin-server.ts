@@ -56,6 +56,22 @@ export interface ShopifyAdminServerOptions {
   /** Delay every response by this many ms (also settable later with setDelay). */
   delayMs?: number;
   now?: () => Date;
+  /** App credentials the refresh grant must carry (POST /admin/oauth/access_token). */
+  clientId?: string;
+  clientSecret?: string;
+}
+
+/** An expiring offline token as Shopify issues it with `expiringOfflineAccessTokens`. */
+export interface ExpiringToken {
+  accessToken: string;
+  expiresAt: Date;
+  refreshToken: string;
+}
+
+export interface RefreshGrant {
+  shop: string | null;
+  body: Record<string, unknown>;
+  status: number;
 }
 
 export interface ShopifyAdminServerHandle {
@@ -78,12 +94,21 @@ export interface ShopifyAdminServerHandle {
   dropNext(count: number): void;
   /** Delay every response by this many ms (0 to stop). */
   setDelay(ms: number): void;
+  /** Makes the shop's token expire at `expiresAt`; the refresh grant then swaps it (rotating the refresh token). */
+  issueExpiringToken(shop: string, token: ExpiringToken): void;
+  /** The shop's current expiring token, if any. */
+  currentToken(shop: string): ExpiringToken | undefined;
+  /** Every refresh grant received, in order. */
+  refreshGrants: RefreshGrant[];
+  /** Refuse refresh grants (400 invalid_grant), as Shopify does for a revoked refresh token. */
+  rejectRefreshes(reject: boolean): void;
   approveSubscription(shop: string, id: string): FixtureAppSubscription;
   declineSubscription(shop: string, id: string): FixtureAppSubscription;
   reset(): void;
   stop(): Promise<void>;
 }
 
+const OAUTH_TOKEN_PATH = /^(?:\/([a-z0-9][a-z0-9-]*\.myshopify\.com))?\/admin\/oauth\/access_token$/;
 const GRAPHQL_PATH = /^(?:\/([a-z0-9][a-z0-9-]*\.myshopify\.com))?\/admin\/api\/([^/]+)\/graphql\.json$/;
 const THROTTLE_DOCS = "https://shopify.dev/api/usage/rate-limits";
 const MAX_QUERY_COST = 1000;
@@ -103,6 +128,53 @@ export async function startShopifyAdminServer(opts: ShopifyAdminServerOptions): 
   let failures: { count: number; status: number } = { count: 0, status: 500 };
   let drops = 0;
   let delayMs = opts.delayMs ?? 0;
+  const tokens = new Map<string, ExpiringToken>();
+  const refreshGrants: RefreshGrant[] = [];
+  let rejectRefresh = false;
+  let issued = 0;
+
+  // Shopify's refresh grant for expiring offline tokens: JSON body with the app's credentials and
+  // the current refresh token; the answer carries a new access token and a new refresh token (the
+  // old refresh token stops working, so two concurrent refreshes cannot both succeed).
+  function refreshGrant(req: IncomingMessage, res: ServerResponse, pathShop: string | undefined, raw: string): void {
+    const header = req.headers["x-shopify-shop-domain"];
+    const shop = pathShop ?? (typeof header === "string" ? header.toLowerCase() : null) ?? opts.defaultShop ?? null;
+    let body: Record<string, unknown> = {};
+    try {
+      body = JSON.parse(raw) as Record<string, unknown>;
+    } catch {
+      // answered below as a bad request
+    }
+    const grant: RefreshGrant = { shop, body, status: 0 };
+    refreshGrants.push(grant);
+    const answer = (status: number, payload: unknown) => {
+      grant.status = status;
+      send(res, status, payload);
+    };
+    const token = shop ? tokens.get(shop) : undefined;
+    if (req.method !== "POST" || body.grant_type !== "refresh_token") return answer(400, { error: "unsupported_grant_type" });
+    if ((opts.clientId && body.client_id !== opts.clientId) || (opts.clientSecret && body.client_secret !== opts.clientSecret)) {
+      return answer(401, { error: "invalid_client" });
+    }
+    if (rejectRefresh || !shop || !token || body.refresh_token !== token.refreshToken) {
+      return answer(400, { error: "invalid_grant", error_description: "The refresh token is invalid or has been revoked." });
+    }
+    issued += 1;
+    const next: ExpiringToken = {
+      accessToken: `shpat_refreshed_${issued}_${randomUUID().slice(0, 8)}`,
+      refreshToken: `shprt_${issued}_${randomUUID().slice(0, 8)}`,
+      expiresAt: new Date(now().getTime() + 3600_000),
+    };
+    tokens.set(shop, next);
+    shops[shop].accessToken = next.accessToken;
+    answer(200, {
+      access_token: next.accessToken,
+      scope: "read_orders,read_customers,write_app_proxy",
+      expires_in: 3600,
+      refresh_token: next.refreshToken,
+      refresh_token_expires_in: 7_776_000,
+    });
+  }
 
   function bucketFor(shop: string) {
     const bucket = buckets.get(shop) ?? { available: maximumAvailable, at: Date.now() };
@@ -136,6 +208,8 @@ export async function startShopifyAdminServer(opts: ShopifyAdminServerOptions): 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const raw = await readBody(req);
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
+    const oauth = OAUTH_TOKEN_PATH.exec(url.pathname);
+    if (oauth) return refreshGrant(req, res, oauth[1], raw);
     const match = GRAPHQL_PATH.exec(url.pathname);
     const shop = match ? identifyShop(req, match[1]) : null;
     const body = parseRequestBody(req, raw);
@@ -167,7 +241,8 @@ export async function startShopifyAdminServer(opts: ShopifyAdminServerOptions): 
     if (!match || match[2] !== SHOPIFY_API_VERSION || shop === null || !(shop in shops)) return reply(404, { errors: "Not Found" }, "not-found");
     if (req.method !== "POST") return reply(405, { errors: "Method Not Allowed" }, "bad-request");
     const store = shops[shop];
-    if (req.headers["x-shopify-access-token"] !== (store.accessToken ?? opts.accessToken)) {
+    const expiring = tokens.get(shop);
+    if (req.headers["x-shopify-access-token"] !== (store.accessToken ?? opts.accessToken) || (expiring && expiring.expiresAt <= now())) {
       return reply(401, { errors: "[API] Invalid API key or access token (unrecognized login or wrong password)" }, "unauthorized");
     }
     if (failures.count > 0) {
@@ -266,6 +341,13 @@ export async function startShopifyAdminServer(opts: ShopifyAdminServerOptions): 
     failNext: (count, status) => void (failures = { count, status }),
     dropNext: (count) => void (drops = count),
     setDelay: (ms) => void (delayMs = ms),
+    issueExpiringToken(shop, token) {
+      storeOf(shop).accessToken = token.accessToken;
+      tokens.set(shop, { ...token });
+    },
+    currentToken: (shop) => tokens.get(shop),
+    refreshGrants,
+    rejectRefreshes: (reject) => void (rejectRefresh = reject),
     approveSubscription: (shop, id) => approveSubscription(storeOf(shop), id, now()),
     declineSubscription(shop, id) {
       const subscription = (storeOf(shop).subscriptions ?? []).find((s) => s.id === id);
@@ -282,6 +364,8 @@ export async function startShopifyAdminServer(opts: ShopifyAdminServerOptions): 
       failures = { count: 0, status: 500 };
       drops = 0;
       delayMs = 0;
+      refreshGrants.length = 0;
+      rejectRefresh = false;
     },
     stop: () => closeServer(server, sockets),
   };

@@ -68,6 +68,7 @@ export async function startAppServer(options: AppServerOptions = {}): Promise<Ap
     };
     child.stdout!.on("data", onData);
     child.stderr!.on("data", onData);
+    if (process.env.DEBUG_APP_OUTPUT) child.stderr!.on("data", (d: Buffer) => process.stderr.write(d));
     child.once("exit", (code: number | null) => {
       clearTimeout(timer);
       reject(new Error(`app exited with ${code} before listening:\n${output}`));

@@ -1,0 +1,29 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { z } from "zod";
+import { db } from "~/db.server";
+import { getEnv } from "~/env.server";
+import { authenticateWebhookOr400 } from "~/platform/http.server";
+import { adminGraphql } from "~/shopify/admin-api/admin-graphql.server";
+import { applySubscriptionUpdate, type RunQuery } from "~/shopify/billing-sync.server";
+import { authenticate, offlineTokenFor } from "~/shopify.server";
+
+const payloadSchema = z.object({ app_subscription: z.object({ name: z.string(), status: z.string() }) });
+
+// app_subscriptions/update: a subscription was approved, cancelled, frozen, declined or expired.
+// Shop.plan follows Shopify's current billing state (read with the shop's refreshed offline token),
+// so a repeated or out-of-order delivery changes nothing; see billing-sync.server.ts.
+export async function action({ request }: ActionFunctionArgs) {
+  const auth = await authenticateWebhookOr400(request, authenticate.webhook);
+  if (auth instanceof Response) return auth;
+  const parsed = payloadSchema.safeParse(auth.payload);
+  if (!parsed.success) return new Response(null, { status: 400 });
+  const env = getEnv();
+  const token = await offlineTokenFor(auth.shop).catch(() => undefined);
+  const run: RunQuery | undefined = token
+    ? (query) => adminGraphql({ shop: auth.shop, accessToken: token, origin: env.shopifyAdminApiOrigin }, query).then((data) => ({ data }))
+    : undefined;
+  await applySubscriptionUpdate(db(), auth.shop, parsed.data.app_subscription, run, !env.isProduction);
+  return new Response(null, { status: 200 });
+}
+
+export const loader = () => new Response(null, { status: 405, headers: { Allow: "POST" } });
