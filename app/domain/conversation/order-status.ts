@@ -53,7 +53,7 @@ export function orderStatus(order: OrderFacts, now: number): OrderStatus {
     kind,
     name: order.name,
     placedAt: order.createdAt,
-    daysSincePlaced: Math.max(0, Math.floor((now - Date.parse(order.createdAt)) / DAY_MS)),
+    daysSincePlaced: Math.max(0, Math.round((now - Date.parse(order.createdAt)) / DAY_MS)),
     shippedAt: latest?.createdAt ?? null,
     deliveredAt: partial ? (latest?.deliveredAt ?? null) : delivered,
     estimatedDeliveryAt: latest?.estimatedDeliveryAt ?? null,

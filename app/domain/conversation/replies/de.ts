@@ -40,7 +40,7 @@ export const de: ReplyCatalog = {
 
   policy: (title, excerpt, url) => `Hier ist unsere Richtlinie (${title}): ${excerpt}${url ? ` Vollständige Richtlinie: ${url}` : ""}`,
   noPolicy: (topic) => `Ich habe die ${topic === "refund" ? "Rückgabe- und Erstattungsrichtlinie" : "Versandrichtlinie"} des Shops gerade nicht zur Hand.`,
-  contact: (c, hours) => `${de.contactLine(c)}${hours ? ` ${hours}` : ""} Du kannst auch auf „Mit einer Person sprechen“ tippen, dann gebe ich deine Frage an unser Team weiter.`,
+  contact: (c, hours) => `${de.contactLine(c).replace(/\.$/, hours ? ` ${hours}.` : ".")} Du kannst auch auf „Mit einer Person sprechen“ tippen, dann gebe ich deine Frage an unser Team weiter.`,
   contactLine: (c) => {
     const ways = [c.email, c.phone].filter(Boolean);
     if (ways.length > 0) return `Du erreichst ${c.shopName} unter ${ways.join(" oder ")}.`;

@@ -40,7 +40,7 @@ export const en: ReplyCatalog = {
 
   policy: (title, excerpt, url) => `Here's our ${title.toLowerCase()}: ${excerpt}${url ? ` Full policy: ${url}` : ""}`,
   noPolicy: (topic) => `I don't have the store's ${topic === "refund" ? "returns and refund" : "shipping"} policy at hand.`,
-  contact: (c, hours) => `${en.contactLine(c)}${hours ? ` ${hours}` : ""} You can also tap “Talk to a person” and I'll pass your question to our team.`,
+  contact: (c, hours) => `${en.contactLine(c).replace(/\.$/, hours ? ` ${hours}.` : ".")} You can also tap “Talk to a person” and I'll pass your question to our team.`,
   contactLine: (c) => {
     const ways = [c.email, c.phone].filter(Boolean);
     if (ways.length > 0) return `You can reach ${c.shopName} at ${ways.join(" or ")}.`;

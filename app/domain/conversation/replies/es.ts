@@ -40,7 +40,7 @@ export const es: ReplyCatalog = {
 
   policy: (title, excerpt, url) => `Esta es nuestra política (${title}): ${excerpt}${url ? ` Política completa: ${url}` : ""}`,
   noPolicy: (topic) => `No tengo a mano la política de ${topic === "refund" ? "devoluciones y reembolsos" : "envíos"} de la tienda.`,
-  contact: (c, hours) => `${es.contactLine(c)}${hours ? ` ${hours}` : ""} También puedes pulsar «Hablar con una persona» y pasaré tu pregunta a nuestro equipo.`,
+  contact: (c, hours) => `${es.contactLine(c).replace(/\.$/, hours ? ` ${hours}.` : ".")} También puedes pulsar «Hablar con una persona» y pasaré tu pregunta a nuestro equipo.`,
   contactLine: (c) => {
     const ways = [c.email, c.phone].filter(Boolean);
     if (ways.length > 0) return `Puedes contactar con ${c.shopName} en ${ways.join(" o ")}.`;

@@ -40,7 +40,7 @@ export const fr: ReplyCatalog = {
 
   policy: (title, excerpt, url) => `Voici notre politique (${title}) : ${excerpt}${url ? ` Politique complète : ${url}` : ""}`,
   noPolicy: (topic) => `Je n’ai pas la politique ${topic === "refund" ? "de retour et de remboursement" : "d’expédition"} de la boutique sous la main.`,
-  contact: (c, hours) => `${fr.contactLine(c)}${hours ? ` ${hours}` : ""} Vous pouvez aussi toucher « Parler à une personne » et je transmettrai votre question à notre équipe.`,
+  contact: (c, hours) => `${fr.contactLine(c).replace(/\.$/, hours ? ` ${hours}.` : ".")} Vous pouvez aussi toucher « Parler à une personne » et je transmettrai votre question à notre équipe.`,
   contactLine: (c) => {
     const ways = [c.email, c.phone].filter(Boolean);
     if (ways.length > 0) return `Vous pouvez joindre ${c.shopName} à ${ways.join(" ou ")}.`;
