@@ -24,7 +24,7 @@ export function createDb(databaseUrl: string): Db {
   const require = createRequire(import.meta.url);
   const generated = require(path.resolve(process.cwd(), PG_CLIENT_DIR)) as { PrismaClient: typeof PrismaClient };
   const u = new URL(databaseUrl);
-  // Discrete fields rather than connectionString (adapter-pg 6.19 quirk, TOOLCHAIN.md).
+  // Discrete fields rather than connectionString (adapter-pg 6.19 quirk, docs/toolchain.md).
   const adapter = new PrismaPg({
     host: decodeURIComponent(u.hostname),
     port: u.port ? Number(u.port) : 5432,

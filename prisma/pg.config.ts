@@ -2,7 +2,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { defineConfig } from "prisma/config";
 
-// Prisma CLI config for PostgreSQL (production). Three adapter-pg 6.19 workarounds, see TOOLCHAIN.md:
+// Prisma CLI config for PostgreSQL (production). Three adapter-pg 6.19 workarounds, see docs/toolchain.md:
 // 1. prisma/prisma#27403: the JS schema engine cannot deserialize `name`/`char` columns from the
 //    catalogue; relabel them as text (and their arrays as text[]).
 // 2. Discrete connection fields instead of `connectionString`, or the shadow DB becomes the main DB.

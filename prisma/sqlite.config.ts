@@ -2,7 +2,7 @@ import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { defineConfig } from "prisma/config";
 
 // Prisma CLI config for the default SQLite database. The JS schema engine runs through the driver
-// adapter, so no engine binaries are downloaded (see TOOLCHAIN.md). `.env` is not loaded when a
+// adapter, so no engine binaries are downloaded (see docs/toolchain.md). `.env` is not loaded when a
 // config file is used: DATABASE_URL must be exported (app/cli/db.ts does this).
 export default defineConfig({
   experimental: { adapter: true },

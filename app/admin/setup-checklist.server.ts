@@ -15,7 +15,7 @@ import { kickOutbox } from "../platform/runtime.server";
 /** Handle of the app embed block (extensions/baton-chat/blocks/baton-chat.liquid). */
 export const EMBED_BLOCK_HANDLE = "baton-chat";
 
-/** Theme editor deep link that opens App embeds with Baton's embed switched on (FACTS §b). */
+/** Theme editor deep link that opens App embeds with Baton's embed switched on (docs/shopify-platform.md §b). */
 export function appEmbedDeepLink(shop: string, apiKey: string): string {
   return `https://${shop}/admin/themes/current/editor?context=apps&template=index&activateAppId=${encodeURIComponent(apiKey)}/${EMBED_BLOCK_HANDLE}`;
 }

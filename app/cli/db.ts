@@ -1,5 +1,5 @@
 /**
- * Database tooling without engine downloads (see TOOLCHAIN.md).
+ * Database tooling without engine downloads (see docs/toolchain.md).
  *   tsx app/cli/db.ts generate          – derive the PostgreSQL schema, generate both clients
  *   tsx app/cli/db.ts pg-schema         – derive prisma/pg/schema.prisma from prisma/schema.prisma
  *   tsx app/cli/db.ts deploy            – `migrate deploy` for DATABASE_URL (SQLite or PostgreSQL)

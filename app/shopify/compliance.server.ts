@@ -9,7 +9,7 @@ import { getEnv } from "~/env.server";
 import { messageIdDomain } from "./admin-links.server";
 import { forgetShopContext } from "../chat/shop-context.server";
 
-// Shopify's mandatory privacy webhooks (FACTS §c) plus app/uninstalled's data side.
+// Shopify's mandatory privacy webhooks (docs/shopify-platform.md §c) plus app/uninstalled's data side.
 // Every handler is idempotent: Shopify redelivers on timeouts, and two app instances may receive
 // the same delivery. Records use ids derived from Shopify's own ids (data_request.id, the
 // X-Shopify-Webhook-Id), so a second delivery finds the first one's row and does nothing.

@@ -40,7 +40,7 @@ async function gql(query: string, variables: Record<string, unknown> = {}, heade
   return { status: response.status, body: (text ? JSON.parse(text) : null) as GraphqlResponse };
 }
 
-// FACTS.md (d): the lookup the app makes, verbatim.
+// docs/shopify-platform.md §d: the lookup the app makes, verbatim.
 const ORDER_BY_NAME = `#graphql
   query OrderByName($q: String!) {
     orders(first: 5, query: $q) { nodes {

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { verifyAppProxyQuery } from "../../app/chat/app-proxy-signature.server";
 import { buildSignedProxyUrl, buildWebhookRequestInit, signAppProxyParams, signWebhookBody } from "./shopify-signing";
 
-// Published App Proxy vectors (shopify.dev "authenticate app proxies"), re-checked in /work/shared/shopify/FACTS.md (a).
+// Published App Proxy vectors (shopify.dev "authenticate app proxies"), summarized in docs/shopify-platform.md §a.
 const VECTOR_QUERY = "extra=1&extra=2&shop=shop-name.myshopify.com&path_prefix=%2Fapps%2Fawesome_reviews&timestamp=1317327555";
 
 const shopify = shopifyApi({

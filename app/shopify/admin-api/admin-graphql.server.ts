@@ -2,7 +2,7 @@ import { API_VERSION_STRING } from "./api-version";
 
 /**
  * A small Admin GraphQL client. The library's `admin.graphql` retries only HTTP 429/503 and treats
- * Retry-After as milliseconds; a THROTTLED error on HTTP 200 is thrown unretried (FACTS.md §f).
+ * Retry-After as milliseconds; a THROTTLED error on HTTP 200 is thrown unretried (docs/shopify-platform.md §f).
  * Shopper-facing lookups need bounded time, so this client owns its retries and timeout.
  */
 export interface AdminGraphqlOptions {
@@ -110,7 +110,7 @@ async function attemptOnce<T>(
 
   const body = (await response.json()) as GraphqlResponse<T>;
   if (body.errors?.some((e) => e.extensions?.code === "THROTTLED")) {
-    // Wait until the bucket has refilled enough for this query's cost (FACTS.md §f).
+    // Wait until the bucket has refilled enough for this query's cost (docs/shopify-platform.md §f).
     const cost = body.extensions?.cost;
     const missing = (cost?.requestedQueryCost ?? 50) - (cost?.throttleStatus?.currentlyAvailable ?? 0);
     const rate = cost?.throttleStatus?.restoreRate || 50;

@@ -11,7 +11,7 @@ const policyCache = new Map<string, { at: number; policies: ShopPolicy[] }>();
 export function createAdminOrderLookup(options: AdminGraphqlOptions): OrderLookup {
   return {
     async findOrderByName(name: string): Promise<OrderFacts | null> {
-      // The `name:` filter's handling of "#" is undocumented (FACTS.md §d): ask with it, then
+      // The `name:` filter's handling of "#" is undocumented (docs/shopify-platform.md §d): ask with it, then
       // without, and keep only an exact name match.
       const bare = name.replace(/^#/, "");
       for (const q of [`name:#${bare}`, `name:${bare}`]) {

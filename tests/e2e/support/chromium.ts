@@ -1,4 +1,4 @@
-// Launches Debian's Chromium through playwright-core (no browser downloads). See TOOLCHAIN.md "Browser".
+// Launches Debian's Chromium through playwright-core (no browser downloads). See docs/toolchain.md "Browser tests".
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
