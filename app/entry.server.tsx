@@ -1,7 +1,7 @@
 import { PassThrough } from "node:stream";
-import type { EntryContext } from "@remix-run/node";
+import type { EntryContext, HandleErrorFunction } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { addDocumentResponseHeaders } from "./shopify.server";
@@ -12,6 +12,22 @@ export { kickOutbox, startClusterPrimary, startHttpWorker, startRuntime } from "
 export { seedDemoShop } from "./demo/seed-demo.server";
 
 export const streamTimeout = 5000;
+
+/**
+ * Remix logs every error with its stack, including a 404 for `/favicon.ico` or a 405 from its
+ * router. Client mistakes (4xx) get at most one line; only server faults get the stack. An aborted request
+ * (the client went away) is not an error of ours.
+ */
+export const handleError: HandleErrorFunction = (error, { request }) => {
+  if (request.signal.aborted) return;
+  if (isRouteErrorResponse(error) && error.status < 500) {
+    // A 404 is not even worth a line (React Router's development build already prints one).
+    if (error.status === 404) return;
+    console.warn(`[http] ${error.status} ${request.method} ${new URL(request.url).pathname.slice(0, 200)}`);
+    return;
+  }
+  console.error(error);
+};
 
 export default async function handleRequest(
   request: Request,
@@ -38,6 +54,9 @@ export default async function handleRequest(
           reject(error);
         },
         onError(error) {
+          // A route's 4xx (no route for /favicon.ico) reaches React's renderer as well: it is the
+          // client's mistake, already logged in one line by handleError, and keeps its status.
+          if (isRouteErrorResponse(error) && error.status < 500) return;
           responseStatusCode = 500;
           console.error(error);
         },

@@ -22,8 +22,11 @@ function errorOf(env: Record<string, string>): string {
 }
 
 describe("parseEnv", () => {
-  it("has working defaults for local use", () => {
-    const env = parseEnv({});
+  it("has working defaults for local use (the demo launcher's processes need no secret)", () => {
+    const env = parseEnv({}, true);
+    expect(env.demo.enabled).toBe(true);
+    expect(env.trustedProxyHops).toBe(1);
+    expect(parseEnv({ SHOPIFY_API_SECRET: "s" }).demo.enabled).toBe(false);
     expect(env.databaseProvider).toBe("sqlite");
     expect(env.port).toBe(3000);
     expect(env.scopes).toEqual(["read_orders", "read_customers", "write_app_proxy"]);
@@ -50,7 +53,11 @@ describe("parseEnv", () => {
     [{ ...prod, ENCRYPTION_KEY: "" }, /^Configuration error: ENCRYPTION_KEY is required when NODE_ENV=production: it encrypts the stored Shopify access tokens/],
     [{ ...prod, ENCRYPTION_KEY: "too-short" }, /^Configuration error: ENCRYPTION_KEY must be 32 random bytes as base64 or 64 hex characters/],
     [{ ENCRYPTION_KEY_PREVIOUS: "ab".repeat(31) }, /^Configuration error: ENCRYPTION_KEY_PREVIOUS must be 32 random bytes/],
-    [{ ...prod, BATON_DEMO: "1" }, /^Configuration error: BATON_DEMO cannot be used with NODE_ENV=production/],
+    [{ ...prod, BATON_DEMO: "1" }, /^Configuration error: BATON_DEMO cannot switch the demo on: only `npm run demo`/],
+    [{ BATON_DEMO: "1", SHOPIFY_API_SECRET: "s" }, /^Configuration error: BATON_DEMO cannot switch the demo on/],
+    [{ NODE_ENV: "development" }, /^Configuration error: SHOPIFY_API_SECRET is required \(only `npm run demo`/],
+    [{ NODE_ENV: "test", SHOPIFY_API_SECRET: "baton-demo-secret-not-for-production" }, /^Configuration error: SHOPIFY_API_SECRET is the public demo secret/],
+    [{ SHOPIFY_API_SECRET: "s", TRUSTED_PROXY_HOPS: "0" }, /^Configuration error: TRUSTED_PROXY_HOPS must be 1–10/],
   ])("rejects bad configuration with one line naming the variable (%#)", (env, message) => {
     const line = errorOf(env as Record<string, string>);
     expect(line).toMatch(message);

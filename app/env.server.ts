@@ -67,12 +67,14 @@ const rawSchema = z.object({
   OPENAI_BASE_URL: httpUrl.optional(),
   OPENAI_MODEL: z.string().trim().default("gpt-4o-mini"),
   OPENAI_TIMEOUT_MS: z.coerce.number({ message: "must be a number" }).int().min(200).max(120_000).default(8_000),
-  BATON_DEMO: z.enum(["0", "1"]).default("0"),
+  // Only read to refuse it: the demo is switched on in-process by its launcher (see isDemoLauncher).
+  BATON_DEMO: optionalString,
   DEMO_INBOX_DIR: optionalString,
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   RATE_LIMIT_IP_PER_MINUTE: z.coerce.number().int().min(1).default(120),
   RATE_LIMIT_SHOP_PER_MINUTE: z.coerce.number().int().min(1).default(60_000),
   RATE_LIMIT_CONVERSATION_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  TRUSTED_PROXY_HOPS: z.coerce.number({ message: "must be a number" }).int("must be an integer").min(1, "must be 1–10").max(10, "must be 1–10").default(1),
   OUTBOX_RETRY_BASE_MS: z.coerce.number().int().min(10).max(600_000).default(5_000),
   OUTBOX_LEASE_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(120_000),
   FOLLOW_UP_BATCH_MS: z.coerce.number().int().min(0).max(3_600_000).default(60_000),
@@ -107,6 +109,8 @@ export type Env = {
   logLevel: "debug" | "info" | "warn" | "error";
   outbox: { pollMs: number; giveUpMinutes: number; followUpBatchMs: number; retryBaseMs: number; leaseMs: number };
   rateLimits: { perIpPerMinute: number; perShopPerMinute: number; perConversationPerMinute: number };
+  /** X-Forwarded-For entries appended by proxies we trust (the client is this many from the right). */
+  trustedProxyHops: number;
 };
 
 export class EnvError extends Error {
@@ -119,8 +123,25 @@ export class EnvError extends Error {
   }
 }
 
+const DEMO_LAUNCHER = Symbol.for("baton.demo-launcher");
+
+/**
+ * Called by `npm run demo` (app/cli/demo.ts) in each of its processes before anything reads the
+ * configuration. The demo turns admin authentication off and signs with a public secret, so it is
+ * a property of the process that the launcher started — never of an environment variable, which
+ * anyone starting `npm start` (or a mistaken deployment) could set.
+ */
+export function markDemoLauncher(): void {
+  (globalThis as Record<symbol, unknown>)[DEMO_LAUNCHER] = true;
+}
+
+/** True only in processes started by the demo launcher (shared across bundles via a global symbol). */
+export function isDemoLauncher(): boolean {
+  return (globalThis as Record<symbol, unknown>)[DEMO_LAUNCHER] === true;
+}
+
 /** Parse and cross-check configuration. Throws `EnvError` naming the first bad variable. */
-export function parseEnv(source: Record<string, string | undefined>): Env {
+export function parseEnv(source: Record<string, string | undefined>, demoLauncher = isDemoLauncher()): Env {
   const result = rawSchema.safeParse(source);
   if (!result.success) {
     const issue = result.error.issues[0]!;
@@ -130,10 +151,21 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   }
   const raw = result.data;
   const isProduction = raw.NODE_ENV === "production";
-  const demo = raw.BATON_DEMO === "1";
+  const demo = demoLauncher;
 
+  if (raw.BATON_DEMO !== undefined && raw.BATON_DEMO !== "0" && !demoLauncher) {
+    throw new EnvError("BATON_DEMO", "cannot switch the demo on: only `npm run demo` starts the demo");
+  }
   if (demo && isProduction) {
-    throw new EnvError("BATON_DEMO", "cannot be used with NODE_ENV=production: the demo never runs in production");
+    throw new EnvError("NODE_ENV", "is production: the demo never runs in production");
+  }
+  // Outside the demo nobody may sign App Proxy requests with the public demo secret, whatever
+  // NODE_ENV says (a forgotten NODE_ENV used to mean "anyone can sign").
+  if (!demo && !raw.SHOPIFY_API_SECRET) {
+    throw new EnvError("SHOPIFY_API_SECRET", isProduction ? "is required when NODE_ENV=production" : "is required (only `npm run demo` runs without the app's secret)");
+  }
+  if (!demo && raw.SHOPIFY_API_SECRET === DEMO_SECRET) {
+    throw new EnvError("SHOPIFY_API_SECRET", "is the public demo secret; set the app's real secret");
   }
   if (isProduction) {
     for (const name of ["SHOPIFY_API_KEY", "SHOPIFY_API_SECRET", "SHOPIFY_APP_URL", "DATABASE_URL", "SMTP_URL"] as const) {
@@ -141,9 +173,6 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     }
     if (!raw.ENCRYPTION_KEY) {
       throw new EnvError("ENCRYPTION_KEY", "is required when NODE_ENV=production: it encrypts the stored Shopify access tokens (generate one with `openssl rand -base64 32`)");
-    }
-    if (raw.SHOPIFY_API_SECRET === DEMO_SECRET) {
-      throw new EnvError("SHOPIFY_API_SECRET", "is the public demo secret; set the app's real secret in production");
     }
   }
 
@@ -179,6 +208,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
       perShopPerMinute: raw.RATE_LIMIT_SHOP_PER_MINUTE,
       perConversationPerMinute: raw.RATE_LIMIT_CONVERSATION_PER_MINUTE,
     },
+    trustedProxyHops: raw.TRUSTED_PROXY_HOPS,
   };
 }
 

@@ -1,4 +1,4 @@
-import { Links, Meta, Outlet, Scripts, ScrollRestoration } from "@remix-run/react";
+import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteError } from "@remix-run/react";
 
 export default function App() {
   return (
@@ -20,3 +20,23 @@ export default function App() {
 
 // public/favicon.svg (public/favicon.ico for browsers that ask for it anyway).
 export const links = () => [{ rel: "icon", href: "/favicon.svg", type: "image/svg+xml" }];
+
+/**
+ * Replaces Remix's default boundary, which logs the whole error (with its stack) while rendering —
+ * for every 404 such as /favicon.ico. Errors are logged once, by `handleError` in entry.server.
+ */
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  return (
+    <html lang="en">
+      <head>
+        <meta charSet="utf-8" />
+        <title>{status === 404 ? "Not found" : "Error"}</title>
+      </head>
+      <body>
+        <h1>{status === 404 ? "Not found" : status < 500 ? "Bad request" : "Something went wrong"}</h1>
+      </body>
+    </html>
+  );
+}

@@ -100,7 +100,7 @@ function periodsBetween(from: Date, toExclusive: Date): string[] {
 }
 
 const PRIORITY_LABEL: Record<string, string> = { low: "Low", normal: "Normal", high: "High", urgent: "Urgent" };
-const STATUS_LABEL: Record<string, string> = { queued: "Queued", sent: "Sent", failed: "Delivery failed", abandoned: "Abandoned (no email given)", limited: "Over plan allowance" };
+const STATUS_LABEL: Record<string, string> = { queued: "Queued", sent: "Sent", failed: "Delivery failed", abandoned: "Abandoned (no email given)", limited: "Over plan allowance", limited_abuse: "Limited for abuse" };
 
 /** Every figure of the analytics page for one shop and range. Reads only this shop's rows. */
 export async function loadAnalytics(db: Db, shop: string, range: AnalyticsRange): Promise<AnalyticsReport> {

@@ -7,7 +7,9 @@ import { resendOutboxEmail, splitAddresses, type ResendResult } from "../email/o
 // The admin's view of escalation cases. Every query is filtered by the signed-in shop: a case, an
 // email or an attempt of another shop is "not found", never shown and never resent.
 
-export const CASE_STATUSES = ["queued", "sent", "failed", "abandoned", "limited"] as const;
+// limited_abuse: an abuse cap (new cases per address / reply-to) refused the email; not counted
+// against the plan's allowance.
+export const CASE_STATUSES = ["queued", "sent", "failed", "abandoned", "limited", "limited_abuse"] as const;
 export const PAGE_SIZE = 25;
 /** The reason filter runs over at most this many matching cases (see listCases). */
 const REASON_SCAN_LIMIT = 5_000;

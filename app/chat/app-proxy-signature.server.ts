@@ -62,7 +62,10 @@ const SHOP_DOMAIN = /^[a-z0-9][a-z0-9-]{0,60}\.myshopify\.com$/;
 
 export type AppProxyVerdict =
   | { ok: true; shop: string; loggedInCustomerId: string | null }
-  | { ok: false; reason: "missing" | "bad_shop" | "bad_signature" | "stale" };
+  | { ok: false; reason: "missing" | "bad_shop" | "bad_signature" | "stale" | "duplicate_param" };
+
+/** Parameters Shopify sets once; a repeated one is signed as "a,b" but would be read as "a". */
+const SINGLE_VALUED = ["shop", "logged_in_customer_id", "timestamp", "signature", "path_prefix"];
 
 /**
  * Verifies a forwarded App Proxy request's query: signature (constant-time), timestamp within
@@ -73,6 +76,7 @@ export function verifyAppProxyQuery(params: URLSearchParams, secret: string, now
   const shop = params.get("shop");
   const timestamp = Number(params.get("timestamp"));
   if (!signature || !shop || !params.has("timestamp")) return { ok: false, reason: "missing" };
+  if (SINGLE_VALUED.some((key) => params.getAll(key).length > 1)) return { ok: false, reason: "duplicate_param" };
   if (!SHOP_DOMAIN.test(shop)) return { ok: false, reason: "bad_shop" };
   const expected = Buffer.from(signAppProxyParams(params, secret), "utf8");
   const given = Buffer.from(signature, "utf8");

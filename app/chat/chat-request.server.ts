@@ -3,7 +3,7 @@ import { db } from "~/db.server";
 import type { ChatTurnInput, RunnerDeps } from "./run-chat-turn.server";
 import {
   BodyTooLargeError,
-  clientIp,
+  hasJsonContentType,
   isWellFormedConversationId,
   jsonError,
   normalizeShopperText,
@@ -13,6 +13,8 @@ import { orderLookupFor } from "../shopify/order-lookup.server";
 import { checkChatRateLimit } from "../platform/rate-limit.server";
 import { kickOutbox } from "../platform/runtime.server";
 import { verifyStorefrontRequest } from "./storefront-auth.server";
+import { getEnv } from "~/env.server";
+import { clientAddress } from "../platform/client-address.server";
 
 // The storefront chat API's request rules (README "Storefront chat API"), shared by the JSON
 // route and the streaming one so both answer bad input identically.
@@ -39,6 +41,11 @@ export async function readChatRequest(request: Request): Promise<ChatRequest> {
   if (request.method !== "POST") return fail(jsonError(405, "method_not_allowed", "Use POST to send a message.", { Allow: "GET, POST" }));
   const auth = await verifyStorefrontRequest(request);
   if (!auth.ok) return fail(auth.response);
+  // JSON only: a plain cross-site HTML form (text/plain, urlencoded, multipart) cannot post here,
+  // and browsers preflight a cross-origin application/json request.
+  if (!hasJsonContentType(request)) {
+    return fail(jsonError(415, "unsupported_media_type", "Send the message as Content-Type: application/json.", { Accept: "application/json" }));
+  }
 
   let raw: string;
   try {
@@ -68,15 +75,26 @@ export async function readChatRequest(request: Request): Promise<ChatRequest> {
   }
   if (!message && !action) return fail(jsonError(400, "invalid_request", "Send a non-empty message or an action."));
 
-  const limit = await checkChatRateLimit({ ip: clientIp(request), shop: auth.shop, conversationId });
-  if (!limit.ok) {
-    return fail(jsonError(429, "rate_limited", "Too many messages; please wait a moment.", { "Retry-After": String(limit.retryAfterSeconds) }));
-  }
+  const client = shopperAddress(request);
+  const limited = await rateLimited({ ip: client, shop: auth.shop, conversationId });
+  if (limited) return fail(limited);
   return {
     ok: true,
     deps: { db: db(), lookup: orderLookupFor(auth.shop, auth.accessToken), now: () => new Date(), kickOutbox },
-    input: { shop: auth.shop, customerId: auth.customerId, conversationId, message: message || undefined, action, locale: parsed.data.locale },
+    input: { shop: auth.shop, customerId: auth.customerId, conversationId, message: message || undefined, action, locale: parsed.data.locale, clientAddress: client },
   };
+}
+
+/** The shopper's address from X-Forwarded-For by TRUSTED_PROXY_HOPS; null when none is usable. */
+export function shopperAddress(request: Request): string | null {
+  return clientAddress(request.headers.get("x-forwarded-for"), getEnv().trustedProxyHops);
+}
+
+/** The storefront rate limits (per address when known, per shop, per conversation), or null. */
+export async function rateLimited(keys: { ip: string | null; shop: string; conversationId?: string }): Promise<Response | null> {
+  const limit = await checkChatRateLimit(keys);
+  if (limit.ok) return null;
+  return jsonError(429, "rate_limited", "Too many messages; please wait a moment.", { "Retry-After": String(limit.retryAfterSeconds) });
 }
 
 /** The answer when the shop has no chat (not installed, uninstalled). */

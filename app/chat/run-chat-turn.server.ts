@@ -10,6 +10,7 @@ import { customerOwnsOrder, deliveredAt, sameEmail, type CustomerFacts, type Ord
 import { canSendEscalation } from "~/domain/plans";
 import type { Db } from "~/db.server";
 import { saveTurn } from "./save-turn.server";
+import { checkNewCaseCaps, clientAddressHash, newCaseReplyTo } from "./case-caps.server";
 import { chatStoreFor } from "./store/index.server";
 import type { StoredConversation, StoredMessage } from "./store/chat-store";
 import { addUsage, consultModel, lastModelConfidence, summarizeForEmail, withModelOutcome } from "./model/assistant.server";
@@ -26,6 +27,8 @@ export interface ChatTurnInput {
   locale?: string;
   /** Streaming clients: vetted pieces of a model reply as they arrive (see proxy.chat_.stream). */
   onDelta?: (text: string) => void;
+  /** The shopper's address key from X-Forwarded-For (app/platform/client-address), null if unusable. */
+  clientAddress?: string | null;
 }
 
 export interface ChatTurnOutput {
@@ -91,7 +94,14 @@ export async function runChatTurn(deps: RunnerDeps, input: ChatTurnInput): Promi
   });
   const merged = withModelOutcome(gathered, outcome);
   const facts: TurnFacts = { ...merged, escalationEmailAllowed: await mayEmailTheTeam(deps, shop, state, event, merged, now) };
-  const result = transition(state, event, facts);
+  let result = transition(state, event, facts);
+  // Issue 18, abuse caps (app/chat/case-caps.server.ts): a new case past the shop's caps is decided
+  // again as "limited for abuse" — contact details, case `limited_abuse`, no email, no allowance.
+  const clientHash = clientAddressHash(input.shop, input.clientAddress ?? null);
+  const capReplyTo = newCaseReplyTo(result);
+  if (capReplyTo !== undefined && (await checkNewCaseCaps(db, { shop, clientHash, replyTo: capReplyTo, now }))) {
+    result = transition(state, event, { ...facts, escalationRefusal: "abuse" });
+  }
 
   const caseEffect = result.effects.find((e) => e.type === "create_case");
   // A press of the button on a case that is already with the team adds nothing to its thread.
@@ -116,6 +126,7 @@ export async function runChatTurn(deps: RunnerDeps, input: ChatTurnInput): Promi
       llmUsage: addUsage(modelUsage, written?.usage ?? null),
       assistantMeta: outcome.kind === "none" ? undefined : outcome.meta,
       modelSummary: written?.summary ?? null,
+      clientHash,
     });
   }
   if (caseEffect || result.effects.some((e) => e.type === "queue_follow_up")) deps.kickOutbox();

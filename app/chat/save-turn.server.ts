@@ -35,6 +35,8 @@ export interface TurnRecord {
   assistantMeta?: AssistantMeta;
   /** The model-written case summary; the extractive `summarizeCase` when null. */
   modelSummary?: string | null;
+  /** Keyed hash of the shopper's address, stored on a new case for the abuse caps (case-caps.server). */
+  clientHash?: string | null;
 }
 
 type CaseEffect = Extract<Effect, { type: "create_case" | "record_case_without_email" }>;
@@ -53,7 +55,10 @@ export async function saveTurn(db: Db, turn: TurnRecord): Promise<void> {
   if (turn.result.effects.some((e) => e.type === "queue_follow_up")) {
     const existingCase = await db.escalationCase.findUnique({ where: { conversationId: turn.conversationId }, select: { id: true } });
     if (existingCase) {
-      await queueFollowUp(db, { shop: turn.shop.domain, caseId: existingCase.id, now: turn.now, batchWindowMs: getEnv().outbox.followUpBatchMs });
+      await queueFollowUp(db, {
+        shop: turn.shop.domain, caseId: existingCase.id, now: turn.now, batchWindowMs: getEnv().outbox.followUpBatchMs,
+        maxPerDay: turn.shop.abuse.followUpsPerCasePerDay,
+      });
     }
   }
 }
@@ -82,7 +87,7 @@ function casePlan(turn: TurnRecord, effect: CaseEffect, transcript: ReturnType<t
   if (!draft) return null;
   return {
     replacePriorId: draft.replacePriorId,
-    caseRow: draft.record,
+    caseRow: { ...draft.record, clientHash: turn.clientHash ?? null },
     outbox: draft.view
       ? outboxInsert({ shop: shop.domain, caseId, kind: "case", email: composeEscalationEmail(draft.view), coversUpTo: transcript.length, now })
       : null,

@@ -1,6 +1,6 @@
 import { parseEscalationSettings, type EscalationSettings } from "~/domain/escalation";
 import { findPlan, usagePeriod, type Plan } from "~/domain/plans";
-import { assistantSettingsSchema, contactSettingsSchema, parseStored, type AssistantSettings, type ContactSettings } from "~/domain/shop-settings";
+import { abuseSettingsSchema, assistantSettingsSchema, contactSettingsSchema, parseStored, type AbuseSettings, type AssistantSettings, type ContactSettings } from "~/domain/shop-settings";
 import { parseRoutingSettings, type RoutingSettings } from "~/domain/routing";
 import type { Db } from "~/db.server";
 import { chatStoreFor } from "./store/index.server";
@@ -15,6 +15,7 @@ export interface ShopContext {
   assistant: AssistantSettings;
   contact: ContactSettings;
   routing: RoutingSettings;
+  abuse: AbuseSettings;
   retentionDays: number;
 }
 
@@ -54,6 +55,7 @@ async function readShopContext(db: Db, domain: string): Promise<ShopContext | nu
     assistant: parseStored(assistantSettingsSchema, shop.assistant),
     contact: parseStored(contactSettingsSchema, shop.contact),
     routing: parseRoutingSettings(shop.routing),
+    abuse: parseStored(abuseSettingsSchema, shop.abuse),
     retentionDays: shop.retentionDays,
   };
 }

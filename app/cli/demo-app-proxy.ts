@@ -9,7 +9,7 @@ const MAX_FORWARD_BYTES = 64 * 1024;
 /**
  * Plays Shopify's part in the local demo: `/apps/baton/*` on the "storefront" is forwarded over
  * real HTTP to the app's `/proxy/*` with the query signed exactly as Shopify signs it, the
- * shopper's IP in X-Forwarded-For, cookies stripped, and `logged_in_customer_id` set from the
+ * shopper's address appended to X-Forwarded-For, cookies stripped, and `logged_in_customer_id` set from the
  * demo's sign-in switch. The app therefore runs its production verification path unchanged.
  */
 export function mountDemoAppProxy(app: Express, options: { appOrigin: () => string; secret: string }): void {
@@ -43,7 +43,9 @@ async function forward(req: Request, res: Response, options: { appOrigin: () => 
     method: req.method,
     headers: {
       "content-type": req.headers["content-type"] ?? "application/octet-stream",
-      "x-forwarded-for": req.ip ?? "127.0.0.1",
+      // Like Shopify: whatever the browser sent, then the address it connected from (the only
+      // entry the app trusts with TRUSTED_PROXY_HOPS=1).
+      "x-forwarded-for": [req.headers["x-forwarded-for"], req.socket.remoteAddress ?? "127.0.0.1"].filter(Boolean).join(", "),
       "x-forwarded-host": req.headers.host ?? "localhost",
     },
     body: req.method === "GET" || req.method === "HEAD" || !body ? undefined : new Uint8Array(body),

@@ -4,7 +4,7 @@ import { spawnSync } from "node:child_process";
 import cluster from "node:cluster";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
-import { DEMO_API_SECRET } from "../env.server";
+import { DEMO_API_SECRET, markDemoLauncher } from "../env.server";
 import { mountDemoAppProxy } from "./demo-app-proxy";
 import { startDemoSmtpSink } from "./demo-smtp-sink";
 import { launchServer } from "./launch-server";
@@ -14,7 +14,9 @@ if (process.env.NODE_ENV === "production") {
   process.exit(1);
 }
 
-process.env.BATON_DEMO = "1";
+// The demo is a property of this process (and of the cluster workers, which run this file too),
+// not of an environment variable `npm start` would also read.
+markDemoLauncher();
 process.env.DATABASE_URL ??= "file:./.data/demo.db";
 process.env.SHOPIFY_API_SECRET ??= DEMO_API_SECRET;
 process.env.PORT ??= "3000";

@@ -8,6 +8,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { EnvError, formatEnvError, parseEnv, type Env } from "../env.server";
 import { migrateDeploy } from "../platform/prisma-cli.server";
+import { allowKnownMethods, answerConnectWith405, closeAfterRefusedBody, refuseCrossOriginPosts, refuseDeclaredOversize } from "./http-guards";
 
 /** What the server build's entry module exports for the process (see app/entry.server.tsx). */
 export interface BuildEntry {
@@ -91,7 +92,10 @@ async function loadBuild(): Promise<{ build: ServerBuild; entry: BuildEntry }> {
 async function serveHttp(build: ServerBuild, env: Env, options: LaunchOptions): Promise<Server> {
   const app = express();
   app.disable("x-powered-by");
-  app.set("trust proxy", true);
+  // Client addresses come from X-Forwarded-For by TRUSTED_PROXY_HOPS (app/platform/client-address),
+  // never from Express's req.ip, which would trust every hop.
+  app.set("trust proxy", false);
+  app.use(closeAfterRefusedBody, allowKnownMethods, refuseDeclaredOversize, refuseCrossOriginPosts);
   // Storefront chat answers are small JSON that Shopify's App Proxy re-encodes for the shopper
   // anyway; compressing them here only costs the hot path CPU (~5 % of a turn).
   app.use(compression({ filter: (req, res) => !req.path.startsWith("/proxy/") && compression.filter(req, res) }));
@@ -107,6 +111,7 @@ async function serveHttp(build: ServerBuild, env: Env, options: LaunchOptions): 
   });
   // Keep-alive longer than common load balancers' idle timeout.
   server.keepAliveTimeout = 65_000;
+  answerConnectWith405(server);
   return server;
 }
 

@@ -28,3 +28,18 @@ export function parseStored<T extends z.ZodTypeAny>(schema: T, stored: unknown):
   const parsed = schema.safeParse(stored ?? {});
   return parsed.success ? parsed.data : schema.parse({});
 }
+
+/**
+ * Abuse caps on what one visitor can make the support team receive. Defaults a merchant never
+ * notices and an abuser always hits: a real shopper opens one case, rarely two, and a household or
+ * office behind one address seldom more than three in an hour; one reply-to address needs no more
+ * than two new cases a day (a second topic); a case's follow-ups are batched per minute, so ten
+ * emails a day is a long, active thread. Each field falls back to its default on its own, so a
+ * stored shop without (or with a broken) `abuse` section keeps working.
+ */
+export const abuseSettingsSchema = z.object({
+  newCasesPerAddressPerHour: z.number().int().min(1).max(1000).catch(3).default(3),
+  newCasesPerReplyToPerDay: z.number().int().min(1).max(1000).catch(2).default(2),
+  followUpsPerCasePerDay: z.number().int().min(1).max(1000).catch(10).default(10),
+});
+export type AbuseSettings = z.output<typeof abuseSettingsSchema>;

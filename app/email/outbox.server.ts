@@ -354,6 +354,12 @@ export interface QueueFollowUpInput {
   now: Date;
   /** How long new messages are gathered before the follow-up goes out. Default 60 s. */
   batchWindowMs?: number;
+  /**
+   * Abuse cap: at most this many follow-up emails per case in 24 h (the shop's
+   * `abuse.followUpsPerCasePerDay`). Past it nothing is queued; the messages stay in the transcript
+   * and go out with the case's next follow-up once the window allows.
+   */
+  maxPerDay?: number;
 }
 
 export type QueueFollowUpResult =
@@ -361,7 +367,9 @@ export type QueueFollowUpResult =
   /** an unclaimed pending follow-up already exists: it will carry this message too */
   | { queued: false; outboxId: string; reason: "batched" }
   /** no emailed case to follow up on (unknown, other shop, abandoned or limited) */
-  | { queued: false; outboxId: null; reason: "no_case" };
+  | { queued: false; outboxId: null; reason: "no_case" }
+  /** the case already had `maxPerDay` follow-up emails in the last 24 h */
+  | { queued: false; outboxId: null; reason: "capped" };
 
 /**
  * Makes sure the case's new messages go out in a follow-up, batched: when an unclaimed pending
@@ -378,6 +386,11 @@ export async function queueFollowUp(db: Db, input: QueueFollowUpInput): Promise<
 
   const c = await db.escalationCase.findFirst({ where: { id: input.caseId, shop: input.shop } });
   if (!c || !["queued", "sent", "failed"].includes(c.status) || !c.shopperEmail) return { queued: false, outboxId: null, reason: "no_case" };
+  if (input.maxPerDay !== undefined) {
+    const since = new Date(input.now.getTime() - 24 * 3_600_000);
+    const recent = await db.outboxEmail.count({ where: { caseId: c.id, kind: "followup", createdAt: { gte: since } } });
+    if (recent >= input.maxPerDay) return { queued: false, outboxId: null, reason: "capped" };
+  }
 
   const route = parseStoredRoute(c.route);
   const domain = /@([^>\s]+)>?$/.exec(c.messageId)?.[1] ?? "baton.local";

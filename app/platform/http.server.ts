@@ -10,6 +10,7 @@ export type ErrorCode =
   | "not_found"
   | "shop_unavailable"
   | "method_not_allowed"
+  | "unsupported_media_type"
   | "internal";
 
 export function json(body: unknown, init: ResponseInit = {}): Response {
@@ -26,11 +27,16 @@ export function jsonError(status: number, code: ErrorCode, message: string, head
 
 export class BodyTooLargeError extends Error {}
 
-/** Reads at most `maxBytes` of the body (trusting no Content-Length), as UTF-8 text. */
-export async function readBodyText(request: Request, maxBytes: number): Promise<string> {
+/**
+ * Reads at most `maxBytes` of the body (trusting no Content-Length, so chunked bodies are counted
+ * as they stream), as bytes. Past the limit it stops reading and throws: the rest stays unread on
+ * the socket, and the transport closes the connection after the 413 (app/cli/http-guards.ts) —
+ * cancelling the stream here would destroy the socket before the answer is written.
+ */
+export async function readBodyBytes(request: Request, maxBytes: number): Promise<Buffer> {
   const declared = Number(request.headers.get("content-length"));
   if (Number.isFinite(declared) && declared > maxBytes) throw new BodyTooLargeError();
-  if (!request.body) return "";
+  if (!request.body) return Buffer.alloc(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -38,20 +44,21 @@ export async function readBodyText(request: Request, maxBytes: number): Promise<
     const { done, value } = await reader.read();
     if (done) break;
     size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel().catch(() => undefined);
-      throw new BodyTooLargeError();
-    }
+    if (size > maxBytes) throw new BodyTooLargeError();
     chunks.push(value);
   }
-  return new TextDecoder("utf-8", { fatal: false }).decode(Buffer.concat(chunks));
+  return Buffer.concat(chunks);
 }
 
-/** The shopper's IP as forwarded by Shopify's App Proxy (first X-Forwarded-For hop). */
-export function clientIp(request: Request): string {
-  const forwarded = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  // An IPv4/IPv6 literal (optionally bracketed, with a port or zone); anything else is one bucket.
-  return forwarded && forwarded.length <= 64 && /^[0-9A-Fa-f:.[\]%]+$/.test(forwarded) ? forwarded.toLowerCase() : "unknown";
+/** `readBodyBytes` as UTF-8 text. */
+export async function readBodyText(request: Request, maxBytes: number): Promise<string> {
+  return new TextDecoder("utf-8", { fatal: false }).decode(await readBodyBytes(request, maxBytes));
+}
+
+/** True when the request declares a JSON body (`application/json`, any parameters). */
+export function hasJsonContentType(request: Request): boolean {
+  const type = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
+  return type === "application/json";
 }
 
 /**
@@ -60,8 +67,17 @@ export function clientIp(request: Request): string {
  * SyntaxError, i.e. a 500 — into a 400.
  */
 export async function authenticateWebhookOr400<T>(request: Request, authenticate: (request: Request) => Promise<T>): Promise<T | Response> {
+  let bounded: Request;
   try {
-    return await authenticate(request);
+    // The library reads the whole body; read it here within a limit (chunked bodies included).
+    const body = request.method === "POST" ? await readBodyBytes(request, MAX_WEBHOOK_BYTES) : null;
+    bounded = new Request(request.url, { method: request.method, headers: request.headers, body: body ? new Uint8Array(body) : null });
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) return new Response(null, { status: 413 });
+    return new Response(null, { status: 400 });
+  }
+  try {
+    return await authenticate(bounded);
   } catch (thrown) {
     // Shopify's rule is 401 for a bad HMAC; a delivery without one is treated the same.
     if (thrown instanceof Response) return thrown.status === 400 && !request.headers.get("x-shopify-hmac-sha256") ? new Response(null, { status: 401 }) : thrown;
@@ -70,6 +86,9 @@ export async function authenticateWebhookOr400<T>(request: Request, authenticate
   }
 }
 
+/** Shopify's webhook payloads are a few KB; the largest (orders) stay far below this. */
+const MAX_WEBHOOK_BYTES = 512 * 1024;
+
 // C0/C1 controls except tab and newline (CR is folded into LF), and the bidi embedding/override/
 // isolate controls that can make text read differently than it is stored (CVE-2021-42574).
 const UNSAFE_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
@@ -77,10 +96,13 @@ const UNSAFE_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-
 /**
  * Shopper text as stored: well-formed UTF-16 (a lone surrogate becomes U+FFFD, which is what
  * UTF-8 storage would do anyway, but now the length check sees it), CRLF/CR → LF, control and bidi
- * override characters removed. Emoji, ZWJ sequences and right-to-left scripts are untouched.
+ * override characters replaced by U+FFFD. Replaced, not removed: "sa\u0000rah@x.com" must not
+ * silently become the different address "sarah@x.com" (nor, with a space, "rah@x.com"); with a
+ * visible U+FFFD it fails email validation and the assistant asks again. Emoji, ZWJ sequences and
+ * right-to-left scripts are untouched.
  */
 export function normalizeShopperText(value: string): string {
-  return toWellFormed(value).replace(/\r\n?/g, "\n").replace(UNSAFE_TEXT, "");
+  return toWellFormed(value).replace(/\r\n?/g, "\n").replace(UNSAFE_TEXT, "\ufffd");
 }
 
 function toWellFormed(value: string): string {
@@ -105,8 +127,15 @@ export async function readForm(request: Request): Promise<FormData> {
   if (Number.isFinite(declared) && declared > MAX_FORM_BYTES) {
     throw jsonError(413, "payload_too_large", `The form must be at most ${MAX_FORM_BYTES} bytes.`);
   }
+  let body: Buffer;
   try {
-    return await request.formData();
+    body = await readBodyBytes(request, MAX_FORM_BYTES);
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) throw jsonError(413, "payload_too_large", `The form must be at most ${MAX_FORM_BYTES} bytes.`);
+    throw jsonError(400, "invalid_request", "The request body could not be read.");
+  }
+  try {
+    return await new Request(request.url, { method: "POST", headers: request.headers, body: new Uint8Array(body) }).formData();
   } catch {
     throw jsonError(400, "invalid_request", "Send the form as application/x-www-form-urlencoded or multipart/form-data.");
   }

@@ -32,7 +32,19 @@ export interface RateLimitVerdict {
 /** Table managed by rate-limiter-flexible itself (`CREATE TABLE IF NOT EXISTS`), outside Prisma's migrations. */
 export const RATE_LIMIT_TABLE = "baton_rate_limits";
 
-type Limiters = { ip: RateLimiterAbstract; shop: RateLimiterAbstract; conversation: RateLimiterAbstract };
+type Limiters = {
+  ip: RateLimiterAbstract;
+  shop: RateLimiterAbstract;
+  conversation: RateLimiterAbstract;
+  /** Counters, not limits: new-case attempts per client address (1 h) and reply-to address (1 day). */
+  casesByClient: RateLimiterAbstract;
+  casesByReplyTo: RateLimiterAbstract;
+};
+
+// The case counters never refuse by themselves (the shop's own caps are compared with the count).
+const COUNTER_POINTS = 1_000_000_000;
+export const CASE_CLIENT_WINDOW_SECONDS = 3_600;
+export const CASE_REPLY_TO_WINDOW_SECONDS = 86_400;
 
 let limiters: Promise<Limiters> | undefined;
 let pool: pg.Pool | undefined;
@@ -43,17 +55,21 @@ function memoryLimiters(): Limiters {
     ip: new RateLimiterMemory({ keyPrefix: "ip", points: rateLimits.perIpPerMinute, duration: 60 }),
     shop: new RateLimiterMemory({ keyPrefix: "shop", points: rateLimits.perShopPerMinute, duration: 60 }),
     conversation: new RateLimiterMemory({ keyPrefix: "conv", points: rateLimits.perConversationPerMinute, duration: 60 }),
+    casesByClient: new RateLimiterMemory({ keyPrefix: "case-client", points: COUNTER_POINTS, duration: CASE_CLIENT_WINDOW_SECONDS }),
+    casesByReplyTo: new RateLimiterMemory({ keyPrefix: "case-reply", points: COUNTER_POINTS, duration: CASE_REPLY_TO_WINDOW_SECONDS }),
   };
 }
 
 /** One of several HTTP workers of a cluster on SQLite: the primary's memory counters, over IPC. */
 function clusterLimiters(): Limiters {
   const { rateLimits } = getEnv();
-  const make = (keyPrefix: string, points: number) => new RateLimiterCluster({ keyPrefix, points, duration: 60, timeoutMs: 1_000 });
+  const make = (keyPrefix: string, points: number, duration = 60) => new RateLimiterCluster({ keyPrefix, points, duration, timeoutMs: 1_000 });
   return {
     ip: make("ip", rateLimits.perIpPerMinute),
     shop: make("shop", rateLimits.perShopPerMinute),
     conversation: make("conv", rateLimits.perConversationPerMinute),
+    casesByClient: make("case-client", COUNTER_POINTS, CASE_CLIENT_WINDOW_SECONDS),
+    casesByReplyTo: make("case-reply", COUNTER_POINTS, CASE_REPLY_TO_WINDOW_SECONDS),
   };
 }
 
@@ -69,7 +85,7 @@ async function postgresLimiters(databaseUrl: string): Promise<Limiters> {
     if ((error as { code?: string }).code !== "23505") throw error;
   }
   const memory = memoryLimiters();
-  const make = (keyPrefix: string, points: number, insuranceLimiter: RateLimiterMemory) =>
+  const make = (keyPrefix: string, points: number, insuranceLimiter: RateLimiterAbstract, duration = 60) =>
     new RateLimiterPostgres({
       storeClient: pool,
       storeType: "pool",
@@ -77,13 +93,15 @@ async function postgresLimiters(databaseUrl: string): Promise<Limiters> {
       tableCreated: true,
       keyPrefix,
       points,
-      duration: 60,
-      insuranceLimiter,
+      duration,
+      insuranceLimiter: insuranceLimiter as RateLimiterMemory,
     });
   return {
-    ip: make("ip", rateLimits.perIpPerMinute, memory.ip as RateLimiterMemory),
-    shop: make("shop", rateLimits.perShopPerMinute, memory.shop as RateLimiterMemory),
-    conversation: make("conv", rateLimits.perConversationPerMinute, memory.conversation as RateLimiterMemory),
+    ip: make("ip", rateLimits.perIpPerMinute, memory.ip),
+    shop: make("shop", rateLimits.perShopPerMinute, memory.shop),
+    conversation: make("conv", rateLimits.perConversationPerMinute, memory.conversation),
+    casesByClient: make("case-client", COUNTER_POINTS, memory.casesByClient, CASE_CLIENT_WINDOW_SECONDS),
+    casesByReplyTo: make("case-reply", COUNTER_POINTS, memory.casesByReplyTo, CASE_REPLY_TO_WINDOW_SECONDS),
   };
 }
 
@@ -111,13 +129,15 @@ function storeKey(key: string): string {
   return key.length <= 160 ? key : `h:${createHash("sha256").update(key).digest("base64url")}`;
 }
 
-/** Consumes one point from each applicable limiter; the first refusal wins. */
-export async function checkChatRateLimit(keys: { ip: string; shop: string; conversationId?: string }): Promise<RateLimitVerdict> {
+/**
+ * Consumes one point from each applicable limiter; the first refusal wins. Without a usable client
+ * address (`ip` null) only the shop and conversation limits apply: a shared "unknown" bucket would
+ * let junk headers block honest shoppers.
+ */
+export async function checkChatRateLimit(keys: { ip: string | null; shop: string; conversationId?: string }): Promise<RateLimitVerdict> {
   const l = await getLimiters();
-  const checks: Array<[RateLimiterAbstract, string]> = [
-    [l.ip, `${keys.shop}|${keys.ip}`],
-    [l.shop, keys.shop],
-  ];
+  const checks: Array<[RateLimiterAbstract, string]> = [[l.shop, keys.shop]];
+  if (keys.ip) checks.unshift([l.ip, `${keys.shop}|${keys.ip}`]);
   if (keys.conversationId) checks.push([l.conversation, keys.conversationId]);
   for (const [limiter, key] of checks) {
     try {
@@ -132,6 +152,28 @@ export async function checkChatRateLimit(keys: { ip: string; shop: string; conve
     }
   }
   return { ok: true, retryAfterSeconds: 0 };
+}
+
+/**
+ * Counts one more new-case attempt for each known key and returns the counts within their windows
+ * (client address: 1 h, reply-to: 1 day). One atomic increment per key in the shared store
+ * (PostgreSQL, or the cluster primary's / this process's memory), so parallel requests each see a
+ * distinct count: the case caps compare it with the shop's cap without a read-then-write race.
+ * A store failure counts as 0 (the database count still applies).
+ */
+export async function countNewCaseAttempt(keys: { client: string | null; replyTo: string | null }): Promise<{ client: number; replyTo: number }> {
+  const l = await getLimiters();
+  const count = async (limiter: RateLimiterAbstract, key: string | null) => {
+    if (!key) return 0;
+    try {
+      return (await limiter.consume(storeKey(key))).consumedPoints;
+    } catch (error) {
+      console.warn(`[rate-limit] case counter unavailable: ${(error as Error)?.message ?? String(error)}`);
+      return 0;
+    }
+  };
+  const [client, replyTo] = await Promise.all([count(l.casesByClient, keys.client), count(l.casesByReplyTo, keys.replyTo)]);
+  return { client, replyTo };
 }
 
 /** Closes the PostgreSQL pool of the limiter store (process shutdown). */

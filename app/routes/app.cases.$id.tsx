@@ -209,7 +209,7 @@ export default function CaseDetailPage() {
               c.emails.map((e) => <EmailCard key={e.id} email={e} canResend />)
             ) : (
               <Card>
-                <Text as="p">No email was sent for this case ({c.status === "limited" ? "plan allowance used up" : c.status}).</Text>
+                <Text as="p">No email was sent for this case ({c.status === "limited" ? "plan allowance used up" : c.status === "limited_abuse" ? "limited for abuse: too many new cases from one address" : c.status}).</Text>
               </Card>
             )}
           </BlockStack>

@@ -19,6 +19,7 @@ const STATUS_TONE: Record<string, "success" | "critical" | "attention" | "info" 
   failed: "critical",
   queued: "attention",
   limited: "attention",
+  limited_abuse: "critical",
   abandoned: undefined,
 };
 const PRIORITY_TONE: Record<string, "critical" | "warning" | "info" | undefined> = { urgent: "critical", high: "warning", normal: "info" };

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { db } from "~/db.server";
 import { ChatUnavailableError, runChatTurn } from "~/chat/run-chat-turn.server";
-import { readChatRequest, shopUnavailable } from "~/chat/chat-request.server";
+import { rateLimited, readChatRequest, shopperAddress, shopUnavailable } from "~/chat/chat-request.server";
 import { isWellFormedConversationId, json, jsonError } from "~/platform/http.server";
 import { verifyStorefrontRequest } from "~/chat/storefront-auth.server";
 import { loadConversationHistory } from "~/chat/conversation-history.server";
@@ -40,6 +40,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }
   if (!(await loadShopContext(db(), auth.shop))) return shopUnavailable();
   if (!isWellFormedConversationId(conversationId)) return jsonError(404, "not_found", "No such conversation.");
+  // History reads count against the same limits as messages (they cost a query each).
+  const limited = await rateLimited({ ip: shopperAddress(request), shop: auth.shop, conversationId });
+  if (limited) return limited;
   const history = await loadConversationHistory(db(), auth.shop, conversationId, auth.customerId);
   if (!history) return jsonError(404, "not_found", "No such conversation.");
   return json(history);

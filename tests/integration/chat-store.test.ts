@@ -132,7 +132,7 @@ describe.each(variants)("chat store: %s", (_name, makeDatabase, makeStore) => {
           id, shop: SHOP, conversationId: "case-conv", status, reasons: ["explicit_request"], reasonText: "Asked for a person", topic: "other",
           priority: "normal", confidence: 0.95, signals: [{ reason: "explicit_request", strength: 1 }], route: { to: ["team@x.example"], cc: [], from: "Baton <b@x.example>" },
           shopperEmail: "ana@example.com", orderName: "#1042", orderFacts: { name: "#1042", total: "12.00" }, customerFacts: null,
-          summary: "Wants a person.", messageId: `<case-${id}@x.example>`, messagesEmailed: transcript.length, createdAt: T0,
+          summary: "Wants a person.", messageId: `<case-${id}@x.example>`, messagesEmailed: transcript.length, clientHash: `hash-${id}`, createdAt: T0,
         },
         outbox: status === "queued"
           ? outboxInsert({
@@ -164,7 +164,7 @@ describe.each(variants)("chat store: %s", (_name, makeDatabase, makeStore) => {
     expect(cases[0]).toMatchObject({
       id: "case-2", status: "queued", reasons: ["explicit_request"], confidence: 0.95, topic: "other",
       signals: [{ reason: "explicit_request", strength: 1 }], route: { to: ["team@x.example"], cc: [], from: "Baton <b@x.example>" },
-      orderFacts: { name: "#1042", total: "12.00" }, customerFacts: null, messagesEmailed: 3, createdAt: T0, messageId: "<case-case-2@x.example>",
+      orderFacts: { name: "#1042", total: "12.00" }, customerFacts: null, messagesEmailed: 3, createdAt: T0, messageId: "<case-case-2@x.example>", clientHash: "hash-case-2",
     });
     const outbox = await db.outboxEmail.findMany({ where: { caseId: "case-2" } });
     expect(outbox).toHaveLength(1);

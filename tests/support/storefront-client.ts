@@ -44,7 +44,12 @@ export function storefront(origin: string, defaults: SignOptions = {}) {
         headers: { "Content-Type": "application/json", "X-Forwarded-For": o.ip ?? defaults.ip ?? "203.0.113.7" },
         body: typeof body === "string" ? body : JSON.stringify(body),
       });
-      return { status: res.status, headers: res.headers, body: await res.json() };
+      const text = await res.text();
+      try {
+        return { status: res.status, headers: res.headers, body: JSON.parse(text) as ChatReply["body"] };
+      } catch {
+        throw new Error(`not JSON (${res.status}): ${text.slice(0, 200)}`);
+      }
     },
     async history(conversationId: string, o: SignOptions = {}): Promise<ChatReply> {
       const res = await fetch(url({ ...o, extra: { conversationId } }), { headers: { "X-Forwarded-For": o.ip ?? "203.0.113.7" } });

@@ -69,6 +69,8 @@ export type CaseRow = Omit<CaseRecord, "reasons" | "signals" | "route" | "orderF
   customerFacts: unknown;
   topic: string | null;
   priority: string;
+  /** Keyed hash of the shopper's address (abuse caps, app/chat/case-caps.server.ts); null when none was usable. */
+  clientHash: string | null;
 };
 
 /** Everything a case turn writes besides the turn itself, planned from the transcript (pure). */

@@ -29,7 +29,9 @@ export function createPrismaChatStore(db: Db): ChatStore {
         const prior = await tx.escalationCase.findUnique({ where: { conversationId: w.conversationId }, select: { id: true, status: true } });
         const planned = plan(transcript, prior);
         if (planned) await writeCase(tx, w, planned);
-      });
+        // A burst of case turns (a flood that the abuse caps turn into limited_abuse cases) queues
+        // for the pool's connections; Prisma's default 2 s wait answered them with a 500.
+      }, { maxWait: 15_000, timeout: 15_000 });
     },
 
     async escalationsInPeriod(shop, period) {

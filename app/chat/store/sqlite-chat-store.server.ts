@@ -162,9 +162,9 @@ function prepare(conn: BetterSqlite3.Database) {
     deleteCase: s(`DELETE FROM "EscalationCase" WHERE "id" = ?`),
     insertCase: s(
       `INSERT INTO "EscalationCase" ("id", "shop", "conversationId", "status", "reasons", "reasonText", "topic", "priority", "confidence",
-         "signals", "route", "shopperEmail", "orderName", "orderFacts", "customerFacts", "summary", "messageId", "messagesEmailed", "createdAt", "updatedAt")
+         "signals", "route", "shopperEmail", "orderName", "orderFacts", "customerFacts", "summary", "messageId", "messagesEmailed", "clientHash", "createdAt", "updatedAt")
        VALUES (@id, @shop, @conversationId, @status, @reasons, @reasonText, @topic, @priority, @confidence,
-         @signals, @route, @shopperEmail, @orderName, @orderFacts, @customerFacts, @summary, @messageId, @messagesEmailed, @createdAt, @updatedAt)`,
+         @signals, @route, @shopperEmail, @orderName, @orderFacts, @customerFacts, @summary, @messageId, @messagesEmailed, @clientHash, @createdAt, @updatedAt)`,
     ),
     markEscalated: s(`UPDATE "Conversation" SET "escalatedAt" = ? WHERE "id" = ?`),
     insertOutbox: s(

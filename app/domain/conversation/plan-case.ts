@@ -33,7 +33,7 @@ export interface CaseInput {
   conversationId: string;
   escalation: PendingEscalation;
   shopperEmail: string | null;
-  status: "queued" | "abandoned" | "limited";
+  status: "queued" | "abandoned" | "limited" | "limited_abuse";
   caseOrder: CaseOrder;
   customer: CustomerFacts | null;
   /** The whole transcript, this turn included, oldest first. */
@@ -70,7 +70,7 @@ export interface CaseDraft {
  */
 export function planCase(input: CaseInput): CaseDraft | null {
   const { prior, escalation, shopperEmail, status, now, caseOrder } = input;
-  if (prior && prior.status !== "abandoned" && prior.status !== "limited") return null;
+  if (prior && !["abandoned", "limited", "limited_abuse"].includes(prior.status)) return null;
   const route = routeEscalation(escalation, input.shop.routing, input.shop.contactEmail ? [input.shop.contactEmail] : []);
   const order = caseOrder.order;
   const summary = input.modelSummary || summarizeCase({ transcript: input.transcript, reasonText: escalation.reasonText, order });

@@ -223,6 +223,8 @@ function awaitingEmail(s: ConversationState, event: ChatEvent, turn: Turn): Turn
     const merged = facts.decision.escalate ? mergeEscalations(pending, toPending(facts.decision)) : pending;
     const withEmail = { ...s, shopperEmail: i.email };
     // The address may also prove the order under discussion: tell its status before handing over.
+    // Issue 18: an abuse cap refused the new case (see TurnFacts.escalationRefusal).
+    if (turn.facts.escalationRefusal) return refuseCase(withEmail, merged, turn, orderFactsFirst(withEmail, turn));
     return createCase(withEmail, merged, turn, orderFactsFirst(withEmail, turn));
   }
   if (i.declines) {
@@ -266,18 +268,24 @@ function escalated(s: ConversationState, event: ChatEvent, turn: Turn): TurnResu
 function startEscalation(s: ConversationState, escalation: PendingEscalation, turn: Turn, prefix: string[]): TurnResult {
   const { facts, t } = turn;
   const told = [...prefix, ...orderFactsFirst(s, turn)];
-  if (!facts.escalationEmailAllowed) {
-    return {
-      state: { ...s, phase: "open", pendingEscalation: null, ...provenOrder(s, facts) },
-      replies: [[...told, t.cannotForward(t.contactLine(facts.contact))].join(" ")],
-      effects: [{ type: "record_case_without_email", status: "limited", escalation, caseOrder: caseOrderOf(s, facts) }],
-      unhelpful: false,
-    };
-  }
+  if (!facts.escalationEmailAllowed || facts.escalationRefusal) return refuseCase(s, escalation, turn, told);
   if (s.shopperEmail) return createCase(s, escalation, turn, told);
   return reply({ ...s, phase: "awaiting_email", pendingEscalation: escalation, emailAsks: 1, ...provenOrder(s, facts) }, [
     [...told, t.askEmail(facts.contact.shopName)].join(" "),
   ]);
+}
+
+/** No email can go out (plan allowance, or an abuse cap — issue 18): the store's contact details instead. */
+function refuseCase(s: ConversationState, escalation: PendingEscalation, turn: Turn, told: string[]): TurnResult {
+  const { facts, t } = turn;
+  return {
+    state: { ...s, phase: "open", pendingEscalation: null, ...provenOrder(s, facts) },
+    replies: [[...told, t.cannotForward(t.contactLine(facts.contact))].join(" ")],
+    effects: [{
+      type: "record_case_without_email", status: facts.escalationRefusal === "abuse" ? "limited_abuse" : "limited", escalation, caseOrder: caseOrderOf(s, facts),
+    }],
+    unhelpful: false,
+  };
 }
 
 function createCase(s: ConversationState, escalation: PendingEscalation, turn: Turn, told: string[]): TurnResult {

@@ -69,6 +69,11 @@ export interface TurnFacts {
   offerEscalation?: PendingEscalation;
   /** The plan allows an escalation email now (free plan or allowance used up → false). */
   escalationEmailAllowed: boolean;
+  /**
+   * Set when a new case would exceed the shop's abuse caps (issue 18): the case is recorded as
+   * `limited_abuse` instead of `limited`, also when the email arrives in phase awaiting_email.
+   */
+  escalationRefusal?: "abuse";
   contact: ContactOptions;
   assistant: { name: string; greeting: string };
   /** epoch ms */
@@ -113,7 +118,7 @@ export type Effect =
   /** Store the case and its email in one transaction, then deliver. */
   | { type: "create_case"; shopperEmail: string; escalation: PendingEscalation; caseOrder: CaseOrder }
   /** Store the case without an email: the shopper declined, or the plan cannot send. */
-  | { type: "record_case_without_email"; status: "abandoned" | "limited"; escalation: PendingEscalation; caseOrder: CaseOrder }
+  | { type: "record_case_without_email"; status: "abandoned" | "limited" | "limited_abuse"; escalation: PendingEscalation; caseOrder: CaseOrder }
   /** A message arrived after escalation: add it to the case's next (batched) follow-up email. */
   | { type: "queue_follow_up" };
 

@@ -1,0 +1,72 @@
+import { createHmac } from "node:crypto";
+import type { Db } from "~/db.server";
+import type { TurnResult } from "~/domain/conversation/types";
+import { getEnv } from "~/env.server";
+import { countNewCaseAttempt } from "../platform/rate-limit.server";
+import type { ShopContext } from "./shop-context.server";
+
+/**
+ * Abuse caps on new cases (README decision 2026-12-03 "abuse caps"): per shopper address per hour
+ * and per reply-to address per day, with the shop's own limits (`ShopContext.abuse`). Past a cap
+ * the turn is decided again as "limited for abuse": the shopper gets the store's contact details,
+ * the case is stored as `limited_abuse`, no email goes out and the plan's allowance is untouched.
+ *
+ * Two counts, both needed:
+ * - the database: cases that reached the team (queued, sent, failed) in the window, by the shop's
+ *   keyed hash of the client address and by reply-to address — durable across restarts;
+ * - an atomic attempt counter in the rate-limit store (PostgreSQL, or memory shared through the
+ *   cluster primary): 110 parallel requests all read the same database count before any commits,
+ *   but each gets its own counter value, so at most the cap of them pass.
+ */
+export type CaseCapRefusal = "client_address" | "reply_to";
+
+/** Statuses of cases whose email reached (or is on its way to) the team. */
+const TEAM_STATUSES = ["queued", "sent", "failed"];
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+
+/**
+ * The stored stand-in for a client address: HMAC-SHA256 keyed with the app secret over shop and
+ * address, so it can be counted per shop but not reversed (or linked across shops) from the
+ * database alone.
+ */
+export function clientAddressHash(shop: string, address: string | null): string | null {
+  if (!address) return null;
+  return createHmac("sha256", getEnv().shopifyApiSecret).update(`baton-client|${shop}|${address}`).digest("base64url").slice(0, 32);
+}
+
+/** The reply-to address a case created by this turn would carry, or null when it creates none. */
+export function newCaseReplyTo(result: TurnResult): string | null | undefined {
+  const effect = result.effects.find((e) => e.type === "create_case");
+  return effect?.type === "create_case" ? effect.shopperEmail : undefined;
+}
+
+/**
+ * Whether a turn that would open a new case is over one of the shop's caps (null: within them).
+ * Only called for turns whose transition emits `create_case`.
+ */
+export async function checkNewCaseCaps(
+  db: Db,
+  input: { shop: ShopContext; clientHash: string | null; replyTo: string | null; now: Date },
+): Promise<CaseCapRefusal | null> {
+  const { shop, clientHash, now } = input;
+  const caps = shop.abuse;
+  const replyTo = input.replyTo?.trim().toLowerCase() || null;
+  const recent = (since: number) => ({ shop: shop.domain, status: { in: TEAM_STATUSES }, createdAt: { gte: new Date(now.getTime() - since) } });
+  const [byClient, byReplyTo] = await Promise.all([
+    clientHash ? db.escalationCase.count({ where: { ...recent(HOUR_MS), clientHash } }) : 0,
+    replyTo ? db.escalationCase.count({ where: { ...recent(DAY_MS), shopperEmail: replyTo } }) : 0,
+  ]);
+  if (byClient >= caps.newCasesPerAddressPerHour) return "client_address";
+  if (byReplyTo >= caps.newCasesPerReplyToPerDay) return "reply_to";
+
+  const attempts = await countNewCaseAttempt({
+    client: clientHash ? `${shop.domain}|${clientHash}` : null,
+    replyTo: replyTo ? `${shop.domain}|${clientAddressHash(shop.domain, `reply-to:${replyTo}`)}` : null,
+  });
+  // Committed cases are in both counts; the larger one is the truth (the counter starts at zero
+  // after a restart on SQLite, the database misses cases still being written).
+  if (Math.max(byClient + 1, attempts.client) > caps.newCasesPerAddressPerHour) return "client_address";
+  if (Math.max(byReplyTo + 1, attempts.replyTo) > caps.newCasesPerReplyToPerDay) return "reply_to";
+  return null;
+}
