@@ -8,6 +8,8 @@ export interface SeedShopOptions {
   routing?: unknown;
   contact?: unknown;
   name?: string;
+  /** Abuse caps (Shop.abuse); default: none stored, so the shop runs on the defaults. */
+  abuse?: unknown;
 }
 
 /** Installs a shop as OAuth would: a Shop row with settings and an offline session. */
@@ -22,6 +24,7 @@ export async function seedShop(databaseUrl: string, o: SeedShopOptions): Promise
         plan: o.plan ?? "growth",
         routing: (o.routing ?? { defaultTo: ["support@test-goods.example"], ccUrgent: ["lead@test-goods.example"], routes: [] }) as object,
         contact: (o.contact ?? { email: "help@test-goods.example", phone: "+1 555 0100" }) as object,
+        ...(o.abuse ? { abuse: o.abuse as object } : {}),
       },
       update: {},
     });
