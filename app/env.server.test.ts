@@ -69,8 +69,8 @@ describe("parseEnv", () => {
     const env = parseEnv({ ...prod, ENCRYPTION_KEY: hex, ENCRYPTION_KEY_PREVIOUS: prod.ENCRYPTION_KEY });
     expect(env.encryptionKeys.current.toString("hex")).toBe(hex);
     expect(env.encryptionKeys.previous.map((k) => k.length)).toEqual([32]);
-    expect(parseEnv({}).encryptionKeys.current).toEqual(parseEnv({ NODE_ENV: "test" }).encryptionKeys.current);
-    expect(parseEnv({}).encryptionKeys.previous).toEqual([]);
+    expect(parseEnv({}, true).encryptionKeys.current).toEqual(parseEnv({ NODE_ENV: "test", SHOPIFY_API_SECRET: "s" }).encryptionKeys.current);
+    expect(parseEnv({}, true).encryptionKeys.previous).toEqual([]);
   });
 
   it("never echoes secrets or URL credentials", () => {

@@ -121,7 +121,8 @@ interface Outcome { status: number; method: string; label: string; body: string;
 async function fuzzOne(i: number): Promise<Outcome> {
   const kind = int(20);
   const headers: Record<string, string> = { "X-Forwarded-For": pick(["203.0.113.7", `198.51.100.${int(255)}`, "garbage\u00ff", "::1", "1.2.3.4, 5.6.7.8", "", "x".repeat(100)]) };
-  if (rand() < 0.8) headers["Content-Type"] = pick(["application/json", "text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "application/json; charset=latin1"]);
+  // Mostly JSON: anything else is a 415 before the body is read (issue 18), so it explores less.
+  if (rand() < 0.9) headers["Content-Type"] = pick(["application/json", "application/json", "application/json", "text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "application/json; charset=latin1"]);
   let method = "POST";
   let url: string;
   let body: string | Uint8Array | undefined;
