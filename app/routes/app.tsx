@@ -8,12 +8,17 @@ import { AppProvider as ShopifyAppProvider } from "@shopify/shopify-app-remix/re
 import { NavMenu } from "@shopify/app-bridge-react";
 import { getEnv } from "~/env.server";
 import { requireAdmin } from "~/admin/require-admin.server";
+import { AdminUiProvider, type AdminLayoutData } from "~/admin/admin-ui";
+import { loadShopFormat } from "~/admin/shop-format.server";
+import { db } from "~/db.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: polarisStyles }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requireAdmin(request);
-  return { apiKey: getEnv().shopifyApiKey, demo: admin.demo, shop: admin.shop };
+  const env = getEnv();
+  const layout: AdminLayoutData = { demo: admin.demo, format: await loadShopFormat(db(), admin.shop, request), llmConfigured: Boolean(env.openai.apiKey) };
+  return { apiKey: env.shopifyApiKey, shop: admin.shop, ...layout };
 }
 
 // One list for both navigations: App Bridge's NavMenu (embedded) and the plain demo bar.
@@ -31,7 +36,8 @@ export default function AdminLayout() {
     // The local demo has no Shopify admin to embed in: plain Polaris, same pages.
     return (
       <PolarisAppProvider i18n={enTranslations}>
-        <nav aria-label="Baton admin" style={{ display: "flex", gap: 16, padding: "12px 24px", background: "#1a1a1a" }}>
+        <AdminUiProvider embedded={false}>
+        <nav aria-label="Baton admin" style={{ display: "flex", flexWrap: "wrap", gap: "8px 16px", padding: "12px 16px", background: "#1a1a1a" }}>
           {NAV.map((n) => (
             <Link key={n.to} to={n.to} style={{ color: "#fff" }} prefetch="intent">
               {n.label}
@@ -41,6 +47,7 @@ export default function AdminLayout() {
           <a href="/demo/inbox" style={{ color: "#ccc" }}>Demo inbox</a>
         </nav>
         <Outlet />
+        </AdminUiProvider>
       </PolarisAppProvider>
     );
   }
@@ -53,7 +60,9 @@ export default function AdminLayout() {
           </Link>
         ))}
       </NavMenu>
-      <Outlet />
+      <AdminUiProvider embedded>
+        <Outlet />
+      </AdminUiProvider>
     </ShopifyAppProvider>
   );
 }
