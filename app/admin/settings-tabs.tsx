@@ -183,18 +183,27 @@ export function TriggersTab(api: SettingsFormApi & { onShowAdvanced(): void }) {
             </FormLayout.Group>
             {check("triggers.keyword.enabled", "Your keywords")}
             {text("triggers.keywords", { multiline: 3, helpText: "One per line, for example refund, complaint, legal." })}
-            <ChoiceList
-              allowMultiple
-              title="Languages the assistant listens in"
-              choices={options.languages.map((l) => ({ value: l, label: fmt.language(l), ...(l === "en" ? { helpText: "Always on" } : {}) }))}
-              selected={state.languages}
-              onChange={(ls) => setState((s) => ({ ...s, languages: ls }))}
-            />
-            {/* ChoiceList would name its checkboxes "triggers.languages[]"; the form posts plain repeated fields. */}
+          </FormLayout>
+          <Box paddingBlockStart="400">
+            <fieldset style={{ border: 0, margin: 0, padding: 0 }}>
+              <legend style={{ marginBottom: 4 }}>Languages the assistant listens in</legend>
+              <InlineStack gap="400">
+                {options.languages.map((l) => (
+                  <Checkbox
+                    key={l}
+                    label={fmt.language(l)}
+                    checked={l === "en" || state.languages.includes(l)}
+                    disabled={l === "en"}
+                    onChange={(on) => setState((s) => ({ ...s, languages: on ? [...s.languages, l] : s.languages.filter((x) => x !== l) }))}
+                  />
+                ))}
+              </InlineStack>
+            </fieldset>
+            {/* Plain repeated fields, outside Polaris' inputs (English is always listened to). */}
             {state.languages.map((l) => (
               <input key={l} type="hidden" name="triggers.languages" value={l} />
             ))}
-          </FormLayout>
+          </Box>
         </Card>
       </Layout.AnnotatedSection>
       <Layout.AnnotatedSection id="vip" title="Priority customers" description="VIP cases get a higher priority. Set a rule to 0 to turn it off.">

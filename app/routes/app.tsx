@@ -30,12 +30,29 @@ const NAV = [
   { to: "/app/plans", label: "Plans" },
 ];
 
+// Polaris links (Page actions, IndexTable rows, Link) navigate client-side through Remix in the
+// demo, as shopify-app-remix's AppProvider does when embedded; external links stay plain anchors.
+function DemoLink({ url, external, children, ...rest }: { url: string; external?: boolean; children?: React.ReactNode; [key: string]: unknown }) {
+  if (external || /^(https?:|mailto:)/.test(url)) {
+    return (
+      <a href={url} {...rest} {...(external ? { target: "_blank", rel: "noopener noreferrer" } : {})}>
+        {children}
+      </a>
+    );
+  }
+  return (
+    <Link to={url} {...rest}>
+      {children}
+    </Link>
+  );
+}
+
 export default function AdminLayout() {
   const { apiKey, demo } = useLoaderData<typeof loader>();
   if (demo) {
     // The local demo has no Shopify admin to embed in: plain Polaris, same pages.
     return (
-      <PolarisAppProvider i18n={enTranslations}>
+      <PolarisAppProvider i18n={enTranslations} linkComponent={DemoLink}>
         <AdminUiProvider embedded={false}>
         <nav aria-label="Baton admin" style={{ display: "flex", flexWrap: "wrap", gap: "8px 16px", padding: "12px 16px", background: "#1a1a1a" }}>
           {NAV.map((n) => (
