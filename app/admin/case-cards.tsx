@@ -54,8 +54,8 @@ export function OrderCard({ facts, orderName, url }: { facts: unknown; orderName
             Order {order.name}
           </Text>
           {url ? (
-            <Link url={url} target="_blank" accessibilityLabel={`Open order ${order.name} in Shopify admin`}>
-              View in Shopify
+            <Link url={url} target="_blank">
+              View order in Shopify
             </Link>
           ) : null}
         </InlineStack>
@@ -123,8 +123,8 @@ export function CustomerCard({ facts, email, name, url, vip }: { facts: unknown;
             Customer
           </Text>
           {url ? (
-            <Link url={url} target="_blank" accessibilityLabel={`Open ${name ?? "customer"} in Shopify admin`}>
-              View in Shopify
+            <Link url={url} target="_blank">
+              View customer in Shopify
             </Link>
           ) : null}
         </InlineStack>

@@ -5,8 +5,8 @@ import { useCallback, useEffect } from "react";
 import { useAdminUi } from "./admin-ui";
 
 // Shopify's contextual save bar with a leave confirmation. Inside Shopify admin it is App Bridge's
-// SaveBar (which also guards the admin's own navigation); in the demo a bar in the same place and
-// words. In both, Remix navigations away from dirty edits are blocked until the merchant confirms,
+// SaveBar (which also guards the admin's own navigation); in the demo a bar in the same words that
+// sticks to the top while scrolling (below the demo's own nav bar, which stays clickable). In both, Remix navigations away from dirty edits are blocked until the merchant confirms,
 // and closing or reloading the tab asks the browser's own question.
 
 export interface UnsavedChangesProps {
@@ -63,7 +63,7 @@ export function UnsavedChangesBar({ dirty, saving, onSave, onDiscard }: UnsavedC
   return (
     <>
       {dirty ? (
-        <div role="region" aria-label="Unsaved changes" data-save-bar style={{ position: "fixed", top: 0, left: 0, right: 0, zIndex: 520, background: "#1a1a1a", boxShadow: "0 2px 6px rgba(0,0,0,.3)" }}>
+        <div role="region" aria-label="Unsaved changes" data-save-bar style={{ position: "sticky", top: 0, zIndex: 520, background: "#1a1a1a", boxShadow: "0 2px 6px rgba(0,0,0,.3)", borderRadius: 12, marginBlockEnd: 16 }}>
           <Box paddingInline="400" paddingBlock="200">
             <InlineStack align="space-between" blockAlign="center" gap="200" wrap={false}>
               <span style={{ color: "#fff", fontWeight: 600 }}>Unsaved changes</span>

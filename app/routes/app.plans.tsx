@@ -102,7 +102,7 @@ export default function Plans() {
                       {p.trialDays}-day free trial
                     </Text>
                   ) : null}
-                  <Button onClick={() => choose(p.id)} disabled={p.id === current} loading={pending === p.id} variant={p.escalationsPerMonth > currentPlan.escalationsPerMonth ? "primary" : undefined} accessibilityLabel={`Choose ${p.name}`}>
+                  <Button onClick={() => choose(p.id)} disabled={p.id === current} loading={pending === p.id} variant={p.escalationsPerMonth > currentPlan.escalationsPerMonth ? "primary" : undefined}>
                     {p.id === current ? "Current plan" : p.escalationsPerMonth < currentPlan.escalationsPerMonth ? `Downgrade to ${p.name}` : `Choose ${p.name}`}
                   </Button>
                 </BlockStack>

@@ -1,4 +1,4 @@
-import type { HeadersFunction, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import type { HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, Outlet, useLoaderData, useRouteError } from "@remix-run/react";
 import { AppProvider as PolarisAppProvider } from "@shopify/polaris";
 import polarisStyles from "@shopify/polaris/build/esm/styles.css?url";
@@ -11,6 +11,9 @@ import { requireAdmin } from "~/admin/require-admin.server";
 import { AdminUiProvider, type AdminLayoutData } from "~/admin/admin-ui";
 import { loadShopFormat } from "~/admin/shop-format.server";
 import { db } from "~/db.server";
+
+// Child routes without their own meta use this title (Shopify admin shows its own title bar).
+export const meta: MetaFunction = () => [{ title: "Baton" }];
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: polarisStyles }];
 

@@ -30,7 +30,7 @@ describe("composeEscalationEmail — the seed case #1042", () => {
   it.each([
     ["reason", "ESCALATION REASON: Customer reporting non-delivery"],
     ["priority and confidence", "Priority: High · Confidence: 87%"],
-    ["reason labels", "Why: Order problem (not received, stalled, cancelled or refund); Complaint (order or product not as expected)"],
+    ["reason labels", "Why: Order problem (not received, stalled, canceled or refund); Complaint (order or product not as expected)"],
     ["customer email", "CUSTOMER EMAIL: sarah@example.com\n(Reply to this email to respond directly to the customer)"],
     ["order", "• Order: #1042"],
     ["payment", "• Payment: Paid"],
