@@ -206,7 +206,9 @@ export function EmailCard({ email }: { email: Email }) {
             <Text as="h2" variant="headingMd">
               {email.kind === "case" ? "Escalation email" : "Follow-up email"}
             </Text>
-            <Badge tone={EMAIL_STATUS_TONE[email.status]}>{label(EMAIL_STATUS_LABEL, email.status)}</Badge>
+            <span data-email-status={email.status}>
+              <Badge tone={EMAIL_STATUS_TONE[email.status]}>{label(EMAIL_STATUS_LABEL, email.status)}</Badge>
+            </span>
           </InlineStack>
           <Form method="post">
             <input type="hidden" name="intent" value="resend" />
