@@ -125,7 +125,8 @@ const STATUS_LABEL: Record<string, string> = { queued: "Queued", sent: "Sent", f
 export async function loadAnalytics(db: Db, shop: string, range: AnalyticsRange & { fromDay?: string; toDay?: string; timeZone?: string }): Promise<AnalyticsReport> {
   const createdAt = { gte: range.from, lt: range.to };
   const { bucket, starts, days } = bucketsFor(range);
-  const periods = periodsBetween(range.from, range.to);
+  // Usage counters are per UTC month; the months shown are those of the range's local days.
+  const periods = range.fromDay && range.toDay ? periodsBetween(new Date(`${range.fromDay}T00:00:00Z`), new Date(Date.parse(`${range.toDay}T00:00:00Z`) + DAY)) : periodsBetween(range.from, range.to);
 
   // Counts use groupBy on `shop` (one group): Prisma turns count() into COUNT(*) over a subquery
   // that selects `id`, which defeats SQLite's covering (shop, createdAt) index; groupBy does not.
