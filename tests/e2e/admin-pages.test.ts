@@ -127,7 +127,7 @@ describe("merchant admin in Chromium (demo)", () => {
     smtp.clear();
     await page.getByRole("button", { name: "Send test email" }).click();
     const [mail] = await smtp.waitForMessages(1, 15_000);
-    expect(mail!.subject).toBe("[Test] Escalation — Order #1042 — sarah@example.com");
+    expect(mail!.subject).toMatch(/^\[Test\] .*#1042/);
     await expect.poll(() => step.getAttribute("data-done"), { timeout: 10_000 }).toBe("true");
   });
 
