@@ -15,6 +15,7 @@ import { createTokenCipher } from "./platform/token-cipher.server";
 import { EncryptedSessionStorage } from "./shopify/encrypted-session-storage.server";
 import { offlineAccessToken } from "./shopify/offline-token.server";
 import { CachedSessionStorage } from "./shopify/session-cache.server";
+import { syncShopProfile } from "./shopify/shop-profile.server";
 
 /** The Admin API version used everywhere: code, shopify.app.toml webhooks, fixtures and tests. */
 export const API_VERSION = ApiVersion.July26;
@@ -58,6 +59,7 @@ const shopify = shopifyApp({
       await clearAdminAccessNotice(db(), session.shop);
       // Install or reinstall: the plan is whatever Shopify's billing says now, never a stale paid plan.
       await resetPlanFromBilling(db(), session.shop, (query) => admin.graphql(query).then((r) => r.json()), !env.isProduction);
+      await syncShopProfile(db(), session.shop, admin);
     },
   },
   future: {

@@ -1,89 +1,59 @@
 import { useId } from "react";
 
-// A small, dependency-free bar chart (inline SVG). @shopify/polaris-viz is not installed; this draws
-// horizontal bars with text labels, an accessible name and per-bar <title>s, and always ships a
-// data table beside it (the table is the accessible and printable fallback).
+// A small, dependency-free horizontal bar chart in HTML and CSS (not SVG): labels and values are
+// real text at the page's font size, so they stay legible on a phone instead of shrinking with a
+// scaled viewBox. Each row reads "label: value" to assistive technology; the bars are decoration.
 
 export interface BarDatum {
   label: string;
   value: number;
+  /** bar color for this row (color by meaning: red only for what is urgent or failed) */
+  color?: string;
 }
 
 export interface BarChartProps {
   title: string;
   data: readonly BarDatum[];
-  /** formats values for labels and the table (default: integer with thousands separators) */
+  /** formats values (default: integer with thousands separators) */
   format?: (value: number) => string;
-  /** label of the value column in the table */
-  valueLabel?: string;
   color?: string;
+  /** one line under the title explaining the measure */
+  description?: string;
 }
 
-const ROW = 26;
-const LABEL_W = 210;
-const VALUE_W = 70;
-const WIDTH = 640;
+/** Polaris-like data colors: neutral blue by default, red reserved for urgency. */
+export const CHART_COLORS = { primary: "#4b6ee8", urgent: "#c5280c", warning: "#e8a300", neutral: "#8a8a8a", success: "#29845a" } as const;
 
-export function BarChart({ title, data, format = (v) => v.toLocaleString("en-US"), valueLabel = "Count", color = "#2c6ecb" }: BarChartProps) {
+export function BarChart({ title, data, format = (v) => v.toLocaleString("en-US"), color = CHART_COLORS.primary, description }: BarChartProps) {
   const id = useId();
   const max = Math.max(0, ...data.map((d) => d.value));
-  const barSpace = WIDTH - LABEL_W - VALUE_W;
-  const height = Math.max(ROW, data.length * ROW) + 4;
-  const summary = data.map((d) => `${d.label}: ${format(d.value)}`).join("; ");
   return (
-    <figure style={{ margin: 0 }} data-chart={title}>
-      <figcaption id={`${id}-t`} style={{ fontWeight: 600, marginBottom: 6 }}>
+    <figure style={{ margin: 0 }} data-chart={title} aria-labelledby={`${id}-t`}>
+      <figcaption id={`${id}-t`} style={{ fontWeight: 650, marginBottom: description ? 2 : 8 }}>
         {title}
       </figcaption>
-      <svg
-        role="img"
-        aria-labelledby={`${id}-t ${id}-d`}
-        viewBox={`0 0 ${WIDTH} ${height}`}
-        width="100%"
-        style={{ maxWidth: WIDTH, display: "block" }}
-      >
-        <desc id={`${id}-d`}>{data.length ? summary : "No data"}</desc>
-        {data.map((d, i) => {
-          const w = max > 0 ? Math.max(d.value > 0 ? 2 : 0, (d.value / max) * barSpace) : 0;
-          const y = i * ROW + 2;
-          return (
-            <g key={d.label}>
-              <title>{`${d.label}: ${format(d.value)}`}</title>
-              <text x={LABEL_W - 8} y={y + ROW / 2 + 4} textAnchor="end" fontSize="12" fill="#303030">
-                {d.label.length > 32 ? `${d.label.slice(0, 31)}…` : d.label}
-              </text>
-              <rect x={LABEL_W} y={y + 4} width={w} height={ROW - 8} rx="3" fill={color} />
-              <text x={LABEL_W + w + 6} y={y + ROW / 2 + 4} fontSize="12" fill="#303030">
-                {format(d.value)}
-              </text>
-            </g>
-          );
-        })}
-      </svg>
-      <details style={{ marginTop: 6 }}>
-        <summary>Show as table</summary>
-        <table style={{ borderCollapse: "collapse", marginTop: 6 }}>
-          <caption style={{ position: "absolute", left: -9999 }}>{title}</caption>
-          <thead>
-            <tr>
-              <th scope="col" style={{ textAlign: "left", padding: "2px 12px 2px 0" }}>
-                Item
-              </th>
-              <th scope="col" style={{ textAlign: "right", padding: "2px 0" }}>
-                {valueLabel}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.map((d) => (
-              <tr key={d.label}>
-                <td style={{ padding: "2px 12px 2px 0" }}>{d.label}</td>
-                <td style={{ textAlign: "right", padding: "2px 0" }}>{format(d.value)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </details>
+      {description ? <p style={{ margin: "0 0 8px", color: "#616161", fontSize: 13 }}>{description}</p> : null}
+      {data.length === 0 ? (
+        <p style={{ margin: 0, color: "#616161" }}>No data in this range.</p>
+      ) : (
+        <ul style={{ listStyle: "none", margin: 0, padding: 0, display: "grid", gridTemplateColumns: "minmax(6rem, max-content) minmax(0, 1fr)", gap: "6px 12px", alignItems: "center" }}>
+          {data.map((d) => {
+            const pct = max > 0 ? Math.max(d.value > 0 ? 1.5 : 0, (d.value / max) * 100) : 0;
+            return (
+              <li key={d.label} data-bar={d.label} style={{ display: "contents" }}>
+                <span style={{ fontSize: 13, lineHeight: "18px", overflowWrap: "anywhere" }}>
+                  {d.label}
+                  <span style={{ position: "absolute", width: 1, height: 1, overflow: "hidden", clip: "rect(0 0 0 0)" }}>: </span>
+                </span>
+                <span style={{ display: "flex", alignItems: "center", gap: 8, minWidth: 0 }}>
+                  <span aria-hidden="true" style={{ display: "block", height: 14, width: `calc(${pct}% - ${pct > 0 ? 3 : 0}rem)`, minWidth: d.value > 0 ? 3 : 0, background: d.color ?? color, borderRadius: 3 }} />
+                  <span style={{ fontSize: 13, fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" }}>{format(d.value)}</span>
+                </span>
+              </li>
+            );
+          })}
+        </ul>
+      )}
     </figure>
   );
 }

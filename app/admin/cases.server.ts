@@ -10,6 +10,8 @@ import { resendOutboxEmail, splitAddresses, type ResendResult } from "../email/o
 // limited_abuse: an abuse cap (new cases per address / reply-to) refused the email; not counted
 // against the plan's allowance.
 export const CASE_STATUSES = ["queued", "sent", "failed", "abandoned", "limited", "limited_abuse"] as const;
+/** The support team's workflow state (EscalationCase.resolvedAt), separate from email delivery. */
+export const CASE_STATES = ["open", "resolved"] as const;
 export const PAGE_SIZE = 25;
 /** The reason filter runs over at most this many matching cases (see listCases). */
 const REASON_SCAN_LIMIT = 5_000;
@@ -24,6 +26,7 @@ const day = z
 /** Filters from the list page's query string; anything invalid is ignored rather than an error. */
 export const caseFiltersSchema = z.object({
   status: z.enum(CASE_STATUSES).optional().catch(undefined),
+  state: z.enum(CASE_STATES).optional().catch(undefined),
   reason: z.enum(REASON_CODES).optional().catch(undefined),
   priority: z.enum(PRIORITIES as unknown as ["low", "normal", "high", "urgent"]).optional().catch(undefined),
   from: day,
@@ -59,8 +62,16 @@ export interface CaseListRow {
   reasonText: string;
   topic: string | null;
   shopperEmail: string | null;
+  customerName: string | null;
   orderName: string | null;
+  resolvedAt: string | null;
   delivery: { status: string; attempts: number; lastError: string | null } | null;
+}
+
+/** The customer's name from the facts stored on the case (Admin API displayName). */
+function customerNameOf(customerFacts: unknown, orderFacts: unknown): string | null {
+  const name = (v: unknown) => (v && typeof v === "object" && typeof (v as { displayName?: unknown }).displayName === "string" ? ((v as { displayName: string }).displayName.trim() || null) : null);
+  return name(customerFacts) ?? name(orderFacts && typeof orderFacts === "object" ? (orderFacts as { customer?: unknown }).customer : null);
 }
 
 export interface CaseList {
@@ -78,6 +89,7 @@ export interface CaseList {
 export async function listCases(db: Db, shop: string, filters: CaseFilters): Promise<CaseList> {
   const where: Prisma.EscalationCaseWhereInput = { shop };
   if (filters.status) where.status = filters.status;
+  if (filters.state) where.resolvedAt = filters.state === "resolved" ? { not: null } : null;
   if (filters.priority) where.priority = filters.priority;
   const range = dayRange(filters.from, filters.to);
   if (range.gte || range.lt) where.createdAt = range;
@@ -118,6 +130,9 @@ export async function listCases(db: Db, shop: string, filters: CaseFilters): Pro
       topic: true,
       shopperEmail: true,
       orderName: true,
+      resolvedAt: true,
+      customerFacts: true,
+      orderFacts: true,
       emails: {
         where: { kind: "case", shop },
         orderBy: { createdAt: "desc" },
@@ -139,7 +154,9 @@ export async function listCases(db: Db, shop: string, filters: CaseFilters): Pro
       reasonText: r.reasonText,
       topic: r.topic,
       shopperEmail: r.shopperEmail,
+      customerName: customerNameOf(r.customerFacts, r.orderFacts),
       orderName: r.orderName,
+      resolvedAt: r.resolvedAt?.toISOString() ?? null,
       delivery: r.emails[0] ?? null,
     })),
   };
@@ -156,11 +173,15 @@ export interface CaseDetail {
   topic: string | null;
   summary: string;
   shopperEmail: string | null;
+  customerName: string | null;
+  resolvedAt: string | null;
   orderName: string | null;
   orderFacts: unknown;
   customerFacts: unknown;
   signals: Array<{ reason: string; score: number | null; evidence: string }>;
   route: unknown;
+  /** Model usage of the conversation (zero when the built-in assistant answered everything). */
+  llm: { tokensIn: number; tokensOut: number; latencyMs: number; modelReplies: number; builtInReplies: number; fallbacks: Array<{ reason: string; count: number }> };
   transcript: Array<{ id: string; role: string; text: string; at: string; meta: unknown }>;
   emails: Array<{
     id: string;
@@ -187,7 +208,8 @@ export interface CaseDetail {
 export async function getCaseDetail(db: Db, shop: string, caseId: string): Promise<CaseDetail | null> {
   const c = await db.escalationCase.findFirst({ where: { id: caseId, shop } });
   if (!c) return null;
-  const [messages, emails] = await Promise.all([
+  const [conversation, messages, emails] = await Promise.all([
+    db.conversation.findFirst({ where: { id: c.conversationId, shop }, select: { llmTokensIn: true, llmTokensOut: true, llmLatencyMs: true } }),
     db.message.findMany({
       where: { conversationId: c.conversationId, conversation: { shop } },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
@@ -199,6 +221,16 @@ export async function getCaseDetail(db: Db, shop: string, caseId: string): Promi
     }),
   ]);
   const signals = Array.isArray(c.signals) ? (c.signals as Array<Record<string, unknown>>) : [];
+  const fallbacks = new Map<string, number>();
+  let modelReplies = 0;
+  let builtInReplies = 0;
+  for (const m of messages) {
+    if (m.role !== "assistant") continue;
+    const meta = (m.meta && typeof m.meta === "object" ? m.meta : {}) as { engine?: unknown; llmFallback?: unknown };
+    if (meta.engine === "llm") modelReplies += 1;
+    else builtInReplies += 1;
+    if (typeof meta.llmFallback === "string") fallbacks.set(meta.llmFallback, (fallbacks.get(meta.llmFallback) ?? 0) + 1);
+  }
   return {
     id: c.id,
     createdAt: c.createdAt.toISOString(),
@@ -210,6 +242,8 @@ export async function getCaseDetail(db: Db, shop: string, caseId: string): Promi
     topic: c.topic,
     summary: c.summary,
     shopperEmail: c.shopperEmail,
+    customerName: customerNameOf(c.customerFacts, c.orderFacts),
+    resolvedAt: c.resolvedAt?.toISOString() ?? null,
     orderName: c.orderName,
     orderFacts: c.orderFacts,
     customerFacts: c.customerFacts,
@@ -219,6 +253,14 @@ export async function getCaseDetail(db: Db, shop: string, caseId: string): Promi
       evidence: String(s?.evidence ?? ""),
     })),
     route: c.route,
+    llm: {
+      tokensIn: conversation?.llmTokensIn ?? 0,
+      tokensOut: conversation?.llmTokensOut ?? 0,
+      latencyMs: conversation?.llmLatencyMs ?? 0,
+      modelReplies,
+      builtInReplies,
+      fallbacks: [...fallbacks].map(([reason, count]) => ({ reason, count })),
+    },
     transcript: messages.map((m) => ({ id: m.id, role: m.role, text: m.text, at: m.createdAt.toISOString(), meta: m.meta })),
     emails: emails.map((e) => ({
       id: e.id,
@@ -250,4 +292,16 @@ export async function resendCaseEmail(db: Db, shop: string, caseId: string, outb
   const owned = await db.outboxEmail.count({ where: { id: outboxId, shop, caseId } });
   if (owned !== 1) return { ok: false, reason: "not_found" };
   return resendOutboxEmail(db, { shop, outboxId, now });
+}
+
+/**
+ * Marks a case of this shop resolved (now) or open again. Another shop's id is not_found; setting
+ * the state it already has changes nothing (the first resolution time is kept).
+ */
+export async function setCaseResolved(db: Db, shop: string, caseId: string, resolved: boolean, now: Date): Promise<{ ok: true; resolvedAt: string | null } | { ok: false; reason: "not_found" }> {
+  const where = { id: caseId, shop, resolvedAt: resolved ? null : { not: null } };
+  await db.escalationCase.updateMany({ where, data: { resolvedAt: resolved ? now : null } });
+  const row = await db.escalationCase.findFirst({ where: { id: caseId, shop }, select: { resolvedAt: true } });
+  if (!row) return { ok: false, reason: "not_found" };
+  return { ok: true, resolvedAt: row.resolvedAt?.toISOString() ?? null };
 }

@@ -1,9 +1,10 @@
 import { z } from "zod";
-import { DETECTOR_LANGUAGES, ESCALATION_REASONS, ESCALATION_TOPICS, PRIORITIES, escalationSettingsSchema, parseEscalationSettings, type EscalationSettings } from "~/domain/escalation";
+import { DETECTOR_LANGUAGES, ESCALATION_REASONS, ESCALATION_TOPICS, PRIORITIES, escalationSettingsInputSchema, parseEscalationSettings, type EscalationSettings } from "~/domain/escalation";
 import { parseRoutingSettings, routingSettingsSchema, type RoutingSettings } from "~/domain/routing";
 import { assistantSettingsSchema, contactSettingsSchema, parseStored, type AssistantSettings, type ContactSettings } from "~/domain/shop-settings";
 import type { Db } from "~/db.server";
 import { forgetShopContext } from "../chat/shop-context.server";
+import { fieldMeta, formatBound } from "./settings-fields";
 
 // The admin settings form: flat HTML form fields (names are the settings' dotted paths) are turned
 // into the stored documents and validated with the SAME zod schemas the storefront parses with, so
@@ -15,7 +16,8 @@ export const retentionDaysSchema = z.number().int().min(1).max(3650);
 
 const settingsSchema = z.object({
   routing: routingSettingsSchema,
-  triggers: escalationSettingsSchema,
+  // The admin writes with the stricter input ranges; the storefront keeps parsing with the stored schema.
+  triggers: escalationSettingsInputSchema,
   assistant: assistantSettingsSchema,
   contact: contactSettingsSchema,
   retentionDays: retentionDaysSchema,
@@ -34,26 +36,26 @@ export type FieldErrors = Record<string, string>;
 
 export type SaveSettingsResult = { ok: true; settings: SettingsDocuments } | { ok: false; errors: FieldErrors };
 
-type Kind = "text" | "optionalText" | "list" | "number" | "bool";
+type Kind = "text" | "optionalText" | "list" | "number" | "percent" | "bool";
 
 /** Every scalar form field (routes and languages are handled separately). */
 export const SETTINGS_FIELDS: ReadonlyArray<readonly [name: string, kind: Kind]> = [
   ["routing.defaultTo", "list"],
   ["routing.fromName", "text"],
   ["routing.ccUrgent", "list"],
-  ["triggers.threshold", "number"],
+  ["triggers.threshold", "percent"],
   ["triggers.explicitRequest.enabled", "bool"],
   ["triggers.negativeSentiment.enabled", "bool"],
-  ["triggers.negativeSentiment.threshold", "number"],
+  ["triggers.negativeSentiment.threshold", "percent"],
   ["triggers.negativeSentiment.risingFrustration", "bool"],
   ["triggers.complaint.enabled", "bool"],
-  ["triggers.complaint.threshold", "number"],
+  ["triggers.complaint.threshold", "percent"],
   ["triggers.threat.enabled", "bool"],
   ["triggers.keyword.enabled", "bool"],
   ["triggers.keywords", "list"],
   ["triggers.repeatedFailure.enabled", "bool"],
   ["triggers.repeatedFailure.maxAssistantFailures", "number"],
-  ["triggers.repeatedFailure.minModelConfidence", "number"],
+  ["triggers.repeatedFailure.minModelConfidence", "percent"],
   ["triggers.repeatedFailure.repeatedQuestion", "bool"],
   ["triggers.orderState.enabled", "bool"],
   ["triggers.orderState.stalledFulfillmentDays", "number"],
@@ -64,7 +66,7 @@ export const SETTINGS_FIELDS: ReadonlyArray<readonly [name: string, kind: Kind]>
   ["triggers.vip.tags", "list"],
   ["triggers.vip.minTotalSpent", "number"],
   ["triggers.vip.minOrderCount", "number"],
-  ["triggers.vip.lowerThresholdBy", "number"],
+  ["triggers.vip.lowerThresholdBy", "percent"],
   ["assistant.name", "text"],
   ["assistant.greeting", "text"],
   ["assistant.tone", "text"],
@@ -105,6 +107,11 @@ function readField(form: FormData, name: string, kind: Kind): unknown {
     case "number":
       // An empty or non-numeric entry must be an error, not a silent default.
       return text.trim() === "" ? Number.NaN : Number(text.trim());
+    case "percent": {
+      // Shown as 0–100 to merchants, stored as the detector's 0–1 score.
+      const n = text.trim() === "" ? Number.NaN : Number(text.trim().replace(/%$/, ""));
+      return Number.isFinite(n) ? Math.round(n * 100) / 10_000 : n;
+    }
     case "optionalText":
       return text.trim() === "" ? null : text.trim();
     default:
@@ -168,18 +175,20 @@ export function fieldForIssue(path: readonly PropertyKey[]): string {
   return parts.join(".");
 }
 
-function messageForIssue(issue: z.core.$ZodIssue, value: unknown): string {
+function messageForIssue(issue: z.core.$ZodIssue, value: unknown, field: string): string {
+  const unit = fieldMeta(field).unit;
   switch (issue.code) {
     case "invalid_format":
       if (issue.format === "email") return `"${String(value)}" is not a valid email address`;
       if (issue.format === "url") return `"${String(value)}" is not a valid http(s) URL`;
       return issue.message;
     case "invalid_type":
-      return typeof value === "number" && Number.isNaN(value) ? "Enter a number" : issue.message;
+      if (typeof value === "number" && Number.isNaN(value)) return "Enter a number";
+      return issue.expected === "int" ? "Enter a whole number" : issue.message;
     case "too_big":
-      return issue.origin === "number" ? `Must be at most ${String(issue.maximum)}` : `Too long (at most ${String(issue.maximum)})`;
+      return issue.origin === "number" ? `Must be at most ${formatBound(Number(issue.maximum), unit)}` : `Too long (at most ${String(issue.maximum)} characters)`;
     case "too_small":
-      if (issue.origin === "number") return `Must be at least ${String(issue.minimum)}`;
+      if (issue.origin === "number") return `Must be at least ${formatBound(Number(issue.minimum), unit)}`;
       return issue.origin === "string" && Number(issue.minimum) <= 1 ? "Required" : issue.message;
     case "invalid_value":
       return "Choose one of the options";
@@ -204,7 +213,7 @@ export function validateSettingsInput(input: Record<string, unknown>): SaveSetti
     const path = [...issue.path];
     if (path[0] === "routing" && path[1] === "routes" && typeof path[2] === "number") path[2] = indexOf[path[2]] ?? path[2];
     const field = fieldForIssue(path);
-    const message = messageForIssue(issue, valueAt({ ...input, routing: { ...routing, routes: rows } }, path));
+    const message = messageForIssue(issue, valueAt({ ...input, routing: { ...routing, routes: rows } }, path), field);
     errors[field] ??= message;
   }
   if (rows.filter((r) => r !== null).length > MAX_ROUTES) errors["routing.routes"] ??= `At most ${MAX_ROUTES} routes`;
@@ -253,6 +262,7 @@ export const SETTINGS_OPTIONS = {
   reasons: ESCALATION_REASONS.map((r) => ({ value: r.code, label: r.label })),
   topics: ESCALATION_TOPICS.map((t) => ({ value: t.code, label: t.label })),
   priorities: PRIORITIES.map((p) => ({ value: p, label: `${p[0]!.toUpperCase()}${p.slice(1)} or higher` })),
+  /** Language codes; the page names them in the merchant's language (Intl.DisplayNames). */
   languages: [...DETECTOR_LANGUAGES],
   tones: ["friendly", "neutral", "formal"],
 };

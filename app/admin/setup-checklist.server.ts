@@ -26,7 +26,9 @@ export interface UsageSummary {
   escalations: number;
   limited: number;
   allowance: number;
-  /** over the allowance: emails were withheld, or the allowance is used up */
+  /** the current plan sends no escalation emails (Free) */
+  emailsOff: boolean;
+  /** the CURRENT plan's allowance is used up this month (earlier withheld cases on another plan do not count) */
   overLimit: boolean;
 }
 
@@ -52,7 +54,10 @@ export async function loadUsage(db: Db, shop: string, plan: Plan, now: Date): Pr
     escalations,
     limited,
     allowance: plan.escalationsPerMonth,
-    overLimit: limited > 0 || (plan.escalationsPerMonth > 0 && escalations >= plan.escalationsPerMonth),
+    emailsOff: plan.escalationsPerMonth === 0,
+    // Recomputed from the plan in force: after an upgrade, cases withheld earlier this month (on
+    // Free or a smaller plan) no longer mean the allowance is used up.
+    overLimit: plan.escalationsPerMonth > 0 && escalations >= plan.escalationsPerMonth,
   };
 }
 

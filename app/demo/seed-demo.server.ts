@@ -14,6 +14,9 @@ export async function seedDemoShop(): Promise<void> {
     name: DEMO_POLICIES.shop.name,
     plan: "growth",
     uninstalledAt: null,
+    // A zone other than UTC, so the demo shows the admin's dates in the shop's own time.
+    currencyCode: "USD",
+    ianaTimezone: "America/New_York",
     routing: {
       defaultTo: ["support@baton-demo.example"],
       fromName: "Baton Demo Goods support",

@@ -8,6 +8,8 @@ import { requireAdmin } from "~/admin/require-admin.server";
 import { loadSetupChecklist, sendTestEmail } from "~/admin/setup-checklist.server";
 import { loadAdminAccessNotice } from "~/shopify/admin-access-notice.server";
 import { readForm } from "~/platform/http.server";
+import { useFormatters } from "~/admin/admin-ui";
+import { UsageBanner } from "~/admin/usage-banner";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { shop, demo } = await requireAdmin(request);
@@ -59,6 +61,7 @@ export default function Home() {
   }, [waiting, revalidator]);
 
   const { usage } = c;
+  const fmt = useFormatters();
   const steps = [c.embed.done, c.address.done, c.testEmail.done, c.planChosen.done];
   return (
     <Page title={`Baton — ${c.shopName}`} subtitle={`${steps.filter(Boolean).length} of ${steps.length} setup steps done`}>
@@ -67,25 +70,14 @@ export default function Home() {
           <Layout.Section>
             <Banner tone="critical" title="Baton can’t look up orders right now">
               <p>
-                Shopify did not renew Baton’s access to your store (since {new Date(adminAccess.since).toUTCString()}), so the
+                Shopify did not renew Baton’s access to your store (since {fmt.dateTime(adminAccess.since)}), so the
                 assistant tells shoppers it can’t check orders and offers your team instead. Opening Baton from your Shopify
                 admin reconnects it; if this message stays, reinstall Baton.
               </p>
             </Banner>
           </Layout.Section>
         ) : null}
-        {usage.overLimit ? (
-          <Layout.Section>
-            <Banner tone="warning" title="Escalation email allowance used up">
-              <p>
-                {usage.limited > 0
-                  ? `${usage.limited} escalation${usage.limited === 1 ? " was" : "s were"} not emailed this month because the ${c.plan.name} plan's allowance is used up; shoppers were shown your contact details instead.`
-                  : `You have used all ${usage.allowance} escalation emails of the ${c.plan.name} plan this month.`}{" "}
-                <Link url="/app/plans">Choose a larger plan</Link>
-              </p>
-            </Banner>
-          </Layout.Section>
-        ) : null}
+        <UsageBanner usage={usage} planName={c.plan.name} />
         <Layout.Section>
           <Card>
             <BlockStack gap="300">
@@ -102,7 +94,7 @@ export default function Home() {
                   </Text>
                   <Text as="p" tone="subdued">
                     {c.embed.done
-                      ? `Your storefront started its first conversation on ${new Date(c.embed.firstConversationAt!).toUTCString()}.`
+                      ? `Your storefront started its first conversation on ${fmt.dateTime(c.embed.firstConversationAt!)}.`
                       : "This step is marked done once your storefront has started a conversation."}
                   </Text>
                 </Step>
@@ -140,7 +132,7 @@ export default function Home() {
                 <Step done={c.planChosen.done} title="Choose a plan">
                   <Text as="p">
                     You are on the {c.plan.name} plan
-                    {c.plan.priceUsd === 0 ? " (no escalation emails: shoppers are shown your contact details)" : ` (${c.plan.escalationsPerMonth} escalation emails a month)`}.{" "}
+                    {c.plan.priceUsd === 0 ? " (no escalation emails: shoppers are shown your contact details)" : ` (${fmt.number(c.plan.escalationsPerMonth)} escalation emails a month)`}.{" "}
                     <Link url="/app/plans">See plans</Link>
                   </Text>
                 </Step>
@@ -160,17 +152,15 @@ export default function Home() {
                 This month ({usage.period})
               </Text>
               <InlineStack gap="800">
-                <Text as="p">Conversations: {usage.conversations.toLocaleString("en-US")}</Text>
+                <Text as="p">Conversations: {fmt.number(usage.conversations)}</Text>
                 <Text as="p">
-                  Escalation emails: {usage.escalations.toLocaleString("en-US")} of {usage.allowance.toLocaleString("en-US")}
+                  Escalation emails: {usage.emailsOff ? `off on the ${c.plan.name} plan` : `${fmt.number(usage.escalations)} of ${fmt.number(usage.allowance)}`}
                 </Text>
-                <Text as="p">Not emailed (over allowance): {usage.limited.toLocaleString("en-US")}</Text>
+                {usage.limited ? <Text as="p">Not emailed (no allowance): {fmt.number(usage.limited)}</Text> : null}
               </InlineStack>
-              <ProgressBar
-                progress={usage.allowance ? Math.min(100, (usage.escalations / usage.allowance) * 100) : 0}
-                size="small"
-                tone={usage.overLimit ? "critical" : "primary"}
-              />
+              {usage.emailsOff ? null : (
+                <ProgressBar progress={Math.min(100, (usage.escalations / usage.allowance) * 100)} size="small" tone={usage.overLimit ? "critical" : "primary"} />
+              )}
             </BlockStack>
           </Card>
         </Layout.Section>

@@ -1,10 +1,14 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation, useRevalidator } from "@remix-run/react";
-import { Badge, Banner, BlockStack, Box, Button, Card, DataTable, InlineStack, Layout, Page, Text } from "@shopify/polaris";
-import { useEffect } from "react";
+import { useActionData, useLoaderData, useNavigation, useRevalidator, useSubmit } from "@remix-run/react";
+import { Badge, BlockStack, Card, InlineStack, Layout, Page, Text } from "@shopify/polaris";
+import { useEffect, useRef } from "react";
 import { db } from "~/db.server";
 import { requireAdmin } from "~/admin/require-admin.server";
-import { getCaseDetail, resendCaseEmail } from "~/admin/cases.server";
+import { getCaseDetail, resendCaseEmail, setCaseResolved } from "~/admin/cases.server";
+import { useAdminLayout, useAdminUi, useFormatters } from "~/admin/admin-ui";
+import { CustomerCard, EmailCard, ModelUsageCard, OrderCard } from "~/admin/case-cards";
+import { DELIVERY_LABEL, DELIVERY_TONE, PRIORITY_LABEL, PRIORITY_TONE, label } from "~/admin/labels";
+import { shopifyAdminResourceUrl } from "~/shopify/admin-links.server";
 import { kickOutbox } from "~/platform/runtime.server";
 import { readForm } from "~/platform/http.server";
 
@@ -12,118 +16,48 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { shop } = await requireAdmin(request);
   const detail = await getCaseDetail(db(), shop, params.id ?? "");
   if (!detail) throw new Response("Case not found", { status: 404 });
-  return { detail };
+  const order = detail.orderFacts as { id?: unknown; customer?: { id?: unknown } } | null;
+  const customer = detail.customerFacts as { id?: unknown } | null;
+  return {
+    detail,
+    links: {
+      order: shopifyAdminResourceUrl(shop, "orders", order?.id),
+      customer: shopifyAdminResourceUrl(shop, "customers", customer?.id ?? order?.customer?.id),
+    },
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { shop } = await requireAdmin(request);
   const form = await readForm(request);
-  if (form.get("intent") !== "resend") return data({ ok: false as const, error: "Unknown action" }, { status: 400 });
-  const result = await resendCaseEmail(db(), shop, params.id ?? "", String(form.get("outboxId") ?? ""), new Date());
+  const intent = form.get("intent");
+  const caseId = params.id ?? "";
+  if (intent === "resolve" || intent === "reopen") {
+    const result = await setCaseResolved(db(), shop, caseId, intent === "resolve", new Date());
+    if (!result.ok) return data({ ok: false as const, intent, error: "Case not found", at: Date.now() }, { status: 404 });
+    return { ok: true as const, intent, at: Date.now() };
+  }
+  if (intent !== "resend") return data({ ok: false as const, intent: null, error: "Unknown action", at: Date.now() }, { status: 400 });
+  const result = await resendCaseEmail(db(), shop, caseId, String(form.get("outboxId") ?? ""), new Date());
   if (!result.ok) {
     return result.reason === "not_found"
-      ? data({ ok: false as const, error: "Email not found" }, { status: 404 })
-      : data({ ok: false as const, error: "This email is already queued or being sent" }, { status: 409 });
+      ? data({ ok: false as const, intent, error: "Email not found", at: Date.now() }, { status: 404 })
+      : data({ ok: false as const, intent, error: "This email is already queued or being sent", at: Date.now() }, { status: 409 });
   }
   kickOutbox();
-  return { ok: true as const, outboxId: result.row.id };
+  return { ok: true as const, intent, at: Date.now() };
 }
 
-type Detail = ReturnType<typeof useLoaderData<typeof loader>>["detail"];
-
-function Facts({ title, value }: { title: string; value: unknown }) {
-  if (!value || typeof value !== "object") return null;
-  const rows = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== null && v !== undefined && v !== "")
-    .map(([k, v]) => [k, typeof v === "object" ? JSON.stringify(v) : String(v)]);
-  return (
-    <Card>
-      <BlockStack gap="200">
-        <Text as="h2" variant="headingMd">
-          {title}
-        </Text>
-        <DataTable columnContentTypes={["text", "text"]} headings={["Field", "Value"]} rows={rows} />
-      </BlockStack>
-    </Card>
-  );
-}
-
-function EmailCard({ email, canResend }: { email: Detail["emails"][number]; canResend: boolean }) {
-  const navigation = useNavigation();
-  const resending = navigation.state !== "idle" && navigation.formData?.get("outboxId") === email.id;
-  return (
-    <Card>
-      <BlockStack gap="300">
-        <InlineStack align="space-between" blockAlign="center">
-          <Text as="h3" variant="headingSm">
-            {email.kind === "case" ? "Escalation email" : "Follow-up email"}
-          </Text>
-          <InlineStack gap="200" blockAlign="center">
-            <Badge tone={email.status === "sent" ? "success" : email.status === "failed" ? "critical" : "attention"}>{email.status}</Badge>
-            {canResend ? (
-              <Form method="post">
-                <input type="hidden" name="intent" value="resend" />
-                <input type="hidden" name="outboxId" value={email.id} />
-                <Button submit loading={resending} disabled={email.status === "pending" || email.status === "sending"}>
-                  Resend
-                </Button>
-              </Form>
-            ) : null}
-          </InlineStack>
-        </InlineStack>
-        <dl style={{ display: "grid", gridTemplateColumns: "max-content 1fr", gap: "4px 12px", margin: 0 }}>
-          <dt>Subject</dt>
-          <dd style={{ margin: 0 }} data-testid="email-subject">
-            {email.subject}
-          </dd>
-          <dt>From</dt>
-          <dd style={{ margin: 0 }}>{email.from}</dd>
-          <dt>To</dt>
-          <dd style={{ margin: 0 }}>{email.to.join(", ")}</dd>
-          {email.cc.length ? (
-            <>
-              <dt>CC</dt>
-              <dd style={{ margin: 0 }}>{email.cc.join(", ")}</dd>
-            </>
-          ) : null}
-          <dt>Reply-To</dt>
-          <dd style={{ margin: 0 }}>{email.replyTo ?? "—"}</dd>
-          <dt>Message-ID</dt>
-          <dd style={{ margin: 0 }}>
-            <code>{email.messageId}</code>
-          </dd>
-        </dl>
-        <details>
-          <summary>Text part</summary>
-          <pre style={{ whiteSpace: "pre-wrap", fontSize: 12, maxHeight: 400, overflow: "auto" }}>{email.text}</pre>
-        </details>
-        <details open>
-          <summary>HTML part</summary>
-          {/* sandbox="" : no scripts, no same-origin, no forms, no top navigation (shopper text is inside). */}
-          <iframe title={`HTML of ${email.subject}`} sandbox="" srcDoc={email.html} style={{ width: "100%", height: 480, border: "1px solid #ddd", borderRadius: 6 }} />
-        </details>
-        <Text as="h4" variant="headingSm">
-          Delivery attempts ({email.attemptLog.length})
-        </Text>
-        {email.attemptLog.length ? (
-          <DataTable
-            columnContentTypes={["text", "text", "text", "numeric"]}
-            headings={["At", "Result", "Server response / error", "ms"]}
-            rows={email.attemptLog.map((a) => [a.at.replace("T", " ").slice(0, 19), a.ok ? "accepted" : "failed", (a.ok ? a.response : a.error) ?? "", a.durationMs])}
-          />
-        ) : (
-          <Text as="p" tone="subdued">
-            No attempt yet.
-          </Text>
-        )}
-      </BlockStack>
-    </Card>
-  );
-}
+const TOAST: Record<string, string> = { resend: "Email queued again with the same Message-ID", resolve: "Case marked as resolved", reopen: "Case reopened" };
 
 export default function CaseDetailPage() {
-  const { detail: c } = useLoaderData<typeof loader>();
+  const { detail: c, links } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  const { llmConfigured } = useAdminLayout();
+  const { toast } = useAdminUi();
+  const fmt = useFormatters();
+  const submit = useSubmit();
+  const navigation = useNavigation();
   const revalidator = useRevalidator();
   const inFlight = c.emails.some((e) => e.status === "pending" || e.status === "sending");
   useEffect(() => {
@@ -131,25 +65,43 @@ export default function CaseDetailPage() {
     const timer = setInterval(() => revalidator.state === "idle" && revalidator.revalidate(), 1000);
     return () => clearInterval(timer);
   }, [inFlight, revalidator]);
+  const handled = useRef<number | null>(null);
+  useEffect(() => {
+    if (!result || handled.current === result.at) return;
+    handled.current = result.at;
+    if (result.ok) toast(TOAST[result.intent] ?? "Done");
+    else toast(result.error, { error: true });
+  }, [result, toast]);
+
+  const resolved = c.resolvedAt !== null;
+  const changing = navigation.state !== "idle" && ["resolve", "reopen"].includes(String(navigation.formData?.get("intent")));
+  const caseEmail = c.emails.find((e) => e.kind === "case");
+  const vip = c.reasons.some((r) => r.code === "vip");
+  const title = c.customerName ?? c.shopperEmail ?? "Shopper without email";
 
   return (
     <Page
-      title={c.orderName ? `Case — Order ${c.orderName}` : "Case"}
-      subtitle={`${c.shopperEmail ?? "no email given"} · ${c.createdAt.replace("T", " ").slice(0, 16)} UTC`}
+      title={title}
+      subtitle={`${c.orderName ? `Order ${c.orderName} · ` : ""}Escalated ${fmt.dateTime(c.createdAt)}`}
       backAction={{ content: "Cases", url: "/app/cases" }}
       titleMetadata={
         <InlineStack gap="100">
-          <Badge tone={c.status === "sent" ? "success" : c.status === "failed" ? "critical" : "attention"}>{c.status}</Badge>
-          <Badge tone={c.priority === "urgent" ? "critical" : c.priority === "high" ? "warning" : "info"}>{c.priority}</Badge>
+          <Badge tone={resolved ? "success" : "attention"}>{resolved ? "Resolved" : "Open"}</Badge>
+          <Badge tone={PRIORITY_TONE[c.priority]}>{`${label(PRIORITY_LABEL, c.priority)} priority`}</Badge>
+          <Badge tone={DELIVERY_TONE[c.status]}>{label(DELIVERY_LABEL, c.status)}</Badge>
         </InlineStack>
       }
+      primaryAction={{
+        content: resolved ? "Reopen case" : "Mark as resolved",
+        loading: changing,
+        onAction: () => submit({ intent: resolved ? "reopen" : "resolve" }, { method: "post" }),
+      }}
+      secondaryActions={[
+        ...(caseEmail && c.shopperEmail ? [{ content: "Reply to customer", url: `mailto:${c.shopperEmail}?subject=${encodeURIComponent(`Re: ${caseEmail.subject}`)}`, external: true }] : []),
+        ...(links.order ? [{ content: "View order", url: links.order, external: true }] : []),
+      ]}
     >
       <Layout>
-        {result ? (
-          <Layout.Section>
-            {result.ok ? <Banner tone="success" title="Email queued again with the same Message-ID" /> : <Banner tone="critical" title={result.error} />}
-          </Layout.Section>
-        ) : null}
         <Layout.Section>
           <BlockStack gap="400">
             <Card>
@@ -157,30 +109,33 @@ export default function CaseDetailPage() {
                 <Text as="h2" variant="headingMd">
                   Why it was escalated
                 </Text>
-                <Text as="p">{c.reasonText}</Text>
+                <Text as="p" variant="bodyLg">
+                  {c.reasonText}
+                </Text>
                 <InlineStack gap="100">
                   {c.reasons.map((r) => (
                     <Badge key={r.code}>{r.label}</Badge>
                   ))}
                 </InlineStack>
-                <Text as="p" tone="subdued">
-                  Topic: {c.topic ?? "—"} · confidence {Math.round(c.confidence * 100)}%
-                </Text>
                 <Text as="p">{c.summary}</Text>
-                <Text as="h3" variant="headingSm">
-                  Signals fired
-                </Text>
                 {c.signals.length ? (
-                  <DataTable
-                    columnContentTypes={["text", "numeric", "text"]}
-                    headings={["Signal", "Score", "Evidence"]}
-                    rows={c.signals.map((s) => [s.reason, s.score === null ? "—" : s.score.toFixed(2), s.evidence])}
-                  />
-                ) : (
+                  <details>
+                    <summary>What the assistant noticed ({c.signals.length})</summary>
+                    <ul style={{ margin: "4px 0 0", paddingInlineStart: 18 }}>
+                      {c.signals.map((s, i) => (
+                        <li key={i}>
+                          {s.evidence || s.reason}
+                          {s.score !== null ? <Text as="span" tone="subdued">{` · ${fmt.percent(s.score, 0)} sure`}</Text> : null}
+                        </li>
+                      ))}
+                    </ul>
+                  </details>
+                ) : null}
+                {resolved ? (
                   <Text as="p" tone="subdued">
-                    None recorded.
+                    Resolved {fmt.dateTime(c.resolvedAt!)}
                   </Text>
-                )}
+                ) : null}
               </BlockStack>
             </Card>
             <Card>
@@ -190,34 +145,43 @@ export default function CaseDetailPage() {
                 </Text>
                 <ol style={{ listStyle: "none", margin: 0, padding: 0 }} aria-label="Transcript">
                   {c.transcript.map((m) => (
-                    <li key={m.id} style={{ padding: "6px 0", borderBottom: "1px solid #f0f0f0" }}>
-                      <Box>
+                    <li key={m.id} style={{ padding: "8px 0", borderBottom: "1px solid #f0f0f0" }}>
+                      <InlineStack gap="200" blockAlign="baseline">
                         <Text as="span" fontWeight="semibold">
-                          {m.role === "assistant" ? "Assistant" : "Shopper"}
-                        </Text>{" "}
-                        <Text as="span" tone="subdued">
-                          {m.at.replace("T", " ").slice(0, 19)}
+                          {m.role === "assistant" ? "Assistant" : (c.customerName ?? "Shopper")}
                         </Text>
-                        <p style={{ margin: "2px 0 0", whiteSpace: "pre-wrap" }}>{m.text}</p>
-                      </Box>
+                        <Text as="span" tone="subdued" variant="bodySm">
+                          {fmt.dateTime(m.at)}
+                        </Text>
+                      </InlineStack>
+                      <p style={{ margin: "2px 0 0", whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}>{m.text}</p>
                     </li>
                   ))}
                 </ol>
               </BlockStack>
             </Card>
             {c.emails.length ? (
-              c.emails.map((e) => <EmailCard key={e.id} email={e} canResend />)
+              c.emails.map((e) => <EmailCard key={e.id} email={e} />)
             ) : (
               <Card>
-                <Text as="p">No email was sent for this case ({c.status === "limited" ? "plan allowance used up" : c.status === "limited_abuse" ? "limited for abuse: too many new cases from one address" : c.status}).</Text>
+                <Text as="p">
+                  {c.status === "limited"
+                    ? "No email was sent: the plan's monthly allowance was used up, so the shopper saw your contact details."
+                    : c.status === "limited_abuse"
+                      ? "No email was sent: limited for abuse (too many new cases from one address or email), so the shopper saw your contact details."
+                      : c.status === "abandoned"
+                        ? "No email was sent: the shopper chose not to give an email address."
+                        : "No email was sent for this case."}
+                </Text>
               </Card>
             )}
           </BlockStack>
         </Layout.Section>
         <Layout.Section variant="oneThird">
           <BlockStack gap="400">
-            <Facts title="Order" value={c.orderFacts} />
-            <Facts title="Customer" value={c.customerFacts} />
+            <CustomerCard facts={c.customerFacts ?? (c.orderFacts as { customer?: unknown } | null | undefined)?.customer} email={c.shopperEmail} name={c.customerName} url={links.customer} vip={vip} />
+            <OrderCard facts={c.orderFacts} orderName={c.orderName} url={links.order} />
+            {llmConfigured || c.llm.modelReplies > 0 || c.llm.tokensIn > 0 ? <ModelUsageCard llm={c.llm} /> : null}
           </BlockStack>
         </Layout.Section>
       </Layout>

@@ -1,32 +1,40 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link as RemixLink, useLoaderData, useNavigate } from "@remix-run/react";
-import { Badge, BlockStack, Button, Card, IndexTable, InlineGrid, InlineStack, Page, Pagination, Select, Text, TextField } from "@shopify/polaris";
+import { Form, useLoaderData, useNavigate } from "@remix-run/react";
+import { Badge, BlockStack, Box, Button, Card, Collapsible, IndexTable, InlineGrid, InlineStack, Link, Page, Pagination, Select, Tabs, Text, TextField, useBreakpoints } from "@shopify/polaris";
 import { useState } from "react";
 import { db } from "~/db.server";
 import { ESCALATION_REASONS, PRIORITIES } from "~/domain/escalation";
 import { requireAdmin } from "~/admin/require-admin.server";
 import { CASE_STATUSES, listCases, parseCaseFilters } from "~/admin/cases.server";
+import { useFormatters } from "~/admin/admin-ui";
+import { DELIVERY_LABEL, DELIVERY_TONE, PRIORITY_LABEL, PRIORITY_TONE, label } from "~/admin/labels";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { shop } = await requireAdmin(request);
   const filters = parseCaseFilters(new URL(request.url).searchParams);
   const list = await listCases(db(), shop, filters);
-  return { filters, list, statuses: CASE_STATUSES };
+  return {
+    filters,
+    list,
+    statuses: CASE_STATUSES,
+    reasons: ESCALATION_REASONS.map((r) => ({ value: r.code, label: r.label })),
+    reasonLabels: Object.fromEntries(ESCALATION_REASONS.map((r) => [r.code, r.label])) as Record<string, string>,
+  };
 }
 
-const STATUS_TONE: Record<string, "success" | "critical" | "attention" | "info" | undefined> = {
-  sent: "success",
-  failed: "critical",
-  queued: "attention",
-  limited: "attention",
-  limited_abuse: "critical",
-  abandoned: undefined,
-};
-const PRIORITY_TONE: Record<string, "critical" | "warning" | "info" | undefined> = { urgent: "critical", high: "warning", normal: "info" };
+const STATE_TABS = [
+  { id: "", content: "All" },
+  { id: "open", content: "Open" },
+  { id: "resolved", content: "Resolved" },
+];
 
 export default function Cases() {
-  const { filters, list, statuses } = useLoaderData<typeof loader>();
+  const { filters, list, statuses, reasons, reasonLabels } = useLoaderData<typeof loader>();
   const navigate = useNavigate();
+  const fmt = useFormatters();
+  const { smDown } = useBreakpoints();
+  const active = [filters.status, filters.reason, filters.priority, filters.from, filters.to].filter(Boolean).length;
+  const [open, setOpen] = useState(false);
   const [f, setF] = useState({
     status: filters.status ?? "",
     reason: filters.reason ?? "",
@@ -36,94 +44,155 @@ export default function Cases() {
     q: filters.q ?? "",
   });
   const set = (k: keyof typeof f) => (v: string) => setF((s) => ({ ...s, [k]: v }));
-  const pageUrl = (page: number) => {
+  const urlWith = (changes: Record<string, string | undefined>) => {
     // The filters that produced this page (not unsaved edits in the form).
-    const applied = { status: filters.status, reason: filters.reason, priority: filters.priority, from: filters.from, to: filters.to, q: filters.q };
-    const p = new URLSearchParams(Object.entries({ ...applied, page: String(page) }).filter((e): e is [string, string] => !!e[1]));
-    return `/app/cases?${p.toString()}`;
+    const applied = { state: filters.state, status: filters.status, reason: filters.reason, priority: filters.priority, from: filters.from, to: filters.to, q: filters.q, ...changes };
+    const p = new URLSearchParams(Object.entries(applied).filter((e): e is [string, string] => !!e[1]));
+    return `/app/cases${p.size ? `?${p.toString()}` : ""}`;
   };
 
   return (
-    <Page title="Cases" subtitle={`${list.total.toLocaleString("en-US")} escalated conversation${list.total === 1 ? "" : "s"}`}>
+    <Page title="Cases" subtitle={`${fmt.number(list.total)} escalated conversation${list.total === 1 ? "" : "s"}`}>
       <BlockStack gap="400">
-        <Card>
-          <Form method="get" aria-label="Filter cases">
-            <BlockStack gap="300">
-              <InlineGrid columns={{ xs: 1, md: 3 }} gap="300">
-                <Select
-                  label="Status"
-                  name="status"
-                  value={f.status}
-                  onChange={set("status")}
-                  options={[{ label: "Any", value: "" }, ...statuses.map((s) => ({ label: s, value: s }))]}
-                />
-                <Select
-                  label="Reason"
-                  name="reason"
-                  value={f.reason}
-                  onChange={set("reason")}
-                  options={[{ label: "Any", value: "" }, ...ESCALATION_REASONS.map((r) => ({ label: r.label, value: r.code }))]}
-                />
-                <Select label="Priority" name="priority" value={f.priority} onChange={set("priority")} options={[{ label: "Any", value: "" }, ...PRIORITIES.map((p) => ({ label: p, value: p }))]} />
-                <TextField label="From" name="from" type="date" value={f.from} onChange={set("from")} autoComplete="off" />
-                <TextField label="To" name="to" type="date" value={f.to} onChange={set("to")} autoComplete="off" />
-                <TextField label="Customer email or order" name="q" value={f.q} onChange={set("q")} autoComplete="off" placeholder="sarah@example.com or #1042" />
-              </InlineGrid>
-              <InlineStack gap="200">
-                <Button submit variant="primary">
-                  Apply filters
-                </Button>
-                <Button url="/app/cases">Clear</Button>
-              </InlineStack>
-            </BlockStack>
-          </Form>
-        </Card>
         <Card padding="0">
+          <Tabs
+            tabs={STATE_TABS.map((t) => ({ id: `state-${t.id || "all"}`, content: t.content, url: urlWith({ state: t.id || undefined, page: undefined }) }))}
+            selected={Math.max(0, STATE_TABS.findIndex((t) => t.id === (filters.state ?? "")))}
+          />
+          <Box padding="300" borderBlockStartWidth="025" borderColor="border">
+            <Form method="get" aria-label="Filter cases">
+              {filters.state ? <input type="hidden" name="state" value={filters.state} /> : null}
+              <BlockStack gap="300">
+                <InlineStack gap="200" blockAlign="end" wrap={false}>
+                  <div style={{ flex: 1 }}>
+                    <TextField label="Search by customer email or order" labelHidden name="q" value={f.q} onChange={set("q")} autoComplete="off" placeholder="Search by customer email or order (#1042)" />
+                  </div>
+                  <Button onClick={() => setOpen((o) => !o)} disclosure={open ? "up" : "down"} ariaExpanded={open} ariaControls="case-filters">
+                    {active ? `Filters (${active})` : "Filters"}
+                  </Button>
+                  <Button submit variant="primary">
+                    Search
+                  </Button>
+                </InlineStack>
+                <Collapsible id="case-filters" open={open}>
+                  <BlockStack gap="300">
+                    <InlineGrid columns={{ xs: 1, sm: 2, md: 5 }} gap="300">
+                      <Select label="Email delivery" name="status" value={f.status} onChange={set("status")} options={[{ label: "Any", value: "" }, ...statuses.map((s) => ({ label: label(DELIVERY_LABEL, s), value: s }))]} />
+                      <Select label="Reason" name="reason" value={f.reason} onChange={set("reason")} options={[{ label: "Any", value: "" }, ...reasons]} />
+                      <Select label="Priority" name="priority" value={f.priority} onChange={set("priority")} options={[{ label: "Any", value: "" }, ...PRIORITIES.map((p) => ({ label: label(PRIORITY_LABEL, p), value: p }))]} />
+                      <TextField label="From" name="from" type="date" value={f.from} onChange={set("from")} autoComplete="off" />
+                      <TextField label="To" name="to" type="date" value={f.to} onChange={set("to")} autoComplete="off" />
+                    </InlineGrid>
+                    <InlineStack gap="200">
+                      <Button submit>Apply filters</Button>
+                      <Button url="/app/cases" variant="plain">
+                        Clear all
+                      </Button>
+                    </InlineStack>
+                  </BlockStack>
+                </Collapsible>
+              </BlockStack>
+            </Form>
+          </Box>
           <IndexTable
             resourceName={{ singular: "case", plural: "cases" }}
             itemCount={list.rows.length}
             selectable={false}
+            condensed={smDown}
             emptyState={
-              <Text as="p" alignment="center">
-                No cases match these filters.
-              </Text>
+              <Box padding="600">
+                <Text as="p" alignment="center" tone="subdued">
+                  No cases match these filters.
+                </Text>
+              </Box>
             }
-            headings={[{ title: "Created" }, { title: "Customer" }, { title: "Order" }, { title: "Reason" }, { title: "Priority" }, { title: "Status" }, { title: "Delivery" }]}
+            headings={[{ title: "Customer" }, { title: "Reason" }, { title: "Priority" }, { title: "Status" }, { title: "Email" }, { title: "Escalated" }]}
           >
-            {list.rows.map((c, i) => (
-              <IndexTable.Row id={c.id} key={c.id} position={i} onClick={() => navigate(`/app/cases/${c.id}`)}>
-                <IndexTable.Cell>
-                  <RemixLink to={`/app/cases/${c.id}`} data-case-link={c.id} onClick={(e) => e.stopPropagation()}>
-                    {new Date(c.createdAt).toISOString().slice(0, 16).replace("T", " ")}
-                  </RemixLink>
-                </IndexTable.Cell>
-                <IndexTable.Cell>{c.shopperEmail ?? "—"}</IndexTable.Cell>
-                <IndexTable.Cell>{c.orderName ?? "—"}</IndexTable.Cell>
-                <IndexTable.Cell>
-                  <span title={c.reasonText}>{c.reasonText.length > 60 ? `${c.reasonText.slice(0, 59)}…` : c.reasonText}</span>
-                </IndexTable.Cell>
-                <IndexTable.Cell>
-                  <Badge tone={PRIORITY_TONE[c.priority]}>{c.priority}</Badge>
-                </IndexTable.Cell>
-                <IndexTable.Cell>
-                  <Badge tone={STATUS_TONE[c.status]}>{c.status}</Badge>
-                </IndexTable.Cell>
-                <IndexTable.Cell>
-                  {c.delivery ? `${c.delivery.status}${c.delivery.attempts ? ` · ${c.delivery.attempts} attempt${c.delivery.attempts === 1 ? "" : "s"}` : ""}` : "no email"}
-                </IndexTable.Cell>
-              </IndexTable.Row>
-            ))}
+            {list.rows.map((c, i) => {
+              const who = c.customerName ?? c.shopperEmail ?? "No email given";
+              const reasonBadges = (
+                <InlineStack gap="100">
+                  {c.reasons.slice(0, 2).map((r) => (
+                    <Badge key={r}>{reasonLabels[r] ?? r}</Badge>
+                  ))}
+                </InlineStack>
+              );
+              const priority = <Badge tone={PRIORITY_TONE[c.priority]}>{label(PRIORITY_LABEL, c.priority)}</Badge>;
+              const state = <Badge tone={c.resolvedAt ? "success" : "attention"}>{c.resolvedAt ? "Resolved" : "Open"}</Badge>;
+              const link = (
+                <Link url={`/app/cases/${c.id}`} dataPrimaryLink removeUnderline monochrome>
+                  <span data-case-link={c.id}>
+                    <Text as="span" fontWeight="semibold">
+                      {who}
+                    </Text>
+                  </span>
+                </Link>
+              );
+              return (
+                <IndexTable.Row id={c.id} key={c.id} position={i} onClick={() => navigate(`/app/cases/${c.id}`)}>
+                  {smDown ? (
+                    <Box padding="300">
+                      <BlockStack gap="100">
+                        <InlineStack align="space-between" wrap={false} gap="200">
+                          {link}
+                          <Text as="span" tone="subdued" variant="bodySm">
+                            {fmt.date(c.createdAt)}
+                          </Text>
+                        </InlineStack>
+                        <Text as="span" tone="subdued">
+                          {c.orderName ? `Order ${c.orderName} · ` : ""}
+                          {c.reasonText.length > 70 ? `${c.reasonText.slice(0, 69)}…` : c.reasonText}
+                        </Text>
+                        <InlineStack gap="100">
+                          {state}
+                          {priority}
+                          <Badge tone={DELIVERY_TONE[c.status]}>{label(DELIVERY_LABEL, c.status)}</Badge>
+                        </InlineStack>
+                      </BlockStack>
+                    </Box>
+                  ) : (
+                    <>
+                      <IndexTable.Cell>
+                        <BlockStack gap="050">
+                          {link}
+                          <Text as="span" tone="subdued" variant="bodySm">
+                            {[c.customerName ? c.shopperEmail : null, c.orderName ? `Order ${c.orderName}` : null].filter(Boolean).join(" · ") || "—"}
+                          </Text>
+                        </BlockStack>
+                      </IndexTable.Cell>
+                      <IndexTable.Cell>
+                        <span title={c.reasonText}>{reasonBadges}</span>
+                      </IndexTable.Cell>
+                      <IndexTable.Cell>{priority}</IndexTable.Cell>
+                      <IndexTable.Cell>{state}</IndexTable.Cell>
+                      <IndexTable.Cell>
+                        <Badge tone={DELIVERY_TONE[c.status]}>{label(DELIVERY_LABEL, c.status)}</Badge>
+                      </IndexTable.Cell>
+                      <IndexTable.Cell>
+                        <Text as="span" variant="bodySm">
+                          {fmt.dateTime(c.createdAt)}
+                        </Text>
+                      </IndexTable.Cell>
+                    </>
+                  )}
+                </IndexTable.Row>
+              );
+            })}
           </IndexTable>
+          {list.pageCount > 1 ? (
+            <Box padding="300" borderBlockStartWidth="025" borderColor="border">
+              <InlineStack align="center">
+                <Pagination
+                  hasPrevious={list.page > 1}
+                  onPrevious={() => navigate(urlWith({ page: String(list.page - 1) }))}
+                  hasNext={list.page < list.pageCount}
+                  onNext={() => navigate(urlWith({ page: String(list.page + 1) }))}
+                  label={`Page ${list.page} of ${list.pageCount}`}
+                />
+              </InlineStack>
+            </Box>
+          ) : null}
         </Card>
-        <InlineStack align="center" gap="300" blockAlign="center">
-          <Pagination
-            hasPrevious={list.page > 1}
-            onPrevious={() => navigate(pageUrl(list.page - 1))}
-            hasNext={list.page < list.pageCount}
-            onNext={() => navigate(pageUrl(list.page + 1))}
-            label={`Page ${list.page} of ${list.pageCount}`}
-          />
-        </InlineStack>
       </BlockStack>
     </Page>
   );

@@ -1,6 +1,9 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { Badge, Banner, BlockStack, Button, Card, InlineGrid, Layout, Page, Text } from "@shopify/polaris";
+import { useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
+import { Badge, Banner, BlockStack, Button, Card, InlineGrid, InlineStack, Layout, Modal, Page, Text } from "@shopify/polaris";
+import { useEffect, useState } from "react";
+import { useAdminUi, useFormatters } from "~/admin/admin-ui";
+import { UsageBanner } from "~/admin/usage-banner";
 import { z } from "zod";
 import { db } from "~/db.server";
 import { PLANS, findPlan, type PlanId } from "~/domain/plans";
@@ -47,7 +50,22 @@ export default function Plans() {
   const { demo, current, plans, usage } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
+  const submit = useSubmit();
+  const { toast } = useAdminUi();
+  const fmt = useFormatters();
+  const [confirm, setConfirm] = useState<PlanId | null>(null);
   const pending = navigation.state !== "idle" ? navigation.formData?.get("plan") : null;
+  const currentPlan = findPlan(current);
+  useEffect(() => {
+    if (result?.ok) toast(`You're on the ${findPlan(result.plan).name} plan${result.demo ? " (demo: changed directly)" : ""}`);
+    else if (result) toast(result.error, { error: true });
+  }, [result, toast]);
+  const choose = (id: PlanId) => {
+    // A smaller allowance can stop escalation emails mid-month: ask first (Polaris Modal).
+    if (findPlan(id).escalationsPerMonth < currentPlan.escalationsPerMonth) setConfirm(id);
+    else submit({ plan: id }, { method: "post" });
+  };
+  const target = confirm ? findPlan(confirm) : null;
   return (
     <Page title="Plans" subtitle="Escalation emails are billed monthly through Shopify.">
       <Layout>
@@ -58,51 +76,35 @@ export default function Plans() {
             </Banner>
           </Layout.Section>
         ) : null}
-        {usage.overLimit ? (
-          <Layout.Section>
-            <Banner tone="warning" title="Escalation email allowance used up">
-              <p>
-                {usage.escalations} of {usage.allowance} escalation emails used this month
-                {usage.limited ? `; ${usage.limited} case${usage.limited === 1 ? " was" : "s were"} not emailed (shoppers saw your contact details)` : ""}.
-              </p>
-            </Banner>
-          </Layout.Section>
-        ) : null}
-        {result && !result.ok ? (
-          <Layout.Section>
-            <Banner tone="critical" title={result.error} />
-          </Layout.Section>
-        ) : null}
-        {result?.ok ? (
-          <Layout.Section>
-            <Banner tone="success" title={`You are now on the ${findPlan(result.plan).name} plan${result.demo ? " (demo: changed directly)" : ""}`} />
-          </Layout.Section>
-        ) : null}
+        <UsageBanner usage={usage} planName={currentPlan.name} showPlansLink={false} />
         <Layout.Section>
-          <InlineGrid columns={{ xs: 1, md: 4 }} gap="300">
+          <InlineGrid columns={{ xs: 1, sm: 2, lg: 4 }} gap="300">
             {plans.map((p) => (
               <Card key={p.id}>
                 <BlockStack gap="200">
-                  <Text as="h2" variant="headingMd">
-                    {p.name} {p.id === current ? <Badge tone="success">Current plan</Badge> : null}
-                  </Text>
+                  <InlineStack align="space-between" blockAlign="center">
+                    <Text as="h2" variant="headingMd">
+                      {p.name}
+                    </Text>
+                    {p.id === current ? <Badge tone="success">Current plan</Badge> : null}
+                  </InlineStack>
                   <Text as="p" variant="headingLg">
-                    {p.priceUsd === 0 ? "Free" : `$${p.priceUsd}/month`}
+                    {p.priceUsd === 0 ? "$0" : `${fmt.money(p.priceUsd, "USD").replace(/\.00$/, "")}`}
+                    <Text as="span" tone="subdued" variant="bodyMd">
+                      {" "}/ month
+                    </Text>
                   </Text>
                   <Text as="p">
-                    {p.escalationsPerMonth === 0 ? "No escalation emails: shoppers are shown your contact details." : `${p.escalationsPerMonth.toLocaleString("en-US")} escalation emails a month`}
+                    {p.escalationsPerMonth === 0 ? "No escalation emails: shoppers who need a person see your contact details." : `${fmt.number(p.escalationsPerMonth)} escalation emails a month`}
                   </Text>
                   {p.trialDays ? (
                     <Text as="p" tone="subdued">
                       {p.trialDays}-day free trial
                     </Text>
                   ) : null}
-                  <Form method="post">
-                    <input type="hidden" name="plan" value={p.id} />
-                    <Button submit disabled={p.id === current} loading={pending === p.id} accessibilityLabel={`Choose ${p.name}`}>
-                      {p.id === current ? "Current plan" : `Choose ${p.name}`}
-                    </Button>
-                  </Form>
+                  <Button onClick={() => choose(p.id)} disabled={p.id === current} loading={pending === p.id} variant={p.escalationsPerMonth > currentPlan.escalationsPerMonth ? "primary" : undefined}>
+                    {p.id === current ? "Current plan" : p.escalationsPerMonth < currentPlan.escalationsPerMonth ? `Downgrade to ${p.name}` : `Choose ${p.name}`}
+                  </Button>
                 </BlockStack>
               </Card>
             ))}
@@ -110,10 +112,41 @@ export default function Plans() {
         </Layout.Section>
         <Layout.Section>
           <Text as="p" tone="subdued">
-            This month: {usage.escalations} escalation emails of {usage.allowance}.
+            {usage.emailsOff ? "This month: escalation emails are off." : `This month: ${fmt.number(usage.escalations)} of ${fmt.number(usage.allowance)} escalation emails used.`}
           </Text>
         </Layout.Section>
       </Layout>
+      <Modal
+        open={target !== null}
+        onClose={() => setConfirm(null)}
+        title={target ? `Switch to ${target.name}?` : ""}
+        primaryAction={{
+          content: target ? `Switch to ${target.name}` : "Switch",
+          destructive: true,
+          onAction: () => {
+            if (target) submit({ plan: target.id }, { method: "post" });
+            setConfirm(null);
+          },
+        }}
+        secondaryActions={[{ content: `Keep ${currentPlan.name}`, onAction: () => setConfirm(null) }]}
+      >
+        <Modal.Section>
+          {target ? (
+            <BlockStack gap="200">
+              {target.escalationsPerMonth === 0 ? (
+                <Text as="p">
+                  Escalation emails stop at once. Shoppers who ask for a person will see your contact details instead, and your team gets no cases by email.
+                </Text>
+              ) : (
+                <Text as="p">
+                  {`Your allowance drops from ${fmt.number(currentPlan.escalationsPerMonth)} to ${fmt.number(target.escalationsPerMonth)} escalation emails a month. You've used ${fmt.number(usage.escalations)} this month; once the new allowance is used, shoppers see your contact details.`}
+                </Text>
+              )}
+              {!demo && currentPlan.priceUsd > 0 ? <Text as="p" tone="subdued">{`Your ${currentPlan.name} subscription is replaced in Shopify billing.`}</Text> : null}
+            </BlockStack>
+          ) : null}
+        </Modal.Section>
+      </Modal>
     </Page>
   );
 }

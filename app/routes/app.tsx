@@ -1,4 +1,4 @@
-import type { HeadersFunction, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import type { HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, Outlet, useLoaderData, useRouteError } from "@remix-run/react";
 import { AppProvider as PolarisAppProvider } from "@shopify/polaris";
 import polarisStyles from "@shopify/polaris/build/esm/styles.css?url";
@@ -8,12 +8,20 @@ import { AppProvider as ShopifyAppProvider } from "@shopify/shopify-app-remix/re
 import { NavMenu } from "@shopify/app-bridge-react";
 import { getEnv } from "~/env.server";
 import { requireAdmin } from "~/admin/require-admin.server";
+import { AdminUiProvider, type AdminLayoutData } from "~/admin/admin-ui";
+import { loadShopFormat } from "~/admin/shop-format.server";
+import { db } from "~/db.server";
+
+// Child routes without their own meta use this title (Shopify admin shows its own title bar).
+export const meta: MetaFunction = () => [{ title: "Baton" }];
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: polarisStyles }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requireAdmin(request);
-  return { apiKey: getEnv().shopifyApiKey, demo: admin.demo, shop: admin.shop };
+  const env = getEnv();
+  const layout: AdminLayoutData = { demo: admin.demo, format: await loadShopFormat(db(), admin.shop, request), llmConfigured: Boolean(env.openai.apiKey) };
+  return { apiKey: env.shopifyApiKey, shop: admin.shop, ...layout };
 }
 
 // One list for both navigations: App Bridge's NavMenu (embedded) and the plain demo bar.
@@ -25,13 +33,31 @@ const NAV = [
   { to: "/app/plans", label: "Plans" },
 ];
 
+// Polaris links (Page actions, IndexTable rows, Link) navigate client-side through Remix in the
+// demo, as shopify-app-remix's AppProvider does when embedded; external links stay plain anchors.
+function DemoLink({ url, external, children, ...rest }: { url: string; external?: boolean; children?: React.ReactNode; [key: string]: unknown }) {
+  if (external || /^(https?:|mailto:)/.test(url)) {
+    return (
+      <a href={url} {...rest} {...(external ? { target: "_blank", rel: "noopener noreferrer" } : {})}>
+        {children}
+      </a>
+    );
+  }
+  return (
+    <Link to={url} {...rest}>
+      {children}
+    </Link>
+  );
+}
+
 export default function AdminLayout() {
   const { apiKey, demo } = useLoaderData<typeof loader>();
   if (demo) {
     // The local demo has no Shopify admin to embed in: plain Polaris, same pages.
     return (
-      <PolarisAppProvider i18n={enTranslations}>
-        <nav aria-label="Baton admin" style={{ display: "flex", gap: 16, padding: "12px 24px", background: "#1a1a1a" }}>
+      <PolarisAppProvider i18n={enTranslations} linkComponent={DemoLink}>
+        <AdminUiProvider embedded={false}>
+        <nav aria-label="Baton admin" style={{ display: "flex", flexWrap: "wrap", gap: "8px 16px", padding: "12px 16px", background: "#1a1a1a" }}>
           {NAV.map((n) => (
             <Link key={n.to} to={n.to} style={{ color: "#fff" }} prefetch="intent">
               {n.label}
@@ -41,6 +67,7 @@ export default function AdminLayout() {
           <a href="/demo/inbox" style={{ color: "#ccc" }}>Demo inbox</a>
         </nav>
         <Outlet />
+        </AdminUiProvider>
       </PolarisAppProvider>
     );
   }
@@ -53,7 +80,9 @@ export default function AdminLayout() {
           </Link>
         ))}
       </NavMenu>
-      <Outlet />
+      <AdminUiProvider embedded>
+        <Outlet />
+      </AdminUiProvider>
     </ShopifyAppProvider>
   );
 }

@@ -1,4 +1,5 @@
 import { mkdirSync, mkdtempSync } from "node:fs";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Page } from "playwright-core";
@@ -9,15 +10,35 @@ import { startSmtpServer, type SmtpServerHandle } from "../servers/smtp-server";
 import { startAppServer, type AppServer } from "../support/app-server";
 import { launchChromium, type LaunchedBrowser } from "./support/chromium";
 
-// The merchant admin in Chromium, in the demo (no Shopify): every page opens, a setting is changed
-// and rejected/saved, the test email reaches the SMTP test server, a case is opened and resent.
-const SHOTS = "test-results/admin";
+// The merchant admin in Chromium, in the demo (no Shopify): every page at desktop (1280×800) and
+// phone (390×844) size with screenshots and an axe scan, plus the flows a merchant meets: save with
+// a toast, errors with human labels, the leave confirmation for unsaved edits, a case resolved and
+// its email resent, and a downgrade that asks first.
+const SHOTS = "test-results/screenshots";
+const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 let smtp: SmtpServerHandle;
 let app: AppServer;
 let db: Db;
 let browser: LaunchedBrowser;
 let page: Page;
 let failed: Awaited<ReturnType<typeof seedCase>>;
+
+const ORDER_FACTS = {
+  id: "gid://shopify/Order/5001042",
+  name: "#1042",
+  email: "sarah@example.com",
+  createdAt: "2026-02-16T14:03:00Z",
+  cancelledAt: null,
+  closed: false,
+  financialStatus: "PAID",
+  fulfillmentStatus: "FULFILLED",
+  fulfillments: [
+    { status: "SUCCESS", displayStatus: "DELIVERED", createdAt: "2026-02-18T16:20:00Z", inTransitAt: "2026-02-18T21:00:00Z", deliveredAt: "2026-02-20T18:42:00Z", estimatedDeliveryAt: null, tracking: [{ company: "USPS", number: "9400111899223847563", url: "https://tools.usps.com/go/TrackConfirmAction?tLabels=9400111899223847563" }] },
+  ],
+  items: [{ title: "Merino Wool Throw", variantTitle: "Oat", quantity: 1 }],
+  total: { amount: "74.50", currencyCode: "USD" },
+  customer: { id: "gid://shopify/Customer/7001", email: "sarah@example.com", displayName: "Sarah Johnson", numberOfOrders: 3, amountSpent: { amount: "214.50", currencyCode: "USD" }, tags: ["newsletter"] },
+};
 
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
@@ -50,7 +71,8 @@ beforeAll(async () => {
     orderName: "#1042",
     email: { status: "failed", attempts: [{ ok: false, error: "451 4.3.0 try again later" }, { ok: false }], to: ["support@baton-demo.example"] },
   });
-  browser = await launchChromium({ viewport: { width: 1280, height: 900 } });
+  await db.escalationCase.update({ where: { id: failed.caseId }, data: { orderFacts: ORDER_FACTS, customerFacts: ORDER_FACTS.customer } });
+  browser = await launchChromium({ viewport: { width: 1280, height: 800 } });
   page = await browser.context.newPage();
 });
 
@@ -61,93 +83,186 @@ afterAll(async () => {
   await smtp?.stop();
 });
 
-const shot = (name: string) => page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+const shot = (name: string) => page.screenshot({ path: `${SHOTS}/admin-${name}.png`, fullPage: true });
+
+/** axe-core in the page; returns serious and critical violations (ids and first targets). */
+async function axeSerious(): Promise<string[]> {
+  await page.addScriptTag({ path: AXE });
+  const violations = await page.evaluate(async () => {
+    const result = await (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }> } }).axe.run(document, { resultTypes: ["violations"] });
+    return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`);
+  });
+  return violations;
+}
+
+const PAGES = [
+  { name: "home", path: "/app", ready: "Setup" },
+  { name: "settings", path: "/app/settings", ready: "Escalation addresses" },
+  { name: "cases", path: "/app/cases", ready: "Cases" },
+  { name: "case", path: "/app/cases/e2e-failed", ready: "Why it was escalated" },
+  { name: "analytics", path: "/app/analytics", ready: "Escalations by reason" },
+  { name: "plans", path: "/app/plans", ready: "Plans" },
+];
 
 describe("merchant admin in Chromium (demo)", () => {
-  it("home shows the live checklist; Send test email arrives at the SMTP server and the step turns done", async () => {
+  it.each(PAGES)("$name: desktop and phone screenshots, no serious or critical axe violations", async ({ name, path: url, ready }) => {
+    for (const [size, viewport] of [["desktop", { width: 1280, height: 800 }], ["phone", { width: 390, height: 844 }]] as const) {
+      await page.setViewportSize(viewport);
+      await page.goto(`${app.origin}${url}`);
+      await expect.poll(() => page.getByText(ready, { exact: true }).first().isVisible()).toBe(true);
+      await shot(`${name}-${size}`);
+      const violations = await axeSerious();
+      if (violations.length) console.log(name, size, violations);
+      expect(violations, `${name} ${size}`).toEqual([]);
+      // Nothing may scroll sideways on a phone.
+      if (size === "phone") expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    }
+    await page.setViewportSize({ width: 1280, height: 800 });
+  });
+
+  it("home: Send test email arrives at the SMTP server and the step turns done", async () => {
     await page.goto(`${app.origin}/app`);
-    await expect.poll(() => page.getByRole("heading", { name: "Setup" }).isVisible()).toBe(true);
     const step = page.locator('[data-step="Send a test email and check it arrives"]');
-    expect(await step.getAttribute("data-done")).toBe("false");
-    expect(await page.getByRole("link", { name: "Open theme editor" }).getAttribute("href")).toContain("activateAppId=test-api-key/baton-chat");
-    await shot("home-before-test-email");
+    await expect.poll(() => step.getAttribute("data-done")).toBe("false");
     smtp.clear();
     await page.getByRole("button", { name: "Send test email" }).click();
     const [mail] = await smtp.waitForMessages(1, 15_000);
-    expect(mail!.subject).toBe("[Test] Escalation — Order #1042 — sarah@example.com");
-    expect(mail!.to).toEqual(["support@baton-demo.example"]);
+    expect(mail!.subject).toMatch(/^\[Test\] .*#1042/);
     await expect.poll(() => step.getAttribute("data-done"), { timeout: 10_000 }).toBe("true");
-    await shot("home-test-email-done");
   });
 
-  it("settings: a bad address and an out-of-range threshold show inline errors and save nothing; a fix saves", async () => {
-    await page.getByRole("link", { name: "Settings" }).first().click();
-    await page.waitForURL(/\/app\/settings$/);
-    const address = page.getByLabel("Default escalation addresses");
-    await address.fill("support@baton-demo.example, not-an-email");
-    await page.getByLabel("Overall escalation threshold").fill("1.5");
+  it("settings: errors name fields as merchants read them and save nothing; a preset and a fix save with a toast", async () => {
+    await page.goto(`${app.origin}/app/settings`);
+    await page.getByLabel("Default escalation addresses").fill("support@baton-demo.example, not-an-email");
+    expect(await page.getByRole("region", { name: "Unsaved changes" }).isVisible()).toBe(true);
+    await page.getByRole("tab", { name: "Triggers" }).click();
+    await page.getByLabel("Fulfillment stalled after").fill("0");
+    await page.getByRole("tab", { name: "Assistant" }).click();
     await page.getByLabel("Assistant name").fill("Ada");
-    await page.getByRole("button", { name: "Save settings" }).click();
-    await expect.poll(() => page.getByText('"not-an-email" is not a valid email address').first().isVisible()).toBe(true);
-    expect(await page.getByText("Must be at most 1").first().isVisible()).toBe(true);
-    expect(await page.getByText(/Nothing was saved/).isVisible()).toBe(true);
+    await page.getByRole("region", { name: "Unsaved changes" }).getByRole("button", { name: "Save" }).click();
+    await expect.poll(() => page.getByText(/Nothing was saved: 2 fields need attention/).isVisible()).toBe(true);
+    const summary = page.locator(".Polaris-Banner");
+    expect(await summary.innerText()).toContain("Default escalation addresses");
+    expect(await summary.innerText()).toContain("Fulfillment stalled after: Must be at least 1 day");
+    expect(await summary.innerText()).not.toMatch(/routing\.defaultTo|stalledFulfillmentDays/);
+    expect(await page.getByText("Settings not saved: 2 fields need attention").isVisible()).toBe(true); // the toast
     await shot("settings-errors");
     expect(((await db.shop.findUniqueOrThrow({ where: { domain: DEMO } })).assistant as { name?: string } | null)?.name ?? "Baton").not.toBe("Ada");
 
-    await address.fill("support@baton-demo.example, team@baton-demo.example");
-    await page.getByLabel("Overall escalation threshold").fill("0.45");
-    await page.getByRole("button", { name: "Save settings" }).click();
+    // The summary link opens the field's tab and focuses it.
+    await summary.getByRole("button", { name: "Default escalation addresses" }).click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("field-routing-defaultTo");
+    await page.getByLabel("Default escalation addresses").fill("support@baton-demo.example, team@baton-demo.example");
+    await page.getByRole("tab", { name: /Triggers/ }).click();
+    await page.getByLabel("Fulfillment stalled after").fill("7");
+    await page.getByText("Watchful", { exact: true }).click();
+    await page.getByRole("region", { name: "Unsaved changes" }).getByRole("button", { name: "Save" }).click();
     await expect.poll(() => page.getByText("Settings saved").isVisible()).toBe(true);
+    await shot("settings-saved");
+    expect(await page.getByRole("region", { name: "Unsaved changes" }).count()).toBe(0);
     const row = await db.shop.findUniqueOrThrow({ where: { domain: DEMO } });
     expect(row.routing).toMatchObject({ defaultTo: ["support@baton-demo.example", "team@baton-demo.example"] });
-    expect(row.triggers).toMatchObject({ threshold: 0.45 });
+    expect(row.triggers).toMatchObject({ threshold: 0.4, negativeSentiment: { threshold: 0.4 }, complaint: { threshold: 0.35 }, orderState: { stalledFulfillmentDays: 7 } });
     expect(row.assistant).toMatchObject({ name: "Ada" });
-    await shot("settings-saved");
   });
 
-  it("cases: filters the list, opens a failed case (email in a sandboxed iframe, attempts) and resends it", async () => {
+  it("settings: leaving with unsaved edits asks first; Stay keeps them, Leave page discards them", async () => {
+    await page.goto(`${app.origin}/app/settings`);
+    await page.getByLabel("Sender name").fill("Someone else");
     await page.getByRole("link", { name: "Cases" }).first().click();
+    const dialog = page.getByRole("dialog", { name: "Leave page with unsaved changes?" });
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    await shot("settings-unsaved-leave");
+    await dialog.getByRole("button", { name: "Stay" }).click();
+    expect(page.url()).toMatch(/\/app\/settings$/);
+    expect(await page.getByLabel("Sender name").inputValue()).toBe("Someone else");
+    await page.getByRole("link", { name: "Cases" }).first().click();
+    await page.getByRole("dialog", { name: "Leave page with unsaved changes?" }).getByRole("button", { name: "Leave page" }).click();
     await page.waitForURL(/\/app\/cases$/);
+    expect((await db.shop.findUniqueOrThrow({ where: { domain: DEMO } })).routing).toMatchObject({ fromName: "Baton Demo Goods support" });
+  });
+
+  it("cases: whole rows link to the case; the case shows customer, order with Shopify links, the rendered email; resolve and resend", async () => {
+    await page.goto(`${app.origin}/app/cases`);
     await expect.poll(() => page.locator("[data-case-link]").count()).toBe(7);
-    await shot("cases-list");
-    await page.getByLabel("Customer email or order").fill("#1042");
-    await page.getByRole("button", { name: "Apply filters" }).click();
+    expect(await page.getByText("Sarah Johnson").first().isVisible()).toBe(true);
+    await page.getByLabel("Search by customer email or order").fill("#1042");
+    await page.getByRole("button", { name: "Search" }).click();
     await page.waitForURL(/q=%231042/);
     await expect.poll(() => page.locator("[data-case-link]").count()).toBe(1);
-    await page.locator(`[data-case-link="${failed.caseId}"]`).click();
+    // A click anywhere on the row (here: the priority cell) opens the case.
+    await page.locator(".Polaris-IndexTable__TableRow").first().getByText("High").click();
     await page.waitForURL(new RegExp(`/app/cases/${failed.caseId}$`));
-    await expect.poll(() => page.getByRole("heading", { name: "Transcript" }).isVisible()).toBe(true);
-    expect(await page.getByText("evidence for e2e-failed").isVisible()).toBe(true);
-    expect(await page.getByText("451 4.3.0 try again later").isVisible()).toBe(true);
-    const iframe = page.locator("iframe[sandbox]");
-    expect(await iframe.getAttribute("sandbox")).toBe("");
-    expect(await page.frameLocator("iframe[sandbox]").locator("b").innerText()).toBe("e2e-failed");
+    await expect.poll(() => page.getByRole("heading", { name: "Sarah Johnson" }).isVisible()).toBe(true);
+    expect(await page.getByRole("link", { name: "View order in Shopify" }).getAttribute("href")).toBe("https://admin.shopify.com/store/baton-demo/orders/5001042");
+    expect(await page.getByRole("link", { name: "View customer in Shopify" }).getAttribute("href")).toBe("https://admin.shopify.com/store/baton-demo/customers/7001");
+    expect(await page.getByText("$74.50").isVisible()).toBe(true);
+    expect(await page.getByRole("link", { name: "9400111899223847563" }).isVisible()).toBe(true);
+    expect(await page.locator("body").innerText()).not.toMatch(/gid:\/\/|currencyCode|\[\{"/);
+    // The HTML part renders (sandboxed, no scripts): its text is visible inside the frame.
+    const iframe = page.locator("iframe[title^='Email:']");
+    expect(await iframe.getAttribute("sandbox")).not.toContain("allow-scripts");
+    expect(await page.frameLocator("iframe[title^='Email:']").locator("b").innerText()).toBe("e2e-failed");
+    expect((await iframe.boundingBox())!.height).toBeGreaterThan(100);
     expect(await page.title()).not.toBe("pwned"); // the email's <script> never ran
-    await shot("case-failed");
+    await page.getByRole("button", { name: "Plain text" }).click();
+    expect(await page.getByText("Text body of e2e-failed").isVisible()).toBe(true);
+
+    await page.getByRole("button", { name: "Mark as resolved" }).click();
+    await expect.poll(() => page.getByText("Case marked as resolved").isVisible()).toBe(true);
+    expect((await db.escalationCase.findUniqueOrThrow({ where: { id: failed.caseId } })).resolvedAt).not.toBeNull();
+    await expect.poll(() => page.getByRole("button", { name: "Reopen case" }).isVisible()).toBe(true);
 
     smtp.clear();
-    await page.getByRole("button", { name: "Resend" }).click();
+    await page.getByRole("button", { name: "Resend escalation email" }).click();
     const [mail] = await smtp.waitForMessages(1, 15_000);
     expect(mail!.messageId).toBe(failed.messageId);
-    await expect.poll(() => page.getByText("accepted").count(), { timeout: 10_000 }).toBe(1);
-    await shot("case-resent");
+    await expect.poll(() => page.getByText("Email queued again with the same Message-ID").isVisible()).toBe(true);
+    // The page polls while the email is on its way, then shows it delivered.
+    await expect.poll(() => page.locator("[data-email-status]").getAttribute("data-email-status"), { timeout: 10_000 }).toBe("sent");
+    await shot("case-resolved-resent");
+
+    await page.goto(`${app.origin}/app/cases?state=resolved`);
+    await expect.poll(() => page.locator("[data-case-link]").count()).toBe(1);
   });
 
-  it("analytics draws charts with table fallbacks; plans switch directly in the demo", async () => {
-    await page.getByRole("link", { name: "Analytics" }).first().click();
-    await page.waitForURL(/\/app\/analytics$/);
-    await expect.poll(() => page.locator('svg[role="img"]').count()).toBeGreaterThanOrEqual(4);
+  it("analytics: legible labels, red only for urgent, explained measures, shop-time dates", async () => {
+    await page.goto(`${app.origin}/app/analytics`);
+    await expect.poll(() => page.locator("[data-chart]").count()).toBeGreaterThanOrEqual(5);
     expect(await page.locator('[data-metric="Conversations"]').innerText()).toBe("7");
-    await page.getByText("Show as table").nth(2).click();
-    expect(await page.getByRole("cell", { name: "Priority customer" }).isVisible()).toBe(true);
-    await shot("analytics");
+    expect(await page.locator('[data-metric="Cases resolved"]').innerText()).toBe("1 of 7");
+    expect(await page.getByText(/9 in 10 within/).isVisible()).toBe(true);
+    expect(await page.locator("body").innerText()).not.toMatch(/\bp90\b|UTC\)/);
+    const sizes = await page.locator("[data-bar] > span:first-child").evaluateAll((els) => els.map((e) => parseFloat(getComputedStyle(e).fontSize)));
+    expect(Math.min(...sizes)).toBeGreaterThanOrEqual(12);
+    const colorOf = (label: string) => page.locator(`[data-chart="Escalations by priority"] [data-bar="${label}"] [aria-hidden]`).evaluate((e) => getComputedStyle(e).backgroundColor);
+    expect(await colorOf("Urgent")).toBe("rgb(197, 40, 12)");
+    expect(await colorOf("Normal")).not.toBe("rgb(197, 40, 12)");
+  });
 
-    await page.getByRole("link", { name: "Plans" }).first().click();
-    await page.waitForURL(/\/app\/plans$/);
+  it("plans: a downgrade asks for confirmation; Free turns escalation emails off and the banners say so", async () => {
+    await page.goto(`${app.origin}/app/plans`);
     await expect.poll(() => page.getByText("Local demo: no Shopify billing").isVisible()).toBe(true);
+    await page.getByRole("button", { name: "Downgrade to Free" }).click();
+    const dialog = page.getByRole("dialog", { name: "Switch to Free?" });
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    expect(await dialog.innerText()).toContain("Escalation emails stop at once");
+    await shot("plans-downgrade-confirm");
+    await dialog.getByRole("button", { name: "Keep Growth" }).click();
+    expect((await db.shop.findUniqueOrThrow({ where: { domain: DEMO } })).plan).toBe("growth");
+
+    await page.getByRole("button", { name: "Downgrade to Free" }).click();
+    await page.getByRole("dialog", { name: "Switch to Free?" }).getByRole("button", { name: "Switch to Free" }).click();
+    await expect.poll(() => page.getByText("Escalation emails are off on the Free plan").isVisible()).toBe(true);
+    expect((await db.shop.findUniqueOrThrow({ where: { domain: DEMO } })).plan).toBe("free");
+    expect(await page.locator("body").innerText()).not.toMatch(/ of 0\b/);
+    await shot("plans-free");
+
+    // An upgrade needs no confirmation, and the home page recomputes the allowance from the new plan.
     await page.getByRole("button", { name: "Choose Scale" }).click();
-    await expect.poll(() => page.getByText(/now on the Scale plan/).isVisible()).toBe(true);
-    expect((await db.shop.findUniqueOrThrow({ where: { domain: DEMO } })).plan).toBe("scale");
-    await shot("plans");
+    await expect.poll(async () => (await db.shop.findUniqueOrThrow({ where: { domain: DEMO } })).plan).toBe("scale");
+    await page.goto(`${app.origin}/app`);
+    await expect.poll(() => page.getByText(/Escalation emails: \d+ of 3,000/).isVisible()).toBe(true);
+    expect(await page.getByText("Escalation email allowance used up").count()).toBe(0);
   });
 });

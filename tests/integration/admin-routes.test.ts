@@ -52,19 +52,19 @@ async function currentForm(): Promise<Map<string, string | string[]>> {
   });
   const t = s.triggers;
   const bool = (name: string, v: boolean) => v && f.set(name, "true");
-  f.set("triggers.threshold", String(t.threshold));
+  f.set("triggers.threshold", String(Math.round(t.threshold * 100))); // entered as a percentage
   bool("triggers.explicitRequest.enabled", t.explicitRequest.enabled);
   bool("triggers.negativeSentiment.enabled", t.negativeSentiment.enabled);
-  f.set("triggers.negativeSentiment.threshold", String(t.negativeSentiment.threshold));
+  f.set("triggers.negativeSentiment.threshold", String(Math.round(t.negativeSentiment.threshold * 100))); // entered as a percentage
   bool("triggers.negativeSentiment.risingFrustration", t.negativeSentiment.risingFrustration);
   bool("triggers.complaint.enabled", t.complaint.enabled);
-  f.set("triggers.complaint.threshold", String(t.complaint.threshold));
+  f.set("triggers.complaint.threshold", String(Math.round(t.complaint.threshold * 100))); // entered as a percentage
   bool("triggers.threat.enabled", t.threat.enabled);
   bool("triggers.keyword.enabled", t.keyword.enabled);
   f.set("triggers.keywords", t.keywords.join("\n"));
   bool("triggers.repeatedFailure.enabled", t.repeatedFailure.enabled);
   f.set("triggers.repeatedFailure.maxAssistantFailures", String(t.repeatedFailure.maxAssistantFailures));
-  f.set("triggers.repeatedFailure.minModelConfidence", String(t.repeatedFailure.minModelConfidence));
+  f.set("triggers.repeatedFailure.minModelConfidence", String(Math.round(t.repeatedFailure.minModelConfidence * 100))); // entered as a percentage
   bool("triggers.repeatedFailure.repeatedQuestion", t.repeatedFailure.repeatedQuestion);
   bool("triggers.orderState.enabled", t.orderState.enabled);
   f.set("triggers.orderState.stalledFulfillmentDays", String(t.orderState.stalledFulfillmentDays));
@@ -75,7 +75,7 @@ async function currentForm(): Promise<Map<string, string | string[]>> {
   f.set("triggers.vip.tags", t.vip.tags.join(", "));
   f.set("triggers.vip.minTotalSpent", String(t.vip.minTotalSpent));
   f.set("triggers.vip.minOrderCount", String(t.vip.minOrderCount));
-  f.set("triggers.vip.lowerThresholdBy", String(t.vip.lowerThresholdBy));
+  f.set("triggers.vip.lowerThresholdBy", String(Math.round(t.vip.lowerThresholdBy * 100))); // entered as a percentage
   f.set("triggers.languages", t.languages);
   f.set("assistant.name", s.assistant.name);
   f.set("assistant.greeting", s.assistant.greeting);
@@ -111,7 +111,7 @@ describe("settings", () => {
     f.set("routing.routes.2.priority", "urgent");
     f.set("routing.routes.2.to", "");
     f.set("routing.routes.2.cc", "senior@baton-demo.example");
-    f.set("triggers.threshold", "0.4");
+    f.set("triggers.threshold", "40");
     f.delete("triggers.threat.enabled");
     f.set("triggers.keywords", "refund\nlawyer, chargeback");
     f.set("triggers.vip.tags", "VIP, Wholesale");
@@ -122,7 +122,7 @@ describe("settings", () => {
     f.set("contact.url", "https://baton-demo.example/contact");
     f.set("retentionDays", "30");
     const { status, data } = await actionData(app.origin, "/app/settings", entries(f));
-    expect(data).toEqual({ ok: true, errors: {} });
+    expect(data).toMatchObject({ ok: true, errors: {} });
     expect(status).toBe(200);
     const row = await shopRow(DEMO);
     expect(row.routing).toMatchObject({
@@ -149,8 +149,8 @@ describe("settings", () => {
     f.set("routing.defaultTo", "ok@baton-demo.example, not-an-email");
     f.set("routing.ccUrgent", "lead@@baton-demo.example");
     f.set("routing.routes.0.to", "billing@");
-    f.set("triggers.threshold", "1.5");
-    f.set("triggers.negativeSentiment.threshold", "-0.2");
+    f.set("triggers.threshold", "150");
+    f.set("triggers.negativeSentiment.threshold", "-20");
     f.set("triggers.repeatedFailure.maxAssistantFailures", "0");
     f.set("triggers.orderState.stalledFulfillmentDays", "abc");
     f.set("contact.email", "nope");
@@ -166,12 +166,12 @@ describe("settings", () => {
       "routing.defaultTo": '"not-an-email" is not a valid email address',
       "routing.ccUrgent": '"lead@@baton-demo.example" is not a valid email address',
       "routing.routes.0.to": '"billing@" is not a valid email address',
-      "triggers.threshold": "Must be at most 1",
-      "triggers.negativeSentiment.threshold": "Must be at least 0",
+      "triggers.threshold": "Must be at most 100%",
+      "triggers.negativeSentiment.threshold": "Must be at least 0%",
       "triggers.repeatedFailure.maxAssistantFailures": "Must be at least 1",
       "triggers.orderState.stalledFulfillmentDays": "Enter a number",
       "contact.email": '"nope" is not a valid email address',
-      "retentionDays": "Must be at least 1",
+      "retentionDays": "Must be at least 1 day",
     });
     expect(data.errors["contact.url"]).toMatch(/URL/);
     expect(data.errors[`routing.routes.${last}.reason`]).toMatch(/at least one condition/);
@@ -282,17 +282,39 @@ describe("cases", () => {
     for (const caseId of [foreign.caseId, own.caseId]) {
       const res = await actionData(app.origin, `/app/cases/${caseId}`, { intent: "resend", outboxId: foreign.outboxId! });
       expect(res.status).toBe(404);
-      expect(res.data).toEqual({ ok: false, error: "Email not found" });
+      expect(res.data).toMatchObject({ ok: false, error: "Email not found" });
     }
     expect(await db.outboxEmail.findUniqueOrThrow({ where: { id: foreign.outboxId! } })).toEqual(before);
     expect(smtp.messages.some((m) => m.to.includes("secret-team@other.example"))).toBe(false);
+  });
+
+  it("marks the shop's own case resolved and open again; the list filters by it; another shop's case is 404 and untouched", async () => {
+    const resolved = await actionData(app.origin, `/app/cases/${own.caseId}`, { intent: "resolve" });
+    expect(resolved.status).toBe(200);
+    const first = (await db.escalationCase.findUniqueOrThrow({ where: { id: own.caseId } })).resolvedAt;
+    expect(first).toBeInstanceOf(Date);
+    await actionData(app.origin, `/app/cases/${own.caseId}`, { intent: "resolve" }); // again: keeps the first time
+    expect((await db.escalationCase.findUniqueOrThrow({ where: { id: own.caseId } })).resolvedAt).toEqual(first);
+    const list = (await loaderData(app.origin, "/app/cases?state=resolved", "routes/app.cases._index")).data.list;
+    expect(list.rows.map((r: { id: string }) => r.id)).toEqual([own.caseId]);
+    expect((await loaderData(app.origin, "/app/cases?state=open", "routes/app.cases._index")).data.list.rows.map((r: { id: string }) => r.id)).not.toContain(own.caseId);
+    const detail = (await loaderData(app.origin, `/app/cases/${own.caseId}`, "routes/app.cases.$id")).data.detail;
+    expect(detail.resolvedAt).toBe(first!.toISOString());
+
+    const foreignRes = await actionData(app.origin, `/app/cases/${foreign.caseId}`, { intent: "resolve" });
+    expect(foreignRes.status).toBe(404);
+    expect((await db.escalationCase.findUniqueOrThrow({ where: { id: foreign.caseId } })).resolvedAt).toBeNull();
+    expect((await actionData(app.origin, `/app/cases/${own.caseId}`, { intent: "frobnicate" })).status).toBe(400);
+
+    await actionData(app.origin, `/app/cases/${own.caseId}`, { intent: "reopen" });
+    expect((await db.escalationCase.findUniqueOrThrow({ where: { id: own.caseId } })).resolvedAt).toBeNull();
   });
 
   it("resends the shop's own failed email with the same Message-ID; the worker delivers it", async () => {
     smtp.clear();
     const res = await actionData(app.origin, `/app/cases/${own.caseId}`, { intent: "resend", outboxId: own.outboxId! });
     expect(res.status).toBe(200);
-    expect(res.data).toEqual({ ok: true, outboxId: own.outboxId });
+    expect(res.data).toMatchObject({ ok: true, intent: "resend" });
     const [mail] = await smtp.waitForMessages(1, 10_000);
     expect(mail!.messageId).toBe(own.messageId);
     expect(mail!.to).toEqual(["support@baton-demo.example"]);
@@ -361,7 +383,7 @@ describe("plans (demo: no Shopify billing)", () => {
     await actionData(app.origin, "/app/plans", { plan: "growth" });
   });
 
-  it("flags over-limit when emails were withheld or the allowance is used up", async () => {
+  it("flags over-limit only when the current plan's allowance is used up; Free says emails are off", async () => {
     const period = new Date().toISOString().slice(0, 7);
     await db.usageCounter.upsert({
       where: { shop_period: { shop: DEMO, period } },
@@ -369,8 +391,12 @@ describe("plans (demo: no Shopify billing)", () => {
       update: { escalations: 3, limited: 0 },
     });
     expect((await loaderData(app.origin, "/app/plans", "routes/app.plans")).data.usage).toMatchObject({ escalations: 3, allowance: 500, overLimit: false });
+    // Cases withheld earlier this month (on Free or a smaller plan) do not use up Growth's allowance.
     await db.usageCounter.update({ where: { shop_period: { shop: DEMO, period } }, data: { limited: 2 } });
-    expect((await loaderData(app.origin, "/app/plans", "routes/app.plans")).data.usage.overLimit).toBe(true);
+    expect((await loaderData(app.origin, "/app/plans", "routes/app.plans")).data.usage).toMatchObject({ overLimit: false, emailsOff: false, limited: 2 });
+    await db.shop.update({ where: { domain: DEMO }, data: { plan: "free" } });
+    expect((await loaderData(app.origin, "/app", "routes/app._index")).data.checklist.usage).toMatchObject({ overLimit: false, emailsOff: true, allowance: 0 });
+    await db.shop.update({ where: { domain: DEMO }, data: { plan: "growth" } });
     await db.usageCounter.update({ where: { shop_period: { shop: DEMO, period } }, data: { limited: 0, escalations: 500 } });
     expect((await loaderData(app.origin, "/app", "routes/app._index")).data.checklist.usage).toMatchObject({ overLimit: true, escalations: 500 });
     await db.usageCounter.update({ where: { shop_period: { shop: DEMO, period } }, data: { escalations: 3 } });
@@ -417,8 +443,9 @@ describe("analytics", () => {
     expect(r.conversations).toBe(10);
     expect(r.escalations).toBe(4);
     expect(r.escalationRate).toBeCloseTo(0.4);
-    expect(r.resolvedWithoutEscalation).toBe(6);
-    expect(r.resolvedWithoutEscalationRate).toBeCloseTo(0.6);
+    expect(r.answeredWithoutEscalation).toBe(6);
+    expect(r.answeredWithoutEscalationRate).toBeCloseTo(0.6);
+    expect(r.resolvedCases).toBe(0);
     const counts = (rows: any[]) => Object.fromEntries(rows.filter((x) => x.count > 0).map((x) => [x.key, x.count]));
     expect(counts(r.byReason)).toEqual({ explicit_request: 2, complaint: 2, order_state: 1, threat: 1 });
     expect(counts(r.byPriority)).toEqual({ normal: 2, high: 1, urgent: 1 });
@@ -444,6 +471,6 @@ describe("analytics", () => {
     const year = (await loaderData(app.origin, "/app/analytics?from=2024-01-01&to=2024-12-31", "routes/app.analytics")).data.report;
     expect(year.series.bucket).toBe("month");
     expect(year.series.points).toHaveLength(12);
-    expect(year.series.points[0]).toMatchObject({ label: "2024-01", conversations: 10, escalations: 4 });
+    expect(year.series.points[0]).toMatchObject({ start: "2024-01-01", conversations: 10, escalations: 4 });
   });
 });

@@ -30,11 +30,11 @@ describe("composeEscalationEmail — the seed case #1042", () => {
   it.each([
     ["reason", "ESCALATION REASON: Customer reporting non-delivery"],
     ["priority and confidence", "Priority: High · Confidence: 87%"],
-    ["reason labels", "Why: Order problem (not received, stalled, cancelled or refund); Complaint (order or product not as expected)"],
+    ["reason labels", "Why: Order problem (not received, stalled, canceled or refund); Complaint (order or product not as expected)"],
     ["customer email", "CUSTOMER EMAIL: sarah@example.com\n(Reply to this email to respond directly to the customer)"],
     ["order", "• Order: #1042"],
     ["payment", "• Payment: Paid"],
-    ["fulfilment", "• Fulfilment: Fulfilled"],
+    ["fulfilment", "• Fulfillment: Fulfilled"],
     ["shipment", "• Shipment: Delivered (Feb 20, 2026)"],
     ["carrier", "• Carrier: USPS"],
     ["tracking", "• Tracking: 9400111899223847563\n  https://tools.usps.com/go/TrackConfirmAction?tLabels=9400111899223847563"],
@@ -120,7 +120,7 @@ describe("composeEscalationEmail — variants", () => {
   it("several shipments are numbered; a shipment in transit shows its expected date", () => {
     const second = { ...SEED_ORDER.fulfillments[0]!, displayStatus: "IN_TRANSIT", deliveredAt: null, estimatedDeliveryAt: "2026-02-25T00:00:00Z", tracking: [{ company: "UPS", number: "1Z999", url: null }] };
     const e = composeEscalationEmail(seedView({ order: { ...SEED_ORDER, fulfillmentStatus: "PARTIALLY_FULFILLED", fulfillments: [SEED_ORDER.fulfillments[0]!, second] } }));
-    expect(e.text).toContain("• Fulfilment: Partially fulfilled");
+    expect(e.text).toContain("• Fulfillment: Partially fulfilled");
     expect(e.text).toContain("• Shipment 1: Delivered (Feb 20, 2026)");
     expect(e.text).toContain("• Shipment 2: In transit (expected Feb 25, 2026)\n• Carrier 2: UPS\n• Tracking 2: 1Z999\n");
   });

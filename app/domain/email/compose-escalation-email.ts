@@ -292,9 +292,9 @@ function orderLines(o: NonNullable<Facts["order"]>): Array<[label: string, value
   const rows: Array<[string, string, (string | null)?]> = [
     ["Order", o.name],
     ["Payment", o.payment],
-    ["Fulfilment", o.fulfilment],
+    ["Fulfillment", o.fulfilment],
   ];
-  if (o.cancelled) rows.push(["Cancelled", o.cancelled]);
+  if (o.cancelled) rows.push(["Canceled", o.cancelled]);
   o.shipments.forEach((s, i) => {
     const n = o.shipments.length > 1 ? ` ${i + 1}` : "";
     const when = s.delivered ? ` (${s.delivered})` : s.estimated ? ` (expected ${s.estimated})` : "";

@@ -65,7 +65,7 @@ describe("describeOrderState", () => {
     {
       name: "cancelled",
       order: { ...SEED_ORDER, cancelledAt: "2026-02-17T10:00:00Z", financialStatus: "REFUNDED" },
-      expected: "Order #1042 was cancelled on Feb 17, 2026 (refunded).",
+      expected: "Order #1042 was canceled on Feb 17, 2026 (refunded).",
     },
   ])("$name", ({ order, expected }) => {
     expect(describeOrderState(order)).toBe(expected);

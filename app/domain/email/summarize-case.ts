@@ -27,7 +27,7 @@ function informativeness(text: string): number {
 export function describeOrderState(order: OrderFacts): string {
   const paid = humanFinancialStatus(order.financialStatus).toLowerCase();
   const fulfilled = humanFulfillmentStatus(order.fulfillmentStatus).toLowerCase();
-  if (order.cancelledAt) return `Order ${order.name} was cancelled on ${formatDay(order.cancelledAt)} (${paid}).`;
+  if (order.cancelledAt) return `Order ${order.name} was canceled on ${formatDay(order.cancelledAt)} (${paid}).`;
   const carrier = order.fulfillments.flatMap((f) => f.tracking.map((t) => t.company)).find((c): c is string => Boolean(c));
   const delivered = deliveredAt(order);
   const shipment = order.fulfillments.at(-1);

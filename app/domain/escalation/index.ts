@@ -2,12 +2,15 @@
 export { detectEscalation } from "./detect-escalation";
 export {
   escalationSettingsSchema,
+  escalationSettingsInputSchema,
+  ESCALATION_INPUT_LIMITS,
   defaultEscalationSettings,
   parseEscalationSettings,
   DETECTOR_LANGUAGES,
   type DetectorLanguage,
   type EscalationSettings,
 } from "./settings";
+export { SENSITIVITY_PRESETS, sensitivityOf, type SensitivityPreset, type SensitivityThresholds } from "./sensitivity";
 export {
   ESCALATION_REASONS,
   ESCALATION_TOPICS,

@@ -79,6 +79,34 @@ export const escalationSettingsSchema = z.object({
   languages: z.array(z.enum(DETECTOR_LANGUAGES)).default(["en", "es", "fr", "de"]),
 });
 
+/**
+ * Ranges the admin enforces when a merchant saves (inclusive). Kept out of the stored schema on
+ * purpose: a value saved before a limit existed must keep parsing on the storefront, because a
+ * failed parse falls back to all defaults (dropping the shop's keywords and routing choices).
+ */
+export const ESCALATION_INPUT_LIMITS: ReadonlyArray<{ path: readonly string[]; min: number; max: number }> = [
+  { path: ["threshold"], min: 0.05, max: 0.95 },
+  { path: ["negativeSentiment", "threshold"], min: 0.05, max: 0.95 },
+  { path: ["complaint", "threshold"], min: 0.05, max: 0.95 },
+  { path: ["repeatedFailure", "maxAssistantFailures"], min: 1, max: 10 },
+  { path: ["repeatedFailure", "minModelConfidence"], min: 0, max: 0.95 },
+  { path: ["orderState", "stalledFulfillmentDays"], min: 1, max: 90 },
+  { path: ["authorityLimit", "maxRefundAmount"], min: 0, max: 1_000_000 },
+  { path: ["vip", "minTotalSpent"], min: 0, max: 10_000_000 },
+  { path: ["vip", "minOrderCount"], min: 0, max: 10_000 },
+  { path: ["vip", "lowerThresholdBy"], min: 0, max: 0.5 },
+];
+
+/** What the admin may save: the stored schema plus ESCALATION_INPUT_LIMITS (zod too_small / too_big issues). */
+export const escalationSettingsInputSchema = escalationSettingsSchema.superRefine((s, ctx) => {
+  for (const limit of ESCALATION_INPUT_LIMITS) {
+    const value = limit.path.reduce<unknown>((o, k) => (o && typeof o === "object" ? (o as Record<string, unknown>)[k] : undefined), s);
+    if (typeof value !== "number") continue;
+    if (value < limit.min) ctx.addIssue({ code: "too_small", origin: "number", minimum: limit.min, inclusive: true, path: [...limit.path], input: value, message: `Must be at least ${limit.min}` });
+    else if (value > limit.max) ctx.addIssue({ code: "too_big", origin: "number", maximum: limit.max, inclusive: true, path: [...limit.path], input: value, message: `Must be at most ${limit.max}` });
+  }
+});
+
 /** Per-shop escalation detector settings (see `escalationSettingsSchema` for defaults). */
 export type EscalationSettings = z.output<typeof escalationSettingsSchema>;
 

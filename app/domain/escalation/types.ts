@@ -65,7 +65,7 @@ export const ESCALATION_REASONS = [
   { code: "threat", label: "Threatens chargeback, legal action or public review" },
   { code: "keyword", label: "Mentioned one of your keywords" },
   { code: "repeated_failure", label: "Assistant could not help" },
-  { code: "order_state", label: "Order problem (not received, stalled, cancelled or refund)" },
+  { code: "order_state", label: "Order problem (not received, stalled, canceled or refund)" },
   { code: "sensitive_topic", label: "Sensitive topic (privacy, safety, fraud)" },
   { code: "authority_limit", label: "Refund or compensation beyond the assistant's limit" },
   { code: "vip", label: "Priority customer" },
@@ -102,7 +102,7 @@ export const ESCALATION_TOPICS = [
   { code: "account", label: "Customer account" },
   { code: "privacy", label: "Privacy and personal data" },
   { code: "safety", label: "Safety, allergy or injury" },
-  { code: "fraud", label: "Fraud or unauthorised use" },
+  { code: "fraud", label: "Fraud or unauthorized use" },
   { code: "other", label: "Other" },
 ] as const satisfies readonly { code: EscalationTopic; label: string }[];
 

@@ -96,4 +96,11 @@ export const SHOP_POLICIES_QUERY = `#graphql
   }
 `;
 
-export const ALL_ADMIN_QUERIES = { ORDER_BY_NAME_QUERY, CUSTOMER_ORDERS_QUERY, CUSTOMER_QUERY, SHOP_POLICIES_QUERY };
+/** Read once on install: the admin shows amounts and dates in the shop's currency and zone. */
+export const SHOP_PROFILE_QUERY = `#graphql
+  query BatonShopProfile {
+    shop { name currencyCode ianaTimezone }
+  }
+`;
+
+export const ALL_ADMIN_QUERIES = { ORDER_BY_NAME_QUERY, CUSTOMER_ORDERS_QUERY, CUSTOMER_QUERY, SHOP_POLICIES_QUERY, SHOP_PROFILE_QUERY };

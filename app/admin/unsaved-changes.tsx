@@ -1,0 +1,85 @@
+import { useBeforeUnload, useBlocker } from "@remix-run/react";
+import { SaveBar } from "@shopify/app-bridge-react";
+import { Box, Button, InlineStack, Modal, Text } from "@shopify/polaris";
+import { useCallback, useEffect } from "react";
+import { useAdminUi } from "./admin-ui";
+
+// Shopify's contextual save bar with a leave confirmation. Inside Shopify admin it is App Bridge's
+// SaveBar (which also guards the admin's own navigation); in the demo a bar in the same words that
+// sticks to the top while scrolling (below the demo's own nav bar, which stays clickable). In both, Remix navigations away from dirty edits are blocked until the merchant confirms,
+// and closing or reloading the tab asks the browser's own question.
+
+export interface UnsavedChangesProps {
+  dirty: boolean;
+  saving: boolean;
+  onSave(): void;
+  onDiscard(): void;
+}
+
+export function UnsavedChangesBar({ dirty, saving, onSave, onDiscard }: UnsavedChangesProps) {
+  const { embedded } = useAdminUi();
+  // Submitting the form itself navigates (POST to this route): that is not "leaving".
+  const blocker = useBlocker(({ currentLocation, nextLocation, historyAction }) => dirty && !saving && (currentLocation.pathname !== nextLocation.pathname || historyAction === "POP"));
+  useBeforeUnload(
+    useCallback(
+      (event: BeforeUnloadEvent) => {
+        if (!dirty) return;
+        event.preventDefault();
+        event.returnValue = "";
+      },
+      [dirty],
+    ),
+  );
+  useEffect(() => {
+    if (blocker.state === "blocked" && !dirty) blocker.proceed();
+  }, [blocker, dirty]);
+
+  const leave = blocker.state === "blocked" && dirty;
+  const confirm = (
+    <Modal
+      open={leave}
+      onClose={() => blocker.reset?.()}
+      title="Leave page with unsaved changes?"
+      primaryAction={{ content: "Leave page", destructive: true, onAction: () => blocker.proceed?.() }}
+      secondaryActions={[{ content: "Stay", onAction: () => blocker.reset?.() }]}
+    >
+      <Modal.Section>
+        <Text as="p">Leaving this page will discard all unsaved changes.</Text>
+      </Modal.Section>
+    </Modal>
+  );
+
+  if (embedded) {
+    return (
+      <>
+        <SaveBar id="baton-save-bar" open={dirty}>
+          <button variant="primary" onClick={onSave} {...(saving ? { loading: "" } : {})}></button>
+          <button onClick={onDiscard}></button>
+        </SaveBar>
+        {confirm}
+      </>
+    );
+  }
+  return (
+    <>
+      {dirty ? (
+        <div role="region" aria-label="Unsaved changes" data-save-bar style={{ position: "sticky", top: 0, zIndex: 520, background: "#1a1a1a", boxShadow: "0 2px 6px rgba(0,0,0,.3)", borderRadius: 12, marginBlockEnd: 16 }}>
+          <Box paddingInline="400" paddingBlock="200">
+            <InlineStack align="space-between" blockAlign="center" gap="200" wrap={false}>
+              <span style={{ color: "#fff", fontWeight: 600 }}>Unsaved changes</span>
+              <InlineStack gap="200" wrap={false}>
+                <Button onClick={onDiscard} disabled={saving}>
+                  Discard
+                </Button>
+                <Button variant="primary" onClick={onSave} loading={saving}>
+                  Save
+                </Button>
+              </InlineStack>
+            </InlineStack>
+          </Box>
+        </div>
+      ) : null}
+      {confirm}
+    </>
+  );
+}
