@@ -23,6 +23,8 @@ export type CaseCapRefusal = "client_address" | "reply_to";
 /** Statuses of cases whose email reached (or is on its way to) the team. */
 const TEAM_STATUSES = ["queued", "sent", "failed"];
 const HOUR_MS = 3_600_000;
+/** How many more cases a day a verified shopper's address may open than an unverified one. */
+export const VERIFIED_REPLY_TO_FACTOR = 4;
 const DAY_MS = 24 * HOUR_MS;
 
 /**
@@ -47,10 +49,14 @@ export function newCaseReplyTo(result: TurnResult): string | null | undefined {
  */
 export async function checkNewCaseCaps(
   db: Db,
-  input: { shop: ShopContext; clientHash: string | null; replyTo: string | null; now: Date },
+  input: { shop: ShopContext; clientHash: string | null; replyTo: string | null; now: Date; verified: boolean },
 ): Promise<CaseCapRefusal | null> {
-  const { shop, clientHash, now } = input;
-  const caps = shop.abuse;
+  const { shop, now } = input;
+  // A shopper who proved who they are (signed in, or an order matched to their email) is a customer,
+  // not a script opening cases from one address: the address cap does not apply and the reply-to cap
+  // is wider. Floods cannot prove orders, so they meet both caps.
+  const clientHash = input.verified ? null : input.clientHash;
+  const caps = input.verified ? { ...shop.abuse, newCasesPerReplyToPerDay: shop.abuse.newCasesPerReplyToPerDay * VERIFIED_REPLY_TO_FACTOR } : shop.abuse;
   const replyTo = input.replyTo?.trim().toLowerCase() || null;
   const recent = (since: number) => ({ shop: shop.domain, status: { in: TEAM_STATUSES }, createdAt: { gte: new Date(now.getTime() - since) } });
   const [byClient, byReplyTo] = await Promise.all([

@@ -99,7 +99,8 @@ export async function runChatTurn(deps: RunnerDeps, input: ChatTurnInput): Promi
   // again as "limited for abuse" — contact details, case `limited_abuse`, no email, no allowance.
   const clientHash = clientAddressHash(input.shop, input.clientAddress ?? null);
   const capReplyTo = newCaseReplyTo(result);
-  if (capReplyTo !== undefined && (await checkNewCaseCaps(db, { shop, clientHash, replyTo: capReplyTo, now }))) {
+  const verified = Boolean(input.customerId) || result.effects.some((e) => e.type === "create_case" && e.caseOrder.order !== null);
+  if (capReplyTo !== undefined && (await checkNewCaseCaps(db, { shop, clientHash, replyTo: capReplyTo, now, verified }))) {
     result = transition(state, event, { ...facts, escalationRefusal: "abuse" });
   }
 

@@ -31,15 +31,17 @@ export function parseStored<T extends z.ZodTypeAny>(schema: T, stored: unknown):
 
 /**
  * Abuse caps on what one visitor can make the support team receive. Defaults a merchant never
- * notices and an abuser always hits: a real shopper opens one case, rarely two, and a household or
- * office behind one address seldom more than three in an hour; one reply-to address needs no more
- * than two new cases a day (a second topic); a case's follow-ups are batched per minute, so ten
- * emails a day is a long, active thread. Each field falls back to its default on its own, so a
- * stored shop without (or with a broken) `abuse` section keeps working.
+ * notices and an abuser always hits: a flood opens cases by the hundred from one address with a new
+ * email each time; a real shopper opens one, rarely two, and an office or a shared mobile network
+ * behind one address seldom ten in an hour. The address cap and this reply-to cap apply to shoppers
+ * who have not proven who they are; a signed-in shopper, or one who proved an order, is exempt from
+ * the address cap and gets four times the reply-to cap (see app/chat/case-caps.server.ts). A case's
+ * follow-ups are batched per minute, so ten emails a day is a long, active thread. Each field falls
+ * back to its default on its own, so a stored shop without (or with a broken) `abuse` section works.
  */
 export const abuseSettingsSchema = z.object({
-  newCasesPerAddressPerHour: z.number().int().min(1).max(1000).catch(3).default(3),
-  newCasesPerReplyToPerDay: z.number().int().min(1).max(1000).catch(2).default(2),
+  newCasesPerAddressPerHour: z.number().int().min(1).max(1000).catch(10).default(10),
+  newCasesPerReplyToPerDay: z.number().int().min(1).max(1000).catch(5).default(5),
   followUpsPerCasePerDay: z.number().int().min(1).max(1000).catch(10).default(10),
 });
 export type AbuseSettings = z.output<typeof abuseSettingsSchema>;

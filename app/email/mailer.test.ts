@@ -64,7 +64,7 @@ describe("sendComposedEmail over real SMTP", () => {
       const [first, second] = await smtp.waitForMessages(2);
       expect(first).toMatchObject({
         messageId: "<case-case_1042@baton.example>",
-        subject: "[URGENT] Escalation — Order #1042 — sarah@example.com",
+        subject: "[URGENT] #1042 · customer reporting non-delivery · Sarah Johnson",
         from: "escalations@baton.example",
         to: ["support@yourstore.example"],
         cc: ["lead@yourstore.example"],
@@ -81,7 +81,7 @@ describe("sendComposedEmail over real SMTP", () => {
         messageId: "<followup-1@baton.example>",
         inReplyTo: "<case-case_1042@baton.example>",
         references: ["<case-case_1042@baton.example>"],
-        subject: "Re: [URGENT] Escalation — Order #1042 — sarah@example.com",
+        subject: "Re: [URGENT] #1042 · customer reporting non-delivery · Sarah Johnson",
       });
     } finally {
       transport.close();
@@ -101,7 +101,7 @@ describe("sendComposedEmail over real SMTP", () => {
       expect(m!.headers.bcc).toBeUndefined();
       expect(m!.headers["x-evil"]).toBeUndefined();
       expect(m!.replyTo).toEqual([]);
-      expect(m!.subject).toBe("Escalation — Order #1042 Bcc: victim@evil.example — sarah@example.com Bcc: victim@evil.example");
+      expect(m!.subject).toBe("#1042 Bcc: victim@evil.example · customer reporting non-delivery · Sarah Johnson");
     } finally {
       transport.close();
     }

@@ -158,7 +158,7 @@ export function defineOutboxSuite(provider: string, makeDatabase: () => Promise<
       const [mail] = await smtp.waitForMessages(1);
       expect(mail).toMatchObject({
         messageId,
-        subject: "Escalation — Order #1042 — sarah@example.com",
+        subject: "#1042 · customer reporting non-delivery · Sarah Johnson",
         replyTo: ["sarah@example.com"],
         to: ["support@yourstore.example"],
       });
@@ -370,7 +370,7 @@ export function defineOutboxSuite(provider: string, makeDatabase: () => Promise<
       expect(results.slice(1).every((r) => !r.queued && r.outboxId === results[0]!.outboxId)).toBe(true);
 
       const [, followUp] = await smtp.waitForMessages(2);
-      expect(followUp!.subject).toBe("Re: Escalation — Order #1042 — sarah@example.com");
+      expect(followUp!.subject).toBe("Re: #1042 · customer reporting non-delivery · Sarah Johnson");
       expect(followUp!.inReplyTo).toBe(messageId);
       expect(followUp!.references).toEqual([messageId]);
       expect(followUp!.replyTo).toEqual(["sarah@example.com"]);
@@ -417,8 +417,8 @@ export function defineOutboxSuite(provider: string, makeDatabase: () => Promise<
       await waitFor(async () => (await db.deliveryAttempt.count({ where: { ok: false } })) >= 2, 8_000, "failed attempts");
       await smtp.setFailure("none");
       const [first, second] = await smtp.waitForMessages(2);
-      expect(first!.subject).toBe("Escalation — Order #1042 — sarah@example.com");
-      expect(second!.subject).toBe("Re: Escalation — Order #1042 — sarah@example.com");
+      expect(first!.subject).toBe("#1042 · customer reporting non-delivery · Sarah Johnson");
+      expect(second!.subject).toBe("Re: #1042 · customer reporting non-delivery · Sarah Johnson");
       expect(second!.text).toContain("Hello? Anyone?");
       // The follow-up never made an SMTP attempt while it waited.
       const followUp = await db.outboxEmail.findFirstOrThrow({ where: { caseId, kind: "followup" } });

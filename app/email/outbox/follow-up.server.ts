@@ -1,0 +1,87 @@
+import { randomBytes } from "node:crypto";
+import { followUpSubject } from "~/domain/email/compose-escalation-email";
+import type { Db } from "~/db.server";
+import { parseStoredRoute } from "../load-case-email.server";
+import { enqueueEmail } from "./enqueue.server";
+import { isPriority } from "./deliver.server";
+
+// Batches a case's new messages into one threaded follow-up email.
+export interface QueueFollowUpInput {
+  shop: string;
+  caseId: string;
+  now: Date;
+  /** How long new messages are gathered before the follow-up goes out. Default 60 s. */
+  batchWindowMs?: number;
+  /**
+   * Abuse cap: at most this many follow-up emails per case in 24 h (the shop's
+   * `abuse.followUpsPerCasePerDay`). Past it nothing is queued; the messages stay in the transcript
+   * and go out with the case's next follow-up once the window allows.
+   */
+  maxPerDay?: number;
+}
+
+export type QueueFollowUpResult =
+  | { queued: true; outboxId: string }
+  /** an unclaimed pending follow-up already exists: it will carry this message too */
+  | { queued: false; outboxId: string; reason: "batched" }
+  /** no emailed case to follow up on (unknown, other shop, abandoned or limited) */
+  | { queued: false; outboxId: null; reason: "no_case" }
+  /** the case already had `maxPerDay` follow-up emails in the last 24 h */
+  | { queued: false; outboxId: null; reason: "capped" };
+
+/**
+ * Makes sure the case's new messages go out in a follow-up, batched: when an unclaimed pending
+ * follow-up exists, nothing is inserted (its content is composed at send time from every message
+ * after the case's `messagesEmailed`); otherwise one is inserted for `now + batchWindowMs`.
+ * The stored body is a placeholder until then; the Message-ID, thread headers and recipients are real.
+ */
+export async function queueFollowUp(db: Db, input: QueueFollowUpInput): Promise<QueueFollowUpResult> {
+  const pending = await db.outboxEmail.findFirst({
+    where: { caseId: input.caseId, shop: input.shop, kind: "followup", status: "pending" },
+    select: { id: true },
+  });
+  if (pending) return { queued: false, outboxId: pending.id, reason: "batched" };
+
+  const c = await db.escalationCase.findFirst({ where: { id: input.caseId, shop: input.shop } });
+  if (!c || !["queued", "sent", "failed"].includes(c.status) || !c.shopperEmail) return { queued: false, outboxId: null, reason: "no_case" };
+  if (input.maxPerDay !== undefined) {
+    const since = new Date(input.now.getTime() - 24 * 3_600_000);
+    const recent = await db.outboxEmail.count({ where: { caseId: c.id, kind: "followup", createdAt: { gte: since } } });
+    if (recent >= input.maxPerDay) return { queued: false, outboxId: null, reason: "capped" };
+  }
+
+  const route = parseStoredRoute(c.route);
+  const domain = /@([^>\s]+)>?$/.exec(c.messageId)?.[1] ?? "baton.local";
+  const messageId = `<followup-${c.id}-${randomBytes(6).toString("hex")}@${domain}>`;
+  const customer = c.customerFacts && typeof c.customerFacts === "object" ? (c.customerFacts as { displayName?: unknown }) : null;
+  const subject = followUpSubject({
+    priority: isPriority(c.priority) ? c.priority : "normal",
+    // Only a proven order is stored with its facts; a name alone never reaches the subject.
+    orderName: c.orderFacts ? c.orderName : null,
+    reasonText: c.reasonText,
+    customerName: typeof customer?.displayName === "string" ? customer.displayName : null,
+    shopperEmail: c.shopperEmail,
+  });
+  const placeholder = "New messages on this case (composed when the follow-up is sent).";
+  const row = await enqueueEmail(db, {
+    shop: input.shop,
+    caseId: c.id,
+    kind: "followup",
+    email: {
+      from: route.from,
+      to: route.to,
+      cc: route.cc,
+      replyTo: c.shopperEmail,
+      subject,
+      text: placeholder,
+      html: `<p>${placeholder}</p>`,
+      messageId,
+      inReplyTo: c.messageId,
+      references: [c.messageId],
+      headers: {},
+    },
+    notBefore: new Date(input.now.getTime() + (input.batchWindowMs ?? 60_000)),
+    now: input.now,
+  });
+  return { queued: true, outboxId: row.id };
+}

@@ -1,0 +1,110 @@
+import type { Db } from "~/db.server";
+import { type AdminCaseUrl } from "../load-case-email.server";
+import { type MailSender } from "../mailer.server";
+import { BackoffOptions, ClaimedRow, DEFAULT_LEASE_MS } from "./types";
+import { claimDueEmails } from "./claim.server";
+import { deliverClaimed } from "./deliver.server";
+
+// The polling worker that claims and delivers.
+export interface OutboxWorkerOptions {
+  db: Db;
+  transport: MailSender;
+  /** Idle poll period (ms); `kick()` wakes the worker sooner. */
+  pollMs: number;
+  giveUpMinutes: number;
+  /** Unique per process (claims are recorded under it). */
+  workerId: string;
+  /** Link to a case in the Baton admin: `(shop, caseId)`, as admin-links.server.ts `adminCaseUrl`. */
+  adminCaseUrl: AdminCaseUrl;
+  /** Parallel sends. Default 4. */
+  concurrency?: number;
+  leaseMs?: number;
+  backoff?: BackoffOptions;
+  random?: () => number;
+  clock?: () => Date;
+  log?: Pick<Console, "warn" | "error">;
+}
+
+export interface OutboxWorker {
+  /** Stops claiming, waits for in-flight sends to finish. */
+  stop(): Promise<void>;
+  /** Run now (right after an enqueue), so handoff latency is milliseconds, not `pollMs`. */
+  kick(): void;
+}
+
+/** Starts the loop that claims due rows and delivers them with bounded concurrency. Never throws. */
+export function startOutboxWorker(opts: OutboxWorkerOptions): OutboxWorker {
+  const concurrency = Math.max(1, opts.concurrency ?? 4);
+  const leaseMs = opts.leaseMs ?? DEFAULT_LEASE_MS;
+  const clock = opts.clock ?? (() => new Date());
+  const log = opts.log ?? console;
+  const inFlight = new Set<Promise<void>>();
+  let stopped = false;
+  let pokes = 0;
+  let wake: (() => void) | null = null;
+
+  const poke = () => {
+    pokes++;
+    wake?.();
+  };
+
+  function deliver(row: ClaimedRow): void {
+    const task = deliverClaimed(opts.db, opts.transport, row, {
+      now: clock(),
+      giveUpMinutes: opts.giveUpMinutes,
+      random: opts.random,
+      backoff: opts.backoff,
+      adminCaseUrl: opts.adminCaseUrl,
+      log,
+    })
+      .then(
+        () => undefined,
+        (error: unknown) => log.error(`[outbox] delivering ${row.id} failed unexpectedly (lease expiry will retry it):`, error),
+      )
+      .finally(() => {
+        inFlight.delete(task);
+        poke();
+      });
+    inFlight.add(task);
+  }
+
+  async function loop(): Promise<void> {
+    while (!stopped) {
+      const seen = pokes;
+      const free = concurrency - inFlight.size;
+      let claimedAll = false;
+      if (free > 0) {
+        try {
+          const rows = await claimDueEmails(opts.db, { workerId: opts.workerId, now: clock(), leaseMs, limit: free });
+          for (const row of rows) deliver(row);
+          claimedAll = rows.length === free;
+        } catch (error) {
+          log.error("[outbox] claiming due emails failed:", error);
+        }
+      }
+      if (stopped) break;
+      // More may be due (we filled every slot) or someone poked while we were busy: go again.
+      if ((claimedAll && inFlight.size < concurrency) || pokes !== seen) continue;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, opts.pollMs);
+        wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      wake = null;
+    }
+  }
+
+  const running = loop().catch((error: unknown) => log.error("[outbox] worker loop crashed:", error));
+
+  return {
+    kick: poke,
+    async stop() {
+      stopped = true;
+      poke();
+      await running;
+      await Promise.allSettled([...inFlight]);
+    },
+  };
+}
