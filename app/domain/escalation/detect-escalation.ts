@@ -12,7 +12,10 @@ import { normalizeText, type NormalizedText } from "./normalize";
 import { scoreComplaint, topicOfComplaint, type ComplaintKind } from "./complaint";
 import { scoreFrustrationTrend } from "./frustration-trend";
 import { scoreNegativity, scoreSentiment } from "./sentiment";
-import type { EscalationSettings } from "./settings";
+import { defaultEscalationSettings, type EscalationSettings } from "./settings";
+import { committedModel } from "./model/committed-model";
+import { scoreWithModel, type DetectorModel, type ModelScores } from "./model/detector-model";
+import type { ModelHead } from "./model/heads";
 import type {
   DetectorConversation,
   EscalationContext,
@@ -68,6 +71,12 @@ const THREAT_SEVERITY: Record<ThreatKind, Priority> = {
   social: "high",
 };
 
+/** Optional knobs for evaluation and training; production calls pass nothing. */
+export interface DetectOptions {
+  /** the learned model to combine with the rules; `null` = rules only; default = the committed v1 model */
+  model?: DetectorModel | null;
+}
+
 const SENSITIVE_SEVERITY: Record<SensitiveKind, Priority> = { safety: "urgent", fraud: "urgent", privacy: "high" };
 
 function quote(s: string, max = 60): string {
@@ -86,7 +95,9 @@ export function detectEscalation(
   conversation: DetectorConversation,
   context: EscalationContext,
   settings: EscalationSettings,
+  options: DetectOptions = {},
 ): EscalationDecision {
+  const model = options.model === undefined ? committedModel() : options.model;
   const messages = conversation.messages ?? [];
   const shopperTurns: NormalizedText[] = [];
   for (const m of messages) if (m.role === "shopper" && typeof m.text === "string") shopperTurns.push(normalizeText(m.text));
@@ -201,6 +212,8 @@ export function detectEscalation(
     }
   }
 
+  if (current && model) addModelFindings(findings, scoreWithModel(model, current), model, current, settings, lower, context);
+
   if (settings.repeatedFailure.enabled) {
     const failure = findRepeatedFailure(messages, shopperTurns, context, settings.repeatedFailure);
     if (failure) {
@@ -225,6 +238,48 @@ export function detectEscalation(
   const confidence = escalate ? score : 1 - Math.max(0, ...findings.map((f) => f.score));
 
   return { escalate, reasons, reasonText, priority, confidence: round(confidence), signals, topic, score: round(score) };
+}
+
+/**
+ * The learned model beside the rules, combined as a calibrated OR: a head whose probability
+ * reaches its threshold adds a finding of its reason, unless a rule already found that reason (the
+ * rule's quote is the better evidence). Thresholds were calibrated at default settings; a shop's
+ * own threshold moves the model's by the same amount (a shop at complaint threshold 0.4 instead of
+ * 0.5 also accepts complaint probabilities 0.1 lower), and VIPs lower it like every other threshold.
+ */
+function addModelFindings(findings: Finding[], scores: ModelScores, model: DetectorModel, current: NormalizedText, settings: EscalationSettings, lower: number, context: EscalationContext): void {
+  const has = (reason: ReasonCode) => findings.some((f) => f.reason === reason);
+  const threshold = (head: ModelHead, setting: number, defaultSetting: number) => clamp(model.thresholds[head] + (setting - defaultSetting) - lower, 0.05, 0.99);
+  const defaults = defaultEscalationSettings;
+  const evidence = (p: number) => `"${quote(current.raw)}" (model ${p.toFixed(2)})`;
+
+  if (settings.explicitRequest.enabled && context.action !== "talk_to_human" && !has("explicit_request")) {
+    const p = scores.explicit_request;
+    const t = threshold("explicit_request", settings.threshold, defaults.threshold);
+    if (p >= t) findings.push({ reason: "explicit_request", score: p, threshold: t, evidence: evidence(p), clause: "asked to talk to a person", subject: true, severity: "normal" });
+  }
+  if (settings.complaint.enabled && !has("complaint")) {
+    const p = scores.complaint;
+    const t = threshold("complaint", settings.complaint.threshold, defaults.complaint.threshold);
+    if (p >= t) findings.push({ reason: "complaint", score: p, threshold: t, evidence: evidence(p), clause: `complains ("${quote(current.raw, 40)}")`, subject: true, severity: "normal", topic: guessTopic(current) });
+  }
+  if (settings.negativeSentiment.enabled && !has("negative_sentiment")) {
+    const p = scores.negative_sentiment;
+    const t = threshold("negative_sentiment", settings.negativeSentiment.threshold, defaults.negativeSentiment.threshold);
+    if (p >= t) findings.push({ reason: "negative_sentiment", score: p, threshold: t, evidence: evidence(p), clause: "is upset", subject: true, severity: p >= 0.95 ? "high" : "normal" });
+  }
+  if (settings.authorityLimit.enabled && !has("authority_limit")) {
+    // a refund the rule saw with an amount inside the shop's limit stays with the assistant
+    const demand = findAuthorityLimit(current);
+    const withinLimit = demand?.amount !== undefined && demand.amount <= settings.authorityLimit.maxRefundAmount;
+    const p = scores.refund;
+    const t = threshold("refund", settings.threshold, defaults.threshold);
+    if (p >= t && !withinLimit) findings.push({ reason: "authority_limit", score: p, threshold: t, evidence: evidence(p), clause: "asks for a refund", subject: true, severity: "normal", topic: "refund" });
+  }
+}
+
+function clamp(n: number, min: number, max: number): number {
+  return Math.min(max, Math.max(min, n));
 }
 
 function noisyOr(scores: number[]): number {
