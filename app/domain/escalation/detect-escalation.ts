@@ -1,7 +1,5 @@
 import { describeSensitive, findSensitiveTopic, type SensitiveKind } from "./sensitive-topics";
-import { describeThreat, findThreat, type ThreatKind } from "./threat";
-import { findAuthorityLimit } from "./authority-limit";
-import { findExplicitRequest } from "./explicit-request";
+import { describeThreat, type ThreatKind } from "./threat";
 import { findOrderState, type OrderStateKind } from "./order-state";
 import { findRepeatedFailure } from "./repeated-failure";
 import { compileKeywords } from "./keywords";
@@ -9,13 +7,15 @@ import { describeVip } from "./vip";
 import { derivePriority } from "./priority";
 import { guessTopic } from "./topic";
 import { normalizeText, type NormalizedText } from "./normalize";
-import { scoreComplaint, topicOfComplaint, type ComplaintKind } from "./complaint";
+import { topicOfComplaint, type ComplaintKind, type ComplaintMatch } from "./complaint";
 import { scoreFrustrationTrend } from "./frustration-trend";
 import { scoreNegativity, scoreSentiment } from "./sentiment";
+import { readRuleSignals, ruleFeatures } from "./rule-signals";
 import { defaultEscalationSettings, type EscalationSettings } from "./settings";
 import { committedModel } from "./model/committed-model";
 import { scoreWithModel, type DetectorModel, type ModelScores } from "./model/detector-model";
 import type { ModelHead } from "./model/heads";
+import type { AuthorityLimitMatch } from "./authority-limit";
 import type {
   DetectorConversation,
   EscalationContext,
@@ -77,6 +77,9 @@ export interface DetectOptions {
   model?: DetectorModel | null;
 }
 
+/** A soft lexicon score (anger, complaint) at or above this escalates without the model's agreement. */
+const SOFT_RULE_ALONE = 0.85;
+
 const SENSITIVE_SEVERITY: Record<SensitiveKind, Priority> = { safety: "urgent", fraud: "urgent", privacy: "high" };
 
 function quote(s: string, max = 60): string {
@@ -115,8 +118,14 @@ export function detectEscalation(
   }
 
   if (current) {
+    const rules = readRuleSignals(current, settings.languages);
+    const scores = model ? scoreWithModel(model, current, ruleFeatures(rules)) : undefined;
+    // With the model on, the soft lexicon scores (anger, complaint) are its features and decide
+    // through it; alone they escalate only when very strong. Without a model they decide as before.
+    const ruleAlone = scores ? SOFT_RULE_ALONE : 0;
+
     if (settings.explicitRequest.enabled && context.action !== "talk_to_human") {
-      const request = findExplicitRequest(current, settings.languages);
+      const request = rules.request;
       if (request.matched) {
         add({ reason: "explicit_request", score: 0.95, threshold: general, evidence: `"${quote(request.quote ?? current.raw)}"`, clause: "asked to talk to a person", subject: true, severity: "normal" });
       }
@@ -130,7 +139,7 @@ export function detectEscalation(
     }
 
     if (settings.threat.enabled) {
-      const threat = findThreat(current);
+      const threat = rules.threat;
       if (threat) {
         add({ reason: "threat", score: 0.9, threshold: general, evidence: `"${quote(threat.quote)}"`, clause: describeThreat(threat.kind), subject: true, severity: THREAT_SEVERITY[threat.kind] });
       }
@@ -154,7 +163,7 @@ export function detectEscalation(
     }
 
     if (settings.authorityLimit.enabled) {
-      const demand = findAuthorityLimit(current);
+      const demand = rules.demand;
       const withinLimit = demand?.amount !== undefined && demand.amount <= settings.authorityLimit.maxRefundAmount;
       if (demand && !withinLimit) {
         const what = demand.kind === "refund" ? "a refund" : "compensation";
@@ -172,11 +181,10 @@ export function detectEscalation(
       }
     }
 
-    const sentiment = scoreSentiment(current);
-    const negativity = scoreNegativity(current, sentiment);
+    const { sentiment, negativity } = rules;
     if (settings.negativeSentiment.enabled) {
       const threshold = Math.max(0.05, settings.negativeSentiment.threshold - lower);
-      if (sentiment.anger >= threshold) {
+      if (sentiment.anger >= Math.max(threshold, ruleAlone)) {
         add({ reason: "negative_sentiment", score: sentiment.anger, threshold, evidence: `"${quote(sentiment.cue ?? current.raw)}"`, clause: "is angry", subject: true, severity: sentiment.anger >= 0.85 ? "high" : "normal" });
       } else if (settings.negativeSentiment.risingFrustration && shopperTurns.length >= 2) {
         const history = shopperTurns.map((turn, i) => (i === shopperTurns.length - 1 ? negativity : scoreNegativity(turn, scoreSentiment(turn))));
@@ -188,9 +196,9 @@ export function detectEscalation(
     }
 
     if (settings.complaint.enabled) {
-      const complaint = scoreComplaint(current, negativity);
+      const complaint = rules.complaint;
       const threshold = Math.max(0.05, settings.complaint.threshold - lower);
-      if (complaint.score >= threshold && complaint.kind) {
+      if (complaint.score >= Math.max(threshold, ruleAlone) && complaint.kind) {
         add({
           reason: "complaint",
           score: complaint.score,
@@ -210,9 +218,9 @@ export function detectEscalation(
         add({ reason: "keyword", score: 0.9, threshold: general, evidence: `Keyword "${keyword}"`, clause: `mentioned "${keyword}"`, subject: true, severity: "normal" });
       }
     }
-  }
 
-  if (current && model) addModelFindings(findings, scoreWithModel(model, current), model, current, settings, lower, context);
+    if (scores && model) addModelFindings(findings, scores, model, current, settings, lower, context, rules.complaint, rules.demand);
+  }
 
   if (settings.repeatedFailure.enabled) {
     const failure = findRepeatedFailure(messages, shopperTurns, context, settings.repeatedFailure);
@@ -247,7 +255,17 @@ export function detectEscalation(
  * own threshold moves the model's by the same amount (a shop at complaint threshold 0.4 instead of
  * 0.5 also accepts complaint probabilities 0.1 lower), and VIPs lower it like every other threshold.
  */
-function addModelFindings(findings: Finding[], scores: ModelScores, model: DetectorModel, current: NormalizedText, settings: EscalationSettings, lower: number, context: EscalationContext): void {
+function addModelFindings(
+  findings: Finding[],
+  scores: ModelScores,
+  model: DetectorModel,
+  current: NormalizedText,
+  settings: EscalationSettings,
+  lower: number,
+  context: EscalationContext,
+  complaint: ComplaintMatch,
+  demand: AuthorityLimitMatch | undefined,
+): void {
   const has = (reason: ReasonCode) => findings.some((f) => f.reason === reason);
   const threshold = (head: ModelHead, setting: number, defaultSetting: number) => clamp(model.thresholds[head] + (setting - defaultSetting) - lower, 0.05, 0.99);
   const defaults = defaultEscalationSettings;
@@ -261,7 +279,10 @@ function addModelFindings(findings: Finding[], scores: ModelScores, model: Detec
   if (settings.complaint.enabled && !has("complaint")) {
     const p = scores.complaint;
     const t = threshold("complaint", settings.complaint.threshold, defaults.complaint.threshold);
-    if (p >= t) findings.push({ reason: "complaint", score: p, threshold: t, evidence: evidence(p), clause: `complains ("${quote(current.raw, 40)}")`, subject: true, severity: "normal", topic: guessTopic(current) });
+    // the rule's kind, when it saw one, names the complaint better than a quote of the whole message
+    const kind = complaint.kind && complaint.kind !== "general" ? complaint.kind : undefined;
+    const clause = kind ? COMPLAINT_CLAUSES[kind] : `complains ("${quote(complaint.quote ?? current.raw, 40)}")`;
+    if (p >= t) findings.push({ reason: "complaint", score: p, threshold: t, evidence: evidence(p), clause, subject: true, severity: "normal", topic: topicOfComplaint(kind) ?? guessTopic(current) });
   }
   if (settings.negativeSentiment.enabled && !has("negative_sentiment")) {
     const p = scores.negative_sentiment;
@@ -270,7 +291,6 @@ function addModelFindings(findings: Finding[], scores: ModelScores, model: Detec
   }
   if (settings.authorityLimit.enabled && !has("authority_limit")) {
     // a refund the rule saw with an amount inside the shop's limit stays with the assistant
-    const demand = findAuthorityLimit(current);
     const withinLimit = demand?.amount !== undefined && demand.amount <= settings.authorityLimit.maxRefundAmount;
     const p = scores.refund;
     const t = threshold("refund", settings.threshold, defaults.threshold);

@@ -59,9 +59,9 @@ export function decodeModel(asset: DetectorModelAsset): DetectorModel {
   };
 }
 
-/** Probability per head that the message is a case of that reason. */
-export function scoreWithModel(model: DetectorModel, message: NormalizedText): ModelScores {
-  const features = extractFeatures(message.tokens, message, model.hashBits);
+/** Probability per head that the message is a case of that reason (`rules`: `ruleFeatures` of the message). */
+export function scoreWithModel(model: DetectorModel, message: NormalizedText, rules: readonly [string, number][]): ModelScores {
+  const features = extractFeatures(message.tokens, message, model.hashBits, rules);
   const p = predictLogistic(model, features);
   const scores = {} as ModelScores;
   for (let h = 0; h < MODEL_HEADS.length; h++) scores[MODEL_HEADS[h]] = p[h];

@@ -26,6 +26,7 @@ const SEED_CHAR = 0x9e3779b1;
 const SEED_WORD = 0x85ebca6b;
 const SEED_BIGRAM = 0xc2b2ae35;
 const SEED_SHAPE = 0x27d4eb2f;
+const SEED_EXTRA = 0x165667b1;
 const MIN_GRAM = 3;
 const MAX_GRAM = 5;
 /** Long Reddit posts add little after this many words and would only cost time. */
@@ -53,9 +54,11 @@ function mix(h: number): number {
 /**
  * Features of one message: word unigrams, word bigrams (with start/end markers), padded character
  * 3–5-grams of each word and a few shape flags, hashed into `2^hashBits` buckets. Counts are
- * L2-normalized so long and short messages score on the same scale.
+ * L2-normalized so long and short messages score on the same scale. `extra` named features (the
+ * rule signals) are added after normalization with their own values, so their weight does not
+ * shrink in long messages.
  */
-export function extractFeatures(tokens: readonly string[], shape: TextShape, hashBits: number): SparseFeatures {
+export function extractFeatures(tokens: readonly string[], shape: TextShape, hashBits: number, extra: readonly [string, number][] = []): SparseFeatures {
   const mask = (1 << hashBits) - 1;
   const counts = new Map<number, number>();
   const bump = (h: number) => {
@@ -99,17 +102,22 @@ export function extractFeatures(tokens: readonly string[], shape: TextShape, has
   if (shape.mentions > 0) bump(fnv(SEED_SHAPE, "@"));
   bump(fnv(SEED_SHAPE, n <= 3 ? "len:short" : n <= 12 ? "len:mid" : "len:long"));
 
+  let norm = 0;
+  for (const count of counts.values()) norm += count * count;
+  const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+  for (const [index, count] of counts) counts.set(index, count * scale);
+  for (const [name, value] of extra) {
+    const index = mix(fnv(SEED_EXTRA, name)) & mask;
+    counts.set(index, (counts.get(index) ?? 0) + value);
+  }
+
   const indices = new Int32Array(counts.size);
   const values = new Float32Array(counts.size);
-  let norm = 0;
   let k = 0;
-  for (const [index, count] of counts) {
+  for (const [index, value] of counts) {
     indices[k] = index;
-    values[k] = count;
-    norm += count * count;
+    values[k] = value;
     k++;
   }
-  const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
-  for (let i = 0; i < values.length; i++) values[i] *= scale;
   return { indices, values };
 }
