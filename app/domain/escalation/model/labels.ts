@@ -17,6 +17,8 @@ export interface RowTargets {
 }
 
 const SKIP = Number.NaN;
+const CANCEL_RE = /\bcancel/i;
+const MONEY_RE = /\b(?:refund|reimburs|money|back|return)/i;
 const HEAD_INDEX = Object.fromEntries(MODEL_HEADS.map((h, i) => [h, i])) as Record<ModelHead, number>;
 
 /**
@@ -73,5 +75,9 @@ export function targetsForRow(row: LabelledRow, sourceWeight: number): RowTarget
     if (!positive) targets.fill(SKIP);
   }
   for (const reason of reasons) for (const head of SKIPPED_BY[reason] ?? []) if (targets[HEAD_INDEX[head]] !== 1) targets[HEAD_INDEX[head]] = SKIP;
+  // Banking77 files "cancel my purchase" under refunds, Bitext files it under cancel_order (routine);
+  // we follow Bitext, so a refund row that only talks about cancelling teaches the refund head nothing
+  const refund = HEAD_INDEX.refund;
+  if (targets[refund] === 1 && CANCEL_RE.test(row.text) && !MONEY_RE.test(row.text)) targets[refund] = SKIP;
   return { targets, weights };
 }

@@ -37,8 +37,8 @@ export const DEFAULT_RECIPE: Omit<RecipeOptions, "version"> = {
   seed: 14,
   positiveRatio: 0.5,
   familyWeights: { bitext: 1, banking77: 1, goemotions: 0.5, tweeteval: 1, synthetic: 1.5 },
-  routineBudget: { explicit_request: 0.003, complaint: 0.01, negative_sentiment: 0.03, refund: 0.004 },
-  minThreshold: 0.3,
+  routineBudget: { explicit_request: 0.003, complaint: 0.01, negative_sentiment: 0.04, refund: 0.004 },
+  minThreshold: 0.5,
   calibrationEvery: 10,
 };
 
