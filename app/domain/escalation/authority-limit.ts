@@ -23,6 +23,11 @@ const POLICY_RE =
 const NEGATED_RE = /\b(?:not|no|never|without) (?:want|need|asking for|looking for|expecting)? ?(?:a )?(?:refund|compensation|money back)\b/;
 const AMOUNT_RE = /(?:^|\s)(\d{1,6}(?:[.,]\d{1,2})?)\s?(?:usd|eur|gbp|cad|aud|dollars?|euros?|pounds?|bucks)?\b/;
 
+/** A question about refund/return policy ("what is your refund policy?"), which the assistant answers. */
+export function isRefundPolicyQuestion(message: NormalizedText): boolean {
+  return POLICY_RE.test(message.text) && !/\b(?:i want|i need|i demand|give me|refund me|i expect)\b/.test(message.text);
+}
+
 /** Finds a refund or compensation demand and the amount named, if any. */
 export function findAuthorityLimit(message: NormalizedText): AuthorityLimitMatch | undefined {
   const { text, raw } = message;

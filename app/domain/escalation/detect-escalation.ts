@@ -7,15 +7,15 @@ import { describeVip } from "./vip";
 import { derivePriority } from "./priority";
 import { guessTopic } from "./topic";
 import { normalizeText, type NormalizedText } from "./normalize";
-import { topicOfComplaint, type ComplaintKind, type ComplaintMatch } from "./complaint";
+import { topicOfComplaint, type ComplaintKind } from "./complaint";
 import { scoreFrustrationTrend } from "./frustration-trend";
 import { scoreNegativity, scoreSentiment } from "./sentiment";
-import { readRuleSignals, ruleFeatures } from "./rule-signals";
+import { readRuleSignals, ruleFeatures, type RuleSignals } from "./rule-signals";
 import { defaultEscalationSettings, type EscalationSettings } from "./settings";
 import { committedModel } from "./model/committed-model";
 import { scoreWithModel, type DetectorModel, type ModelScores } from "./model/detector-model";
 import type { ModelHead } from "./model/heads";
-import type { AuthorityLimitMatch } from "./authority-limit";
+import { isRefundPolicyQuestion } from "./authority-limit";
 import type {
   DetectorConversation,
   EscalationContext,
@@ -77,7 +77,7 @@ export interface DetectOptions {
   model?: DetectorModel | null;
 }
 
-/** A soft lexicon score (anger, complaint) at or above this escalates without the model's agreement. */
+/** An anger lexicon score at or above this escalates without the model's agreement. */
 const SOFT_RULE_ALONE = 0.85;
 /**
  * How much lower the complaint and negativity heads' thresholds are for a message that @mentions
@@ -127,9 +127,11 @@ export function detectEscalation(
   if (current) {
     const rules = readRuleSignals(current, settings.languages);
     const scores = model ? scoreWithModel(model, current, ruleFeatures(rules)) : undefined;
-    // With the model on, the soft lexicon scores (anger, complaint) are its features and decide
-    // through it; alone they escalate only when very strong. Without a model they decide as before.
-    const ruleAlone = scores ? SOFT_RULE_ALONE : 0;
+    // With the model on, the anger lexicon is one of its features and decides through it; alone it
+    // escalates only when very strong (the lexicon alone over-fires on Reddit-style chatter), or in
+    // a public post at a company, where anger is a complaint. The complaint rules stay as they are:
+    // they are precise on complaint tweets and the model adds what they miss.
+    const angerAlone = scores && current.mentions === 0 ? SOFT_RULE_ALONE : 0;
 
     if (settings.explicitRequest.enabled && context.action !== "talk_to_human") {
       const request = rules.request;
@@ -191,7 +193,7 @@ export function detectEscalation(
     const { sentiment, negativity } = rules;
     if (settings.negativeSentiment.enabled) {
       const threshold = Math.max(0.05, settings.negativeSentiment.threshold - lower);
-      if (sentiment.anger >= Math.max(threshold, ruleAlone)) {
+      if (sentiment.anger >= Math.max(threshold, angerAlone)) {
         add({ reason: "negative_sentiment", score: sentiment.anger, threshold, evidence: `"${quote(sentiment.cue ?? current.raw)}"`, clause: "is angry", subject: true, severity: sentiment.anger >= 0.85 ? "high" : "normal" });
       } else if (settings.negativeSentiment.risingFrustration && shopperTurns.length >= 2) {
         const history = shopperTurns.map((turn, i) => (i === shopperTurns.length - 1 ? negativity : scoreNegativity(turn, scoreSentiment(turn))));
@@ -205,7 +207,7 @@ export function detectEscalation(
     if (settings.complaint.enabled) {
       const complaint = rules.complaint;
       const threshold = Math.max(0.05, settings.complaint.threshold - lower);
-      if (complaint.score >= Math.max(threshold, ruleAlone) && complaint.kind) {
+      if (complaint.score >= threshold && complaint.kind) {
         add({
           reason: "complaint",
           score: complaint.score,
@@ -226,7 +228,7 @@ export function detectEscalation(
       }
     }
 
-    if (scores && model) addModelFindings(findings, scores, model, current, settings, lower, context, rules.complaint, rules.demand);
+    if (scores && model) addModelFindings(findings, scores, model, current, settings, lower, context, rules);
   }
 
   if (settings.repeatedFailure.enabled) {
@@ -270,9 +272,9 @@ function addModelFindings(
   settings: EscalationSettings,
   lower: number,
   context: EscalationContext,
-  complaint: ComplaintMatch,
-  demand: AuthorityLimitMatch | undefined,
+  rules: RuleSignals,
 ): void {
+  const { complaint, demand } = rules;
   const has = (reason: ReasonCode) => findings.some((f) => f.reason === reason);
   const threshold = (head: ModelHead, setting: number, defaultSetting: number) => clamp(model.thresholds[head] + (setting - defaultSetting) - lower, 0.05, 0.99);
   // negativity posted at a company (@mention) is a complaint context, as in the complaint rules
@@ -280,7 +282,8 @@ function addModelFindings(
   const defaults = defaultEscalationSettings;
   const evidence = (p: number) => `"${quote(current.raw)}" (model ${p.toFixed(2)})`;
 
-  if (settings.explicitRequest.enabled && context.action !== "talk_to_human" && !has("explicit_request")) {
+  // a negated request ("no need for an agent") is exact: the model must not overrule it
+  if (settings.explicitRequest.enabled && context.action !== "talk_to_human" && !has("explicit_request") && !rules.request.negated) {
     const p = scores.explicit_request;
     const t = threshold("explicit_request", settings.threshold, defaults.threshold);
     if (p >= t) findings.push({ reason: "explicit_request", score: p, threshold: t, evidence: evidence(p), clause: "asked to talk to a person", subject: true, severity: "normal" });
@@ -303,7 +306,7 @@ function addModelFindings(
     const withinLimit = demand?.amount !== undefined && demand.amount <= settings.authorityLimit.maxRefundAmount;
     const p = scores.refund;
     const t = threshold("refund", settings.threshold, defaults.threshold);
-    if (p >= t && !withinLimit) findings.push({ reason: "authority_limit", score: p, threshold: t, evidence: evidence(p), clause: "asks for a refund", subject: true, severity: "normal", topic: "refund" });
+    if (p >= t && !withinLimit && !isRefundPolicyQuestion(current)) findings.push({ reason: "authority_limit", score: p, threshold: t, evidence: evidence(p), clause: "asks for a refund", subject: true, severity: "normal", topic: "refund" });
   }
 }
 

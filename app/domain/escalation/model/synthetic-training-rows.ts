@@ -93,6 +93,8 @@ const NOT_MONEY = [
   "got my refund, thank you so much", "the refund arrived, all good", "can i pay in installments", "what currencies do you accept",
   "how do i add money to my account", "is there a fee for paying by card", "how do i save money on shipping",
   "can i use store credit for this", "what payment methods do you take", "how much is shipping to canada",
+  "how do returns work", "can i exchange this for another size", "where do i send a return", "do you offer exchanges",
+  "how long do i have to send something back", "is return shipping free",
 ];
 
 const PROBLEMS = [
