@@ -1,11 +1,14 @@
-// Usage: npm run eval:escalation -- FILE.jsonl… [--split=all|tune|holdout] [--errors=N]
-// Scores the detector on labelled JSONL ({text, label: "escalate"|"no_escalate", meta:{ambiguous?, reason?}}).
+// Usage: npm run eval:escalation -- FILE.jsonl… [--split=all|tune|holdout] [--errors=N] [--rules-only]
+// Scores the detector (rules + the committed model; `--rules-only` switches the model off) on
+// labelled JSONL ({text, label: "escalate"|"no_escalate", meta:{ambiguous?, reason?}}).
 // Metrics use rows not marked ambiguous: precision, recall, F1 and false-positive rate per file,
-// recall per meta.reason on escalate rows and FP rate per reason on no_escalate rows, plus messages/s.
+// recall per meta.reason on escalate rows and FP rate per reason on no_escalate rows, false
+// escalations per detector reason split by who fired (rule or model), plus messages/s.
 // --split hashes each text into a 1-in-5 holdout so rule tuning can be checked honestly.
 import { createReadStream } from "node:fs";
 import { createInterface } from "node:readline";
 import { defaultEscalationSettings, detectEscalation } from "../domain/escalation";
+import { committedModel } from "../domain/escalation/model/committed-model";
 
 interface Row {
   text?: unknown;
@@ -25,6 +28,9 @@ const args = process.argv.slice(2);
 const files = args.filter((a) => !a.startsWith("--"));
 const split = (args.find((a) => a.startsWith("--split="))?.split("=")[1] ?? "all") as "all" | "tune" | "holdout";
 const showErrors = Number(args.find((a) => a.startsWith("--errors="))?.split("=")[1] ?? 0);
+const model = args.includes("--rules-only") ? null : committedModel();
+/** model evidence ends with "(model 0.93)" */
+const firedBy = (evidence: string) => (evidence.includes("(model ") ? "model" : "rule");
 
 function fnv1a(s: string): number {
   let h = 0x811c9dc5;
@@ -54,7 +60,8 @@ function summary(t: Tally): string {
 async function evaluate(file: string): Promise<{ tally: Tally; count: number; ms: number }> {
   const tally: Tally = { tp: 0, fp: 0, fn: 0, tn: 0 };
   const byReason = new Map<string, { label: string; hit: number; total: number; ambiguous: boolean }>();
-  const firedBy = new Map<string, number>();
+  const falseBy = new Map<string, number>();
+  const hitBy = new Map<string, number>();
   const errors: string[] = [];
   let count = 0;
   let ms = 0;
@@ -64,7 +71,7 @@ async function evaluate(file: string): Promise<{ tally: Tally; count: number; ms
     const row = JSON.parse(line) as Row;
     if (typeof row.text !== "string" || !inSplit(row.text)) continue;
     const started = performance.now();
-    const d = detectEscalation({ messages: [{ role: "shopper", text: row.text }] }, {}, defaultEscalationSettings);
+    const d = detectEscalation({ messages: [{ role: "shopper", text: row.text }] }, {}, defaultEscalationSettings, { model });
     ms += performance.now() - started;
     count++;
     const gold = row.label === "escalate";
@@ -79,7 +86,8 @@ async function evaluate(file: string): Promise<{ tally: Tally; count: number; ms
     else if (gold) tally.fn++;
     else if (d.escalate) tally.fp++;
     else tally.tn++;
-    if (!gold && d.escalate) for (const r of d.reasons) firedBy.set(r, (firedBy.get(r) ?? 0) + 1);
+    const bySource = gold ? hitBy : falseBy;
+    if (d.escalate) for (const s of d.signals) bySource.set(`${s.reason}/${firedBy(s.evidence)}`, (bySource.get(`${s.reason}/${firedBy(s.evidence)}`) ?? 0) + 1);
     if (errors.length < showErrors && gold !== d.escalate) {
       errors.push(`  ${gold ? "MISS" : "FP  "} [${row.source_label ?? ""}] ${row.text.slice(0, 140)}  → ${d.reasons.join(",")} ${d.signals.map((s) => s.evidence).join(" | ").slice(0, 80)}`);
     }
@@ -91,16 +99,19 @@ async function evaluate(file: string): Promise<{ tally: Tally; count: number; ms
     const what = e.label === "escalate" ? "recall" : "FP rate";
     console.log(`  ${reason.padEnd(64)} ${what.padEnd(8)} ${pct(rate)}  (${e.hit}/${e.total})${e.ambiguous ? "  [not scored; escalation rate]" : ""}`);
   }
-  if (firedBy.size) console.log(`  false escalations by detector reason: ${[...firedBy].map(([r, n]) => `${r}=${n}`).join(", ")}`);
+  const list = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1]).map(([r, n]) => `${r}=${n}`).join(", ");
+  if (hitBy.size) console.log(`  true escalations by detector reason/source: ${list(hitBy)}`);
+  if (falseBy.size) console.log(`  false escalations by detector reason/source: ${list(falseBy)}`);
   for (const e of errors) console.log(e);
   return { tally, count, ms };
 }
 
 async function main(): Promise<void> {
   if (files.length === 0) {
-    console.error("usage: eval-escalation FILE.jsonl… [--split=all|tune|holdout] [--errors=N]");
+    console.error("usage: eval-escalation FILE.jsonl… [--split=all|tune|holdout] [--errors=N] [--rules-only]");
     process.exit(2);
   }
+  console.log(model ? `detector: rules + model ${model.version} (checksum ${model.checksum}; thresholds ${JSON.stringify(model.thresholds)})` : "detector: rules only");
   const total: Tally = { tp: 0, fp: 0, fn: 0, tn: 0 };
   let count = 0;
   let ms = 0;

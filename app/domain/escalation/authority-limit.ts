@@ -23,6 +23,20 @@ const POLICY_RE =
 const NEGATED_RE = /\b(?:not|no|never|without) (?:want|need|asking for|looking for|expecting)? ?(?:a )?(?:refund|compensation|money back)\b/;
 const AMOUNT_RE = /(?:^|\s)(\d{1,6}(?:[.,]\d{1,2})?)\s?(?:usd|eur|gbp|cad|aud|dollars?|euros?|pounds?|bucks)?\b/;
 
+// "how do I return an item?": a how-to about sending something back, no money asked for
+const HOW_TO_RETURN_RE = /\bhow (?:do|can|could|would|should) (?:i|we) (?:return|send back|exchange)\b/;
+const MONEY_WORDS_RE = /\b(?:refund\w*|reimburs\w*|money|compensat\w*|credit)\b/;
+
+/**
+ * A question about refund/return policy or how to send something back ("what is your refund
+ * policy?", "how do I return an item?"), which the assistant answers. Gates the learned refund head.
+ */
+export function isRefundPolicyQuestion(message: NormalizedText): boolean {
+  const { text } = message;
+  if (HOW_TO_RETURN_RE.test(text) && !MONEY_WORDS_RE.test(text)) return true;
+  return POLICY_RE.test(text) && !/\b(?:i want|i need|i demand|give me|refund me|i expect)\b/.test(text);
+}
+
 /** Finds a refund or compensation demand and the amount named, if any. */
 export function findAuthorityLimit(message: NormalizedText): AuthorityLimitMatch | undefined {
   const { text, raw } = message;

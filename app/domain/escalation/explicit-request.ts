@@ -16,14 +16,18 @@ const g = (source: string) => new RegExp(source, "g");
 
 // English building blocks.
 const EN_DET = "(?:(?:a|an|the|one|some|your|ur|any|real|live|actual|physical|proper|human|actual|of your|someone from your) )*";
+// Teams a shopper may ask to be put through to ("put me through to billing"). "returns" is left
+// out: "send it to returns" is about the parcel.
+const EN_TEAM =
+  "(?:(?:the |your |ur )?(?:billing|accounts?|sales|complaints?|fraud|claims|reservations|front desk|reception|technical support|tech support|loans?|mortgages?|finance|payments?)(?: (?:department|dept|team|desk|office|people|section))?|(?:the |your )?(?:right|correct|relevant|appropriate) (?:department|team|person))";
 const EN_PERSON =
-  "(?:(?:customer|client) (?:service|support|care)(?! (?:number|email|hours|phone|line|address|policy|policies|website|page|chat ?bot|bot))|humans?|human beings?|(?:real|live|actual) (?:ones?|persons?)|persons?|people|agents?|reps?|representatives?|operators?|associates?|advis[eo]rs?|consultants?|employees?|staff(?: members?)?|team members?|specialists?|assistants?|managers?|supervisors?|boss|owner|someone|somebody|anyone|anybody|(?:customer|client) (?:service|support|care|success) (?:agent|rep|representative|person|team|staff|department|associate|member|officer)s?|(?:support|service|sales|help ?desk) (?:team|staff|agent|rep|person)s?)";
+  "(?:colleagues?|someone else|somebody else|(?:customer|client) (?:service|support|care)(?! (?:number|email|hours|phone|line|address|policy|policies|website|page|chat ?bot|bot))|humans?|human beings?|(?:real|live|actual) (?:ones?|persons?)|persons?|people|agents?|reps?|representatives?|operators?|associates?|advis[eo]rs?|consultants?|employees?|staff(?: members?)?|team members?|specialists?|assistants?|managers?|supervisors?|boss|owner|someone|somebody|anyone|anybody|(?:customer|client) (?:service|support|care|success) (?:agent|rep|representative|person|team|staff|department|associate|member|officer)s?|(?:support|service|sales|help ?desk) (?:team|staff|agent|rep|person)s?)";
 // Nouns that on their own (after "want"/"need") mean a person, excluding vague "someone".
 const EN_PERSON_STRONG =
   "(?:humans?|human beings?|real (?:person|one|human)|live (?:person|agent|rep|representative|operator|human|support|chat|help)|agents?|representatives?|reps?|operators?|managers?|supervisors?|actual (?:person|human)|person)";
 
 const EN: LanguagePatterns = {
-  gate: /human|person|people|agent|rep|operator|associate|advis|consult|employee|staff|team|specialist|assistant|manag|supervis|boss|owner|someone|somebody|anyone|anybody|customer|client|support|service|sales|help|live|real|actual|escalat|bot|machine| ai |computer|automat/,
+  gate: /human|person|people|agent|rep|operator|colleague|billing|account|sales|complain|fraud|claim|reserv|front desk|reception|loan|mortgage|financ|payment|department|refuse|associate|advis|consult|employee|staff|team|specialist|assistant|manag|supervis|boss|owner|someone|somebody|anyone|anybody|customer|client|support|service|sales|help|live|real|actual|escalat|bot|machine| ai |computer|automat/,
   requests: [
     // "speak to a human", "talk with someone from your team", "get in touch with an agent"
     g(
@@ -31,7 +35,14 @@ const EN: LanguagePatterns = {
     ),
     // "connect me to an agent", "transfer me to a representative", "put me through to a manager"
     g(
-      `\\b(?:connect|transfer|put|patch|switch|pass|forward|hand|redirect|send|escalate|route)(?:s|ed|ing)? (?:me|us|this|it|my (?:case|issue|request|call|chat|question|ticket|complaint))(?: over| through| now| please)? (?:to|with) ${EN_DET}${EN_PERSON}\\b`,
+      `\\b(?:connect|transfer|put|patch|switch|pass|forward|hand|redirect|send|escalate|route)(?:s|ed|ing)? (?:me|us|this|it|my (?:case|issue|request|call|chat|question|ticket|complaint))(?: over| through| thru| on| now| please)? (?:to|with) ${EN_DET}${EN_PERSON}\\b`,
+    ),
+    // "put me through to billing", "transfer me to the accounts team", "speak to someone in accounts"
+    g(`\\b(?:connect|transfer|put|patch|switch|pass|forward|hand)(?:s|ed|ing)? (?:me|us)(?: over| through| thru| on)? (?:to|with) ${EN_TEAM}\\b`),
+    g(`\\b(?:speak|talk|chat)(?:ing)? (?:to|with) (?:someone|somebody|a person|anyone|anybody) (?:in|from|at) ${EN_TEAM}\\b`),
+    // "i refuse to keep chatting with a machine", "i do not want to talk to a bot"
+    g(
+      "\\b(?:refuse to|will not|do not want to|not going to|no longer want to|rather not|not want to) (?:keep |continue )?(?:talk|talking|chat|chatting|speak|speaking|deal|dealing|text|texting) (?:to|with) (?:a |an |the |this |your |some )?(?:stupid |useless |dumb |automated |fucking )?(?:bots?|robots?|chat ?bots?|machines?|ai|computers?|automated (?:system|assistant))\\b",
     ),
     // "I want a human", "need a real person", "get me a manager", "is there a live agent"
     g(

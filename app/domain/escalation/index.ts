@@ -1,5 +1,5 @@
 // Public surface of the escalation detector. Import from "~/domain/escalation".
-export { detectEscalation } from "./detect-escalation";
+export { detectEscalation, type DetectOptions } from "./detect-escalation";
 export {
   escalationSettingsSchema,
   escalationSettingsInputSchema,
