@@ -62,8 +62,11 @@ describe("foreignIdentifiers (data egress)", () => {
     ["another order's tracking", "Tracking: 1Z999AA10123456784", "1Z999AA10123456784"],
     ["a settings address", "Escalations go to support@test-goods.example", "support@test-goods.example"],
   ])("blocks %s", (_n, text, id) => expect(foreignIdentifiers(text, SARAH)).toContain(id));
-  it("does not flag dates, prices or short numbers", () => {
-    expect(foreignIdentifiers("Delivered Feb 20, 2026; total $74.50; 3 items; call +1 555 0100.", SARAH)).toEqual([]);
+  it("does not flag dates, prices, short numbers or the shop's own phone", () => {
+    expect(foreignIdentifiers("Delivered Feb 20, 2026; total $74.50; 3 items; call +1 555 0100.", [...SARAH, "+1 555 0100"])).toEqual([]);
+  });
+  it("flags a phone number nobody published", () => {
+    expect(foreignIdentifiers("Call +1 555 0100.", SARAH)).not.toEqual([]);
   });
 });
 

@@ -1,10 +1,20 @@
+import { findClaim } from "./claims";
+import { foreignIdentifiers, hasEncodedPayload } from "./identifiers";
+import { foreignLinks, type LinkPolicy } from "./links";
+
+export { findClaim, foldText } from "./claims";
+export { foreignIdentifiers, hasEncodedPayload, normalizeIdentifiers } from "./identifiers";
+export { foreignLinks, type LinkPolicy } from "./links";
+
 // Pure checks on model output before a shopper sees it. Model text is untrusted: it may have been
 // steered by shopper text (prompt injection) or simply be wrong. No I/O here; unit-tested beside.
 
 /** Why a model reply was refused (recorded on the turn, never shown to the shopper). */
 export type GuardVerdict =
   | { ok: true; text: string }
-  | { ok: false; reason: "empty" | "escalation_claim" | "prompt_leak" | "data_egress" | "encoded_payload" };
+  | { ok: false; reason: GuardRefusal };
+
+export type GuardRefusal = "empty" | "escalation_claim" | "commitment" | "prompt_leak" | "data_egress" | "encoded_payload" | "foreign_link";
 
 export interface GuardInput {
   /** The model's reply as it came back. */
@@ -18,48 +28,50 @@ export interface GuardInput {
    * replies, verified tool results of this turn, the store's public contact details.
    */
   allowed: readonly string[];
+  /** Links the shop published and its own hosts; anything else is refused (default: none). */
+  links?: LinkPolicy;
+  /** Verified tool results of this turn: a really cancelled or refunded order may be described as such. */
+  evidence?: string;
 }
 
 const MAX_REPLY_CHARS = 1200;
+// Work on model text is bounded: nothing past this is even looked at (a 54 KB reply would
+// otherwise cost the event loop seconds).
+export const MAX_MODEL_TEXT_CHARS = 4000;
 
 /** Plain text only: no HTML, no control or invisible format characters, bounded length. */
-export function sanitizeModelText(text: string): string {
-  return text
+export function sanitizeModelText(text: string, max = MAX_REPLY_CHARS): string {
+  const clean = text
+    .slice(0, MAX_MODEL_TEXT_CHARS)
     .normalize("NFKC")
     .replace(/<\/?[a-z!][^>]*>/gi, " ")
     .replace(/[<>]/g, "")
+    // Markdown links become "text (url)", so the URL is checked and shown as what it is.
+    .replace(/!?\[([^\]]{0,200})\]\(([^)\s]{1,500})\)/g, "$1 ($2)")
     .replace(/[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/g, " ")
     .replace(/\p{Cf}/gu, "")
     .replace(/[ \t]+/g, " ")
     .replace(/ +([.,!?;:])/g, "$1")
     .replace(/\n{3,}/g, "\n\n")
-    .trim()
-    .slice(0, MAX_REPLY_CHARS);
+    .trim();
+  return clipAtBoundary(clean, max);
 }
 
-// "I've escalated / forwarded / emailed / passed this to the team", "a human will contact you",
-// in the languages the detector knows. The pure core says these words itself when it really
-// creates a case; the model never may.
-const ESCALATION_CLAIMS: RegExp[] = [
-  /\b(?:i(?:'ve| have)?|we(?:'ve| have)?|i'll|i will|i am|i'm)\s+(?:just\s+|now\s+|already\s+)?(?:escalat|forward|email|e-mail|pass|hand|sen[dt]|notif|contact|alert|transferr?|submitt?|open|creat|fil|raise|log)\w*\b[^.!?]{0,60}\b(?:team|agent|human|person|staff|support|manager|colleague|case|ticket|request)/i,
-  /\b(?:your|the|this)\s+(?:case|ticket|request|issue|complaint)\s+(?:has been|was|is being|is now|have been)\s+(?:escalat|forward|sent|pass|hand|creat|open|submitt|transferr|log|raised)/i,
-  /\b(?:someone|a (?:human|person|team member|member of (?:our|the) team|colleague|manager|agent)|(?:our|the) (?:support )?team)\s+(?:will|is going to|shall)\s+(?:be in touch|get back|contact|reach|email|call|reply|respond)/i,
-  /\b(?:j'ai|nous avons)\s+(?:transmis|transféré|envoyé|escaladé|fait suivre)\b/i,
-  /\b(?:he|hemos)\s+(?:enviado|reenviado|escalado|transferido|pasado)\b/i,
-  /\bhabe\s+(?:ihr(?:en)?|den|die|das)?\s*\w*\s*(?:weitergeleitet|eskaliert|gesendet|übergeben)\b/i,
-  /\b(?:ich|wir)\s+(?:habe|haben)\s+[^.!?]{0,40}(?:weitergeleitet|eskaliert|übergeben)\b/i,
-];
+/** Cut at the last sentence end before `max` (else the last word, with "…"): never mid-word. */
+export function clipAtBoundary(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  let end = -1;
+  for (const m of cut.matchAll(/[.!?…](?=\s)|[。！？]/g)) end = m.index! + m[0].length;
+  if (end >= max * 0.5) return cut.slice(0, end).trim();
+  const space = cut.search(/\s\S*$/);
+  return `${(space > 0 ? cut.slice(0, space) : cut).trim()}…`;
+}
 
 /** The reply claims an escalation, email or hand-off already happened or will happen. */
 export function claimsEscalation(text: string): boolean {
-  return ESCALATION_CLAIMS.some((re) => re.test(text));
+  return findClaim(text) === "handoff";
 }
-
-const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.[\p{L}]{2,}/gu;
-const ORDER_NUMBER = /(?:#\s?|\b(?:order|commande|pedido|bestellung)\s*(?:number|no\.?|nr\.?|n[º°o]\.?|num[eé]ro)?\s*#?\s*)(\d{3,10})\b/giu;
-// Tracking and other long identifiers: 8+ characters with at least 6 digits (1Z999AA10123456784, 9400111899223847563).
-const LONG_ID = /\b(?=[A-Z0-9]*\d(?:[A-Z0-9]*\d){5})[A-Z0-9]{8,40}\b/giu;
-const LONG_TOKEN = /[A-Za-z0-9+/=_-]{28,}/g;
 
 function words(text: string): string[] {
   return text.toLowerCase().normalize("NFKC").replace(/[^\p{L}\p{N}]+/gu, " ").trim().split(" ").filter(Boolean);
@@ -79,45 +91,43 @@ export function leaksPrompt(text: string, systemPrompt: string, canary: string):
   return false;
 }
 
-/**
- * Identifiers (emails, order numbers, tracking numbers) in the reply that appear nowhere in what
- * this shopper may see: those would be another shopper's data (or invented), so the reply is refused.
- */
-export function foreignIdentifiers(text: string, allowed: readonly string[]): string[] {
-  const corpus = allowed.join("\n").normalize("NFKC").toLowerCase();
-  const digitsCorpus = corpus.replace(/[^a-z0-9]/g, "");
-  const foreign: string[] = [];
-  for (const m of text.matchAll(EMAIL)) if (!corpus.includes(m[0].toLowerCase())) foreign.push(m[0]);
-  for (const m of text.matchAll(ORDER_NUMBER)) if (!new RegExp(`(?:#|\\D)${m[1]}(?:\\D|$)`).test(` ${corpus} `)) foreign.push(`#${m[1]}`);
-  for (const m of text.matchAll(LONG_ID)) if (!digitsCorpus.includes(m[0].toLowerCase())) foreign.push(m[0]);
-  return foreign;
-}
-
-/** A long token that is not in the allowed text and decodes (base64/hex) to readable text: a smuggling attempt. */
-export function hasEncodedPayload(text: string, allowed: readonly string[]): boolean {
-  const corpus = allowed.join("\n");
-  for (const m of text.matchAll(LONG_TOKEN)) {
-    const token = m[0];
-    if (corpus.includes(token) || /^https?/i.test(token)) continue;
-    const decoded = /^[0-9a-f]+$/i.test(token) && token.length % 2 === 0
-      ? Buffer.from(token, "hex").toString("latin1")
-      : Buffer.from(token.replace(/-/g, "+").replace(/_/g, "/"), "base64").toString("latin1");
-    const printable = decoded.replace(/[^\x20-\x7E]/g, "").length;
-    if (decoded.length >= 12 && printable / decoded.length > 0.85) return true;
-  }
-  return false;
-}
-
 /** Runs every output check; returns the cleaned text or why the reply was refused. */
 export function guardModelReply(input: GuardInput): GuardVerdict {
   const text = sanitizeModelText(input.text);
   if (!text) return { ok: false, reason: "empty" };
   if (leaksPrompt(text, input.systemPrompt, input.canary)) return { ok: false, reason: "prompt_leak" };
+  return checkText(text, input.text, input, "shopper");
+}
+
+export interface TeamTextInput {
+  text: string;
+  /** What the chat already contains (transcript, verified tool results, public contact details). */
+  allowed: readonly string[];
+  links?: LinkPolicy;
+  max: number;
+}
+
+/**
+ * Model text the support team reads (the escalation reason, the case summary): the same checks
+ * as a shopper reply, plus no claims of authority ("identity verified", "manager pre-approved").
+ * Null when refused: the caller uses its own words instead.
+ */
+export function guardTeamText(input: TeamTextInput): string | null {
+  const text = sanitizeModelText(input.text, input.max).replace(/\s*\n+\s*/g, " ");
+  if (!text) return null;
+  return checkText(text, input.text, { allowed: input.allowed, links: input.links }, "team").ok ? text : null;
+}
+
+function checkText(text: string, rawInput: string, input: Pick<GuardInput, "allowed" | "links" | "evidence">, audience: "shopper" | "team"): GuardVerdict {
   // Checked before and after sanitising: an identifier hidden in markup (a mailto: link) still
   // marks the whole reply as steered, even though stripping would remove the identifier itself.
-  const raw = input.text.normalize("NFKC").replace(/\p{Cf}/gu, "");
+  const raw = rawInput.slice(0, MAX_MODEL_TEXT_CHARS).normalize("NFKC").replace(/\p{Cf}/gu, "");
   if (foreignIdentifiers(text, input.allowed).length > 0 || foreignIdentifiers(raw, input.allowed).length > 0) return { ok: false, reason: "data_egress" };
   if (hasEncodedPayload(text, input.allowed)) return { ok: false, reason: "encoded_payload" };
-  if (claimsEscalation(text)) return { ok: false, reason: "escalation_claim" };
+  const links = input.links ?? { published: [], shopHosts: [] };
+  if (foreignLinks(text, links).length > 0 || foreignLinks(raw, links).length > 0) return { ok: false, reason: "foreign_link" };
+  const claim = findClaim(text, { audience, evidence: input.evidence });
+  if (claim === "handoff") return { ok: false, reason: "escalation_claim" };
+  if (claim) return { ok: false, reason: "commitment" };
   return { ok: true, text };
 }
