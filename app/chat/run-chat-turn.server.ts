@@ -89,8 +89,10 @@ export async function runChatTurn(deps: RunnerDeps, input: ChatTurnInput): Promi
     now,
   });
   // The LLM (when configured and enabled) answers in phase open unless the detector escalated.
+  // issue 19: db + conversationId let the model layer see a guest's earlier "no thanks".
   const outcome = await consultModel({
     lookup: deps.lookup, shop, state, event, facts: gathered, customerId: input.customerId, customerEmail, history, now, onDelta: input.onDelta,
+    db, conversationId: existing?.id ?? null,
   });
   const merged = withModelOutcome(gathered, outcome);
   const facts: TurnFacts = { ...merged, escalationEmailAllowed: await mayEmailTheTeam(deps, shop, state, event, merged, now) };
@@ -110,9 +112,12 @@ export async function runChatTurn(deps: RunnerDeps, input: ChatTurnInput): Promi
   const shopperText = text || (input.action === "talk_to_human" && !silent ? "[Pressed “Talk to a person”]" : "");
   const modelUsage = outcome.kind === "none" ? null : outcome.usage;
   // The email's case summary is written by the model when available (before the case transaction).
+  // issue 19: the summary gets only what is left of the turn's model deadline (or a short cap).
+  const deadline = outcome.kind === "none" ? undefined : outcome.deadline;
   const written = caseEffect
-    ? await summarizeForEmail(shop, { history, shopperText, replies: result.replies, reasonText: caseEffect.escalation.reasonText })
+    ? await summarizeForEmail(shop, { history, shopperText, replies: result.replies, reasonText: caseEffect.escalation.reasonText }, deadline)
     : null;
+  deadline?.dispose();
   if (!silent) {
     await saveTurn(db, {
       shop,

@@ -1,6 +1,6 @@
 import type OpenAI from "openai";
 import type { TranscriptLine } from "~/domain/email/types";
-import { foreignIdentifiers, hasEncodedPayload, sanitizeModelText } from "../../domain/model-output/output-guard";
+import { guardTeamText } from "../../domain/model-output/output-guard";
 
 const SUMMARY_BUDGET_MS = 4_000;
 const SUMMARY_CHARS = 600;
@@ -11,7 +11,12 @@ export interface CaseSummaryInput {
   budgetMs: number;
   transcript: readonly Pick<TranscriptLine, "role" | "text">[];
   reasonText: string;
+  /** The shop's own hosts: the only links a summary may carry. */
+  shopHosts: readonly string[];
 }
+
+/** Marks the model's words in the team's email: they are the assistant's reading, not facts. */
+export const SUMMARY_LABEL = "Assistant's summary:";
 
 /**
  * Two or three sentences for the support team, written by the model. Null on any failure or
@@ -43,12 +48,12 @@ export async function summarizeCaseWithModel(
       },
       { timeout: budget, maxRetries: 0, signal: AbortSignal.timeout(budget) },
     );
-    const text = sanitizeModelText(completion.choices?.[0]?.message?.content ?? "").slice(0, SUMMARY_CHARS);
-    // The team reads this as Baton's words: nothing that is not in the chat (injected or invented data).
-    const allowed = [...input.transcript.map((l) => l.text), input.reasonText];
-    const clean = text && foreignIdentifiers(text, allowed).length === 0 && !hasEncodedPayload(text, allowed);
+    // Nothing that is not in the chat (injected or invented data, links, claims of authority). The
+    // reason is not an allowed source: it may be the model's own words.
+    const allowed = input.transcript.map((l) => l.text);
+    const text = guardTeamText({ text: completion.choices?.[0]?.message?.content ?? "", allowed, links: { published: [], shopHosts: input.shopHosts }, max: SUMMARY_CHARS });
     return {
-      summary: clean ? text : null,
+      summary: text ? `${SUMMARY_LABEL} ${text}` : null,
       tokensIn: completion.usage?.prompt_tokens ?? 0,
       tokensOut: completion.usage?.completion_tokens ?? 0,
       latencyMs: Math.round(performance.now() - started),

@@ -15,8 +15,9 @@ export function llmConfigFrom(env: Pick<Env, "openai">): LlmConfig | null {
   return apiKey ? { apiKey, baseURL, model, timeoutMs } : null;
 }
 
-// One retry at most: a shopper is waiting, and the turn budget bounds the total anyway.
-const MAX_RETRIES = 1;
+// No SDK retries: the SDK sleeps for the server's Retry-After before the turn's abort applies.
+// Our own retry (turn-deadline.server.ts) runs only when it fits before the turn's deadline.
+const MAX_RETRIES = 0;
 const clients = new Map<string, OpenAI>();
 
 /**

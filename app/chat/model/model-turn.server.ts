@@ -2,12 +2,14 @@ import type OpenAI from "openai";
 import { z } from "zod";
 import type { ContactOptions, ModelReply, PendingEscalation } from "~/domain/conversation/types";
 import type { EscalationTopic } from "~/domain/escalation";
-import type { OrderFacts } from "~/domain/orders";
+import type { OrderFacts, ShopPolicy } from "~/domain/orders";
 import type { AssistantSettings } from "~/domain/shop-settings";
-import { guardModelReply } from "../../domain/model-output/output-guard";
+import { guardModelReply, type LinkPolicy } from "../../domain/model-output/output-guard";
 import { partialReply, StreamGate } from "../../domain/model-output/stream-gate";
 import { buildSystemPrompt, promptCanary, truncateHistory, type HistoryLine } from "./prompt.server";
-import { lookupOrderTool, parseToolCall, storePolicyTool, TOOL_DEFINITIONS, toModelEscalation, type ToolCall, type ToolContext } from "./tools.server";
+import { completeOnce, streamCompletion } from "./stream-completion.server";
+import { lookupOrderTool, parseToolCall, storePolicyTool, TOOL_DEFINITIONS, type EscalateArgs, type ToolCall, type ToolContext } from "./tools.server";
+import { BudgetExhausted, TurnDeadline } from "./turn-deadline.server";
 
 export interface ModelTurnInput {
   client: OpenAI;
@@ -32,24 +34,39 @@ export interface ModelTurnInput {
    * output guard). The returned outcome stays authoritative.
    */
   onDelta?: (text: string) => void;
+  /** The turn's deadline when the caller owns it (it also bounds the case summary). */
+  deadline?: TurnDeadline;
+  /** Storefront locale (BCP-47); the prompt asks for answers in it. */
+  locale?: string | null;
+  now?: Date;
+  /** The shop's policies, summarised up front in the prompt. */
+  policies?: readonly ShopPolicy[];
+  /** The shop's own hosts (storefront domain, contact page): links there may be shown. */
+  shopHosts?: readonly string[];
+  /** Orders already looked up earlier in this conversation (a per-conversation cap). */
+  priorLookups?: readonly string[];
 }
 
 export interface ModelUsage {
   tokensIn: number;
   tokensOut: number;
-  /** Time spent waiting for the model (all calls, retries included). */
+  /** Wall time of the model layer this turn (all calls, retries, tools), failed turns included. */
   latencyMs: number;
 }
 
-export type ModelTurnOutcome = { usage: ModelUsage } & (
+export type ModelTurnOutcome = { usage: ModelUsage; lookedUp?: string[] } & (
   | { kind: "reply"; reply: ModelReply; confidence: number; verifiedOrder?: OrderFacts }
-  | { kind: "escalate"; escalation: PendingEscalation; confidence: number }
+  | { kind: "escalate"; args: EscalateArgs; confidence: number; disclosed: string[] }
   | { kind: "failed"; reason: string }
 );
 
 const MAX_MODEL_CALLS = 4;
 // Bounds what one shopper message can cost the shop's Admin API bucket.
 const MAX_TOOL_CALLS = 6;
+// One message may concern two orders; more is fishing for other customers' orders.
+const MAX_ORDERS_PER_TURN = 2;
+const MAX_ORDERS_PER_CONVERSATION = 4;
+const LOOKUP_LIMIT = { found: false, message: "Order lookups are limited in this chat; offer to connect the shopper with the team." } as const;
 const MAX_OUTPUT_TOKENS = 400;
 const UNHELPFUL_BELOW = 0.35;
 
@@ -65,46 +82,61 @@ const answerSchema = z.object({
  */
 export async function runModelTurn(input: ModelTurnInput): Promise<ModelTurnOutcome> {
   const usage: ModelUsage = { tokensIn: 0, tokensOut: 0, latencyMs: 0 };
-  const deadline = Date.now() + input.budgetMs;
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), input.budgetMs);
+  const deadline = input.deadline ?? new TurnDeadline(input.budgetMs);
+  const lookedUp: string[] = [];
   try {
-    return await loop(input, usage, deadline, controller.signal);
+    // The race is the hard stop: nothing the SDK or a tool does can keep the shopper past it.
+    const timedOut = deadline.expired.then((): ModelTurnOutcome => ({ kind: "failed", reason: "timeout", usage }));
+    const outcome = await Promise.race([loop(input, usage, deadline, lookedUp), timedOut]);
+    if (outcome.kind === "failed") console.warn(`[llm] model turn failed (${outcome.reason})`);
+    return { ...outcome, lookedUp };
   } catch (error) {
-    const reason = controller.signal.aborted ? "timeout" : `error: ${(error as Error).message?.slice(0, 200)}`;
+    const reason = error instanceof BudgetExhausted ? error.reason : deadline.signal.aborted ? "timeout" : `error: ${(error as Error).message?.slice(0, 200)}`;
     console.warn(`[llm] model turn failed (${reason})`);
-    return { kind: "failed", reason, usage };
+    return { kind: "failed", reason, usage, lookedUp };
   } finally {
-    clearTimeout(timer);
+    usage.latencyMs = deadline.elapsed();
+    if (!input.deadline) deadline.dispose();
   }
 }
 
-async function loop(input: ModelTurnInput, usage: ModelUsage, deadline: number, signal: AbortSignal): Promise<ModelTurnOutcome> {
-  const systemPrompt = buildSystemPrompt({ shopName: input.shopName, assistant: input.assistant, loggedIn: Boolean(input.customerId) });
+async function loop(input: ModelTurnInput, usage: ModelUsage, deadline: TurnDeadline, lookedUp: string[]): Promise<ModelTurnOutcome> {
+  const systemPrompt = buildSystemPrompt({
+    shopName: input.shopName,
+    assistant: input.assistant,
+    loggedIn: Boolean(input.customerId),
+    locale: input.locale,
+    now: input.now,
+    contact: input.contact,
+    policies: input.policies,
+  });
   const messages: OpenAI.Chat.ChatCompletionMessageParam[] = [
     { role: "system", content: systemPrompt },
     ...truncateHistory([...input.history, { role: "shopper", text: input.text }]),
   ];
   const ctx: ToolContext = { lookup: input.lookup, customerId: input.customerId, shopperEmails: input.shopperEmails, contact: input.contact };
   const disclosed: string[] = [];
+  const published: string[] = [...(input.policies ?? []).map((p) => p.url ?? ""), ...urlsIn(input.history)].filter(Boolean);
+  const links: LinkPolicy = { published, shopHosts: [...(input.shopHosts ?? []), input.contact.url ?? ""].filter(Boolean) };
   let verifiedOrder: OrderFacts | undefined;
   let toolCalls = 0;
   let toolsSucceeded = 0;
+  const prior = new Set(input.priorLookups ?? []);
 
   const allowedSoFar = () => [...input.history.map((h) => h.text), input.text, ...disclosed, contactText(input.contact)];
-  const gate = input.onDelta
-    ? new StreamGate((text) => guardModelReply({ text, systemPrompt, canary: promptCanary(), allowed: allowedSoFar() }), input.onDelta)
-    : null;
+  const guard = (text: string) =>
+    guardModelReply({ text, systemPrompt, canary: promptCanary(), allowed: allowedSoFar(), links, evidence: disclosed.join("\n") });
+  const gate = input.onDelta ? new StreamGate(guard, input.onDelta) : null;
+  // Text already shown in a round that then called tools ("Let me check that for you."): the
+  // final reply keeps it, so what the shopper saw does not vanish.
+  let preamble = "";
 
   for (let call = 0; call < MAX_MODEL_CALLS; call++) {
-    const remaining = deadline - Date.now();
-    if (remaining <= 0) return { kind: "failed", reason: "timeout", usage };
-    const started = performance.now();
+    if (deadline.passed) return { kind: "failed", reason: "timeout", usage };
     const request = { model: input.model, messages, tools: TOOL_DEFINITIONS, tool_choice: "auto" as const, max_tokens: MAX_OUTPUT_TOKENS, temperature: 0.2 };
-    const completion = gate
-      ? await streamCompletion(input.client, request, { signal, timeout: remaining }, gate)
-      : await input.client.chat.completions.create(request, { signal, timeout: remaining }).then((c) => ({ message: c.choices?.[0]?.message, usage: c.usage }));
-    usage.latencyMs += Math.round(performance.now() - started);
+    const completion = gate ? await streamCompletion(input.client, request, deadline, gate, preamble) : await completeOnce(input.client, request, deadline);
+    // A stream cut by the deadline ends quietly inside the SDK: it is a timeout, not malformed output.
+    if (deadline.signal.aborted) return { kind: "failed", reason: "timeout", usage };
     usage.tokensIn += completion.usage?.prompt_tokens ?? 0;
     usage.tokensOut += completion.usage?.completion_tokens ?? 0;
 
@@ -112,6 +144,7 @@ async function loop(input: ModelTurnInput, usage: ModelUsage, deadline: number, 
     if (!message) return { kind: "failed", reason: "malformed: no message", usage };
     const calls = message.tool_calls ?? [];
     if (calls.length > 0) {
+      if (gate) preamble = gate.shown;
       messages.push({ role: "assistant", content: message.content ?? null, tool_calls: calls });
       const parsedCalls: Array<{ id: string; call: ToolCall }> = [];
       for (const raw of calls) {
@@ -120,27 +153,46 @@ async function loop(input: ModelTurnInput, usage: ModelUsage, deadline: number, 
         if (!parsed) return { kind: "failed", reason: `malformed: ${raw.function.name} arguments`, usage };
         parsedCalls.push({ id: raw.id, call: parsed });
       }
-      // An escalation request ends the model's part: the pure core takes over.
+      // An escalation request ends the model's part: the caller vets it and the pure core takes over.
       const escalation = parsedCalls.find((c) => c.call.name === "escalate_to_human")?.call;
       if (escalation?.name === "escalate_to_human") {
-        return { kind: "escalate", escalation: toModelEscalation(escalation.args, 0.8, input.topic), confidence: 0.8, usage };
+        return { kind: "escalate", args: escalation.args, confidence: 0.8, usage, disclosed: [...disclosed] };
       }
       // Lookups of one round run side by side (each is an Admin API round trip).
       const outcomes = await Promise.all(
-        parsedCalls.map(({ call: c }) => (c.name === "lookup_order" ? lookupOrderTool(ctx, c.args) : storePolicyTool(ctx, (c as Extract<ToolCall, { name: "get_store_policy" }>).args.topic))),
+        parsedCalls.map(({ call: c }) => {
+          if (c.name === "get_store_policy") return storePolicyTool(ctx, c.args.topic);
+          if (c.name !== "lookup_order") return Promise.resolve({ result: { found: false }, disclosed: [] });
+          const name = c.args.order_number.replace(/\D/g, "");
+          const turnOrders = new Set(lookedUp);
+          const fresh = !turnOrders.has(name) && !prior.has(name);
+          if (fresh && (turnOrders.size >= MAX_ORDERS_PER_TURN || turnOrders.size + prior.size >= MAX_ORDERS_PER_CONVERSATION)) {
+            return Promise.resolve({ result: { ...LOOKUP_LIMIT }, disclosed: [] });
+          }
+          if (!turnOrders.has(name)) lookedUp.push(name);
+          return lookupOrderTool(ctx, c.args);
+        }),
       );
       outcomes.forEach((outcome, n) => {
         disclosed.push(...outcome.disclosed);
-        if (outcome.verifiedOrder) verifiedOrder = outcome.verifiedOrder;
+        if ("verifiedOrder" in outcome && outcome.verifiedOrder) {
+          verifiedOrder = outcome.verifiedOrder;
+          published.push(...outcome.verifiedOrder.fulfillments.flatMap((f) => f.tracking.map((t) => t.url ?? "")).filter(Boolean));
+        }
+        const policyUrl = (outcome.result as { url?: unknown }).url;
+        if (typeof policyUrl === "string") published.push(policyUrl);
         if (outcome.result.found === true) toolsSucceeded++;
         messages.push({ role: "tool", tool_call_id: parsedCalls[n]!.id, content: JSON.stringify(outcome.result) });
       });
       continue;
     }
 
-    const answer = parseAnswer(message.content ?? "", toolsSucceeded > 0);
-    if (!answer) return { kind: "failed", reason: "malformed: answer", usage };
-    const verdict = guardModelReply({ text: answer.reply, systemPrompt, canary: promptCanary(), allowed: allowedSoFar() });
+    const answer = completion.truncated
+      ? { reply: partialReply(message.content ?? ""), confidence: toolsSucceeded > 0 ? 0.7 : 0.5, answered: true }
+      : parseAnswer(message.content ?? "", toolsSucceeded > 0);
+    if (!answer || !answer.reply.trim()) return { kind: "failed", reason: "malformed: answer", usage };
+    const full = preamble && !answer.reply.startsWith(preamble) ? `${preamble} ${answer.reply}` : answer.reply;
+    const verdict = guard(full);
     if (!verdict.ok) {
       console.warn(`[llm] reply refused by guard: ${verdict.reason}`);
       return { kind: "failed", reason: `guard: ${verdict.reason}`, usage };
@@ -156,6 +208,13 @@ async function loop(input: ModelTurnInput, usage: ModelUsage, deadline: number, 
     };
   }
   return { kind: "failed", reason: "too many tool rounds", usage };
+}
+
+const URL_IN_TEXT = /https?:\/\/[^\s<>()"']+/g;
+
+/** Links already shown in this chat's earlier replies (they passed the guard, or the built-in engine wrote them). */
+function urlsIn(history: readonly HistoryLine[]): string[] {
+  return history.filter((h) => h.role === "assistant").flatMap((h) => [...h.text.matchAll(URL_IN_TEXT)].map((m) => m[0]));
 }
 
 /**
@@ -174,52 +233,6 @@ export function parseAnswer(content: string, usedTools: boolean): { reply: strin
   } catch {
     return null;
   }
-}
-
-type CompletionRequest = Omit<OpenAI.Chat.ChatCompletionCreateParamsNonStreaming, "stream">;
-interface CompletionResult {
-  message: Pick<OpenAI.Chat.ChatCompletionMessage, "content" | "tool_calls"> | undefined;
-  usage: OpenAI.CompletionUsage | null | undefined;
-}
-
-/**
- * The same completion, streamed: content and tool-call pieces are put back together into one
- * message (so the tool loop and the final guard work unchanged), while the reply text is offered
- * to the gate as it arrives.
- */
-async function streamCompletion(
-  client: OpenAI,
-  request: CompletionRequest,
-  options: { signal: AbortSignal; timeout: number },
-  gate: StreamGate,
-): Promise<CompletionResult> {
-  const stream = await client.chat.completions.create({ ...request, stream: true, stream_options: { include_usage: true } }, options);
-  let content = "";
-  let sawContent = false;
-  const calls: Array<{ id: string; type: "function"; function: { name: string; arguments: string } }> = [];
-  let usage: OpenAI.CompletionUsage | null | undefined;
-  for await (const chunk of stream) {
-    if (chunk.usage) usage = chunk.usage;
-    const delta = chunk.choices?.[0]?.delta;
-    if (!delta) continue;
-    for (const piece of delta.tool_calls ?? []) {
-      const call = (calls[piece.index] ??= { id: "", type: "function", function: { name: "", arguments: "" } });
-      if (piece.id) call.id = piece.id;
-      if (piece.function?.name) call.function.name += piece.function.name;
-      if (piece.function?.arguments) call.function.arguments += piece.function.arguments;
-    }
-    if (typeof delta.content === "string") {
-      sawContent = true;
-      content += delta.content;
-      // A turn that calls tools shows nothing yet: its answer comes in a later round.
-      if (calls.length === 0) gate.offer(partialReply(content));
-    }
-  }
-  const toolCalls = calls.filter(Boolean);
-  return {
-    message: sawContent || toolCalls.length ? { content: sawContent ? content : null, tool_calls: toolCalls.length ? toolCalls : undefined } : undefined,
-    usage,
-  };
 }
 
 function contactText(c: ContactOptions): string {

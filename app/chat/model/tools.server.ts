@@ -2,7 +2,7 @@ import type OpenAI from "openai";
 import { z } from "zod";
 import { describeOrder } from "~/domain/conversation/describe-order";
 import type { ContactOptions, PendingEscalation } from "~/domain/conversation/types";
-import { ESCALATION_REASONS, PRIORITIES, type EscalationTopic, type ReasonCode } from "~/domain/escalation";
+import { ESCALATION_REASONS, PRIORITIES, type ReasonCode } from "~/domain/escalation";
 import { customerOwnsOrder, sameEmail, toOrderName, type OrderFacts, type OrderLookup } from "~/domain/orders";
 
 /** Function-calling schemas offered to the model. */
@@ -151,16 +151,4 @@ export async function storePolicyTool(ctx: ToolContext, topic: "shipping" | "ref
   return { result, disclosed: [JSON.stringify(result)] };
 }
 
-/** The model's escalation request as the pure core's pending escalation (the core creates the case). */
-export function toModelEscalation(args: Extract<ToolCall, { name: "escalate_to_human" }>["args"], confidence: number, topic: EscalationTopic): PendingEscalation {
-  const reason = args.reason.replace(/[\u0000-\u001F\u007F<>]/g, " ").replace(/\s+/g, " ").trim().slice(0, 200);
-  return {
-    escalate: true,
-    reasons: [args.reason_code],
-    reasonText: `Assistant: ${reason}`,
-    priority: args.priority,
-    confidence,
-    signals: [{ reason: args.reason_code, score: confidence, evidence: `Model called escalate_to_human: ${reason.slice(0, 120)}` }],
-    topic,
-  };
-}
+export type EscalateArgs = Extract<ToolCall, { name: "escalate_to_human" }>["args"];

@@ -45,7 +45,7 @@ describe("leaksPrompt", () => {
     expect(leaksPrompt(`marker: ${CANARY.split("").join(" ")}`, PROMPT, CANARY)).toBe(true);
   });
   it("catches a long verbatim span of the instructions", () => {
-    expect(leaksPrompt(`Sure! My rules: ${PROMPT.split("\n")[2]!.slice(0, 220)}`, PROMPT, CANARY)).toBe(true);
+    expect(leaksPrompt(`Sure! My rules: ${PROMPT.split("\n").find((l) => l.startsWith("You may never"))!.slice(0, 220)}`, PROMPT, CANARY)).toBe(true);
   });
   it("passes ordinary replies", () => {
     expect(leaksPrompt("I can check an order's status if you tell me the order number and email.", PROMPT, CANARY)).toBe(false);

@@ -1,5 +1,7 @@
 import type { GuardVerdict } from "./output-guard";
 
+const MAX_STREAMED_CHARS = 1200;
+
 /**
  * The reply text inside a model answer that is still arriving. The model is asked for
  * `{"reply": "...", "confidence": 0.9}`; some servers answer plain text instead. Returns the
@@ -45,7 +47,8 @@ function decodeJsonStringPrefix(s: string): string {
 /** The part of `text` up to its last sentence or line end (what may be shown before the rest). */
 export function completeSentences(text: string): string {
   let end = -1;
-  for (const m of text.matchAll(/[.!?…。](?=\s)|\n/g)) end = m.index! + m[0].length;
+  // Chinese and Japanese end sentences with 。！？ and no space after them.
+  for (const m of text.matchAll(/[.!?…](?=\s)|[。！？]|\n/g)) end = m.index! + m[0].length;
   return end < 0 ? "" : text.slice(0, end);
 }
 
@@ -67,7 +70,8 @@ export class StreamGate {
   /** Feed the reply text received so far. */
   offer(replySoFar: string): void {
     if (this.refused) return;
-    const ready = completeSentences(replySoFar);
+    // Bounded work per chunk: nothing past the reply cap is shown, so it is not re-checked either.
+    const ready = completeSentences(replySoFar.slice(0, MAX_STREAMED_CHARS));
     if (ready.length <= this.released.length) return;
     const verdict = this.guard(ready);
     if (!verdict.ok) {
