@@ -32,6 +32,10 @@ export interface ScriptedToolCall {
 interface ReplyCommon {
   /** Wait this long before answering (headers included). */
   delayMs?: number;
+  /** Streamed content piece size (default 8 characters). */
+  chunkChars?: number;
+  /** In a stream, stop sending after this many data events and keep the socket open (a stall). */
+  stallAfterChunks?: number;
   /** Override the token counts; otherwise they are estimated at ~4 characters per token. */
   usage?: { promptTokens?: number; completionTokens?: number };
 }
@@ -232,7 +236,7 @@ async function streamCompletion(res: ServerResponse, body: ChatRequestBody, repl
 
   const events: unknown[] = [];
   events.push(chunk({ role: "assistant", content: toolCalls && !reply.content ? null : "", refusal: null }));
-  for (const piece of splitText(reply.content ?? "", 8)) events.push(chunk({ content: piece }));
+  for (const piece of splitText(reply.content ?? "", reply.chunkChars ?? 8)) events.push(chunk({ content: piece }));
   toolCalls?.forEach((call, index) => {
     events.push(chunk({ tool_calls: [{ index, id: call.id, type: "function", function: { name: call.function.name, arguments: "" } }] }));
     for (const piece of splitText(call.function.arguments, 6)) {
@@ -248,6 +252,12 @@ async function streamCompletion(res: ServerResponse, body: ChatRequestBody, repl
     if (reply.dropAfterChunks !== undefined && index >= reply.dropAfterChunks) {
       res.destroy();
       return;
+    }
+    if (reply.stallAfterChunks !== undefined && index >= reply.stallAfterChunks) return; // open until the client gives up
+    if (events.length > 200 && index % 50 !== 0) {
+      // Long streams: write without a pause per event (a 54 KB reply would otherwise take seconds).
+      res.write(`data: ${JSON.stringify(event)}\n\n`);
+      continue;
     }
     const data = JSON.stringify(event);
     res.write(`data: ${index === brokenAt ? data.slice(0, Math.floor(data.length / 2)) : data}\n\n`);
