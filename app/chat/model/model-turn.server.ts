@@ -6,7 +6,7 @@ import type { OrderFacts, ShopPolicy } from "~/domain/orders";
 import type { AssistantSettings } from "~/domain/shop-settings";
 import { guardModelReply, type LinkPolicy } from "../../domain/model-output/output-guard";
 import { partialReply, StreamGate } from "../../domain/model-output/stream-gate";
-import { buildSystemPrompt, promptCanary, truncateHistory, type HistoryLine } from "./prompt.server";
+import { buildSystemPrompt, promptCanary, promptInstructions, truncateHistory, type HistoryLine } from "./prompt.server";
 import { completeOnce, streamCompletion } from "./stream-completion.server";
 import { lookupOrderTool, parseToolCall, storePolicyTool, TOOL_DEFINITIONS, type EscalateArgs, type ToolCall, type ToolContext } from "./tools.server";
 import { BudgetExhausted, TurnDeadline } from "./turn-deadline.server";
@@ -123,9 +123,11 @@ async function loop(input: ModelTurnInput, usage: ModelUsage, deadline: TurnDead
   let toolsSucceeded = 0;
   const prior = new Set(input.priorLookups ?? []);
 
-  const allowedSoFar = () => [...input.history.map((h) => h.text), input.text, ...disclosed, contactText(input.contact)];
+  const policyText = (input.policies ?? []).map((p) => `${p.title} ${p.body}`);
+  const allowedSoFar = () => [...input.history.map((h) => h.text), input.text, ...disclosed, contactText(input.contact), ...policyText];
+  const instructions = promptInstructions(systemPrompt);
   const guard = (text: string) =>
-    guardModelReply({ text, systemPrompt, canary: promptCanary(), allowed: allowedSoFar(), links, evidence: disclosed.join("\n") });
+    guardModelReply({ text, systemPrompt: instructions, canary: promptCanary(), allowed: allowedSoFar(), links, evidence: disclosed.join("\n") });
   const gate = input.onDelta ? new StreamGate(guard, input.onDelta) : null;
   // Text already shown in a round that then called tools ("Let me check that for you."): the
   // final reply keeps it, so what the shopper saw does not vanish.

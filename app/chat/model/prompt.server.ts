@@ -56,6 +56,14 @@ export function buildSystemPrompt(p: PromptInput): string {
 
 export { PROMPT_VERSION };
 
+/**
+ * The instructions of a system prompt without its public store facts ("- " lines): what the
+ * verbatim-leak check compares against, since quoting a policy is not a leak.
+ */
+export function promptInstructions(systemPrompt: string): string {
+  return systemPrompt.split("\n").filter((line) => !line.startsWith("- ")).join("\n");
+}
+
 export interface HistoryLine {
   role: "shopper" | "assistant";
   text: string;
