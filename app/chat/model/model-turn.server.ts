@@ -52,6 +52,8 @@ export interface ModelUsage {
   tokensOut: number;
   /** Wall time of the model layer this turn (all calls, retries, tools), failed turns included. */
   latencyMs: number;
+  /** Model answers not used this turn (0 or 1): timeouts, guard refusals, errors, vetoed escalations. */
+  fallbacks?: number;
 }
 
 export type ModelTurnOutcome = { usage: ModelUsage; lookedUp?: string[] } & (

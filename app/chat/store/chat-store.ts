@@ -53,7 +53,7 @@ export interface TurnWrite {
   usagePeriod: string;
   columns: ConversationColumns;
   /** Model tokens and waiting time of this turn, added to the conversation's totals. */
-  llm: { tokensIn: number; tokensOut: number; latencyMs: number } | null;
+  llm: { tokensIn: number; tokensOut: number; latencyMs: number; fallbacks?: number } | null;
   messages: Array<{ role: string; text: string; createdAt: Date; meta?: object }>;
 }
 

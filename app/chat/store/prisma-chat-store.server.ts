@@ -49,14 +49,14 @@ function turnWrites(client: Client, w: TurnWrite) {
       ? client.conversation.create({
           data: {
             id: w.conversationId, shop: w.shop, createdAt: w.now, ...w.columns,
-            llmTokensIn: llm?.tokensIn ?? 0, llmTokensOut: llm?.tokensOut ?? 0, llmLatencyMs: llm?.latencyMs ?? 0,
+            llmTokensIn: llm?.tokensIn ?? 0, llmTokensOut: llm?.tokensOut ?? 0, llmLatencyMs: llm?.latencyMs ?? 0, llmFallbacks: llm?.fallbacks ?? 0,
           },
         })
       : client.conversation.update({
           where: { id: w.conversationId },
           data: {
             ...updatableColumns(w),
-            ...(llm ? { llmTokensIn: { increment: llm.tokensIn }, llmTokensOut: { increment: llm.tokensOut }, llmLatencyMs: { increment: llm.latencyMs } } : {}),
+            ...(llm ? { llmTokensIn: { increment: llm.tokensIn }, llmTokensOut: { increment: llm.tokensOut }, llmLatencyMs: { increment: llm.latencyMs }, llmFallbacks: { increment: llm.fallbacks ?? 0 } } : {}),
           },
         }),
     client.message.createMany({ data: w.messages.map((m) => ({ ...m, conversationId: w.conversationId })) }),

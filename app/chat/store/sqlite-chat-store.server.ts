@@ -87,7 +87,7 @@ function writeTurn(st: Statements, w: TurnWrite): void {
     id: w.conversationId, state: c.state, customerId: c.customerId, shopperEmail: c.shopperEmail, orderName: c.orderName,
     orderVerified: c.orderVerified ? 1 : 0, unhelpfulCount: c.unhelpfulCount, emailAsks: c.emailAsks,
     pendingEscalation: c.pendingEscalation, closedAt: c.closedAt ? sqliteDate(c.closedAt) : null, updatedAt: sqliteDate(c.updatedAt),
-    tokensIn: w.llm?.tokensIn ?? 0, tokensOut: w.llm?.tokensOut ?? 0, latencyMs: w.llm?.latencyMs ?? 0,
+    tokensIn: w.llm?.tokensIn ?? 0, tokensOut: w.llm?.tokensOut ?? 0, latencyMs: w.llm?.latencyMs ?? 0, fallbacks: w.llm?.fallbacks ?? 0,
   };
   if (w.isNew) {
     st.insertConversation.run({ ...columns, shop: w.shop, createdAt: sqliteDate(w.now) });
@@ -139,14 +139,14 @@ function prepare(conn: BetterSqlite3.Database) {
     recentMessages: s(`SELECT "role", "text", "createdAt", "meta" FROM "Message" WHERE "conversationId" = ? ORDER BY "createdAt" DESC LIMIT ?`),
     insertConversation: s(
       `INSERT INTO "Conversation" ("id", "shop", "customerId", "state", "shopperEmail", "pendingEscalation", "orderName", "orderVerified",
-         "unhelpfulCount", "emailAsks", "llmTokensIn", "llmTokensOut", "llmLatencyMs", "createdAt", "updatedAt", "closedAt")
+         "unhelpfulCount", "emailAsks", "llmTokensIn", "llmTokensOut", "llmLatencyMs", "llmFallbacks", "createdAt", "updatedAt", "closedAt")
        VALUES (@id, @shop, @customerId, @state, @shopperEmail, @pendingEscalation, @orderName, @orderVerified,
-         @unhelpfulCount, @emailAsks, @tokensIn, @tokensOut, @latencyMs, @createdAt, @updatedAt, @closedAt)`,
+         @unhelpfulCount, @emailAsks, @tokensIn, @tokensOut, @latencyMs, @fallbacks, @createdAt, @updatedAt, @closedAt)`,
     ),
     updateConversation: s(
       `UPDATE "Conversation" SET "state" = @state, "customerId" = COALESCE("customerId", @customerId), "shopperEmail" = @shopperEmail, "pendingEscalation" = @pendingEscalation,
          "orderName" = @orderName, "orderVerified" = @orderVerified, "unhelpfulCount" = @unhelpfulCount, "emailAsks" = @emailAsks,
-         "llmTokensIn" = "llmTokensIn" + @tokensIn, "llmTokensOut" = "llmTokensOut" + @tokensOut, "llmLatencyMs" = "llmLatencyMs" + @latencyMs,
+         "llmTokensIn" = "llmTokensIn" + @tokensIn, "llmTokensOut" = "llmTokensOut" + @tokensOut, "llmLatencyMs" = "llmLatencyMs" + @latencyMs, "llmFallbacks" = "llmFallbacks" + @fallbacks,
          "updatedAt" = @updatedAt, "closedAt" = @closedAt
        WHERE "id" = @id`,
     ),

@@ -60,9 +60,7 @@ function joinIdChunks(text: string): string {
  * data (or invented), so the text is refused.
  */
 export function foreignIdentifiers(text: string, allowed: readonly string[]): string[] {
-  const corpus = normalizeIdentifiers(allowed.join("\n"));
-  const alnumCorpus = corpus.replace(/[^a-z0-9]/g, "");
-  const digitCorpus = corpus.replace(/\D/g, "");
+  const { corpus, alnumCorpus, digitCorpus } = prepared(allowed.join("\n"));
   const plain = text.normalize("NFKC");
   const normal = normalizeIdentifiers(plain);
   const foreign: string[] = [];
@@ -75,6 +73,17 @@ export function foreignIdentifiers(text: string, allowed: readonly string[]): st
   if (long.length) foreign.push(...long);
   else if (unknown.length >= 2 && unknown.join("").length >= 10) foreign.push(unknown.join(""));
   return foreign;
+}
+
+// The guard checks one reply several times (raw and cleaned, each streamed sentence) against the
+// same allowed text: normalising it once per distinct text keeps the per-turn cost flat.
+let last: { joined: string; corpus: string; alnumCorpus: string; digitCorpus: string } | null = null;
+function prepared(joined: string) {
+  if (last?.joined !== joined) {
+    const corpus = normalizeIdentifiers(joined);
+    last = { joined, corpus, alnumCorpus: corpus.replace(/[^a-z0-9]/g, ""), digitCorpus: corpus.replace(/\D/g, "") };
+  }
+  return last;
 }
 
 /** A token not in the allowed text that decodes (base64/hex) to readable text: a smuggling attempt. */

@@ -77,18 +77,25 @@ function words(text: string): string[] {
   return text.toLowerCase().normalize("NFKC").replace(/[^\p{L}\p{N}]+/gu, " ").trim().split(" ").filter(Boolean);
 }
 
+const SPAN_WORDS = 12;
+// The prompt is the same for many turns: its 12-word spans are computed once per distinct prompt.
+let spansOf: { prompt: string; spans: string[] } | null = null;
+function promptSpans(systemPrompt: string): string[] {
+  if (spansOf?.prompt !== systemPrompt) {
+    const prompt = words(systemPrompt);
+    const spans: string[] = [];
+    for (let i = 0; i + SPAN_WORDS <= prompt.length; i += 3) spans.push(` ${prompt.slice(i, i + SPAN_WORDS).join(" ")} `);
+    spansOf = { prompt: systemPrompt, spans };
+  }
+  return spansOf.spans;
+}
+
 /** The reply repeats the canary or a long verbatim span (12+ words) of the system prompt. */
 export function leaksPrompt(text: string, systemPrompt: string, canary: string): boolean {
   const flat = text.toLowerCase().replace(/[^a-z0-9]/g, "");
   if (flat.includes(canary.toLowerCase().replace(/[^a-z0-9]/g, ""))) return true;
-  const span = 12;
-  const prompt = words(systemPrompt);
-  if (prompt.length < span) return false;
   const reply = ` ${words(text).join(" ")} `;
-  for (let i = 0; i + span <= prompt.length; i += 3) {
-    if (reply.includes(` ${prompt.slice(i, i + span).join(" ")} `)) return true;
-  }
-  return false;
+  return promptSpans(systemPrompt).some((span) => reply.includes(span));
 }
 
 /** Runs every output check; returns the cleaned text or why the reply was refused. */
@@ -122,10 +129,11 @@ function checkText(text: string, rawInput: string, input: Pick<GuardInput, "allo
   // Checked before and after sanitising: an identifier hidden in markup (a mailto: link) still
   // marks the whole reply as steered, even though stripping would remove the identifier itself.
   const raw = rawInput.slice(0, MAX_MODEL_TEXT_CHARS).normalize("NFKC").replace(/\p{Cf}/gu, "");
-  if (foreignIdentifiers(text, input.allowed).length > 0 || foreignIdentifiers(raw, input.allowed).length > 0) return { ok: false, reason: "data_egress" };
+  const rawDiffers = raw.trim() !== text;
+  if (foreignIdentifiers(text, input.allowed).length > 0 || (rawDiffers && foreignIdentifiers(raw, input.allowed).length > 0)) return { ok: false, reason: "data_egress" };
   if (hasEncodedPayload(text, input.allowed)) return { ok: false, reason: "encoded_payload" };
   const links = input.links ?? { published: [], shopHosts: [] };
-  if (foreignLinks(text, links).length > 0 || foreignLinks(raw, links).length > 0) return { ok: false, reason: "foreign_link" };
+  if (foreignLinks(text, links).length > 0 || (rawDiffers && foreignLinks(raw, links).length > 0)) return { ok: false, reason: "foreign_link" };
   const claim = findClaim(text, { audience, evidence: input.evidence });
   if (claim === "handoff") return { ok: false, reason: "escalation_claim" };
   if (claim) return { ok: false, reason: "commitment" };

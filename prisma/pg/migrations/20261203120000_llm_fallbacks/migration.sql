@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Conversation" ADD COLUMN "llmFallbacks" INTEGER NOT NULL DEFAULT 0;
