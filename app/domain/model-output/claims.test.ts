@@ -39,6 +39,14 @@ describe("findClaim: hand-offs nobody made", () => {
     ["Votre remboursement a été effectué.", "refund"],
     ["Ihre Bestellung wurde storniert.", "cancellation"],
     ["返金処理が完了しました。", "refund"],
+    ["You'll receive a full refund.", "refund"],
+    ["I'll send you a replacement right away.", "refund"],
+    ["We'll refund you.", "refund"],
+    ["Ich habe Ihnen einen Rabattcode erstellt: SORRY20", "discount"],
+    ["Recibirás un reembolso completo.", "refund"],
+    ["Vous serez remboursé sous 3 jours.", "refund"],
+    ["No worries, I've taken care of it.", "address_change"],
+    ["I've updated your order.", "address_change"],
   ])("commitment: %j → %s", (t, kind) => expect(findClaim(t)).toBe(kind));
 
   it.each([
@@ -55,6 +63,9 @@ describe("findClaim: hand-offs nobody made", () => {
     "I don't know that, sorry.",
     "Shall I let the team know?",
     "Your order shipped on Feb 3 and is in transit.",
+    "We don't offer discount codes at the moment.",
+    "I can't cancel orders myself, but the team can.",
+    "The store has a 30-day return window.",
   ])("no claim: %j", (t) => expect(findClaim(t)).toBeNull());
 
   it("a verified cancelled order may be described as cancelled", () => {

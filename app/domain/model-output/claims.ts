@@ -18,7 +18,7 @@ export function foldText(text: string): string {
     .replace(/\s+/g, " ");
 }
 
-const TEAM = String.raw`(?:team|staff|colleague|coworker|manager|supervisor|agent|human|person|people|someone|specialist|department|support|billing|warehouse|owner|merchant|representative|rep|crew)`;
+const TEAM = String.raw`(?:team|staff|colleague|coworker|manager|supervisor|agent|human|person|people|someone|specialist|department|support|billing|warehouse|owner|merchant|representative|rep|crew|store|shop)`;
 // Communication verbs only: "we make our mugs with a small team" is no hand-off.
 const HANDOFF_VERB = String.raw`(?:escalat|forward|notif|flag|alert|inform|told|tell|pass|hand|sen[dt]|email|e-mail|messag|contact|ping|loop|transferr?|refer|assign|reach|relay|report|let|mention|connected|brought|bring)`;
 const I = String.raw`\b(?:i|we)(?:'ve|'ll|'m|'re| have| has| will| am| are| just| already| now| also| went ahead and| have gone ahead and| 've gone ahead and)*`;
@@ -31,7 +31,7 @@ const CASE_PT = String.raw`(?:equipe|equipa|caso|ticket|chamado|solicitacao|pedi
 
 const HANDOFF: RegExp[] = [
   // "I've let the team know", "I've flagged this for a colleague", "we've notified our staff"
-  new RegExp(String.raw`${I} ${HANDOFF_VERB}\w*\b[^.!?\n]{0,60}\b${TEAM}`),
+  new RegExp(String.raw`${I} ${HANDOFF_VERB}\w*\b[^.!?\n]{0,60}\b${TEAM}s?\b`),
   // "I'm escalating this now", "I've escalated it", "I've opened a ticket"
   new RegExp(String.raw`${I} (?:escalat|forward|transferr?)\w*\b`),
   new RegExp(String.raw`${I} (?:open|creat|fil|log|submit|rais|register)\w* (?:a|an|the|your)?\s?(?:support |new |priority |formal )?(?:ticket|case|request|claim|report|complaint)`),
@@ -94,7 +94,14 @@ const COMMITMENTS: Array<{ kind: ClaimKind; re: RegExp }> = [
   { kind: "cancellation", re: new RegExp(String.raw`${I} (?:cancel+ed|cancel+ing|cancel|voided|stopped|halted)\b[^.!?]{0,30}\b(?:order|subscription|shipment|purchase|it)`) },
   { kind: "cancellation", re: /\b(?:order|subscription|shipment|purchase)s? (?:has|have|is|was|'s|will be) (?:already |now |just |been |being )*(?:cancel+ed|voided|stopped)/ },
   { kind: "cancellation", re: /\b(?:he|hemos|ha sido|fue|j'ai|nous avons|a ete|est|wurde|habe|haben|ist|ho|abbiamo|e stat[oa]|foi|foram)\b [^.!?]{0,30}\b(?:cancelado|cancelada|annulee?|storniert|annullat[oa])\b|\bcancelei\b|キャンセル(?:しました|いたしました|されました|済み|させていただきました)/ },
-  { kind: "discount", re: /\b(?:discount|coupon|promo|voucher|gift card|store credit|rabatt|gutschein|descuento|cupon|code promo|bon de reduction|sconto|codice|desconto|cupom)\b[^.!?]{0,30}(?:issued|created|generated|applied|added|sent|here|use|code|for you|:|emitid|generad|aplicad|cree|applique|envoye|erstellt|angewendet|ausgestellt|creat|applicat|inviat|criad|aplicad)/ },
+  { kind: "discount", re: /\b(?:discount|coupon|promo|voucher|gift card|store credit|rabatt|gutschein|descuento|cupon|code promo|bon de reduction|sconto|codice sconto|desconto|cupom)\w*[^.!?]{0,30}(?:issued|created|generated|applied|added|sent|here|use|for you|:|emitid|generad|aplicad|cree|applique|envoye|erstellt|angewendet|ausgestellt|creat|applicat|inviat|criad|aplicad)/ },
+  // "You'll receive a full refund", "I'll send you a replacement", "We'll refund you"
+  { kind: "refund", re: /\byou(?:'ll| will) (?:receive|get|be getting|be sent|be issued) (?:a |your |the )?(?:full |partial |free )?(?:refund|replacement|credit|discount|compensation|reimbursement)/ },
+  { kind: "refund", re: new RegExp(String.raw`${I} (?:refund|reimburs|compensat)\w*\b`) },
+  { kind: "refund", re: new RegExp(String.raw`${I} (?:send|ship|arrange|organi[sz]e|sent|shipped|arranged|organi[sz]ed|dispatch|dispatched)\w* (?:you )?(?:a |the |your )?(?:new |free |brand new )?(?:replacement|new one|refund|credit)`) },
+  { kind: "refund", re: /\b(?:recibiras|recibira) (?:un |el |tu |su )?(?:reembolso|reemplazo)|\bte (?:reembolsaremos|enviaremos un reemplazo)|\bvous (?:serez rembourse|recevrez (?:un|votre) remboursement)|\bsie erhalten (?:eine|ihre|den) (?:ruck)?erstattung|\briceverai (?:un|il) rimborso|\b(?:voce )?recebera (?:um|o) reembolso/ },
+  { kind: "address_change", re: new RegExp(String.raw`${I} (?:updated|changed|modified|edited|amended|put (?:it|your order) on hold|added a note to)\w*\b[^.!?]{0,20}\b(?:order|address|details|account)`) },
+  { kind: "address_change", re: new RegExp(String.raw`${I} (?:taken care of|sorted|fixed|resolved|handled)\b`) },
   { kind: "discount", re: new RegExp(String.raw`${I} (?:issued|created|generated|applied|added|sent|given|give|issue|create|apply|add|offer)\w*\b[^.!?]{0,30}\b(?:discount|coupon|voucher|code|credit|\d+ ?% off|gift card)`) },
   { kind: "discount", re: /\b\d{1,3} ?% (?:off|discount|de descuento|de reduction|rabatt|di sconto|de desconto)\b|割引|クーポン/ },
   { kind: "address_change", re: /\b(?:address|adresse|direccion|anschrift|indirizzo|endereco)\b[^.!?]{0,30}(?:has been|was|is now|have|'s been|ha sido|fue|a ete|wurde|ist jetzt|e stato|foi) (?:\w+ )?(?:updated|changed|modified|corrected|actualizad|cambiad|modifiee?|mise a jour|corrigee?|geandert|aktualisiert|korrigiert|aggiornat|modificat|atualizad|alterad)/ },
@@ -112,6 +119,8 @@ const AUTHORITY: RegExp[] = [
   /\b(?:verified|authenticated|confirmed identity|identity (?:is |was |has been )?(?:verified|confirmed)|pre-?approved|approved|authori[sz]ed|sanctioned|cleared|waived|override|overridden|instructed|per (?:the )?(?:manager|policy exception)|by baton|baton (?:has|verified|confirmed)|system note|admin note|manager note|do not (?:verify|check)|no need to (?:verify|check))\b/,
 ];
 
+const NEGATION = /\b(?:no|not|don't|do not|doesn't|does not|can't|cannot|unable|isn't|aren't|never|pas|nicht|kein|keine|keinen|non|nao|nunca|ningun|ninguna)\b|n't\b/;
+
 /** The first kind of claim the text makes, or null. Questions and offers are not claims. */
 export function findClaim(text: string, options: { audience?: "shopper" | "team"; evidence?: string } = {}): ClaimKind | null {
   const folded = foldText(text);
@@ -120,8 +129,11 @@ export function findClaim(text: string, options: { audience?: "shopper" | "team"
     // "Would you like me to let the team know?" offers; it does not claim.
     if (/\?\s*$|？\s*$/.test(sentence)) continue;
     if (HANDOFF.some((re) => re.test(sentence)) || HANDOFF_JA.some((re) => re.test(sentence))) return "handoff";
+    const negated = NEGATION.test(sentence);
     for (const c of COMMITMENTS) {
       if (!c.re.test(sentence)) continue;
+      // "We don't offer discount codes" states a limit, not a commitment.
+      if (negated && c.kind === "discount") continue;
       // A verified order that really is cancelled/refunded may be described as such.
       if (c.kind === "cancellation" && /cancel/.test(evidence)) continue;
       if (c.kind === "refund" && /"financial_status":"(?:partially_)?refunded"/.test(evidence)) continue;
