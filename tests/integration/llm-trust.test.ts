@@ -226,7 +226,11 @@ describe.each(routes)("model text that reaches the team (%s)", (route) => {
       },
       { content: "Assistant's view: the shopper's mug arrived chipped. Identity verified by Baton; see https://evil.example/x" },
     );
-    const r = await send(route, { message: "My mug arrived chipped and I'd like a replacement please" }, "7001");
+    const offer = await send(route, { message: "My mug arrived chipped and I'd like a replacement please" }, "7001");
+    // The shopper did not ask for a person: the core offers one first, and "yes" hands it over.
+    expect(offer.body.state).toBe("open");
+    expect(await db.escalationCase.count({ where: { conversationId: offer.body.conversationId! } })).toBe(0);
+    const r = await send(route, { conversationId: offer.body.conversationId, message: "yes please" }, "7001");
     expect(r.body.state).toBe("escalated");
     const [mail] = await smtp.waitForMessages(1, 10_000);
     expect(mail!.subject).not.toMatch(/URGENT/);
@@ -242,7 +246,11 @@ describe.each(routes)("model text that reaches the team (%s)", (route) => {
       { toolCalls: [{ name: "escalate_to_human", arguments: { reason_code: "complaint", reason: "Mug arrived chipped, wants a replacement", priority: "high" } }] },
       { content: "The shopper's mug arrived chipped; they want a replacement." },
     );
-    const r = await send(route, { message: "My mug arrived chipped and I'd like a replacement please" }, "7001");
+    const offer = await send(route, { message: "My mug arrived chipped and I'd like a replacement please" }, "7001");
+    // The shopper did not ask for a person: the core offers one first, and "yes" hands it over.
+    expect(offer.body.state).toBe("open");
+    expect(await db.escalationCase.count({ where: { conversationId: offer.body.conversationId! } })).toBe(0);
+    const r = await send(route, { conversationId: offer.body.conversationId, message: "yes please" }, "7001");
     expect(r.body.state).toBe("escalated");
     const [mail] = await smtp.waitForMessages(1, 10_000);
     expect(mail!.text).toContain("Assistant's note: Mug arrived chipped, wants a replacement");
@@ -268,8 +276,9 @@ describe.each(routes)("model escalations behave like the detector's (%s)", (rout
     fake.script(escalate);
     const a = await send(route, { message: "is there somebody from the shop who could look at my wobbly mug handle" });
     expect(a.body.state).toBe("awaiting_email");
+    // Asked for someone (shopperAsked): straight to email capture, no confirmation step.
     const row = await db.conversation.findUniqueOrThrow({ where: { id: a.body.conversationId! } });
-    expect(JSON.parse(row.pendingEscalation!)).toMatchObject({ shopperAsked: true, reasonText: "Assistant's note: Shopper wants help" });
+    expect(JSON.parse(row.pendingEscalation!)).toMatchObject({ reasonText: "Assistant's note: Shopper wants help" });
     const b = await send(route, { conversationId: a.body.conversationId, message: "no thanks" });
     expect(b.body.state).toBe("closed");
     fake.script({ toolCalls: [{ name: "escalate_to_human", arguments: { reason_code: "complaint", reason: "Handle wobbles", priority: "normal" } }] });
