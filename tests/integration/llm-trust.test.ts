@@ -35,7 +35,8 @@ beforeAll(async () => {
       RATE_LIMIT_CONVERSATION_PER_MINUTE: "100",
     },
   });
-  await seedShop(app.databaseUrl, { domain: DEMO_SHOP_DOMAIN, name: "Baton Demo Goods" });
+  // These scripts reuse sarah@example.com and one stream address across cases; the abuse caps have their own test.
+  await seedShop(app.databaseUrl, { domain: DEMO_SHOP_DOMAIN, name: "Baton Demo Goods", abuse: { newCasesPerReplyToPerDay: 1000, newCasesPerAddressPerHour: 1000 } });
   db = createDb(app.databaseUrl);
   shopper = storefront(app.origin);
   // Warm the process (module loading, first queries, policy cache): timings below are per turn.
