@@ -263,7 +263,7 @@ describe.each(routes)("model escalations behave like the detector's (%s)", (rout
   const escalate: Reply = { toolCalls: [{ name: "escalate_to_human", arguments: { reason_code: "explicit_request", reason: "Shopper wants help", priority: "normal" } }] };
 
   it("a greeting never becomes a case or an email, even for a signed-in customer", async () => {
-    for (const hi of ["hi", "hello!", "hey there"]) {
+    for (const hi of ["hi", "good morning", "hey there"]) {
       fake.script(escalate);
       const r = await send(route, { message: hi }, "7001");
       expect(r.body.state).toBe("open");
