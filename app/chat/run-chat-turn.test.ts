@@ -46,6 +46,8 @@ const calls: string[] = [];
 const deps = (): RunnerDeps => ({ db, lookup: memoryLookup(calls), now: () => new Date("2026-03-01T12:00:00Z"), kickOutbox: () => kicks.push(1) });
 
 beforeAll(async () => {
+  // The app's configuration outside the demo needs a real secret (app/env.server.ts).
+  process.env.SHOPIFY_API_SECRET ??= "unit-test-secret-0123456789";
   dir = mkdtempSync(path.join(tmpdir(), "baton-turn-"));
   const url = `file:${path.join(dir, "turn.db")}`;
   await migrateDeploy(url);

@@ -126,7 +126,9 @@ export function detectEscalation(
 
   if (current) {
     const rules = readRuleSignals(current, settings.languages);
-    const scores = model ? scoreWithModel(model, current, ruleFeatures(rules)) : undefined;
+    // The model judges messages with something to judge: a greeting or a two-word pleasantry is too
+    // little text for its n-grams ("hello" alone scored 0.94 as a request), so the exact rules decide.
+    const scores = model && hasSubstance(current) ? scoreWithModel(model, current, ruleFeatures(rules)) : undefined;
     // With the model on, the anger lexicon is one of its features and decides through it; alone it
     // escalates only when very strong (the lexicon alone over-fires on Reddit-style chatter), or in
     // a public post at a company, where anger is a complaint. The complaint rules stay as they are:
@@ -264,6 +266,15 @@ export function detectEscalation(
  * own threshold moves the model's by the same amount (a shop at complaint threshold 0.4 instead of
  * 0.5 also accepts complaint probabilities 0.1 lower), and VIPs lower it like every other threshold.
  */
+const PLEASANTRIES = new Set(
+  "hi hello hey hiya howdy there good morning afternoon evening day thanks thank you thx ok okay yes no please pls plz sure cool great hola buenos dias bonjour salut merci hallo guten tag danke ja nein oui si".split(" "),
+);
+
+/** At least two words that are not greetings or pleasantries. */
+function hasSubstance(message: NormalizedText): boolean {
+  return message.text.split(/[^a-z0-9']+/).filter((w) => w && !PLEASANTRIES.has(w)).length >= 2;
+}
+
 function addModelFindings(
   findings: Finding[],
   scores: ModelScores,

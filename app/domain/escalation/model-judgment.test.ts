@@ -47,6 +47,10 @@ describe("rules + model — escalates with the right reason", () => {
 describe("rules + model — look-alikes stay with the assistant", () => {
   it.each<[string]>([
     ["is this a bot?"],
+    ["hello"],
+    ["Hello there!"],
+    ["hi, good morning"],
+    ["ok thanks"],
     ["your delivery driver was so kind"],
     ["what are your opening hours"],
     ["how do I transfer money to another account"],
