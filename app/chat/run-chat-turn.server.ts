@@ -207,7 +207,7 @@ async function gatherFacts(
   const proven = ownershipProven ? order : null;
   const detected = escalated ? NO_ESCALATION : decide(shop, state, event, { ...input, customer: input.customer ?? proven?.customer ?? null, order: proven ?? customerOrders?.[0] ?? null });
   const toldBefore = state.orderVerified && state.orderName === (proven ?? customerOrders?.[0])?.name;
-  const { decision, offer } = toldBefore ? { decision: detected, offer: undefined } : offerStalledOnly(detected);
+  const { decision, offer } = i.policyTopic === "contact" ? offerOnContactQuestion(detected) : toldBefore ? { decision: detected, offer: undefined } : offerStalledOnly(detected);
 
   return {
     lang: input.lang,
@@ -299,6 +299,17 @@ function offerStalledOnly(d: EscalationDecision): { decision: EscalationDecision
     d.signals.some((x) => x.reason === "order_state" && /\bfor \d+ days$/.test(x.evidence)) &&
     !d.signals.some((x) => x.reason === "order_state" && !/\bfor \d+ days$/.test(x.evidence));
   if (!stalledOnly) return { decision: d };
+  const { score: _score, ...offer } = d;
+  return { decision: NO_ESCALATION, offer };
+}
+
+/**
+ * "How can I contact you?" is a question with an answer (the shop's contact details). When only the
+ * learned model reads it as asking for a person, the shopper gets the answer and the offer.
+ */
+function offerOnContactQuestion(d: EscalationDecision): { decision: EscalationDecision; offer?: PendingEscalation } {
+  const modelOnlyRequest = d.escalate && d.reasons.every((r) => r === "explicit_request" || r === "vip") && d.signals.every((x) => x.reason !== "explicit_request" || /\(model \d/.test(x.evidence));
+  if (!modelOnlyRequest) return { decision: d };
   const { score: _score, ...offer } = d;
   return { decision: NO_ESCALATION, offer };
 }

@@ -93,10 +93,13 @@ function open(s: ConversationState, event: ChatEvent, turn: Turn): TurnResult {
   return withSuggestedOffer(builtInOpen(s, i, turn), turn);
 }
 
-/** The status answer, then the offer of a person the facts suggest ("it has not shipped in 9 days"). */
+/**
+ * The answer, then the offer of a person the facts suggest: an order not shipped in 9 days, or a
+ * "how do I reach you?" the detector reads as wanting a person.
+ */
 function withSuggestedOffer(r: TurnResult, turn: Turn): TurnResult {
   const offer = turn.facts.offerEscalation;
-  if (!offer || !r.state.orderVerified || r.state.pendingEscalation || r.effects.length) return r;
+  if (!offer || r.unhelpful || r.state.pendingEscalation || r.effects.length) return r;
   return { ...offerPerson(r.state, offer, [...r.replies, turn.t.offerPerson]), attachments: { ...r.attachments, quickActions: "offer_person" } };
 }
 
