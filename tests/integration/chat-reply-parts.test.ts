@@ -66,7 +66,7 @@ describe("reply parts", () => {
       {
         type: "actions",
         actions: [
-          { label: "Mit einer Person sprechen", action: "talk_to_human" },
+          { label: "Mit einem Menschen sprechen", action: "talk_to_human" },
           { label: "Meine Bestellung verfolgen", message: "Meine Bestellung verfolgen" },
           { label: "Rückgabe und Erstattung", message: "Rückgabe und Erstattung" },
           { label: "Versand und Lieferzeiten", message: "Versand und Lieferzeiten" },

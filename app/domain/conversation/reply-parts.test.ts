@@ -96,7 +96,7 @@ describe("quickActionsPart", () => {
     ["en", "welcome", ["Track my order", "Returns and refunds", "Shipping times", "Talk to a person"]],
     ["es", "welcome", ["Seguir mi pedido", "Devolución y reembolso", "Plazos de envío", "Hablar con una persona"]],
     ["fr-CA", "after_miss", ["Parler à une personne", "Suivre ma commande", "Retour et remboursement", "Délais de livraison"]],
-    ["de", "after_miss", ["Mit einer Person sprechen", "Meine Bestellung verfolgen", "Rückgabe und Erstattung", "Versand und Lieferzeiten"]],
+    ["de", "after_miss", ["Mit einem Menschen sprechen", "Meine Bestellung verfolgen", "Rückgabe und Erstattung", "Versand und Lieferzeiten"]],
     ["pt-BR", "welcome", ["Track my order", "Returns and refunds", "Shipping times", "Talk to a person"]],
   ] as const)("%s %s", (locale, kind, labels) => {
     const part = quickActionsPart(kind, locale);

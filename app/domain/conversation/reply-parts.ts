@@ -81,7 +81,7 @@ export const QUICK_ACTION_LABELS: Record<PartLocale, Record<ActionKey, string>> 
   en: { track: "Track my order", returns: "Returns and refunds", shipping: "Shipping times", talk: "Talk to a person" },
   es: { track: "Seguir mi pedido", returns: "Devolución y reembolso", shipping: "Plazos de envío", talk: "Hablar con una persona" },
   fr: { track: "Suivre ma commande", returns: "Retour et remboursement", shipping: "Délais de livraison", talk: "Parler à une personne" },
-  de: { track: "Meine Bestellung verfolgen", returns: "Rückgabe und Erstattung", shipping: "Versand und Lieferzeiten", talk: "Mit einer Person sprechen" },
+  de: { track: "Meine Bestellung verfolgen", returns: "Rückgabe und Erstattung", shipping: "Versand und Lieferzeiten", talk: "Mit einem Menschen sprechen" },
 };
 
 const ACTION_ORDER: Record<"welcome" | "after_miss", ActionKey[]> = {
