@@ -15,7 +15,9 @@ const PRODUCTS = [
  * A small storefront that embeds the chat widget exactly as the theme app extension's Liquid block
  * does, so the demo shows the real widget talking to the app through the (emulated) App Proxy.
  */
-export function renderDemoStorefront(options: { loggedInCustomerId: string | null }): string {
+export function renderDemoStorefront(options: { loggedInCustomerId: string | null; locale?: string }): string {
+  // `?locale=es` plays a theme in another language (Shopify: request.locale.iso_code).
+  const locale = options.locale && /^[a-z]{2}(-[A-Z]{2})?$/.test(options.locale) ? options.locale : "en";
   const customer = Object.values(DEMO_CUSTOMERS).find((c) => c.id.endsWith(`/${options.loggedInCustomerId}`));
   const who = customer
     ? `Signed in as ${escapeHtml(customer.displayName ?? "")} · <a href="/?as=guest">Sign out</a>`
@@ -27,18 +29,15 @@ export function renderDemoStorefront(options: { loggedInCustomerId: string | nul
     assetBase: "/extensions/baton-chat/assets",
     proxyPath: "/apps/baton",
     shop: DEMO_SHOP,
-    locale: "en",
-    settings: {
-      accent: "#1f5135",
-      position: "right",
-      greeting: "Hi! I can check your order status, answer questions about shipping and returns, or connect you with our team.",
-      assistantName: "Baton",
-      launcherLabel: "Chat with us",
-    },
+    locale,
+    shopName: DEMO_POLICIES.shop.name,
+    privacyUrl: DEMO_POLICIES.shop.shopPolicies.find((p) => p.type === "PRIVACY_POLICY")?.url,
+    // Empty text settings: the translated defaults, as on a freshly installed theme.
+    settings: { accent: "#1f5135", position: "right", greeting: "", assistantName: "", launcherLabel: "", replyTime: "", notice: "", rememberDays: 7 },
     customer: customer ? { id: options.loggedInCustomerId!, email: customer.defaultEmailAddress?.emailAddress ?? "" } : undefined,
   });
   return `<!doctype html>
-<html lang="en">
+<html lang="${locale}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width,initial-scale=1">
