@@ -23,7 +23,7 @@ export function renderDemoStorefront(options: { loggedInCustomerId: string | nul
     ? `Signed in as ${escapeHtml(customer.displayName ?? "")} · <a href="/?as=guest">Sign out</a>`
     : `Browsing as a guest · <a href="/?as=7001">Sign in as Sarah (sarah@example.com)</a>`;
   const products = PRODUCTS.map(
-    ([name, price]) => `<li class="card"><div class="ph" aria-hidden="true"></div><h3>${escapeHtml(name)}</h3><p>${escapeHtml(price)}</p></li>`,
+    ([name, price]) => `<li class="card"><div class="ph" aria-hidden="true"></div><h2>${escapeHtml(name)}</h2><p>${escapeHtml(price)}</p></li>`,
   ).join("");
   const widget = renderWidgetEmbedHtml({
     assetBase: "/extensions/baton-chat/assets",
@@ -51,6 +51,7 @@ export function renderDemoStorefront(options: { loggedInCustomerId: string | nul
   .hero{padding:40px 0}
   ul{list-style:none;padding:0;display:grid;grid-template-columns:repeat(auto-fill,minmax(200px,1fr));gap:24px}
   .card{background:#fff;border:1px solid #e5ded3;border-radius:8px;padding:16px}
+  .card h2{font-size:18px;margin:12px 0 4px}
   .ph{height:140px;background:linear-gradient(135deg,#e9e1d4,#d8cbb6);border-radius:6px}
   .demo-note{font:14px system-ui,sans-serif;background:#fff;border:1px dashed #b9ad99;border-radius:8px;padding:12px 16px}
   a{color:#1f5135}
