@@ -15,7 +15,7 @@ const PRODUCTS = [
  * A small storefront that embeds the chat widget exactly as the theme app extension's Liquid block
  * does, so the demo shows the real widget talking to the app through the (emulated) App Proxy.
  */
-export function renderDemoStorefront(options: { loggedInCustomerId: string | null; locale?: string }): string {
+export function renderDemoStorefront(options: { loggedInCustomerId: string | null; locale?: string; widget?: boolean }): string {
   // `?locale=es` plays a theme in another language (Shopify: request.locale.iso_code).
   const locale = options.locale && /^[a-z]{2}(-[A-Z]{2})?$/.test(options.locale) ? options.locale : "en";
   const customer = Object.values(DEMO_CUSTOMERS).find((c) => c.id.endsWith(`/${options.loggedInCustomerId}`));
@@ -66,7 +66,7 @@ export function renderDemoStorefront(options: { loggedInCustomerId: string | nul
   <a href="/demo/inbox">demo inbox</a>; the merchant admin is at <a href="/app">/app</a>.</p>
   <ul>${products}</ul>
 </main>
-${widget}
+${options.widget === false ? "" : widget}
 </body>
 </html>`;
 }

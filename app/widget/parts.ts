@@ -30,7 +30,7 @@ function orderCard(o: OrderCardPart["order"], { h, t, locale }: PartsContext): H
   const card = h(
     "div",
     { class: "oc", role: "group", "aria-label": title },
-    h("div", { class: "oh" }, h("b", {}, title), h("span", { class: "st" }, o.statusLabel)),
+    h("div", { class: "oh" }, h("b", {}, title), h("span", { class: "st " + o.status }, o.statusLabel)),
     // The progress line ordered → shipped → delivered; the latest step reached is the current one.
     ...(o.steps.length ? [h("ol", { class: "pg" }, ...o.steps.map((s, i) => h("li", s.done ? (i === last ? { class: "d", "aria-current": "step" } : { class: "d" }) : {}, s.label, h("small", {}, day(s.at)))))] : []),
     h("ul", { class: "it" }, ...o.items.map((i) => h("li", {}, `${i.quantity} × ${i.title}`))),
