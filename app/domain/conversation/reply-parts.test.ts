@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { FulfillmentFacts, OrderFacts } from "../orders";
+import { interpretMessage } from "./interpret-message";
 import { orderCardPart, orderStatus, partLocale, quickActionsPart } from "./reply-parts";
 
 const USPS = "https://tools.usps.com/go/TrackConfirmAction?tLabels=9400111899223847563";
@@ -98,6 +99,8 @@ describe("quickActionsPart", () => {
     ["fr-CA", "after_miss", ["Parler à une personne", "Suivre ma commande", "Retour et remboursement", "Délais de livraison"]],
     ["de", "after_miss", ["Mit einem Menschen sprechen", "Meine Bestellung verfolgen", "Rückgabe und Erstattung", "Versand und Lieferzeiten"]],
     ["pt-BR", "welcome", ["Track my order", "Returns and refunds", "Shipping times", "Talk to a person"]],
+    ["en", "offer_person", ["Talk to a person", "No thanks"]],
+    ["es", "offer_person", ["Hablar con una persona", "No gracias"]],
   ] as const)("%s %s", (locale, kind, labels) => {
     const part = quickActionsPart(kind, locale);
     expect(part.actions.map((a) => a.label)).toEqual(labels);
@@ -106,6 +109,11 @@ describe("quickActionsPart", () => {
       if (a.action) expect(a).toEqual({ label: a.label, action: "talk_to_human" });
       else expect(a).toEqual({ label: a.label, message: a.label });
     }
+  });
+
+  it.each(["en", "es", "fr", "de"])("%s: the offer's “no” is read as declining", (lang) => {
+    const no = quickActionsPart("offer_person", lang).actions[1]!.message!;
+    expect(interpretMessage(no).declines).toBe(true);
   });
 
   it.each([[undefined, "en"], ["", "en"], ["ES", "es"], ["de_AT", "de"], ["fr", "fr"], ["it", "en"]] as const)("partLocale(%j) = %s", (input, lang) =>

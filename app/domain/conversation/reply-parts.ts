@@ -70,7 +70,8 @@ const STEP_LABELS: Record<PartLocale, Record<OrderStepKey, string>> = {
   de: { ordered: "Bestellt", shipped: "Versandt", delivered: "Zugestellt" },
 };
 
-type ActionKey = "track" | "returns" | "shipping" | "talk";
+type ActionKey = "track" | "returns" | "shipping" | "talk" | "decline";
+export type QuickActionsKind = "welcome" | "after_miss" | "offer_person";
 
 /**
  * Quick-action labels; each one is also the message it sends, so it is worded as a shopper would
@@ -78,20 +79,25 @@ type ActionKey = "track" | "returns" | "shipping" | "talk";
  * the same words from its locale files (`chat.qa_*`); a unit test keeps both in step.
  */
 export const QUICK_ACTION_LABELS: Record<PartLocale, Record<ActionKey, string>> = {
-  en: { track: "Track my order", returns: "Returns and refunds", shipping: "Shipping times", talk: "Talk to a person" },
-  es: { track: "Seguir mi pedido", returns: "Devolución y reembolso", shipping: "Plazos de envío", talk: "Hablar con una persona" },
-  fr: { track: "Suivre ma commande", returns: "Retour et remboursement", shipping: "Délais de livraison", talk: "Parler à une personne" },
-  de: { track: "Meine Bestellung verfolgen", returns: "Rückgabe und Erstattung", shipping: "Versand und Lieferzeiten", talk: "Mit einem Menschen sprechen" },
+  en: { track: "Track my order", returns: "Returns and refunds", shipping: "Shipping times", talk: "Talk to a person", decline: "No thanks" },
+  es: { track: "Seguir mi pedido", returns: "Devolución y reembolso", shipping: "Plazos de envío", talk: "Hablar con una persona", decline: "No gracias" },
+  fr: { track: "Suivre ma commande", returns: "Retour et remboursement", shipping: "Délais de livraison", talk: "Parler à une personne", decline: "Non merci" },
+  de: { track: "Meine Bestellung verfolgen", returns: "Rückgabe und Erstattung", shipping: "Versand und Lieferzeiten", talk: "Mit einem Menschen sprechen", decline: "Nein danke" },
 };
 
-const ACTION_ORDER: Record<"welcome" | "after_miss", ActionKey[]> = {
+const ACTION_ORDER: Record<QuickActionsKind, ActionKey[]> = {
   welcome: ["track", "returns", "shipping", "talk"],
   // After the assistant could not help, a person comes first.
   after_miss: ["talk", "track", "returns", "shipping"],
+  // "Would you like me to connect you with a person?": yes (the person button's action) or no.
+  offer_person: ["talk", "decline"],
 };
 
-/** Quick replies for the empty chat (`welcome`) or after an answer that did not help (`after_miss`). */
-export function quickActionsPart(kind: "welcome" | "after_miss", locale: string | null | undefined): QuickActionsPart {
+/**
+ * Quick replies for the empty chat (`welcome`), after an answer that did not help (`after_miss`),
+ * or as the answers to the assistant's offer of a person (`offer_person`).
+ */
+export function quickActionsPart(kind: QuickActionsKind, locale: string | null | undefined): QuickActionsPart {
   const labels = QUICK_ACTION_LABELS[partLocale(locale)];
   return {
     type: "actions",
