@@ -13,17 +13,9 @@ export interface PartsContext {
   act(a: QuickAction): void;
 }
 
-/** Intl throws on a locale tag or currency it does not know; then the plain fallback is shown. */
-function safe(f: () => string, fallback: string): string {
-  try {
-    return f();
-  } catch {
-    return fallback;
-  }
-}
-
 function orderCard(o: OrderCardPart["order"], { h, t, locale }: PartsContext): HTMLElement {
-  const day = (iso?: string) => (iso ? safe(() => new Date(iso).toLocaleDateString(locale, { month: "short", day: "numeric", timeZone: "UTC" }), "") : "");
+  // Intl throws on a locale tag or currency it does not know: renderParts then skips the card.
+  const day = (iso?: string) => (iso ? new Date(iso).toLocaleDateString(locale, { month: "short", day: "numeric", timeZone: "UTC" }) : "");
   const title = fmt(t.order, { name: o.name });
   const last = o.steps.map((s) => s.done).lastIndexOf(true);
   const tr = o.tracking;
@@ -36,7 +28,7 @@ function orderCard(o: OrderCardPart["order"], { h, t, locale }: PartsContext): H
     h("ul", { class: "it" }, ...o.items.map((i) => h("li", {}, `${i.quantity} × ${i.title}`))),
   );
   const facts = [
-    o.total && fmt(t.total, { amount: safe(() => new Intl.NumberFormat(locale, { style: "currency", currency: o.total!.currencyCode }).format(+o.total!.amount), `${o.total.amount} ${o.total.currencyCode}`) }),
+    o.total && fmt(t.total, { amount: new Intl.NumberFormat(locale, { style: "currency", currency: o.total.currencyCode }).format(+o.total.amount) }),
     o.estimatedDeliveryAt && fmt(t.eta, { date: day(o.estimatedDeliveryAt) }),
     tr && [tr.company, tr.number].filter(Boolean).join(" · "),
   ];

@@ -28,13 +28,10 @@ export function storageKey(shop: string): string {
   return "baton-chat:" + shop;
 }
 
-/** `window[name]`, or undefined where merely touching it throws or it cannot be written. */
+/** `window[name]`, or undefined where merely touching it throws (storage blocked with cookies). */
 export function browserStorage(name: "localStorage" | "sessionStorage"): Storage | undefined {
   try {
-    const s = window[name];
-    s.setItem("baton-chat:t", "1");
-    s.removeItem("baton-chat:t");
-    return s;
+    return window[name];
   } catch {
     return undefined;
   }
