@@ -81,9 +81,9 @@ async function check(page: Page, name: string, kind: string) {
 }
 
 /** Order #1042 verified by its email: the reply's text plus the card. */
-async function showOrder(page: Page, ask = "Where is my order #1042?") {
-  await send(page, ask, /email address used on the order/);
-  await send(page, "sarah@example.com", /delivered on Feb 20, 2026/);
+async function showOrder(page: Page, ask = "Where is my order #1042?", asksEmail = /email address used on the order/, told = /delivered on Feb 20, 2026/) {
+  await send(page, ask, asksEmail);
+  await send(page, "sarah@example.com", told);
   await expect.poll(() => log(page).locator(".oc").count()).toBe(1);
   return log(page).locator(".oc");
 }
@@ -138,7 +138,7 @@ describe.each(VIEWPORTS)("storefront chat on a %s", (kind, viewport) => {
     expect(await chips(page).count()).toBe(0); // used: gone
     expect(await log(page).locator(".m.u").allTextContents()).toEqual(["You: Shipping times"]);
 
-    await send(page, "Do you sell gift cards for weddings?", /not sure I can help/);
+    await send(page, "Can you recommend a good movie?", /not sure I understood/);
     await expect.poll(() => chips(page).allInnerTexts()).toEqual(["Talk to a person", "Track my order", "Returns and refunds", "Shipping times"]);
     await check(page, "quick-action", kind);
     await chips(page).filter({ hasText: "Returns and refunds" }).click();
@@ -210,7 +210,7 @@ describe.each(VIEWPORTS)("storefront chat on a %s", (kind, viewport) => {
     expect(await dialog(page).locator(".id p").innerText()).toBe("Asistente de IA");
     expect(await chips(page).allInnerTexts()).toEqual(["Seguir mi pedido", "Devolución y reembolso", "Plazos de envío", "Hablar con una persona"]);
     expect(await dialog(page).locator(".nt").innerText()).toBe("Asistente de IA · nuestro equipo puede leer esta conversación · Política de privacidad");
-    const card = await showOrder(page, "¿Dónde está mi pedido #1042?");
+    const card = await showOrder(page, "¿Dónde está mi pedido #1042?", /correo usaste en el pedido/, /se entregó el/);
     expect(await card.getAttribute("aria-label")).toBe("Pedido #1042");
     expect(await card.locator(".st").innerText()).toBe("Entregado");
     expect(await card.locator(".pg li").allInnerTexts()).toEqual(["Pedido\n16 feb", "Enviado\n18 feb", "Entregado\n20 feb"]);
