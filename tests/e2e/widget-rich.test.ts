@@ -20,12 +20,20 @@ const VIEWPORTS = [
 
 let app: AppServer;
 let browser: LaunchedBrowser;
+let visitor = 0;
 
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   app = await startAppServer({
     demo: true,
-    env: { DEMO_INBOX_DIR: path.join(mkdtempSync(path.join(tmpdir(), "baton-inbox-")), "inbox"), SMTP_URL: undefined },
+    env: {
+      DEMO_INBOX_DIR: path.join(mkdtempSync(path.join(tmpdir(), "baton-inbox-")), "inbox"),
+      SMTP_URL: undefined,
+      // Every test is another shopper: each tab sends its own X-Forwarded-For (newPage), which the
+      // demo's proxy keeps in front of the socket address, so the per-address case caps see
+      // separate visitors instead of one address opening case after case.
+      TRUSTED_PROXY_HOPS: "2",
+    },
   });
   browser = await launchChromium();
 });
@@ -34,6 +42,7 @@ afterAll(async () => {
   await app?.stop();
 });
 beforeEach(async () => {
+  visitor++;
   // Conversations are remembered on the device (localStorage): each test starts as a new visitor.
   const blank = await browser.context.newPage();
   await blank.goto(`${app.origin}/?as=guest`);
@@ -47,9 +56,16 @@ const log = (page: Page) => page.getByRole("log");
 const input = (page: Page) => page.getByRole("textbox", { name: /^(Message|Mensaje)$/ });
 const chips = (page: Page) => log(page).locator(".qa button");
 
-async function open(viewport: { width: number; height: number }, query = ""): Promise<Page> {
+/** A tab of this test's visitor: its own address, as the new-case caps per address expect of real shoppers. */
+async function newPage(viewport: { width: number; height: number }): Promise<Page> {
   const page = await browser.context.newPage();
+  await page.setExtraHTTPHeaders({ "x-forwarded-for": `198.51.100.${visitor}` });
   await page.setViewportSize(viewport);
+  return page;
+}
+
+async function open(viewport: { width: number; height: number }, query = ""): Promise<Page> {
+  const page = await newPage(viewport);
   page.on("pageerror", (e) => {
     throw e;
   });
@@ -177,8 +193,7 @@ describe.each(VIEWPORTS)("storefront chat on a %s", (kind, viewport) => {
     await expect.poll(() => first.locator("baton-chat .bn").isVisible(), { timeout: 10_000 }).toBe(true);
     await first.close();
 
-    const page = await browser.context.newPage();
-    await page.setViewportSize(viewport);
+    const page = await newPage(viewport);
     const calls: string[] = [];
     page.on("request", (r) => {
       if (r.url().includes("/apps/baton/")) calls.push(r.method());
