@@ -85,7 +85,8 @@ describe("the demo in Chromium", () => {
         await inbox.reload();
         return inbox.getByTestId("inbox-subject").allInnerTexts();
       }, { timeout: 15_000 })
-      .toContain("#1042 · says order was never received although tracking shows delivered · Sarah Johnson"); // subject format from main (2026-12-03)
+      // The subject's wording and priority prefix are the email's (main, 2026-12-03); the order and reason are what matter here.
+      .toEqual(expect.arrayContaining([expect.stringContaining("#1042 · says order was never received")]));
     expect(await inbox.getByTestId("inbox-reply-to").first().innerText()).toBe("sarah@example.com");
     const frame = inbox.frameLocator("iframe").first();
     await expect.poll(() => frame.locator("body").innerText()).toContain("USPS");
