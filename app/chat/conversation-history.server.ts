@@ -1,6 +1,7 @@
 import type { Db } from "~/db.server";
 import { transcriptRole } from "~/domain/conversation/transcript";
 import { conversationBelongsTo } from "~/domain/conversation/conversation-owner";
+import type { ReplyPart } from "~/domain/conversation/reply-parts";
 
 /**
  * A conversation's transcript for the widget, only ever within the requesting shop and for the
@@ -19,7 +20,14 @@ export async function loadConversationHistory(db: Db, shop: string, conversation
     messages: conversation.messages.map((m) => ({
       role: transcriptRole(m.role),
       text: m.text,
+      // Reply parts (order card, quick actions) are kept in the message's meta by save-turn.
+      ...partsOf(m.meta),
       at: m.createdAt.toISOString(),
     })),
   };
+}
+
+function partsOf(meta: unknown): { parts?: ReplyPart[] } {
+  const parts = (meta as { parts?: unknown } | null)?.parts;
+  return Array.isArray(parts) && parts.length ? { parts: parts as ReplyPart[] } : {};
 }

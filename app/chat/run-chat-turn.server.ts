@@ -3,6 +3,7 @@ import { detectEscalation, type DetectorMessage, type EscalationContext, type Es
 import { conversationBelongsTo } from "~/domain/conversation/conversation-owner";
 import { interpretMessage, withoutEmails, type Interpretation } from "~/domain/conversation/interpret-message";
 import { resolveLanguage, type Language } from "~/domain/conversation/language";
+import { orderCardPart, quickActionsPart, type ReplyPart } from "~/domain/conversation/reply-parts";
 import { transcriptRole } from "~/domain/conversation/transcript";
 import { initialState, transition } from "~/domain/conversation/transition";
 import type { ChatEvent, ConversationState, PendingEscalation, Phase, TurnFacts, TurnResult } from "~/domain/conversation/types";
@@ -34,7 +35,8 @@ export interface ChatTurnInput {
 export interface ChatTurnOutput {
   conversationId: string;
   state: Phase;
-  messages: Array<{ role: "assistant"; text: string }>;
+  /** `parts` only on the last message (README "Storefront chat API", reply-parts.ts). */
+  messages: Array<{ role: "assistant"; text: string; parts?: ReplyPart[] }>;
 }
 
 export interface RunnerDeps {
@@ -105,6 +107,7 @@ export async function runChatTurn(deps: RunnerDeps, input: ChatTurnInput): Promi
   if (capReplyTo !== undefined && (await checkNewCaseCaps(db, { shop, clientHash, replyTo: capReplyTo, now, verified }))) {
     result = transition(state, event, { ...facts, escalationRefusal: "abuse" });
   }
+  const parts = replyParts(result, input.locale);
 
   const caseEffect = result.effects.find((e) => e.type === "create_case");
   // A press of the button on a case that is already with the team adds nothing to its thread.
@@ -133,6 +136,7 @@ export async function runChatTurn(deps: RunnerDeps, input: ChatTurnInput): Promi
       assistantMeta: outcome.kind === "none" ? undefined : outcome.meta,
       modelSummary: written?.summary ?? null,
       clientHash,
+      lastReplyParts: parts,
     });
   }
   if (caseEffect || result.effects.some((e) => e.type === "queue_follow_up")) deps.kickOutbox();
@@ -140,8 +144,18 @@ export async function runChatTurn(deps: RunnerDeps, input: ChatTurnInput): Promi
   return {
     conversationId,
     state: result.state.phase,
-    messages: result.replies.map((t) => ({ role: "assistant" as const, text: t })),
+    messages: result.replies.map((t, i) => ({ role: "assistant" as const, text: t, ...(parts && i === result.replies.length - 1 ? { parts } : {}) })),
   };
+}
+
+/** The core's attachments as typed parts for the widget, in the storefront's language. */
+function replyParts(result: TurnResult, locale: string | undefined): ReplyPart[] | undefined {
+  const a = result.attachments;
+  if (!a || !result.replies.length) return undefined;
+  const parts: ReplyPart[] = [];
+  if (a.orderCard) parts.push(orderCardPart(a.orderCard, locale));
+  if (a.quickActions) parts.push(quickActionsPart(a.quickActions, locale));
+  return parts.length ? parts : undefined;
 }
 
 /**

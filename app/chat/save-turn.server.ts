@@ -3,6 +3,7 @@ import type { EscalationDecision } from "~/domain/escalation";
 import { planCase } from "~/domain/conversation/plan-case";
 import { toTranscript } from "~/domain/conversation/transcript";
 import type { ConversationState, Effect, TurnResult } from "~/domain/conversation/types";
+import type { ReplyPart } from "~/domain/conversation/reply-parts";
 import { composeEscalationEmail } from "~/domain/email/compose-escalation-email";
 import { formatFrom } from "~/domain/email/format";
 import type { CustomerFacts } from "~/domain/orders";
@@ -37,6 +38,8 @@ export interface TurnRecord {
   modelSummary?: string | null;
   /** Keyed hash of the shopper's address, stored on a new case for the abuse caps (case-caps.server). */
   clientHash?: string | null;
+  /** Reply parts of the turn's last reply, kept in its meta so the history shows them too. */
+  lastReplyParts?: ReplyPart[];
 }
 
 type CaseEffect = Extract<Effect, { type: "create_case" | "record_case_without_email" }>;
@@ -130,8 +133,9 @@ function turnMessages(turn: TurnRecord): TurnWrite["messages"] {
     });
   }
   const flags = { ...(result.unhelpful ? { unhelpful: true } : {}), ...(result.proofFailed ? { proofFailed: true } : {}) };
-  for (const text of result.replies) {
-    const meta = { ...turn.assistantMeta, ...flags };
+  for (const [i, text] of result.replies.entries()) {
+    const parts = i === result.replies.length - 1 && turn.lastReplyParts ? { parts: turn.lastReplyParts } : {};
+    const meta = { ...turn.assistantMeta, ...flags, ...parts };
     messages.push({ role: "assistant", text, createdAt: new Date(at++), meta: Object.keys(meta).length ? plain(meta) : undefined });
   }
   return messages;

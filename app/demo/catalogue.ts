@@ -133,6 +133,12 @@ export const DEMO_POLICIES = {
         url: "https://baton-demo.myshopify.com/policies/refund-policy",
       },
       {
+        type: "PRIVACY_POLICY",
+        title: "Privacy policy",
+        body: "<p>We use your details only to process orders and answer your questions. Chat conversations are kept for 90 days.</p>",
+        url: "https://baton-demo.myshopify.com/policies/privacy-policy",
+      },
+      {
         type: "CONTACT_INFORMATION",
         title: "Contact",
         body: "<p>Email support@baton-demo.example or call +1 555 0100 (Mon–Fri, 9am–5pm ET).</p>",

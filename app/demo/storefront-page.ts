@@ -15,30 +15,29 @@ const PRODUCTS = [
  * A small storefront that embeds the chat widget exactly as the theme app extension's Liquid block
  * does, so the demo shows the real widget talking to the app through the (emulated) App Proxy.
  */
-export function renderDemoStorefront(options: { loggedInCustomerId: string | null }): string {
+export function renderDemoStorefront(options: { loggedInCustomerId: string | null; locale?: string; widget?: boolean }): string {
+  // `?locale=es` plays a theme in another language (Shopify: request.locale.iso_code).
+  const locale = options.locale && /^[a-z]{2}(-[A-Z]{2})?$/.test(options.locale) ? options.locale : "en";
   const customer = Object.values(DEMO_CUSTOMERS).find((c) => c.id.endsWith(`/${options.loggedInCustomerId}`));
   const who = customer
     ? `Signed in as ${escapeHtml(customer.displayName ?? "")} · <a href="/?as=guest">Sign out</a>`
     : `Browsing as a guest · <a href="/?as=7001">Sign in as Sarah (sarah@example.com)</a>`;
   const products = PRODUCTS.map(
-    ([name, price]) => `<li class="card"><div class="ph" aria-hidden="true"></div><h3>${escapeHtml(name)}</h3><p>${escapeHtml(price)}</p></li>`,
+    ([name, price]) => `<li class="card"><div class="ph" aria-hidden="true"></div><h2>${escapeHtml(name)}</h2><p>${escapeHtml(price)}</p></li>`,
   ).join("");
   const widget = renderWidgetEmbedHtml({
     assetBase: "/extensions/baton-chat/assets",
     proxyPath: "/apps/baton",
     shop: DEMO_SHOP,
-    locale: "en",
-    settings: {
-      accent: "#1f5135",
-      position: "right",
-      greeting: "Hi! I can check your order status, answer questions about shipping and returns, or connect you with our team.",
-      assistantName: "Baton",
-      launcherLabel: "Chat with us",
-    },
+    locale,
+    shopName: DEMO_POLICIES.shop.name,
+    privacyUrl: DEMO_POLICIES.shop.shopPolicies.find((p) => p.type === "PRIVACY_POLICY")?.url,
+    // Empty text settings: the translated defaults, as on a freshly installed theme.
+    settings: { accent: "#1f5135", position: "right", greeting: "", assistantName: "", launcherLabel: "", replyTime: "", notice: "", rememberDays: 7 },
     customer: customer ? { id: options.loggedInCustomerId!, email: customer.defaultEmailAddress?.emailAddress ?? "" } : undefined,
   });
   return `<!doctype html>
-<html lang="en">
+<html lang="${locale}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width,initial-scale=1">
@@ -52,6 +51,7 @@ export function renderDemoStorefront(options: { loggedInCustomerId: string | nul
   .hero{padding:40px 0}
   ul{list-style:none;padding:0;display:grid;grid-template-columns:repeat(auto-fill,minmax(200px,1fr));gap:24px}
   .card{background:#fff;border:1px solid #e5ded3;border-radius:8px;padding:16px}
+  .card h2{font-size:18px;margin:12px 0 4px}
   .ph{height:140px;background:linear-gradient(135deg,#e9e1d4,#d8cbb6);border-radius:6px}
   .demo-note{font:14px system-ui,sans-serif;background:#fff;border:1px dashed #b9ad99;border-radius:8px;padding:12px 16px}
   a{color:#1f5135}
@@ -66,7 +66,7 @@ export function renderDemoStorefront(options: { loggedInCustomerId: string | nul
   <a href="/demo/inbox">demo inbox</a>; the merchant admin is at <a href="/app">/app</a>.</p>
   <ul>${products}</ul>
 </main>
-${widget}
+${options.widget === false ? "" : widget}
 </body>
 </html>`;
 }

@@ -1,3 +1,4 @@
+import type { ReplyPart } from "../domain/conversation/reply-parts";
 import type { ChatState } from "./types";
 
 // Client for the App Proxy chat endpoint (same origin: `/apps/baton/chat`, signed by Shopify on the way).
@@ -13,6 +14,8 @@ export type Result<T> = { ok: true; data: T } | { ok: false; error: ChatError };
 export interface ChatMessage {
   role: "shopper" | "assistant";
   text: string;
+  /** Typed extras beside the complete text (order card, quick actions); see reply-parts.ts. */
+  parts?: ReplyPart[];
 }
 export interface ChatReply {
   conversationId: string;
@@ -24,6 +27,8 @@ export interface ChatRequest {
   conversationId?: string;
   message?: string;
   action?: "talk_to_human";
+  /** the storefront locale (BCP-47), so the server answers in the shopper's language */
+  locale?: string;
 }
 
 type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
@@ -54,7 +59,7 @@ export function readReply(body: unknown): ChatReply | null {
     state: STATES.includes(b.state as ChatState) ? (b.state as ChatState) : "open",
     messages: b.messages
       .filter((m) => m && typeof m.text === "string")
-      .map((m) => ({ role: m.role === "shopper" ? "shopper" : "assistant", text: m.text })),
+      .map((m) => ({ role: m.role === "shopper" ? "shopper" : "assistant", text: m.text, parts: m.parts })),
     replyTo: typeof b.replyTo === "string" && b.replyTo ? b.replyTo : undefined,
   };
 }
@@ -67,7 +72,8 @@ export type OnDelta = (text: string) => void;
  * `POST /chat` answers). A body that arrives all at once (a buffering proxy) parses the same way.
  */
 export async function readEvents(res: Response, onDelta: OnDelta): Promise<Result<ChatReply>> {
-  const reader = res.body?.getReader();
+  // Every supported browser streams fetch bodies (Firefox 65+, Safari 10.1+, Chrome 43+).
+  const reader = res.body!.getReader();
   const decoder = new TextDecoder();
   let buffer = "";
   let result: Result<ChatReply> = { ok: false, error: { kind: "network" } }; // cut before `done`
@@ -91,11 +97,6 @@ export async function readEvents(res: Response, onDelta: OnDelta): Promise<Resul
     buffer = final ? "" : blocks.pop()!;
     blocks.forEach(handle);
   };
-  if (!reader) {
-    buffer = await res.text();
-    drain(true);
-    return result;
-  }
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;

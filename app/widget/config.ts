@@ -29,7 +29,18 @@ export function parseConfig(json: string | null | undefined): WidgetConfig | nul
     greeting: text(raw.greeting) || raw.strings.greeting,
     assistantName: text(raw.assistantName) || raw.strings.assistant,
     launcherLabel: text(raw.launcherLabel) || raw.strings.launcher,
+    shopName: text(raw.shopName),
+    replyTime: text(raw.replyTime) || raw.strings.reply_time,
+    notice: text(raw.notice) || raw.strings.notice,
+    // Shopify gives a path ("/policies/privacy-policy"); a full URL must be http(s). Never `//host` or `javascript:`.
+    privacyUrl: /^(\/(?!\/)|https?:\/\/)/i.test(text(raw.privacyUrl)) ? text(raw.privacyUrl) : null,
+    rememberDays: rememberDays(raw.rememberDays),
     customer: raw.customer && typeof raw.customer.email === "string" ? raw.customer : null,
     strings: raw.strings,
   };
+}
+
+/** 0–365 whole days (the block's range setting renders a number); anything else is the default week. */
+function rememberDays(v: unknown): number {
+  return typeof v === "number" && v >= 0 ? Math.min(365, Math.round(v)) : 7;
 }

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseConfig } from "./config";
 import { renderWidgetConfigHtml, renderWidgetEmbedHtml, WIDGET_SCRIPT, widgetStrings, type WidgetEmbedOptions } from "./embed-markup";
+import { QUICK_ACTION_LABELS } from "../domain/conversation/reply-parts";
 import { STRING_KEYS } from "./types";
 
 const EXT = join(__dirname, "../../extensions/baton-chat");
@@ -71,7 +72,7 @@ function renderLiquid(src: string, ctx: Ctx, assetBase: string): string {
 function liquidContext(o: WidgetEmbedOptions): Ctx {
   const blank = (v: string) => (v === "" ? undefined : v);
   return {
-    shop: { permanent_domain: o.shop, privacy_policy: o.privacyUrl ? { url: o.privacyUrl } : undefined },
+    shop: { permanent_domain: o.shop, name: o.shopName, privacy_policy: o.privacyUrl ? { url: o.privacyUrl } : undefined },
     request: { locale: { iso_code: o.locale } },
     customer: o.customer ? { id: Number(o.customer.id), email: o.customer.email } : undefined,
     block: {
@@ -82,6 +83,8 @@ function liquidContext(o: WidgetEmbedOptions): Ctx {
         assistant_name: blank(o.settings.assistantName),
         launcher_label: blank(o.settings.launcherLabel),
         notice: blank(o.settings.notice ?? ""),
+        reply_time: blank(o.settings.replyTime),
+        remember_days: o.settings.rememberDays,
         proxy_path: blank(o.proxyPath),
       },
     },
@@ -97,14 +100,15 @@ const base: WidgetEmbedOptions = {
   proxyPath: "/apps/baton",
   shop: "demo-shop.myshopify.com",
   locale: "en",
-  settings: { accent: "#1f5fad", position: "right", greeting: "", assistantName: "", launcherLabel: "", notice: "" },
+  shopName: "Demo Shop",
+  settings: { accent: "#1f5fad", position: "right", greeting: "", assistantName: "", launcherLabel: "", notice: "", replyTime: "", rememberDays: 7 },
 };
 const hostile = `</script><script>alert("x")</script> & 'quotes' <!--`;
 
 describe("renderWidgetEmbedHtml", () => {
   it.each<[string, WidgetEmbedOptions]>([
     ["defaults, logged out", base],
-    ["French, logged in, hostile settings", { ...base, locale: "fr", customer: { id: 7001, email: "sarah@example.com" }, settings: { accent: "#ffcc00", position: "left", greeting: hostile, assistantName: hostile, launcherLabel: "Aide\nici", notice: hostile } }],
+    ["French, logged in, hostile settings", { ...base, locale: "fr", customer: { id: 7001, email: "sarah@example.com" }, shopName: hostile, settings: { accent: "#ffcc00", position: "left", greeting: hostile, assistantName: hostile, launcherLabel: "Aide\nici", notice: hostile, replyTime: hostile, rememberDays: 0 } }],
     ["custom proxy path, privacy policy", { ...base, proxyPath: "/tools/help-desk", privacyUrl: "https://demo-shop.myshopify.com/policies/privacy-policy" }],
     ["emptied proxy path falls back to the default", { ...base, proxyPath: "" }],
     ["regional locale falls back to its language", { ...base, locale: "de-DE" }],
@@ -130,6 +134,30 @@ describe("renderWidgetEmbedHtml", () => {
     expect(cfg.customer).toEqual({ id: "1", email: "a<b@x.com" });
     expect(cfg.assistantName).toBe("Support assistant");
     expect(cfg.launcherLabel).toBe("Chat with us");
+    expect([cfg.shopName, cfg.replyTime, cfg.notice, cfg.privacyUrl, cfg.rememberDays]).toEqual([
+      "Demo Shop", "Our team usually replies within a day", "AI assistant · our team may read this conversation", null, 7,
+    ]);
+  });
+
+  it.each([
+    ["/policies/privacy-policy", "/policies/privacy-policy"],
+    ["https://shop.example/privacy", "https://shop.example/privacy"],
+    ["//evil.example/x", null],
+    ["javascript:alert(1)", null],
+  ])("links the privacy policy only on this site or over http(s): %s", (url, expected) => {
+    const json = /id="baton-chat-config">(.*)<\/script>/.exec(renderWidgetConfigHtml({ ...base, privacyUrl: url }))![1];
+    expect(parseConfig(json)!.privacyUrl).toBe(expected);
+  });
+
+  it.each([[0, 0], [30, 30], [9999, 365], [-1, 7], ["7", 7], [null, 7]])("remember days %j → %j", (days, expected) => {
+    const json = JSON.stringify({ strings: { reply_time: "r", notice: "n" }, rememberDays: days });
+    expect(parseConfig(json)!.rememberDays).toBe(expected);
+  });
+
+  it.each(["en", "es", "fr", "de"] as const)("%s: the empty state's quick replies use the server's quick-action words", (lang) => {
+    const t = widgetStrings(lang);
+    const server = QUICK_ACTION_LABELS[lang];
+    expect([t.qa_track, t.qa_returns, t.qa_shipping, t.talk]).toEqual([server.track, server.returns, server.shipping, server.talk]);
   });
 
   it("escapes the asset base in the attribute", () => {
@@ -176,7 +204,7 @@ describe("extension files", () => {
     expect(schema.target).toBe("body");
     expect(schema.name.length).toBeLessThan(25);
     const ids = schema.settings.filter((s: { id?: string }) => s.id).map((s: { id: string }) => s.id);
-    expect(ids.sort()).toEqual(["accent", "assistant_name", "greeting", "launcher_label", "notice", "position", "proxy_path"]);
+    expect(ids.sort()).toEqual(["accent", "assistant_name", "greeting", "launcher_label", "notice", "position", "proxy_path", "remember_days", "reply_time"]);
     for (const id of ids) expect(LIQUID).toContain(`block.settings.${id}`);
     const refs = [...JSON.stringify(schema).matchAll(/"t:([\w.]+)"/g)].map((m) => m[1]);
     for (const f of files.filter((x) => x.includes(".schema."))) {

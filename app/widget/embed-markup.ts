@@ -17,6 +17,8 @@ export interface WidgetEmbedOptions {
   shop: string;
   /** request.locale.iso_code, e.g. "fr" or "pt-BR" */
   locale: string;
+  /** shop.name */
+  shopName: string;
   settings: {
     accent: string;
     position: "right" | "left";
@@ -25,6 +27,10 @@ export interface WidgetEmbedOptions {
     launcherLabel: string;
     /** the merchant's data notice text (empty → the widget's translated default) */
     notice?: string;
+    /** reply_time: the team's usual reply time (empty → the translated default) */
+    replyTime: string;
+    /** remember_days (range 0–30; 0 = this tab only) */
+    rememberDays: number;
   };
   /** shop.privacy_policy.url, when the shop has a privacy policy */
   privacyUrl?: string;
@@ -65,6 +71,9 @@ export function renderWidgetConfigHtml(o: WidgetEmbedOptions): string {
     assistantName: setting(o.settings.assistantName),
     launcherLabel: setting(o.settings.launcherLabel),
     notice: setting(o.settings.notice ?? ""),
+    shopName: o.shopName,
+    replyTime: setting(o.settings.replyTime),
+    rememberDays: o.settings.rememberDays,
     privacyUrl: o.privacyUrl ?? null,
     customer: o.customer ? { id: String(o.customer.id), email: o.customer.email } : null,
     strings: widgetStrings(o.locale),

@@ -4,7 +4,7 @@ import css from "./launcher.css?inline";
 import { readableTextOn } from "./color";
 import { parseConfig } from "./config";
 import { h, icon } from "./dom";
-import { loadState, saveState, sessionStore, storageKey } from "./storage";
+import { browserStorage, createStore } from "./storage";
 import type { BatonChatGlobal, PanelApi, PanelContext, StoredState } from "./types";
 
 /** `baton-chat-panel.js?v=<content hash>`, injected by build.ts. */
@@ -30,10 +30,9 @@ if (w.BatonChat) {
 }
 
 function start(cfg: NonNullable<ReturnType<typeof parseConfig>>, src: string) {
-  const key = storageKey(cfg.shop);
-  const store = sessionStore();
-  const load = () => loadState(store, key);
-  const save = (patch: StoredState) => saveState(store, key, patch);
+  const store = createStore(cfg.shop, cfg.customer?.id || "", cfg.rememberDays, browserStorage("localStorage"), browserStorage("sessionStorage"));
+  const load = store.load;
+  const save = (patch: StoredState) => store.save(patch);
 
   const host = document.createElement("baton-chat");
   const shadow = host.attachShadow({ mode: "open" }); // open so axe and tests can see in; isolation is the same
@@ -50,7 +49,7 @@ function start(cfg: NonNullable<ReturnType<typeof parseConfig>>, src: string) {
   const api: BatonChatGlobal = { open: () => setOpen(true, true), close: () => setOpen(false, true), toggle: () => setOpen(!isOpen, true), attach };
   w.BatonChat = api;
 
-  const ctx: PanelContext = { cfg, root, launcher: button, load, save, close: api.close };
+  const ctx: PanelContext = { cfg, root, launcher: button, load, save, close: api.close, h, icon };
 
   function loadPanel(): Promise<PanelApi> {
     return (loading ||= new Promise<PanelApi>((resolve, reject) => {

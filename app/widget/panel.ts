@@ -1,25 +1,22 @@
-// The chat panel, loaded on first open. A non-modal dialog on wide screens (the shopper can keep
-// browsing; Tab flows on past it); on phones it covers the page, so it becomes modal with a focus trap.
+// The chat panel, loaded on first open. A non-modal dialog on wide screens (the shopper can click on
+// in the page), modal on phones where it covers the page; on both, Tab cycles inside the open panel
+// (header → log → input → footer) and Esc closes it, returning focus to the launcher.
 import css from "./panel.css?inline";
+import type { QuickAction, ReplyPart } from "../domain/conversation/reply-parts";
 import { getChat, streamChat, type ChatError, type ChatRequest } from "./api";
-import { h, icon } from "./dom";
-import { findEmail, fmt, isValidEmail, MAX_MESSAGE, splitLinks } from "./text";
-import type { BatonChatGlobal, ChatState, PanelApi, PanelContext, StringKey } from "./types";
+import { quickActions, renderParts, type PartsContext } from "./parts";
+import { findEmail, fmt, isValidEmail, MAX_MESSAGE, shortUrl, splitLinks } from "./text";
+import type { BatonChatGlobal, ChatState, PanelApi, PanelContext } from "./types";
 
 const CLOSE_ICON = "M6.4 5 5 6.4l5.6 5.6L5 17.6 6.4 19l5.6-5.6 5.6 5.6 1.4-1.4-5.6-5.6L19 6.4 17.6 5 12 10.6z";
 const SEND_ICON = "M3 20.5 21 12 3 3.5V10l12 2-12 2z";
-const ERROR_TEXT: Record<ChatError["kind"], StringKey> = {
-  network: "error_network",
-  server: "error_server",
-  rate: "error_rate",
-  too_long: "error_long",
-  expired: "error_expired",
-};
+/** The counter appears only near the limit, where it helps. */
+const COUNT_FROM = 1800;
 
 (window as unknown as { BatonChat?: BatonChatGlobal }).BatonChat?._p?.(mount);
 
 function mount(ctx: PanelContext): PanelApi {
-  const { cfg } = ctx;
+  const { cfg, h, icon } = ctx;
   const t = cfg.strings;
   const shadow = ctx.root.getRootNode() as ShadowRoot;
   const small = matchMedia("(max-width: 480px)");
@@ -36,16 +33,19 @@ function mount(ctx: PanelContext): PanelApi {
 
   const talk = h("button", { type: "button", class: "t" }, t.talk);
   const close = h("button", { type: "button", class: "x", "aria-label": t.close }, icon(CLOSE_ICON));
+  const parts: PartsContext = { h, t, locale: cfg.locale || "en", act };
   const log = h("div", { class: "lg", role: "log", "aria-live": "polite", "aria-label": t.log, tabindex: "0" });
   const status = h("div", { class: "sr", role: "status" });
   const typing = h("div", { class: "ty", "aria-hidden": "true" }, h("i"), h("i"), h("i"));
-  const banner = h("p", { class: "bn", hidden: "" });
+  // After the hand-off the person button gives way to the case status, with the merchant's reply time.
+  const caseText = h("b");
+  const banner = h("div", { class: "bn", role: "status", hidden: "" }, caseText, h("span", {}, cfg.replyTime));
   const errorText = h("span");
   const retryButton = h("button", { type: "button", class: "rt" }, t.retry);
   const error = h("div", { class: "er", role: "alert", hidden: "" }, errorText, retryButton);
 
   const input = h("textarea", { id: "bi", rows: "1", maxlength: String(MAX_MESSAGE), placeholder: t.placeholder, "aria-describedby": "bc" });
-  const counter = h("span", { class: "c", id: "bc" }, `0/${MAX_MESSAGE}`);
+  const counter = h("span", { class: "c", id: "bc", hidden: "" });
   const form = h(
     "form",
     { class: "f" },
@@ -69,30 +69,59 @@ function mount(ctx: PanelContext): PanelApi {
   const restart = h("button", { type: "button", class: "nw" }, t.restart);
   const closed = h("div", { class: "cl", hidden: "" }, h("p", {}, t.closed), restart);
 
+  // Identity: the shop's name, and plainly that this is an AI assistant (with the merchant's name for it, if set).
+  const who = cfg.shopName && cfg.assistantName !== t.assistant ? `${cfg.assistantName} · ${t.ai}` : t.ai;
+  const notice = h("p", { class: "nt" }, cfg.notice);
+  // "· Privacy policy" wraps as one piece, never leaving the dot alone at the end of a line.
+  if (cfg.privacyUrl) notice.append(" ", h("span", {}, "· ", h("a", { href: cfg.privacyUrl, target: "_blank", rel: "noopener" }, t.privacy)));
   const dialog = h(
     "div",
     { class: "p", id: "bp", role: "dialog", "aria-labelledby": "bt", hidden: "" },
-    h("div", { class: "h" }, h("h2", { id: "bt" }, cfg.assistantName), talk, close),
+    h("div", { class: "h" }, h("div", { class: "id" }, h("h2", { id: "bt" }, cfg.shopName || cfg.assistantName), h("p", {}, who)), talk, close),
+    banner,
     log,
     status,
-    banner,
     error,
     form,
     emailForm,
     closed,
+    notice,
   );
   ctx.root.before(h("style", {}, css));
-  ctx.root.append(dialog);
-  addMessage("assistant", cfg.greeting);
+  // Before the launcher, so from the page Tab reaches the header first.
+  ctx.root.prepend(dialog);
+  welcome();
 
-  function addMessage(role: "shopper" | "assistant", text: string): HTMLElement {
+  /** The empty chat: the greeting and the quick replies from the theme's strings. */
+  function welcome() {
+    addMessage("assistant", cfg.greeting);
+    if (!conversationId) {
+      const label = (k: "qa_track" | "qa_returns" | "qa_shipping") => ({ label: t[k], message: t[k] });
+      log.append(quickActions([label("qa_track"), label("qa_returns"), label("qa_shipping"), { label: t.talk, action: "talk_to_human" }], parts));
+    }
+  }
+
+  function addMessage(role: "shopper" | "assistant", text: string, extra?: ReplyPart[], live = false): HTMLElement {
     const el = h("div", { class: role === "shopper" ? "m u" : "m a" }, h("span", { class: "sr" }, (role === "shopper" ? t.you : cfg.assistantName) + ": "));
     for (const part of splitLinks(text)) {
-      el.append(part.href ? h("a", { href: part.href, target: "_blank", rel: "noopener noreferrer nofollow" }, part.text) : part.text);
+      el.append(part.href ? h("a", { href: part.href, target: "_blank", rel: "noopener noreferrer nofollow" }, shortUrl(part.text)) : part.text);
     }
-    log.append(el);
+    log.append(el, ...renderParts(extra, parts, live));
     log.scrollTop = log.scrollHeight;
     return el;
+  }
+
+  function dropActions() {
+    log.querySelectorAll(".qa").forEach((q) => q.remove());
+  }
+
+  /** A quick reply: an ordinary message (whatever is typed in the box stays), or the person button's action. */
+  async function act(a: QuickAction) {
+    field().focus(); // the pressed button is about to go away
+    if (a.action) return talkToHuman();
+    if (busy) return;
+    const e = await send({ message: a.message || a.label });
+    if (e) showError(e, () => act(a));
   }
 
   function setConversation(id: string | undefined) {
@@ -111,8 +140,10 @@ function mount(ctx: PanelContext): PanelApi {
     const prev = state;
     state = next;
     const address = replyTo || givenEmail || cfg.customer?.email;
-    banner.textContent = address ? fmt(t.escalated, { email: address }) : t.escalated_generic;
+    caseText.textContent = address ? fmt(t.escalated, { email: address }) : t.escalated_generic;
     banner.hidden = next !== "escalated";
+    // Asking again would only add noise to the team's email: the case status stands in its place.
+    talk.hidden = next === "escalated" || next === "awaiting_email";
     emailForm.hidden = next !== "awaiting_email" || skippedEmail;
     form.hidden = !emailForm.hidden || next === "closed";
     closed.hidden = next !== "closed";
@@ -127,7 +158,8 @@ function mount(ctx: PanelContext): PanelApi {
   function showError(e: ChatError, again: () => void) {
     lastError = e.kind;
     retry = again;
-    errorText.textContent = fmt(t[ERROR_TEXT[e.kind]], { s: e.retryAfter || 0 });
+    // Keys are "error_" + kind, except too_long → error_long.
+    errorText.textContent = fmt(t[`error_${e.kind === "too_long" ? "long" : e.kind}`], { s: e.retryAfter || 0 });
     retryButton.hidden = e.kind === "too_long"; // the text is back in the box to shorten
     retryButton.disabled = e.kind === "rate";
     if (e.kind === "rate") setTimeout(() => (retryButton.disabled = false), (e.retryAfter || 5) * 1000);
@@ -143,13 +175,15 @@ function mount(ctx: PanelContext): PanelApi {
   async function send(req: ChatRequest): Promise<ChatError | undefined> {
     busy = true;
     hideError();
+    // Quick replies belong to the message they answered: gone once the conversation moves on.
+    dropActions();
     const bubble = req.message ? addMessage("shopper", req.message) : undefined;
     log.append(typing);
     log.scrollTop = log.scrollHeight;
     status.textContent = t.typing;
     // The reply appears as the model writes it; screen readers hear only the final message below.
     let draft: HTMLElement | undefined;
-    const res = await streamChat(cfg.proxy, { conversationId, ...req }, (piece) => {
+    const res = await streamChat(cfg.proxy, { conversationId, locale: cfg.locale || undefined, ...req }, (piece) => {
       if (!draft) {
         typing.remove();
         draft = addMessage("assistant", "");
@@ -169,11 +203,11 @@ function mount(ctx: PanelContext): PanelApi {
       return res.error;
     }
     setConversation(res.data.conversationId);
-    for (const m of res.data.messages) {
-      addMessage("assistant", m.text);
+    res.data.messages.forEach((m, i, all) => {
+      addMessage("assistant", m.text, m.parts, i === all.length - 1 && res.data.state === "open");
       // The confirmation names the reply-to address ("…they'll reach you at <email>").
       if (res.data.state === "escalated") replyTo = findEmail(m.text) || replyTo;
-    }
+    });
     applyState(res.data.state);
   }
 
@@ -205,7 +239,7 @@ function mount(ctx: PanelContext): PanelApi {
   }
 
   async function talkToHuman() {
-    if (busy) return;
+    if (busy || state === "escalated" || state === "awaiting_email") return;
     const e = await send({ action: "talk_to_human" });
     if (e) showError(e, talkToHuman);
   }
@@ -223,7 +257,8 @@ function mount(ctx: PanelContext): PanelApi {
       replyTo = res.data.replyTo;
       // Restored history is not news: keep the live region quiet while it is put back.
       log.setAttribute("aria-live", "off");
-      for (const m of res.data.messages) addMessage(m.role, m.text);
+      dropActions();
+      res.data.messages.forEach((m, i, all) => addMessage(m.role, m.text, m.parts, i === all.length - 1 && res.data.state === "open"));
       setTimeout(() => log.setAttribute("aria-live", "polite"), 100);
       applyState(res.data.state);
     } else if (res.error.kind === "expired") {
@@ -238,6 +273,7 @@ function mount(ctx: PanelContext): PanelApi {
   function setInput(value: string) {
     input.value = value;
     counter.textContent = `${value.length}/${MAX_MESSAGE}`;
+    counter.hidden = value.length < COUNT_FROM;
     input.style.height = "auto";
     input.style.height = Math.min(input.scrollHeight + 2, 120) + "px";
   }
@@ -281,7 +317,7 @@ function mount(ctx: PanelContext): PanelApi {
     replyTo = givenEmail = undefined;
     hideError();
     log.replaceChildren();
-    addMessage("assistant", cfg.greeting);
+    welcome();
     applyState("open");
     input.focus();
   });
@@ -289,12 +325,13 @@ function mount(ctx: PanelContext): PanelApi {
     if (lastError === "network" && !busy) retryButton.click();
   });
 
-  // Phones: the panel covers the page, so it is modal there and Tab stays inside.
+  // Phones: the panel covers the page, so it is modal there. Everywhere, Tab stays inside the open
+  // panel: from the last control it cycles to the first instead of leaving for the top of the page.
   const syncModal = () => (small.matches ? dialog.setAttribute("aria-modal", "true") : dialog.removeAttribute("aria-modal"));
   small.addEventListener("change", syncModal);
   syncModal();
   dialog.addEventListener("keydown", (e) => {
-    if (e.key !== "Tab" || !small.matches) return;
+    if (e.key !== "Tab") return;
     const items = [...dialog.querySelectorAll<HTMLElement>("button,textarea,input,a[href],[tabindex='0']")].filter(
       (el) => !el.closest("[hidden]") && !(el as HTMLButtonElement).disabled,
     );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { loadState, saveState, storageKey } from "./storage";
+import { createStore, storageKey } from "./storage";
 
 function memoryStorage(): Storage {
   const map = new Map<string, string>();
@@ -15,26 +15,68 @@ function memoryStorage(): Storage {
   };
 }
 
-describe("widget storage", () => {
-  const key = storageKey("shop.myshopify.com");
+const SHOP = "shop.myshopify.com";
+const DAY = 86_400_000;
 
-  it("merges patches and drops an emptied conversation id", () => {
-    const s = memoryStorage();
-    saveState(s, key, { c: "abc" });
-    saveState(s, key, { o: true });
-    expect(loadState(s, key)).toEqual({ c: "abc", o: true });
-    saveState(s, key, { c: undefined });
-    expect(loadState(s, key)).toEqual({ c: undefined, o: true });
+describe("widget storage", () => {
+  it("keeps the conversation in localStorage for rememberDays (sliding) and the open flag per tab", () => {
+    const long = memoryStorage();
+    let now = 1_000_000;
+    const store = createStore(SHOP, "", 7, long, memoryStorage(), () => now);
+    store.save({ c: "abc" });
+    store.save({ o: true });
+    expect(store.load()).toEqual({ c: "abc", o: true });
+    expect(JSON.parse(long.getItem(storageKey(SHOP))!)).toEqual({ c: "abc", u: "", e: now + 7 * DAY });
+
+    // A new tab: same conversation, panel closed.
+    const newTab = createStore(SHOP, "", 7, long, memoryStorage(), () => now);
+    expect(newTab.load()).toEqual({ c: "abc", o: false });
+
+    now += 6 * DAY;
+    store.save({ c: "abc" }); // every turn saves again: the week starts over
+    now += 6 * DAY;
+    expect(store.load().c).toBe("abc");
+    now += 2 * DAY;
+    expect(store.load().c).toBeUndefined();
+    expect(long.getItem(storageKey(SHOP))).toBeNull(); // expired records are removed
+  });
+
+  it("drops the conversation when the signed-in customer changes or signs out", () => {
+    const long = memoryStorage();
+    createStore(SHOP, "7001", 7, long, memoryStorage()).save({ c: "sarahs" });
+    expect(createStore(SHOP, "7001", 7, long, memoryStorage()).load().c).toBe("sarahs");
+    expect(createStore(SHOP, "", 7, long, memoryStorage()).load().c).toBeUndefined();
+    expect(long.length).toBe(0);
+    createStore(SHOP, "", 7, long, memoryStorage()).save({ c: "guest" });
+    expect(createStore(SHOP, "42", 7, long, memoryStorage()).load().c).toBeUndefined();
+  });
+
+  it("is per shop", () => {
+    const long = memoryStorage();
+    createStore(SHOP, "", 7, long, memoryStorage()).save({ c: "a" });
+    expect(createStore("other.myshopify.com", "", 7, long, memoryStorage()).load().c).toBeUndefined();
+  });
+
+  it("0 days, or no localStorage: this tab only, without expiry", () => {
+    for (const [days, long] of [[0, memoryStorage()], [7, undefined]] as const) {
+      const tab = memoryStorage();
+      const store = createStore(SHOP, "", days, long, tab, () => 5);
+      store.save({ c: "abc", o: true });
+      expect(long?.length ?? 0).toBe(0);
+      expect(createStore(SHOP, "", days, long, tab, () => 5 + 400 * DAY).load()).toEqual({ c: "abc", o: true });
+      store.save({ c: undefined });
+      expect(store.load()).toEqual({ c: undefined, o: true });
+    }
   });
 
   it("survives junk and missing or throwing storage", () => {
-    const s = memoryStorage();
-    s.setItem(key, "{not json");
-    expect(loadState(s, key)).toEqual({});
-    s.setItem(key, JSON.stringify({ c: 5, o: "yes" }));
-    expect(loadState(s, key)).toEqual({ c: undefined, o: false });
-    expect(loadState(undefined, key)).toEqual({ o: false });
+    const long = memoryStorage();
+    long.setItem(storageKey(SHOP), "{not json");
+    expect(createStore(SHOP, "", 7, long, memoryStorage()).load()).toEqual({ c: undefined, o: false });
+    long.setItem(storageKey(SHOP), JSON.stringify({ c: 5, u: "" }));
+    expect(createStore(SHOP, "", 7, long, memoryStorage()).load().c).toBeUndefined();
+    expect(createStore(SHOP, "", 7, undefined, undefined).load()).toEqual({ c: undefined, o: false });
     const full = { ...memoryStorage(), setItem: () => { throw new Error("QuotaExceededError"); } } as Storage;
-    expect(() => saveState(full, key, { c: "x" })).not.toThrow();
+    expect(() => createStore(SHOP, "", 7, full, full).save({ c: "x", o: true })).not.toThrow();
   });
 });

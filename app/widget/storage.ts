@@ -1,36 +1,74 @@
 import type { StoredState } from "./types";
 
-// sessionStorage: the conversation survives navigation and reloads within the tab, and ends with it.
-// Every access is guarded: storage can be disabled or full (Safari private mode, strict cookie settings).
+// Where the widget remembers the shopper's conversation. Every access is guarded: storage can be
+// disabled or full (Safari private mode, strict cookie settings), and then the chat still works.
+// - The conversation id lives in localStorage for `rememberDays` days (sliding), so a new tab or a
+//   later visit carries on and a returning shopper sees their case. 0 days, or no localStorage:
+//   sessionStorage (this tab only; it still survives navigation and reloads).
+// - It is bound to the signed-in customer it was started with: a different customer, or signing
+//   out, drops it, so the next person on a shared computer never sees it.
+// - Whether the panel is open is per tab (sessionStorage), so a new tab does not pop it open.
+
+const DAY = 86_400_000;
+
+export interface WidgetStore {
+  load(): StoredState;
+  save(patch: StoredState): void;
+}
+
+interface Saved {
+  c?: unknown;
+  /** customer id the conversation belongs to ("" = guest) */
+  u?: unknown;
+  /** expiry, epoch ms; 0 = none (tab storage) */
+  e?: unknown;
+}
 
 export function storageKey(shop: string): string {
   return "baton-chat:" + shop;
 }
 
-export function loadState(store: Pick<Storage, "getItem"> | undefined, key: string): StoredState {
+/** `window[name]`, or undefined where merely touching it throws (storage blocked with cookies). */
+export function browserStorage(name: "localStorage" | "sessionStorage"): Storage | undefined {
   try {
-    const v = JSON.parse(store?.getItem(key) || "{}");
-    return v && typeof v === "object" ? { c: typeof v.c === "string" ? v.c : undefined, o: v.o === true } : {};
+    return window[name];
+  } catch {
+    return undefined;
+  }
+}
+
+function read(s: Storage | undefined, key: string): Saved {
+  try {
+    const v = JSON.parse(s?.getItem(key) || "{}");
+    return v && typeof v === "object" ? v : {};
   } catch {
     return {};
   }
 }
 
-export function saveState(store: Storage | undefined, key: string, patch: StoredState): void {
+function write(s: Storage | undefined, key: string, value: string | null) {
   try {
-    const next = { ...loadState(store, key), ...patch };
-    if (!next.c) delete next.c;
-    store?.setItem(key, JSON.stringify(next));
+    if (value === null) s?.removeItem(key);
+    else s?.setItem(key, value);
   } catch {
-    /* storage unavailable: the chat still works for this page view */
+    /* full or unavailable: this page view still works */
   }
 }
 
-/** `window.sessionStorage`, or undefined where merely touching it throws. */
-export function sessionStore(): Storage | undefined {
-  try {
-    return window.sessionStorage;
-  } catch {
-    return undefined;
-  }
+export function createStore(shop: string, customer: string, days: number, long: Storage | undefined, tab: Storage | undefined, now = Date.now): WidgetStore {
+  const key = storageKey(shop);
+  const remember = days > 0 && long ? long : tab;
+  const openKey = key + ":open";
+  return {
+    load() {
+      const r = read(remember, key);
+      const valid = typeof r.c === "string" && r.c !== "" && r.u === customer && (!r.e || (r.e as number) > now());
+      if (!valid && r.c !== undefined) write(remember, key, null);
+      return { c: valid ? (r.c as string) : undefined, o: tab?.getItem(openKey) === "1" };
+    },
+    save(patch) {
+      if ("c" in patch) write(remember, key, patch.c ? JSON.stringify({ c: patch.c, u: customer, e: remember === long ? now() + days * DAY : 0 }) : null);
+      if (patch.o !== undefined) write(tab, openKey, patch.o ? "1" : "0");
+    },
+  };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findEmail, fmt, isValidEmail, splitLinks } from "./text";
+import { findEmail, fmt, isValidEmail, shortUrl, splitLinks } from "./text";
 
 describe("fmt", () => {
   it("fills known placeholders and leaves the rest", () => {
@@ -39,4 +39,12 @@ describe("splitLinks", () => {
       { text: ")" },
     ]);
   });
+});
+
+describe("shortUrl", () => {
+  it.each([
+    ["https://track.example/abc", "track.example/abc"],
+    ["https://www.ups.com/", "ups.com"],
+    ["https://tools.usps.com/go/TrackConfirmAction?tLabels=9400111899223847563", "tools.usps.com/go/TrackConfirm…"],
+  ])("%s → %s", (url, shown) => expect(shortUrl(url)).toBe(shown));
 });

@@ -35,3 +35,9 @@ export function splitLinks(text: string): Array<{ text: string; href?: string }>
   if (last < text.length) parts.push({ text: text.slice(last) });
   return parts;
 }
+
+/** What a link in a reply shows: "tools.usps.com/go/TrackConf…" rather than a URL wrapping over three lines. */
+export function shortUrl(url: string): string {
+  const s = url.replace(/^https?:\/\/(www\.)?/i, "").replace(/\/$/, "");
+  return s.length > 32 ? s.slice(0, 30) + "…" : s;
+}

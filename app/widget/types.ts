@@ -29,6 +29,17 @@ export const STRING_KEYS = [
   "error_long",
   "error_expired",
   "error_history",
+  "ai",
+  "notice",
+  "privacy",
+  "reply_time",
+  "qa_track",
+  "qa_returns",
+  "qa_shipping",
+  "order",
+  "total",
+  "eta",
+  "track",
 ] as const;
 export type StringKey = (typeof STRING_KEYS)[number];
 export type Strings = Record<StringKey, string>;
@@ -44,6 +55,16 @@ export interface WidgetConfig {
   greeting: string;
   assistantName: string;
   launcherLabel: string;
+  /** `shop.name`, the panel's title ("" when missing: the assistant name stands in). */
+  shopName: string;
+  /** Merchant's reply-time promise shown after a hand-off (falls back to `strings.reply_time`). */
+  replyTime: string;
+  /** Data-protection line in the panel's footer (falls back to `strings.notice`). */
+  notice: string;
+  /** The shop's privacy policy, linked from the notice: a same-origin path or an http(s) URL. */
+  privacyUrl: string | null;
+  /** Days a conversation is remembered on this device (localStorage); 0 = this tab only. */
+  rememberDays: number;
   /** Informational only (prefills the email field); the server trusts only the signed logged_in_customer_id. */
   customer: { id: string; email: string } | null;
   strings: Strings;
@@ -54,7 +75,7 @@ export type ChatState = "open" | "awaiting_email" | "escalated" | "closed";
 export interface StoredState {
   /** conversation id */
   c?: string;
-  /** panel open */
+  /** panel open (this tab) */
   o?: boolean;
 }
 
@@ -68,6 +89,9 @@ export interface PanelContext {
   save(patch: StoredState): void;
   /** asks the launcher to close the panel (updates aria-expanded, storage, focus) */
   close(): void;
+  /** The launcher's DOM builders (dom.ts), lent so the panel chunk does not download a second copy. */
+  h: typeof import("./dom").h;
+  icon: typeof import("./dom").icon;
 }
 
 export interface PanelApi {

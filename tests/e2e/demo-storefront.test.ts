@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startAppServer, type AppServer } from "../support/app-server";
 import { launchChromium, type LaunchedBrowser } from "./support/chromium";
 
@@ -23,6 +23,13 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await app?.stop();
+});
+beforeEach(async () => {
+  // The widget remembers a conversation on the device (localStorage): each test is a new visitor.
+  const blank = await browser.context.newPage();
+  await blank.goto(`${app.origin}/?widget=0`);
+  await blank.evaluate(() => localStorage.clear());
+  await blank.close();
 });
 
 describe("when the app fails (503 through the proxy)", () => {
@@ -78,7 +85,8 @@ describe("the demo in Chromium", () => {
         await inbox.reload();
         return inbox.getByTestId("inbox-subject").allInnerTexts();
       }, { timeout: 15_000 })
-      .toContain("Escalation — Order #1042 — sarah@example.com");
+      // The subject's wording and priority prefix are the email's (main, 2026-12-03); the order and reason are what matter here.
+      .toEqual(expect.arrayContaining([expect.stringContaining("#1042 · says order was never received")]));
     expect(await inbox.getByTestId("inbox-reply-to").first().innerText()).toBe("sarah@example.com");
     const frame = inbox.frameLocator("iframe").first();
     await expect.poll(() => frame.locator("body").innerText()).toContain("USPS");
@@ -90,7 +98,7 @@ describe("the demo in Chromium", () => {
     await page.goto(`${app.origin}/?as=7001`);
     await expect.poll(() => page.locator("header").innerText()).toContain("Signed in as Sarah");
     await launcher(page).click();
-    await page.getByRole("button", { name: "Talk to a person" }).click();
+    await page.locator("baton-chat .h").getByRole("button", { name: "Talk to a person" }).click();
     await expect.poll(() => log(page).innerText(), { timeout: 10_000 }).toMatch(/reach you at sarah@example\.com/);
     await page.goto(`${app.origin}/?as=guest`);
   });
@@ -99,7 +107,7 @@ describe("the demo in Chromium", () => {
     const page = await browser.context.newPage();
     await page.goto(`${app.origin}/`);
     await launcher(page).click();
-    await page.getByRole("button", { name: "Talk to a person" }).click();
+    await page.locator("baton-chat .h").getByRole("button", { name: "Talk to a person" }).click();
     const email = page.getByRole("textbox", { name: /your email address/i });
     await expect.poll(() => email.isVisible(), { timeout: 10_000 }).toBe(true);
     await email.fill("kim@example");

@@ -22,7 +22,12 @@ afterAll(async () => {
   await browser?.close();
   await shop?.close();
 });
-beforeEach(() => {
+beforeEach(async () => {
+  // The conversation is remembered in localStorage across tabs: every test starts as a new visitor.
+  const blank = await browser.context.newPage();
+  await blank.goto(shop.origin + "/?widget=0");
+  await blank.evaluate(() => localStorage.clear());
+  await blank.close();
   shop.mode = "ok";
   shop.delayMs = 0;
   shop.stream = false;
@@ -43,6 +48,8 @@ const launcher = (page: Page) => page.locator("baton-chat").getByRole("button", 
 const dialog = (page: Page) => page.getByRole("dialog");
 const log = (page: Page) => page.getByRole("log");
 const input = (page: Page) => page.getByRole("textbox", { name: "Message" });
+/** The header's person button (the empty state's quick replies have one with the same name). */
+const talk = (page: Page, name: string) => page.locator("baton-chat .h").getByRole("button", { name });
 
 /** What has focus, looking through the shadow root. */
 function focused(page: Page) {
@@ -130,7 +137,8 @@ describe("storefront chat widget", () => {
     expect(requests).toEqual(["/extensions/baton-chat/assets/baton-chat-panel.js"]);
     expect(await launcher(page).getAttribute("aria-expanded")).toBe("true");
     expect(await dialog(page).getAttribute("aria-labelledby")).toBe("bt");
-    expect(await page.getByRole("dialog", { name: "Demo Shop assistant" }).count()).toBe(1);
+    expect(await page.getByRole("dialog", { name: "Demo Shop" }).count()).toBe(1);
+    expect(await dialog(page).innerText()).toContain("Demo Shop assistant · AI assistant");
     expect(await focused(page)).toBe("textarea#bi");
     expect(await log(page).innerText()).toContain("How can we help");
     expect(shop.chatCalls).toEqual([]); // a fresh visitor: nothing to restore
@@ -149,13 +157,17 @@ describe("storefront chat widget", () => {
     const link = page.locator("baton-chat .lg a");
     expect(await link.getAttribute("href")).toBe("https://track.example/abc");
     expect(await link.getAttribute("rel")).toContain("noopener");
-    expect(shop.chatCalls[0].body).toEqual({ message: hostile });
-    expect(await page.evaluate(() => sessionStorage.getItem("baton-chat:demo-shop.myshopify.com"))).toMatch(/"c":"[\w-]+","o":true/);
+    expect(shop.chatCalls[0].body).toEqual({ message: hostile, locale: "en" });
+    expect(await page.evaluate(() => localStorage.getItem("baton-chat:demo-shop.myshopify.com"))).toMatch(/^\{"c":"[\w-]+","u":"","e":\d+\}$/);
+    expect(await page.evaluate(() => sessionStorage.getItem("baton-chat:demo-shop.myshopify.com:open"))).toBe("1");
 
-    // 2,000 characters at most, with a visible counter.
+    // 2,000 characters at most; the counter shows up only near the limit.
+    const counter = page.locator("baton-chat .c");
+    await input(page).fill("x".repeat(1799));
+    expect(await counter.isVisible()).toBe(false);
     await input(page).fill("x".repeat(2500));
     expect((await input(page).inputValue()).length).toBe(2000);
-    expect(await page.locator("baton-chat .c").innerText()).toBe("2000/2000");
+    expect(await counter.innerText()).toBe("2000/2000");
     await input(page).fill("");
 
     const violations = await axe(page);
@@ -178,8 +190,10 @@ describe("storefront chat widget", () => {
     expect(partial).not.toContain("track.example");
     // Then the draft is replaced by the final messages, as from POST /chat.
     await expect.poll(() => draft.count(), { timeout: 10_000 }).toBe(0);
-    expect(await log(page).innerText()).toContain("https://track.example/abc");
-    expect(await log(page).getByRole("link", { name: "https://track.example/abc" }).count()).toBe(1);
+    // Links show short (no raw URL wrapping over lines) and point at the full address.
+    const link = log(page).getByRole("link", { name: "track.example/abc" });
+    expect(await link.count()).toBe(1);
+    expect(await link.getAttribute("href")).toBe("https://track.example/abc");
     expect(shop.chatCalls.map((c) => c.url.split("?")[0])).toEqual(["/apps/baton/chat/stream"]);
     await page.close();
   });
@@ -187,10 +201,10 @@ describe("storefront chat widget", () => {
   it("escalates: Talk to a person, email capture (invalid, then valid), banner with the reply-to address", async () => {
     const page = await open();
     await launcher(page).click();
-    await page.getByRole("button", { name: "Talk to a person" }).click();
+    await talk(page, "Talk to a person").click();
     const email = page.getByRole("textbox", { name: /your email address/i });
     await expect.poll(() => email.isVisible()).toBe(true);
-    expect(shop.chatCalls.at(-1)?.body).toEqual({ action: "talk_to_human" });
+    expect(shop.chatCalls.at(-1)?.body).toEqual({ action: "talk_to_human", locale: "en" });
     expect(await email.getAttribute("type")).toBe("email");
     expect(await log(page).innerText()).toContain("What's the best email address");
     expect(await focused(page)).toBe("input#be"); // the assistant just asked for it
@@ -209,14 +223,15 @@ describe("storefront chat widget", () => {
     await email.press("Enter");
     const banner = page.locator("baton-chat .bn");
     await expect.poll(() => banner.isVisible()).toBe(true);
-    expect(await banner.innerText()).toBe("Our team has your case and will reply to you at sarah@example.com.");
+    expect(await banner.innerText()).toBe("Case sent to our team · replies to sarah@example.com\nOur team usually replies within a day");
     expect(shop.chatCalls.at(-1)?.body).toMatchObject({ message: "sarah@example.com" });
     expect(await email.isVisible()).toBe(false);
     expect(await focused(page)).toBe("textarea#bi");
     await ask(page, "It was a blue mug");
     await expect.poll(() => log(page).innerText()).toContain("added that to your case");
     expect(await banner.isVisible()).toBe(true);
-    expect(await page.getByRole("button", { name: "Talk to a person" }).isVisible()).toBe(true);
+    // The case status stands where the person button was: nothing to press twice.
+    expect(await talk(page, "Talk to a person").isVisible()).toBe(false);
     expect(serious(await axe(page))).toEqual([]);
     await page.screenshot({ path: `${SHOTS}/escalated.png` });
     await page.close();
@@ -227,7 +242,7 @@ describe("storefront chat widget", () => {
     await launcher(page).click();
     await ask(page, "Do you ship to Canada?");
     await expect.poll(() => log(page).innerText()).toContain("You asked: Do you ship to Canada?");
-    await page.getByRole("button", { name: "Talk to a person" }).click();
+    await talk(page, "Talk to a person").click();
     await page.getByRole("textbox", { name: /your email address/i }).fill("kim@example.org");
     await page.getByRole("textbox", { name: /your email address/i }).press("Enter");
     await expect.poll(() => page.locator("baton-chat .bn").isVisible()).toBe(true);
@@ -247,7 +262,7 @@ describe("storefront chat widget", () => {
     await expect.poll(() => log(page).innerText()).toContain("Do you ship to Canada?");
     await ask(page, "One more thing");
     await expect.poll(() => log(page).innerText()).toContain("added that to your case");
-    expect(shop.chatCalls.at(-1)?.body).toEqual({ conversationId: id, message: "One more thing" });
+    expect(shop.chatCalls.at(-1)?.body).toEqual({ conversationId: id, message: "One more thing", locale: "en" });
 
     // Closed panels stay closed, with no request, after navigation.
     await page.getByRole("button", { name: "Close chat" }).click();
@@ -274,6 +289,18 @@ describe("storefront chat widget", () => {
     await page.keyboard.up("Shift");
     expect(await input(page).inputValue()).toBe("\n");
     await input(page).fill("");
+
+    // On desktop too, Tab stays in the open panel: from the last control (the privacy link in the
+    // footer) it cycles to the header instead of leaving for the top of the page.
+    await page.keyboard.press("Tab");
+    expect(await focused(page)).toBe("button.s");
+    await page.keyboard.press("Tab");
+    expect(await focused(page)).toBe("a");
+    await page.keyboard.press("Tab");
+    expect(await focused(page)).toBe("button.t");
+    await page.keyboard.press("Shift+Tab");
+    expect(await focused(page)).toBe("a");
+    await input(page).focus();
 
     // Back through the panel: the tracking link in the reply, the log (scrollable, focusable), close, talk to a person.
     await page.keyboard.press("Shift+Tab");
@@ -308,11 +335,11 @@ describe("storefront chat widget", () => {
     expect(await dialog(page).isVisible()).toBe(false);
     expect(await focused(page)).toBe("button.b");
     await launcher(page).click();
-    await page.getByRole("button", { name: "Talk to a person" }).focus();
+    await talk(page, "Talk to a person").focus();
     await page.keyboard.press("Escape");
     expect(await dialog(page).isVisible()).toBe(false);
     expect(await focused(page)).toBe("button.b");
-    expect(await page.evaluate(() => sessionStorage.getItem("baton-chat:demo-shop.myshopify.com"))).toContain('"o":false');
+    expect(await page.evaluate(() => sessionStorage.getItem("baton-chat:demo-shop.myshopify.com:open"))).toBe("0");
     await page.close();
   });
 
@@ -383,11 +410,12 @@ describe("storefront chat widget", () => {
     expect(await dialog(page).getAttribute("aria-modal")).toBe("true");
     expect(await launcher(page).isVisible()).toBe(false);
     const seen = new Set<string>();
-    for (let i = 0; i < 8; i++) {
+    for (let i = 0; i < 12; i++) {
       await page.keyboard.press("Tab");
       seen.add(await focused(page));
     }
-    expect([...seen].sort()).toEqual(["button.s", "button.t", "button.x", "div.lg", "textarea#bi"]);
+    // header (talk, close) → log → quick replies → input → send → privacy link, and round again
+    expect([...seen].sort()).toEqual(["a", "button", "button.s", "button.t", "button.x", "div.lg", "textarea#bi"]);
     expect(serious(await axe(page))).toEqual([]);
     await page.screenshot({ path: `${SHOTS}/open-mobile.png` });
     await page.keyboard.press("Escape");
@@ -404,8 +432,9 @@ describe("storefront chat widget", () => {
     expect(box.x).toBeLessThan(40);
     expect(await button.evaluate((b) => getComputedStyle(b).color)).toBe("rgb(17, 17, 17)");
     await button.click();
-    await expect.poll(() => page.getByRole("dialog", { name: "Assistant du service client" }).isVisible()).toBe(true);
-    expect(await page.getByRole("button", { name: "Parler à une personne" }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole("dialog", { name: "Demo Shop" }).isVisible()).toBe(true);
+    expect(await dialog(page).innerText()).toContain("Assistant IA");
+    expect(await talk(page, "Parler à une personne").isVisible()).toBe(true);
     expect(await page.locator("baton-chat .r").getAttribute("lang")).toBe("fr");
     expect(serious(await axe(page))).toEqual([]);
     await page.screenshot({ path: `${SHOTS}/open-fr-left.png` });
@@ -425,8 +454,8 @@ describe("storefront chat widget", () => {
     expect(await log(page).innerText()).not.toContain("bye");
     await ask(page, "hello again");
     await expect.poll(() => log(page).innerText()).toContain("You asked: hello again");
-    expect(shop.chatCalls.at(-1)?.body).toEqual({ message: "hello again" }); // a new conversation
-    await page.getByRole("button", { name: "Talk to a person" }).click();
+    expect(shop.chatCalls.at(-1)?.body).toEqual({ message: "hello again", locale: "en" }); // a new conversation
+    await talk(page, "Talk to a person").click();
     await expect.poll(() => page.getByRole("textbox", { name: /your email address/i }).inputValue()).toBe("lee@example.com");
     await page.close();
   });
@@ -444,13 +473,13 @@ describe("storefront chat widget", () => {
     expect(await input(page).inputValue()).toBe("Second question");
     await page.getByRole("button", { name: "Retry" }).click();
     await expect.poll(() => log(page).innerText()).toContain("You asked: Second question");
-    expect(shop.chatCalls.at(-1)?.body).toEqual({ message: "Second question" }); // no stale id
+    expect(shop.chatCalls.at(-1)?.body).toEqual({ message: "Second question", locale: "en" }); // no stale id
 
     shop.conversations.clear();
     shop.chatCalls.length = 0;
     await page.reload(); // GET → 404: the greeting, no error, the stale id forgotten
     await expect.poll(() => shop.chatCalls.length).toBe(1);
-    await expect.poll(() => page.evaluate(() => sessionStorage.getItem("baton-chat:demo-shop.myshopify.com"))).toBe('{"o":true}');
+    await expect.poll(() => page.evaluate(() => localStorage.getItem("baton-chat:demo-shop.myshopify.com"))).toBeNull();
     expect(await log(page).innerText()).toContain("How can we help");
     expect(await log(page).innerText()).not.toContain("Second question");
     expect(await page.locator("baton-chat .er").isVisible()).toBe(false);

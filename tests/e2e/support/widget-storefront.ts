@@ -75,12 +75,17 @@ function page(query: URLSearchParams, embed: (o: Partial<WidgetEmbedOptions>) =>
   const locale = query.get("locale") ?? "en";
   const options: Partial<WidgetEmbedOptions> = {
     locale,
+    shopName: query.get("shop") ?? "Demo Shop",
+    privacyUrl: "/policies/privacy-policy",
     settings: {
       accent: query.get("accent") ?? "#1f5fad",
       position: query.get("position") === "left" ? "left" : "right",
       greeting: query.get("greeting") ?? "",
       assistantName: query.get("name") ?? "Demo Shop assistant",
       launcherLabel: query.get("label") ?? "",
+      replyTime: query.get("reply") ?? "",
+      notice: "",
+      rememberDays: Number(query.get("days") ?? 7),
     },
     customer: query.get("customer") ? { id: 42, email: query.get("customer")! } : undefined,
   };
@@ -145,7 +150,8 @@ export async function startWidgetStorefront(): Promise<WidgetStorefront> {
       proxyPath: "/apps/baton",
       shop: "demo-shop.myshopify.com",
       locale: "en",
-      settings: { accent: "#1f5fad", position: "right", greeting: "", assistantName: "", launcherLabel: "" },
+      shopName: "Demo Shop",
+      settings: { accent: "#1f5fad", position: "right", greeting: "", assistantName: "", launcherLabel: "", replyTime: "", notice: "", rememberDays: 7 },
       ...o,
     } as WidgetEmbedOptions);
 

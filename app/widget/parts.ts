@@ -1,0 +1,68 @@
+// Renders structured reply parts (app/domain/conversation/reply-parts.ts) as plain DOM: an order
+// card and quick-reply buttons. All text goes in as text nodes. A part of an unknown type, or one
+// that does not have the documented shape, is skipped: the message's text already says everything.
+import type { OrderCardPart, QuickAction, ReplyPart } from "../domain/conversation/reply-parts";
+import { fmt } from "./text";
+import type { PanelContext, Strings } from "./types";
+
+export interface PartsContext {
+  h: PanelContext["h"];
+  t: Strings;
+  locale: string;
+  /** sends a quick action as the shopper's next message or action */
+  act(a: QuickAction): void;
+}
+
+function orderCard(o: OrderCardPart["order"], { h, t, locale }: PartsContext): HTMLElement {
+  // Intl throws on a locale tag or currency it does not know: renderParts then skips the card.
+  const day = (iso?: string) => (iso ? new Date(iso).toLocaleDateString(locale, { month: "short", day: "numeric", timeZone: "UTC" }) : "");
+  const title = fmt(t.order, { name: o.name });
+  const last = o.steps.map((s) => s.done).lastIndexOf(true);
+  const tr = o.tracking;
+  const card = h(
+    "div",
+    { class: "oc", role: "group", "aria-label": title },
+    h("div", { class: "oh" }, h("b", {}, title), h("span", { class: "st " + o.status }, o.statusLabel)),
+    // The progress line ordered → shipped → delivered; the latest step reached is the current one.
+    ...(o.steps.length ? [h("ol", { class: "pg" }, ...o.steps.map((s, i) => h("li", s.done ? (i === last ? { class: "d", "aria-current": "step" } : { class: "d" }) : {}, s.label, h("small", {}, day(s.at)))))] : []),
+    h("ul", { class: "it" }, ...o.items.map((i) => h("li", {}, `${i.quantity} × ${i.title}`))),
+  );
+  const facts = [
+    o.total && fmt(t.total, { amount: new Intl.NumberFormat(locale, { style: "currency", currency: o.total.currencyCode }).format(+o.total.amount) }),
+    o.estimatedDeliveryAt && fmt(t.eta, { date: day(o.estimatedDeliveryAt) }),
+    tr && [tr.company, tr.number].filter(Boolean).join(" · "),
+  ];
+  for (const f of facts) if (f) card.append(h("p", {}, f));
+  // Only http(s): a tracking URL comes from the shop's data, never a script or data: link.
+  if (/^https?:\/\//i.test(tr?.url || "")) card.append(h("a", { class: "tk", href: tr!.url!, target: "_blank", rel: "noopener noreferrer" }, t.track));
+  return card;
+}
+
+/** Quick replies; the group removes itself when one is pressed (the panel also drops it on the next message). */
+export function quickActions(actions: QuickAction[], c: PartsContext): HTMLElement {
+  const { h } = c;
+  const group = h("div", { class: "qa" });
+  for (const a of actions) {
+    const b = h("button", { type: "button" }, a.label);
+    b.onclick = () => {
+      group.remove();
+      c.act(a);
+    };
+    group.append(b);
+  }
+  return group;
+}
+
+/** Elements for a message's parts. Quick actions only when `live` (the newest message of an open chat). */
+export function renderParts(parts: ReplyPart[] | undefined, c: PartsContext, live: boolean): HTMLElement[] {
+  const out: HTMLElement[] = [];
+  try {
+    for (const p of parts || []) {
+      if (p.type === "order") out.push(orderCard(p.order, c));
+      else if (p.type === "actions" && live) out.push(quickActions(p.actions.filter((a) => a.label && (a.message || a.action === "talk_to_human")), c));
+    }
+  } catch {
+    /* malformed parts (not the documented shape): the rest are skipped, the text stands */
+  }
+  return out;
+}
