@@ -221,7 +221,7 @@ async function gatherFacts(
   const proven = ownershipProven ? order : null;
   const detected = escalated ? NO_ESCALATION : decide(shop, state, event, { ...input, customer: input.customer ?? proven?.customer ?? null, order: proven ?? customerOrders?.[0] ?? null });
   const toldBefore = state.orderVerified && state.orderName === (proven ?? customerOrders?.[0])?.name;
-  const { decision, offer } = i.policyTopic === "contact" ? offerOnContactQuestion(detected) : toldBefore ? { decision: detected, offer: undefined } : offerStalledOnly(detected);
+  const { decision, offer } = i.policyTopic ? offerOnStoreQuestion(detected) : toldBefore ? { decision: detected, offer: undefined } : offerStalledOnly(detected);
 
   return {
     lang: input.lang,
@@ -318,12 +318,13 @@ function offerStalledOnly(d: EscalationDecision): { decision: EscalationDecision
 }
 
 /**
- * "How can I contact you?" is a question with an answer (the shop's contact details). When only the
- * learned model reads it as asking for a person, the shopper gets the answer and the offer.
+ * A store question — "How can I contact you?", "Returns and refunds" — has an answer (the shop's
+ * contact details, its policy). When only the learned model reads it as wanting a person or a refund,
+ * the shopper gets the answer and the offer of a person; an exact rule ("I want a refund") still hands over.
  */
-function offerOnContactQuestion(d: EscalationDecision): { decision: EscalationDecision; offer?: PendingEscalation } {
-  const modelOnlyRequest = d.escalate && d.reasons.every((r) => r === "explicit_request" || r === "vip") && d.signals.every((x) => x.reason !== "explicit_request" || /\(model \d/.test(x.evidence));
-  if (!modelOnlyRequest) return { decision: d };
+function offerOnStoreQuestion(d: EscalationDecision): { decision: EscalationDecision; offer?: PendingEscalation } {
+  const modelOnly = d.escalate && d.signals.length > 0 && d.signals.every((x) => x.reason === "vip" || /\(model \d/.test(x.evidence));
+  if (!modelOnly) return { decision: d };
   const { score: _score, ...offer } = d;
   return { decision: NO_ESCALATION, offer };
 }

@@ -206,6 +206,9 @@ const misses: Script[] = [
     { say: "How can I contact you?", has: [/help@test-goods/] },
     { say: "How can I contact you?", has: [/^As I mentioned/] },
   ], case: "none" },
+  { name: "a bare topic from a quick reply gets the policy, not a hand-off", steps: [
+    { say: "Returns and refunds", state: "open", has: [/30 days/], lacks: [/email address for them/] },
+  ], case: "none" },
   { name: "shipping policy", steps: [{ say: "Do you ship to Canada?", has: [/Shipping policy/i, /2 business days/] }], case: "none" },
   { name: "fr: return policy in French framing", locale: "fr", steps: [{ say: "Quelle est votre politique de retour ?", has: [/Voici notre politique/, /30 days/] }], case: "none" },
   { name: "greeting in German", locale: "de", steps: [{ say: "Hallo", has: [/Hallo! Ich kann den Status/] }], case: "none" },
