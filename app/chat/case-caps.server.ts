@@ -6,7 +6,7 @@ import { countNewCaseAttempt } from "../platform/rate-limit.server";
 import type { ShopContext } from "./shop-context.server";
 
 /**
- * Abuse caps on new cases (README decision 2026-12-03 "abuse caps"): per shopper address per hour
+ * Abuse caps on new cases (docs/decisions/0035 and 0061): per shopper address per hour
  * and per reply-to address per day, with the shop's own limits (`ShopContext.abuse`). Past a cap
  * the turn is decided again as "limited for abuse": the shopper gets the store's contact details,
  * the case is stored as `limited_abuse`, no email goes out and the plan's allowance is untouched.

@@ -2,8 +2,8 @@ import type { NextFunction, Request, Response } from "express";
 import type { Server } from "node:http";
 
 /**
- * Transport rules that hold before any route runs (README "Storefront chat API" and decision
- * 2026-12-03 "transport hardening"): a body we refuse never poisons a kept-alive connection,
+ * Transport rules that hold before any route runs (README "Storefront chat API" and
+ * docs/decisions/0036): a body we refuse never poisons a kept-alive connection,
  * unexpected methods get the contract's JSON 405, and cross-origin form posts get a 403 instead of
  * Remix's CSRF guard throwing (a 500 with a stack trace).
  */

@@ -4,7 +4,7 @@ import type { OutboxInsert } from "../../email/outbox.server";
 /**
  * The chat hot path's storage port: one read and one write per storefront turn. Everything else
  * (cases, outbox, admin) goes through Prisma directly; this port exists so the turn can skip the
- * ORM's per-query cost where the driver allows it (see README decision 2026-11-22, "chat store").
+ * ORM's per-query cost where the driver allows it (see docs/decisions/0024).
  */
 
 /** A conversation as the turn needs it, with its most recent messages (newest first). */
