@@ -7,7 +7,25 @@ import importX from "eslint-plugin-import-x";
 import globals from "globals";
 import tseslint from "typescript-eslint";
 
-const IO_MODULES = ["node:*", "fs", "path", "crypto", "http", "https", "net", "child_process", "@prisma/*", "@remix-run/*", "@shopify/*", "nodemailer", "openai", "pg", "better-sqlite3", "react", "react-dom"];
+const IO_MODULES = [
+  "node:*",
+  "fs",
+  "path",
+  "crypto",
+  "http",
+  "https",
+  "net",
+  "child_process",
+  "@prisma/*",
+  "@remix-run/*",
+  "@shopify/*",
+  "nodemailer",
+  "openai",
+  "pg",
+  "better-sqlite3",
+  "react",
+  "react-dom",
+];
 
 export default tseslint.config(
   { ignores: ["build/**", "node_modules/**", "prisma/generated/**", "extensions/*/assets/**", ".cache/**", "test-results/**", "coverage/**"] },
@@ -23,7 +41,10 @@ export default tseslint.config(
     },
     rules: {
       "import-x/no-cycle": ["error", { ignoreExternal: true }],
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_", caughtErrors: "none" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_", caughtErrors: "none" },
+      ],
       "@typescript-eslint/no-explicit-any": "error",
       "no-control-regex": "off",
       "no-misleading-character-class": "off",
@@ -34,7 +55,10 @@ export default tseslint.config(
     files: ["app/domain/**/*.ts"],
     ignores: ["app/domain/**/*.test.ts"],
     rules: {
-      "import-x/no-restricted-paths": ["error", { zones: [{ target: "./app/domain", from: "./app", except: ["./domain"], message: "app/domain imports only from app/domain." }] }],
+      "import-x/no-restricted-paths": [
+        "error",
+        { zones: [{ target: "./app/domain", from: "./app", except: ["./domain"], message: "app/domain imports only from app/domain." }] },
+      ],
       "no-restricted-imports": [
         "error",
         {
@@ -48,13 +72,15 @@ export default tseslint.config(
     },
   },
   {
+    // Tests read untyped JSON bodies from the real server; `any` there is the honest type.
     files: ["tests/**/*.ts", "**/*.test.ts"],
-    rules: { "@typescript-eslint/no-non-null-assertion": "off" },
+    rules: { "@typescript-eslint/no-non-null-assertion": "off", "@typescript-eslint/no-explicit-any": "off" },
   },
   prettier,
   {
-    // After Prettier's config, which turns max-len off: Prettier wraps code at 160, this catches what it cannot (long regexes).
+    // After Prettier's config, which turns max-len off. Prettier wraps code at 160; regex literals and
+    // template-built patterns are exempt for now (the detector's lexicons, see docs/decisions/0063).
     files: ["**/*.{ts,tsx,js,mjs}"],
-    rules: { "max-len": ["error", { code: 160, ignoreUrls: true, ignoreStrings: true, ignoreTemplateLiterals: true }] },
+    rules: { "max-len": ["error", { code: 160, ignoreUrls: true, ignoreStrings: true, ignoreTemplateLiterals: true, ignoreRegExpLiterals: true }] },
   },
 );

@@ -50,7 +50,10 @@ describe("parseEnv", () => {
     [{ PORT: "eighty" }, /^Configuration error: PORT must be a number/],
     [{ WEB_CONCURRENCY: "-1" }, /^Configuration error: WEB_CONCURRENCY must be 0–64/],
     [{ WEB_CONCURRENCY: "two" }, /^Configuration error: WEB_CONCURRENCY must be a number/],
-    [{ ...prod, ENCRYPTION_KEY: "" }, /^Configuration error: ENCRYPTION_KEY is required when NODE_ENV=production: it encrypts the stored Shopify access tokens/],
+    [
+      { ...prod, ENCRYPTION_KEY: "" },
+      /^Configuration error: ENCRYPTION_KEY is required when NODE_ENV=production: it encrypts the stored Shopify access tokens/,
+    ],
     [{ ...prod, ENCRYPTION_KEY: "too-short" }, /^Configuration error: ENCRYPTION_KEY must be 32 random bytes as base64 or 64 hex characters/],
     [{ ENCRYPTION_KEY_PREVIOUS: "ab".repeat(31) }, /^Configuration error: ENCRYPTION_KEY_PREVIOUS must be 32 random bytes/],
     [{ ...prod, BATON_DEMO: "1" }, /^Configuration error: BATON_DEMO cannot switch the demo on: only `npm run demo`/],

@@ -79,7 +79,11 @@ const rawSchema = z.object({
   OUTBOX_LEASE_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(120_000),
   FOLLOW_UP_BATCH_MS: z.coerce.number().int().min(0).max(3_600_000).default(60_000),
   OUTBOX_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(250),
-  OUTBOX_GIVE_UP_MINUTES: z.coerce.number().min(0.01).max(7 * 24 * 60).default(24 * 60),
+  OUTBOX_GIVE_UP_MINUTES: z.coerce
+    .number()
+    .min(0.01)
+    .max(7 * 24 * 60)
+    .default(24 * 60),
 });
 
 export type Env = {
@@ -162,7 +166,10 @@ export function parseEnv(source: Record<string, string | undefined>, demoLaunche
   // Outside the demo nobody may sign App Proxy requests with the public demo secret, whatever
   // NODE_ENV says (a forgotten NODE_ENV used to mean "anyone can sign").
   if (!demo && !raw.SHOPIFY_API_SECRET) {
-    throw new EnvError("SHOPIFY_API_SECRET", isProduction ? "is required when NODE_ENV=production" : "is required (only `npm run demo` runs without the app's secret)");
+    throw new EnvError(
+      "SHOPIFY_API_SECRET",
+      isProduction ? "is required when NODE_ENV=production" : "is required (only `npm run demo` runs without the app's secret)",
+    );
   }
   if (!demo && raw.SHOPIFY_API_SECRET === DEMO_SECRET) {
     throw new EnvError("SHOPIFY_API_SECRET", "is the public demo secret; set the app's real secret");
@@ -172,7 +179,10 @@ export function parseEnv(source: Record<string, string | undefined>, demoLaunche
       if (!raw[name]) throw new EnvError(name, "is required when NODE_ENV=production");
     }
     if (!raw.ENCRYPTION_KEY) {
-      throw new EnvError("ENCRYPTION_KEY", "is required when NODE_ENV=production: it encrypts the stored Shopify access tokens (generate one with `openssl rand -base64 32`)");
+      throw new EnvError(
+        "ENCRYPTION_KEY",
+        "is required when NODE_ENV=production: it encrypts the stored Shopify access tokens (generate one with `openssl rand -base64 32`)",
+      );
     }
   }
 
@@ -187,7 +197,9 @@ export function parseEnv(source: Record<string, string | undefined>, demoLaunche
     shopifyApiKey: raw.SHOPIFY_API_KEY ?? "baton-demo-api-key",
     shopifyApiSecret: raw.SHOPIFY_API_SECRET ?? DEMO_SECRET,
     shopifyAppUrl: raw.SHOPIFY_APP_URL ?? `http://localhost:${raw.PORT}`,
-    scopes: raw.SCOPES.split(",").map((s) => s.trim()).filter(Boolean),
+    scopes: raw.SCOPES.split(",")
+      .map((s) => s.trim())
+      .filter(Boolean),
     shopCustomDomain: raw.SHOP_CUSTOM_DOMAIN,
     shopifyAdminApiOrigin: raw.SHOPIFY_ADMIN_API_ORIGIN,
     encryptionKeys: {
@@ -199,7 +211,10 @@ export function parseEnv(source: Record<string, string | undefined>, demoLaunche
     openai: { apiKey: raw.OPENAI_API_KEY, baseURL: raw.OPENAI_BASE_URL, model: raw.OPENAI_MODEL, timeoutMs: raw.OPENAI_TIMEOUT_MS },
     demo: { enabled: demo, inboxDir: raw.DEMO_INBOX_DIR },
     logLevel: raw.LOG_LEVEL,
-    outbox: { pollMs: raw.OUTBOX_POLL_MS, giveUpMinutes: raw.OUTBOX_GIVE_UP_MINUTES, followUpBatchMs: raw.FOLLOW_UP_BATCH_MS,
+    outbox: {
+      pollMs: raw.OUTBOX_POLL_MS,
+      giveUpMinutes: raw.OUTBOX_GIVE_UP_MINUTES,
+      followUpBatchMs: raw.FOLLOW_UP_BATCH_MS,
       retryBaseMs: raw.OUTBOX_RETRY_BASE_MS,
       leaseMs: raw.OUTBOX_LEASE_MS,
     },

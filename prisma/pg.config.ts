@@ -73,7 +73,8 @@ function relabel<T>(result: T): T {
   return result;
 }
 
-// pg's query() has promise and callback forms; wrap both.
+// pg's query() has promise and callback forms; wrap both. `any` mirrors pg's own overloads here.
+/* eslint-disable @typescript-eslint/no-explicit-any */
 function wrapQuery<C extends { query: (...args: any[]) => any }>(client: C): C {
   const original = client.query.bind(client);
   client.query = ((...args: any[]) => {
@@ -99,3 +100,4 @@ function relabelCatalogTypes(pool: pg.Pool): pg.Pool {
   }) as typeof pool.connect;
   return pool;
 }
+/* eslint-enable @typescript-eslint/no-explicit-any */

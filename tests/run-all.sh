@@ -10,6 +10,7 @@ bash tests/support/ensure-chromium.sh
 node node_modules/tsx/dist/cli.mjs app/cli/db.ts generate >/dev/null
 node node_modules/tsx/dist/cli.mjs app/cli/build.ts
 npx tsc --noEmit
+npm run -s lint
 # Shopify's own checks (app build, app doctor at low, theme-check); installs a Node 22 for the CLI once.
 node node_modules/tsx/dist/cli.mjs app/cli/check-shopify.ts
 npx vitest run --project unit --project integration

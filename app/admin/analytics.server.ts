@@ -81,7 +81,11 @@ function isoDay(d: Date): string {
  * Chart buckets over local days of the shop's time zone: days up to two weeks, weeks up to half a
  * year, months beyond — at most ~26 buckets, because each costs one count query.
  */
-export function bucketsFor(range: AnalyticsRange & { fromDay?: string; toDay?: string; timeZone?: string }): { bucket: "day" | "week" | "month"; starts: Date[]; days: string[] } {
+export function bucketsFor(range: AnalyticsRange & { fromDay?: string; toDay?: string; timeZone?: string }): {
+  bucket: "day" | "week" | "month";
+  starts: Date[];
+  days: string[];
+} {
   const timeZone = range.timeZone ?? "UTC";
   const fromDay = range.fromDay ?? dayInZone(range.from, timeZone);
   const dayCount = Math.max(1, Math.round((range.to.getTime() - range.from.getTime()) / DAY));
@@ -119,14 +123,28 @@ function periodsBetween(from: Date, toExclusive: Date): string[] {
 }
 
 const PRIORITY_LABEL: Record<string, string> = { low: "Low", normal: "Normal", high: "High", urgent: "Urgent" };
-const STATUS_LABEL: Record<string, string> = { queued: "Queued", sent: "Sent", failed: "Delivery failed", abandoned: "Abandoned (no email given)", limited: "Over plan allowance", limited_abuse: "Limited for abuse" };
+const STATUS_LABEL: Record<string, string> = {
+  queued: "Queued",
+  sent: "Sent",
+  failed: "Delivery failed",
+  abandoned: "Abandoned (no email given)",
+  limited: "Over plan allowance",
+  limited_abuse: "Limited for abuse",
+};
 
 /** Every figure of the analytics page for one shop and range. Reads only this shop's rows. */
-export async function loadAnalytics(db: Db, shop: string, range: AnalyticsRange & { fromDay?: string; toDay?: string; timeZone?: string }): Promise<AnalyticsReport> {
+export async function loadAnalytics(
+  db: Db,
+  shop: string,
+  range: AnalyticsRange & { fromDay?: string; toDay?: string; timeZone?: string },
+): Promise<AnalyticsReport> {
   const createdAt = { gte: range.from, lt: range.to };
   const { bucket, starts, days } = bucketsFor(range);
   // Usage counters are per UTC month; the months shown are those of the range's local days.
-  const periods = range.fromDay && range.toDay ? periodsBetween(new Date(`${range.fromDay}T00:00:00Z`), new Date(Date.parse(`${range.toDay}T00:00:00Z`) + DAY)) : periodsBetween(range.from, range.to);
+  const periods =
+    range.fromDay && range.toDay
+      ? periodsBetween(new Date(`${range.fromDay}T00:00:00Z`), new Date(Date.parse(`${range.toDay}T00:00:00Z`) + DAY))
+      : periodsBetween(range.from, range.to);
 
   // Counts use groupBy on `shop` (one group): Prisma turns count() into COUNT(*) over a subquery
   // that selects `id`, which defeats SQLite's covering (shop, createdAt) index; groupBy does not.
@@ -138,7 +156,21 @@ export async function loadAnalytics(db: Db, shop: string, range: AnalyticsRange 
     (await db.outboxEmail.groupBy({ by: ["shop"], where, _count: { _all: true } }))[0]?._count._all ?? 0;
 
   // The SQLite adapter runs one statement at a time, so fewer statements is what makes this fast.
-  const [conversations, escalatedConversations, statusPriority, caseRows, escalated, failedEmails, failedAttempts, usageRows, shopRow, unhelpfulTurns, resolvedCases, modelSums, modelTurns] = await Promise.all([
+  const [
+    conversations,
+    escalatedConversations,
+    statusPriority,
+    caseRows,
+    escalated,
+    failedEmails,
+    failedAttempts,
+    usageRows,
+    shopRow,
+    unhelpfulTurns,
+    resolvedCases,
+    modelSums,
+    modelTurns,
+  ] = await Promise.all([
     countConversations({ shop, createdAt }),
     countCases({ shop, conversation: { createdAt } }),
     db.escalationCase.groupBy({ by: ["status", "priority"], where: { shop, createdAt }, _count: { _all: true } }),
@@ -155,7 +187,11 @@ export async function loadAnalytics(db: Db, shop: string, range: AnalyticsRange 
       select: { conversationId: true, meta: true },
     }),
     countCases({ shop, createdAt, resolvedAt: { not: null } }),
-    db.conversation.aggregate({ where: { shop, createdAt, llmTokensIn: { gt: 0 } }, _sum: { llmTokensIn: true, llmTokensOut: true, llmLatencyMs: true }, _count: { _all: true } }),
+    db.conversation.aggregate({
+      where: { shop, createdAt, llmTokensIn: { gt: 0 } },
+      _sum: { llmTokensIn: true, llmTokensOut: true, llmLatencyMs: true },
+      _count: { _all: true },
+    }),
     db.message.findMany({
       where: { role: "assistant", conversation: { shop, createdAt, llmTokensIn: { gt: 0 } } },
       select: { meta: true },
@@ -168,7 +204,9 @@ export async function loadAnalytics(db: Db, shop: string, range: AnalyticsRange 
     helpful.set(m.conversationId, (helpful.get(m.conversationId) ?? false) || !unhelpful);
   }
   const unanswered = [...helpful.values()].filter((h) => !h).length;
-  const fallbacks = modelTurns.filter((m) => typeof m.meta === "object" && m.meta !== null && typeof (m.meta as { llmFallback?: unknown }).llmFallback === "string").length;
+  const fallbacks = modelTurns.filter(
+    (m) => typeof m.meta === "object" && m.meta !== null && typeof (m.meta as { llmFallback?: unknown }).llmFallback === "string",
+  ).length;
 
   // Series: one index-range count per bucket for conversations; escalations are bucketed from the
   // case rows read above.
@@ -212,9 +250,7 @@ export async function loadAnalytics(db: Db, shop: string, range: AnalyticsRange 
     if (!Array.isArray(row.reasons)) continue;
     for (const code of new Set(row.reasons.filter((r): r is string => typeof r === "string"))) reasonCounts.set(code, (reasonCounts.get(code) ?? 0) + 1);
   }
-  const durations = escalated
-    .map((c) => Math.max(0, (c.escalatedAt!.getTime() - c.createdAt.getTime()) / 1000))
-    .sort((a, b) => a - b);
+  const durations = escalated.map((c) => Math.max(0, (c.escalatedAt!.getTime() - c.createdAt.getTime()) / 1000)).sort((a, b) => a - b);
   const allowance = findPlan(shopRow?.plan).escalationsPerMonth;
   const usageByPeriod = new Map(usageRows.map((u) => [u.period, u]));
 
@@ -254,7 +290,11 @@ export async function loadAnalytics(db: Db, shop: string, range: AnalyticsRange 
  * The range from the page's query string (yyyy-mm-dd, inclusive end day, in the shop's time zone).
  * Defaults to the last 30 days; swapped when reversed; capped at MAX_RANGE_DAYS.
  */
-export function parseAnalyticsRange(params: URLSearchParams, now: Date, timeZone = "UTC"): AnalyticsRange & { fromDay: string; toDay: string; timeZone: string } {
+export function parseAnalyticsRange(
+  params: URLSearchParams,
+  now: Date,
+  timeZone = "UTC",
+): AnalyticsRange & { fromDay: string; toDay: string; timeZone: string } {
   const valid = (s: string | null) => (s && /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) ? s : null);
   const shift = (day: string, n: number) => isoDay(new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY));
   const today = dayInZone(now, timeZone);

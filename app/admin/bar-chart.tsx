@@ -36,7 +36,17 @@ export function BarChart({ title, data, format = (v) => v.toLocaleString("en-US"
       {data.length === 0 ? (
         <p style={{ margin: 0, color: "#616161" }}>No data in this range.</p>
       ) : (
-        <ul style={{ listStyle: "none", margin: 0, padding: 0, display: "grid", gridTemplateColumns: "minmax(6rem, max-content) minmax(0, 1fr)", gap: "6px 12px", alignItems: "center" }}>
+        <ul
+          style={{
+            listStyle: "none",
+            margin: 0,
+            padding: 0,
+            display: "grid",
+            gridTemplateColumns: "minmax(6rem, max-content) minmax(0, 1fr)",
+            gap: "6px 12px",
+            alignItems: "center",
+          }}
+        >
           {data.map((d) => {
             const pct = max > 0 ? Math.max(d.value > 0 ? 1.5 : 0, (d.value / max) * 100) : 0;
             return (
@@ -46,7 +56,17 @@ export function BarChart({ title, data, format = (v) => v.toLocaleString("en-US"
                   <span style={{ position: "absolute", width: 1, height: 1, overflow: "hidden", clip: "rect(0 0 0 0)" }}>: </span>
                 </span>
                 <span style={{ display: "flex", alignItems: "center", gap: 8, minWidth: 0 }}>
-                  <span aria-hidden="true" style={{ display: "block", height: 14, width: `calc(${pct}% - ${pct > 0 ? 3 : 0}rem)`, minWidth: d.value > 0 ? 3 : 0, background: d.color ?? color, borderRadius: 3 }} />
+                  <span
+                    aria-hidden="true"
+                    style={{
+                      display: "block",
+                      height: 14,
+                      width: `calc(${pct}% - ${pct > 0 ? 3 : 0}rem)`,
+                      minWidth: d.value > 0 ? 3 : 0,
+                      background: d.color ?? color,
+                      borderRadius: 3,
+                    }}
+                  />
                   <span style={{ fontSize: 13, fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" }}>{format(d.value)}</span>
                 </span>
               </li>

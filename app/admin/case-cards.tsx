@@ -87,7 +87,11 @@ export function OrderCard({ facts, orderName, url }: { facts: unknown; orderName
               <Text as="h3" variant="headingSm">
                 Shipment {fulfillments.length > 1 ? i + 1 : ""} {f.displayStatus ? `· ${humanShipmentStatus(f.displayStatus)}` : ""}
               </Text>
-              {f.deliveredAt ? <Row term="Delivered">{fmt.date(f.deliveredAt)}</Row> : f.inTransitAt ? <Row term="In transit since">{fmt.date(f.inTransitAt)}</Row> : null}
+              {f.deliveredAt ? (
+                <Row term="Delivered">{fmt.date(f.deliveredAt)}</Row>
+              ) : f.inTransitAt ? (
+                <Row term="In transit since">{fmt.date(f.inTransitAt)}</Row>
+              ) : null}
               {f.estimatedDeliveryAt && !f.deliveredAt ? <Row term="Expected">{fmt.date(f.estimatedDeliveryAt)}</Row> : null}
               {(f.tracking ?? []).map((t, j) => {
                 const href = safeHttpUrl(t.url);
@@ -111,7 +115,19 @@ export function OrderCard({ facts, orderName, url }: { facts: unknown; orderName
   );
 }
 
-export function CustomerCard({ facts, email, name, url, vip }: { facts: unknown; email: string | null; name: string | null; url: string | null; vip: boolean }) {
+export function CustomerCard({
+  facts,
+  email,
+  name,
+  url,
+  vip,
+}: {
+  facts: unknown;
+  email: string | null;
+  name: string | null;
+  url: string | null;
+  vip: boolean;
+}) {
   const fmt = useFormatters();
   const c = asCustomer(facts);
   const tags = Array.isArray(c?.tags) ? c!.tags : [];
@@ -262,7 +278,9 @@ export function EmailCard({ email }: { email: Email }) {
         {part === "html" ? (
           <EmailPreview html={email.html} title={`Email: ${email.subject}`} />
         ) : (
-          <pre style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere", fontSize: 13, margin: 0, padding: 12, background: "#f7f7f7", borderRadius: 8 }}>{email.text}</pre>
+          <pre style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere", fontSize: 13, margin: 0, padding: 12, background: "#f7f7f7", borderRadius: 8 }}>
+            {email.text}
+          </pre>
         )}
         <details>
           <summary>

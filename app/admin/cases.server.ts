@@ -28,7 +28,10 @@ export const caseFiltersSchema = z.object({
   status: z.enum(CASE_STATUSES).optional().catch(undefined),
   state: z.enum(CASE_STATES).optional().catch(undefined),
   reason: z.enum(REASON_CODES).optional().catch(undefined),
-  priority: z.enum(PRIORITIES as unknown as ["low", "normal", "high", "urgent"]).optional().catch(undefined),
+  priority: z
+    .enum(PRIORITIES as unknown as ["low", "normal", "high", "urgent"])
+    .optional()
+    .catch(undefined),
   from: day,
   to: day,
   q: z.string().trim().max(200).optional().catch(undefined),
@@ -70,7 +73,10 @@ export interface CaseListRow {
 
 /** The customer's name from the facts stored on the case (Admin API displayName). */
 function customerNameOf(customerFacts: unknown, orderFacts: unknown): string | null {
-  const name = (v: unknown) => (v && typeof v === "object" && typeof (v as { displayName?: unknown }).displayName === "string" ? ((v as { displayName: string }).displayName.trim() || null) : null);
+  const name = (v: unknown) =>
+    v && typeof v === "object" && typeof (v as { displayName?: unknown }).displayName === "string"
+      ? (v as { displayName: string }).displayName.trim() || null
+      : null;
   return name(customerFacts) ?? name(orderFacts && typeof orderFacts === "object" ? (orderFacts as { customer?: unknown }).customer : null);
 }
 
@@ -96,11 +102,7 @@ export async function listCases(db: Db, shop: string, filters: CaseFilters): Pro
   if (filters.q) {
     const q = filters.q.replace(/^#/, "");
     const lower = filters.q.toLowerCase();
-    where.OR = [
-      { shopperEmail: { contains: filters.q } },
-      { shopperEmail: { contains: lower } },
-      { orderName: { contains: q } },
-    ];
+    where.OR = [{ shopperEmail: { contains: filters.q } }, { shopperEmail: { contains: lower } }, { orderName: { contains: q } }];
   }
   if (filters.reason) {
     const candidates = await db.escalationCase.findMany({
@@ -181,7 +183,14 @@ export interface CaseDetail {
   signals: Array<{ reason: string; score: number | null; evidence: string }>;
   route: unknown;
   /** Model usage of the conversation (zero when the built-in assistant answered everything). */
-  llm: { tokensIn: number; tokensOut: number; latencyMs: number; modelReplies: number; builtInReplies: number; fallbacks: Array<{ reason: string; count: number }> };
+  llm: {
+    tokensIn: number;
+    tokensOut: number;
+    latencyMs: number;
+    modelReplies: number;
+    builtInReplies: number;
+    fallbacks: Array<{ reason: string; count: number }>;
+  };
   transcript: Array<{ id: string; role: string; text: string; at: string; meta: unknown }>;
   emails: Array<{
     id: string;
@@ -298,7 +307,13 @@ export async function resendCaseEmail(db: Db, shop: string, caseId: string, outb
  * Marks a case of this shop resolved (now) or open again. Another shop's id is not_found; setting
  * the state it already has changes nothing (the first resolution time is kept).
  */
-export async function setCaseResolved(db: Db, shop: string, caseId: string, resolved: boolean, now: Date): Promise<{ ok: true; resolvedAt: string | null } | { ok: false; reason: "not_found" }> {
+export async function setCaseResolved(
+  db: Db,
+  shop: string,
+  caseId: string,
+  resolved: boolean,
+  now: Date,
+): Promise<{ ok: true; resolvedAt: string | null } | { ok: false; reason: "not_found" }> {
   const where = { id: caseId, shop, resolvedAt: resolved ? null : { not: null } };
   await db.escalationCase.updateMany({ where, data: { resolvedAt: resolved ? now : null } });
   const row = await db.escalationCase.findFirst({ where: { id: caseId, shop }, select: { resolvedAt: true } });

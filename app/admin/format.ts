@@ -91,8 +91,7 @@ export function makeFormatters(f: ShopFormat): Formatters {
       if (!Number.isFinite(n)) return String(amount);
       return new Intl.NumberFormat(locale, { style: "currency", currency: safeCurrency(cur) }).format(n);
     },
-    currencySymbol: () =>
-      new Intl.NumberFormat(locale, { style: "currency", currency }).formatToParts(0).find((p) => p.type === "currency")?.value ?? currency,
+    currencySymbol: () => new Intl.NumberFormat(locale, { style: "currency", currency }).formatToParts(0).find((p) => p.type === "currency")?.value ?? currency,
     date: (v) => day.format(toDate(v)),
     dateTime: (v) => dayTime.format(toDate(v)),
     zoneName: () =>

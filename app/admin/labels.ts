@@ -15,7 +15,14 @@ export const DELIVERY_LABEL: Record<string, string> = {
   limited: "Not emailed (plan limit)",
   limited_abuse: "Not emailed (limited for abuse)",
 };
-export const DELIVERY_TONE: Record<string, Tone> = { queued: "attention", sent: "success", failed: "critical", abandoned: undefined, limited: "warning", limited_abuse: "critical" };
+export const DELIVERY_TONE: Record<string, Tone> = {
+  queued: "attention",
+  sent: "success",
+  failed: "critical",
+  abandoned: undefined,
+  limited: "warning",
+  limited_abuse: "critical",
+};
 
 /** Outbox row status. */
 export const EMAIL_STATUS_LABEL: Record<string, string> = { pending: "Queued", sending: "Sending", sent: "Sent", failed: "Failed" };

@@ -57,7 +57,7 @@ export const FIELD_META: Readonly<Record<string, FieldMeta>> = {
   "triggers.complaint.threshold": { label: "Complaint threshold", tab: "advanced", unit: "percent" },
   "triggers.repeatedFailure.minModelConfidence": { label: "Escalate below model confidence", tab: "advanced", unit: "percent" },
   "triggers.vip.lowerThresholdBy": { label: "Lower VIP thresholds by", tab: "advanced", unit: "percent" },
-  "retentionDays": { label: "Keep conversations for", tab: "advanced", unit: "days" },
+  retentionDays: { label: "Keep conversations for", tab: "advanced", unit: "days" },
 };
 
 const ROUTE_FIELD: Record<string, string> = { reason: "Reason", topic: "Topic", priority: "Priority", to: "Send to", cc: "CC" };

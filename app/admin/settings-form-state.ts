@@ -101,12 +101,21 @@ export function isDirty(a: SettingsFormState, b: SettingsFormState): boolean {
 /** The preset the form's three percent thresholds match, or "custom". */
 export function presetOfValues(values: Record<string, string>): SensitivityPreset | "custom" {
   const n = (k: string) => Number(values[k]) / 100;
-  return sensitivityOf({ threshold: n("triggers.threshold"), negativeSentiment: { threshold: n("triggers.negativeSentiment.threshold") }, complaint: { threshold: n("triggers.complaint.threshold") } } as never);
+  return sensitivityOf({
+    threshold: n("triggers.threshold"),
+    negativeSentiment: { threshold: n("triggers.negativeSentiment.threshold") },
+    complaint: { threshold: n("triggers.complaint.threshold") },
+  } as never);
 }
 
 /** The form values with a preset's thresholds applied. */
 export function applyPreset(values: Record<string, string>, preset: SensitivityPreset): Record<string, string> {
   const t = SENSITIVITY_PRESETS[preset].thresholds;
   const pct = (v: number) => String(Math.round(v * 100));
-  return { ...values, "triggers.threshold": pct(t.threshold), "triggers.negativeSentiment.threshold": pct(t.sentiment), "triggers.complaint.threshold": pct(t.complaint) };
+  return {
+    ...values,
+    "triggers.threshold": pct(t.threshold),
+    "triggers.negativeSentiment.threshold": pct(t.sentiment),
+    "triggers.complaint.threshold": pct(t.complaint),
+  };
 }

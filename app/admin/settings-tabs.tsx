@@ -44,14 +44,17 @@ function useFields({ state, setState, errors }: SettingsFormApi) {
     />
   );
   /** A value the merchant cannot change here but that must survive a save. */
-  const keep = (name: string) => <input type="hidden" name={name} value={name in state.checks ? (state.checks[name] ? "true" : "false") : (state.values[name] ?? "")} />;
+  const keep = (name: string) => (
+    <input type="hidden" name={name} value={name in state.checks ? (state.checks[name] ? "true" : "false") : (state.values[name] ?? "")} />
+  );
   return { text, check, keep };
 }
 
 export function EscalationsTab(api: SettingsFormApi) {
   const { text } = useFields(api);
   const { state, setState, errors, options } = api;
-  const setRoute = (i: number, field: keyof RouteRow, v: string) => setState((s) => ({ ...s, routes: s.routes.map((r, j) => (j === i ? { ...r, [field]: v } : r)) }));
+  const setRoute = (i: number, field: keyof RouteRow, v: string) =>
+    setState((s) => ({ ...s, routes: s.routes.map((r, j) => (j === i ? { ...r, [field]: v } : r)) }));
   return (
     <>
       <Layout.AnnotatedSection id="addresses" title="Escalation addresses" description="Where escalation emails go. Separate several addresses with commas.">
@@ -83,7 +86,12 @@ export function EscalationsTab(api: SettingsFormApi) {
                     <Text as="h3" variant="headingSm">
                       Rule {i + 1}
                     </Text>
-                    <Button variant="plain" tone="critical" onClick={() => setState((s) => ({ ...s, routes: s.routes.filter((_, j) => j !== i) }))} accessibilityLabel={`Remove rule ${i + 1}`}>
+                    <Button
+                      variant="plain"
+                      tone="critical"
+                      onClick={() => setState((s) => ({ ...s, routes: s.routes.filter((_, j) => j !== i) }))}
+                      accessibilityLabel={`Remove rule ${i + 1}`}
+                    >
                       Remove
                     </Button>
                   </InlineStack>
@@ -137,7 +145,11 @@ export function TriggersTab(api: SettingsFormApi & { onShowAdvanced(): void }) {
   const fmt = useFormatters();
   const money = { type: "number" as const, min: 0, prefix: fmt.currencySymbol(), inputMode: "decimal" as const };
   const preset = presetOfValues(state.values);
-  const choices = (Object.entries(SENSITIVITY_PRESETS) as Array<[SensitivityPreset, (typeof SENSITIVITY_PRESETS)[SensitivityPreset]]>).map(([value, p]) => ({ value, label: p.label, helpText: p.description }));
+  const choices = (Object.entries(SENSITIVITY_PRESETS) as Array<[SensitivityPreset, (typeof SENSITIVITY_PRESETS)[SensitivityPreset]]>).map(([value, p]) => ({
+    value,
+    label: p.label,
+    helpText: p.description,
+  }));
   if (preset === "custom") choices.push({ value: "custom" as SensitivityPreset, label: "Custom", helpText: "Your own thresholds, set under Advanced." });
   return (
     <>
@@ -159,7 +171,11 @@ export function TriggersTab(api: SettingsFormApi & { onShowAdvanced(): void }) {
           </BlockStack>
         </Card>
       </Layout.AnnotatedSection>
-      <Layout.AnnotatedSection id="triggers" title="When to hand over" description="Each trigger can be switched off. Sensitive topics always reach a person unless you have your own process.">
+      <Layout.AnnotatedSection
+        id="triggers"
+        title="When to hand over"
+        description="Each trigger can be switched off. Sensitive topics always reach a person unless you have your own process."
+      >
         <Card>
           <FormLayout>
             {check("triggers.explicitRequest.enabled", "Shopper asks for a person")}
@@ -175,7 +191,14 @@ export function TriggersTab(api: SettingsFormApi & { onShowAdvanced(): void }) {
             </FormLayout.Group>
             <FormLayout.Group condensed>
               {check("triggers.orderState.enabled", "Order problems (delivered but not received, cancellations)")}
-              {text("triggers.orderState.stalledFulfillmentDays", { type: "number", min: 1, max: 90, label: "Fulfillment stalled after", suffix: "days", helpText: "1 to 90 days" })}
+              {text("triggers.orderState.stalledFulfillmentDays", {
+                type: "number",
+                min: 1,
+                max: 90,
+                label: "Fulfillment stalled after",
+                suffix: "days",
+                helpText: "1 to 90 days",
+              })}
             </FormLayout.Group>
             <FormLayout.Group condensed>
               {check("triggers.authorityLimit.enabled", "Refunds beyond the assistant's limit")}
@@ -248,14 +271,19 @@ export function AssistantTab(api: SettingsFormApi) {
               <>
                 {keep("assistant.llmEnabled")}
                 <Text as="p" tone="subdued">
-                  The built-in assistant answers greetings, order status, policies and hand-overs. Options for a language model appear once your app host configures one.
+                  The built-in assistant answers greetings, order status, policies and hand-overs. Options for a language model appear once your app host
+                  configures one.
                 </Text>
               </>
             )}
           </FormLayout>
         </Card>
       </Layout.AnnotatedSection>
-      <Layout.AnnotatedSection id="contact" title="Contact options" description="Shown to shoppers when no escalation email can be sent: on the Free plan, when the allowance is used up, or when they prefer not to give an email.">
+      <Layout.AnnotatedSection
+        id="contact"
+        title="Contact options"
+        description="Shown to shoppers when no escalation email can be sent: on the Free plan, when the allowance is used up, or when they prefer not to give an email."
+      >
         <Card>
           <FormLayout>
             {text("contact.email", { type: "email" })}
@@ -287,14 +315,14 @@ export function AdvancedTab(api: SettingsFormApi) {
               {text("triggers.complaint.threshold", { ...percent, helpText: "Balanced: 50%" })}
             </FormLayout.Group>
             {text("triggers.vip.lowerThresholdBy", { ...percent, max: 50, helpText: "VIPs escalate sooner by this much; 0 only raises their priority." })}
-            {llmConfigured ? text("triggers.repeatedFailure.minModelConfidence", { ...percent, helpText: "Hand over when the language model is less sure than this." }) : keep("triggers.repeatedFailure.minModelConfidence")}
+            {llmConfigured
+              ? text("triggers.repeatedFailure.minModelConfidence", { ...percent, helpText: "Hand over when the language model is less sure than this." })
+              : keep("triggers.repeatedFailure.minModelConfidence")}
           </FormLayout>
         </Card>
       </Layout.AnnotatedSection>
       <Layout.AnnotatedSection id="retention" title="Data retention" description="Conversations and their cases are deleted this long after the last message.">
-        <Card>
-          {text("retentionDays", { type: "number", min: 1, max: 3650, suffix: "days", helpText: "1 to 3,650 days" })}
-        </Card>
+        <Card>{text("retentionDays", { type: "number", min: 1, max: 3650, suffix: "days", helpText: "1 to 3,650 days" })}</Card>
       </Layout.AnnotatedSection>
     </>
   );

@@ -1,5 +1,13 @@
 import { z } from "zod";
-import { DETECTOR_LANGUAGES, ESCALATION_REASONS, ESCALATION_TOPICS, PRIORITIES, escalationSettingsInputSchema, parseEscalationSettings, type EscalationSettings } from "~/domain/escalation";
+import {
+  DETECTOR_LANGUAGES,
+  ESCALATION_REASONS,
+  ESCALATION_TOPICS,
+  PRIORITIES,
+  escalationSettingsInputSchema,
+  parseEscalationSettings,
+  type EscalationSettings,
+} from "~/domain/escalation";
 import { parseRoutingSettings, routingSettingsSchema, type RoutingSettings } from "~/domain/routing";
 import { assistantSettingsSchema, contactSettingsSchema, parseStored, type AssistantSettings, type ContactSettings } from "~/domain/shop-settings";
 import type { Db } from "~/db.server";
@@ -186,7 +194,9 @@ function messageForIssue(issue: z.core.$ZodIssue, value: unknown, field: string)
       if (typeof value === "number" && Number.isNaN(value)) return "Enter a number";
       return issue.expected === "int" ? "Enter a whole number" : issue.message;
     case "too_big":
-      return issue.origin === "number" ? `Must be at most ${formatBound(Number(issue.maximum), unit)}` : `Too long (at most ${String(issue.maximum)} characters)`;
+      return issue.origin === "number"
+        ? `Must be at most ${formatBound(Number(issue.maximum), unit)}`
+        : `Too long (at most ${String(issue.maximum)} characters)`;
     case "too_small":
       if (issue.origin === "number") return `Must be at least ${formatBound(Number(issue.minimum), unit)}`;
       return issue.origin === "string" && Number(issue.minimum) <= 1 ? "Required" : issue.message;

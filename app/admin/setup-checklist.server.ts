@@ -79,7 +79,11 @@ export async function loadSetupChecklist(db: Db, shop: string, apiKey: string, n
   return {
     shopName: row.name ?? shop.replace(/\.myshopify\.com$/, ""),
     plan,
-    embed: { done: firstConversation !== null, deepLink: appEmbedDeepLink(shop, apiKey), firstConversationAt: firstConversation?.createdAt.toISOString() ?? null },
+    embed: {
+      done: firstConversation !== null,
+      deepLink: appEmbedDeepLink(shop, apiKey),
+      firstConversationAt: firstConversation?.createdAt.toISOString() ?? null,
+    },
     address: { done: routing.defaultTo.length > 0, defaultTo: routing.defaultTo },
     testEmail: {
       done: lastTest?.status === "sent",

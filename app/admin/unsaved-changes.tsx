@@ -6,7 +6,8 @@ import { useAdminUi } from "./admin-ui";
 
 // Shopify's contextual save bar with a leave confirmation. Inside Shopify admin it is App Bridge's
 // SaveBar (which also guards the admin's own navigation); in the demo a bar in the same words that
-// sticks to the top while scrolling (below the demo's own nav bar, which stays clickable). In both, Remix navigations away from dirty edits are blocked until the merchant confirms,
+// sticks to the top while scrolling (below the demo's own nav bar, which stays clickable). In both, Remix
+// navigations away from dirty edits are blocked until the merchant confirms,
 // and closing or reloading the tab asks the browser's own question.
 
 export interface UnsavedChangesProps {
@@ -19,7 +20,9 @@ export interface UnsavedChangesProps {
 export function UnsavedChangesBar({ dirty, saving, onSave, onDiscard }: UnsavedChangesProps) {
   const { embedded } = useAdminUi();
   // Submitting the form itself navigates (POST to this route): that is not "leaving".
-  const blocker = useBlocker(({ currentLocation, nextLocation, historyAction }) => dirty && !saving && (currentLocation.pathname !== nextLocation.pathname || historyAction === "POP"));
+  const blocker = useBlocker(
+    ({ currentLocation, nextLocation, historyAction }) => dirty && !saving && (currentLocation.pathname !== nextLocation.pathname || historyAction === "POP"),
+  );
   useBeforeUnload(
     useCallback(
       (event: BeforeUnloadEvent) => {
@@ -63,7 +66,20 @@ export function UnsavedChangesBar({ dirty, saving, onSave, onDiscard }: UnsavedC
   return (
     <>
       {dirty ? (
-        <div role="region" aria-label="Unsaved changes" data-save-bar style={{ position: "sticky", top: 0, zIndex: 520, background: "#1a1a1a", boxShadow: "0 2px 6px rgba(0,0,0,.3)", borderRadius: 12, marginBlockEnd: 16 }}>
+        <div
+          role="region"
+          aria-label="Unsaved changes"
+          data-save-bar
+          style={{
+            position: "sticky",
+            top: 0,
+            zIndex: 520,
+            background: "#1a1a1a",
+            boxShadow: "0 2px 6px rgba(0,0,0,.3)",
+            borderRadius: 12,
+            marginBlockEnd: 16,
+          }}
+        >
           <Box paddingInline="400" paddingBlock="200">
             <InlineStack align="space-between" blockAlign="center" gap="200" wrap={false}>
               <span style={{ color: "#fff", fontWeight: 600 }}>Unsaved changes</span>

@@ -19,7 +19,10 @@ export function signAppProxyParams(params: ProxyParams, secret: string): string 
     if (key === "signature") continue;
     grouped.set(key, [...(grouped.get(key) ?? []), value]);
   }
-  const message = [...grouped].map(([key, values]) => `${key}=${values.join(",")}`).sort().join("");
+  const message = [...grouped]
+    .map(([key, values]) => `${key}=${values.join(",")}`)
+    .sort()
+    .join("");
   return createHmac("sha256", secret).update(message, "utf8").digest("hex");
 }
 
@@ -61,8 +64,7 @@ export const APP_PROXY_MAX_SKEW_SECONDS = 90;
 const SHOP_DOMAIN = /^[a-z0-9][a-z0-9-]{0,60}\.myshopify\.com$/;
 
 export type AppProxyVerdict =
-  | { ok: true; shop: string; loggedInCustomerId: string | null }
-  | { ok: false; reason: "missing" | "bad_shop" | "bad_signature" | "stale" | "duplicate_param" };
+  { ok: true; shop: string; loggedInCustomerId: string | null } | { ok: false; reason: "missing" | "bad_shop" | "bad_signature" | "stale" | "duplicate_param" };
 
 /** Parameters Shopify sets once; a repeated one is signed as "a,b" but would be read as "a". */
 const SINGLE_VALUED = ["shop", "logged_in_customer_id", "timestamp", "signature", "path_prefix"];

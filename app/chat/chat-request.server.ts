@@ -1,14 +1,7 @@
 import { z } from "zod";
 import { db } from "~/db.server";
 import type { ChatTurnInput, RunnerDeps } from "./run-chat-turn.server";
-import {
-  BodyTooLargeError,
-  hasJsonContentType,
-  isWellFormedConversationId,
-  jsonError,
-  normalizeShopperText,
-  readBodyText,
-} from "../platform/http.server";
+import { BodyTooLargeError, hasJsonContentType, isWellFormedConversationId, jsonError, normalizeShopperText, readBodyText } from "../platform/http.server";
 import { orderLookupFor } from "../shopify/order-lookup.server";
 import { checkChatRateLimit } from "../platform/rate-limit.server";
 import { kickOutbox } from "../platform/runtime.server";
@@ -26,12 +19,14 @@ const chatBody = z.object({
   message: z.string().optional(),
   action: z.literal("talk_to_human").optional(),
   /** The storefront locale (BCP-47, e.g. "es" or "fr-CA"); replies in en, es, fr or de. */
-  locale: z.string().max(35).regex(/^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*$/, "must be a BCP-47 language tag").optional(),
+  locale: z
+    .string()
+    .max(35)
+    .regex(/^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*$/, "must be a BCP-47 language tag")
+    .optional(),
 });
 
-export type ChatRequest =
-  | { ok: true; deps: RunnerDeps; input: ChatTurnInput }
-  | { ok: false; response: Response };
+export type ChatRequest = { ok: true; deps: RunnerDeps; input: ChatTurnInput } | { ok: false; response: Response };
 
 /**
  * Verifies the App Proxy signature, reads and validates the JSON body, applies the rate limits,
@@ -81,7 +76,15 @@ export async function readChatRequest(request: Request): Promise<ChatRequest> {
   return {
     ok: true,
     deps: { db: db(), lookup: orderLookupFor(auth.shop, auth.accessToken), now: () => new Date(), kickOutbox },
-    input: { shop: auth.shop, customerId: auth.customerId, conversationId, message: message || undefined, action, locale: parsed.data.locale, clientAddress: client },
+    input: {
+      shop: auth.shop,
+      customerId: auth.customerId,
+      conversationId,
+      message: message || undefined,
+      action,
+      locale: parsed.data.locale,
+      clientAddress: client,
+    },
   };
 }
 

@@ -77,9 +77,7 @@ export async function runChatTurn(deps: RunnerDeps, input: ChatTurnInput): Promi
   const text = input.message?.trim() ?? "";
   const interpretation = interpretMessage(text);
   const event: ChatEvent =
-    input.action === "talk_to_human" && !text
-      ? { type: "shopper.talk_to_human_requested" }
-      : { type: "shopper.message_received", text, interpretation };
+    input.action === "talk_to_human" && !text ? { type: "shopper.talk_to_human_requested" } : { type: "shopper.message_received", text, interpretation };
 
   const gathered = await gatherFacts(deps, shop, state, event, interpretation, {
     customerId: input.customerId,
@@ -93,8 +91,18 @@ export async function runChatTurn(deps: RunnerDeps, input: ChatTurnInput): Promi
   // The LLM (when configured and enabled) answers in phase open unless the detector escalated.
   // issue 19: db + conversationId let the model layer see a guest's earlier "no thanks".
   const outcome = await consultModel({
-    lookup: deps.lookup, shop, state, event, facts: gathered, customerId: input.customerId, customerEmail, history, now, onDelta: input.onDelta,
-    db, conversationId: existing?.id ?? null,
+    lookup: deps.lookup,
+    shop,
+    state,
+    event,
+    facts: gathered,
+    customerId: input.customerId,
+    customerEmail,
+    history,
+    now,
+    onDelta: input.onDelta,
+    db,
+    conversationId: existing?.id ?? null,
   });
   const merged = withModelOutcome(gathered, outcome);
   const facts: TurnFacts = { ...merged, escalationEmailAllowed: await mayEmailTheTeam(deps, shop, state, event, merged, now) };
@@ -219,9 +227,15 @@ async function gatherFacts(
   const needsPolicies = Boolean((i.policyTopic && i.policyTopic !== "contact") || i.policyTopic === "contact" || order || customerOrders);
   const policies: ShopPolicy[] = needsPolicies ? ((await safe(() => deps.lookup.listPolicies()))?.value ?? []) : [];
   const proven = ownershipProven ? order : null;
-  const detected = escalated ? NO_ESCALATION : decide(shop, state, event, { ...input, customer: input.customer ?? proven?.customer ?? null, order: proven ?? customerOrders?.[0] ?? null });
+  const detected = escalated
+    ? NO_ESCALATION
+    : decide(shop, state, event, { ...input, customer: input.customer ?? proven?.customer ?? null, order: proven ?? customerOrders?.[0] ?? null });
   const toldBefore = state.orderVerified && state.orderName === (proven ?? customerOrders?.[0])?.name;
-  const { decision, offer } = i.policyTopic ? offerOnStoreQuestion(detected) : toldBefore ? { decision: detected, offer: undefined } : offerStalledOnly(detected);
+  const { decision, offer } = i.policyTopic
+    ? offerOnStoreQuestion(detected)
+    : toldBefore
+      ? { decision: detected, offer: undefined }
+      : offerStalledOnly(detected);
 
   return {
     lang: input.lang,
@@ -233,6 +247,7 @@ async function gatherFacts(
     customerOrders,
     policies,
     lastReply: lastAssistantText(input.history),
+    previousReplies: previousTurnReplies(input.history),
     failedProofs: input.history.filter((m) => m.role === "assistant" && metaFlag(m.meta, "proofFailed")).length,
     decision,
     ...(offer ? { offerEscalation: offer } : {}),
@@ -259,12 +274,7 @@ async function mayEmailTheTeam(deps: RunnerDeps, shop: ShopContext, state: Conve
   return hasRecipient && canSendEscalation(shop.plan, await escalationsThisPeriod(deps.db, shop.domain, now));
 }
 
-function decide(
-  shop: ShopContext,
-  state: ConversationState,
-  event: ChatEvent,
-  input: FactsInput & { order: OrderFacts | null },
-): EscalationDecision {
+function decide(shop: ShopContext, state: ConversationState, event: ChatEvent, input: FactsInput & { order: OrderFacts | null }): EscalationDecision {
   // The detector reads what the shopper says: typed addresses are neither mood nor a repeated question.
   const messages: DetectorMessage[] = input.history
     .map((m) => ({
@@ -330,7 +340,14 @@ function offerOnStoreQuestion(d: EscalationDecision): { decision: EscalationDeci
 }
 
 const NO_ESCALATION: EscalationDecision = {
-  escalate: false, reasons: [], reasonText: "", priority: "low", confidence: 1, score: 0, signals: [], topic: "other",
+  escalate: false,
+  reasons: [],
+  reasonText: "",
+  priority: "low",
+  confidence: 1,
+  score: 0,
+  signals: [],
+  topic: "other",
 };
 
 function stateFromRow(row: StoredConversation): ConversationState {
@@ -354,6 +371,12 @@ export function newConversationId(): string {
 function lastAssistantText(history: StoredMessage[]): string | null {
   for (let n = history.length - 1; n >= 0; n--) if (history[n]!.role === "assistant") return history[n]!.text;
   return null;
+}
+
+function previousTurnReplies(history: StoredMessage[]): string[] {
+  const replies: string[] = [];
+  for (let n = history.length - 1; n >= 0 && history[n]!.role === "assistant"; n--) replies.push(history[n]!.text);
+  return replies;
 }
 
 function metaFlag(meta: unknown, key: "unhelpful" | "proofFailed"): boolean {

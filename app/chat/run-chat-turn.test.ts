@@ -10,12 +10,38 @@ import { runChatTurn, type RunnerDeps } from "./run-chat-turn.server";
 // One turn, end to end inside the process: a real SQLite database, an in-memory order lookup (the
 // OrderLookup port, no Admin API), the real pure core and the real persistence.
 const SHOP = "turn-test.myshopify.com";
-const AVA: CustomerFacts = { id: "gid://shopify/Customer/1", email: "ava@example.com", displayName: "Ava Stone", numberOfOrders: 2, amountSpent: { amount: "90.00", currencyCode: "USD" }, tags: [] };
+const AVA: CustomerFacts = {
+  id: "gid://shopify/Customer/1",
+  email: "ava@example.com",
+  displayName: "Ava Stone",
+  numberOfOrders: 2,
+  amountSpent: { amount: "90.00", currencyCode: "USD" },
+  tags: [],
+};
 const order = (name: string, over: Partial<OrderFacts> = {}): OrderFacts => ({
-  id: `gid://shopify/Order/${name.slice(1)}`, name, email: "ava@example.com", createdAt: "2026-02-10T10:00:00Z", cancelledAt: null, closed: false,
-  financialStatus: "PAID", fulfillmentStatus: "FULFILLED", items: [{ title: "Lamp", variantTitle: null, quantity: 1 }], total: { amount: "45.00", currencyCode: "USD" },
-  fulfillments: [{ status: "SUCCESS", displayStatus: "DELIVERED", createdAt: "2026-02-11T10:00:00Z", inTransitAt: null, deliveredAt: "2026-02-13T10:00:00Z", estimatedDeliveryAt: null, tracking: [{ company: "DHL", number: "JD0001", url: "https://dhl.example/JD0001" }] }],
-  customer: AVA, ...over,
+  id: `gid://shopify/Order/${name.slice(1)}`,
+  name,
+  email: "ava@example.com",
+  createdAt: "2026-02-10T10:00:00Z",
+  cancelledAt: null,
+  closed: false,
+  financialStatus: "PAID",
+  fulfillmentStatus: "FULFILLED",
+  items: [{ title: "Lamp", variantTitle: null, quantity: 1 }],
+  total: { amount: "45.00", currencyCode: "USD" },
+  fulfillments: [
+    {
+      status: "SUCCESS",
+      displayStatus: "DELIVERED",
+      createdAt: "2026-02-11T10:00:00Z",
+      inTransitAt: null,
+      deliveredAt: "2026-02-13T10:00:00Z",
+      estimatedDeliveryAt: null,
+      tracking: [{ company: "DHL", number: "JD0001", url: "https://dhl.example/JD0001" }],
+    },
+  ],
+  customer: AVA,
+  ...over,
 });
 const ORDERS = [order("#2001"), order("#2002", { createdAt: "2026-02-20T10:00:00Z", fulfillmentStatus: "UNFULFILLED", fulfillments: [] })];
 
@@ -52,7 +78,9 @@ beforeAll(async () => {
   const url = `file:${path.join(dir, "turn.db")}`;
   await migrateDeploy(url);
   db = createDb(url);
-  await db.shop.create({ data: { domain: SHOP, name: "Lamp Co", plan: "growth", routing: { defaultTo: ["team@lamp.example"] }, contact: { email: "hi@lamp.example" } } });
+  await db.shop.create({
+    data: { domain: SHOP, name: "Lamp Co", plan: "growth", routing: { defaultTo: ["team@lamp.example"] }, contact: { email: "hi@lamp.example" } },
+  });
 }, 60_000);
 
 afterAll(async () => {
@@ -64,7 +92,9 @@ describe("runChatTurn with an in-memory order lookup", () => {
   it("a signed customer's 'where is my order' answers about their newest order and lists the others", async () => {
     const r = await runChatTurn(deps(), { shop: SHOP, customerId: "1", message: "where is my order?" });
     expect(r.state).toBe("open");
-    expect(r.messages[0]!.text).toMatch(/^Order #2002 was placed on Feb 20, 2026 \(9 days ago\) and hasn't shipped yet\. Our shipping policy says: “Orders ship within 3 business days\.”/);
+    expect(r.messages[0]!.text).toMatch(
+      /^Order #2002 was placed on Feb 20, 2026 \(9 days ago\) and hasn't shipped yet\. Our shipping policy says: “Orders ship within 3 business days\.”/,
+    );
     expect(r.messages[0]!.text).toContain("#2001 (delivered, Feb 10, 2026)");
     expect(calls).toContain("orders of 1");
   });
@@ -74,7 +104,13 @@ describe("runChatTurn with an in-memory order lookup", () => {
     expect(a.messages[0]!.text).toMatch(/adresse e-mail/);
     const b = await runChatTurn(deps(), { shop: SHOP, customerId: null, conversationId: a.conversationId, message: "ava@example.com", locale: "fr" });
     expect(b.messages[0]!.text).toMatch(/a été livrée le 13 févr\. 2026/);
-    const c = await runChatTurn(deps(), { shop: SHOP, customerId: null, conversationId: a.conversationId, message: "je veux parler à un humain", locale: "fr" });
+    const c = await runChatTurn(deps(), {
+      shop: SHOP,
+      customerId: null,
+      conversationId: a.conversationId,
+      message: "je veux parler à un humain",
+      locale: "fr",
+    });
     expect(c.state).toBe("escalated");
     const kase = await db.escalationCase.findUniqueOrThrow({ where: { conversationId: a.conversationId } });
     expect(kase).toMatchObject({ status: "queued", orderName: "#2001", shopperEmail: "ava@example.com" });

@@ -59,7 +59,10 @@ export async function saveTurn(db: Db, turn: TurnRecord): Promise<void> {
     const existingCase = await db.escalationCase.findUnique({ where: { conversationId: turn.conversationId }, select: { id: true } });
     if (existingCase) {
       await queueFollowUp(db, {
-        shop: turn.shop.domain, caseId: existingCase.id, now: turn.now, batchWindowMs: getEnv().outbox.followUpBatchMs,
+        shop: turn.shop.domain,
+        caseId: existingCase.id,
+        now: turn.now,
+        batchWindowMs: getEnv().outbox.followUpBatchMs,
         maxPerDay: turn.shop.abuse.followUpsPerCasePerDay,
       });
     }
@@ -67,7 +70,12 @@ export async function saveTurn(db: Db, turn: TurnRecord): Promise<void> {
 }
 
 // The pure plan with this process's clock, ids, links and sender, then the email composed for the outbox.
-function casePlan(turn: TurnRecord, effect: CaseEffect, transcript: ReturnType<typeof toTranscript>, prior: { id: string; status: string } | null): CasePlan | null {
+function casePlan(
+  turn: TurnRecord,
+  effect: CaseEffect,
+  transcript: ReturnType<typeof toTranscript>,
+  prior: { id: string; status: string } | null,
+): CasePlan | null {
   const { shop, now } = turn;
   const caseId = newCaseId();
   const draft = planCase({

@@ -1,6 +1,14 @@
 import { parseEscalationSettings, type EscalationSettings } from "~/domain/escalation";
 import { findPlan, usagePeriod, type Plan } from "~/domain/plans";
-import { abuseSettingsSchema, assistantSettingsSchema, contactSettingsSchema, parseStored, type AbuseSettings, type AssistantSettings, type ContactSettings } from "~/domain/shop-settings";
+import {
+  abuseSettingsSchema,
+  assistantSettingsSchema,
+  contactSettingsSchema,
+  parseStored,
+  type AbuseSettings,
+  type AssistantSettings,
+  type ContactSettings,
+} from "~/domain/shop-settings";
 import { parseRoutingSettings, type RoutingSettings } from "~/domain/routing";
 import type { Db } from "~/db.server";
 import { chatStoreFor } from "./store/index.server";

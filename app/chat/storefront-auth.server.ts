@@ -5,9 +5,7 @@ import { verifyAppProxyQuery } from "./app-proxy-signature.server";
 import { jsonError } from "../platform/http.server";
 import { forgetShopContext, loadShopContext } from "./shop-context.server";
 
-export type StorefrontAuth =
-  | { ok: true; shop: string; customerId: string | null; accessToken: string | undefined }
-  | { ok: false; response: Response };
+export type StorefrontAuth = { ok: true; shop: string; customerId: string | null; accessToken: string | undefined } | { ok: false; response: Response };
 
 /**
  * Verifies Shopify's App Proxy signature (HMAC over the query, ±90 s timestamp) and returns the
@@ -19,8 +17,7 @@ export async function verifyStorefrontRequest(request: Request): Promise<Storefr
   const url = new URL(request.url);
   const verdict = verifyAppProxyQuery(url.searchParams, getEnv().shopifyApiSecret, Math.floor(Date.now() / 1000));
   if (!verdict.ok) {
-    const message =
-      verdict.reason === "missing" ? "Missing App Proxy signature." : "The App Proxy signature is invalid or expired.";
+    const message = verdict.reason === "missing" ? "Missing App Proxy signature." : "The App Proxy signature is invalid or expired.";
     return { ok: false, response: jsonError(401, "invalid_signature", message) };
   }
   const { shop } = verdict;

@@ -42,7 +42,8 @@ const server = await launchServer({
   beforeListen: (entry) => entry.seedDemoShop(),
 });
 origin = `http://127.0.0.1:${server.port}`;
-if (server.isPrimary) console.log(`[demo] storefront  http://localhost:${server.port}/
+if (server.isPrimary)
+  console.log(`[demo] storefront  http://localhost:${server.port}/
 [demo] inbox       http://localhost:${server.port}/demo/inbox   (${smtpNote})
 [demo] admin       http://localhost:${server.port}/app`);
 

@@ -87,9 +87,15 @@ async function evaluate(file: string): Promise<{ tally: Tally; count: number; ms
     else if (d.escalate) tally.fp++;
     else tally.tn++;
     const bySource = gold ? hitBy : falseBy;
-    if (d.escalate) for (const s of d.signals) bySource.set(`${s.reason}/${firedBy(s.evidence)}`, (bySource.get(`${s.reason}/${firedBy(s.evidence)}`) ?? 0) + 1);
+    if (d.escalate)
+      for (const s of d.signals) bySource.set(`${s.reason}/${firedBy(s.evidence)}`, (bySource.get(`${s.reason}/${firedBy(s.evidence)}`) ?? 0) + 1);
     if (errors.length < showErrors && gold !== d.escalate) {
-      errors.push(`  ${gold ? "MISS" : "FP  "} [${row.source_label ?? ""}] ${row.text.slice(0, 140)}  → ${d.reasons.join(",")} ${d.signals.map((s) => s.evidence).join(" | ").slice(0, 80)}`);
+      errors.push(
+        `  ${gold ? "MISS" : "FP  "} [${row.source_label ?? ""}] ${row.text.slice(0, 140)}  → ${d.reasons.join(",")} ${d.signals
+          .map((s) => s.evidence)
+          .join(" | ")
+          .slice(0, 80)}`,
+      );
     }
   }
   console.log(`\n== ${file} (${split}, ${count} rows)`);
@@ -99,7 +105,11 @@ async function evaluate(file: string): Promise<{ tally: Tally; count: number; ms
     const what = e.label === "escalate" ? "recall" : "FP rate";
     console.log(`  ${reason.padEnd(64)} ${what.padEnd(8)} ${pct(rate)}  (${e.hit}/${e.total})${e.ambiguous ? "  [not scored; escalation rate]" : ""}`);
   }
-  const list = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1]).map(([r, n]) => `${r}=${n}`).join(", ");
+  const list = (m: Map<string, number>) =>
+    [...m]
+      .sort((a, b) => b[1] - a[1])
+      .map(([r, n]) => `${r}=${n}`)
+      .join(", ");
   if (hitBy.size) console.log(`  true escalations by detector reason/source: ${list(hitBy)}`);
   if (falseBy.size) console.log(`  false escalations by detector reason/source: ${list(falseBy)}`);
   for (const e of errors) console.log(e);
@@ -111,7 +121,9 @@ async function main(): Promise<void> {
     console.error("usage: eval-escalation FILE.jsonl… [--split=all|tune|holdout] [--errors=N] [--rules-only]");
     process.exit(2);
   }
-  console.log(model ? `detector: rules + model ${model.version} (checksum ${model.checksum}; thresholds ${JSON.stringify(model.thresholds)})` : "detector: rules only");
+  console.log(
+    model ? `detector: rules + model ${model.version} (checksum ${model.checksum}; thresholds ${JSON.stringify(model.thresholds)})` : "detector: rules only",
+  );
   const total: Tally = { tp: 0, fp: 0, fn: 0, tn: 0 };
   let count = 0;
   let ms = 0;

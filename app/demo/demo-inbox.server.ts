@@ -20,7 +20,11 @@ export interface InboxEmail {
 export async function readDemoInbox(dir: string, limit = 50): Promise<InboxEmail[]> {
   let files: string[];
   try {
-    files = (await readdir(dir)).filter((f) => f.endsWith(".eml")).sort().reverse().slice(0, limit);
+    files = (await readdir(dir))
+      .filter((f) => f.endsWith(".eml"))
+      .sort()
+      .reverse()
+      .slice(0, limit);
   } catch {
     return [];
   }

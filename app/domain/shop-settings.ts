@@ -19,7 +19,10 @@ export type AssistantSettings = z.output<typeof assistantSettingsSchema>;
 export const contactSettingsSchema = z.object({
   email: z.email().nullable().default(null),
   phone: z.string().trim().max(40).nullable().default(null),
-  url: z.url({ protocol: /^https?$/ }).nullable().default(null),
+  url: z
+    .url({ protocol: /^https?$/ })
+    .nullable()
+    .default(null),
 });
 export type ContactSettings = z.output<typeof contactSettingsSchema>;
 

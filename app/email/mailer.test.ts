@@ -9,7 +9,10 @@ describe("smtpOptionsFromUrl", () => {
     { url: "smtp://127.0.0.1:2525", expected: { host: "127.0.0.1", port: 2525, secure: false, ignoreTLS: true, auth: undefined } },
     { url: "smtp://localhost:25", expected: { host: "localhost", port: 25, secure: false, ignoreTLS: true } },
     { url: "smtp://[::1]:25", expected: { port: 25, secure: false, ignoreTLS: true } },
-    { url: "smtp://user%40x.com:p%40ss%3Aw@mail.example.com:587", expected: { host: "mail.example.com", port: 587, secure: false, ignoreTLS: false, auth: { user: "user@x.com", pass: "p@ss:w" } } },
+    {
+      url: "smtp://user%40x.com:p%40ss%3Aw@mail.example.com:587",
+      expected: { host: "mail.example.com", port: 587, secure: false, ignoreTLS: false, auth: { user: "user@x.com", pass: "p@ss:w" } },
+    },
     { url: "smtp://mail.example.com", expected: { port: 587, secure: false, ignoreTLS: false } },
     { url: "smtps://mail.example.com", expected: { port: 465, secure: true, ignoreTLS: false } },
     { url: "smtps://127.0.0.1:4650", expected: { port: 4650, secure: true, ignoreTLS: false } },
@@ -93,7 +96,11 @@ describe("sendComposedEmail over real SMTP", () => {
     const transport = createMailTransport(smtp.url, { timeoutMs: 2_000 });
     try {
       const email = composeEscalationEmail(
-        seedView({ shopperEmail: "sarah@example.com\r\nBcc: victim@evil.example", caseId: "c1\r\nX-Evil: 1", order: { ...seedView().order!, name: "#1042\r\nBcc: victim@evil.example" } }),
+        seedView({
+          shopperEmail: "sarah@example.com\r\nBcc: victim@evil.example",
+          caseId: "c1\r\nX-Evil: 1",
+          order: { ...seedView().order!, name: "#1042\r\nBcc: victim@evil.example" },
+        }),
       );
       await sendComposedEmail(transport, email);
       const [m] = await smtp.waitForMessages(1);

@@ -60,7 +60,7 @@ function expandIPv6(value: string): number[] | null {
 /** RFC 5952 text: lower-case, no leading zeros, the longest run of two or more zero groups as "::". */
 function compressIPv6(groups: number[]): string {
   let best = { start: -1, length: 0 };
-  for (let i = 0; i < 8; ) {
+  for (let i = 0; i < 8;) {
     if (groups[i] !== 0) {
       i++;
       continue;

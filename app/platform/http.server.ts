@@ -80,7 +80,8 @@ export async function authenticateWebhookOr400<T>(request: Request, authenticate
     return await authenticate(bounded);
   } catch (thrown) {
     // Shopify's rule is 401 for a bad HMAC; a delivery without one is treated the same.
-    if (thrown instanceof Response) return thrown.status === 400 && !request.headers.get("x-shopify-hmac-sha256") ? new Response(null, { status: 401 }) : thrown;
+    if (thrown instanceof Response)
+      return thrown.status === 400 && !request.headers.get("x-shopify-hmac-sha256") ? new Response(null, { status: 401 }) : thrown;
     if (thrown instanceof SyntaxError) return new Response(null, { status: 400 });
     throw thrown;
   }

@@ -15,21 +15,12 @@ export const PG_CLIENT_DIR = "prisma/generated/pg";
 export function derivePostgresSchema(sqliteSchema: string): string {
   const swapped = sqliteSchema.replace(/provider\s*=\s*"sqlite"/, 'provider = "postgresql"');
   if (swapped === sqliteSchema) throw new Error('prisma/schema.prisma must declare provider = "sqlite"');
-  const withOutput = swapped.replace(
-    /(generator client \{[^}]*?)(\n\})/,
-    `$1\n  output     = "../generated/pg"$2`,
-  );
-  return (
-    "// GENERATED from prisma/schema.prisma by `npm run db:pg-schema` — do not edit.\n" + withOutput
-  );
+  const withOutput = swapped.replace(/(generator client \{[^}]*?)(\n\})/, `$1\n  output     = "../generated/pg"$2`);
+  return "// GENERATED from prisma/schema.prisma by `npm run db:pg-schema` — do not edit.\n" + withOutput;
 }
 
 /** Runs the Prisma CLI (no engine downloads: the configs use driver adapters). */
-export function runPrisma(
-  args: string[],
-  env: Record<string, string>,
-  options: { capture?: boolean; cwd?: string; doneWhen?: RegExp } = {},
-): Promise<string> {
+export function runPrisma(args: string[], env: Record<string, string>, options: { capture?: boolean; cwd?: string; doneWhen?: RegExp } = {}): Promise<string> {
   const cwd = options.cwd ?? process.cwd();
   const cli = require.resolve("prisma/build/index.js", { paths: [cwd] });
   mkdirSync(path.join(cwd, ".data"), { recursive: true });
@@ -70,8 +61,12 @@ export async function migrateDeploy(url: string, cwd?: string): Promise<void> {
     const file = url.slice("file:".length);
     mkdirSync(path.dirname(path.resolve(cwd ?? process.cwd(), file)), { recursive: true });
   }
-  await runPrisma(["migrate", "deploy", "--config", config], { DATABASE_URL: url }, {
-    cwd,
-    doneWhen: /All migrations have been successfully applied|No pending migrations to apply/,
-  });
+  await runPrisma(
+    ["migrate", "deploy", "--config", config],
+    { DATABASE_URL: url },
+    {
+      cwd,
+      doneWhen: /All migrations have been successfully applied|No pending migrations to apply/,
+    },
+  );
 }

@@ -113,13 +113,14 @@ export function startClusterRateLimits(): void {
 function getLimiters(): Promise<Limiters> {
   if (!limiters) {
     const { databaseUrl, databaseProvider } = getEnv();
-    limiters = databaseProvider === "postgresql"
-      ? postgresLimiters(databaseUrl).catch((error: unknown) => {
-          console.error("[rate-limit] PostgreSQL store unavailable, using per-instance memory limits:", error);
-          return memoryLimiters();
-        })
-      // One HTTP worker counts alone; several share the primary's counters.
-      : Promise.resolve(cluster.isWorker && getEnv().webConcurrency > 1 ? clusterLimiters() : memoryLimiters());
+    limiters =
+      databaseProvider === "postgresql"
+        ? postgresLimiters(databaseUrl).catch((error: unknown) => {
+            console.error("[rate-limit] PostgreSQL store unavailable, using per-instance memory limits:", error);
+            return memoryLimiters();
+          })
+        : // One HTTP worker counts alone; several share the primary's counters.
+          Promise.resolve(cluster.isWorker && getEnv().webConcurrency > 1 ? clusterLimiters() : memoryLimiters());
   }
   return limiters;
 }

@@ -55,12 +55,7 @@ export interface RetentionJob {
 }
 
 /** Starts the hourly purge (first run right away). Errors are logged; the next tick tries again. */
-export function startRetentionJob(opts: {
-  db: Db;
-  intervalMs?: number;
-  now?: () => Date;
-  log?: Pick<Console, "info" | "error">;
-}): RetentionJob {
+export function startRetentionJob(opts: { db: Db; intervalMs?: number; now?: () => Date; log?: Pick<Console, "info" | "error"> }): RetentionJob {
   const log = opts.log ?? console;
   const now = opts.now ?? (() => new Date());
   let running: Promise<RetentionResult | null> | null = null;

@@ -4,7 +4,8 @@ import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:
  * AES-256-GCM for secrets at rest (the shops' Admin API tokens). A value is stored as
  * `enc:v1:<key id>:<iv>:<tag>:<ciphertext>` (base64url parts); the key id (first 8 hex characters of
  * SHA-256 of the key) picks the key, so rows written under `ENCRYPTION_KEY_PREVIOUS` still read
- * during a rotation (each row is re-encrypted under the new key on its next write). Anything without the prefix is a legacy plaintext value and is returned as is,
+ * during a rotation (each row is re-encrypted under the new key on its next write). Anything without the
+ * prefix is a legacy plaintext value and is returned as is,
  * so existing rows keep working until their next write encrypts them.
  */
 export interface TokenCipher {

@@ -23,9 +23,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
     return redirect("/", { headers: { "Set-Cookie": cookie } });
   }
   const match = new RegExp(`(?:^|;\\s*)${DEMO_CUSTOMER_COOKIE}=(\\d+)`).exec(request.headers.get("cookie") ?? "");
-  return new Response(renderDemoStorefront({ loggedInCustomerId: match?.[1] ?? null, locale: url.searchParams.get("locale") ?? undefined,
-    // `?widget=0`: the same page without the app embed (npm run bench:storefront compares both).
-    widget: url.searchParams.get("widget") !== "0" }), {
-    headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" },
-  });
+  return new Response(
+    renderDemoStorefront({
+      loggedInCustomerId: match?.[1] ?? null,
+      locale: url.searchParams.get("locale") ?? undefined,
+      // `?widget=0`: the same page without the app embed (npm run bench:storefront compares both).
+      widget: url.searchParams.get("widget") !== "0",
+    }),
+    {
+      headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" },
+    },
+  );
 }

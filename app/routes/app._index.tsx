@@ -70,9 +70,8 @@ export default function Home() {
           <Layout.Section>
             <Banner tone="critical" title="Baton can’t look up orders right now">
               <p>
-                Shopify did not renew Baton’s access to your store (since {fmt.dateTime(adminAccess.since)}), so the
-                assistant tells shoppers it can’t check orders and offers your team instead. Opening Baton from your Shopify
-                admin reconnects it; if this message stays, reinstall Baton.
+                Shopify did not renew Baton’s access to your store (since {fmt.dateTime(adminAccess.since)}), so the assistant tells shoppers it can’t check
+                orders and offers your team instead. Opening Baton from your Shopify admin reconnects it; if this message stays, reinstall Baton.
               </p>
             </Banner>
           </Layout.Section>
@@ -132,8 +131,10 @@ export default function Home() {
                 <Step done={c.planChosen.done} title="Choose a plan">
                   <Text as="p">
                     You are on the {c.plan.name} plan
-                    {c.plan.priceUsd === 0 ? " (no escalation emails: shoppers are shown your contact details)" : ` (${fmt.number(c.plan.escalationsPerMonth)} escalation emails a month)`}.{" "}
-                    <Link url="/app/plans">See plans</Link>
+                    {c.plan.priceUsd === 0
+                      ? " (no escalation emails: shoppers are shown your contact details)"
+                      : ` (${fmt.number(c.plan.escalationsPerMonth)} escalation emails a month)`}
+                    . <Link url="/app/plans">See plans</Link>
                   </Text>
                 </Step>
               </ol>
@@ -159,7 +160,11 @@ export default function Home() {
                 {usage.limited ? <Text as="p">Not emailed (no allowance): {fmt.number(usage.limited)}</Text> : null}
               </InlineStack>
               {usage.emailsOff ? null : (
-                <ProgressBar progress={Math.min(100, (usage.escalations / usage.allowance) * 100)} size="small" tone={usage.overLimit ? "critical" : "primary"} />
+                <ProgressBar
+                  progress={Math.min(100, (usage.escalations / usage.allowance) * 100)}
+                  size="small"
+                  tone={usage.overLimit ? "critical" : "primary"}
+                />
               )}
             </BlockStack>
           </Card>

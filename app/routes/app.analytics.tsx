@@ -18,7 +18,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { report, fromDay: range.fromDay, toDay: range.toDay, modelConfigured: Boolean(getEnv().openai.apiKey) };
 }
 
-const PRIORITY_COLOR: Record<string, string> = { urgent: CHART_COLORS.urgent, high: CHART_COLORS.warning, normal: CHART_COLORS.primary, low: CHART_COLORS.neutral };
+const PRIORITY_COLOR: Record<string, string> = {
+  urgent: CHART_COLORS.urgent,
+  high: CHART_COLORS.warning,
+  normal: CHART_COLORS.primary,
+  low: CHART_COLORS.neutral,
+};
 const STATUS_COLOR: Record<string, string> = { failed: CHART_COLORS.urgent, sent: CHART_COLORS.success, limited: CHART_COLORS.warning };
 
 function Metric({ label, value, hint }: { label: string; value: string; hint?: string }) {
@@ -47,7 +52,10 @@ function Metric({ label, value, hint }: { label: string; value: string; hint?: s
 function useDayLabel() {
   const { format } = useAdminLayout();
   return (day: string, month = false) =>
-    new Intl.DateTimeFormat(format.locale, { timeZone: "UTC", ...(month ? { month: "long", year: "numeric" } : { month: "short", day: "numeric", year: "numeric" }) }).format(new Date(`${day}T00:00:00Z`));
+    new Intl.DateTimeFormat(format.locale, {
+      timeZone: "UTC",
+      ...(month ? { month: "long", year: "numeric" } : { month: "short", day: "numeric", year: "numeric" }),
+    }).format(new Date(`${day}T00:00:00Z`));
 }
 
 export default function Analytics() {
@@ -57,7 +65,8 @@ export default function Analytics() {
   const [from, setFrom] = useState(fromDay);
   const [to, setTo] = useState(toDay);
   const pct = (v: number) => fmt.percent(v);
-  const bucketLabel = (start: string) => (r.series.bucket === "month" ? dayLabel(start, true) : r.series.bucket === "week" ? `Week of ${dayLabel(start)}` : dayLabel(start));
+  const bucketLabel = (start: string) =>
+    r.series.bucket === "month" ? dayLabel(start, true) : r.series.bucket === "week" ? `Week of ${dayLabel(start)}` : dayLabel(start);
   const t = r.timeToEscalate;
   return (
     <Page title="Analytics" subtitle={`${dayLabel(fromDay)} – ${dayLabel(toDay)} · times in ${fmt.zoneName()}`}>
@@ -82,13 +91,21 @@ export default function Analytics() {
               value={pct(r.answeredWithoutEscalationRate)}
               hint={`${fmt.number(r.answeredWithoutEscalation)} conversations${r.unanswered ? `; ${fmt.number(r.unanswered)} more ended without a useful answer` : ""}`}
             />
-            <Metric label="Cases resolved" value={`${fmt.number(r.resolvedCases)} of ${fmt.number(r.escalations)}`} hint={`${fmt.number(r.openCases)} still open`} />
+            <Metric
+              label="Cases resolved"
+              value={`${fmt.number(r.resolvedCases)} of ${fmt.number(r.escalations)}`}
+              hint={`${fmt.number(r.openCases)} still open`}
+            />
             <Metric
               label="Time to escalate"
               value={t.medianSeconds === null ? "—" : `${fmt.duration(t.medianSeconds)} typical`}
               hint={t.p90Seconds === null ? "No escalations in this range" : `9 in 10 within ${fmt.duration(t.p90Seconds)} of the first message`}
             />
-            <Metric label="Failed emails" value={fmt.number(r.delivery.failedEmails)} hint={`${fmt.number(r.delivery.failedAttempts)} failed delivery attempts`} />
+            <Metric
+              label="Failed emails"
+              value={fmt.number(r.delivery.failedEmails)}
+              hint={`${fmt.number(r.delivery.failedAttempts)} failed delivery attempts`}
+            />
           </InlineGrid>
         </Layout.Section>
         {modelConfigured ? (
@@ -111,18 +128,39 @@ export default function Analytics() {
         <Layout.Section>
           <InlineGrid columns={{ xs: 1, md: 2 }} gap="300">
             <Card>
-              <BarChart title={`Conversations per ${r.series.bucket}`} data={r.series.points.map((p) => ({ label: bucketLabel(p.start), value: p.conversations }))} format={fmt.number} />
+              <BarChart
+                title={`Conversations per ${r.series.bucket}`}
+                data={r.series.points.map((p) => ({ label: bucketLabel(p.start), value: p.conversations }))}
+                format={fmt.number}
+              />
             </Card>
             <Card>
-              <BarChart title={`Escalations per ${r.series.bucket}`} data={r.series.points.map((p) => ({ label: bucketLabel(p.start), value: p.escalations }))} format={fmt.number} />
+              <BarChart
+                title={`Escalations per ${r.series.bucket}`}
+                data={r.series.points.map((p) => ({ label: bucketLabel(p.start), value: p.escalations }))}
+                format={fmt.number}
+              />
             </Card>
             <Card>
-              <BarChart title="Escalations by reason" description="A case can have several reasons." data={r.byReason.map((x) => ({ label: x.label, value: x.count }))} format={fmt.number} />
+              <BarChart
+                title="Escalations by reason"
+                description="A case can have several reasons."
+                data={r.byReason.map((x) => ({ label: x.label, value: x.count }))}
+                format={fmt.number}
+              />
             </Card>
             <Card>
               <BlockStack gap="500">
-                <BarChart title="Escalations by priority" data={r.byPriority.map((x) => ({ label: x.label, value: x.count, color: PRIORITY_COLOR[x.key] }))} format={fmt.number} />
-                <BarChart title="Escalation emails" data={r.byStatus.map((x) => ({ label: x.label, value: x.count, color: STATUS_COLOR[x.key] ?? CHART_COLORS.neutral }))} format={fmt.number} />
+                <BarChart
+                  title="Escalations by priority"
+                  data={r.byPriority.map((x) => ({ label: x.label, value: x.count, color: PRIORITY_COLOR[x.key] }))}
+                  format={fmt.number}
+                />
+                <BarChart
+                  title="Escalation emails"
+                  data={r.byStatus.map((x) => ({ label: x.label, value: x.count, color: STATUS_COLOR[x.key] ?? CHART_COLORS.neutral }))}
+                  format={fmt.number}
+                />
               </BlockStack>
             </Card>
           </InlineGrid>
@@ -136,7 +174,12 @@ export default function Analytics() {
               <DataTable
                 columnContentTypes={["text", "numeric", "numeric", "numeric"]}
                 headings={["Month", "Escalation emails", "Allowance", "Not emailed"]}
-                rows={r.usage.map((u) => [dayLabel(`${u.period}-01`, true), fmt.number(u.escalations), u.allowance ? fmt.number(u.allowance) : "Off (Free)", fmt.number(u.limited)])}
+                rows={r.usage.map((u) => [
+                  dayLabel(`${u.period}-01`, true),
+                  fmt.number(u.escalations),
+                  u.allowance ? fmt.number(u.allowance) : "Off (Free)",
+                  fmt.number(u.limited),
+                ])}
               />
             </BlockStack>
           </Card>

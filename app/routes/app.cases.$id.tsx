@@ -97,7 +97,9 @@ export default function CaseDetailPage() {
         onAction: () => submit({ intent: resolved ? "reopen" : "resolve" }, { method: "post" }),
       }}
       secondaryActions={[
-        ...(caseEmail && c.shopperEmail ? [{ content: "Reply to customer", url: `mailto:${c.shopperEmail}?subject=${encodeURIComponent(`Re: ${caseEmail.subject}`)}`, external: true }] : []),
+        ...(caseEmail && c.shopperEmail
+          ? [{ content: "Reply to customer", url: `mailto:${c.shopperEmail}?subject=${encodeURIComponent(`Re: ${caseEmail.subject}`)}`, external: true }]
+          : []),
         ...(links.order ? [{ content: "View order", url: links.order, external: true }] : []),
       ]}
     >
@@ -179,7 +181,13 @@ export default function CaseDetailPage() {
         </Layout.Section>
         <Layout.Section variant="oneThird">
           <BlockStack gap="400">
-            <CustomerCard facts={c.customerFacts ?? (c.orderFacts as { customer?: unknown } | null | undefined)?.customer} email={c.shopperEmail} name={c.customerName} url={links.customer} vip={vip} />
+            <CustomerCard
+              facts={c.customerFacts ?? (c.orderFacts as { customer?: unknown } | null | undefined)?.customer}
+              email={c.shopperEmail}
+              name={c.customerName}
+              url={links.customer}
+              vip={vip}
+            />
             <OrderCard facts={c.orderFacts} orderName={c.orderName} url={links.order} />
             {llmConfigured || c.llm.modelReplies > 0 || c.llm.tokensIn > 0 ? <ModelUsageCard llm={c.llm} /> : null}
           </BlockStack>

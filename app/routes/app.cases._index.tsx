@@ -1,6 +1,24 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useLoaderData, useNavigate } from "@remix-run/react";
-import { Badge, BlockStack, Box, Button, Card, Collapsible, IndexTable, InlineGrid, InlineStack, Link, Page, Pagination, Select, Tabs, Text, TextField, useBreakpoints } from "@shopify/polaris";
+import {
+  Badge,
+  BlockStack,
+  Box,
+  Button,
+  Card,
+  Collapsible,
+  IndexTable,
+  InlineGrid,
+  InlineStack,
+  Link,
+  Page,
+  Pagination,
+  Select,
+  Tabs,
+  Text,
+  TextField,
+  useBreakpoints,
+} from "@shopify/polaris";
 import { useState } from "react";
 import { db } from "~/db.server";
 import { ESCALATION_REASONS, PRIORITIES } from "~/domain/escalation";
@@ -46,7 +64,16 @@ export default function Cases() {
   const set = (k: keyof typeof f) => (v: string) => setF((s) => ({ ...s, [k]: v }));
   const urlWith = (changes: Record<string, string | undefined>) => {
     // The filters that produced this page (not unsaved edits in the form).
-    const applied = { state: filters.state, status: filters.status, reason: filters.reason, priority: filters.priority, from: filters.from, to: filters.to, q: filters.q, ...changes };
+    const applied = {
+      state: filters.state,
+      status: filters.status,
+      reason: filters.reason,
+      priority: filters.priority,
+      from: filters.from,
+      to: filters.to,
+      q: filters.q,
+      ...changes,
+    };
     const p = new URLSearchParams(Object.entries(applied).filter((e): e is [string, string] => !!e[1]));
     return `/app/cases${p.size ? `?${p.toString()}` : ""}`;
   };
@@ -57,7 +84,10 @@ export default function Cases() {
         <Card padding="0">
           <Tabs
             tabs={STATE_TABS.map((t) => ({ id: `state-${t.id || "all"}`, content: t.content, url: urlWith({ state: t.id || undefined, page: undefined }) }))}
-            selected={Math.max(0, STATE_TABS.findIndex((t) => t.id === (filters.state ?? "")))}
+            selected={Math.max(
+              0,
+              STATE_TABS.findIndex((t) => t.id === (filters.state ?? "")),
+            )}
           />
           <Box padding="300" borderBlockStartWidth="025" borderColor="border">
             <Form method="get" aria-label="Filter cases">
@@ -65,7 +95,15 @@ export default function Cases() {
               <BlockStack gap="300">
                 <InlineStack gap="200" blockAlign="end" wrap={false}>
                   <div style={{ flex: 1 }}>
-                    <TextField label="Search by customer email or order" labelHidden name="q" value={f.q} onChange={set("q")} autoComplete="off" placeholder="Search by customer email or order (#1042)" />
+                    <TextField
+                      label="Search by customer email or order"
+                      labelHidden
+                      name="q"
+                      value={f.q}
+                      onChange={set("q")}
+                      autoComplete="off"
+                      placeholder="Search by customer email or order (#1042)"
+                    />
                   </div>
                   <Button onClick={() => setOpen((o) => !o)} disclosure={open ? "up" : "down"} ariaExpanded={open} ariaControls="case-filters">
                     {active ? `Filters (${active})` : "Filters"}
@@ -77,9 +115,21 @@ export default function Cases() {
                 <Collapsible id="case-filters" open={open}>
                   <BlockStack gap="300">
                     <InlineGrid columns={{ xs: 1, sm: 2, md: 5 }} gap="300">
-                      <Select label="Email delivery" name="status" value={f.status} onChange={set("status")} options={[{ label: "Any", value: "" }, ...statuses.map((s) => ({ label: label(DELIVERY_LABEL, s), value: s }))]} />
+                      <Select
+                        label="Email delivery"
+                        name="status"
+                        value={f.status}
+                        onChange={set("status")}
+                        options={[{ label: "Any", value: "" }, ...statuses.map((s) => ({ label: label(DELIVERY_LABEL, s), value: s }))]}
+                      />
                       <Select label="Reason" name="reason" value={f.reason} onChange={set("reason")} options={[{ label: "Any", value: "" }, ...reasons]} />
-                      <Select label="Priority" name="priority" value={f.priority} onChange={set("priority")} options={[{ label: "Any", value: "" }, ...PRIORITIES.map((p) => ({ label: label(PRIORITY_LABEL, p), value: p }))]} />
+                      <Select
+                        label="Priority"
+                        name="priority"
+                        value={f.priority}
+                        onChange={set("priority")}
+                        options={[{ label: "Any", value: "" }, ...PRIORITIES.map((p) => ({ label: label(PRIORITY_LABEL, p), value: p }))]}
+                      />
                       <TextField label="From" name="from" type="date" value={f.from} onChange={set("from")} autoComplete="off" />
                       <TextField label="To" name="to" type="date" value={f.to} onChange={set("to")} autoComplete="off" />
                     </InlineGrid>

@@ -91,19 +91,31 @@ export default function Plans() {
                   <Text as="p" variant="headingLg">
                     {p.priceUsd === 0 ? "$0" : `${fmt.money(p.priceUsd, "USD").replace(/\.00$/, "")}`}
                     <Text as="span" tone="subdued" variant="bodyMd">
-                      {" "}/ month
+                      {" "}
+                      / month
                     </Text>
                   </Text>
                   <Text as="p">
-                    {p.escalationsPerMonth === 0 ? "No escalation emails: shoppers who need a person see your contact details." : `${fmt.number(p.escalationsPerMonth)} escalation emails a month`}
+                    {p.escalationsPerMonth === 0
+                      ? "No escalation emails: shoppers who need a person see your contact details."
+                      : `${fmt.number(p.escalationsPerMonth)} escalation emails a month`}
                   </Text>
                   {p.trialDays ? (
                     <Text as="p" tone="subdued">
                       {p.trialDays}-day free trial
                     </Text>
                   ) : null}
-                  <Button onClick={() => choose(p.id)} disabled={p.id === current} loading={pending === p.id} variant={p.escalationsPerMonth > currentPlan.escalationsPerMonth ? "primary" : undefined}>
-                    {p.id === current ? "Current plan" : p.escalationsPerMonth < currentPlan.escalationsPerMonth ? `Downgrade to ${p.name}` : `Choose ${p.name}`}
+                  <Button
+                    onClick={() => choose(p.id)}
+                    disabled={p.id === current}
+                    loading={pending === p.id}
+                    variant={p.escalationsPerMonth > currentPlan.escalationsPerMonth ? "primary" : undefined}
+                  >
+                    {p.id === current
+                      ? "Current plan"
+                      : p.escalationsPerMonth < currentPlan.escalationsPerMonth
+                        ? `Downgrade to ${p.name}`
+                        : `Choose ${p.name}`}
                   </Button>
                 </BlockStack>
               </Card>
@@ -112,7 +124,9 @@ export default function Plans() {
         </Layout.Section>
         <Layout.Section>
           <Text as="p" tone="subdued">
-            {usage.emailsOff ? "This month: escalation emails are off." : `This month: ${fmt.number(usage.escalations)} of ${fmt.number(usage.allowance)} escalation emails used.`}
+            {usage.emailsOff
+              ? "This month: escalation emails are off."
+              : `This month: ${fmt.number(usage.escalations)} of ${fmt.number(usage.allowance)} escalation emails used.`}
           </Text>
         </Layout.Section>
       </Layout>
@@ -142,7 +156,9 @@ export default function Plans() {
                   {`Your allowance drops from ${fmt.number(currentPlan.escalationsPerMonth)} to ${fmt.number(target.escalationsPerMonth)} escalation emails a month. You've used ${fmt.number(usage.escalations)} this month; once the new allowance is used, shoppers see your contact details.`}
                 </Text>
               )}
-              {!demo && currentPlan.priceUsd > 0 ? <Text as="p" tone="subdued">{`Your ${currentPlan.name} subscription is replaced in Shopify billing.`}</Text> : null}
+              {!demo && currentPlan.priceUsd > 0 ? (
+                <Text as="p" tone="subdued">{`Your ${currentPlan.name} subscription is replaced in Shopify billing.`}</Text>
+              ) : null}
             </BlockStack>
           ) : null}
         </Modal.Section>

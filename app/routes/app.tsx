@@ -57,16 +57,20 @@ export default function AdminLayout() {
     return (
       <PolarisAppProvider i18n={enTranslations} linkComponent={DemoLink}>
         <AdminUiProvider embedded={false}>
-        <nav aria-label="Baton admin" style={{ display: "flex", flexWrap: "wrap", gap: "8px 16px", padding: "12px 16px", background: "#1a1a1a" }}>
-          {NAV.map((n) => (
-            <Link key={n.to} to={n.to} style={{ color: "#fff" }} prefetch="intent">
-              {n.label}
-            </Link>
-          ))}
-          <a href="/" style={{ color: "#ccc", marginLeft: "auto" }}>Demo store</a>
-          <a href="/demo/inbox" style={{ color: "#ccc" }}>Demo inbox</a>
-        </nav>
-        <Outlet />
+          <nav aria-label="Baton admin" style={{ display: "flex", flexWrap: "wrap", gap: "8px 16px", padding: "12px 16px", background: "#1a1a1a" }}>
+            {NAV.map((n) => (
+              <Link key={n.to} to={n.to} style={{ color: "#fff" }} prefetch="intent">
+                {n.label}
+              </Link>
+            ))}
+            <a href="/" style={{ color: "#ccc", marginLeft: "auto" }}>
+              Demo store
+            </a>
+            <a href="/demo/inbox" style={{ color: "#ccc" }}>
+              Demo inbox
+            </a>
+          </nav>
+          <Outlet />
         </AdminUiProvider>
       </PolarisAppProvider>
     );

@@ -31,9 +31,12 @@ export async function action({ request }: ActionFunctionArgs) {
       } catch (error) {
         const unavailable = error instanceof ChatUnavailableError;
         if (!unavailable) console.error("[chat] streamed turn failed", error);
-        send("error", unavailable
-          ? { error: { code: "shop_unavailable", message: "Chat is not available for this store." } }
-          : { error: { code: "internal_error", message: "Something went wrong; please send your message again." } });
+        send(
+          "error",
+          unavailable
+            ? { error: { code: "shop_unavailable", message: "Chat is not available for this store." } }
+            : { error: { code: "internal_error", message: "Something went wrong; please send your message again." } },
+        );
       } finally {
         open = false;
         controller.close();

@@ -28,7 +28,12 @@ export function planIdForSubscription(name: string | undefined): PlanId {
  * Reads the shop's active subscription and stores its plan on the Shop row when it differs (after
  * the merchant approved a charge, or cancelled it in Shopify). Returns the plan in force.
  */
-export async function syncPlanFromBilling(db: Db, shop: string, billing: BillingApi, isTest: boolean): Promise<{ plan: PlanId; subscriptionId: string | null }> {
+export async function syncPlanFromBilling(
+  db: Db,
+  shop: string,
+  billing: BillingApi,
+  isTest: boolean,
+): Promise<{ plan: PlanId; subscriptionId: string | null }> {
   const { appSubscriptions } = await billing.check({ plans: PAID.map((p) => p.name), isTest });
   const active = appSubscriptions.find((s) => s.status === "ACTIVE" && planIdForSubscription(s.name) !== "free");
   const plan = planIdForSubscription(active?.name);

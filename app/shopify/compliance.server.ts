@@ -42,7 +42,8 @@ interface CustomerRef {
 function customerOf(payload: unknown): CustomerRef {
   const customer = isRecord(payload) && isRecord(payload.customer) ? payload.customer : {};
   const rawId = customer.id;
-  const customerId = (typeof rawId === "number" && Number.isFinite(rawId)) || (typeof rawId === "string" && /^\d{1,20}$/.test(rawId.trim())) ? String(rawId).trim() : null;
+  const customerId =
+    (typeof rawId === "number" && Number.isFinite(rawId)) || (typeof rawId === "string" && /^\d{1,20}$/.test(rawId.trim())) ? String(rawId).trim() : null;
   const rawEmail = typeof customer.email === "string" ? customer.email.trim().toLowerCase() : "";
   const email = rawEmail && rawEmail.length <= 320 && !/[\u0000-\u001f]/.test(rawEmail) ? rawEmail : null;
   return { customerId, email };
@@ -176,19 +177,21 @@ export async function assembleCustomerExport(db: Db, shop: string, payload: unkn
     })),
     cases: conversations.flatMap((c) =>
       c.case
-        ? [{
-            id: c.case.id,
-            conversationId: c.id,
-            status: c.case.status,
-            shopperEmail: c.case.shopperEmail,
-            reasonText: c.case.reasonText,
-            priority: c.case.priority,
-            orderName: c.case.orderName,
-            summary: c.case.summary,
-            orderFacts: c.case.orderFacts,
-            customerFacts: c.case.customerFacts,
-            createdAt: c.case.createdAt.toISOString(),
-          }]
+        ? [
+            {
+              id: c.case.id,
+              conversationId: c.id,
+              status: c.case.status,
+              shopperEmail: c.case.shopperEmail,
+              reasonText: c.case.reasonText,
+              priority: c.case.priority,
+              orderName: c.case.orderName,
+              summary: c.case.summary,
+              orderFacts: c.case.orderFacts,
+              customerFacts: c.case.customerFacts,
+              createdAt: c.case.createdAt.toISOString(),
+            },
+          ]
         : [],
     ),
   };
@@ -256,7 +259,14 @@ async function handleDataRequest(db: Db, d: ComplianceDelivery, now: Date): Prom
     if (isUniqueViolation(error)) return { topic: "CUSTOMERS_DATA_REQUEST", dataRequestId: rowId, duplicate: true, conversations: 0, cases: 0, emailed: false };
     throw error;
   }
-  return { topic: "CUSTOMERS_DATA_REQUEST", dataRequestId: rowId, duplicate: false, conversations: exported.conversations.length, cases: exported.cases.length, emailed };
+  return {
+    topic: "CUSTOMERS_DATA_REQUEST",
+    dataRequestId: rowId,
+    duplicate: false,
+    conversations: exported.conversations.length,
+    cases: exported.cases.length,
+    emailed,
+  };
 }
 
 function composeExportEmail(shopName: string, _fromName: string, exported: CustomerExport): { subject: string; text: string; html: string } {

@@ -43,8 +43,7 @@ export class TokenRefreshError extends Error {
   }
 }
 
-const needsRefresh = (session: Session, now: number) =>
-  Boolean(session.expires && session.expires.getTime() - REFRESH_WITHIN_MS < now);
+const needsRefresh = (session: Session, now: number) => Boolean(session.expires && session.expires.getTime() - REFRESH_WITHIN_MS < now);
 
 /**
  * Returns a usable access token for the shop's offline session, or undefined when the app is not

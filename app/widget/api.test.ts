@@ -49,7 +49,11 @@ describe("postChat / getChat", () => {
   });
 
   it("reports network failure, timeouts and malformed bodies", async () => {
-    expect(await postChat("/p", {}, async () => { throw new TypeError("Failed to fetch"); })).toEqual({ ok: false, error: { kind: "network" } });
+    expect(
+      await postChat("/p", {}, async () => {
+        throw new TypeError("Failed to fetch");
+      }),
+    ).toEqual({ ok: false, error: { kind: "network" } });
     const hang = (_u: string, init?: RequestInit) =>
       new Promise<Response>((_, reject) => init?.signal?.addEventListener("abort", () => reject(new Error("aborted"))));
     expect(await postChat("/p", {}, hang, 10)).toEqual({ ok: false, error: { kind: "network" } });
@@ -91,36 +95,68 @@ describe("streamChat", () => {
 
   it("hands deltas over as they come and returns the `done` reply", async () => {
     const seen: string[] = [];
-    const r = await streamChat("/p", { message: "x" }, (t) => seen.push(t), async (url, init) => {
-      expect(url).toBe("/p/chat/stream");
-      expect(init?.method).toBe("POST");
-      return sse(["delta", { text: "Hi there." }], ["delta", { text: " Bye." }], ["done", done]);
-    });
+    const r = await streamChat(
+      "/p",
+      { message: "x" },
+      (t) => seen.push(t),
+      async (url, init) => {
+        expect(url).toBe("/p/chat/stream");
+        expect(init?.method).toBe("POST");
+        return sse(["delta", { text: "Hi there." }], ["delta", { text: " Bye." }], ["done", done]);
+      },
+    );
     expect(seen).toEqual(["Hi there.", " Bye."]);
-    expect(r).toEqual({ ok: true, data: { conversationId: "c1", state: "open", messages: [{ role: "assistant", text: "Hi there. Bye." }], replyTo: undefined } });
+    expect(r).toEqual({
+      ok: true,
+      data: { conversationId: "c1", state: "open", messages: [{ role: "assistant", text: "Hi there. Bye." }], replyTo: undefined },
+    });
   });
 
   it("treats a stream cut before `done` as a network error and an `error` event as a server error", async () => {
-    expect(await streamChat("/p", {}, () => {}, async () => sse(["delta", { text: "Hi." }]))).toEqual({ ok: false, error: { kind: "network" } });
-    expect(await streamChat("/p", {}, () => {}, async () => sse(["error", { error: { code: "internal_error" } }]))).toEqual({ ok: false, error: { kind: "server" } });
+    expect(
+      await streamChat(
+        "/p",
+        {},
+        () => {},
+        async () => sse(["delta", { text: "Hi." }]),
+      ),
+    ).toEqual({ ok: false, error: { kind: "network" } });
+    expect(
+      await streamChat(
+        "/p",
+        {},
+        () => {},
+        async () => sse(["error", { error: { code: "internal_error" } }]),
+      ),
+    ).toEqual({ ok: false, error: { kind: "server" } });
   });
 
   it("falls back to POST /chat once when the server has no stream route", async () => {
     const urls: string[] = [];
-    const r = await streamChat("/p", { message: "x" }, () => {}, async (url) => {
-      urls.push(url);
-      return url.endsWith("/stream") ? new Response("<h1>Not found</h1>", { status: 404, headers: { "content-type": "text/html" } }) : json(200, done);
-    });
+    const r = await streamChat(
+      "/p",
+      { message: "x" },
+      () => {},
+      async (url) => {
+        urls.push(url);
+        return url.endsWith("/stream") ? new Response("<h1>Not found</h1>", { status: 404, headers: { "content-type": "text/html" } }) : json(200, done);
+      },
+    );
     expect(urls).toEqual(["/p/chat/stream", "/p/chat"]);
     expect(r.ok).toBe(true);
   });
 
   it("keeps our own JSON errors (no second send)", async () => {
     const urls: string[] = [];
-    const r = await streamChat("/p", { message: "x" }, () => {}, async (url) => {
-      urls.push(url);
-      return json(429, { error: { code: "rate_limited", message: "wait" } }, { "retry-after": "7" });
-    });
+    const r = await streamChat(
+      "/p",
+      { message: "x" },
+      () => {},
+      async (url) => {
+        urls.push(url);
+        return json(429, { error: { code: "rate_limited", message: "wait" } }, { "retry-after": "7" });
+      },
+    );
     expect(urls).toEqual(["/p/chat/stream"]);
     expect(r).toEqual({ ok: false, error: { kind: "rate", retryAfter: 7 } });
   });

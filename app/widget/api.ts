@@ -79,8 +79,12 @@ export async function readEvents(res: Response, onDelta: OnDelta): Promise<Resul
   let result: Result<ChatReply> = { ok: false, error: { kind: "network" } }; // cut before `done`
   const handle = (block: string) => {
     const event = /^event: ?(.*)$/m.exec(block)?.[1];
-    const data = block.split("\n").filter((l) => l.startsWith("data:")).map((l) => l.slice(5).trimStart()).join("\n");
-    let body: unknown = null;
+    const data = block
+      .split("\n")
+      .filter((l) => l.startsWith("data:"))
+      .map((l) => l.slice(5).trimStart())
+      .join("\n");
+    let body: unknown;
     try {
       body = JSON.parse(data);
     } catch {
@@ -123,7 +127,8 @@ async function call(f: Fetch, url: string, init: RequestInit, timeoutMs: number,
       const kind = classifyStatus(res.status, named);
       return { ok: false, error: kind === "rate" ? { kind, retryAfter: parseRetryAfter(res.headers.get("retry-after")) } : { kind } };
     }
-    if (onDelta && (res.headers.get("content-type") || "").includes("text/event-stream")) return await readEvents(res, onDelta).catch(() => ({ ok: false, error: { kind: "network" } }) as const);
+    if (onDelta && (res.headers.get("content-type") || "").includes("text/event-stream"))
+      return await readEvents(res, onDelta).catch(() => ({ ok: false, error: { kind: "network" } }) as const);
     const data = readReply(await res.json().catch(() => null));
     return data ? { ok: true, data } : { ok: false, error: { kind: "server" } };
   } finally {

@@ -55,7 +55,12 @@ export async function buildWidget(): Promise<WidgetBuild> {
       define: { __PANEL_FILE__: JSON.stringify(`${PANEL_FILE}?v=${hash}`) },
     })
   ).outputFiles![0].contents;
-  return { files: [{ name: LAUNCHER_FILE, contents: launcher }, { name: PANEL_FILE, contents: panel }] };
+  return {
+    files: [
+      { name: LAUNCHER_FILE, contents: launcher },
+      { name: PANEL_FILE, contents: panel },
+    ],
+  };
 }
 
 /** Builds and writes the assets (only files whose bytes changed are rewritten). */

@@ -8,9 +8,7 @@ describe("parseHex", () => {
     [" #000000 ", [0, 0, 0]],
   ])("parses %s", (input, rgb) => expect(parseHex(input)).toEqual(rgb));
 
-  it.each(["red", "rgba(0,0,0,0)", "#12345", "#ffff", "", "#fff;}:host{display:none"])("rejects %j", (input) =>
-    expect(parseHex(input)).toBeNull(),
-  );
+  it.each(["red", "rgba(0,0,0,0)", "#12345", "#ffff", "", "#fff;}:host{display:none"])("rejects %j", (input) => expect(parseHex(input)).toBeNull());
 });
 
 describe("normalizeAccent", () => {

@@ -1,10 +1,6 @@
 // Tiny DOM builders. Text always goes in as text nodes (Element.append with strings), never as HTML.
 
-export function h<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  attrs: Record<string, string> = {},
-  ...kids: Array<Node | string>
-): HTMLElementTagNameMap[K] {
+export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...kids: Array<Node | string>): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
   for (const k in attrs) el.setAttribute(k, attrs[k]);
   el.append(...kids);

@@ -58,9 +58,7 @@ function renderLiquid(src: string, ctx: Ctx, assetBase: string): string {
     .replace(/-%\}\s*/g, "%}")
     .replace(/\s*\{\{-/g, "{{")
     .replace(/-\}\}\s*/g, "}}")
-    .replace(/\{%\s*if (\w+)\s*%\}([\s\S]*?)(?:\{%\s*else\s*%\}([\s\S]*?))?\{%\s*endif\s*%\}/g, (_, cond, yes, no = "") =>
-      lookup(cond, ctx) ? yes : no,
-    );
+    .replace(/\{%\s*if (\w+)\s*%\}([\s\S]*?)(?:\{%\s*else\s*%\}([\s\S]*?))?\{%\s*endif\s*%\}/g, (_, cond, yes, no = "") => (lookup(cond, ctx) ? yes : no));
   const vars: Ctx = {};
   s = s.replace(/\{%\s*capture (\w+)\s*%\}([\s\S]*?)\{%\s*endcapture\s*%\}/g, (_, name, body) => {
     vars[name] = body.replace(/\{\{\s*(.+?)\s*\}\}/g, (_m: string, e: string) => output(e, ctx, assetBase));
@@ -108,7 +106,25 @@ const hostile = `</script><script>alert("x")</script> & 'quotes' <!--`;
 describe("renderWidgetEmbedHtml", () => {
   it.each<[string, WidgetEmbedOptions]>([
     ["defaults, logged out", base],
-    ["French, logged in, hostile settings", { ...base, locale: "fr", customer: { id: 7001, email: "sarah@example.com" }, shopName: hostile, settings: { accent: "#ffcc00", position: "left", greeting: hostile, assistantName: hostile, launcherLabel: "Aide\nici", notice: hostile, replyTime: hostile, rememberDays: 0 } }],
+    [
+      "French, logged in, hostile settings",
+      {
+        ...base,
+        locale: "fr",
+        customer: { id: 7001, email: "sarah@example.com" },
+        shopName: hostile,
+        settings: {
+          accent: "#ffcc00",
+          position: "left",
+          greeting: hostile,
+          assistantName: hostile,
+          launcherLabel: "Aide\nici",
+          notice: hostile,
+          replyTime: hostile,
+          rememberDays: 0,
+        },
+      },
+    ],
     ["custom proxy path, privacy policy", { ...base, proxyPath: "/tools/help-desk", privacyUrl: "https://demo-shop.myshopify.com/policies/privacy-policy" }],
     ["emptied proxy path falls back to the default", { ...base, proxyPath: "" }],
     ["regional locale falls back to its language", { ...base, locale: "de-DE" }],
@@ -126,7 +142,10 @@ describe("renderWidgetEmbedHtml", () => {
 
   it("cannot be broken out of, and round-trips through parseConfig", () => {
     const html = renderWidgetEmbedHtml({ ...base, settings: { ...base.settings, greeting: hostile }, customer: { id: "1", email: "a<b@x.com" } });
-    const [, json] = /^<script type="application\/json" id="baton-chat-config">(.*)<\/script>\n<script src="\/extensions\/baton-chat\/assets\/baton-chat.js" defer><\/script>$/s.exec(html)!;
+    const [, json] =
+      /^<script type="application\/json" id="baton-chat-config">(.*)<\/script>\n<script src="\/extensions\/baton-chat\/assets\/baton-chat.js" defer><\/script>$/s.exec(
+        html,
+      )!;
     expect(json).not.toContain("<");
     const cfg = parseConfig(json)!;
     expect(cfg.greeting).toBe(hostile);
@@ -135,7 +154,11 @@ describe("renderWidgetEmbedHtml", () => {
     expect(cfg.assistantName).toBe("Support assistant");
     expect(cfg.launcherLabel).toBe("Chat with us");
     expect([cfg.shopName, cfg.replyTime, cfg.notice, cfg.privacyUrl, cfg.rememberDays]).toEqual([
-      "Demo Shop", "Our team usually replies within a day", "AI assistant · our team may read this conversation", null, 7,
+      "Demo Shop",
+      "Our team usually replies within a day",
+      "AI assistant · our team may read this conversation",
+      null,
+      7,
     ]);
   });
 
@@ -149,7 +172,14 @@ describe("renderWidgetEmbedHtml", () => {
     expect(parseConfig(json)!.privacyUrl).toBe(expected);
   });
 
-  it.each([[0, 0], [30, 30], [9999, 365], [-1, 7], ["7", 7], [null, 7]])("remember days %j → %j", (days, expected) => {
+  it.each([
+    [0, 0],
+    [30, 30],
+    [9999, 365],
+    [-1, 7],
+    ["7", 7],
+    [null, 7],
+  ])("remember days %j → %j", (days, expected) => {
     const json = JSON.stringify({ strings: { reply_time: "r", notice: "n" }, rememberDays: days });
     expect(parseConfig(json)!.rememberDays).toBe(expected);
   });

@@ -24,7 +24,17 @@ function orderCard(o: OrderCardPart["order"], { h, t, locale }: PartsContext): H
     { class: "oc", role: "group", "aria-label": title },
     h("div", { class: "oh" }, h("b", {}, title), h("span", { class: "st " + o.status }, o.statusLabel)),
     // The progress line ordered → shipped → delivered; the latest step reached is the current one.
-    ...(o.steps.length ? [h("ol", { class: "pg" }, ...o.steps.map((s, i) => h("li", s.done ? (i === last ? { class: "d", "aria-current": "step" } : { class: "d" }) : {}, s.label, h("small", {}, day(s.at)))))] : []),
+    ...(o.steps.length
+      ? [
+          h(
+            "ol",
+            { class: "pg" },
+            ...o.steps.map((s, i) =>
+              h("li", s.done ? (i === last ? { class: "d", "aria-current": "step" } : { class: "d" }) : {}, s.label, h("small", {}, day(s.at))),
+            ),
+          ),
+        ]
+      : []),
     h("ul", { class: "it" }, ...o.items.map((i) => h("li", {}, `${i.quantity} × ${i.title}`))),
   );
   const facts = [
@@ -59,7 +69,13 @@ export function renderParts(parts: ReplyPart[] | undefined, c: PartsContext, liv
   try {
     for (const p of parts || []) {
       if (p.type === "order") out.push(orderCard(p.order, c));
-      else if (p.type === "actions" && live) out.push(quickActions(p.actions.filter((a) => a.label && (a.message || a.action === "talk_to_human")), c));
+      else if (p.type === "actions" && live)
+        out.push(
+          quickActions(
+            p.actions.filter((a) => a.label && (a.message || a.action === "talk_to_human")),
+            c,
+          ),
+        );
     }
   } catch {
     /* malformed parts (not the documented shape): the rest are skipped, the text stands */

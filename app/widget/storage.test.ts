@@ -58,7 +58,10 @@ describe("widget storage", () => {
   });
 
   it("0 days, or no localStorage: this tab only, without expiry", () => {
-    for (const [days, long] of [[0, memoryStorage()], [7, undefined]] as const) {
+    for (const [days, long] of [
+      [0, memoryStorage()],
+      [7, undefined],
+    ] as const) {
       const tab = memoryStorage();
       const store = createStore(SHOP, "", days, long, tab, () => 5);
       store.save({ c: "abc", o: true });
@@ -76,7 +79,12 @@ describe("widget storage", () => {
     long.setItem(storageKey(SHOP), JSON.stringify({ c: 5, u: "" }));
     expect(createStore(SHOP, "", 7, long, memoryStorage()).load().c).toBeUndefined();
     expect(createStore(SHOP, "", 7, undefined, undefined).load()).toEqual({ c: undefined, o: false });
-    const full = { ...memoryStorage(), setItem: () => { throw new Error("QuotaExceededError"); } } as Storage;
+    const full = {
+      ...memoryStorage(),
+      setItem: () => {
+        throw new Error("QuotaExceededError");
+      },
+    } as Storage;
     expect(() => createStore(SHOP, "", 7, full, full).save({ c: "x", o: true })).not.toThrow();
   });
 });

@@ -8,9 +8,7 @@ describe("fmt", () => {
 });
 
 describe("isValidEmail", () => {
-  it.each(["sarah@example.com", "a.b+tag@mail.example.co.uk", "x@y.io"])("accepts %s", (e) =>
-    expect(isValidEmail(e)).toBe(true),
-  );
+  it.each(["sarah@example.com", "a.b+tag@mail.example.co.uk", "x@y.io"])("accepts %s", (e) => expect(isValidEmail(e)).toBe(true));
   it.each(["", "sarah", "sarah@", "@example.com", "sarah@example", "sa rah@example.com", "a@b.c", "a@@b.com", "a@b..com", `${"a".repeat(250)}@b.com`])(
     "rejects %j",
     (e) => expect(isValidEmail(e)).toBe(false),

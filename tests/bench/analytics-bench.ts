@@ -16,12 +16,23 @@ const ESCALATION_RATE = 0.12;
 const DAYS = 90;
 const CHUNK = 5_000;
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
-const REASONS = ["explicit_request", "negative_sentiment", "complaint", "threat", "keyword", "repeated_failure", "order_state", "sensitive_topic", "authority_limit", "vip"];
+const REASONS = [
+  "explicit_request",
+  "negative_sentiment",
+  "complaint",
+  "threat",
+  "keyword",
+  "repeated_failure",
+  "order_state",
+  "sensitive_topic",
+  "authority_limit",
+  "vip",
+];
 const PRIORITIES = ["low", "normal", "normal", "normal", "high", "urgent"];
 
 // Deterministic pseudo-random numbers so runs are comparable.
 let rngState = 42;
-const rand = () => ((rngState = (rngState * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+const rand = () => (rngState = (rngState * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
 const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
 
 async function chunked<T>(rows: T[], write: (chunk: T[]) => Promise<unknown>): Promise<void> {
@@ -43,7 +54,12 @@ async function main(): Promise<void> {
 
 async function seedDatabase(db: ReturnType<typeof createDb>, now: Date, url: string): Promise<void> {
   const start = now.getTime() - DAYS * 86_400_000;
-  await db.shop.createMany({ data: [{ domain: SHOP, plan: "growth" }, { domain: OTHER, plan: "scale" }] });
+  await db.shop.createMany({
+    data: [
+      { domain: SHOP, plan: "growth" },
+      { domain: OTHER, plan: "scale" },
+    ],
+  });
 
   const t0 = performance.now();
   let messages = 0;
@@ -64,7 +80,13 @@ async function seedDatabase(db: ReturnType<typeof createDb>, now: Date, url: str
       conversations.push({ id, shop, state: escalated ? "escalated" : "open", createdAt, updatedAt: createdAt, escalatedAt });
       const n = 2 + Math.floor(rand() * 3);
       for (let m = 0; m < n; m++) {
-        msgs.push({ id: `${id}m${m}`, conversationId: id, role: m % 2 ? "assistant" : "shopper", text: "Where is my order?", createdAt: new Date(createdAt.getTime() + m * 5_000) });
+        msgs.push({
+          id: `${id}m${m}`,
+          conversationId: id,
+          role: m % 2 ? "assistant" : "shopper",
+          text: "Where is my order?",
+          createdAt: new Date(createdAt.getTime() + m * 5_000),
+        });
       }
       messages += n;
       if (!escalated) continue;
@@ -74,14 +96,39 @@ async function seedDatabase(db: ReturnType<typeof createDb>, now: Date, url: str
       const status = r < 0.9 ? "sent" : r < 0.95 ? "failed" : r < 0.98 ? "abandoned" : "limited";
       const reasons = [pick(REASONS), ...(rand() < 0.4 ? [pick(REASONS)] : [])];
       caseRows.push({
-        id: caseId, shop, conversationId: id, status, reasons, reasonText: "bench", topic: "shipping", priority: pick(PRIORITIES), confidence: 0.8,
-        signals: [], route: { to: ["s@x.test"], cc: [], from: "x@y.test" }, summary: "bench", messageId: `<case-${caseId}@bench>`, createdAt: escalatedAt!, updatedAt: escalatedAt!,
+        id: caseId,
+        shop,
+        conversationId: id,
+        status,
+        reasons,
+        reasonText: "bench",
+        topic: "shipping",
+        priority: pick(PRIORITIES),
+        confidence: 0.8,
+        signals: [],
+        route: { to: ["s@x.test"], cc: [], from: "x@y.test" },
+        summary: "bench",
+        messageId: `<case-${caseId}@bench>`,
+        createdAt: escalatedAt!,
+        updatedAt: escalatedAt!,
       });
       if (status === "abandoned" || status === "limited") continue;
       const outboxId = `o${i}`;
       outbox.push({
-        id: outboxId, shop, caseId, kind: "case", status, messageId: `<case-${caseId}@bench>`, fromAddress: "x@y.test", toAddresses: "s@x.test",
-        subject: "Escalation", textBody: "t", htmlBody: "<p>t</p>", attempts: status === "failed" ? 3 : 1, createdAt: escalatedAt!, nextAttemptAt: escalatedAt!,
+        id: outboxId,
+        shop,
+        caseId,
+        kind: "case",
+        status,
+        messageId: `<case-${caseId}@bench>`,
+        fromAddress: "x@y.test",
+        toAddresses: "s@x.test",
+        subject: "Escalation",
+        textBody: "t",
+        htmlBody: "<p>t</p>",
+        attempts: status === "failed" ? 3 : 1,
+        createdAt: escalatedAt!,
+        nextAttemptAt: escalatedAt!,
       });
       const tries = status === "failed" ? 3 : rand() < 0.05 ? 2 : 1;
       for (let a = 0; a < tries; a++) {

@@ -34,12 +34,16 @@ const app = await startAppServer({
 const agent = new Agent({ keepAlive: true, maxSockets: SHOPPERS });
 function post(url: string, payload: string, ip: string): Promise<{ status: number; body: string; serverTiming: string }> {
   return new Promise((resolve, reject) => {
-    const req = request(url, { method: "POST", agent, headers: { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(payload), "X-Forwarded-For": ip } }, (res) => {
-      let body = "";
-      res.setEncoding("utf8");
-      res.on("data", (c: string) => (body += c));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, body, serverTiming: String(res.headers["server-timing"] ?? "") }));
-    });
+    const req = request(
+      url,
+      { method: "POST", agent, headers: { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(payload), "X-Forwarded-For": ip } },
+      (res) => {
+        let body = "";
+        res.setEncoding("utf8");
+        res.on("data", (c: string) => (body += c));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, body, serverTiming: String(res.headers["server-timing"] ?? "") }));
+      },
+    );
     req.on("error", reject);
     req.end(payload);
   });
@@ -114,5 +118,7 @@ console.log(`bench:chat — ${SHOPPERS} concurrent shoppers, ${elapsed.toFixed(1
 console.log(`requests ${requests}, errors ${errors}, throughput ${(requests / elapsed).toFixed(0)} req/s`);
 console.log(`server time ms  p50 ${f(pct(serverMs, 50))}  p95 ${f(pct(serverMs, 95))}  p99 ${f(pct(serverMs, 99))}`);
 console.log(`client latency  p50 ${f(pct(clientMs, 50))}  p95 ${f(pct(clientMs, 95))}  p99 ${f(pct(clientMs, 99))}`);
-console.log(`escalations ${handoffs.length}, emailed ${handoffMs.length}; trigger→SMTP accepted ms  p50 ${f(pct(handoffMs, 50))}  p99 ${f(pct(handoffMs, 99))}`);
+console.log(
+  `escalations ${handoffs.length}, emailed ${handoffMs.length}; trigger→SMTP accepted ms  p50 ${f(pct(handoffMs, 50))}  p99 ${f(pct(handoffMs, 99))}`,
+);
 if (handoffMs.length !== handoffs.length || errors > 0) process.exitCode = 1;

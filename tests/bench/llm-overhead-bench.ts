@@ -40,7 +40,10 @@ const client = llmClient({ apiKey: "bench", baseURL: fake.baseURL, model: "gpt-4
 const lookup = createDemoOrderLookup();
 const history = Array.from({ length: 14 }, (_, n) => ({
   role: n % 2 ? ("assistant" as const) : ("shopper" as const),
-  text: n % 2 ? "I can check an order's status and tracking, answer questions about shipping and returns." : `Question ${n} about my order and the shipping times to Canada?`,
+  text:
+    n % 2
+      ? "I can check an order's status and tracking, answer questions about shipping and returns."
+      : `Question ${n} about my order and the shipping times to Canada?`,
 }));
 
 const overhead: number[] = [];
@@ -78,7 +81,9 @@ const pct = (xs: number[], p: number) => {
 };
 const fmt = (n: number) => n.toFixed(2).padStart(7);
 console.log(`LLM turn overhead (model time excluded), ${TURNS} turns × 2 model calls + 1 order lookup, after ${WARMUP} warm-up`);
-console.log(`  overhead  p50 ${fmt(pct(overhead, 50))} ms   p95 ${fmt(pct(overhead, 95))} ms   p99 ${fmt(pct(overhead, 99))} ms   max ${fmt(Math.max(...overhead))} ms`);
+console.log(
+  `  overhead  p50 ${fmt(pct(overhead, 50))} ms   p95 ${fmt(pct(overhead, 95))} ms   p99 ${fmt(pct(overhead, 99))} ms   max ${fmt(Math.max(...overhead))} ms`,
+);
 console.log(`  model     p50 ${fmt(pct(model, 50))} ms   p95 ${fmt(pct(model, 95))} ms   (fake server + loopback, excluded)`);
 console.log(`  failed turns: ${failures}`);
 const ok = pct(overhead, 99) < TARGET_P99_MS && failures === 0;

@@ -87,7 +87,13 @@ async function main(): Promise<number> {
     if (check.missing.length) console.log(`[load] missing: ${check.missing.slice(0, 10).join(", ")}`);
     if (check.duplicated.length) console.log(`[load] duplicated: ${check.duplicated.slice(0, 10).join(", ")}`);
 
-    const ok = stats.errors === 0 && check.missing.length === 0 && check.duplicated.length === 0 && check.unexpected.length === 0 && stats.escalated.length > 0 && notSent === 0;
+    const ok =
+      stats.errors === 0 &&
+      check.missing.length === 0 &&
+      check.duplicated.length === 0 &&
+      check.unexpected.length === 0 &&
+      stats.escalated.length > 0 &&
+      notSent === 0;
     console.log(ok ? "[load] PASS: every escalation emailed exactly once" : "[load] FAIL");
     return ok ? 0 : 1;
   } finally {

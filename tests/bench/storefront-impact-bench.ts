@@ -12,7 +12,13 @@ import { launchChromium } from "../e2e/support/chromium";
 
 const RUNS = Number(process.argv.find((a) => a.startsWith("--runs="))?.split("=")[1] ?? 5);
 
-interface Metrics { fcp: number; lcp: number; tbt: number; cls: number; bytes: number }
+interface Metrics {
+  fcp: number;
+  lcp: number;
+  tbt: number;
+  cls: number;
+  bytes: number;
+}
 
 const app = await startAppServer({ demo: true, env: { SMTP_URL: undefined } });
 const browser = await launchChromium();
@@ -23,7 +29,12 @@ async function measure(path: string): Promise<Metrics> {
   const cdp = await browser.context.newCDPSession(page);
   await cdp.send("Network.enable");
   await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
-  await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 });
+  await cdp.send("Network.emulateNetworkConditions", {
+    offline: false,
+    latency: 150,
+    downloadThroughput: (1.6 * 1024 * 1024) / 8,
+    uploadThroughput: (750 * 1024) / 8,
+  });
   await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
   let bytes = 0;
   cdp.on("Network.loadingFinished", (e: { encodedDataLength: number }) => (bytes += e.encodedDataLength));
@@ -31,7 +42,12 @@ async function measure(path: string): Promise<Metrics> {
     const w = window as unknown as { __m: { lcp: number; cls: number; long: Array<[number, number]> } };
     w.__m = { lcp: 0, cls: 0, long: [] };
     new PerformanceObserver((l) => l.getEntries().forEach((e) => (w.__m.lcp = e.startTime))).observe({ type: "largest-contentful-paint", buffered: true });
-    new PerformanceObserver((l) => l.getEntries().forEach((e) => { const s = e as unknown as { value: number; hadRecentInput: boolean }; if (!s.hadRecentInput) w.__m.cls += s.value; })).observe({ type: "layout-shift", buffered: true });
+    new PerformanceObserver((l) =>
+      l.getEntries().forEach((e) => {
+        const s = e as unknown as { value: number; hadRecentInput: boolean };
+        if (!s.hadRecentInput) w.__m.cls += s.value;
+      }),
+    ).observe({ type: "layout-shift", buffered: true });
     new PerformanceObserver((l) => l.getEntries().forEach((e) => w.__m.long.push([e.startTime, e.duration]))).observe({ type: "longtask", buffered: true });
   });
   await page.goto(app.origin + path, { waitUntil: "load" });
@@ -87,9 +103,18 @@ console.log(`demo storefront, ${RUNS} runs each, medians (mobile: 390×844, 4× 
 console.log("variant".padEnd(16) + ["FCP ms", "LCP ms", "TBT ms", "CLS", "bytes", "score"].map((h) => h.padStart(9)).join(""));
 const rows: Record<string, number> = {};
 for (const [name, runs] of Object.entries(results)) {
-  const m: Metrics = { fcp: median(runs.map((r) => r.fcp)), lcp: median(runs.map((r) => r.lcp)), tbt: median(runs.map((r) => r.tbt)), cls: median(runs.map((r) => r.cls)), bytes: median(runs.map((r) => r.bytes)) };
+  const m: Metrics = {
+    fcp: median(runs.map((r) => r.fcp)),
+    lcp: median(runs.map((r) => r.lcp)),
+    tbt: median(runs.map((r) => r.tbt)),
+    cls: median(runs.map((r) => r.cls)),
+    bytes: median(runs.map((r) => r.bytes)),
+  };
   rows[name] = median(runs.map(score));
-  console.log((name === "with" ? "with the embed" : "without").padEnd(16) + [m.fcp.toFixed(0), m.lcp.toFixed(0), m.tbt.toFixed(0), m.cls.toFixed(3), String(m.bytes), String(rows[name])].map((v) => v.padStart(9)).join(""));
+  console.log(
+    (name === "with" ? "with the embed" : "without").padEnd(16) +
+      [m.fcp.toFixed(0), m.lcp.toFixed(0), m.tbt.toFixed(0), m.cls.toFixed(3), String(m.bytes), String(rows[name])].map((v) => v.padStart(9)).join(""),
+  );
 }
 const drop = rows.without! - rows.with!;
 console.log(`score drop: ${drop} point(s) (Built for Shopify: at most 10)`);

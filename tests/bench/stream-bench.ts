@@ -20,12 +20,22 @@ model.setFallback(async () => {
 });
 const app = await startAppServer({
   demo: true,
-  env: { OPENAI_API_KEY: "bench", OPENAI_BASE_URL: model.baseURL, OPENAI_TIMEOUT_MS: "10000", RATE_LIMIT_IP_PER_MINUTE: "100000", RATE_LIMIT_SHOP_PER_MINUTE: "100000" },
+  env: {
+    OPENAI_API_KEY: "bench",
+    OPENAI_BASE_URL: model.baseURL,
+    OPENAI_TIMEOUT_MS: "10000",
+    RATE_LIMIT_IP_PER_MINUTE: "100000",
+    RATE_LIMIT_SHOP_PER_MINUTE: "100000",
+  },
 });
 
 async function turn(url: string): Promise<{ firstMs: number; doneMs: number; deltas: number }> {
   const t0 = performance.now();
-  const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json", accept: "text/event-stream" }, body: JSON.stringify({ message: "Tell me about your mugs" }) });
+  const res = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json", accept: "text/event-stream" },
+    body: JSON.stringify({ message: "Tell me about your mugs" }),
+  });
   if (!res.ok || !res.body) throw new Error(`HTTP ${res.status}`);
   const reader = res.body.getReader();
   const decoder = new TextDecoder();
@@ -46,12 +56,17 @@ const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(
 const direct = () => storefront(app.origin).url({}).replace("/proxy/chat?", "/proxy/chat/stream?");
 const viaProxy = () => `${app.origin}/apps/baton/chat/stream`;
 console.log(`bench:stream — ${TURNS} LLM turns each, reply ${REPLY.length} characters`);
-for (const [name, url] of [["direct /proxy/chat/stream", direct], ["through the demo App Proxy", viaProxy]] as const) {
+for (const [name, url] of [
+  ["direct /proxy/chat/stream", direct],
+  ["through the demo App Proxy", viaProxy],
+] as const) {
   const runs = [];
   for (let i = 0; i < TURNS; i++) runs.push(await turn(url()));
   const first = runs.map((r) => r.firstMs);
   const done = runs.map((r) => r.doneMs);
-  console.log(`${name}: first words p50 ${pct(first, 50).toFixed(0)} ms p95 ${pct(first, 95).toFixed(0)} ms; done p50 ${pct(done, 50).toFixed(0)} ms p95 ${pct(done, 95).toFixed(0)} ms; ${runs[0]!.deltas} deltas per reply`);
+  console.log(
+    `${name}: first words p50 ${pct(first, 50).toFixed(0)} ms p95 ${pct(first, 95).toFixed(0)} ms; done p50 ${pct(done, 50).toFixed(0)} ms p95 ${pct(done, 95).toFixed(0)} ms; ${runs[0]!.deltas} deltas per reply`,
+  );
 }
 await app.stop();
 await model.stop();

@@ -45,7 +45,10 @@ export async function runShopperTraffic(o: TrafficOptions): Promise<TrafficStats
 
   const turn = async (worker: number, body: Record<string, unknown>) => {
     const origin = o.origins[Math.floor(Math.random() * o.origins.length)]!;
-    const client = storefront(origin, { shop: o.shop ?? DEMO_SHOP_DOMAIN, ip: `10.${worker}.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}` });
+    const client = storefront(origin, {
+      shop: o.shop ?? DEMO_SHOP_DOMAIN,
+      ip: `10.${worker}.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`,
+    });
     const started = performance.now();
     try {
       const r = await client.post(body);

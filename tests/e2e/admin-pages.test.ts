@@ -33,11 +33,26 @@ const ORDER_FACTS = {
   financialStatus: "PAID",
   fulfillmentStatus: "FULFILLED",
   fulfillments: [
-    { status: "SUCCESS", displayStatus: "DELIVERED", createdAt: "2026-02-18T16:20:00Z", inTransitAt: "2026-02-18T21:00:00Z", deliveredAt: "2026-02-20T18:42:00Z", estimatedDeliveryAt: null, tracking: [{ company: "USPS", number: "9400111899223847563", url: "https://tools.usps.com/go/TrackConfirmAction?tLabels=9400111899223847563" }] },
+    {
+      status: "SUCCESS",
+      displayStatus: "DELIVERED",
+      createdAt: "2026-02-18T16:20:00Z",
+      inTransitAt: "2026-02-18T21:00:00Z",
+      deliveredAt: "2026-02-20T18:42:00Z",
+      estimatedDeliveryAt: null,
+      tracking: [{ company: "USPS", number: "9400111899223847563", url: "https://tools.usps.com/go/TrackConfirmAction?tLabels=9400111899223847563" }],
+    },
   ],
   items: [{ title: "Merino Wool Throw", variantTitle: "Oat", quantity: 1 }],
   total: { amount: "74.50", currencyCode: "USD" },
-  customer: { id: "gid://shopify/Customer/7001", email: "sarah@example.com", displayName: "Sarah Johnson", numberOfOrders: 3, amountSpent: { amount: "214.50", currencyCode: "USD" }, tags: ["newsletter"] },
+  customer: {
+    id: "gid://shopify/Customer/7001",
+    email: "sarah@example.com",
+    displayName: "Sarah Johnson",
+    numberOfOrders: 3,
+    amountSpent: { amount: "214.50", currencyCode: "USD" },
+    tags: ["newsletter"],
+  },
 };
 
 beforeAll(async () => {
@@ -89,8 +104,20 @@ const shot = (name: string) => page.screenshot({ path: `${SHOTS}/admin-${name}.p
 async function axeSerious(): Promise<string[]> {
   await page.addScriptTag({ path: AXE });
   const violations = await page.evaluate(async () => {
-    const result = await (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }> } }).axe.run(document, { resultTypes: ["violations"] });
-    return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`);
+    const result = await (
+      window as unknown as {
+        axe: { run(ctx: Document, o: object): Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }> };
+      }
+    ).axe.run(document, { resultTypes: ["violations"] });
+    return result.violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map(
+        (v) =>
+          `${v.id}: ${v.nodes
+            .slice(0, 3)
+            .map((n) => n.target.join(" "))
+            .join(", ")}`,
+      );
   });
   return violations;
 }
@@ -106,7 +133,10 @@ const PAGES = [
 
 describe("merchant admin in Chromium (demo)", () => {
   it.each(PAGES)("$name: desktop and phone screenshots, no serious or critical axe violations", async ({ name, path: url, ready }) => {
-    for (const [size, viewport] of [["desktop", { width: 1280, height: 800 }], ["phone", { width: 390, height: 844 }]] as const) {
+    for (const [size, viewport] of [
+      ["desktop", { width: 1280, height: 800 }],
+      ["phone", { width: 390, height: 844 }],
+    ] as const) {
       await page.setViewportSize(viewport);
       await page.goto(`${app.origin}${url}`);
       await expect.poll(() => page.getByText(ready, { exact: true }).first().isVisible()).toBe(true);
@@ -162,7 +192,12 @@ describe("merchant admin in Chromium (demo)", () => {
     expect(await page.getByRole("region", { name: "Unsaved changes" }).count()).toBe(0);
     const row = await db.shop.findUniqueOrThrow({ where: { domain: DEMO } });
     expect(row.routing).toMatchObject({ defaultTo: ["support@baton-demo.example", "team@baton-demo.example"] });
-    expect(row.triggers).toMatchObject({ threshold: 0.4, negativeSentiment: { threshold: 0.4 }, complaint: { threshold: 0.35 }, orderState: { stalledFulfillmentDays: 7 } });
+    expect(row.triggers).toMatchObject({
+      threshold: 0.4,
+      negativeSentiment: { threshold: 0.4 },
+      complaint: { threshold: 0.35 },
+      orderState: { stalledFulfillmentDays: 7 },
+    });
     expect(row.assistant).toMatchObject({ name: "Ada" });
   });
 
@@ -194,8 +229,12 @@ describe("merchant admin in Chromium (demo)", () => {
     await page.locator(".Polaris-IndexTable__TableRow").first().getByText("High").click();
     await page.waitForURL(new RegExp(`/app/cases/${failed.caseId}$`));
     await expect.poll(() => page.getByRole("heading", { name: "Sarah Johnson" }).isVisible()).toBe(true);
-    expect(await page.getByRole("link", { name: "View order in Shopify" }).getAttribute("href")).toBe("https://admin.shopify.com/store/baton-demo/orders/5001042");
-    expect(await page.getByRole("link", { name: "View customer in Shopify" }).getAttribute("href")).toBe("https://admin.shopify.com/store/baton-demo/customers/7001");
+    expect(await page.getByRole("link", { name: "View order in Shopify" }).getAttribute("href")).toBe(
+      "https://admin.shopify.com/store/baton-demo/orders/5001042",
+    );
+    expect(await page.getByRole("link", { name: "View customer in Shopify" }).getAttribute("href")).toBe(
+      "https://admin.shopify.com/store/baton-demo/customers/7001",
+    );
     expect(await page.getByText("$74.50").isVisible()).toBe(true);
     expect(await page.getByRole("link", { name: "9400111899223847563" }).isVisible()).toBe(true);
     expect(await page.locator("body").innerText()).not.toMatch(/gid:\/\/|currencyCode|\[\{"/);
@@ -235,7 +274,8 @@ describe("merchant admin in Chromium (demo)", () => {
     expect(await page.locator("body").innerText()).not.toMatch(/\bp90\b|UTC\)/);
     const sizes = await page.locator("[data-bar] > span:first-child").evaluateAll((els) => els.map((e) => parseFloat(getComputedStyle(e).fontSize)));
     expect(Math.min(...sizes)).toBeGreaterThanOrEqual(12);
-    const colorOf = (label: string) => page.locator(`[data-chart="Escalations by priority"] [data-bar="${label}"] [aria-hidden]`).evaluate((e) => getComputedStyle(e).backgroundColor);
+    const colorOf = (label: string) =>
+      page.locator(`[data-chart="Escalations by priority"] [data-bar="${label}"] [aria-hidden]`).evaluate((e) => getComputedStyle(e).backgroundColor);
     expect(await colorOf("Urgent")).toBe("rgb(197, 40, 12)");
     expect(await colorOf("Normal")).not.toBe("rgb(197, 40, 12)");
   });

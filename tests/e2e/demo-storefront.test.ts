@@ -37,7 +37,9 @@ describe("when the app fails (503 through the proxy)", () => {
     const page = await browser.context.newPage();
     await page.goto(`${app.origin}/`);
     await launcher(page).click();
-    await page.route("**/apps/baton/chat**", (route) => route.fulfill({ status: 503, contentType: "application/json", body: '{"error":{"code":"internal","message":"down"}}' }));
+    await page.route("**/apps/baton/chat**", (route) =>
+      route.fulfill({ status: 503, contentType: "application/json", body: '{"error":{"code":"internal","message":"down"}}' }),
+    );
     await input(page).fill("Is the mug dishwasher safe?");
     await input(page).press("Enter");
     const alert = page.getByRole("alert").filter({ hasText: /./ }).first();
@@ -81,10 +83,13 @@ describe("the demo in Chromium", () => {
     const inbox = await browser.context.newPage();
     await inbox.goto(`${app.origin}/demo/inbox`);
     await expect
-      .poll(async () => {
-        await inbox.reload();
-        return inbox.getByTestId("inbox-subject").allInnerTexts();
-      }, { timeout: 15_000 })
+      .poll(
+        async () => {
+          await inbox.reload();
+          return inbox.getByTestId("inbox-subject").allInnerTexts();
+        },
+        { timeout: 15_000 },
+      )
       // The subject's wording and priority prefix are the email's (main, 2026-12-03); the order and reason are what matter here.
       .toEqual(expect.arrayContaining([expect.stringContaining("#1042 · says order was never received")]));
     expect(await inbox.getByTestId("inbox-reply-to").first().innerText()).toBe("sarah@example.com");

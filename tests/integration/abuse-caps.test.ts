@@ -96,7 +96,10 @@ describe.each(providers)("abuse caps on %s", (_name, makeDatabase) => {
       states.push(r.body.state!);
     }
     expect(states).toEqual(["escalated", "escalated", "escalated", "escalated", "escalated", "open"]);
-    const cases = await db.escalationCase.findMany({ where: { shop: STARTER, shopperEmail: "same.person@reply.example" }, select: { status: true, clientHash: true } });
+    const cases = await db.escalationCase.findMany({
+      where: { shop: STARTER, shopperEmail: "same.person@reply.example" },
+      select: { status: true, clientHash: true },
+    });
     expect(cases.filter((c) => c.status === "limited_abuse")).toHaveLength(1);
     // The address is stored only as a keyed hash.
     expect(cases.every((c) => c.clientHash && !c.clientHash.includes("192.0.2"))).toBe(true);

@@ -43,7 +43,11 @@ const billing: BillingApi = {
 beforeAll(async () => {
   // shopify-api's billing check asks for oneTimePurchases(first: 250): a few hundred points per call,
   // so back-to-back checks drain Shopify's standard 2000-point bucket. Throttling is not under test here.
-  admin = await startShopifyAdminServer({ accessToken: "shpat_billing", shops: { [SHOP]: createDemoStore() }, bucket: { maximumAvailable: 100_000, restoreRate: 100_000 } });
+  admin = await startShopifyAdminServer({
+    accessToken: "shpat_billing",
+    shops: { [SHOP]: createDemoStore() },
+    bucket: { maximumAvailable: 100_000, restoreRate: 100_000 },
+  });
   setAbstractFetchFunc((input, init) => realFetch(String(input).replace(/^https:\/\/([^/]+)\//, `${admin.origin}/$1/`), init));
   const url = tempSqliteUrl();
   await migrateDeploy(url);
@@ -64,7 +68,9 @@ const planOf = async (domain = SHOP) => (await db.shop.findUniqueOrThrow({ where
 
 describe("plans through the Billing API (Admin fake)", () => {
   it("paid plan: redirects to approval, stores the plan only once the merchant approved", async () => {
-    const thrown = await changePlan(db, SHOP, billing, { planId: "growth", isTest: true, returnUrl: "https://baton.example/app/plans" }).catch((e: unknown) => e);
+    const thrown = await changePlan(db, SHOP, billing, { planId: "growth", isTest: true, returnUrl: "https://baton.example/app/plans" }).catch(
+      (e: unknown) => e,
+    );
     expect(thrown).toBeInstanceOf(Response);
     const location = (thrown as Response).headers.get("Location")!;
     expect((thrown as Response).status).toBe(302);
@@ -83,12 +89,18 @@ describe("plans through the Billing API (Admin fake)", () => {
 
   it("choosing the active plan again changes nothing and asks for no approval", async () => {
     const before = admin.shops[SHOP]!.subscriptions!.length;
-    expect(await changePlan(db, SHOP, billing, { planId: "growth", isTest: true, returnUrl: "https://baton.example/app/plans" })).toEqual({ changed: false, plan: "growth" });
+    expect(await changePlan(db, SHOP, billing, { planId: "growth", isTest: true, returnUrl: "https://baton.example/app/plans" })).toEqual({
+      changed: false,
+      plan: "growth",
+    });
     expect(admin.shops[SHOP]!.subscriptions!).toHaveLength(before);
   });
 
   it("free: cancels the active subscription in Shopify and stores the free plan", async () => {
-    expect(await changePlan(db, SHOP, billing, { planId: "free", isTest: true, returnUrl: "https://baton.example/app/plans" })).toEqual({ changed: true, plan: "free" });
+    expect(await changePlan(db, SHOP, billing, { planId: "free", isTest: true, returnUrl: "https://baton.example/app/plans" })).toEqual({
+      changed: true,
+      plan: "free",
+    });
     expect(admin.shops[SHOP]!.subscriptions!.filter((s) => s.status === "ACTIVE")).toHaveLength(0);
     expect(await planOf()).toBe("free");
     expect(admin.requests.some((r) => /appSubscriptionCancel/.test(r.query ?? ""))).toBe(true);
@@ -96,7 +108,9 @@ describe("plans through the Billing API (Admin fake)", () => {
   });
 
   it("a subscription cancelled in Shopify drops the shop back to free on the next sync", async () => {
-    const thrown = await changePlan(db, SHOP, billing, { planId: "starter", isTest: true, returnUrl: "https://baton.example/app/plans" }).catch((e: unknown) => e);
+    const thrown = await changePlan(db, SHOP, billing, { planId: "starter", isTest: true, returnUrl: "https://baton.example/app/plans" }).catch(
+      (e: unknown) => e,
+    );
     expect(thrown).toBeInstanceOf(Response);
     const sub = admin.shops[SHOP]!.subscriptions!.at(-1)!;
     admin.approveSubscription(SHOP, sub.id);

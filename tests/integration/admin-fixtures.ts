@@ -105,7 +105,9 @@ export async function seedPlainConversation(db: Db, shop: string, id: string, cr
 async function decodeBody(res: Response): Promise<unknown> {
   // Remix encodes thrown responses as ["ErrorResponse", data, status, statusText].
   const decoded = await decode(res.body!, {
-    plugins: [(type: string, ...values: unknown[]) => (type === "ErrorResponse" ? { value: { data: values[0], status: values[1], statusText: values[2] } } : undefined)],
+    plugins: [
+      (type: string, ...values: unknown[]) => (type === "ErrorResponse" ? { value: { data: values[0], status: values[1], statusText: values[2] } } : undefined),
+    ],
   });
   await decoded.done;
   return decoded.value;
@@ -122,7 +124,11 @@ export async function loaderData<T = any>(origin: string, path: string, routeId:
 }
 
 /** POST form fields to a route's action with single fetch (`/path.data`). */
-export async function actionData<T = any>(origin: string, path: string, fields: Array<[string, string]> | Record<string, string>): Promise<{ status: number; data: T }> {
+export async function actionData<T = any>(
+  origin: string,
+  path: string,
+  fields: Array<[string, string]> | Record<string, string>,
+): Promise<{ status: number; data: T }> {
   const body = new URLSearchParams(Array.isArray(fields) ? fields : Object.entries(fields));
   const url = new URL(`${origin}${path}`);
   url.pathname = `${url.pathname.replace(/\/$/, "")}.data`;

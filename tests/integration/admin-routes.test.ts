@@ -14,7 +14,6 @@ let smtp: SmtpServerHandle;
 let app: AppServer;
 let db: Db;
 
-const day = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
 const at = (iso: string) => new Date(iso);
 
 beforeAll(async () => {
@@ -171,7 +170,7 @@ describe("settings", () => {
       "triggers.repeatedFailure.maxAssistantFailures": "Must be at least 1",
       "triggers.orderState.stalledFulfillmentDays": "Enter a number",
       "contact.email": '"nope" is not a valid email address',
-      "retentionDays": "Must be at least 1 day",
+      retentionDays: "Must be at least 1 day",
     });
     expect(data.errors["contact.url"]).toMatch(/URL/);
     expect(data.errors[`routing.routes.${last}.reason`]).toMatch(/at least one condition/);
@@ -297,7 +296,9 @@ describe("cases", () => {
     expect((await db.escalationCase.findUniqueOrThrow({ where: { id: own.caseId } })).resolvedAt).toEqual(first);
     const list = (await loaderData(app.origin, "/app/cases?state=resolved", "routes/app.cases._index")).data.list;
     expect(list.rows.map((r: { id: string }) => r.id)).toEqual([own.caseId]);
-    expect((await loaderData(app.origin, "/app/cases?state=open", "routes/app.cases._index")).data.list.rows.map((r: { id: string }) => r.id)).not.toContain(own.caseId);
+    expect((await loaderData(app.origin, "/app/cases?state=open", "routes/app.cases._index")).data.list.rows.map((r: { id: string }) => r.id)).not.toContain(
+      own.caseId,
+    );
     const detail = (await loaderData(app.origin, `/app/cases/${own.caseId}`, "routes/app.cases.$id")).data.detail;
     expect(detail.resolvedAt).toBe(first!.toISOString());
 
@@ -347,9 +348,7 @@ describe("home: checklist, test email, usage", () => {
     expect(mail!.headers["x-baton-kind"]).toBe("test");
     expect(mail!.text).toContain("TEST");
     expect((await shopRow(DEMO)).testEmailSentAt).toBeInstanceOf(Date);
-    await expect
-      .poll(async () => (await loaderData(app.origin, "/app", "routes/app._index")).data.checklist.testEmail.done, { timeout: 5_000 })
-      .toBe(true);
+    await expect.poll(async () => (await loaderData(app.origin, "/app", "routes/app._index")).data.checklist.testEmail.done, { timeout: 5_000 }).toBe(true);
   });
 
   it("refuses the test email without an escalation address", async () => {

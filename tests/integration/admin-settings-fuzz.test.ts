@@ -17,26 +17,91 @@ let app: AppServer;
 
 let s = SEED >>> 0 || 1;
 const rand = () => {
-  s ^= s << 13; s >>>= 0; s ^= s >>> 17; s ^= s << 5; s >>>= 0;
+  s ^= s << 13;
+  s >>>= 0;
+  s ^= s >>> 17;
+  s ^= s << 5;
+  s >>>= 0;
   return s / 0x1_0000_0000;
 };
 const int = (n: number) => Math.floor(rand() * n);
 const pick = <T>(list: readonly T[]): T => list[int(list.length)]!;
 
 const FIELDS = [
-  "assistant.greeting", "assistant.llmEnabled", "assistant.name", "assistant.tone", "contact.email", "contact.phone", "contact.url",
-  "routing.ccUrgent", "routing.defaultTo", "routing.fromName", "routing.routeCount", "routing.routes.0.id", "routing.routes.0.to",
-  "routing.routes.0.cc", "routing.routes.0.reason", "routing.routes.0.topic", "routing.routes.0.priority", "routing.routes.99999.to",
-  "routing.routes.-1.to", "routing.routes.__proto__.to", "triggers.threshold", "triggers.keywords", "triggers.languages",
-  "triggers.vip.tags", "triggers.vip.minTotalSpent", "triggers.vip.minOrderCount", "triggers.orderState.stalledFulfillmentDays",
-  "triggers.repeatedFailure.minModelConfidence", "triggers.authorityLimit.maxRefundAmount", "triggers.negativeSentiment.threshold",
-  "triggers.complaint.enabled", "retentionDays", "intent", "_action", "__proto__", "constructor.prototype", "",
+  "assistant.greeting",
+  "assistant.llmEnabled",
+  "assistant.name",
+  "assistant.tone",
+  "contact.email",
+  "contact.phone",
+  "contact.url",
+  "routing.ccUrgent",
+  "routing.defaultTo",
+  "routing.fromName",
+  "routing.routeCount",
+  "routing.routes.0.id",
+  "routing.routes.0.to",
+  "routing.routes.0.cc",
+  "routing.routes.0.reason",
+  "routing.routes.0.topic",
+  "routing.routes.0.priority",
+  "routing.routes.99999.to",
+  "routing.routes.-1.to",
+  "routing.routes.__proto__.to",
+  "triggers.threshold",
+  "triggers.keywords",
+  "triggers.languages",
+  "triggers.vip.tags",
+  "triggers.vip.minTotalSpent",
+  "triggers.vip.minOrderCount",
+  "triggers.orderState.stalledFulfillmentDays",
+  "triggers.repeatedFailure.minModelConfidence",
+  "triggers.authorityLimit.maxRefundAmount",
+  "triggers.negativeSentiment.threshold",
+  "triggers.complaint.enabled",
+  "retentionDays",
+  "intent",
+  "_action",
+  "__proto__",
+  "constructor.prototype",
+  "",
 ];
 const VALUES = [
-  "", " ", "0", "-1", "1e309", "NaN", "Infinity", "3650", "3651", "0.5", "1.0000001", "on", "off", "true", "null", "[]", "{}",
-  "a@b.co", "a@b.co, c@d.co", "a@b.co\r\nBcc: evil@x.example", "<script>alert(1)</script>", "'; DROP TABLE \"Shop\"; --",
-  "\u0000", "\ud800", "\u202eevil", "😀".repeat(500), "x".repeat(20_000), "https://example.com", "javascript:alert(1)",
-  "urgent", "high", "refund", "shipping", "nope", "99999999999999999999",
+  "",
+  " ",
+  "0",
+  "-1",
+  "1e309",
+  "NaN",
+  "Infinity",
+  "3650",
+  "3651",
+  "0.5",
+  "1.0000001",
+  "on",
+  "off",
+  "true",
+  "null",
+  "[]",
+  "{}",
+  "a@b.co",
+  "a@b.co, c@d.co",
+  "a@b.co\r\nBcc: evil@x.example",
+  "<script>alert(1)</script>",
+  '\'; DROP TABLE "Shop"; --',
+  "\u0000",
+  "\ud800",
+  "\u202eevil",
+  "😀".repeat(500),
+  "x".repeat(20_000),
+  "https://example.com",
+  "javascript:alert(1)",
+  "urgent",
+  "high",
+  "refund",
+  "shipping",
+  "nope",
+  "99999999999999999999",
 ];
 
 function randomForm(): URLSearchParams | string {

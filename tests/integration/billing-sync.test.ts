@@ -36,7 +36,13 @@ async function deliver(body: unknown, secret = TEST_API_SECRET) {
   return res.status;
 }
 const update = (id: number, name: string, status: string) => ({
-  app_subscription: { admin_graphql_api_id: `gid://shopify/AppSubscription/${id}`, name, status, admin_graphql_api_shop_id: "gid://shopify/Shop/1", currency: "USD" },
+  app_subscription: {
+    admin_graphql_api_id: `gid://shopify/AppSubscription/${id}`,
+    name,
+    status,
+    admin_graphql_api_shop_id: "gid://shopify/Shop/1",
+    currency: "USD",
+  },
 });
 const plan = async () => (await db.shop.findUniqueOrThrow({ where: { domain: SHOP } })).plan;
 
@@ -108,7 +114,10 @@ describe("install / reinstall", () => {
 
 describe("public/", () => {
   it("serves the favicon (no 404 on every page load)", async () => {
-    for (const [file, type] of [["favicon.ico", "image/"], ["favicon.svg", "image/svg+xml"]] as const) {
+    for (const [file, type] of [
+      ["favicon.ico", "image/"],
+      ["favicon.svg", "image/svg+xml"],
+    ] as const) {
       const res = await fetch(`${app.origin}/${file}`);
       expect(res.status, file).toBe(200);
       expect(res.headers.get("content-type")).toContain(type);

@@ -29,7 +29,11 @@ beforeAll(async () => {
     },
   });
   // These scripts reuse sarah@example.com across many cases; the abuse caps have their own test.
-  await seedShop(app.databaseUrl, { domain: DEMO_SHOP_DOMAIN, name: "Baton Demo Goods", abuse: { newCasesPerReplyToPerDay: 1000, newCasesPerAddressPerHour: 1000 } });
+  await seedShop(app.databaseUrl, {
+    domain: DEMO_SHOP_DOMAIN,
+    name: "Baton Demo Goods",
+    abuse: { newCasesPerReplyToPerDay: 1000, newCasesPerAddressPerHour: 1000 },
+  });
   await seedShop(app.databaseUrl, { domain: OTHER_SHOP_DOMAIN, name: "Other Store" });
   await seedShop(app.databaseUrl, { domain: FREE_SHOP, plan: "free", name: "Free Plan Store" });
   shopper = storefront(app.origin);

@@ -45,7 +45,10 @@ describe("reply parts", () => {
       name: "#1042",
       status: "delivered",
       statusLabel: "Entregado",
-      items: [{ title: "Merino Wool Beanie · Charcoal", quantity: 1 }, { title: "Trail Socks (3-pack) · M", quantity: 1 }],
+      items: [
+        { title: "Merino Wool Beanie · Charcoal", quantity: 1 },
+        { title: "Trail Socks (3-pack) · M", quantity: 1 },
+      ],
       total: { amount: "56.5", currencyCode: "USD" },
       tracking: { company: "USPS", number: "9400111899223847563" },
     });

@@ -35,8 +35,16 @@ function turn(overrides: Partial<TurnWrite> & { conversationId: string }): TurnW
     now: T0,
     usagePeriod: "2026-11",
     columns: {
-      state: "open", customerId: null, shopperEmail: null, orderName: null, orderVerified: false, unhelpfulCount: 0, emailAsks: 0,
-      pendingEscalation: null, closedAt: null, updatedAt: T0,
+      state: "open",
+      customerId: null,
+      shopperEmail: null,
+      orderName: null,
+      orderVerified: false,
+      unhelpfulCount: 0,
+      emailAsks: 0,
+      pendingEscalation: null,
+      closedAt: null,
+      updatedAt: T0,
     },
     llm: null,
     messages: [
@@ -67,11 +75,25 @@ describe.each(variants)("chat store: %s", (_name, makeDatabase, makeStore) => {
   });
 
   it("creates a conversation with its messages and counts it once in the month's usage", async () => {
-    await store.saveTurn(turn({ conversationId: "conv-new", columns: { ...turn({ conversationId: "x" }).columns, customerId: "gid://shopify/Customer/7" }, llm: { tokensIn: 10, tokensOut: 5, latencyMs: 300 } }));
+    await store.saveTurn(
+      turn({
+        conversationId: "conv-new",
+        columns: { ...turn({ conversationId: "x" }).columns, customerId: "gid://shopify/Customer/7" },
+        llm: { tokensIn: 10, tokensOut: 5, latencyMs: 300 },
+      }),
+    );
     const row = await db.conversation.findUniqueOrThrow({ where: { id: "conv-new" }, include: { messages: { orderBy: { createdAt: "asc" } } } });
     expect(row).toMatchObject({
-      shop: SHOP, customerId: "gid://shopify/Customer/7", state: "open", orderVerified: false,
-      llmTokensIn: 10, llmTokensOut: 5, llmLatencyMs: 300, createdAt: T0, updatedAt: T0, closedAt: null,
+      shop: SHOP,
+      customerId: "gid://shopify/Customer/7",
+      state: "open",
+      orderVerified: false,
+      llmTokensIn: 10,
+      llmTokensOut: 5,
+      llmLatencyMs: 300,
+      createdAt: T0,
+      updatedAt: T0,
+      closedAt: null,
     });
     expect(row.messages.map((m) => [m.role, m.text, m.createdAt.toISOString(), m.meta])).toEqual([
       ["shopper", "Where is #1042?", "2026-11-22T10:00:00.000Z", null],
@@ -85,21 +107,37 @@ describe.each(variants)("chat store: %s", (_name, makeDatabase, makeStore) => {
 
   it("updates state, adds model usage and appends messages; loads newest first within the limit", async () => {
     const later = new Date(T0.getTime() + 60_000);
-    await store.saveTurn(turn({
-      conversationId: "conv-new",
-      isNew: false,
-      now: later,
-      columns: {
-        state: "closed", customerId: null, shopperEmail: "sarah@example.com", orderName: "#1042", orderVerified: true, unhelpfulCount: 1, emailAsks: 2,
-        pendingEscalation: JSON.stringify({ reasons: ["explicit_request"] }), closedAt: later, updatedAt: later,
-      },
-      llm: { tokensIn: 1, tokensOut: 2, latencyMs: 3 },
-      messages: [{ role: "shopper", text: "sarah@example.com", createdAt: later }],
-    }));
+    await store.saveTurn(
+      turn({
+        conversationId: "conv-new",
+        isNew: false,
+        now: later,
+        columns: {
+          state: "closed",
+          customerId: null,
+          shopperEmail: "sarah@example.com",
+          orderName: "#1042",
+          orderVerified: true,
+          unhelpfulCount: 1,
+          emailAsks: 2,
+          pendingEscalation: JSON.stringify({ reasons: ["explicit_request"] }),
+          closedAt: later,
+          updatedAt: later,
+        },
+        llm: { tokensIn: 1, tokensOut: 2, latencyMs: 3 },
+        messages: [{ role: "shopper", text: "sarah@example.com", createdAt: later }],
+      }),
+    );
     const loaded = await store.loadConversation(SHOP, "conv-new", 2);
     expect(loaded).toMatchObject({
-      id: "conv-new", state: "closed", shopperEmail: "sarah@example.com", orderName: "#1042", orderVerified: true,
-      unhelpfulCount: 1, emailAsks: 2, pendingEscalation: JSON.stringify({ reasons: ["explicit_request"] }),
+      id: "conv-new",
+      state: "closed",
+      shopperEmail: "sarah@example.com",
+      orderName: "#1042",
+      orderVerified: true,
+      unhelpfulCount: 1,
+      emailAsks: 2,
+      pendingEscalation: JSON.stringify({ reasons: ["explicit_request"] }),
     });
     expect(typeof loaded!.unhelpfulCount).toBe("number");
     expect(loaded!.messages.map((m) => [m.role, m.text, m.createdAt.getTime(), m.meta])).toEqual([
@@ -123,27 +161,60 @@ describe.each(variants)("chat store: %s", (_name, makeDatabase, makeStore) => {
   it("writes a case turn in one transaction: turn, then case, email and counters planned from the transcript", async () => {
     const escalationsBefore = (await db.usageCounter.findUnique({ where: { shop_period: { shop: SHOP, period: "2026-11" } } }))?.escalations ?? 0;
     const seen: Array<{ transcript: TranscriptRow[]; prior: { id: string; status: string } | null }> = [];
-    const plan = (id: string, status: string) => (transcript: TranscriptRow[], prior: { id: string; status: string } | null): CasePlan | null => {
-      seen.push({ transcript, prior });
-      if (prior && prior.status !== "abandoned") return null;
-      return {
-        replacePriorId: prior?.id ?? null,
-        caseRow: {
-          id, shop: SHOP, conversationId: "case-conv", status, reasons: ["explicit_request"], reasonText: "Asked for a person", topic: "other",
-          priority: "normal", confidence: 0.95, signals: [{ reason: "explicit_request", strength: 1 }], route: { to: ["team@x.example"], cc: [], from: "Baton <b@x.example>" },
-          shopperEmail: "ana@example.com", orderName: "#1042", orderFacts: { name: "#1042", total: "12.00" }, customerFacts: null,
-          summary: "Wants a person.", messageId: `<case-${id}@x.example>`, messagesEmailed: transcript.length, clientHash: `hash-${id}`, createdAt: T0,
-        },
-        outbox: status === "queued"
-          ? outboxInsert({
-              shop: SHOP, caseId: id, kind: "case", coversUpTo: transcript.length, now: T0,
-              email: { messageId: `<case-${id}@x.example>`, from: "Baton <b@x.example>", to: ["team@x.example"], cc: [], replyTo: "ana@example.com", subject: "Escalation — ana@example.com", text: "text", html: "<p>html</p>", headers: {} },
-            })
-          : null,
-        usage: { escalations: status === "queued" ? 1 : 0, limited: 0 },
-        escalatedAt: status === "queued" ? T0 : null,
+    const plan =
+      (id: string, status: string) =>
+      (transcript: TranscriptRow[], prior: { id: string; status: string } | null): CasePlan | null => {
+        seen.push({ transcript, prior });
+        if (prior && prior.status !== "abandoned") return null;
+        return {
+          replacePriorId: prior?.id ?? null,
+          caseRow: {
+            id,
+            shop: SHOP,
+            conversationId: "case-conv",
+            status,
+            reasons: ["explicit_request"],
+            reasonText: "Asked for a person",
+            topic: "other",
+            priority: "normal",
+            confidence: 0.95,
+            signals: [{ reason: "explicit_request", strength: 1 }],
+            route: { to: ["team@x.example"], cc: [], from: "Baton <b@x.example>" },
+            shopperEmail: "ana@example.com",
+            orderName: "#1042",
+            orderFacts: { name: "#1042", total: "12.00" },
+            customerFacts: null,
+            summary: "Wants a person.",
+            messageId: `<case-${id}@x.example>`,
+            messagesEmailed: transcript.length,
+            clientHash: `hash-${id}`,
+            createdAt: T0,
+          },
+          outbox:
+            status === "queued"
+              ? outboxInsert({
+                  shop: SHOP,
+                  caseId: id,
+                  kind: "case",
+                  coversUpTo: transcript.length,
+                  now: T0,
+                  email: {
+                    messageId: `<case-${id}@x.example>`,
+                    from: "Baton <b@x.example>",
+                    to: ["team@x.example"],
+                    cc: [],
+                    replyTo: "ana@example.com",
+                    subject: "Escalation — ana@example.com",
+                    text: "text",
+                    html: "<p>html</p>",
+                    headers: {},
+                  },
+                })
+              : null,
+          usage: { escalations: status === "queued" ? 1 : 0, limited: 0 },
+          escalatedAt: status === "queued" ? T0 : null,
+        };
       };
-    };
     await store.saveTurnWithCase(turn({ conversationId: "case-conv" }), plan("case-1", "abandoned"));
     expect(seen[0]!.transcript.map((m) => [m.role, m.text, m.createdAt.getTime()])).toEqual([
       ["shopper", "Where is #1042?", T0.getTime()],
@@ -162,15 +233,35 @@ describe.each(variants)("chat store: %s", (_name, makeDatabase, makeStore) => {
     const cases = await db.escalationCase.findMany({ where: { conversationId: "case-conv" } });
     expect(cases).toHaveLength(1);
     expect(cases[0]).toMatchObject({
-      id: "case-2", status: "queued", reasons: ["explicit_request"], confidence: 0.95, topic: "other",
-      signals: [{ reason: "explicit_request", strength: 1 }], route: { to: ["team@x.example"], cc: [], from: "Baton <b@x.example>" },
-      orderFacts: { name: "#1042", total: "12.00" }, customerFacts: null, messagesEmailed: 3, createdAt: T0, messageId: "<case-case-2@x.example>", clientHash: "hash-case-2",
+      id: "case-2",
+      status: "queued",
+      reasons: ["explicit_request"],
+      confidence: 0.95,
+      topic: "other",
+      signals: [{ reason: "explicit_request", strength: 1 }],
+      route: { to: ["team@x.example"], cc: [], from: "Baton <b@x.example>" },
+      orderFacts: { name: "#1042", total: "12.00" },
+      customerFacts: null,
+      messagesEmailed: 3,
+      createdAt: T0,
+      messageId: "<case-case-2@x.example>",
+      clientHash: "hash-case-2",
     });
     const outbox = await db.outboxEmail.findMany({ where: { caseId: "case-2" } });
     expect(outbox).toHaveLength(1);
     expect(outbox[0]).toMatchObject({
-      kind: "case", status: "pending", attempts: 0, messageId: "<case-case-2@x.example>", toAddresses: "team@x.example", ccAddresses: null,
-      replyTo: "ana@example.com", subject: "Escalation — ana@example.com", coversUpTo: 3, nextAttemptAt: T0, createdAt: T0, lockedBy: null,
+      kind: "case",
+      status: "pending",
+      attempts: 0,
+      messageId: "<case-case-2@x.example>",
+      toAddresses: "team@x.example",
+      ccAddresses: null,
+      replyTo: "ana@example.com",
+      subject: "Escalation — ana@example.com",
+      coversUpTo: 3,
+      nextAttemptAt: T0,
+      createdAt: T0,
+      lockedBy: null,
     });
     expect((await db.conversation.findUniqueOrThrow({ where: { id: "case-conv" } })).escalatedAt).toEqual(T0);
     const usage = await db.usageCounter.findUniqueOrThrow({ where: { shop_period: { shop: SHOP, period: "2026-11" } } });
@@ -178,7 +269,12 @@ describe.each(variants)("chat store: %s", (_name, makeDatabase, makeStore) => {
 
     // An active case is left alone: the turn is written, no second case.
     await store.saveTurnWithCase(
-      turn({ conversationId: "case-conv", isNew: false, now: later, messages: [{ role: "shopper", text: "hello?", createdAt: new Date(later.getTime() + 1) }] }),
+      turn({
+        conversationId: "case-conv",
+        isNew: false,
+        now: later,
+        messages: [{ role: "shopper", text: "hello?", createdAt: new Date(later.getTime() + 1) }],
+      }),
       plan("case-3", "queued"),
     );
     expect(await db.escalationCase.count({ where: { conversationId: "case-conv" } })).toBe(1);

@@ -78,7 +78,10 @@ async function stream(body: unknown, o: { ip?: string; raw?: string; method?: st
 }
 
 const deltas = (r: StreamResult) => r.events.filter((e) => e.event === "delta").map((e) => e.data.text as string);
-const answer = (reply: string, extra: Partial<Extract<Reply, { content: string }>> = {}): Reply => ({ content: JSON.stringify({ reply, confidence: 0.9, answered: true }), ...extra });
+const answer = (reply: string, extra: Partial<Extract<Reply, { content: string }>> = {}): Reply => ({
+  content: JSON.stringify({ reply, confidence: 0.9, answered: true }),
+  ...extra,
+});
 
 describe("POST /proxy/chat/stream", () => {
   it("streams whole sentences before `done`, which carries the JSON contract", async () => {
@@ -104,13 +107,10 @@ describe("POST /proxy/chat/stream", () => {
   });
 
   it("runs tools inside a streamed turn (ownership still enforced by the tool)", async () => {
-    fake.script(
-      { toolCalls: [{ name: "lookup_order", arguments: { order_number: "#1044", email: "priya@example.com" } }] },
-      (req: RecordedChatRequest) => {
-        const result = JSON.parse(String(req.body?.messages?.filter((m) => m.role === "tool").at(-1)?.content)) as { tracking?: Array<{ number: string }> };
-        return answer(`Your order is on its way. Tracking number ${JSON.stringify(result).match(/1Z\w+/)?.[0]}.`);
-      },
-    );
+    fake.script({ toolCalls: [{ name: "lookup_order", arguments: { order_number: "#1044", email: "priya@example.com" } }] }, (req: RecordedChatRequest) => {
+      const result = JSON.parse(String(req.body?.messages?.filter((m) => m.role === "tool").at(-1)?.content)) as { tracking?: Array<{ number: string }> };
+      return answer(`Your order is on its way. Tracking number ${JSON.stringify(result).match(/1Z\w+/)?.[0]}.`);
+    });
     const r = await stream({ message: "Can you check order #1044? My email is priya@example.com" });
     expect(r.body.state).toBe("open");
     expect(deltas(r).join("")).toContain("1Z999AA10123456784");
@@ -173,7 +173,8 @@ describe("POST /proxy/chat/stream", () => {
     fake.setFallback(answer("Happy to help."));
     const first = await stream({ message: "hello" }, { ip: "203.0.113.99" });
     const statuses: number[] = [];
-    for (let i = 0; i < 6; i++) statuses.push((await stream({ conversationId: first.body.conversationId, message: `again ${i}` }, { ip: "203.0.113.99" })).status);
+    for (let i = 0; i < 6; i++)
+      statuses.push((await stream({ conversationId: first.body.conversationId, message: `again ${i}` }, { ip: "203.0.113.99" })).status);
     expect(statuses.slice(0, 5)).toEqual([200, 200, 200, 200, 200]);
     expect(statuses[5]).toBe(429);
   });

@@ -37,47 +37,102 @@ const int = (n: number) => Math.floor(rand() * n);
 const pick = <T>(list: readonly T[]): T => list[int(list.length)]!;
 
 const NASTY = [
-  "\u0000", "\ud800", "\udfff", "a\ud83dz", "\u202e\u2066evil\u2069", "\u200b\u200d\ufeff", "👨‍👩‍👧‍👦", "🏳️‍🌈", "𝕳𝖊𝖑𝖑𝖔", "\r\nBcc: evil@attacker.example\r\n",
-  "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "'; DROP TABLE \"Conversation\"; --", "\" OR 1=1 --", "%00", "%zz", "{{7*7}}",
-  "${process.env}", "../../etc/passwd", "\\u0000", "مرحبا، أين طلبي؟", "שלום", "\u0085\u2028\u2029", "\t\v\f", "I want to talk to a human", "order #1042",
-  "sarah@example.com", "no thanks", "a".repeat(2000), "😀".repeat(2000), "😀".repeat(2001), "x".repeat(16_000),
+  "\u0000",
+  "\ud800",
+  "\udfff",
+  "a\ud83dz",
+  "\u202e\u2066evil\u2069",
+  "\u200b\u200d\ufeff",
+  "👨‍👩‍👧‍👦",
+  "🏳️‍🌈",
+  "𝕳𝖊𝖑𝖑𝖔",
+  "\r\nBcc: evil@attacker.example\r\n",
+  "<script>alert(1)</script>",
+  "<img src=x onerror=alert(1)>",
+  '\'; DROP TABLE "Conversation"; --',
+  '" OR 1=1 --',
+  "%00",
+  "%zz",
+  "{{7*7}}",
+  "${process.env}",
+  "../../etc/passwd",
+  "\\u0000",
+  "مرحبا، أين طلبي؟",
+  "שלום",
+  "\u0085\u2028\u2029",
+  "\t\v\f",
+  "I want to talk to a human",
+  "order #1042",
+  "sarah@example.com",
+  "no thanks",
+  "a".repeat(2000),
+  "😀".repeat(2000),
+  "😀".repeat(2001),
+  "x".repeat(16_000),
 ];
 
 function randomString(): string {
   switch (int(6)) {
-    case 0: return pick(NASTY);
-    case 1: return Array.from({ length: int(40) }, () => String.fromCharCode(int(0x10000))).join("");
-    case 2: return Array.from({ length: int(20) }, () => String.fromCodePoint(0x10000 + int(0xfffff))).join("");
-    case 3: return pick(NASTY) + pick(NASTY);
-    case 4: return "z".repeat(int(3000));
-    default: return Math.random().toString(36).slice(2);
+    case 0:
+      return pick(NASTY);
+    case 1:
+      return Array.from({ length: int(40) }, () => String.fromCharCode(int(0x10000))).join("");
+    case 2:
+      return Array.from({ length: int(20) }, () => String.fromCodePoint(0x10000 + int(0xfffff))).join("");
+    case 3:
+      return pick(NASTY) + pick(NASTY);
+    case 4:
+      return "z".repeat(int(3000));
+    default:
+      return Math.random().toString(36).slice(2);
   }
 }
 
 function randomValue(depth = 0): unknown {
   switch (int(depth > 3 ? 5 : 8)) {
-    case 0: return null;
-    case 1: return rand() < 0.5;
-    case 2: return pick([0, -1, 1e308, -0, 2 ** 53 + 1, 3.14]);
-    case 3: case 4: return randomString();
-    case 5: return Array.from({ length: int(5) }, () => randomValue(depth + 1));
-    case 6: return Object.fromEntries(Array.from({ length: int(5) }, () => [pick(["message", "action", "conversationId", "__proto__", "constructor", randomString()]), randomValue(depth + 1)]));
-    default: return { message: randomString() };
+    case 0:
+      return null;
+    case 1:
+      return rand() < 0.5;
+    case 2:
+      return pick([0, -1, 1e308, -0, 2 ** 53 + 1, 3.14]);
+    case 3:
+    case 4:
+      return randomString();
+    case 5:
+      return Array.from({ length: int(5) }, () => randomValue(depth + 1));
+    case 6:
+      return Object.fromEntries(
+        Array.from({ length: int(5) }, () => [
+          pick(["message", "action", "conversationId", "__proto__", "constructor", randomString()]),
+          randomValue(depth + 1),
+        ]),
+      );
+    default:
+      return { message: randomString() };
   }
 }
 
-let knownIds: string[] = [];
+const knownIds: string[] = [];
 
 function randomBody(): string | Uint8Array {
   switch (int(10)) {
-    case 0: return JSON.stringify(randomValue());
-    case 1: return JSON.stringify({ message: randomString(), conversationId: pick([...knownIds, randomString(), "x\u0000y", "a".repeat(200), "a".repeat(201)]) });
-    case 2: return JSON.stringify({ action: pick(["talk_to_human", "TALK_TO_HUMAN", "", randomString()]), message: rand() < 0.5 ? randomString() : undefined });
-    case 3: return JSON.stringify({ message: randomValue(), action: randomValue(), conversationId: randomValue() });
-    case 4: return pick(["", "{", "[]", "null", "\"str\"", "123", "{\"message\":", "{\"message\":\"\\ud800\"}", "{\"message\":\"\\u0000\"}", "\u0000", "{\"a\":".repeat(5000)]);
-    case 5: return new Uint8Array(Array.from({ length: int(300) }, () => int(256))); // invalid UTF-8 bytes
-    case 6: return JSON.stringify({ message: "x".repeat(20_000) });
-    default: return JSON.stringify({ message: randomString(), ...(knownIds.length && rand() < 0.5 ? { conversationId: pick(knownIds) } : {}) });
+    case 0:
+      return JSON.stringify(randomValue());
+    case 1:
+      return JSON.stringify({ message: randomString(), conversationId: pick([...knownIds, randomString(), "x\u0000y", "a".repeat(200), "a".repeat(201)]) });
+    case 2:
+      return JSON.stringify({ action: pick(["talk_to_human", "TALK_TO_HUMAN", "", randomString()]), message: rand() < 0.5 ? randomString() : undefined });
+    case 3:
+      return JSON.stringify({ message: randomValue(), action: randomValue(), conversationId: randomValue() });
+    case 4:
+      return pick(["", "{", "[]", "null", '"str"', "123", '{"message":', '{"message":"\\ud800"}', '{"message":"\\u0000"}', "\u0000", '{"a":'.repeat(5000)]);
+    case 5:
+      return new Uint8Array(Array.from({ length: int(300) }, () => int(256))); // invalid UTF-8 bytes
+    case 6:
+      return JSON.stringify({ message: "x".repeat(20_000) });
+    default:
+      return JSON.stringify({ message: randomString(), ...(knownIds.length && rand() < 0.5 ? { conversationId: pick(knownIds) } : {}) });
   }
 }
 
@@ -105,24 +160,49 @@ const enc = (v: string) => {
 
 function randomQuery(): string {
   switch (int(8)) {
-    case 0: return "";
-    case 1: return `conversationId=${pick(["%zz", "%", "%E0%A4%A", "%00", "%C0%AF", "%ED%A0%80", enc(randomString())])}`;
-    case 2: return `conversationId=${pick(knownIds.length ? knownIds : ["none"])}`;
-    case 3: return `conversationId=a&conversationId=b&shop=evil.myshopify.com`;
-    case 4: return `q=${"a".repeat(int(12_000))}`;
-    case 5: return `signature=&signature=x&timestamp=abc`;
-    case 6: return `${enc(randomString())}=${enc(randomString())}`;
-    default: return `conversationId=${enc(randomString())}&&&=&a=%2`;
+    case 0:
+      return "";
+    case 1:
+      return `conversationId=${pick(["%zz", "%", "%E0%A4%A", "%00", "%C0%AF", "%ED%A0%80", enc(randomString())])}`;
+    case 2:
+      return `conversationId=${pick(knownIds.length ? knownIds : ["none"])}`;
+    case 3:
+      return `conversationId=a&conversationId=b&shop=evil.myshopify.com`;
+    case 4:
+      return `q=${"a".repeat(int(12_000))}`;
+    case 5:
+      return `signature=&signature=x&timestamp=abc`;
+    case 6:
+      return `${enc(randomString())}=${enc(randomString())}`;
+    default:
+      return `conversationId=${enc(randomString())}&&&=&a=%2`;
   }
 }
 
-interface Outcome { status: number; method: string; label: string; body: string; contentType: string | null }
+interface Outcome {
+  status: number;
+  method: string;
+  label: string;
+  body: string;
+  contentType: string | null;
+}
 
 async function fuzzOne(i: number): Promise<Outcome> {
   const kind = int(20);
-  const headers: Record<string, string> = { "X-Forwarded-For": pick(["203.0.113.7", `198.51.100.${int(255)}`, "garbage\u00ff", "::1", "1.2.3.4, 5.6.7.8", "", "x".repeat(100)]) };
+  const headers: Record<string, string> = {
+    "X-Forwarded-For": pick(["203.0.113.7", `198.51.100.${int(255)}`, "garbage\u00ff", "::1", "1.2.3.4, 5.6.7.8", "", "x".repeat(100)]),
+  };
   // Mostly JSON: anything else is a 415 before the body is read (issue 18), so it explores less.
-  if (rand() < 0.9) headers["Content-Type"] = pick(["application/json", "application/json", "application/json", "text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "application/json; charset=latin1"]);
+  if (rand() < 0.9)
+    headers["Content-Type"] = pick([
+      "application/json",
+      "application/json",
+      "application/json",
+      "text/plain",
+      "application/x-www-form-urlencoded",
+      "multipart/form-data; boundary=x",
+      "application/json; charset=latin1",
+    ]);
   let method = "POST";
   let url: string;
   let body: string | Uint8Array | undefined;
@@ -250,7 +330,7 @@ describe("unicode and injection edge cases are stored safely", () => {
   });
 
   it("SQL-looking text is just text; a NUL in a conversation id starts a new conversation", async () => {
-    const sql = "'; DROP TABLE \"Conversation\"; -- \" OR 1=1";
+    const sql = '\'; DROP TABLE "Conversation"; -- " OR 1=1';
     const r = await shopper().post({ message: sql, conversationId: "abc\u0000def" });
     expect(r.status).toBe(200);
     expect(r.body.conversationId).not.toContain("\u0000");

@@ -57,13 +57,10 @@ const lastToolResult = (req: RecordedChatRequest) => JSON.parse(toolResults(req)
 
 describe("tools", () => {
   it("lookup_order with proof of ownership returns the order; the reply may quote it", async () => {
-    fake.script(
-      { toolCalls: [{ name: "lookup_order", arguments: { order_number: "#1044", email: "priya@example.com" } }] },
-      (req) => {
-        const r = lastToolResult(req) as { status: string };
-        return answer(`Good news: ${r.status}`);
-      },
-    );
+    fake.script({ toolCalls: [{ name: "lookup_order", arguments: { order_number: "#1044", email: "priya@example.com" } }] }, (req) => {
+      const r = lastToolResult(req) as { status: string };
+      return answer(`Good news: ${r.status}`);
+    });
     const r = await shopper.post({ message: "Hi, could you check order #1044 for me? It's priya@example.com" });
     expect(r.status).toBe(200);
     expect(r.body.state).toBe("open");
@@ -86,7 +83,10 @@ describe("tools", () => {
     const results: string[] = [];
     for (const t of tries) {
       fake.reset();
-      fake.script({ toolCalls: [{ name: "lookup_order", arguments: t.args }] }, answer("I couldn't find that order with that email. Could you check both?", 0.6));
+      fake.script(
+        { toolCalls: [{ name: "lookup_order", arguments: t.args }] },
+        answer("I couldn't find that order with that email. Could you check both?", 0.6),
+      );
       const r = await shopper.post({ message: t.message });
       expect(texts(r)).toMatch(/couldn't find/);
       results.push(toolResults(fake.requests[1]!).at(-1)!);
@@ -95,7 +95,9 @@ describe("tools", () => {
   });
 
   it("lookup_order for a signed-in customer's own order needs no email", async () => {
-    fake.script({ toolCalls: [{ name: "lookup_order", arguments: { order_number: "1042" } }] }, (req) => answer(String((lastToolResult(req) as { status: string }).status)));
+    fake.script({ toolCalls: [{ name: "lookup_order", arguments: { order_number: "1042" } }] }, (req) =>
+      answer(String((lastToolResult(req) as { status: string }).status)),
+    );
     const r = await shopper.post({ message: "where's my last order 1042?" }, { customerId: "7001" });
     expect(texts(r)).toContain("delivered on Feb 20, 2026");
   });
@@ -110,7 +112,9 @@ describe("tools", () => {
   });
 
   it("escalate_to_human: the pure core asks for the email, creates the case, and the model writes the summary", async () => {
-    fake.script({ toolCalls: [{ name: "escalate_to_human", arguments: { reason_code: "complaint", reason: "Mug arrived chipped, wants a replacement", priority: "high" } }] });
+    fake.script({
+      toolCalls: [{ name: "escalate_to_human", arguments: { reason_code: "complaint", reason: "Mug arrived chipped, wants a replacement", priority: "high" } }],
+    });
     const offered = await shopper.post({ message: "My mug arrived chipped, can someone sort out a replacement?" });
     // The shopper did not ask for a person in so many words: the model's escalation is offered first.
     expect(offered.body.state).toBe("open");
@@ -166,7 +170,9 @@ describe("the detector is a guardrail beside the model", () => {
     // Detector: "Assistant unsure (confidence 0.10)" + earlier failure → escalation, model not asked.
     expect(b.body.state).toBe("awaiting_email");
     expect(fake.requests).toHaveLength(1);
-    const shopperMsg = await db.message.findFirstOrThrow({ where: { conversationId: a.body.conversationId!, role: "shopper", text: { startsWith: "the thing" } } });
+    const shopperMsg = await db.message.findFirstOrThrow({
+      where: { conversationId: a.body.conversationId!, role: "shopper", text: { startsWith: "the thing" } },
+    });
     expect(JSON.stringify(shopperMsg.meta)).toMatch(/repeated_failure/);
   });
 });
@@ -213,7 +219,10 @@ describe("failures: the built-in engine answers and offers a person", () => {
   });
 
   it.each<[string, Reply]>([
-    ["truncated tool arguments", { toolCalls: [{ name: "lookup_order", arguments: { order_number: "#1042", email: "sarah@example.com" } }], malformed: "tool-arguments" }],
+    [
+      "truncated tool arguments",
+      { toolCalls: [{ name: "lookup_order", arguments: { order_number: "#1042", email: "sarah@example.com" } }], malformed: "tool-arguments" },
+    ],
     ["tool arguments of the wrong shape", { toolCalls: [{ name: "escalate_to_human", arguments: { reason_code: "because", priority: "asap" } }] }],
     ["an unknown tool", { toolCalls: [{ name: "delete_all_orders", arguments: {} }] }],
     ["a malformed JSON body", { content: "x", malformed: "json" }],

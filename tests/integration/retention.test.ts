@@ -35,14 +35,32 @@ beforeAll(async () => {
   await conversation(LONG, "old-long", 45);
   const c = await db.escalationCase.create({
     data: {
-      shop: SHORT, conversationId: "old-but-sending", reasons: ["explicit_request"], reasonText: "asked", priority: "normal",
-      confidence: 1, signals: [], route: {}, summary: "s", messageId: "<case-x@test>", shopperEmail: "a@example.com",
+      shop: SHORT,
+      conversationId: "old-but-sending",
+      reasons: ["explicit_request"],
+      reasonText: "asked",
+      priority: "normal",
+      confidence: 1,
+      signals: [],
+      route: {},
+      summary: "s",
+      messageId: "<case-x@test>",
+      shopperEmail: "a@example.com",
     },
   });
   await db.outboxEmail.create({
     data: {
-      shop: SHORT, caseId: c.id, kind: "case", status: "pending", messageId: "<case-x@test>", fromAddress: "a@b.c",
-      toAddresses: "support@example.com", subject: "s", textBody: "t", htmlBody: "h", nextAttemptAt: new Date(Date.now() + DAY),
+      shop: SHORT,
+      caseId: c.id,
+      kind: "case",
+      status: "pending",
+      messageId: "<case-x@test>",
+      fromAddress: "a@b.c",
+      toAddresses: "support@example.com",
+      subject: "s",
+      textBody: "t",
+      htmlBody: "h",
+      nextAttemptAt: new Date(Date.now() + DAY),
     },
   });
   // Closed while the app starts: `migrate deploy` wants the SQLite file to itself.

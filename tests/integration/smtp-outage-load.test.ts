@@ -21,7 +21,7 @@ const RECOVER_AT_MS = 12_000;
 
 let smtp: SmtpServerHandle;
 let admin: ShopifyAdminServerHandle;
-let apps: AppServer[] = [];
+const apps: AppServer[] = [];
 let database: Awaited<ReturnType<typeof createPostgresDatabase>>;
 let db: Db;
 
@@ -88,7 +88,9 @@ describe("SMTP outage under load (two instances, PostgreSQL)", () => {
     expect(cases).toHaveLength(stats.escalated.length);
     expect(cases.filter((c) => c.status !== "sent").map((c) => `${c.id} ${c.status}`)).toEqual([]);
     const hit = cases.filter((c) => c.emails[0]!.attemptsLog.some((a) => !a.ok));
-    console.log(`[outage] ${hit.length}/${cases.length} cases saw failed attempts (${hit.reduce((n, c) => n + c.emails[0]!.attemptsLog.length, 0)} attempts in all)`);
+    console.log(
+      `[outage] ${hit.length}/${cases.length} cases saw failed attempts (${hit.reduce((n, c) => n + c.emails[0]!.attemptsLog.length, 0)} attempts in all)`,
+    );
     expect(hit.length).toBeGreaterThan(0);
     for (const c of cases) {
       const email = c.emails[0]!;

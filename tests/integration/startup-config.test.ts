@@ -21,7 +21,10 @@ describe("start-up configuration errors", () => {
   ])("%s", async (_label, env, variable) => {
     const { code, output } = await runEntry(["build/cli/serve.js"], env);
     expect(code).toBe(1);
-    const lines = output.trim().split("\n").filter((l) => !l.includes("ExperimentalWarning"));
+    const lines = output
+      .trim()
+      .split("\n")
+      .filter((l) => !l.includes("ExperimentalWarning"));
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(new RegExp(`^Configuration error: ${variable} `));
   });

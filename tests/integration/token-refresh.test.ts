@@ -65,7 +65,12 @@ describe("expiring offline tokens on the storefront path", () => {
     const grants = admin.refreshGrants;
     expect(grants.filter((g) => g.status === 200)).toHaveLength(1);
     expect(grants.filter((g) => g.status !== 200)).toHaveLength(0);
-    expect(grants[0]!.body).toMatchObject({ client_id: TEST_API_KEY, client_secret: TEST_API_SECRET, refresh_token: "shprt_initial", grant_type: "refresh_token" });
+    expect(grants[0]!.body).toMatchObject({
+      client_id: TEST_API_KEY,
+      client_secret: TEST_API_SECRET,
+      refresh_token: "shprt_initial",
+      grant_type: "refresh_token",
+    });
     admin.assertNoInvalidQueries();
   });
 

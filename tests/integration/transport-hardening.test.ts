@@ -63,7 +63,9 @@ describe("refused bodies and kept-alive connections", () => {
   it("an oversized chunked body is answered 413, not reset", async () => {
     const path = new URL(signed()).pathname + new URL(signed()).search;
     const out = await raw((write) => {
-      write(`POST ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\nX-Forwarded-For: 198.51.100.2\r\n\r\n`);
+      write(
+        `POST ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\nX-Forwarded-For: 198.51.100.2\r\n\r\n`,
+      );
       const chunk = "a".repeat(4096);
       for (let n = 0; n < 6; n++) write(`${chunk.length.toString(16)}\r\n${chunk}\r\n`);
     });
@@ -105,7 +107,10 @@ describe("methods and content types", () => {
     const r = await send(new Agent(), signed(), { headers, body: JSON.stringify({ message: "hi" }) });
     expect(r.status).toBe(415);
     expect(JSON.parse(r.body).error.code).toBe("unsupported_media_type");
-    const ok = await send(new Agent(), signed(), { headers: { ...headers, "Content-Type": "application/json; charset=utf-8" }, body: JSON.stringify({ message: "hi" }) });
+    const ok = await send(new Agent(), signed(), {
+      headers: { ...headers, "Content-Type": "application/json; charset=utf-8" },
+      body: JSON.stringify({ message: "hi" }),
+    });
     expect(ok.status).toBe(200);
   });
 

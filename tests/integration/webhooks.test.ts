@@ -27,7 +27,12 @@ const ROUTES: Record<string, string> = {
   "shop/redact": "/webhooks/compliance",
 };
 
-async function deliver(topic: string, shop: string, body: unknown, o: { secret?: string; webhookId?: string; mutate?: (h: Record<string, string>) => void } = {}) {
+async function deliver(
+  topic: string,
+  shop: string,
+  body: unknown,
+  o: { secret?: string; webhookId?: string; mutate?: (h: Record<string, string>) => void } = {},
+) {
   const init = buildWebhookRequestInit({ topic, shop, body, secret: o.secret ?? TEST_API_SECRET, webhookId: o.webhookId });
   o.mutate?.(init.headers);
   const started = performance.now();
@@ -144,7 +149,14 @@ describe("customers/data_request", () => {
     expect(rows[0]!.customerId).toBe(String(SARAH_ID));
     expect(rows[0]!.email).toBe(SARAH);
     expect(rows[0]!.completedAt).not.toBeNull();
-    const exported = (rows[0]!.payload as { export: { conversations: Array<{ messages: Array<{ text: string }>; customerId: string | null; shopperEmail: string | null }>; cases: Array<{ shopperEmail: string }> } }).export;
+    const exported = (
+      rows[0]!.payload as {
+        export: {
+          conversations: Array<{ messages: Array<{ text: string }>; customerId: string | null; shopperEmail: string | null }>;
+          cases: Array<{ shopperEmail: string }>;
+        };
+      }
+    ).export;
     // Logged-in conversation (by id), anonymous one (email typed in mixed case), and Jo's mention.
     expect(exported.conversations).toHaveLength(3);
     const allText = exported.conversations.flatMap((c) => c.messages.map((m) => m.text)).join("\n");

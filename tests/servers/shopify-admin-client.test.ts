@@ -42,7 +42,9 @@ describe("shopify admin fake with @shopify/shopify-api's GraphqlClient", () => {
   it("surfaces THROTTLED (HTTP 200) as GraphqlQueryError without retrying", async () => {
     admin.reset();
     admin.throttleNext(1);
-    const error = await client().request(`{ shop { name } }`, { retries: 2 }).catch((e: unknown) => e);
+    const error = await client()
+      .request(`{ shop { name } }`, { retries: 2 })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(GraphqlQueryError);
     expect(admin.requests).toHaveLength(1);
   });
@@ -57,7 +59,9 @@ describe("shopify admin fake with @shopify/shopify-api's GraphqlClient", () => {
 
   it("surfaces an invalid query as GraphqlQueryError carrying Shopify's error shape", async () => {
     admin.reset();
-    const error = await client().request(`{ shop { nonsense } }`).catch((e: unknown) => e);
+    const error = await client()
+      .request(`{ shop { nonsense } }`)
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(GraphqlQueryError);
     expect((error as GraphqlQueryError).body?.errors).toMatchObject({
       graphQLErrors: [{ extensions: { code: "undefinedField", typeName: "Shop", fieldName: "nonsense" } }],

@@ -31,7 +31,10 @@ export interface AdminContext {
 type Source = Record<string, unknown>;
 type Args = Record<string, unknown>;
 
-const legacyId = (gid: unknown) => String(gid ?? "").split("/").pop() ?? "";
+const legacyId = (gid: unknown) =>
+  String(gid ?? "")
+    .split("/")
+    .pop() ?? "";
 const gidType = (gid: unknown) => /^gid:\/\/shopify\/([^/]+)\//.exec(String(gid ?? ""))?.[1];
 
 /** Decimal the way Shopify prints it: "10.0", "49.99". */
@@ -249,7 +252,10 @@ export const queryRoot: Record<string, Resolver> = {
     const sorted = sortBy(ctx.store.orders, orderSortKey(args.sortKey));
     return search(ctx, info, sorted, args.query, orderSearchFields, ["name", "email"]);
   },
-  ordersCount: (args, ctx, info) => ({ count: search(ctx, info, ctx.store.orders, args.query, orderSearchFields, ["name", "email"]).length, precision: "EXACT" }),
+  ordersCount: (args, ctx, info) => ({
+    count: search(ctx, info, ctx.store.orders, args.query, orderSearchFields, ["name", "email"]).length,
+    precision: "EXACT",
+  }),
   order: (args, ctx) => ctx.store.orders.find((o) => o.id === args.id) ?? null,
   customers: (args, ctx, info) => {
     const sorted = args.sortKey === "CREATED_AT" ? sortBy(ctx.store.customers, (c) => c.createdAt) : sortBy(ctx.store.customers, (c) => Number(legacyId(c.id)));
@@ -309,7 +315,18 @@ export const mutationRoot: Record<string, Resolver> = {
         const lineId = `gid://shopify/AppSubscriptionLineItem/${id}?v=1&index=${index}`;
         if (recurring) {
           const price = toMoney(recurring.price as MoneyInput);
-          return { id: lineId, plan: { pricingDetails: { __typename: "AppRecurringPricing", price, interval: String(recurring.interval ?? "EVERY_30_DAYS"), planHandle: null, discount: null } } };
+          return {
+            id: lineId,
+            plan: {
+              pricingDetails: {
+                __typename: "AppRecurringPricing",
+                price,
+                interval: String(recurring.interval ?? "EVERY_30_DAYS"),
+                planHandle: null,
+                discount: null,
+              },
+            },
+          };
         }
         const capped = toMoney((usage ?? {}).cappedAmount as MoneyInput);
         return {
@@ -347,7 +364,10 @@ export const mutationRoot: Record<string, Resolver> = {
     const found = findLineItem(ctx.store, args.subscriptionLineItemId);
     const details = found?.item.plan.pricingDetails;
     if (!found || details?.__typename !== "AppUsagePricing") {
-      return { appUsageRecord: null, userErrors: [{ field: ["subscriptionLineItemId"], message: "Subscription line item not found or not a usage line item" }] };
+      return {
+        appUsageRecord: null,
+        userErrors: [{ field: ["subscriptionLineItemId"], message: "Subscription line item not found or not a usage line item" }],
+      };
     }
     const records = (found.item.usageRecords ??= []);
     const key = typeof args.idempotencyKey === "string" ? args.idempotencyKey : null;

@@ -70,7 +70,7 @@ const TOKEN_NAMES: Record<string, string> = {
   "[": "LBRACKET",
   "]": "RBRACKET",
   ":": "COLON",
-  "$": "VAR_SIGN",
+  $: "VAR_SIGN",
   "!": "BANG",
   "=": "EQUALS",
   "@": "DIR_SIGN",
@@ -180,7 +180,7 @@ function toShopifyError(rule: ValidationRule, error: GraphQLError, document: Doc
       return out(`Field '${name}' is missing required arguments: ${arg}`, "missingRequiredArguments", { className: "Field", name, arguments: arg });
     }
     case "ScalarLeafsRule": {
-      const [, name, type] = m(/Field "([^"]+)"(?: of type| must not have a selection since type) "([^"!\]\[]+)/);
+      const [, name, type] = m(/Field "([^"]+)"(?: of type| must not have a selection since type) "([^"!\][]+)/);
       if (error.message.includes("must not have a selection")) {
         return out(`Selections can't be made on scalars (field '${name}' returns ${type} but has selections [...])`, "selectionMismatch", {
           nodeName: `field '${name}'`,
@@ -194,12 +194,11 @@ function toShopifyError(rule: ValidationRule, error: GraphQLError, document: Doc
     }
     case "ValuesOfCorrectTypeRule": {
       const value = error.nodes?.[0] && "loc" in error.nodes[0] ? document.loc?.source.body.slice(error.nodes[0].loc?.start, error.nodes[0].loc?.end) : "";
-      const expected = m(/(?:type|Expected value of type) "?([A-Za-z0-9_!\[\]]+)"?/)[1] ?? m(/^(\w+) cannot represent/)[1] ?? "?";
-      return out(
-        `Argument '${argument}' on Field '${field}' has an invalid value (${value}). Expected type '${expected}'.`,
-        "argumentLiteralsIncompatible",
-        { typeName: "Field", argumentName: argument },
-      );
+      const expected = m(/(?:type|Expected value of type) "?([A-Za-z0-9_![\]]+)"?/)[1] ?? m(/^(\w+) cannot represent/)[1] ?? "?";
+      return out(`Argument '${argument}' on Field '${field}' has an invalid value (${value}). Expected type '${expected}'.`, "argumentLiteralsIncompatible", {
+        typeName: "Field",
+        argumentName: argument,
+      });
     }
     case "VariablesInAllowedPositionRule": {
       const [, variableName, actual, expected] = m(/Variable "\$([^"]+)" of type "([^"]+)" used in position expecting type "([^"]+)"/);
@@ -265,7 +264,10 @@ function toShopifyError(rule: ValidationRule, error: GraphQLError, document: Doc
     }
     default:
       // Rare rules: keep graphql-js's wording, still with Shopify's envelope.
-      return out(error.message, rule.name.replace(/Rule$/, "").replace(/^./, (c) => c.toLowerCase()));
+      return out(
+        error.message,
+        rule.name.replace(/Rule$/, "").replace(/^./, (c) => c.toLowerCase()),
+      );
   }
 }
 
@@ -299,9 +301,7 @@ function mergeMissingArguments(errors: ShopifyGraphqlError[]): ShopifyGraphqlErr
 export function calculateQueryCost(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown>, operationName?: string | null): number {
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const def of document.definitions) if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
-  const operation = document.definitions.find(
-    (def) => def.kind === Kind.OPERATION_DEFINITION && (!operationName || def.name?.value === operationName),
-  );
+  const operation = document.definitions.find((def) => def.kind === Kind.OPERATION_DEFINITION && (!operationName || def.name?.value === operationName));
   if (!operation || operation.kind !== Kind.OPERATION_DEFINITION) return 0;
   const root = operation.operation === "mutation" ? schema.getMutationType() : schema.getQueryType();
   if (!root) return 0;

@@ -1,12 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import {
-  createDemoStore,
-  createOtherStore,
-  DEMO_SHOP_DOMAIN,
-  OTHER_SHOP_DOMAIN,
-  SARAH_TRACKING_NUMBER,
-  SARAH_TRACKING_URL,
-} from "../fixtures/shopify-orders";
+import { createDemoStore, createOtherStore, DEMO_SHOP_DOMAIN, OTHER_SHOP_DOMAIN, SARAH_TRACKING_NUMBER, SARAH_TRACKING_URL } from "../fixtures/shopify-orders";
 import { startShopifyAdminServer, type ShopifyAdminServerHandle } from "./shopify-admin-server";
 
 const TOKEN = "shpat_test_token";
@@ -91,7 +84,9 @@ describe("shopify admin fake: queries", () => {
   it("filters orders by email and customers by tag / amount", async () => {
     const byEmail = await gql(`{ orders(first: 10, query: "email:lena@example.com") { nodes { name displayFulfillmentStatus } } }`);
     expect(byEmail.body.data.orders.nodes).toEqual([{ name: "#1046", displayFulfillmentStatus: "PARTIALLY_FULFILLED" }]);
-    const vip = await gql(`{ customers(first: 10, query: "tag:'VIP' total_spent:>5000") { nodes { displayName tags amountSpent { amount } orders(first: 5) { nodes { name } } } } }`);
+    const vip = await gql(
+      `{ customers(first: 10, query: "tag:'VIP' total_spent:>5000") { nodes { displayName tags amountSpent { amount } orders(first: 5) { nodes { name } } } } }`,
+    );
     expect(vip.body.data.customers.nodes).toEqual([
       { displayName: "Olivia Grant", tags: ["VIP", "repeat"], amountSpent: { amount: "6240.5" }, orders: { nodes: [{ name: "#1047" }] } },
     ]);
@@ -99,7 +94,9 @@ describe("shopify admin fake: queries", () => {
 
   it("reports unknown search fields the way Shopify does", async () => {
     const { body } = await gql(`{ orders(first: 5, query: "colour:red") { nodes { name } } }`);
-    expect(body.extensions?.search).toEqual([{ path: ["orders"], query: "colour:red", warnings: [{ field: "colour", message: "Invalid search field for this query." }] }]);
+    expect(body.extensions?.search).toEqual([
+      { path: ["orders"], query: "colour:red", warnings: [{ field: "colour", message: "Invalid search field for this query." }] },
+    ]);
   });
 
   it("answers order(id), customer(id), node(id) and paginates with cursors", async () => {
@@ -110,17 +107,30 @@ describe("shopify admin fake: queries", () => {
       orders(first: 2, sortKey: CREATED_AT) { edges { cursor node { name } } pageInfo { hasNextPage endCursor } }
     }`);
     expect(body.errors).toBeUndefined();
-    expect(body.data.order).toEqual({ name: "#1045", cancelledAt: "2026-02-21T08:30:00Z", cancelReason: "CUSTOMER", displayFinancialStatus: "REFUNDED", closed: true });
+    expect(body.data.order).toEqual({
+      name: "#1045",
+      cancelledAt: "2026-02-21T08:30:00Z",
+      cancelReason: "CUSTOMER",
+      displayFinancialStatus: "REFUNDED",
+      closed: true,
+    });
     expect(body.data.customer).toEqual({ email: "olivia@example.com", tags: ["VIP", "repeat"], numberOfOrders: "27" });
     expect(body.data.node).toEqual({ __typename: "Order", name: "#1044", fulfillments: [{ displayStatus: "IN_TRANSIT", trackingInfo: [{ company: "UPS" }] }] });
     expect(body.data.orders.edges.map((e: any) => e.node.name)).toEqual(["#1042", "#1045"]);
-    const next = await gql(`query($after: String) { orders(first: 10, after: $after, sortKey: CREATED_AT) { nodes { name } } }`, { after: body.data.orders.pageInfo.endCursor });
+    const next = await gql(`query($after: String) { orders(first: 10, after: $after, sortKey: CREATED_AT) { nodes { name } } }`, {
+      after: body.data.orders.pageInfo.endCursor,
+    });
     expect(next.body.data.orders.nodes.map((o: any) => o.name)).toEqual(["#1046", "#1044", "#1043", "#1047"]);
   });
 
   it("answers shop details and policies (Shop.shopPolicies { type title body url })", async () => {
     const { body } = await gql(`{ shop { name email contactEmail myshopifyDomain currencyCode shopPolicies { type title body url } } }`);
-    expect(body.data.shop).toMatchObject({ name: "Baton Demo Goods", contactEmail: "support@baton-demo.example", myshopifyDomain: DEMO_SHOP_DOMAIN, currencyCode: "USD" });
+    expect(body.data.shop).toMatchObject({
+      name: "Baton Demo Goods",
+      contactEmail: "support@baton-demo.example",
+      myshopifyDomain: DEMO_SHOP_DOMAIN,
+      currencyCode: "USD",
+    });
     expect(body.data.shop.shopPolicies).toContainEqual(
       expect.objectContaining({ type: "REFUND_POLICY", title: "Refund policy", url: `https://${DEMO_SHOP_DOMAIN}/policies/refund-policy` }),
     );
@@ -144,7 +154,13 @@ describe("shopify admin fake: queries", () => {
     const body = JSON.stringify({ query: "{ shop { myshopifyDomain } }" });
     const text = await new Promise<string>((resolve, reject) => {
       const req = request(
-        { host: "127.0.0.1", port: admin.port, method: "POST", path: "/admin/api/2026-07/graphql.json", headers: { Host: OTHER_SHOP_DOMAIN, "Content-Type": "application/json", "X-Shopify-Access-Token": TOKEN } },
+        {
+          host: "127.0.0.1",
+          port: admin.port,
+          method: "POST",
+          path: "/admin/api/2026-07/graphql.json",
+          headers: { Host: OTHER_SHOP_DOMAIN, "Content-Type": "application/json", "X-Shopify-Access-Token": TOKEN },
+        },
         (res) => {
           let data = "";
           res.on("data", (chunk) => (data += chunk));
@@ -183,7 +199,11 @@ describe("shopify admin fake: schema validation", () => {
       [`query($id: ID) { order(id: $id) { id } }`, "variableMismatch", "Nullability mismatch on variable $id and argument id (ID / ID!)"],
       [`{ shop }`, "selectionMismatch", "Field must have selections (field 'shop' returns Shop but has no selections. Did you mean 'shop { ... }'?)"],
       [`query($x: String) { shop { name } }`, "variableNotUsed", "Variable $x is declared by anonymous query but not used"],
-      [`{ orders(first: "five") { nodes { id } } }`, "argumentLiteralsIncompatible", `Argument 'first' on Field 'orders' has an invalid value ("five"). Expected type 'Int'.`],
+      [
+        `{ orders(first: "five") { nodes { id } } }`,
+        "argumentLiteralsIncompatible",
+        `Argument 'first' on Field 'orders' has an invalid value ("five"). Expected type 'Int'.`,
+      ],
     ];
     for (const [query, code, message] of cases) {
       const { body } = await gql(query);
@@ -243,10 +263,17 @@ describe("shopify admin fake: auth and faults", () => {
   });
 
   it("throttles for real when the bucket runs dry", async () => {
-    const small = await startShopifyAdminServer({ accessToken: TOKEN, shops: { [DEMO_SHOP_DOMAIN]: createDemoStore() }, bucket: { maximumAvailable: 10, restoreRate: 1 } });
+    const small = await startShopifyAdminServer({
+      accessToken: TOKEN,
+      shops: { [DEMO_SHOP_DOMAIN]: createDemoStore() },
+      bucket: { maximumAvailable: 10, restoreRate: 1 },
+    });
     try {
       const q = JSON.stringify({ query: `{ orders(first: 5) { nodes { id } } }` });
-      const call = () => fetch(small.graphqlUrl, { method: "POST", headers: { "Content-Type": "application/json", "X-Shopify-Access-Token": TOKEN }, body: q }).then((r) => r.json());
+      const call = () =>
+        fetch(small.graphqlUrl, { method: "POST", headers: { "Content-Type": "application/json", "X-Shopify-Access-Token": TOKEN }, body: q }).then((r) =>
+          r.json(),
+        );
       expect((await call()).data).toBeDefined();
       expect((await call()).errors[0].extensions.code).toBe("THROTTLED");
     } finally {
@@ -258,7 +285,11 @@ describe("shopify admin fake: auth and faults", () => {
     admin.failNext(1, 503);
     expect((await gql(`{ shop { name } }`)).status).toBe(503);
     admin.failNext(1, 429);
-    const limited = await fetch(admin.graphqlUrl, { method: "POST", headers: { "X-Shopify-Access-Token": TOKEN }, body: JSON.stringify({ query: "{ shop { name } }" }) });
+    const limited = await fetch(admin.graphqlUrl, {
+      method: "POST",
+      headers: { "X-Shopify-Access-Token": TOKEN },
+      body: JSON.stringify({ query: "{ shop { name } }" }),
+    });
     expect(limited.status).toBe(429);
     expect(limited.headers.get("retry-after")).toBe("1.0");
     expect((await gql(`{ shop { name } }`)).status).toBe(200);
@@ -303,9 +334,15 @@ describe("shopify admin fake: billing", () => {
     expect(created.body.errors).toBeUndefined();
     const payload = created.body.data.appSubscriptionCreate;
     expect(payload.userErrors).toEqual([]);
-    expect(payload.confirmationUrl).toMatch(new RegExp(`^https://${DEMO_SHOP_DOMAIN}/admin/charges/baton/\\d+/RecurringApplicationCharge/confirm_recurring_application_charge\\?signature=`));
+    expect(payload.confirmationUrl).toMatch(
+      new RegExp(`^https://${DEMO_SHOP_DOMAIN}/admin/charges/baton/\\d+/RecurringApplicationCharge/confirm_recurring_application_charge\\?signature=`),
+    );
     expect(payload.appSubscription).toMatchObject({ name: "Pro", status: "PENDING", test: true });
-    expect(payload.appSubscription.lineItems[0].plan.pricingDetails).toEqual({ __typename: "AppRecurringPricing", price: { amount: "29.0", currencyCode: "USD" }, interval: "EVERY_30_DAYS" });
+    expect(payload.appSubscription.lineItems[0].plan.pricingDetails).toEqual({
+      __typename: "AppRecurringPricing",
+      price: { amount: "29.0", currencyCode: "USD" },
+      interval: "EVERY_30_DAYS",
+    });
 
     expect((await gql(ACTIVE)).body.data.currentAppInstallation.activeSubscriptions).toEqual([]);
     admin.approveSubscription(DEMO_SHOP_DOMAIN, payload.appSubscription.id);
@@ -322,7 +359,9 @@ describe("shopify admin fake: billing", () => {
       userErrors: [],
     });
 
-    const cancelled = await gql(`mutation($id: ID!) { appSubscriptionCancel(id: $id) { appSubscription { id status } userErrors { message } } }`, { id: payload.appSubscription.id });
+    const cancelled = await gql(`mutation($id: ID!) { appSubscriptionCancel(id: $id) { appSubscription { id status } userErrors { message } } }`, {
+      id: payload.appSubscription.id,
+    });
     expect(cancelled.body.data.appSubscriptionCancel).toEqual({ appSubscription: { id: payload.appSubscription.id, status: "CANCELLED" }, userErrors: [] });
     expect((await gql(ACTIVE)).body.data.currentAppInstallation.activeSubscriptions).toEqual([]);
     admin.assertNoInvalidQueries();

@@ -90,11 +90,14 @@ describe("verifyAppProxyQuery (the app's verifier)", () => {
 
   it("accepts both published vectors and returns only the signed customer id", () => {
     expect(verifyAppProxyQuery(signed(vector, "4c68c8624d737112c91818c11017d24d334b524cb5c2b8ba08daa056f7395ddb"), secret, at)).toEqual({
-      ok: true, shop: "shop-name.myshopify.com", loggedInCustomerId: "1",
+      ok: true,
+      shop: "shop-name.myshopify.com",
+      loggedInCustomerId: "1",
     });
     const anonymous = vector.replace("logged_in_customer_id=1", "logged_in_customer_id=");
     expect(verifyAppProxyQuery(signed(anonymous, "e072b6d7e6622d85912a5214b860d3100dc1e73d9bc29f43796ac8c9ff8093cb"), secret, at)).toMatchObject({
-      ok: true, loggedInCustomerId: null,
+      ok: true,
+      loggedInCustomerId: null,
     });
   });
 

@@ -74,7 +74,9 @@ describe("smtp-server fake", () => {
 
   it("answers 451 on MAIL FROM in reject mode, then recovers", async () => {
     await smtp.setFailure("reject");
-    const error = await transport().sendMail(mail).catch((e: unknown) => e);
+    const error = await transport()
+      .sendMail(mail)
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ responseCode: 451, command: "MAIL FROM" });
     await smtp.setFailure("none");
     await transport().sendMail(mail);
@@ -83,7 +85,9 @@ describe("smtp-server fake", () => {
 
   it("answers 451 after DATA in reject-data mode and stores nothing", async () => {
     await smtp.setFailure("reject-data");
-    const error = await transport().sendMail(mail).catch((e: unknown) => e);
+    const error = await transport()
+      .sendMail(mail)
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ responseCode: 451 });
     expect(smtp.messages).toEqual([]);
   });
@@ -91,7 +95,9 @@ describe("smtp-server fake", () => {
   it("goes really down (ECONNREFUSED) and comes back on the same port", async () => {
     const port = smtp.port;
     await smtp.setFailure("down");
-    const error = await transport().sendMail(mail).catch((e: unknown) => e);
+    const error = await transport()
+      .sendMail(mail)
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ code: "ESOCKET" });
     expect(String((error as Error).message)).toContain("ECONNREFUSED");
 

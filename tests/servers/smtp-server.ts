@@ -121,11 +121,19 @@ export async function startSmtpServer(opts: SmtpServerOptions = {}): Promise<Smt
     url: `smtp://127.0.0.1:${port}`,
     messages,
     async waitForMessages(count, timeoutMs = 5_000) {
-      await waitUntil(() => messages.length >= count, timeoutMs, () => `${messages.length}/${count} SMTP messages received`);
+      await waitUntil(
+        () => messages.length >= count,
+        timeoutMs,
+        () => `${messages.length}/${count} SMTP messages received`,
+      );
       return messages.slice(0, count);
     },
     async waitForMessage(matches, timeoutMs = 5_000) {
-      await waitUntil(() => messages.some(matches), timeoutMs, () => `no matching SMTP message among ${messages.length}`);
+      await waitUntil(
+        () => messages.some(matches),
+        timeoutMs,
+        () => `no matching SMTP message among ${messages.length}`,
+      );
       return messages.find(matches)!;
     },
     clear() {
@@ -152,7 +160,10 @@ function addresses(value: AddressObject | AddressObject[] | undefined): string[]
 function rawHeaders(parsed: ParsedMail): Record<string, string> {
   const headers: Record<string, string> = {};
   for (const { key, line } of parsed.headerLines) {
-    const value = line.slice(line.indexOf(":") + 1).replace(/\r?\n[ \t]+/g, " ").trim();
+    const value = line
+      .slice(line.indexOf(":") + 1)
+      .replace(/\r?\n[ \t]+/g, " ")
+      .trim();
     headers[key] = key in headers ? `${headers[key]}\n${value}` : value;
   }
   return headers;

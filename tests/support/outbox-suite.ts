@@ -321,7 +321,13 @@ export function defineOutboxSuite(provider: string, makeDatabase: () => Promise<
       // Worker "dead" claims the row, gets it onto the wire, and crashes before marking it.
       const [claimed] = await claimDueEmails(db, { workerId: "dead", now: t0, leaseMs: 50, limit: 1 });
       expect(claimed!.id).toBe(outboxId);
-      await transport().sendMail({ from: claimed!.fromAddress, to: claimed!.toAddresses, subject: claimed!.subject, text: claimed!.textBody, messageId: claimed!.messageId });
+      await transport().sendMail({
+        from: claimed!.fromAddress,
+        to: claimed!.toAddresses,
+        subject: claimed!.subject,
+        text: claimed!.textBody,
+        messageId: claimed!.messageId,
+      });
       // Still leased: nobody else may take it yet.
       expect(await claimDueEmails(db, { workerId: "w", now: t0, leaseMs: 50, limit: 5 })).toEqual([]);
 
@@ -341,7 +347,12 @@ export function defineOutboxSuite(provider: string, makeDatabase: () => Promise<
       const now = new Date();
       const [row] = await claimDueEmails(db, { workerId: "w", now, leaseMs: 60_000, limit: 1 });
       const t = transport();
-      const result = await deliverClaimed(db, t, { ...row!, attempts: 3 }, { now, giveUpMinutes: 60, random: () => 0.5, backoff: { baseMs: 1000, capMs: 3000 } });
+      const result = await deliverClaimed(
+        db,
+        t,
+        { ...row!, attempts: 3 },
+        { now, giveUpMinutes: 60, random: () => 0.5, backoff: { baseMs: 1000, capMs: 3000 } },
+      );
       expect(result.outcome).toBe("retry");
       const after = await rowStatus(outboxId);
       expect(after).toMatchObject({ status: "pending", attempts: 4, lockedBy: null, lockedUntil: null });

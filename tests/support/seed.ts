@@ -30,7 +30,14 @@ export async function seedShop(databaseUrl: string, o: SeedShopOptions): Promise
     });
     await db.session.upsert({
       where: { id: `offline_${o.domain}` },
-      create: { id: `offline_${o.domain}`, shop: o.domain, state: "x", isOnline: false, accessToken: TEST_ACCESS_TOKEN, scope: "read_orders,read_customers,write_app_proxy" },
+      create: {
+        id: `offline_${o.domain}`,
+        shop: o.domain,
+        state: "x",
+        isOnline: false,
+        accessToken: TEST_ACCESS_TOKEN,
+        scope: "read_orders,read_customers,write_app_proxy",
+      },
       update: {},
     });
   } finally {

@@ -128,7 +128,14 @@ export async function consultModel(input: ConsultInput): Promise<ModelOutcome> {
   if (outcome.reply.unhelpful && lastAssistantMeta(input.history)?.engine === "llm" && lastAssistantUnhelpful(input.history)) {
     return failed("unhelpful twice", outcome.usage, { modelConfidence: outcome.confidence });
   }
-  return { kind: "reply", reply: outcome.reply, verifiedOrder: outcome.verifiedOrder ?? null, usage: outcome.usage, meta: { ...base, modelConfidence: outcome.confidence }, deadline };
+  return {
+    kind: "reply",
+    reply: outcome.reply,
+    verifiedOrder: outcome.verifiedOrder ?? null,
+    usage: outcome.usage,
+    meta: { ...base, modelConfidence: outcome.confidence },
+    deadline,
+  };
 }
 
 // When the model was not consulted this turn (the detector escalated), the summary may add at
@@ -184,7 +191,12 @@ export function lastModelConfidence(history: ReadonlyArray<{ role: string; meta:
 export function addUsage(a: ModelUsage | null, b: ModelUsage | null): ModelUsage | null {
   if (!a) return b;
   if (!b) return a;
-  return { tokensIn: a.tokensIn + b.tokensIn, tokensOut: a.tokensOut + b.tokensOut, latencyMs: a.latencyMs + b.latencyMs, fallbacks: (a.fallbacks ?? 0) + (b.fallbacks ?? 0) };
+  return {
+    tokensIn: a.tokensIn + b.tokensIn,
+    tokensOut: a.tokensOut + b.tokensOut,
+    latencyMs: a.latencyMs + b.latencyMs,
+    fallbacks: (a.fallbacks ?? 0) + (b.fallbacks ?? 0),
+  };
 }
 
 function lastAssistant(history: ReadonlyArray<{ role: string; meta: unknown }>) {
@@ -206,17 +218,24 @@ const EMAILS = /[^\s<>()[\]{},;:"']+@[^\s<>()[\]{},;:"']+/g;
 
 // Ownership proofs the order tool accepts: addresses the shopper typed, and the signed customer's.
 function shopperEmails(input: ConsultInput): string[] {
-  const texts = [...input.history.filter((m) => m.role !== "assistant").map((m) => m.text), input.event.type === "shopper.message_received" ? input.event.text : ""];
+  const texts = [
+    ...input.history.filter((m) => m.role !== "assistant").map((m) => m.text),
+    input.event.type === "shopper.message_received" ? input.event.text : "",
+  ];
   const typed = texts.flatMap((t) => [...t.matchAll(EMAILS)].map((m) => m[0].replace(/[.!?]+$/, "").toLowerCase())).filter(isValidEmail);
   return [...new Set([...typed, input.state.shopperEmail, input.customerEmail].filter((e): e is string => Boolean(e)))];
 }
 
 /** Orders the model looked up in earlier turns of this conversation. */
 function priorLookups(history: ReadonlyArray<{ role: string; meta: unknown }>): string[] {
-  return [...new Set(history.flatMap((m) => {
-    const lookups = typeof m.meta === "object" && m.meta !== null ? (m.meta as { orderLookups?: unknown }).orderLookups : undefined;
-    return Array.isArray(lookups) ? lookups.filter((x): x is string => typeof x === "string") : [];
-  }))];
+  return [
+    ...new Set(
+      history.flatMap((m) => {
+        const lookups = typeof m.meta === "object" && m.meta !== null ? (m.meta as { orderLookups?: unknown }).orderLookups : undefined;
+        return Array.isArray(lookups) ? lookups.filter((x): x is string => typeof x === "string") : [];
+      }),
+    ),
+  ];
 }
 
 /** A guest's earlier "no thanks" left an abandoned case on this conversation. */

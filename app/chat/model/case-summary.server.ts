@@ -51,7 +51,12 @@ export async function summarizeCaseWithModel(
     // Nothing that is not in the chat (injected or invented data, links, claims of authority). The
     // reason is not an allowed source: it may be the model's own words.
     const allowed = input.transcript.map((l) => l.text);
-    const text = guardTeamText({ text: completion.choices?.[0]?.message?.content ?? "", allowed, links: { published: [], shopHosts: input.shopHosts }, max: SUMMARY_CHARS });
+    const text = guardTeamText({
+      text: completion.choices?.[0]?.message?.content ?? "",
+      allowed,
+      links: { published: [], shopHosts: input.shopHosts },
+      max: SUMMARY_CHARS,
+    });
     return {
       summary: text ? `${SUMMARY_LABEL} ${text}` : null,
       tokensIn: completion.usage?.prompt_tokens ?? 0,

@@ -1,6 +1,6 @@
 import type OpenAI from "openai";
 import { z } from "zod";
-import type { ContactOptions, ModelReply, PendingEscalation } from "~/domain/conversation/types";
+import type { ContactOptions, ModelReply } from "~/domain/conversation/types";
 import type { EscalationTopic } from "~/domain/escalation";
 import type { OrderFacts, ShopPolicy } from "~/domain/orders";
 import type { AssistantSettings } from "~/domain/shop-settings";
@@ -227,7 +227,11 @@ function urlsIn(history: readonly HistoryLine[]): string[] {
  * something that starts like JSON but does not parse is malformed.
  */
 export function parseAnswer(content: string, usedTools: boolean): { reply: string; confidence: number; answered?: boolean } | null {
-  const body = content.trim().replace(/^```(?:json)?\s*/i, "").replace(/\s*```$/, "").trim();
+  const body = content
+    .trim()
+    .replace(/^```(?:json)?\s*/i, "")
+    .replace(/\s*```$/, "")
+    .trim();
   if (!body) return null;
   if (!body.startsWith("{")) return { reply: body, confidence: usedTools ? 0.7 : 0.5 };
   try {

@@ -48,7 +48,11 @@ export function buildSystemPrompt(p: PromptInput): string {
     locale: p.locale ?? null,
     today: `${now.toISOString().slice(0, 10)} (${WEEKDAYS[now.getUTCDay()]})`,
     contact: p.contact ?? { email: null, phone: null, url: null },
-    policies: (p.policies ?? []).map((policy) => ({ title: policy.title, url: policy.url, summary: clipAtBoundary(policy.body.replace(/\s+/g, " ").trim(), POLICY_SUMMARY_CHARS) })),
+    policies: (p.policies ?? []).map((policy) => ({
+      title: policy.title,
+      url: policy.url,
+      summary: clipAtBoundary(policy.body.replace(/\s+/g, " ").trim(), POLICY_SUMMARY_CHARS),
+    })),
     loggedIn: p.loggedIn,
     canary: CANARY,
   });
@@ -61,7 +65,10 @@ export { PROMPT_VERSION };
  * verbatim-leak check compares against, since quoting a policy is not a leak.
  */
 export function promptInstructions(systemPrompt: string): string {
-  return systemPrompt.split("\n").filter((line) => !line.startsWith("- ")).join("\n");
+  return systemPrompt
+    .split("\n")
+    .filter((line) => !line.startsWith("- "))
+    .join("\n");
 }
 
 export interface HistoryLine {

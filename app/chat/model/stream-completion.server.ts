@@ -64,7 +64,8 @@ export async function streamCompletion(
   }
   const toolCalls = calls.filter(Boolean);
   return {
-    message: sawContent || toolCalls.length ? { content: sawContent ? content : null, tool_calls: toolCalls.length && !truncated ? toolCalls : undefined } : undefined,
+    message:
+      sawContent || toolCalls.length ? { content: sawContent ? content : null, tool_calls: toolCalls.length && !truncated ? toolCalls : undefined } : undefined,
     usage,
     truncated,
   };

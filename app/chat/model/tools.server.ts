@@ -11,7 +11,8 @@ export const TOOL_DEFINITIONS: OpenAI.Chat.ChatCompletionTool[] = [
     type: "function",
     function: {
       name: "lookup_order",
-      description: "Status, shipping and tracking of one order. Needs the order number and the email used at checkout (not needed for a signed-in shopper's own orders).",
+      description:
+        "Status, shipping and tracking of one order. Needs the order number and the email used at checkout (not needed for a signed-in shopper's own orders).",
       parameters: {
         type: "object",
         properties: { order_number: { type: "string", description: 'e.g. "#1042"' }, email: { type: "string" } },
@@ -144,7 +145,8 @@ export async function storePolicyTool(ctx: ToolContext, topic: "shipping" | "ref
   }
   const policy = policies?.find((p) => p.kind === topic);
   if (!policy) {
-    const result = topic === "contact" ? { found: true, contact } : { found: false, message: "This policy is not available; offer the store's contact details.", contact };
+    const result =
+      topic === "contact" ? { found: true, contact } : { found: false, message: "This policy is not available; offer the store's contact details.", contact };
     return { result, disclosed: [JSON.stringify(contact)] };
   }
   const result = { found: true, title: policy.title, text: policy.body.slice(0, POLICY_CHARS), url: policy.url, ...(topic === "contact" ? { contact } : {}) };

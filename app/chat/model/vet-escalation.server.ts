@@ -59,7 +59,9 @@ export function vetModelEscalation(v: VetInput): Vetted {
       reasonText: `Assistant's note: ${reason}`,
       priority: floor,
       confidence: v.confidence,
-      signals: [{ reason: v.args.reason_code, score: v.confidence, evidence: `Assistant requested a person${note ? "" : " (its reason was withheld by the guard)"}` }],
+      signals: [
+        { reason: v.args.reason_code, score: v.confidence, evidence: `Assistant requested a person${note ? "" : " (its reason was withheld by the guard)"}` },
+      ],
       topic: v.decision.topic,
       shopperAsked,
     },

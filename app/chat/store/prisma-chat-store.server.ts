@@ -19,19 +19,22 @@ export function createPrismaChatStore(db: Db): ChatStore {
     },
 
     async saveTurnWithCase(w, plan) {
-      await db.$transaction(async (tx) => {
-        for (const write of turnWrites(tx, w)) await write;
-        const transcript = await tx.message.findMany({
-          where: { conversationId: w.conversationId },
-          orderBy: { createdAt: "asc" },
-          select: { role: true, text: true, createdAt: true },
-        });
-        const prior = await tx.escalationCase.findUnique({ where: { conversationId: w.conversationId }, select: { id: true, status: true } });
-        const planned = plan(transcript, prior);
-        if (planned) await writeCase(tx, w, planned);
-        // A burst of case turns (a flood that the abuse caps turn into limited_abuse cases) queues
-        // for the pool's connections; Prisma's default 2 s wait answered them with a 500.
-      }, { maxWait: 15_000, timeout: 15_000 });
+      await db.$transaction(
+        async (tx) => {
+          for (const write of turnWrites(tx, w)) await write;
+          const transcript = await tx.message.findMany({
+            where: { conversationId: w.conversationId },
+            orderBy: { createdAt: "asc" },
+            select: { role: true, text: true, createdAt: true },
+          });
+          const prior = await tx.escalationCase.findUnique({ where: { conversationId: w.conversationId }, select: { id: true, status: true } });
+          const planned = plan(transcript, prior);
+          if (planned) await writeCase(tx, w, planned);
+          // A burst of case turns (a flood that the abuse caps turn into limited_abuse cases) queues
+          // for the pool's connections; Prisma's default 2 s wait answered them with a 500.
+        },
+        { maxWait: 15_000, timeout: 15_000 },
+      );
     },
 
     async escalationsInPeriod(shop, period) {
@@ -48,15 +51,28 @@ function turnWrites(client: Client, w: TurnWrite) {
     w.isNew
       ? client.conversation.create({
           data: {
-            id: w.conversationId, shop: w.shop, createdAt: w.now, ...w.columns,
-            llmTokensIn: llm?.tokensIn ?? 0, llmTokensOut: llm?.tokensOut ?? 0, llmLatencyMs: llm?.latencyMs ?? 0, llmFallbacks: llm?.fallbacks ?? 0,
+            id: w.conversationId,
+            shop: w.shop,
+            createdAt: w.now,
+            ...w.columns,
+            llmTokensIn: llm?.tokensIn ?? 0,
+            llmTokensOut: llm?.tokensOut ?? 0,
+            llmLatencyMs: llm?.latencyMs ?? 0,
+            llmFallbacks: llm?.fallbacks ?? 0,
           },
         })
       : client.conversation.update({
           where: { id: w.conversationId },
           data: {
             ...updatableColumns(w),
-            ...(llm ? { llmTokensIn: { increment: llm.tokensIn }, llmTokensOut: { increment: llm.tokensOut }, llmLatencyMs: { increment: llm.latencyMs }, llmFallbacks: { increment: llm.fallbacks ?? 0 } } : {}),
+            ...(llm
+              ? {
+                  llmTokensIn: { increment: llm.tokensIn },
+                  llmTokensOut: { increment: llm.tokensOut },
+                  llmLatencyMs: { increment: llm.latencyMs },
+                  llmFallbacks: { increment: llm.fallbacks ?? 0 },
+                }
+              : {}),
           },
         }),
     client.message.createMany({ data: w.messages.map((m) => ({ ...m, conversationId: w.conversationId })) }),

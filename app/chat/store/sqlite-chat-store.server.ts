@@ -58,15 +58,19 @@ export function createSqliteChatStore(connection: () => Promise<BetterSqlite3.Da
       // The whole case turn is one synchronous transaction: other turns never wait on it across
       // event-loop turns (Prisma's interactive transaction held the connection for milliseconds).
       await writeWithoutBlocking(conn, () =>
-        conn.transaction(() => {
-          writeTurn(st, w);
-          const transcript = (st.transcript.all(w.conversationId) as Array<{ role: string; text: string; createdAt: string }>).map(
-            (m): TranscriptRow => ({ role: m.role, text: m.text, createdAt: new Date(m.createdAt) }),
-          );
-          const prior = (st.caseOfConversation.get(w.conversationId) as { id: string; status: string } | undefined) ?? null;
-          const planned = plan(transcript, prior);
-          if (planned) writeCase(st, w, planned);
-        }).immediate(),
+        conn
+          .transaction(() => {
+            writeTurn(st, w);
+            const transcript = (st.transcript.all(w.conversationId) as Array<{ role: string; text: string; createdAt: string }>).map((m): TranscriptRow => ({
+              role: m.role,
+              text: m.text,
+              createdAt: new Date(m.createdAt),
+            }));
+            const prior = (st.caseOfConversation.get(w.conversationId) as { id: string; status: string } | undefined) ?? null;
+            const planned = plan(transcript, prior);
+            if (planned) writeCase(st, w, planned);
+          })
+          .immediate(),
       );
     },
 
@@ -84,10 +88,21 @@ type Statements = ReturnType<typeof prepare>;
 function writeTurn(st: Statements, w: TurnWrite): void {
   const c = w.columns;
   const columns = {
-    id: w.conversationId, state: c.state, customerId: c.customerId, shopperEmail: c.shopperEmail, orderName: c.orderName,
-    orderVerified: c.orderVerified ? 1 : 0, unhelpfulCount: c.unhelpfulCount, emailAsks: c.emailAsks,
-    pendingEscalation: c.pendingEscalation, closedAt: c.closedAt ? sqliteDate(c.closedAt) : null, updatedAt: sqliteDate(c.updatedAt),
-    tokensIn: w.llm?.tokensIn ?? 0, tokensOut: w.llm?.tokensOut ?? 0, latencyMs: w.llm?.latencyMs ?? 0, fallbacks: w.llm?.fallbacks ?? 0,
+    id: w.conversationId,
+    state: c.state,
+    customerId: c.customerId,
+    shopperEmail: c.shopperEmail,
+    orderName: c.orderName,
+    orderVerified: c.orderVerified ? 1 : 0,
+    unhelpfulCount: c.unhelpfulCount,
+    emailAsks: c.emailAsks,
+    pendingEscalation: c.pendingEscalation,
+    closedAt: c.closedAt ? sqliteDate(c.closedAt) : null,
+    updatedAt: sqliteDate(c.updatedAt),
+    tokensIn: w.llm?.tokensIn ?? 0,
+    tokensOut: w.llm?.tokensOut ?? 0,
+    latencyMs: w.llm?.latencyMs ?? 0,
+    fallbacks: w.llm?.fallbacks ?? 0,
   };
   if (w.isNew) {
     st.insertConversation.run({ ...columns, shop: w.shop, createdAt: sqliteDate(w.now) });

@@ -65,9 +65,22 @@ describe("isValidEmail", () => {
 
 describe("interpretMessage — orders as shoppers ask", () => {
   it.each([
-    "track my order", "Where's my package?", "wheres my oder", "were is my order", "has my order shipped yet?", "any update on my order",
-    "when will I get my stuff", "my parcel still hasn't arrived", "order status", "¿Dónde está mi pedido?", "quiero rastrear mi paquete",
-    "Où est ma commande ?", "je voudrais suivre mon colis", "Wo ist meine Bestellung?", "Sendungsverfolgung bitte", "wann kommt mein Paket",
+    "track my order",
+    "Where's my package?",
+    "wheres my oder",
+    "were is my order",
+    "has my order shipped yet?",
+    "any update on my order",
+    "when will I get my stuff",
+    "my parcel still hasn't arrived",
+    "order status",
+    "¿Dónde está mi pedido?",
+    "quiero rastrear mi paquete",
+    "Où est ma commande ?",
+    "je voudrais suivre mon colis",
+    "Wo ist meine Bestellung?",
+    "Sendungsverfolgung bitte",
+    "wann kommt mein Paket",
   ])("asks about an order: %j", (t) => {
     expect(interpretMessage(t).asksOrderStatus).toBe(true);
   });
@@ -80,7 +93,11 @@ describe("interpretMessage — orders as shoppers ask", () => {
   );
 
   it.each([
-    ["pedido 1042", "#1042"], ["commande n° 1044", "#1044"], ["meine Bestellung 1043", "#1043"], ["oder #1046", "#1046"], ["(#1045)", "#1045"],
+    ["pedido 1042", "#1042"],
+    ["commande n° 1044", "#1044"],
+    ["meine Bestellung 1043", "#1043"],
+    ["oder #1046", "#1046"],
+    ["(#1045)", "#1045"],
   ])("finds the order in %j", (t, order) => {
     expect(interpretMessage(t).orderName).toBe(order);
   });
@@ -93,12 +110,15 @@ describe("interpretMessage — offers, store questions and requests", () => {
   it.each(["yes but where is my order", "no", "what?"])("does not accept: %j", (t) => {
     expect(interpretMessage(t).affirms).toBe(false);
   });
-  it.each(["How can I contact you?", "what's your phone number", "¿Cómo puedo contactar con vosotros?", "comment vous joindre", "Wie kann ich euch erreichen?"])(
-    "contact question: %j",
-    (t) => {
-      expect(interpretMessage(t).policyTopic).toBe("contact");
-    },
-  );
+  it.each([
+    "How can I contact you?",
+    "what's your phone number",
+    "¿Cómo puedo contactar con vosotros?",
+    "comment vous joindre",
+    "Wie kann ich euch erreichen?",
+  ])("contact question: %j", (t) => {
+    expect(interpretMessage(t).policyTopic).toBe("contact");
+  });
   it.each(["Do you have the beanie in stock?", "what size should I get", "what is it made of"])("product question: %j", (t) => {
     expect(interpretMessage(t).productQuestion).toBe(true);
   });

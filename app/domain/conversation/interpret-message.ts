@@ -48,7 +48,8 @@ const THANKS = /^(?:thanks?|thank you|thx|ty|cheers|great,? thanks?|perfect,? th
 
 // Matched on folded text (lower case, accents removed) so "envío" and "envio" read the same.
 const SHIPPING = /\b(?:ship(?:ping|s)?|deliver(?:y|ies)?|how long|international|envio|envios|livraison|expedition|versand|lieferung|lieferzeit)\b/;
-const REFUND = /\b(?:return(?:s|ing)?|refund(?:s|ed)?|exchange|money back|devolucion(?:es)?|devolver|reembolso|retour|retourner|rembourse(?:ment)?|ruckgabe|rucksendung|erstattung|umtausch)\b/;
+const REFUND =
+  /\b(?:return(?:s|ing)?|refund(?:s|ed)?|exchange|money back|devolucion(?:es)?|devolver|reembolso|retour|retourner|rembourse(?:ment)?|ruckgabe|rucksendung|erstattung|umtausch)\b/;
 const CONTACT =
   /\b(?:phone number|telephone|call you|contact (?:you|details|info|information|the store|customer service|support)|how (?:can|do) i (?:contact|reach|get in touch|email|call)|get in touch|your email|email address (?:of|for) (?:the )?(?:store|shop|support)|opening hours|business hours|customer service (?:number|email|hours)|contactar|contacto|telefono|contacter|joindre|horaires|kontakt|erreichen|telefonnummer|offnungszeiten)\b/;
 const MY_THING = String.raw`(?:order|oder|ordr|orden|package|pakage|packge|parcel|stuff|delivery|shipment|item|items|purchase|pedido|paquete|compra|commande|colis|bestellung|paket|sendung|lieferung)`;
@@ -76,12 +77,18 @@ const ORDER_STATUS = new RegExp(
 const ORDER_WORD_ONLY = new RegExp(String.raw`\b(?:my|mi|ma|mon|meine?)\s+${MY_THING}\b`);
 const PRODUCT =
   /\b(?:in stock|out of stock|back in stock|restock|available in|do you (?:have|sell|carry|make)|what size|which size|size chart|sizing|fit(?:s)? (?:small|large|true)|made of|material|fabric|dimensions|how big|price of|how much (?:is|are|does)|discount code|coupon|promo code|tienen|talla|stock|disponible|taille|matiere|grosse|groesse|lagernd|verfugbar|material)\b/;
-const ADDRESS_CHANGE = /\b(?:change|update|correct|fix|wrong|edit|modify)\b.{0,30}\b(?:address|adress|adresse|direccion)\b|\b(?:cambiar|corregir) (?:la |mi )?direccion|\b(?:changer|modifier) (?:l'|mon )?adresse|\badresse (?:andern|aendern)/;
-const CANCEL_REQUEST = /\b(?:cancel|cancell?ation of)\b.{0,20}\b(?:my|the|this)\s+(?:order|purchase)|\b(?:cancelar|anular) (?:mi|el) pedido|\bannuler (?:ma|la) commande|\b(?:bestellung )?stornieren\b/;
+const ADDRESS_CHANGE =
+  /\b(?:change|update|correct|fix|wrong|edit|modify)\b.{0,30}\b(?:address|adress|adresse|direccion)\b|\b(?:cambiar|corregir) (?:la |mi )?direccion|\b(?:changer|modifier) (?:l'|mon )?adresse|\badresse (?:andern|aendern)/;
+const CANCEL_REQUEST =
+  /\b(?:cancel|cancell?ation of)\b.{0,20}\b(?:my|the|this)\s+(?:order|purchase)|\b(?:cancelar|anular) (?:mi|el) pedido|\bannuler (?:ma|la) commande|\b(?:bestellung )?stornieren\b/;
 
 /** Lower case without accents, for matching words in any of the widget's languages. */
 export function foldText(text: string): string {
-  return text.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[’‘]/g, "'");
+  return text
+    .toLowerCase()
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[’‘]/g, "'");
 }
 
 /**
@@ -97,26 +104,17 @@ export function interpretMessage(text: string): Interpretation {
   const trimmed = text.trim();
   const candidate = EMAIL_CANDIDATE.exec(trimmed)?.[0]?.replace(/[.!?]+$/, "") ?? null;
   const email = candidate && isValidEmail(candidate) ? candidate.toLowerCase() : null;
-  const looksLikeEmailAttempt =
-    !email && (Boolean(candidate) || /^\S+\s+at\s+\S+\s*(?:dot|\.)\s*\S+$/i.test(trimmed) || /^[^\s@]+@\s*$/.test(trimmed));
+  const looksLikeEmailAttempt = !email && (Boolean(candidate) || /^\S+\s+at\s+\S+\s*(?:dot|\.)\s*\S+$/i.test(trimmed) || /^[^\s@]+@\s*$/.test(trimmed));
   const textWithoutEmail = candidate ? trimmed.replace(candidate, " ") : trimmed;
   const orderDigits =
-    ORDER_WITH_KEYWORD.exec(textWithoutEmail)?.[1] ??
-    ORDER_HASH.exec(textWithoutEmail)?.[1] ??
-    BARE_NUMBER.exec(textWithoutEmail)?.[1] ??
-    null;
+    ORDER_WITH_KEYWORD.exec(textWithoutEmail)?.[1] ?? ORDER_HASH.exec(textWithoutEmail)?.[1] ?? BARE_NUMBER.exec(textWithoutEmail)?.[1] ?? null;
   const folded = foldText(textWithoutEmail);
   const asksOrderStatus = ORDER_STATUS.test(folded);
   const changeRequest = ADDRESS_CHANGE.test(folded) ? "address" : CANCEL_REQUEST.test(folded) ? "cancel" : null;
   // "my order" questions are about that order, not the general policy ("when will my order ship?").
   const aboutOwnOrder = asksOrderStatus || ORDER_WORD_ONLY.test(folded) || /\bmy\b/.test(folded);
-  const policyTopic = REFUND.test(folded) && !changeRequest
-    ? "refund"
-    : SHIPPING.test(folded) && !aboutOwnOrder
-      ? "shipping"
-      : CONTACT.test(folded)
-        ? "contact"
-        : null;
+  const policyTopic =
+    REFUND.test(folded) && !changeRequest ? "refund" : SHIPPING.test(folded) && !aboutOwnOrder ? "shipping" : CONTACT.test(folded) ? "contact" : null;
   return {
     orderName: orderDigits ? `#${orderDigits}` : null,
     email,

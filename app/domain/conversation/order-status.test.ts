@@ -4,13 +4,28 @@ import { orderStatus, policyTiming } from "./order-status";
 
 const NOW = Date.parse("2026-03-01T12:00:00Z");
 const base: OrderFacts = {
-  id: "gid://shopify/Order/1", name: "#1", email: "a@example.com", createdAt: "2026-02-20T12:00:00Z", cancelledAt: null, closed: false,
-  financialStatus: "PAID", fulfillmentStatus: "UNFULFILLED", fulfillments: [], items: [{ title: "Mug", variantTitle: null, quantity: 2 }],
-  total: { amount: "20.00", currencyCode: "USD" }, customer: null,
+  id: "gid://shopify/Order/1",
+  name: "#1",
+  email: "a@example.com",
+  createdAt: "2026-02-20T12:00:00Z",
+  cancelledAt: null,
+  closed: false,
+  financialStatus: "PAID",
+  fulfillmentStatus: "UNFULFILLED",
+  fulfillments: [],
+  items: [{ title: "Mug", variantTitle: null, quantity: 2 }],
+  total: { amount: "20.00", currencyCode: "USD" },
+  customer: null,
 };
 const shipment = (over: Partial<FulfillmentFacts> = {}): FulfillmentFacts => ({
-  status: "SUCCESS", displayStatus: "IN_TRANSIT", createdAt: "2026-02-22T10:00:00Z", inTransitAt: null, deliveredAt: null, estimatedDeliveryAt: "2026-03-03T00:00:00Z",
-  tracking: [{ company: "UPS", number: "1Z", url: "https://ups.example/1Z" }], ...over,
+  status: "SUCCESS",
+  displayStatus: "IN_TRANSIT",
+  createdAt: "2026-02-22T10:00:00Z",
+  inTransitAt: null,
+  deliveredAt: null,
+  estimatedDeliveryAt: "2026-03-03T00:00:00Z",
+  tracking: [{ company: "UPS", number: "1Z", url: "https://ups.example/1Z" }],
+  ...over,
 });
 
 describe("orderStatus", () => {
@@ -27,14 +42,20 @@ describe("orderStatus", () => {
   });
 
   it("counts days since the order and keeps only http(s) tracking links", () => {
-    const s = orderStatus({ ...base, fulfillmentStatus: "FULFILLED", fulfillments: [shipment({ tracking: [{ company: "X", number: "9", url: "javascript:alert(1)" }] })] }, NOW);
+    const s = orderStatus(
+      { ...base, fulfillmentStatus: "FULFILLED", fulfillments: [shipment({ tracking: [{ company: "X", number: "9", url: "javascript:alert(1)" }] })] },
+      NOW,
+    );
     expect(s.daysSincePlaced).toBe(9);
     expect(s.trackingUrl).toBeNull();
     expect(s.carrier).toBe("X");
   });
 
   it("a refund carries the amount", () => {
-    expect(orderStatus({ ...base, financialStatus: "REFUNDED", cancelledAt: "2026-02-21T00:00:00Z" }, NOW).refunded).toEqual({ amount: "20.00", currencyCode: "USD" });
+    expect(orderStatus({ ...base, financialStatus: "REFUNDED", cancelledAt: "2026-02-21T00:00:00Z" }, NOW).refunded).toEqual({
+      amount: "20.00",
+      currencyCode: "USD",
+    });
   });
 });
 

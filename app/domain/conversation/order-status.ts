@@ -37,7 +37,9 @@ export function orderStatus(order: OrderFacts, now: number): OrderStatus {
   const totalItems = order.items.reduce((n, i) => n + i.quantity, 0);
   const partial = order.fulfillmentStatus === "PARTIALLY_FULFILLED";
   const kind: OrderStatusKind = order.cancelledAt
-    ? financial.includes("REFUNDED") ? "refunded" : "cancelled"
+    ? financial.includes("REFUNDED")
+      ? "refunded"
+      : "cancelled"
     : financial === "REFUNDED"
       ? "refunded"
       : partial

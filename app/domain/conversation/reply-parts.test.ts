@@ -7,18 +7,35 @@ const USPS = "https://tools.usps.com/go/TrackConfirmAction?tLabels=9400111899223
 
 function shipment(over: Partial<FulfillmentFacts> = {}): FulfillmentFacts {
   return {
-    status: "SUCCESS", displayStatus: "IN_TRANSIT", createdAt: "2026-02-18T16:20:00Z", inTransitAt: "2026-02-18T21:00:00Z",
-    deliveredAt: null, estimatedDeliveryAt: "2026-02-22T00:00:00Z",
-    tracking: [{ company: "USPS", number: "9400111899223847563", url: USPS }], ...over,
+    status: "SUCCESS",
+    displayStatus: "IN_TRANSIT",
+    createdAt: "2026-02-18T16:20:00Z",
+    inTransitAt: "2026-02-18T21:00:00Z",
+    deliveredAt: null,
+    estimatedDeliveryAt: "2026-02-22T00:00:00Z",
+    tracking: [{ company: "USPS", number: "9400111899223847563", url: USPS }],
+    ...over,
   };
 }
 
 function order(over: Partial<OrderFacts> = {}): OrderFacts {
   return {
-    id: "gid://shopify/Order/1", name: "#1042", email: "sarah@example.com", createdAt: "2026-02-16T14:03:00Z",
-    cancelledAt: null, closed: false, financialStatus: "PAID", fulfillmentStatus: "FULFILLED", fulfillments: [],
-    items: [{ title: "Merino Wool Throw", variantTitle: "Oat", quantity: 1 }, { title: "Gift card", variantTitle: null, quantity: 2 }],
-    total: { amount: "74.50", currencyCode: "USD" }, customer: null, ...over,
+    id: "gid://shopify/Order/1",
+    name: "#1042",
+    email: "sarah@example.com",
+    createdAt: "2026-02-16T14:03:00Z",
+    cancelledAt: null,
+    closed: false,
+    financialStatus: "PAID",
+    fulfillmentStatus: "FULFILLED",
+    fulfillments: [],
+    items: [
+      { title: "Merino Wool Throw", variantTitle: "Oat", quantity: 1 },
+      { title: "Gift card", variantTitle: null, quantity: 2 },
+    ],
+    total: { amount: "74.50", currencyCode: "USD" },
+    customer: null,
+    ...over,
   };
 }
 
@@ -49,7 +66,10 @@ describe("orderCardPart", () => {
           { key: "shipped", label: "Shipped", done: true, at: "2026-02-18T16:20:00Z" },
           { key: "delivered", label: "Delivered", done: true, at: "2026-02-20T18:42:00Z" },
         ],
-        items: [{ title: "Merino Wool Throw · Oat", quantity: 1 }, { title: "Gift card", quantity: 2 }],
+        items: [
+          { title: "Merino Wool Throw · Oat", quantity: 1 },
+          { title: "Gift card", quantity: 2 },
+        ],
         total: { amount: "74.50", currencyCode: "USD" },
         tracking: { company: "USPS", number: "9400111899223847563", url: USPS },
       },
@@ -116,7 +136,12 @@ describe("quickActionsPart", () => {
     expect(interpretMessage(no).declines).toBe(true);
   });
 
-  it.each([[undefined, "en"], ["", "en"], ["ES", "es"], ["de_AT", "de"], ["fr", "fr"], ["it", "en"]] as const)("partLocale(%j) = %s", (input, lang) =>
-    expect(partLocale(input)).toBe(lang),
-  );
+  it.each([
+    [undefined, "en"],
+    ["", "en"],
+    ["ES", "es"],
+    ["de_AT", "de"],
+    ["fr", "fr"],
+    ["it", "en"],
+  ] as const)("partLocale(%j) = %s", (input, lang) => expect(partLocale(input)).toBe(lang));
 });

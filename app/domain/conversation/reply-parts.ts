@@ -57,10 +57,38 @@ export function partLocale(locale: string | null | undefined): PartLocale {
 }
 
 const STATUS_LABELS: Record<PartLocale, Record<OrderStatus, string>> = {
-  en: { unfulfilled: "Preparing your order", partially_fulfilled: "Partly shipped", in_transit: "On its way", delivered: "Delivered", cancelled: "Cancelled", refunded: "Refunded" },
-  es: { unfulfilled: "Preparando tu pedido", partially_fulfilled: "Enviado en parte", in_transit: "En camino", delivered: "Entregado", cancelled: "Cancelado", refunded: "Reembolsado" },
-  fr: { unfulfilled: "Commande en préparation", partially_fulfilled: "Expédiée en partie", in_transit: "En route", delivered: "Livrée", cancelled: "Annulée", refunded: "Remboursée" },
-  de: { unfulfilled: "Bestellung in Vorbereitung", partially_fulfilled: "Teilweise versandt", in_transit: "Unterwegs", delivered: "Zugestellt", cancelled: "Storniert", refunded: "Erstattet" },
+  en: {
+    unfulfilled: "Preparing your order",
+    partially_fulfilled: "Partly shipped",
+    in_transit: "On its way",
+    delivered: "Delivered",
+    cancelled: "Cancelled",
+    refunded: "Refunded",
+  },
+  es: {
+    unfulfilled: "Preparando tu pedido",
+    partially_fulfilled: "Enviado en parte",
+    in_transit: "En camino",
+    delivered: "Entregado",
+    cancelled: "Cancelado",
+    refunded: "Reembolsado",
+  },
+  fr: {
+    unfulfilled: "Commande en préparation",
+    partially_fulfilled: "Expédiée en partie",
+    in_transit: "En route",
+    delivered: "Livrée",
+    cancelled: "Annulée",
+    refunded: "Remboursée",
+  },
+  de: {
+    unfulfilled: "Bestellung in Vorbereitung",
+    partially_fulfilled: "Teilweise versandt",
+    in_transit: "Unterwegs",
+    delivered: "Zugestellt",
+    cancelled: "Storniert",
+    refunded: "Erstattet",
+  },
 };
 
 const STEP_LABELS: Record<PartLocale, Record<OrderStepKey, string>> = {
@@ -82,7 +110,13 @@ export const QUICK_ACTION_LABELS: Record<PartLocale, Record<ActionKey, string>> 
   en: { track: "Track my order", returns: "Returns and refunds", shipping: "Shipping times", talk: "Talk to a person", decline: "No thanks" },
   es: { track: "Seguir mi pedido", returns: "Devolución y reembolso", shipping: "Plazos de envío", talk: "Hablar con una persona", decline: "No gracias" },
   fr: { track: "Suivre ma commande", returns: "Retour et remboursement", shipping: "Délais de livraison", talk: "Parler à une personne", decline: "Non merci" },
-  de: { track: "Meine Bestellung verfolgen", returns: "Rückgabe und Erstattung", shipping: "Versand und Lieferzeiten", talk: "Mit einem Menschen sprechen", decline: "Nein danke" },
+  de: {
+    track: "Meine Bestellung verfolgen",
+    returns: "Rückgabe und Erstattung",
+    shipping: "Versand und Lieferzeiten",
+    talk: "Mit einem Menschen sprechen",
+    decline: "Nein danke",
+  },
 };
 
 const ACTION_ORDER: Record<QuickActionsKind, ActionKey[]> = {
@@ -130,9 +164,10 @@ export function orderCardPart(order: OrderFacts, locale: string | null | undefin
           step(lang, "delivered", status === "delivered", status === "delivered" ? delivered : null),
         ];
   const t = latest?.tracking[0];
-  const tracking = t && (t.company || t.number || t.url)
-    ? clean({ company: t.company ?? undefined, number: t.number ?? undefined, url: t.url && /^https?:\/\//i.test(t.url) ? t.url : undefined })
-    : undefined;
+  const tracking =
+    t && (t.company || t.number || t.url)
+      ? clean({ company: t.company ?? undefined, number: t.number ?? undefined, url: t.url && /^https?:\/\//i.test(t.url) ? t.url : undefined })
+      : undefined;
   return {
     type: "order",
     order: clean({

@@ -7,25 +7,59 @@ import type { ChatEvent, ConversationState, TurnFacts } from "./types";
 
 const NO: EscalationDecision = { escalate: false, reasons: [], reasonText: "", priority: "low", confidence: 0.9, score: 0.05, signals: [], topic: "other" };
 const YES: EscalationDecision = {
-  escalate: true, reasons: ["explicit_request"], reasonText: "Shopper asked for a person", priority: "normal",
-  confidence: 0.95, score: 0.9, signals: [{ reason: "explicit_request", score: 0.95, evidence: "human please" }], topic: "other",
+  escalate: true,
+  reasons: ["explicit_request"],
+  reasonText: "Shopper asked for a person",
+  priority: "normal",
+  confidence: 0.95,
+  score: 0.9,
+  signals: [{ reason: "explicit_request", score: 0.95, evidence: "human please" }],
+  topic: "other",
 };
 const ORDER: OrderFacts = {
-  id: "gid://shopify/Order/1", name: "#1042", email: "sarah@example.com", createdAt: "2026-02-16T14:03:00Z",
-  cancelledAt: null, closed: false, financialStatus: "PAID", fulfillmentStatus: "FULFILLED",
-  fulfillments: [{ status: "SUCCESS", displayStatus: "DELIVERED", createdAt: "2026-02-18T16:20:00Z", inTransitAt: null,
-    deliveredAt: "2026-02-20T18:42:00Z", estimatedDeliveryAt: null,
-    tracking: [{ company: "USPS", number: "9400111899223847563", url: "https://tools.usps.com/go/TrackConfirmAction?tLabels=9400111899223847563" }] }],
-  items: [], total: { amount: "74.50", currencyCode: "USD" }, customer: null,
+  id: "gid://shopify/Order/1",
+  name: "#1042",
+  email: "sarah@example.com",
+  createdAt: "2026-02-16T14:03:00Z",
+  cancelledAt: null,
+  closed: false,
+  financialStatus: "PAID",
+  fulfillmentStatus: "FULFILLED",
+  fulfillments: [
+    {
+      status: "SUCCESS",
+      displayStatus: "DELIVERED",
+      createdAt: "2026-02-18T16:20:00Z",
+      inTransitAt: null,
+      deliveredAt: "2026-02-20T18:42:00Z",
+      estimatedDeliveryAt: null,
+      tracking: [{ company: "USPS", number: "9400111899223847563", url: "https://tools.usps.com/go/TrackConfirmAction?tLabels=9400111899223847563" }],
+    },
+  ],
+  items: [],
+  total: { amount: "74.50", currencyCode: "USD" },
+  customer: null,
 };
 
 function facts(over: Partial<TurnFacts> = {}): TurnFacts {
   return {
-    lang: "en", orderName: over.order?.name ?? null, customerOrders: null, lastReply: null, failedProofs: 0,
-    order: null, orderLookupFailed: false, ownershipProven: false, customerEmail: null, policies: [],
-    decision: NO, escalationEmailAllowed: true, now: Date.parse("2026-03-01T00:00:00Z"),
+    lang: "en",
+    orderName: over.order?.name ?? null,
+    customerOrders: null,
+    lastReply: null,
+    previousReplies: [],
+    failedProofs: 0,
+    order: null,
+    orderLookupFailed: false,
+    ownershipProven: false,
+    customerEmail: null,
+    policies: [],
+    decision: NO,
+    escalationEmailAllowed: true,
+    now: Date.parse("2026-03-01T00:00:00Z"),
     contact: { shopName: "Demo Goods", email: "help@demo.example", phone: null, url: null },
-    assistant: { name: "Baton", greeting: "Hi! How can I help?" }, ...over,
+    assistant: { name: "Baton", greeting: "Hi! How can I help?" },
+    ...over,
   };
 }
 const msg = (text: string): ChatEvent => ({ type: "shopper.message_received", text, interpretation: interpretMessage(text) });
@@ -117,16 +151,84 @@ describe("transition — escalation", () => {
 describe("transition — LLM facts (open phase)", () => {
   const MODEL_ESC = { ...YES, reasons: ["complaint" as const], reasonText: "Assistant: item arrived damaged", priority: "high" as const };
   const { score: _s, ...pending } = MODEL_ESC;
-  const cases: Array<{ name: string; state?: Partial<ConversationState>; text: string; facts: Partial<TurnFacts>; phase: string; reply: RegExp; effect?: string; unhelpful?: boolean }> = [
-    { name: "model reply is used as is", text: "do you sell gift cards?", facts: { modelReply: { text: "Yes, from $10.", unhelpful: false } }, phase: "open", reply: /^Yes, from \$10\.$/ },
-    { name: "unhelpful model reply counts as a failure", text: "??", facts: { modelReply: { text: "Sorry, I'm not sure.", unhelpful: true } }, phase: "open", reply: /not sure/, unhelpful: true },
-    { name: "detector escalation wins over a model reply", text: "I want a human", facts: { decision: YES, modelReply: { text: "Sure thing!", unhelpful: false } }, phase: "awaiting_email", reply: /email address/ },
-    { name: "model escalation asks for an email", text: "it arrived broken", facts: { modelEscalation: { ...pending, shopperAsked: true } }, phase: "awaiting_email", reply: /^I'm sorry about this\. I'll connect you/ },
-    { name: "model escalation with a known email creates the case", state: { shopperEmail: "sarah@example.com" }, text: "it arrived broken", facts: { modelEscalation: { ...pending, shopperAsked: true } }, phase: "escalated", reply: /forwarded your case/, effect: "create_case" },
-    { name: "model escalation over the allowance records a limited case", text: "it arrived broken", facts: { modelEscalation: { ...pending, shopperAsked: true }, escalationEmailAllowed: false }, phase: "open", reply: /help@demo\.example/, effect: "record_case_without_email" },
-    { name: "model failure: built-in answer plus an offer of a person", text: "What is your return policy?", facts: { modelFailed: true, policies: [{ kind: "refund", title: "Refund policy", body: "Returns within 30 days.", url: null }] }, phase: "open", reply: /Returns within 30 days\. .*Talk to a person/ },
-    { name: "model failure on an unknown question does not offer twice", text: "can you knit?", facts: { modelFailed: true }, phase: "open", reply: /^I'm not sure I understood\.[^“]*“Talk to a person”\.$/, unhelpful: true },
-    { name: "model suggests a person the shopper did not ask for: offered, not opened", text: "it arrived broken", facts: { modelEscalation: pending }, phase: "open", reply: /Would you like me to connect you/ },
+  const cases: Array<{
+    name: string;
+    state?: Partial<ConversationState>;
+    text: string;
+    facts: Partial<TurnFacts>;
+    phase: string;
+    reply: RegExp;
+    effect?: string;
+    unhelpful?: boolean;
+  }> = [
+    {
+      name: "model reply is used as is",
+      text: "do you sell gift cards?",
+      facts: { modelReply: { text: "Yes, from $10.", unhelpful: false } },
+      phase: "open",
+      reply: /^Yes, from \$10\.$/,
+    },
+    {
+      name: "unhelpful model reply counts as a failure",
+      text: "??",
+      facts: { modelReply: { text: "Sorry, I'm not sure.", unhelpful: true } },
+      phase: "open",
+      reply: /not sure/,
+      unhelpful: true,
+    },
+    {
+      name: "detector escalation wins over a model reply",
+      text: "I want a human",
+      facts: { decision: YES, modelReply: { text: "Sure thing!", unhelpful: false } },
+      phase: "awaiting_email",
+      reply: /email address/,
+    },
+    {
+      name: "model escalation asks for an email",
+      text: "it arrived broken",
+      facts: { modelEscalation: { ...pending, shopperAsked: true } },
+      phase: "awaiting_email",
+      reply: /^I'm sorry about this\. I'll connect you/,
+    },
+    {
+      name: "model escalation with a known email creates the case",
+      state: { shopperEmail: "sarah@example.com" },
+      text: "it arrived broken",
+      facts: { modelEscalation: { ...pending, shopperAsked: true } },
+      phase: "escalated",
+      reply: /forwarded your case/,
+      effect: "create_case",
+    },
+    {
+      name: "model escalation over the allowance records a limited case",
+      text: "it arrived broken",
+      facts: { modelEscalation: { ...pending, shopperAsked: true }, escalationEmailAllowed: false },
+      phase: "open",
+      reply: /help@demo\.example/,
+      effect: "record_case_without_email",
+    },
+    {
+      name: "model failure: built-in answer plus an offer of a person",
+      text: "What is your return policy?",
+      facts: { modelFailed: true, policies: [{ kind: "refund", title: "Refund policy", body: "Returns within 30 days.", url: null }] },
+      phase: "open",
+      reply: /Returns within 30 days\. .*Talk to a person/,
+    },
+    {
+      name: "model failure on an unknown question does not offer twice",
+      text: "can you knit?",
+      facts: { modelFailed: true },
+      phase: "open",
+      reply: /^I'm not sure I understood\.[^“]*“Talk to a person”\.$/,
+      unhelpful: true,
+    },
+    {
+      name: "model suggests a person the shopper did not ask for: offered, not opened",
+      text: "it arrived broken",
+      facts: { modelEscalation: pending },
+      phase: "open",
+      reply: /Would you like me to connect you/,
+    },
   ];
   it.each(cases)("$name", (c) => {
     const r = transition({ ...initialState(), ...c.state }, msg(c.text), facts(c.facts));
@@ -137,9 +239,15 @@ describe("transition — LLM facts (open phase)", () => {
   });
 
   it("a tool-verified order becomes the verified order under discussion", () => {
-    const r = transition(initialState(), msg("where is #1042, sarah@example.com"), facts({
-      order: ORDER, ownershipProven: true, modelReply: { text: "It was delivered on Feb 20.", unhelpful: false, verifiedOrderName: "#1042" },
-    }));
+    const r = transition(
+      initialState(),
+      msg("where is #1042, sarah@example.com"),
+      facts({
+        order: ORDER,
+        ownershipProven: true,
+        modelReply: { text: "It was delivered on Feb 20.", unhelpful: false, verifiedOrderName: "#1042" },
+      }),
+    );
     expect(r.state).toMatchObject({ orderName: "#1042", orderVerified: true });
   });
 

@@ -4,18 +4,7 @@ import type { OrderFacts, ShopPolicy } from "../orders";
 import type { Interpretation } from "./interpret-message";
 import { orderStatus, policyTiming, type OrderStatus } from "./order-status";
 import { formatFor, repliesFor, type Format, type OrderListEntry, type ReplyCatalog } from "./replies";
-import type {
-  CaseOrder,
-  ChatEvent,
-  ContactOptions,
-  ConversationState,
-  Effect,
-  ModelReply,
-  PendingEscalation,
-  ReplyAttachments,
-  TurnFacts,
-  TurnResult,
-} from "./types";
+import type { CaseOrder, ChatEvent, ContactOptions, ConversationState, ModelReply, PendingEscalation, ReplyAttachments, TurnFacts, TurnResult } from "./types";
 
 /** A new conversation's state; a signed logged-in customer's email is known from the start. */
 export function initialState(customerEmail: string | null = null): ConversationState {
@@ -248,7 +237,12 @@ function awaitingEmail(s: ConversationState, event: ChatEvent, turn: Turn): Turn
   // Another question while we wait for the address: answer it, then remind.
   if (answersSomething(i)) {
     const answered = builtInOpen({ ...waiting, phase: "open" }, i, turn);
-    return { ...answered, state: { ...answered.state, phase: "awaiting_email", pendingEscalation: pending }, replies: [...answered.replies, t.stillNeedEmail], effects: [] };
+    return {
+      ...answered,
+      state: { ...answered.state, phase: "awaiting_email", pendingEscalation: pending },
+      replies: [...answered.replies, t.stillNeedEmail],
+      effects: [],
+    };
   }
   return reply(waiting, [t.askEmailAgain]);
 }
@@ -284,9 +278,14 @@ function refuseCase(s: ConversationState, escalation: PendingEscalation, turn: T
   return {
     state: { ...s, phase: "open", pendingEscalation: null, ...provenOrder(s, facts) },
     replies: [[...told, t.cannotForward(t.contactLine(facts.contact))].join(" ")],
-    effects: [{
-      type: "record_case_without_email", status: facts.escalationRefusal === "abuse" ? "limited_abuse" : "limited", escalation, caseOrder: caseOrderOf(s, facts),
-    }],
+    effects: [
+      {
+        type: "record_case_without_email",
+        status: facts.escalationRefusal === "abuse" ? "limited_abuse" : "limited",
+        escalation,
+        caseOrder: caseOrderOf(s, facts),
+      },
+    ],
     unhelpful: false,
   };
 }
@@ -377,8 +376,8 @@ export function mergeEscalations(a: PendingEscalation, b: PendingEscalation): Pe
 
 /** Never the same reply twice in a row: a repeat says so instead of reading like a loop. */
 function notTwiceInARow(r: TurnResult, turn: Turn): TurnResult {
-  const last = turn.facts.lastReply;
-  if (!last || r.replies[0] !== last) return r;
+  const said = turn.facts.previousReplies ?? (turn.facts.lastReply ? [turn.facts.lastReply] : []);
+  if (!r.replies[0] || !said.includes(r.replies[0])) return r;
   return { ...r, replies: [`${turn.t.repeatPrefix} ${r.replies[0]}`, ...r.replies.slice(1)] };
 }
 

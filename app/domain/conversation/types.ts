@@ -25,9 +25,7 @@ export interface ConversationState {
   pendingEscalation: PendingEscalation | null;
 }
 
-export type ChatEvent =
-  | { type: "shopper.message_received"; text: string; interpretation: Interpretation }
-  | { type: "shopper.talk_to_human_requested" };
+export type ChatEvent = { type: "shopper.message_received"; text: string; interpretation: Interpretation } | { type: "shopper.talk_to_human_requested" };
 
 /** Ways to reach the store without Baton (never a dead end). */
 export interface ContactOptions {
@@ -59,6 +57,8 @@ export interface TurnFacts {
   policies: ShopPolicy[];
   /** The assistant's previous message in this conversation (never say the same thing twice in a row). */
   lastReply: string | null;
+  /** Everything the assistant said on the previous turn (a repeat of any of it is said differently). */
+  previousReplies: string[];
   /** Ownership proofs that failed earlier in this conversation (a mistyped email is forgiven once). */
   failedProofs: number;
   decision: EscalationDecision;

@@ -5,7 +5,18 @@ import type { ComposedEmail, TranscriptLine } from "./types";
 
 /** Every header-bound value of a composed email. */
 function headerValues(e: ComposedEmail): string[] {
-  return [e.from, ...e.to, ...e.cc, e.replyTo, e.subject, e.messageId, e.inReplyTo ?? "", ...(e.references ?? []), ...Object.keys(e.headers), ...Object.values(e.headers)];
+  return [
+    e.from,
+    ...e.to,
+    ...e.cc,
+    e.replyTo,
+    e.subject,
+    e.messageId,
+    e.inReplyTo ?? "",
+    ...(e.references ?? []),
+    ...Object.keys(e.headers),
+    ...Object.values(e.headers),
+  ];
 }
 
 describe("composeEscalationEmail — the seed case #1042", () => {
@@ -45,7 +56,10 @@ describe("composeEscalationEmail — the seed case #1042", () => {
     ["summary", "SUMMARY:\nShopper says order #1042 shows delivered but never arrived."],
     ["transcript", "[Feb 21, 2026 14:03 UTC] Shopper wrote:\n> Where is my order #1042?\n\n[Feb 21, 2026 14:03 UTC] Assistant:\nYour order #1042 shipped"],
     ["last transcript line", "[Feb 21, 2026 14:05 UTC] Assistant:\nI've forwarded your case"],
-    ["footer", "Sent by Baton for Your Store · yourstore.myshopify.com\nView the case in Baton: https://admin.shopify.com/store/yourstore/apps/baton/app/cases/case_1042"],
+    [
+      "footer",
+      "Sent by Baton for Your Store · yourstore.myshopify.com\nView the case in Baton: https://admin.shopify.com/store/yourstore/apps/baton/app/cases/case_1042",
+    ],
   ])("text part has the %s", (_name, fragment) => {
     expect(email.text).toContain(fragment);
   });
@@ -60,7 +74,7 @@ describe("composeEscalationEmail — the seed case #1042", () => {
     ["carrier", ">USPS</td>"],
     ["items", "1 × Merino Wool Throw (Oat)<br>2 × Linen Cushion Cover (Sage)"],
     ["total", ">74.50 USD</td>"],
-    ["transcript label and timestamp", "<strong style=\"color:#202223;\">Shopper</strong> · Feb 21, 2026 14:03 UTC"],
+    ["transcript label and timestamp", '<strong style="color:#202223;">Shopper</strong> · Feb 21, 2026 14:03 UTC'],
     ["transcript text", "I never received it though. It says delivered but nothing was at my door."],
     ["admin link", 'href="https://admin.shopify.com/store/yourstore/apps/baton/app/cases/case_1042"'],
     ["footer", "Sent by Baton for Your Store · yourstore.myshopify.com"],
@@ -85,7 +99,11 @@ describe("composeEscalationEmail — variants", () => {
   it.each([
     { name: "no order", over: { order: null }, subject: "Escalation · customer reporting non-delivery · Sarah Johnson" },
     { name: "urgent", over: { priority: "urgent" as const }, subject: "[URGENT] #1042 · customer reporting non-delivery · Sarah Johnson" },
-    { name: "urgent, no order", over: { priority: "urgent" as const, order: null }, subject: "[URGENT] Escalation · customer reporting non-delivery · Sarah Johnson" },
+    {
+      name: "urgent, no order",
+      over: { priority: "urgent" as const, order: null },
+      subject: "[URGENT] Escalation · customer reporting non-delivery · Sarah Johnson",
+    },
     { name: "normal priority", over: { priority: "normal" as const }, subject: "#1042 · customer reporting non-delivery · Sarah Johnson" },
   ])("subject: $name", ({ over, subject }) => {
     expect(composeEscalationEmail(seedView(over)).subject).toBe(subject);
@@ -118,8 +136,16 @@ describe("composeEscalationEmail — variants", () => {
   });
 
   it("several shipments are numbered; a shipment in transit shows its expected date", () => {
-    const second = { ...SEED_ORDER.fulfillments[0]!, displayStatus: "IN_TRANSIT", deliveredAt: null, estimatedDeliveryAt: "2026-02-25T00:00:00Z", tracking: [{ company: "UPS", number: "1Z999", url: null }] };
-    const e = composeEscalationEmail(seedView({ order: { ...SEED_ORDER, fulfillmentStatus: "PARTIALLY_FULFILLED", fulfillments: [SEED_ORDER.fulfillments[0]!, second] } }));
+    const second = {
+      ...SEED_ORDER.fulfillments[0]!,
+      displayStatus: "IN_TRANSIT",
+      deliveredAt: null,
+      estimatedDeliveryAt: "2026-02-25T00:00:00Z",
+      tracking: [{ company: "UPS", number: "1Z999", url: null }],
+    };
+    const e = composeEscalationEmail(
+      seedView({ order: { ...SEED_ORDER, fulfillmentStatus: "PARTIALLY_FULFILLED", fulfillments: [SEED_ORDER.fulfillments[0]!, second] } }),
+    );
     expect(e.text).toContain("• Fulfillment: Partially fulfilled");
     expect(e.text).toContain("• Shipment 1: Delivered (Feb 20, 2026)");
     expect(e.text).toContain("• Shipment 2: In transit (expected Feb 25, 2026)\n• Carrier 2: UPS\n• Tracking 2: 1Z999\n");
@@ -133,9 +159,20 @@ describe("composeEscalationEmail — hostile input", () => {
     { name: "shopper text", over: { transcript: [{ role: "shopper" as const, text: xss, at: "2026-02-21T14:03:00Z" }] } },
     { name: "order item title", over: { order: { ...SEED_ORDER, items: [{ title: xss, variantTitle: xss, quantity: 1 }] } } },
     { name: "reason text and summary", over: { reasonText: xss, summary: xss } },
-    { name: "shop name and customer tags", over: { shop: { domain: "x.myshopify.com", name: xss }, customer: { ...SEED_ORDER.customer!, tags: [xss], displayName: xss } } },
-    { name: "carrier and tracking number", over: { order: { ...SEED_ORDER, fulfillments: [{ ...SEED_ORDER.fulfillments[0]!, tracking: [{ company: xss, number: xss, url: "https://t.example/?q=\"><script>" }] }] } } },
-  ])("escapes <script> and \"onerror= in the $name", ({ over }) => {
+    {
+      name: "shop name and customer tags",
+      over: { shop: { domain: "x.myshopify.com", name: xss }, customer: { ...SEED_ORDER.customer!, tags: [xss], displayName: xss } },
+    },
+    {
+      name: "carrier and tracking number",
+      over: {
+        order: {
+          ...SEED_ORDER,
+          fulfillments: [{ ...SEED_ORDER.fulfillments[0]!, tracking: [{ company: xss, number: xss, url: 'https://t.example/?q="><script>' }] }],
+        },
+      },
+    },
+  ])('escapes <script> and "onerror= in the $name', ({ over }) => {
     const e = composeEscalationEmail(seedView(over));
     expect(e.html).not.toContain("<script>");
     expect(e.html).not.toContain("<img");
@@ -154,7 +191,9 @@ describe("composeEscalationEmail — hostile input", () => {
     "https://user:pass@evil.example/",
     "https://t.example/\nBcc: x@y.z",
   ])("never links a non-http(s) tracking URL: %s", (url) => {
-    const e = composeEscalationEmail(seedView({ order: { ...SEED_ORDER, fulfillments: [{ ...SEED_ORDER.fulfillments[0]!, tracking: [{ company: "USPS", number: "9400", url }] }] } }));
+    const e = composeEscalationEmail(
+      seedView({ order: { ...SEED_ORDER, fulfillments: [{ ...SEED_ORDER.fulfillments[0]!, tracking: [{ company: "USPS", number: "9400", url }] }] } }),
+    );
     expect(e.html).not.toMatch(/javascript:|data:text|evil\.example/i);
     expect(e.html).toContain(">9400</td>");
     expect(e.text).toContain("• Tracking: 9400\n");
@@ -194,7 +233,9 @@ describe("composeEscalationEmail — hostile input", () => {
   });
 
   it("CR/LF in shopper text stays inside the body", () => {
-    const e = composeEscalationEmail(seedView({ transcript: [{ role: "shopper", text: "line one\r\nBcc: x@y.z\r\n\r\nline three", at: "2026-02-21T14:03:00Z" }] }));
+    const e = composeEscalationEmail(
+      seedView({ transcript: [{ role: "shopper", text: "line one\r\nBcc: x@y.z\r\n\r\nline three", at: "2026-02-21T14:03:00Z" }] }),
+    );
     expect(e.text).toContain("> line one\n> Bcc: x@y.z\n> \n> line three");
     expect(e.text).not.toContain("\r");
     expect(e.html).toContain("line one<br>Bcc: x@y.z<br><br>line three");
@@ -233,7 +274,9 @@ describe("composeFollowUpEmail", () => {
   });
 
   it("urgent follow-up keeps the [URGENT] prefix after Re:", () => {
-    expect(composeFollowUpEmail(seedView({ priority: "urgent", order: null }), newLines, "<f@x>").subject).toBe("Re: [URGENT] Escalation · customer reporting non-delivery · Sarah Johnson");
+    expect(composeFollowUpEmail(seedView({ priority: "urgent", order: null }), newLines, "<f@x>").subject).toBe(
+      "Re: [URGENT] Escalation · customer reporting non-delivery · Sarah Johnson",
+    );
   });
 
   it("subject helper matches the case email", () => {

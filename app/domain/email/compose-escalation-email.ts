@@ -51,7 +51,10 @@ export function caseSubject(c: SubjectFacts): string {
 
 /** The reason's first clause in a subject's words: "Shopper asks for a person; …" → "asks for a person". */
 function subjectReason(reasonText: string | null | undefined): string {
-  const first = sanitizeHeaderValue(reasonText ?? "").split(";")[0]!.trim().replace(/^Shopper\s+/i, "");
+  const first = sanitizeHeaderValue(reasonText ?? "")
+    .split(";")[0]!
+    .trim()
+    .replace(/^Shopper\s+/i, "");
   const text = first ? first.charAt(0).toLowerCase() + first.slice(1) : "asked to talk to a person";
   return truncate(text.replace(/[.!]+$/, ""), 70);
 }
@@ -76,7 +79,11 @@ export function followUpSubject(c: SubjectFacts): string {
  * Headers every Baton email carries (single-line values). Exported so the outbox can rebuild them
  * for a stored row: the OutboxEmail table has no column for headers.
  */
-export function batonHeaders(c: { caseId: string | null; priority: Priority | null; kind: "case" | "followup" | "test" | "data_request" }): Record<string, string> {
+export function batonHeaders(c: {
+  caseId: string | null;
+  priority: Priority | null;
+  kind: "case" | "followup" | "test" | "data_request";
+}): Record<string, string> {
   const headers: Record<string, string> = {};
   if (c.caseId) headers["X-Baton-Case"] = sanitizeHeaderValue(c.caseId);
   headers["X-Baton-Kind"] = c.kind;
@@ -245,8 +252,15 @@ function shipmentFacts(f: FulfillmentFacts): Shipment[] {
 
 function orderFacts(order: OrderFacts): NonNullable<Facts["order"]> {
   const shipments = order.fulfillments.flatMap(shipmentFacts);
-  const firstShipped = order.fulfillments.map((f) => f.createdAt).filter(Boolean).sort()[0];
-  const lastDelivered = order.fulfillments.map((f) => f.deliveredAt).filter((d): d is string => Boolean(d)).sort().at(-1);
+  const firstShipped = order.fulfillments
+    .map((f) => f.createdAt)
+    .filter(Boolean)
+    .sort()[0];
+  const lastDelivered = order.fulfillments
+    .map((f) => f.deliveredAt)
+    .filter((d): d is string => Boolean(d))
+    .sort()
+    .at(-1);
   return {
     name: oneLine(order.name),
     payment: humanFinancialStatus(order.financialStatus),
@@ -397,9 +411,7 @@ function block(inner: string): string {
 }
 
 function section(title: string, inner: string): string {
-  return block(
-    `<h2 style="margin:0 0 8px 0;font-size:13px;letter-spacing:.04em;text-transform:uppercase;color:#6d7175;">${escapeHtml(title)}</h2>${inner}`,
-  );
+  return block(`<h2 style="margin:0 0 8px 0;font-size:13px;letter-spacing:.04em;text-transform:uppercase;color:#6d7175;">${escapeHtml(title)}</h2>${inner}`);
 }
 
 function factTable(rows: Array<[label: string, valueHtml: string]>): string {
@@ -467,7 +479,9 @@ function renderHtml(subject: string, view: EscalationCaseView, f: Facts): string
   const header = block(
     `<table role="presentation" cellpadding="0" cellspacing="0" border="0"><tr>` +
       `<td style="background:${colour};color:#ffffff;font-size:12px;font-weight:bold;padding:2px 8px;">${escapeHtml(f.priority.toUpperCase())} PRIORITY</td>` +
-      (f.customer?.vip ? `<td style="width:6px;"></td><td style="background:#8a6116;color:#ffffff;font-size:12px;font-weight:bold;padding:2px 8px;">VIP</td>` : "") +
+      (f.customer?.vip
+        ? `<td style="width:6px;"></td><td style="background:#8a6116;color:#ffffff;font-size:12px;font-weight:bold;padding:2px 8px;">VIP</td>`
+        : "") +
       `</tr></table>` +
       `<h1 style="margin:10px 0 4px 0;font-size:18px;">${escapeHtml(f.reason)}</h1>` +
       (f.reasonLabels.length || f.confidence

@@ -131,7 +131,10 @@ export function sanitizeHeaderValue(value: string): string {
 export function truncate(value: string, max: number): string {
   const chars = Array.from(value);
   if (chars.length <= max) return value;
-  return `${chars.slice(0, Math.max(0, max - 1)).join("").trimEnd()}…`;
+  return `${chars
+    .slice(0, Math.max(0, max - 1))
+    .join("")
+    .trimEnd()}…`;
 }
 
 /** Body text: newlines normalised to "\n", other control characters (but tab) removed. */

@@ -38,7 +38,11 @@ describe("summarizeCase", () => {
     },
     {
       name: "prefers the complaint over small talk",
-      transcript: [line("shopper", "Hello there, hope you are having a lovely day today!", 0), line("shopper", "The mug arrived broken.", 1), line("shopper", "ok", 2)],
+      transcript: [
+        line("shopper", "Hello there, hope you are having a lovely day today!", 0),
+        line("shopper", "The mug arrived broken.", 1),
+        line("shopper", "ok", 2),
+      ],
       reason: "Complaint",
       check: (s: string) => expect(s).toContain("The mug arrived broken."),
     },

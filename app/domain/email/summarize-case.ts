@@ -31,7 +31,7 @@ export function describeOrderState(order: OrderFacts): string {
   const carrier = order.fulfillments.flatMap((f) => f.tracking.map((t) => t.company)).find((c): c is string => Boolean(c));
   const delivered = deliveredAt(order);
   const shipment = order.fulfillments.at(-1);
-  let tail = "";
+  let tail: string;
   if (delivered) tail = `; ${carrier ? `${carrier} shows` : "tracking shows"} it delivered on ${formatDay(delivered)}`;
   else if (shipment) tail = `; shipped on ${formatDay(shipment.createdAt)}${carrier ? ` with ${carrier}` : ""}, not yet delivered`;
   else tail = `; placed on ${formatDay(order.createdAt)}, not shipped yet`;

@@ -11,7 +11,8 @@ export interface AuthorityLimitMatch {
   amount?: number;
 }
 
-const MONEY = "(?:refund\\w*|reimburs\\w*|rebate\\w*|money back|full amount|compensat\\w*|store credit|partial refund|reembolso|devolucion del dinero|remboursement|rembourser|rembourse|dedommagement|ruckerstattung|erstattung|geld zuruck|entschadigung|rimborso|risarcimento|reembolso|devolucao|terugbetaling|geld terug|compensatie)";
+const MONEY =
+  "(?:refund\\w*|reimburs\\w*|rebate\\w*|money back|full amount|compensat\\w*|store credit|partial refund|reembolso|devolucion del dinero|remboursement|rembourser|rembourse|dedommagement|ruckerstattung|erstattung|geld zuruck|entschadigung|rimborso|risarcimento|reembolso|devolucao|terugbetaling|geld terug|compensatie)";
 const DEMAND_RE = new RegExp(
   `\\b(?:want|wants|need|needs|get|getting|request|requesting|demand|demanding|claim|claiming|receive|receiving|issue|give me|give us|would like|id like|asking for|ask for|asked for|obtain|obtaining|expect|expecting|deserve|apply for|process|entitled to|refund me|reimburse me|compensate me|pay me|return my|send me|where can i get|how (?:do|can|could) i get|help me get|quiero|necesito|exijo|je veux|je voudrais|j exige|ich mochte|ich will|ich verlange|voglio|vorrei|quero|gostaria)\\b(?: \\w+){0,5}? ${MONEY}\\b|\\b(?:refund|reimburse|compensate) (?:me|us|my|the|this|it|for)\\b|\\b(?:full|partial|immediate|a) (?:refund|reimbursement)\\b|\\bmoney back\\b|\\brefund\\b(?: \\w+){0,2}? (?:please|now|asap|immediately|required|request)\\b|\\bget (?:a |my )?(?:refund|reimbursement)s?\\b|\\b(?:a|an) (?:refund|reimbursement|rebate)\\b|\\bdevuelvan mi dinero\\b|\\brembourse(?:z)? moi\\b|\\bgeld zuruck\\b`,
 );

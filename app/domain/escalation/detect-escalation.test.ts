@@ -165,13 +165,19 @@ describe("detectEscalation — order state", () => {
 
 describe("detectEscalation — multi-turn", () => {
   const conversation = (shopper: string[], unhelpful = false): DetectorMessage[] =>
-    shopper.flatMap((text) => [
-      { role: "shopper" as const, text },
-      { role: "assistant" as const, text: "Let me check that.", assistantUnhelpful: unhelpful },
-    ]).slice(0, -1);
+    shopper
+      .flatMap((text) => [
+        { role: "shopper" as const, text },
+        { role: "assistant" as const, text: "Let me check that.", assistantUnhelpful: unhelpful },
+      ])
+      .slice(0, -1);
 
   it.each<[string, string[], ReasonCode | null]>([
-    ["frustration rising", ["where is my order?", "it still has not moved?? seriously", "this is getting really annoying, nothing works!!"], "negative_sentiment"],
+    [
+      "frustration rising",
+      ["where is my order?", "it still has not moved?? seriously", "this is getting really annoying, nothing works!!"],
+      "negative_sentiment",
+    ],
     ["calm conversation", ["do you ship to Canada?", "great, and how long does it take?", "thanks!"], null],
     ["repeated question", ["how do I change the size of my order", "how do I change the size of my order?"], "repeated_failure"],
   ])("%s", (_, turns, reason) => {

@@ -16,15 +16,7 @@ import { committedModel } from "./model/committed-model";
 import { scoreWithModel, type DetectorModel, type ModelScores } from "./model/detector-model";
 import type { ModelHead } from "./model/heads";
 import { isRefundPolicyQuestion } from "./authority-limit";
-import type {
-  DetectorConversation,
-  EscalationContext,
-  EscalationDecision,
-  EscalationTopic,
-  Priority,
-  ReasonCode,
-  Signal,
-} from "./types";
+import type { DetectorConversation, EscalationContext, EscalationDecision, EscalationTopic, Priority, ReasonCode, Signal } from "./types";
 
 // Each signal module answers "did this trigger fire, how strongly, and why"; this file applies the
 // shop's switches and thresholds, then derives priority, topic, reason text and confidence.
@@ -121,7 +113,15 @@ export function detectEscalation(
 
   if (context.action === "talk_to_human") {
     // the button is an explicit request that no setting can switch off
-    add({ reason: "explicit_request", score: 1, threshold: 0, evidence: "Pressed “Talk to a person”", clause: "pressed “Talk to a person”", subject: true, severity: "normal" });
+    add({
+      reason: "explicit_request",
+      score: 1,
+      threshold: 0,
+      evidence: "Pressed “Talk to a person”",
+      clause: "pressed “Talk to a person”",
+      subject: true,
+      severity: "normal",
+    });
   }
 
   if (current) {
@@ -138,21 +138,46 @@ export function detectEscalation(
     if (settings.explicitRequest.enabled && context.action !== "talk_to_human") {
       const request = rules.request;
       if (request.matched) {
-        add({ reason: "explicit_request", score: 0.95, threshold: general, evidence: `"${quote(request.quote ?? current.raw)}"`, clause: "asked to talk to a person", subject: true, severity: "normal" });
+        add({
+          reason: "explicit_request",
+          score: 0.95,
+          threshold: general,
+          evidence: `"${quote(request.quote ?? current.raw)}"`,
+          clause: "asked to talk to a person",
+          subject: true,
+          severity: "normal",
+        });
       }
     }
 
     if (settings.sensitiveTopic.enabled) {
       const sensitive = findSensitiveTopic(current);
       if (sensitive) {
-        add({ reason: "sensitive_topic", score: 1, threshold: 0, evidence: `"${quote(sensitive.quote)}"`, clause: `raises a ${describeSensitive(sensitive.kind)}`, subject: true, severity: SENSITIVE_SEVERITY[sensitive.kind], topic: sensitive.kind });
+        add({
+          reason: "sensitive_topic",
+          score: 1,
+          threshold: 0,
+          evidence: `"${quote(sensitive.quote)}"`,
+          clause: `raises a ${describeSensitive(sensitive.kind)}`,
+          subject: true,
+          severity: SENSITIVE_SEVERITY[sensitive.kind],
+          topic: sensitive.kind,
+        });
       }
     }
 
     if (settings.threat.enabled) {
       const threat = rules.threat;
       if (threat) {
-        add({ reason: "threat", score: 0.9, threshold: general, evidence: `"${quote(threat.quote)}"`, clause: describeThreat(threat.kind), subject: true, severity: THREAT_SEVERITY[threat.kind] });
+        add({
+          reason: "threat",
+          score: 0.9,
+          threshold: general,
+          evidence: `"${quote(threat.quote)}"`,
+          clause: describeThreat(threat.kind),
+          subject: true,
+          severity: THREAT_SEVERITY[threat.kind],
+        });
       }
     }
 
@@ -196,12 +221,28 @@ export function detectEscalation(
     if (settings.negativeSentiment.enabled) {
       const threshold = Math.max(0.05, settings.negativeSentiment.threshold - lower);
       if (sentiment.anger >= Math.max(threshold, angerAlone)) {
-        add({ reason: "negative_sentiment", score: sentiment.anger, threshold, evidence: `"${quote(sentiment.cue ?? current.raw)}"`, clause: "is angry", subject: true, severity: sentiment.anger >= 0.85 ? "high" : "normal" });
+        add({
+          reason: "negative_sentiment",
+          score: sentiment.anger,
+          threshold,
+          evidence: `"${quote(sentiment.cue ?? current.raw)}"`,
+          clause: "is angry",
+          subject: true,
+          severity: sentiment.anger >= 0.85 ? "high" : "normal",
+        });
       } else if (settings.negativeSentiment.risingFrustration && shopperTurns.length >= 2) {
         const history = shopperTurns.map((turn, i) => (i === shopperTurns.length - 1 ? negativity : scoreNegativity(turn, scoreSentiment(turn))));
         const trend = scoreFrustrationTrend(history);
         if (trend && trend.score >= threshold) {
-          add({ reason: "negative_sentiment", score: trend.score, threshold, evidence: `Frustration rising over ${trend.span} messages`, clause: "is increasingly frustrated", subject: true, severity: "high" });
+          add({
+            reason: "negative_sentiment",
+            score: trend.score,
+            threshold,
+            evidence: `Frustration rising over ${trend.span} messages`,
+            clause: "is increasingly frustrated",
+            subject: true,
+            severity: "high",
+          });
         }
       }
     }
@@ -226,7 +267,15 @@ export function detectEscalation(
     if (settings.keyword.enabled && settings.keywords.length > 0) {
       const keyword = compileKeywords(settings.keywords)(current);
       if (keyword) {
-        add({ reason: "keyword", score: 0.9, threshold: general, evidence: `Keyword "${keyword}"`, clause: `mentioned "${keyword}"`, subject: true, severity: "normal" });
+        add({
+          reason: "keyword",
+          score: 0.9,
+          threshold: general,
+          evidence: `Keyword "${keyword}"`,
+          clause: `mentioned "${keyword}"`,
+          subject: true,
+          severity: "normal",
+        });
       }
     }
 
@@ -236,7 +285,15 @@ export function detectEscalation(
   if (settings.repeatedFailure.enabled) {
     const failure = findRepeatedFailure(messages, shopperTurns, context, settings.repeatedFailure);
     if (failure) {
-      add({ reason: "repeated_failure", score: failure.score, threshold: general, evidence: failure.evidence, clause: failure.evidence.charAt(0).toLowerCase() + failure.evidence.slice(1), subject: false, severity: "normal" });
+      add({
+        reason: "repeated_failure",
+        score: failure.score,
+        threshold: general,
+        evidence: failure.evidence,
+        clause: failure.evidence.charAt(0).toLowerCase() + failure.evidence.slice(1),
+        subject: false,
+        severity: "normal",
+      });
     }
   }
 
@@ -251,7 +308,12 @@ export function detectEscalation(
   const signals: Signal[] = fired.map((f) => ({ reason: f.reason, score: round(f.score), evidence: f.evidence }));
   if (escalate && vip) signals.push({ reason: "vip", score: 1, evidence: vip });
 
-  const priority = derivePriority({ escalate, severities: fired.map((f) => f.severity), vip: Boolean(vip), reasonCount: reasons.filter((r) => r !== "vip").length });
+  const priority = derivePriority({
+    escalate,
+    severities: fired.map((f) => f.severity),
+    vip: Boolean(vip),
+    reasonCount: reasons.filter((r) => r !== "vip").length,
+  });
   const topic = fired.find((f) => f.topic)?.topic ?? guessTopic(current);
   const reasonText = escalate ? composeReasonText(fired, vip) : "";
   const confidence = escalate ? score : 1 - Math.max(0, ...findings.map((f) => f.score));
@@ -267,7 +329,9 @@ export function detectEscalation(
  * 0.5 also accepts complaint probabilities 0.1 lower), and VIPs lower it like every other threshold.
  */
 const PLEASANTRIES = new Set(
-  "hi hello hey hiya howdy there good morning afternoon evening day thanks thank you thx ok okay yes no please pls plz sure cool great hola buenos dias bonjour salut merci hallo guten tag danke ja nein oui si".split(" "),
+  "hi hello hey hiya howdy there good morning afternoon evening day thanks thank you thx ok okay yes no please pls plz sure cool great hola buenos dias bonjour salut merci hallo guten tag danke ja nein oui si".split(
+    " ",
+  ),
 );
 
 /** At least two words that are not greetings or pleasantries. */
@@ -287,7 +351,8 @@ function addModelFindings(
 ): void {
   const { complaint, demand } = rules;
   const has = (reason: ReasonCode) => findings.some((f) => f.reason === reason);
-  const threshold = (head: ModelHead, setting: number, defaultSetting: number) => clamp(model.thresholds[head] + (setting - defaultSetting) - lower, 0.05, 0.99);
+  const threshold = (head: ModelHead, setting: number, defaultSetting: number) =>
+    clamp(model.thresholds[head] + (setting - defaultSetting) - lower, 0.05, 0.99);
   // negativity posted at a company (@mention) is a complaint context, as in the complaint rules
   const publicDiscount = current.mentions > 0 ? PUBLIC_POST_DISCOUNT : 0;
   const defaults = defaultEscalationSettings;
@@ -297,7 +362,16 @@ function addModelFindings(
   if (settings.explicitRequest.enabled && context.action !== "talk_to_human" && !has("explicit_request") && !rules.request.negated) {
     const p = scores.explicit_request;
     const t = threshold("explicit_request", settings.threshold, defaults.threshold);
-    if (p >= t) findings.push({ reason: "explicit_request", score: p, threshold: t, evidence: evidence(p), clause: "asked to talk to a person", subject: true, severity: "normal" });
+    if (p >= t)
+      findings.push({
+        reason: "explicit_request",
+        score: p,
+        threshold: t,
+        evidence: evidence(p),
+        clause: "asked to talk to a person",
+        subject: true,
+        severity: "normal",
+      });
   }
   if (settings.complaint.enabled && !has("complaint")) {
     const p = scores.complaint;
@@ -305,19 +379,48 @@ function addModelFindings(
     // the rule's kind, when it saw one, names the complaint better than a quote of the whole message
     const kind = complaint.kind && complaint.kind !== "general" ? complaint.kind : undefined;
     const clause = kind ? COMPLAINT_CLAUSES[kind] : `complains ("${quote(complaint.quote ?? current.raw, 40)}")`;
-    if (p >= t) findings.push({ reason: "complaint", score: p, threshold: t, evidence: evidence(p), clause, subject: true, severity: "normal", topic: topicOfComplaint(kind) ?? guessTopic(current) });
+    if (p >= t)
+      findings.push({
+        reason: "complaint",
+        score: p,
+        threshold: t,
+        evidence: evidence(p),
+        clause,
+        subject: true,
+        severity: "normal",
+        topic: topicOfComplaint(kind) ?? guessTopic(current),
+      });
   }
   if (settings.negativeSentiment.enabled && !has("negative_sentiment")) {
     const p = scores.negative_sentiment;
     const t = threshold("negative_sentiment", settings.negativeSentiment.threshold, defaults.negativeSentiment.threshold) - publicDiscount;
-    if (p >= t) findings.push({ reason: "negative_sentiment", score: p, threshold: t, evidence: evidence(p), clause: "is upset", subject: true, severity: p >= 0.95 ? "high" : "normal" });
+    if (p >= t)
+      findings.push({
+        reason: "negative_sentiment",
+        score: p,
+        threshold: t,
+        evidence: evidence(p),
+        clause: "is upset",
+        subject: true,
+        severity: p >= 0.95 ? "high" : "normal",
+      });
   }
   if (settings.authorityLimit.enabled && !has("authority_limit")) {
     // a refund the rule saw with an amount inside the shop's limit stays with the assistant
     const withinLimit = demand?.amount !== undefined && demand.amount <= settings.authorityLimit.maxRefundAmount;
     const p = scores.refund;
     const t = threshold("refund", settings.threshold, defaults.threshold);
-    if (p >= t && !withinLimit && !isRefundPolicyQuestion(current)) findings.push({ reason: "authority_limit", score: p, threshold: t, evidence: evidence(p), clause: "asks for a refund", subject: true, severity: "normal", topic: "refund" });
+    if (p >= t && !withinLimit && !isRefundPolicyQuestion(current))
+      findings.push({
+        reason: "authority_limit",
+        score: p,
+        threshold: t,
+        evidence: evidence(p),
+        clause: "asks for a refund",
+        subject: true,
+        severity: "normal",
+        topic: "refund",
+      });
   }
 }
 

@@ -68,7 +68,9 @@ const EN: LanguagePatterns = {
     ),
     g("\\b(?:anyone|anybody|any (?:person|human|agent)s?) (?:available|there|online|around) (?:to (?:talk|speak|chat|help))?\\b"),
     // "is there a customer service person I can talk to"
-    g("\\b(?:is|are) there (?:\\w+ ){0,3}(?:persons?|humans?|agents?|representatives?|reps?|operators?|someone|somebody|anyone|anybody|people|staff) (?:\\w+ ){0,2}(?:i|we) (?:can|could|may) (?:talk|speak|chat)\\b"),
+    g(
+      "\\b(?:is|are) there (?:\\w+ ){0,3}(?:persons?|humans?|agents?|representatives?|reps?|operators?|someone|somebody|anyone|anybody|people|staff) (?:\\w+ ){0,2}(?:i|we) (?:can|could|may) (?:talk|speak|chat)\\b",
+    ),
     // "escalate this", "please escalate my case"
     g("\\bescalate (?:this|it|my|the|our|me)\\b"),
     // "not a bot", "stop the bot", "tired of talking to a machine"
@@ -81,15 +83,21 @@ const EN: LanguagePatterns = {
       `\\b(?:not|never|no) (?:really |actually |even |yet )?(?:need|needed|want|wanted|wish|require|ask|asked|care|like|going|have|trying) (?:(?:to|for|about) )?(?:(?:speak|talk|chat|be transferred|be connected|get|contact|call|reach|see)\\w* (?:to |with |for )?)?${EN_DET}${EN_PERSON}\\b`,
     ),
     g(`\\bno need (?:to|for) (?:(?:speak|talk|chat|contact|get)\\w* (?:to |with )?)?${EN_DET}${EN_PERSON}\\b`),
-    g(`\\b(?:rather not|prefer not to|without|instead of|unless i) (?:having to |needing to )?(?:speak|talk|chat|contact|get|call)\\w* (?:to |with )?${EN_DET}${EN_PERSON}\\b`),
+    g(
+      `\\b(?:rather not|prefer not to|without|instead of|unless i) (?:having to |needing to )?(?:speak|talk|chat|contact|get|call)\\w* (?:to |with )?${EN_DET}${EN_PERSON}\\b`,
+    ),
     g(`\\bnot (?:transfer|connect|put|escalate|send|forward|pass)\\w* (?:me|this|it|my \\w+)(?: \\w+)? (?:to|with) ${EN_DET}${EN_PERSON}\\b`),
     g("\\bnot (?:escalate|transfer) (?:this|it|me|my)\\b"),
     g(`\\bno (?:humans?|agents?|people|persons?|reps?|representatives?|managers?)(?: (?:needed|necessary|required|please|thanks))?\\b`),
     g(`\\b(?:not|never) (?:necessary|needed|required) (?:to )?(?:(?:speak|talk|chat)\\w* (?:to|with) )?${EN_DET}${EN_PERSON}\\b`),
     // someone else is told to talk to a person ("you should talk to someone")
-    g(`\\b(?:you|he|she|they|we|people) (?:should|need to|could|might|have to|must|can|ought to|may) (?:(?!i |we |you )\\w+ )?(?:speak|talk|chat|reach out) (?:to|with) ${EN_DET}${EN_PERSON}\\b`),
+    g(
+      `\\b(?:you|he|she|they|we|people) (?:should|need to|could|might|have to|must|can|ought to|may) (?:(?!i |we |you )\\w+ )?(?:speak|talk|chat|reach out) (?:to|with) ${EN_DET}${EN_PERSON}\\b`,
+    ),
     // narration, not a request: "I talked to an agent yesterday", "your agent told me"
-    g(`\\b(?:i|we) (?:already |just |have |had |have already |already have )?(?:spoke|talked|chatted|been talking|been speaking|was talking|was speaking) (?:to|with) ${EN_DET}${EN_PERSON}\\b(?! (?:again|now))`),
+    g(
+      `\\b(?:i|we) (?:already |just |have |had |have already |already have )?(?:spoke|talked|chatted|been talking|been speaking|was talking|was speaking) (?:to|with) ${EN_DET}${EN_PERSON}\\b(?! (?:again|now))`,
+    ),
   ],
 };
 
@@ -172,7 +180,9 @@ const IT: LanguagePatterns = {
     g("\\b(?:passami|mi passi|mettimi in contatto|mi metta in contatto) (?:con|a)?\\b"),
   ],
   negations: [
-    g("\\bnon (?:voglio|ho bisogno|mi serve|serve|necessito|e necessario)(?: di)?(?: parlare)?(?: con)? (?:un |una |l )?(?:operatore|umano|persona|agente|consulente)\\b"),
+    g(
+      "\\bnon (?:voglio|ho bisogno|mi serve|serve|necessito|e necessario)(?: di)?(?: parlare)?(?: con)? (?:un |una |l )?(?:operatore|umano|persona|agente|consulente)\\b",
+    ),
     g("\\bsenza (?:parlare con )?(?:un |una )?(?:operatore|umano|persona|agente)\\b"),
   ],
 };
@@ -182,7 +192,9 @@ const PT: LanguagePatterns = {
     g(
       "\\b(?:falar|conversar|comunicar|contatar|contactar|falo) (?:com |a |para )?(?:(?:um|uma|o|a|algum|alguma|seu|sua) )*(?:humano|ser humano|pessoa real|pessoa de verdade|pessoa|atendente|agente|operador|operadora|representante|gerente|supervisor|supervisora|alguem|consultor|consultora|funcionario)\\b",
     ),
-    g("\\b(?:quero|preciso de|gostaria de|prefiro|exijo) (?:falar com )?(?:(?:um|uma|o|a) )*(?:humano|atendente|pessoa real|agente|operador|representante|gerente|supervisor)\\b"),
+    g(
+      "\\b(?:quero|preciso de|gostaria de|prefiro|exijo) (?:falar com )?(?:(?:um|uma|o|a) )*(?:humano|atendente|pessoa real|agente|operador|representante|gerente|supervisor)\\b",
+    ),
     g("\\b(?:me transfira|me transfere|me passe|me passa|transfira me|passe me) (?:para|pra|com)\\b"),
     g("\\batendimento humano\\b"),
   ],
@@ -198,27 +210,93 @@ const NL: LanguagePatterns = {
       "\\b(?:met|tot) (?:(?:een|de|het|uw|jullie|echte|echt|menselijke|levende) )*(?:mens|medewerker|medewerkster|persoon|agent|vertegenwoordiger|manager|leidinggevende|iemand|klantenservice)(?: \\w+){0,3}? (?:spreken|praten|chatten|verbonden|verbinden|bellen)\\b",
     ),
     g("\\b(?:spreken|praten|chatten) met (?:een |de )?(?:echte |echt |menselijke )?(?:mens|medewerker|medewerkster|persoon|iemand)\\b"),
-    g("\\b(?:wil|wil graag|graag|verbind|verbindt) (?:me |mij )?(?:met )?(?:een |de )?(?:echte |echt |menselijke )?(?:medewerker|medewerkster|mens|persoon)\\b"),
+    g(
+      "\\b(?:wil|wil graag|graag|verbind|verbindt) (?:me |mij )?(?:met )?(?:een |de )?(?:echte |echt |menselijke )?(?:medewerker|medewerkster|mens|persoon)\\b",
+    ),
   ],
-  negations: [
-    g("\\bgeen (?:echte |menselijke )?(?:mens|medewerker|persoon)\\b"),
-    g("\\bniet (?:met )?(?:een )?(?:medewerker|mens|persoon)\\b"),
-  ],
+  negations: [g("\\bgeen (?:echte |menselijke )?(?:mens|medewerker|persoon)\\b"), g("\\bniet (?:met )?(?:een )?(?:medewerker|mens|persoon)\\b")],
 };
 
 const PATTERNS: Record<DetectorLanguage, LanguagePatterns> = { en: EN, es: ES, fr: FR, de: DE, it: IT, pt: PT, nl: NL };
 
 // Very short messages that are just a call for a person: "agent", "human please", "representative!!"
 const BARE_PERSON = new Set([
-  "human", "humans", "agent", "agents", "representative", "rep", "operator", "person", "manager", "supervisor",
-  "humano", "agente", "asesor", "operador", "representante", "humain", "conseiller", "operateur", "mensch",
-  "mitarbeiter", "operatore", "atendente", "medewerker",
+  "human",
+  "humans",
+  "agent",
+  "agents",
+  "representative",
+  "rep",
+  "operator",
+  "person",
+  "manager",
+  "supervisor",
+  "humano",
+  "agente",
+  "asesor",
+  "operador",
+  "representante",
+  "humain",
+  "conseiller",
+  "operateur",
+  "mensch",
+  "mitarbeiter",
+  "operatore",
+  "atendente",
+  "medewerker",
 ]);
 const BARE_FILLER = new Set([
-  "a", "an", "the", "real", "live", "actual", "please", "now", "i", "want", "need", "customer", "service",
-  "support", "hello", "hi", "hey", "get", "me", "give", "just", "immediately", "asap", "right", "yes", "talk",
-  "speak", "to", "ok", "okay", "por", "favor", "svp", "bitte", "un", "una", "einen", "echten", "echte",
-  "vrai", "vraie", "thanks", "thank", "you", "can", "could", "may", "have", "some", "sales", "chat",
+  "a",
+  "an",
+  "the",
+  "real",
+  "live",
+  "actual",
+  "please",
+  "now",
+  "i",
+  "want",
+  "need",
+  "customer",
+  "service",
+  "support",
+  "hello",
+  "hi",
+  "hey",
+  "get",
+  "me",
+  "give",
+  "just",
+  "immediately",
+  "asap",
+  "right",
+  "yes",
+  "talk",
+  "speak",
+  "to",
+  "ok",
+  "okay",
+  "por",
+  "favor",
+  "svp",
+  "bitte",
+  "un",
+  "una",
+  "einen",
+  "echten",
+  "echte",
+  "vrai",
+  "vraie",
+  "thanks",
+  "thank",
+  "you",
+  "can",
+  "could",
+  "may",
+  "have",
+  "some",
+  "sales",
+  "chat",
 ]);
 
 function isBarePersonCall(tokens: string[]): boolean {
@@ -262,10 +340,7 @@ export interface ExplicitRequestMatch {
  * conseiller", "mit einem Mitarbeiter sprechen") in the given languages (English always included).
  * Requests covered by a negation ("I don't need an agent") do not count.
  */
-export function findExplicitRequest(
-  message: NormalizedText,
-  languages: readonly DetectorLanguage[],
-): ExplicitRequestMatch {
+export function findExplicitRequest(message: NormalizedText, languages: readonly DetectorLanguage[]): ExplicitRequestMatch {
   const { text, tokens } = message;
   if (isBarePersonCall(tokens)) return { matched: true, quote: message.raw.slice(0, 60) };
 

@@ -7,7 +7,8 @@ import type { ReasonCode } from "./types";
 // asking for a person the rules never listed, refund synonyms, complaint and angry tweets, and
 // look-alikes that must stay with the assistant. None of these texts is in the training data.
 
-const judge = (text: string, settings: EscalationSettings = defaultEscalationSettings) => detectEscalation({ messages: [{ role: "shopper", text }] }, {}, settings);
+const judge = (text: string, settings: EscalationSettings = defaultEscalationSettings) =>
+  detectEscalation({ messages: [{ role: "shopper", text }] }, {}, settings);
 const rulesOnly = (text: string) => detectEscalation({ messages: [{ role: "shopper", text }] }, {}, defaultEscalationSettings, { model: null });
 
 describe("rules + model — escalates with the right reason", () => {

@@ -33,11 +33,7 @@ const STALLED_STATUSES = new Set(["UNFULFILLED", "PARTIALLY_FULFILLED", "IN_PROG
  * Checks the order-state triggers for the latest shopper message against the order facts in the
  * context. Text-only cases (refund status, "tracking says delivered but …") work without an order.
  */
-export function findOrderState(
-  message: NormalizedText,
-  context: EscalationContext,
-  stalledFulfillmentDays: number,
-): OrderStateMatch | undefined {
+export function findOrderState(message: NormalizedText, context: EscalationContext, stalledFulfillmentDays: number): OrderStateMatch | undefined {
   const { text } = message;
   const order = context.order;
   const delivered = Boolean(order?.delivered || order?.deliveredAt);
@@ -93,7 +89,9 @@ export function findOrderState(
     return {
       kind: order?.cancelled ? "cancelled" : "refund_status",
       score: 0.7,
-      evidence: order?.cancelled ? "Order is cancelled; shopper asks about it" : `Order ${financial.toLowerCase().replace(/_/g, " ")}; shopper asks about the refund`,
+      evidence: order?.cancelled
+        ? "Order is cancelled; shopper asks about it"
+        : `Order ${financial.toLowerCase().replace(/_/g, " ")}; shopper asks about the refund`,
     };
   }
   return undefined;

@@ -41,7 +41,9 @@ describe("settings input limits (admin writes) vs stored parsing (storefront rea
   it("accepts the defaults and every preset", () => {
     expect(escalationSettingsInputSchema.safeParse({}).success).toBe(true);
     for (const p of Object.values(SENSITIVITY_PRESETS)) {
-      expect(escalationSettingsInputSchema.safeParse(withThresholds(p.thresholds.threshold, p.thresholds.sentiment, p.thresholds.complaint)).success).toBe(true);
+      expect(escalationSettingsInputSchema.safeParse(withThresholds(p.thresholds.threshold, p.thresholds.sentiment, p.thresholds.complaint)).success).toBe(
+        true,
+      );
     }
   });
   it("a stored value outside the new admin limits still parses for the storefront", () => {

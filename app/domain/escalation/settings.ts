@@ -28,9 +28,7 @@ export const escalationSettingsSchema = z.object({
       risingFrustration: z.boolean().default(true),
     })
     .prefault({}),
-  complaint: z
-    .object({ enabled: z.boolean().default(true), threshold: unit.default(0.5) })
-    .prefault({}),
+  complaint: z.object({ enabled: z.boolean().default(true), threshold: unit.default(0.5) }).prefault({}),
   threat: toggle,
   keyword: toggle,
   /** merchant's own trigger words or phrases, matched case- and accent-insensitively on word boundaries */
@@ -102,8 +100,26 @@ export const escalationSettingsInputSchema = escalationSettingsSchema.superRefin
   for (const limit of ESCALATION_INPUT_LIMITS) {
     const value = limit.path.reduce<unknown>((o, k) => (o && typeof o === "object" ? (o as Record<string, unknown>)[k] : undefined), s);
     if (typeof value !== "number") continue;
-    if (value < limit.min) ctx.addIssue({ code: "too_small", origin: "number", minimum: limit.min, inclusive: true, path: [...limit.path], input: value, message: `Must be at least ${limit.min}` });
-    else if (value > limit.max) ctx.addIssue({ code: "too_big", origin: "number", maximum: limit.max, inclusive: true, path: [...limit.path], input: value, message: `Must be at most ${limit.max}` });
+    if (value < limit.min)
+      ctx.addIssue({
+        code: "too_small",
+        origin: "number",
+        minimum: limit.min,
+        inclusive: true,
+        path: [...limit.path],
+        input: value,
+        message: `Must be at least ${limit.min}`,
+      });
+    else if (value > limit.max)
+      ctx.addIssue({
+        code: "too_big",
+        origin: "number",
+        maximum: limit.max,
+        inclusive: true,
+        path: [...limit.path],
+        input: value,
+        message: `Must be at most ${limit.max}`,
+      });
   }
 });
 

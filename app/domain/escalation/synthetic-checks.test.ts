@@ -27,7 +27,9 @@ describe("synthetic checks", () => {
     const precision = tp / (tp + fp);
     const recall = tp / COMPLAINT_TWEETS.length;
     const f1 = (2 * precision * recall) / (precision + recall);
-    expect(f1, `misses: ${failures(COMPLAINT_TWEETS, true).join(" | ")}; FPs: ${failures(NON_COMPLAINT_TWEETS, false).join(" | ")}`).toBeGreaterThanOrEqual(0.9);
+    expect(f1, `misses: ${failures(COMPLAINT_TWEETS, true).join(" | ")}; FPs: ${failures(NON_COMPLAINT_TWEETS, false).join(" | ")}`).toBeGreaterThanOrEqual(
+      0.9,
+    );
   });
 
   it("routine virtual-assistant and banking queries do not escalate (≤ 2 %)", () => {

@@ -80,17 +80,7 @@ export function labelReason(code: ReasonCode): string {
  * What the case is about, for functional routing (refund → billing@, shipping → ops@).
  * Independent of the reason: an angry shipping complaint has reason `complaint`, topic `shipping`.
  */
-export type EscalationTopic =
-  | "refund"
-  | "billing"
-  | "shipping"
-  | "order"
-  | "product"
-  | "account"
-  | "privacy"
-  | "safety"
-  | "fraud"
-  | "other";
+export type EscalationTopic = "refund" | "billing" | "shipping" | "order" | "product" | "account" | "privacy" | "safety" | "fraud" | "other";
 
 /** Every topic with its merchant-readable label, in display order. */
 export const ESCALATION_TOPICS = [

@@ -8,14 +8,16 @@ export type ClaimKind = "handoff" | "refund" | "cancellation" | "discount" | "ad
 
 /** Lower case, accents and typographic quotes folded, so one pattern covers "transféré"/"transfere". */
 export function foldText(text: string): string {
-  return text
-    .normalize("NFKD")
-    // Latin diacritics only: Japanese voicing marks (U+3099) are part of the letter.
-    .replace(/[\u0300-\u036f]/g, "")
-    .normalize("NFC")
-    .toLowerCase()
-    .replace(/[\u2018\u2019\u02bc`´]/g, "'")
-    .replace(/\s+/g, " ");
+  return (
+    text
+      .normalize("NFKD")
+      // Latin diacritics only: Japanese voicing marks (U+3099) are part of the letter.
+      .replace(/[\u0300-\u036f]/g, "")
+      .normalize("NFC")
+      .toLowerCase()
+      .replace(/[\u2018\u2019\u02bc`´]/g, "'")
+      .replace(/\s+/g, " ")
+  );
 }
 
 const TEAM = String.raw`(?:team|staff|colleague|coworker|manager|supervisor|agent|human|person|people|someone|specialist|department|support|billing|warehouse|owner|merchant|representative|rep|crew|store|shop)`;
@@ -34,16 +36,24 @@ const HANDOFF: RegExp[] = [
   new RegExp(String.raw`${I} ${HANDOFF_VERB}\w*\b[^.!?\n]{0,60}\b${TEAM}s?\b`),
   // "I'm escalating this now", "I've escalated it", "I've opened a ticket"
   new RegExp(String.raw`${I} (?:escalat|forward|transferr?)\w*\b`),
-  new RegExp(String.raw`${I} (?:open|creat|fil|log|submit|rais|register)\w* (?:a|an|the|your)?\s?(?:support |new |priority |formal )?(?:ticket|case|request|claim|report|complaint)`),
+  new RegExp(
+    String.raw`${I} (?:open|creat|fil|log|submit|rais|register)\w* (?:a|an|the|your)?\s?(?:support |new |priority |formal )?(?:ticket|case|request|claim|report|complaint)`,
+  ),
   // passive: "Our team has been notified", "your case has been forwarded", "a ticket is open"
-  new RegExp(String.raw`\b(?:${TEAM}|they)s? (?:has|have|had|is|are|was|were|'s|'re) (?:already |now |just |been |being |fully )*(?:notified|informed|alerted|told|made aware|aware|in touch|on it|looking into|contacted|looped in|in the loop)`),
+  new RegExp(
+    String.raw`\b(?:${TEAM}|they)s? (?:has|have|had|is|are|was|were|'s|'re) (?:already |now |just |been |being |fully )*(?:notified|informed|alerted|told|made aware|aware|in touch|on it|looking into|contacted|looped in|in the loop)`,
+  ),
   /\b(?:ticket|case|request|claim|complaint|report|inquiry|enquiry)s? (?:has|have|had|is|are|was|were|'s) (?:already |now |just |been |being )*(?:escalated|forwarded|flagged|sent|passed|handed|opened|open|created|filed|logged|submitted|raised|registered|transferred|assigned|referred|reported|with (?:our|the))/,
   /\b(?:it|this|that|everything|your (?:issue|problem|message|question|details)|the issue|the problem)(?: has| have|'s| is| was) (?:already |now |just |been |being )*(?:escalated|forwarded|flagged|passed on|passed along|handed over|handed off|reported|logged|assigned|referred|relayed|noted for)/,
   // future by someone else: "the team will reach out", "someone will get back to you"
-  new RegExp(String.raw`\b(?:${TEAM}|they|one of us|one of our \w+)s? (?:will|'ll|is going to|are going to|shall|should|is about to) (?:\w+ ){0,2}(?:reach|contact|email|e-mail|call|get back|be in touch|follow up|reply|respond|write|look into|review|handle|take care|get in touch|ring|message)`),
+  new RegExp(
+    String.raw`\b(?:${TEAM}|they|one of us|one of our \w+)s? (?:will|'ll|is going to|are going to|shall|should|is about to) (?:\w+ ){0,2}(?:reach|contact|email|e-mail|call|get back|be in touch|follow up|reply|respond|write|look into|review|handle|take care|get in touch|ring|message)`,
+  ),
   // es
   /\b(?:he|hemos|ya he|ya hemos|lo he|la he|le he|les he|los he|lo hemos|le hemos|se lo he|se lo hemos) (?:\w+ )?(?:escalado|notificado|avisado|informado|comunicado|derivado|remitido|trasladado|transferido|reenviado)\b/,
-  new RegExp(String.raw`\b(?:he|hemos|ya he|ya hemos|lo he|le he|lo hemos) (?:\w+ )?(?:enviado|pasado|abierto|creado|registrado|levantado|marcado)\b[^.!?]{0,40}${CASE_ES}`),
+  new RegExp(
+    String.raw`\b(?:he|hemos|ya he|ya hemos|lo he|le he|lo hemos) (?:\w+ )?(?:enviado|pasado|abierto|creado|registrado|levantado|marcado)\b[^.!?]{0,40}${CASE_ES}`,
+  ),
   /\b(?:estoy|estamos|voy a|vamos a) (?:escaland|derivand|notificand|transfiriend|avisand|escalar|derivar|notificar|avisar|transferir|pasar (?:tu|su) caso|enviar (?:tu|su) caso)/,
   /\b(?:ha sido|han sido|fue|fueron|esta siendo|ya fue|ya ha sido|quedo|queda) (?:\w+ )?(?:escalad|notificad|informad|avisad|derivad|transferid|remitid|reenviad)/,
   new RegExp(String.raw`${CASE_ES}\w* (?:\w+ ){0,3}(?:ha sido|fue|esta|quedo|queda) (?:\w+ )?(?:abiert|cread|registrad|enviad)`),
@@ -51,7 +61,9 @@ const HANDOFF: RegExp[] = [
   /\b(?:el equipo|nuestro equipo|alguien|un agente|una persona|un companero|una companera|un especialista|el personal|soporte)\b[^.!?]{0,30}\b(?:se pondra en contacto|te contactara|le contactara|te escribira|le escribira|te respondera|le respondera|se comunicara|te llamara|le llamara|se pondran|va a contactar|va a escribir|ya esta al tanto|esta al tanto|ha sido informad|fue informad|ha sido notificad|fue notificad)/,
   // fr
   /\b(?:j'ai|nous avons|je viens de|nous venons de|on a|je l'ai|nous l'avons|je vous ai) (?:bien )?(?:transmis|transmettre|transfere|transferer|escalade|escalader|fait suivre|signale|signaler|prevenu|prevenir|notifie|alerte|remonte|remonter|relaye)\b/,
-  new RegExp(String.raw`\b(?:j'ai|nous avons|je viens d'|on a) ?(?:bien )?(?:envoye|envoyer|ouvert|ouvrir|cree|creer|enregistre|informe|contacte)\b[^.!?]{0,40}${CASE_FR}`),
+  new RegExp(
+    String.raw`\b(?:j'ai|nous avons|je viens d'|on a) ?(?:bien )?(?:envoye|envoyer|ouvert|ouvrir|cree|creer|enregistre|informe|contacte)\b[^.!?]{0,40}${CASE_FR}`,
+  ),
   /\b(?:je|nous) (?:transmets|transmettons|transfere|transferons|escalade|escaladons|signale|signalons|previens|prevenons|fais suivre|faisons suivre|remonte|remontons)\b/,
   /\b(?:a ete|ont ete|a bien ete|ont bien ete|vient d'etre|viennent d'etre|est|sont) (?:\w+ )?(?:transmise?s?|transferee?s?|escaladee?s?|signalee?s?|prevenue?s?|informee?s?|notifiee?s?|alertee?s?|remontee?s?)\b/,
   new RegExp(String.raw`${CASE_FR}\w* (?:\w+ ){0,3}(?:a ete|a bien ete|est|vient d'etre) (?:\w+ )?(?:ouverte?|creee?|enregistree?|envoyee?)`),
@@ -59,7 +71,9 @@ const HANDOFF: RegExp[] = [
   // de
   /\b(?:ich|wir) (?:habe|haben|hab) [^.!?]{0,50}(?:weitergeleitet|weitergegeben|eskaliert|ubergeben|informiert|benachrichtigt|gemeldet|verstandigt|bescheid gegeben|bescheid gesagt)\b/,
   new RegExp(String.raw`\b(?:ich|wir) (?:habe|haben|hab) [^.!?]{0,50}${CASE_DE}[^.!?]{0,30}(?:gesendet|geschickt|erstellt|eroffnet|angelegt|markiert)\b`),
-  new RegExp(String.raw`\b(?:ich|wir) (?:leite|leiten|eskaliere|eskalieren|gebe|geben|melde|melden|informiere|informieren|benachrichtige|benachrichtigen|ubergebe|ubergeben)\b[^.!?]{0,40}\b(?:weiter|${CASE_DE})`),
+  new RegExp(
+    String.raw`\b(?:ich|wir) (?:leite|leiten|eskaliere|eskalieren|gebe|geben|melde|melden|informiere|informieren|benachrichtige|benachrichtigen|ubergebe|ubergeben)\b[^.!?]{0,40}\b(?:weiter|${CASE_DE})`,
+  ),
   /\b(?:wurde|wurden|ist|sind|wird|werden) [^.!?]{0,40}(?:weitergeleitet|weitergegeben|eskaliert|ubergeben|informiert|benachrichtigt|verstandigt)\b/,
   new RegExp(String.raw`${CASE_DE}\w* [^.!?]{0,30}(?:wurde|ist|wird) [^.!?]{0,20}(?:eroffnet|angelegt|erstellt|gemeldet)\b`),
   /\b(?:das team|unser team|jemand|ein mitarbeiter|eine mitarbeiterin|ein kollege|eine kollegin|der support|der kundenservice|das support-team)\b[^.!?]{0,40}\b(?:wird|werden) [^.!?]{0,30}(?:melden|kontaktieren|antworten|schreiben|zuruckrufen|anrufen|in verbindung setzen|kummern)/,
@@ -87,29 +101,96 @@ const HANDOFF_JA: RegExp[] = [
 
 // Commitments: an action only the shop's staff can take, stated as done or promised.
 const COMMITMENTS: Array<{ kind: ClaimKind; re: RegExp }> = [
-  { kind: "refund", re: /\b(?:refund|reimbursement|money|credit)s? (?:has|have|had|is|was|'s|will be|are) (?:already |now |just |been |being )*(?:processed|issued|approved|initiated|sent|credited|granted|completed|refunded|on (?:its|the) way|arranged|submitted|authori[sz]ed)/ },
-  { kind: "refund", re: new RegExp(String.raw`${I} (?:processed|issued|approved|initiated|granted|refunded|credited|arranged|authori[sz]ed|reimbursed|sent|put through|started|process|issue|approve|initiate|refund|credit|reimburse)\w*\b[^.!?]{0,40}\b(?:refund|money|credit|reimburse|amount|payment|charge|\$|€|£)`) },
-  { kind: "refund", re: /\b(?:reembolso|devolucion|remboursement|erstattung|ruckerstattung|rimborso|reembolso) [^.!?]{0,30}(?:procesad|emitid|aprobad|realizad|tramitad|effectue|traite|approuve|emis|veranlasst|bearbeitet|genehmigt|ausgelost|elaborat|approvat|emess|processad|aprovad|efetuad|feito)/ },
-  { kind: "refund", re: /\b(?:he|hemos|j'ai|nous avons|ich habe|wir haben|ho|abbiamo) (?:\w+ )?(?:reembolsado|rembourse|erstattet|zuruckerstattet|rimborsato)\b|\b(?:reembolsei|estornei)\b/ },
-  { kind: "cancellation", re: new RegExp(String.raw`${I} (?:cancel+ed|cancel+ing|cancel|voided|stopped|halted)\b[^.!?]{0,30}\b(?:order|subscription|shipment|purchase|it)`) },
-  { kind: "cancellation", re: /\b(?:order|subscription|shipment|purchase)s? (?:has|have|is|was|'s|will be) (?:already |now |just |been |being )*(?:cancel+ed|voided|stopped)/ },
-  { kind: "cancellation", re: /\b(?:he|hemos|ha sido|fue|j'ai|nous avons|a ete|est|wurde|habe|haben|ist|ho|abbiamo|e stat[oa]|foi|foram)\b [^.!?]{0,30}\b(?:cancelado|cancelada|annulee?|storniert|annullat[oa])\b|\bcancelei\b|キャンセル(?:しました|いたしました|されました|済み|させていただきました)/ },
-  { kind: "discount", re: /\b(?:discount|coupon|promo|voucher|gift card|store credit|rabatt|gutschein|descuento|cupon|code promo|bon de reduction|sconto|codice sconto|desconto|cupom)\w*[^.!?]{0,30}(?:issued|created|generated|applied|added|sent|here|use|for you|:|emitid|generad|aplicad|cree|applique|envoye|erstellt|angewendet|ausgestellt|creat|applicat|inviat|criad|aplicad)/ },
+  {
+    kind: "refund",
+    re: /\b(?:refund|reimbursement|money|credit)s? (?:has|have|had|is|was|'s|will be|are) (?:already |now |just |been |being )*(?:processed|issued|approved|initiated|sent|credited|granted|completed|refunded|on (?:its|the) way|arranged|submitted|authori[sz]ed)/,
+  },
+  {
+    kind: "refund",
+    re: new RegExp(
+      String.raw`${I} (?:processed|issued|approved|initiated|granted|refunded|credited|arranged|authori[sz]ed|reimbursed|sent|put through|started|process|issue|approve|initiate|refund|credit|reimburse)\w*\b[^.!?]{0,40}\b(?:refund|money|credit|reimburse|amount|payment|charge|\$|€|£)`,
+    ),
+  },
+  {
+    kind: "refund",
+    re: /\b(?:reembolso|devolucion|remboursement|erstattung|ruckerstattung|rimborso|reembolso) [^.!?]{0,30}(?:procesad|emitid|aprobad|realizad|tramitad|effectue|traite|approuve|emis|veranlasst|bearbeitet|genehmigt|ausgelost|elaborat|approvat|emess|processad|aprovad|efetuad|feito)/,
+  },
+  {
+    kind: "refund",
+    re: /\b(?:he|hemos|j'ai|nous avons|ich habe|wir haben|ho|abbiamo) (?:\w+ )?(?:reembolsado|rembourse|erstattet|zuruckerstattet|rimborsato)\b|\b(?:reembolsei|estornei)\b/,
+  },
+  {
+    kind: "cancellation",
+    re: new RegExp(String.raw`${I} (?:cancel+ed|cancel+ing|cancel|voided|stopped|halted)\b[^.!?]{0,30}\b(?:order|subscription|shipment|purchase|it)`),
+  },
+  {
+    kind: "cancellation",
+    re: /\b(?:order|subscription|shipment|purchase)s? (?:has|have|is|was|'s|will be) (?:already |now |just |been |being )*(?:cancel+ed|voided|stopped)/,
+  },
+  {
+    kind: "cancellation",
+    re: /\b(?:he|hemos|ha sido|fue|j'ai|nous avons|a ete|est|wurde|habe|haben|ist|ho|abbiamo|e stat[oa]|foi|foram)\b [^.!?]{0,30}\b(?:cancelado|cancelada|annulee?|storniert|annullat[oa])\b|\bcancelei\b|キャンセル(?:しました|いたしました|されました|済み|させていただきました)/,
+  },
+  {
+    kind: "discount",
+    re: /\b(?:discount|coupon|promo|voucher|gift card|store credit|rabatt|gutschein|descuento|cupon|code promo|bon de reduction|sconto|codice sconto|desconto|cupom)\w*[^.!?]{0,30}(?:issued|created|generated|applied|added|sent|here|use|for you|:|emitid|generad|aplicad|cree|applique|envoye|erstellt|angewendet|ausgestellt|creat|applicat|inviat|criad|aplicad)/,
+  },
   // "You'll receive a full refund", "I'll send you a replacement", "We'll refund you"
-  { kind: "refund", re: /\byou(?:'ll| will) (?:receive|get|be getting|be sent|be issued) (?:a |your |the )?(?:full |partial |free )?(?:refund|replacement|credit|discount|compensation|reimbursement)/ },
+  {
+    kind: "refund",
+    re: /\byou(?:'ll| will) (?:receive|get|be getting|be sent|be issued) (?:a |your |the )?(?:full |partial |free )?(?:refund|replacement|credit|discount|compensation|reimbursement)/,
+  },
   { kind: "refund", re: new RegExp(String.raw`${I} (?:refund|reimburs|compensat)\w*\b`) },
-  { kind: "refund", re: new RegExp(String.raw`${I} (?:send|ship|arrange|organi[sz]e|sent|shipped|arranged|organi[sz]ed|dispatch|dispatched)\w* (?:you )?(?:a |the |your )?(?:new |free |brand new )?(?:replacement|new one|refund|credit)`) },
-  { kind: "refund", re: /\b(?:recibiras|recibira) (?:un |el |tu |su )?(?:reembolso|reemplazo)|\bte (?:reembolsaremos|enviaremos un reemplazo)|\bvous (?:serez rembourse|recevrez (?:un|votre) remboursement)|\bsie erhalten (?:eine|ihre|den) (?:ruck)?erstattung|\briceverai (?:un|il) rimborso|\b(?:voce )?recebera (?:um|o) reembolso/ },
-  { kind: "address_change", re: new RegExp(String.raw`${I} (?:updated|changed|modified|edited|amended|put (?:it|your order) on hold|added a note to)\w*\b[^.!?]{0,20}\b(?:order|address|details|account)`) },
+  {
+    kind: "refund",
+    re: new RegExp(
+      String.raw`${I} (?:send|ship|arrange|organi[sz]e|sent|shipped|arranged|organi[sz]ed|dispatch|dispatched)\w* (?:you )?(?:a |the |your )?(?:new |free |brand new )?(?:replacement|new one|refund|credit)`,
+    ),
+  },
+  {
+    kind: "refund",
+    re: /\b(?:recibiras|recibira) (?:un |el |tu |su )?(?:reembolso|reemplazo)|\bte (?:reembolsaremos|enviaremos un reemplazo)|\bvous (?:serez rembourse|recevrez (?:un|votre) remboursement)|\bsie erhalten (?:eine|ihre|den) (?:ruck)?erstattung|\briceverai (?:un|il) rimborso|\b(?:voce )?recebera (?:um|o) reembolso/,
+  },
+  {
+    kind: "address_change",
+    re: new RegExp(
+      String.raw`${I} (?:updated|changed|modified|edited|amended|put (?:it|your order) on hold|added a note to)\w*\b[^.!?]{0,20}\b(?:order|address|details|account)`,
+    ),
+  },
   { kind: "address_change", re: new RegExp(String.raw`${I} (?:taken care of|sorted|fixed|resolved|handled)\b`) },
-  { kind: "discount", re: new RegExp(String.raw`${I} (?:issued|created|generated|applied|added|sent|given|give|issue|create|apply|add|offer)\w*\b[^.!?]{0,30}\b(?:discount|coupon|voucher|code|credit|\d+ ?% off|gift card)`) },
+  {
+    kind: "discount",
+    re: new RegExp(
+      String.raw`${I} (?:issued|created|generated|applied|added|sent|given|give|issue|create|apply|add|offer)\w*\b[^.!?]{0,30}\b(?:discount|coupon|voucher|code|credit|\d+ ?% off|gift card)`,
+    ),
+  },
   { kind: "discount", re: /\b\d{1,3} ?% (?:off|discount|de descuento|de reduction|rabatt|di sconto|de desconto)\b|割引|クーポン/ },
-  { kind: "address_change", re: /\b(?:address|adresse|direccion|anschrift|indirizzo|endereco)\b[^.!?]{0,30}(?:has been|was|is now|have|'s been|ha sido|fue|a ete|wurde|ist jetzt|e stato|foi) (?:\w+ )?(?:updated|changed|modified|corrected|actualizad|cambiad|modifiee?|mise a jour|corrigee?|geandert|aktualisiert|korrigiert|aggiornat|modificat|atualizad|alterad)/ },
-  { kind: "address_change", re: new RegExp(String.raw`${I} (?:updated|changed|modified|corrected|update|change|modify|correct)\w*\b[^.!?]{0,20}\b(?:address|shipping details|delivery details)`) },
-  { kind: "delivery_promise", re: /\b(?:guarantee[ds]?|guaranteeing|garantizad[oa]|garantiza(?:mos)?|garanti[es]?|garantiert|garantit[oa]|garantid[oa]|promise|prometo|promets|verspreche|prometto)\b/ },
-  { kind: "delivery_promise", re: /\b(?:will|'ll|is going to|going to)\s(?:definitely |certainly |surely |absolutely )?(?:arrive|be delivered|get to you|reach you|be there)\b[^.!?]{0,25}\b(?:tomorrow|today|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|by the|for sure|on time|in time)/ },
-  { kind: "delivery_promise", re: /\b(?:llegara|sera entregad[oa]|arrivera|sera livree?|kommt|wird (?:morgen|heute) (?:ankommen|geliefert|zugestellt)|arrivera|sara consegnat[oa]|chegara|sera entregue)\b[^.!?]{0,20}\b(?:manana|hoy|demain|aujourd'hui|morgen|heute|domani|oggi|amanha|hoje|seguro|sicher|sans faute|sicuramente|com certeza)/ },
-  { kind: "delivery_promise", re: /(?:必ず|確実に|保証)[^。！？]{0,20}(?:届|到着|お届け|配達)|(?:明日|本日|今日)[^。！？]{0,15}(?:届きます|到着します|お届けします|配達されます)/ },
+  {
+    kind: "address_change",
+    re: /\b(?:address|adresse|direccion|anschrift|indirizzo|endereco)\b[^.!?]{0,30}(?:has been|was|is now|have|'s been|ha sido|fue|a ete|wurde|ist jetzt|e stato|foi) (?:\w+ )?(?:updated|changed|modified|corrected|actualizad|cambiad|modifiee?|mise a jour|corrigee?|geandert|aktualisiert|korrigiert|aggiornat|modificat|atualizad|alterad)/,
+  },
+  {
+    kind: "address_change",
+    re: new RegExp(
+      String.raw`${I} (?:updated|changed|modified|corrected|update|change|modify|correct)\w*\b[^.!?]{0,20}\b(?:address|shipping details|delivery details)`,
+    ),
+  },
+  {
+    kind: "delivery_promise",
+    re: /\b(?:guarantee[ds]?|guaranteeing|garantizad[oa]|garantiza(?:mos)?|garanti[es]?|garantiert|garantit[oa]|garantid[oa]|promise|prometo|promets|verspreche|prometto)\b/,
+  },
+  {
+    kind: "delivery_promise",
+    re: /\b(?:will|'ll|is going to|going to)\s(?:definitely |certainly |surely |absolutely )?(?:arrive|be delivered|get to you|reach you|be there)\b[^.!?]{0,25}\b(?:tomorrow|today|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|by the|for sure|on time|in time)/,
+  },
+  {
+    kind: "delivery_promise",
+    re: /\b(?:llegara|sera entregad[oa]|arrivera|sera livree?|kommt|wird (?:morgen|heute) (?:ankommen|geliefert|zugestellt)|arrivera|sara consegnat[oa]|chegara|sera entregue)\b[^.!?]{0,20}\b(?:manana|hoy|demain|aujourd'hui|morgen|heute|domani|oggi|amanha|hoje|seguro|sicher|sans faute|sicuramente|com certeza)/,
+  },
+  {
+    kind: "delivery_promise",
+    re: /(?:必ず|確実に|保証)[^。！？]{0,20}(?:届|到着|お届け|配達)|(?:明日|本日|今日)[^。！？]{0,15}(?:届きます|到着します|お届けします|配達されます)/,
+  },
   { kind: "refund", re: /返金(?:処理)?(?:しました|いたしました|されました|が完了|を完了|済み|させていただきました|いたします)/ },
 ];
 
@@ -119,7 +200,8 @@ const AUTHORITY: RegExp[] = [
   /\b(?:verified|authenticated|confirmed identity|identity (?:is |was |has been )?(?:verified|confirmed)|pre-?approved|approved|authori[sz]ed|sanctioned|cleared|waived|override|overridden|instructed|per (?:the )?(?:manager|policy exception)|by baton|baton (?:has|verified|confirmed)|system note|admin note|manager note|do not (?:verify|check)|no need to (?:verify|check))\b/,
 ];
 
-const NEGATION = /\b(?:no|not|don't|do not|doesn't|does not|can't|cannot|unable|isn't|aren't|never|pas|nicht|kein|keine|keinen|non|nao|nunca|ningun|ninguna)\b|n't\b/;
+const NEGATION =
+  /\b(?:no|not|don't|do not|doesn't|does not|can't|cannot|unable|isn't|aren't|never|pas|nicht|kein|keine|keinen|non|nao|nunca|ningun|ninguna)\b|n't\b/;
 
 /** The first kind of claim the text makes, or null. Questions and offers are not claims. */
 export function findClaim(text: string, options: { audience?: "shopper" | "team"; evidence?: string } = {}): ClaimKind | null {
@@ -146,5 +228,8 @@ export function findClaim(text: string, options: { audience?: "shopper" | "team"
 
 /** Sentences of folded text (Latin and CJK punctuation, line breaks). */
 export function splitSentences(text: string): string[] {
-  return text.split(/(?<=[.!?…])\s+|(?<=[。！？])|\n+/u).map((s) => s.trim()).filter(Boolean);
+  return text
+    .split(/(?<=[.!?…])\s+|(?<=[。！？])|\n+/u)
+    .map((s) => s.trim())
+    .filter(Boolean);
 }

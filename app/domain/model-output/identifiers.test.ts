@@ -28,7 +28,8 @@ describe("foreignIdentifiers: disguised data", () => {
 
 describe("hasEncodedPayload: short encodings", () => {
   it.each([btoa("mike@ex.com"), btoa("9400111"), "bWlrZUBleGFtcGxlLmNvbQ=="])("flags %j", (token) =>
-    expect(hasEncodedPayload(`Note: ${token}`, [])).toBe(true));
+    expect(hasEncodedPayload(`Note: ${token}`, [])).toBe(true),
+  );
   it.each(["SKU MUG-BLU-12", "Code ABCD1234", "Hello there"])("passes %j", (text) => expect(hasEncodedPayload(text, [])).toBe(false));
 });
 

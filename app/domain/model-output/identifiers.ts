@@ -6,7 +6,8 @@
 import { foldText } from "./claims";
 
 const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.[\p{L}]{2,}/gu;
-const ORDER_NUMBER = /(?:#\s?|\b(?:order|commande|pedido|bestellung|ordine|encomenda)\s*(?:number|no\.?|nr\.?|n[º°o]\.?|num[eé]ro|numero|número)?\s*#?\s*)(\d{3,10})\b/giu;
+const ORDER_NUMBER =
+  /(?:#\s?|\b(?:order|commande|pedido|bestellung|ordine|encomenda)\s*(?:number|no\.?|nr\.?|n[º°o]\.?|num[eé]ro|numero|número)?\s*#?\s*)(\d{3,10})\b/giu;
 // Tracking and other long identifiers: 8+ characters with at least 6 digits (1Z999AA10123456784).
 const LONG_ID = /\b(?=[A-Z0-9]*\d(?:[A-Z0-9]*\d){5})[A-Z0-9]{8,40}\b/giu;
 const LONG_TOKEN = /[A-Za-z0-9+/=_-]{28,}/g;
@@ -14,12 +15,55 @@ const SHORT_B64 = /(?<![\w+/=@.-])[A-Za-z0-9+/_-]{8,27}={0,2}(?![\w+/=-])/g;
 
 // Digit words of the languages served (single digits only; a run of three or more is a number).
 const DIGIT_WORDS: Record<string, string> = {
-  zero: "0", oh: "0", one: "1", two: "2", three: "3", four: "4", five: "5", six: "6", seven: "7", eight: "8", nine: "9",
-  cero: "0", uno: "1", dos: "2", tres: "3", cuatro: "4", cinco: "5", seis: "6", siete: "7", ocho: "8", nueve: "9",
-  deux: "2", trois: "3", quatre: "4", cinq: "5", sept: "7", huit: "8", neuf: "9",
-  null: "0", eins: "1", zwei: "2", drei: "3", vier: "4", funf: "5", sechs: "6", sieben: "7", acht: "8", neun: "9",
-  due: "2", tre: "3", quattro: "4", sei: "6", sette: "7", otto: "8", nove: "9",
-  dois: "2", quatro: "4", sete: "7", oito: "8",
+  zero: "0",
+  oh: "0",
+  one: "1",
+  two: "2",
+  three: "3",
+  four: "4",
+  five: "5",
+  six: "6",
+  seven: "7",
+  eight: "8",
+  nine: "9",
+  cero: "0",
+  uno: "1",
+  dos: "2",
+  tres: "3",
+  cuatro: "4",
+  cinco: "5",
+  seis: "6",
+  siete: "7",
+  ocho: "8",
+  nueve: "9",
+  deux: "2",
+  trois: "3",
+  quatre: "4",
+  cinq: "5",
+  sept: "7",
+  huit: "8",
+  neuf: "9",
+  null: "0",
+  eins: "1",
+  zwei: "2",
+  drei: "3",
+  vier: "4",
+  funf: "5",
+  sechs: "6",
+  sieben: "7",
+  acht: "8",
+  neun: "9",
+  due: "2",
+  tre: "3",
+  quattro: "4",
+  sei: "6",
+  sette: "7",
+  otto: "8",
+  nove: "9",
+  dois: "2",
+  quatro: "4",
+  sete: "7",
+  oito: "8",
 };
 const DIGIT_WORD = Object.keys(DIGIT_WORDS).join("|");
 const DIGIT_WORD_RUN = new RegExp(String.raw`\b(?:${DIGIT_WORD})(?:[\s,-]+(?:${DIGIT_WORD})){2,}\b`, "g");
@@ -32,7 +76,12 @@ const OBFUSCATED_EMAIL =
 /** Folded text with spelled-out digit runs as digits and "name at shop dot com" as an address. */
 export function normalizeIdentifiers(text: string): string {
   return foldText(text)
-    .replace(DIGIT_WORD_RUN, (run) => run.split(/[\s,-]+/).map((w) => DIGIT_WORDS[w] ?? "").join(""))
+    .replace(DIGIT_WORD_RUN, (run) =>
+      run
+        .split(/[\s,-]+/)
+        .map((w) => DIGIT_WORDS[w] ?? "")
+        .join(""),
+    )
     .replace(OBFUSCATED_EMAIL, (whole, local: string, open: string, at: string, domain: string) => {
       const parts = domain.split(DOT_SEPARATOR);
       const tld = parts.at(-1) ?? "";
@@ -44,10 +93,12 @@ export function normalizeIdentifiers(text: string): string {
 
 /** Digit runs with single separators joined ("9400 1118", "9-4-0-0" → one run). */
 function digitRuns(text: string): string[] {
-  return [...text.matchAll(/\d(?:[ \u00a0\-./]?\d)*/g)]
-    // Amounts ("74.50", "1.299.00") and years are not identifiers.
-    .filter((m) => !/^\d{1,3}(?:[.,]\d{3})*[.,]\d{2}$/.test(m[0]) && !/^(?:19|20)\d{2}$/.test(m[0]))
-    .map((m) => m[0].replace(/\D/g, ""));
+  return (
+    [...text.matchAll(/\d(?:[ \u00a0\-./]?\d)*/g)]
+      // Amounts ("74.50", "1.299.00") and years are not identifiers.
+      .filter((m) => !/^\d{1,3}(?:[.,]\d{3})*[.,]\d{2}$/.test(m[0]) && !/^(?:19|20)\d{2}$/.test(m[0]))
+      .map((m) => m[0].replace(/\D/g, ""))
+  );
 }
 
 /** Short alphanumeric chunks that look like pieces of one id ("1Z 999 AA1 0123") joined. */

@@ -9,7 +9,8 @@ export interface LinkPolicy {
   shopHosts: readonly string[];
 }
 
-const TLDS = "com|net|org|io|co|shop|store|example|info|biz|xyz|me|app|link|ly|us|uk|de|fr|es|it|pt|ca|au|ru|cn|top|site|online|click|page|dev|ai|gl|gy|to|cc|ws|su|tk|ml|eu|nl|be|ch|jp|br|mx|in|pl|se|no|dk|fi|ie|nz|za|tv|live|xyz|zip|mov";
+const TLDS =
+  "com|net|org|io|co|shop|store|example|info|biz|xyz|me|app|link|ly|us|uk|de|fr|es|it|pt|ca|au|ru|cn|top|site|online|click|page|dev|ai|gl|gy|to|cc|ws|su|tk|ml|eu|nl|be|ch|jp|br|mx|in|pl|se|no|dk|fi|ie|nz|za|tv|live|xyz|zip|mov";
 const URL_LIKE = new RegExp(String.raw`\b(?:https?:\/\/|www\.)[^\s<>()"'\]\[]+|\b(?:[a-z0-9-]+\.)+(?:${TLDS})\b(?::\d+)?(?:\/[^\s<>()"'\]\[]*)?`, "gi");
 const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.[\p{L}]{2,}/gu;
 
@@ -18,7 +19,10 @@ export function normalizeUrl(url: string): { host: string; rest: string; key: st
   const trimmed = url.trim().replace(/[.,;:!?…)]+$/, "");
   const m = /^(?:https?:\/\/)?([^/?#\s]+)([^\s]*)$/i.exec(trimmed);
   if (!m) return null;
-  const host = m[1]!.toLowerCase().replace(/^www\./, "").replace(/:\d+$/, "");
+  const host = m[1]!
+    .toLowerCase()
+    .replace(/^www\./, "")
+    .replace(/:\d+$/, "");
   const rest = m[2]!.replace(/\/+$/, "").replace(/\/(?=[?#])/, "");
   return { host, rest, key: `${host}${rest}` };
 }

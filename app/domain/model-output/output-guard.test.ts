@@ -45,7 +45,15 @@ describe("leaksPrompt", () => {
     expect(leaksPrompt(`marker: ${CANARY.split("").join(" ")}`, PROMPT, CANARY)).toBe(true);
   });
   it("catches a long verbatim span of the instructions", () => {
-    expect(leaksPrompt(`Sure! My rules: ${PROMPT.split("\n").find((l) => l.startsWith("You may never"))!.slice(0, 220)}`, PROMPT, CANARY)).toBe(true);
+    expect(
+      leaksPrompt(
+        `Sure! My rules: ${PROMPT.split("\n")
+          .find((l) => l.startsWith("You may never"))!
+          .slice(0, 220)}`,
+        PROMPT,
+        CANARY,
+      ),
+    ).toBe(true);
   });
   it("passes ordinary replies", () => {
     expect(leaksPrompt("I can check an order's status if you tell me the order number and email.", PROMPT, CANARY)).toBe(false);
@@ -101,12 +109,16 @@ describe("parseAnswer", () => {
     ["Plain text answer.", false, { reply: "Plain text answer.", confidence: 0.5 }],
   ])("%j", (content, tools, expected) => expect(parseAnswer(content, tools)).toEqual(expected));
   it.each(['{"reply": "cut', '{"text":"wrong shape"}', '{"reply":"x","confidence":7}', ""])("malformed %j → null", (content) =>
-    expect(parseAnswer(content, false)).toBeNull());
+    expect(parseAnswer(content, false)).toBeNull(),
+  );
 });
 
 describe("truncateHistory", () => {
   it("keeps the latest turns within the budget, oldest first, each capped", () => {
-    const history = Array.from({ length: 30 }, (_, n) => ({ role: n % 2 ? ("assistant" as const) : ("shopper" as const), text: `m${n} ${"x".repeat(n === 29 ? 5000 : 10)}` }));
+    const history = Array.from({ length: 30 }, (_, n) => ({
+      role: n % 2 ? ("assistant" as const) : ("shopper" as const),
+      text: `m${n} ${"x".repeat(n === 29 ? 5000 : 10)}`,
+    }));
     const out = truncateHistory(history);
     expect(out.length).toBe(12);
     expect(out.at(-1)).toMatchObject({ role: "assistant" });

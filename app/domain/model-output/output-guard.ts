@@ -10,9 +10,7 @@ export { foreignLinks, type LinkPolicy } from "./links";
 // steered by shopper text (prompt injection) or simply be wrong. No I/O here; unit-tested beside.
 
 /** Why a model reply was refused (recorded on the turn, never shown to the shopper). */
-export type GuardVerdict =
-  | { ok: true; text: string }
-  | { ok: false; reason: GuardRefusal };
+export type GuardVerdict = { ok: true; text: string } | { ok: false; reason: GuardRefusal };
 
 export type GuardRefusal = "empty" | "escalation_claim" | "commitment" | "prompt_leak" | "data_egress" | "encoded_payload" | "foreign_link";
 
@@ -74,7 +72,13 @@ export function claimsEscalation(text: string): boolean {
 }
 
 function words(text: string): string[] {
-  return text.toLowerCase().normalize("NFKC").replace(/[^\p{L}\p{N}]+/gu, " ").trim().split(" ").filter(Boolean);
+  return text
+    .toLowerCase()
+    .normalize("NFKC")
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim()
+    .split(" ")
+    .filter(Boolean);
 }
 
 const SPAN_WORDS = 12;
@@ -128,9 +132,13 @@ export function guardTeamText(input: TeamTextInput): string | null {
 function checkText(text: string, rawInput: string, input: Pick<GuardInput, "allowed" | "links" | "evidence">, audience: "shopper" | "team"): GuardVerdict {
   // Checked before and after sanitising: an identifier hidden in markup (a mailto: link) still
   // marks the whole reply as steered, even though stripping would remove the identifier itself.
-  const raw = rawInput.slice(0, MAX_MODEL_TEXT_CHARS).normalize("NFKC").replace(/\p{Cf}/gu, "");
+  const raw = rawInput
+    .slice(0, MAX_MODEL_TEXT_CHARS)
+    .normalize("NFKC")
+    .replace(/\p{Cf}/gu, "");
   const rawDiffers = raw.trim() !== text;
-  if (foreignIdentifiers(text, input.allowed).length > 0 || (rawDiffers && foreignIdentifiers(raw, input.allowed).length > 0)) return { ok: false, reason: "data_egress" };
+  if (foreignIdentifiers(text, input.allowed).length > 0 || (rawDiffers && foreignIdentifiers(raw, input.allowed).length > 0))
+    return { ok: false, reason: "data_egress" };
   if (hasEncodedPayload(text, input.allowed)) return { ok: false, reason: "encoded_payload" };
   const links = input.links ?? { published: [], shopHosts: [] };
   if (foreignLinks(text, links).length > 0 || (rawDiffers && foreignLinks(raw, links).length > 0)) return { ok: false, reason: "foreign_link" };

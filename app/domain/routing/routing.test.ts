@@ -60,7 +60,14 @@ describe("routeEscalation", () => {
 
   const empty = routingSettingsSchema.parse({});
   it.each([
-    { name: "nothing configured → fallback (shop contact email)", s: empty, decision: d({}), fallback: ["contact@shop.example"], to: ["contact@shop.example"], cc: [] },
+    {
+      name: "nothing configured → fallback (shop contact email)",
+      s: empty,
+      decision: d({}),
+      fallback: ["contact@shop.example"],
+      to: ["contact@shop.example"],
+      cc: [],
+    },
     { name: "nothing configured, no fallback → nobody (caller must not send)", s: empty, decision: d({}), fallback: [], to: [], cc: [] },
     {
       name: "urgent with only ccUrgent and no default → fallback in to, ccUrgent in cc",

@@ -9,7 +9,10 @@ const REASON_CODES = ESCALATION_REASONS.map((r) => r.code) as [ReasonCode, ...Re
 const TOPIC_CODES = ESCALATION_TOPICS.map((t) => t.code) as [EscalationTopic, ...EscalationTopic[]];
 const PRIORITY_CODES = [...PRIORITIES] as [Priority, ...Priority[]];
 
-const address = z.string().trim().pipe(z.email({ message: "must be an email address" }));
+const address = z
+  .string()
+  .trim()
+  .pipe(z.email({ message: "must be an email address" }));
 const addressList = z.array(address).max(20).default([]);
 
 const routeCondition = z
@@ -63,8 +66,7 @@ export function parseRoutingSettings(stored: unknown): RoutingSettings {
   const full = routingSettingsSchema.safeParse(stored ?? {});
   if (full.success) return full.data;
   const raw = (typeof stored === "object" && stored !== null ? stored : {}) as Record<string, unknown>;
-  const emails = (v: unknown): string[] =>
-    Array.isArray(v) ? v.flatMap((e) => (address.safeParse(e).success ? [String(e).trim()] : [])) : [];
+  const emails = (v: unknown): string[] => (Array.isArray(v) ? v.flatMap((e) => (address.safeParse(e).success ? [String(e).trim()] : [])) : []);
   const fromName = routingSettingsSchema.shape.fromName.safeParse(raw.fromName);
   const routes = Array.isArray(raw.routes)
     ? raw.routes.flatMap((r) => {

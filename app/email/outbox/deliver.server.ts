@@ -5,7 +5,17 @@ import { PRIORITIES, type Priority } from "~/domain/escalation";
 import type { Db } from "~/db.server";
 import { loadCaseView, type AdminCaseUrl } from "../load-case-email.server";
 import { classifySmtpError, sendComposedEmail, type MailSender } from "../mailer.server";
-import { BackoffOptions, ClaimedRow, DEFAULT_BACKOFF, FOLLOW_UP_WAIT_MS, MIN_ATTEMPTS_BEFORE_GIVE_UP, OutboxKind, OutboxRow, joinAddresses, splitAddresses } from "./types";
+import {
+  BackoffOptions,
+  ClaimedRow,
+  DEFAULT_BACKOFF,
+  FOLLOW_UP_WAIT_MS,
+  MIN_ATTEMPTS_BEFORE_GIVE_UP,
+  OutboxKind,
+  OutboxRow,
+  joinAddresses,
+  splitAddresses,
+} from "./types";
 
 // Sends a claimed row, records the attempt, schedules the retry or gives up.
 export interface DeliverOptions {
@@ -71,13 +81,7 @@ export function ours(row: OutboxRow): Prisma.OutboxEmailWhereInput {
  * chatty shopper gets one email per batch window, not one per message. Returns the refreshed row,
  * or an outcome when there is nothing to send yet.
  */
-async function prepareFollowUp(
-  db: Db,
-  row: OutboxRow,
-  now: Date,
-  adminCaseUrl: AdminCaseUrl,
-  waitMs: number,
-): Promise<OutboxRow | DeliveryOutcome> {
+async function prepareFollowUp(db: Db, row: OutboxRow, now: Date, adminCaseUrl: AdminCaseUrl, waitMs: number): Promise<OutboxRow | DeliveryOutcome> {
   if (!row.caseId) return row;
   // Thread order: the case email (or an earlier follow-up) goes first.
   const earlier = await db.outboxEmail.count({

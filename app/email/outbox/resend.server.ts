@@ -3,9 +3,7 @@ import { OutboxRow } from "./types";
 import { release } from "./deliver.server";
 
 // Puts a failed or sent row back in the queue (admin Resend).
-export type ResendResult =
-  | { ok: true; row: OutboxRow }
-  | { ok: false; reason: "not_found" | "in_progress" };
+export type ResendResult = { ok: true; row: OutboxRow } | { ok: false; reason: "not_found" | "in_progress" };
 
 /**
  * The admin's Resend button: re-queues one of the shop's own failed (or sent) rows for now, with

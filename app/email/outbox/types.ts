@@ -36,4 +36,7 @@ export const FOLLOW_UP_WAIT_MS = 2_000;
 
 export const joinAddresses = (list: readonly string[]) => list.join(", ");
 export const splitAddresses = (stored: string | null | undefined): string[] =>
-  (stored ?? "").split(",").map((a) => a.trim()).filter(Boolean);
+  (stored ?? "")
+    .split(",")
+    .map((a) => a.trim())
+    .filter(Boolean);

@@ -42,11 +42,7 @@ const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))
 
 type Attempt<T> = { data: T } | { retry: AdminApiError; waitMs: number };
 
-export async function adminGraphql<T>(
-  options: AdminGraphqlOptions,
-  query: string,
-  variables: Record<string, unknown> = {},
-): Promise<T> {
+export async function adminGraphql<T>(options: AdminGraphqlOptions, query: string, variables: Record<string, unknown> = {}): Promise<T> {
   const { timeoutMs = 4000, maxAttempts = 4, sleep = defaultSleep } = options;
   const deadline = Date.now() + timeoutMs;
   let lastError = new AdminApiError(`Admin API timed out after ${timeoutMs} ms`, "timeout");
@@ -67,12 +63,7 @@ export async function adminGraphql<T>(
 
 // One HTTP round trip. Returns data, or a retryable error with the wait the server asked for;
 // throws for errors that retrying cannot fix (auth, invalid query, other 4xx).
-async function attemptOnce<T>(
-  options: AdminGraphqlOptions,
-  query: string,
-  variables: Record<string, unknown>,
-  remainingMs: number,
-): Promise<Attempt<T>> {
+async function attemptOnce<T>(options: AdminGraphqlOptions, query: string, variables: Record<string, unknown>, remainingMs: number): Promise<Attempt<T>> {
   const origin = options.origin ?? `https://${options.shop}`;
   let response: Response;
   try {

@@ -18,8 +18,7 @@ afterAll(() => admin.stop());
 beforeEach(() => admin.reset());
 
 const fastSleep = () => Promise.resolve();
-const lookup = (shop = DEMO_SHOP_DOMAIN, extra = {}) =>
-  createAdminOrderLookup({ shop, accessToken: token, origin: admin.origin, sleep: fastSleep, ...extra });
+const lookup = (shop = DEMO_SHOP_DOMAIN, extra = {}) => createAdminOrderLookup({ shop, accessToken: token, origin: admin.origin, sleep: fastSleep, ...extra });
 
 describe("Admin API order lookup", () => {
   it("finds the seed order with status, carrier and tracking", async () => {
@@ -82,7 +81,10 @@ describe("Admin API order lookup", () => {
 
 describe("backoffMs", () => {
   it.each([
-    [1, 0, 50], [1, 1, 100], [3, 1, 400], [10, 1, 2000],
+    [1, 0, 50],
+    [1, 1, 100],
+    [3, 1, 400],
+    [10, 1, 2000],
   ])("attempt %i with random %f → %i ms", (attempt, r, ms) => {
     expect(backoffMs(attempt, () => r)).toBe(ms);
   });

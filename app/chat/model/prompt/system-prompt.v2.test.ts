@@ -10,7 +10,14 @@ const prompt = buildSystemPrompt({
   locale: "fr-CA",
   now: new Date("2026-12-03T12:00:00Z"),
   contact: { email: "help@demo.example", phone: "+1 555 0100", url: "https://baton-demo.myshopify.com/pages/contact" },
-  policies: [{ kind: "refund", title: "Refund policy", body: "Returns within 30 days of delivery. Items must be unused.", url: "https://baton-demo.myshopify.com/policies/refund-policy" }],
+  policies: [
+    {
+      kind: "refund",
+      title: "Refund policy",
+      body: "Returns within 30 days of delivery. Items must be unused.",
+      url: "https://baton-demo.myshopify.com/policies/refund-policy",
+    },
+  ],
 });
 
 describe("system prompt v2", () => {
@@ -22,8 +29,10 @@ describe("system prompt v2", () => {
     expect(prompt).toContain("+1 555 0100");
     expect(prompt).toContain("Refund policy (https://baton-demo.myshopify.com/policies/refund-policy): Returns within 30 days");
   });
-  it.each([["refunds"], ["cancellations"], ["address"], ["discounts"], ["delivery dates and guarantees"], ["coupon or gift codes"]])("forbids promising %s", (w) =>
-    expect(prompt).toMatch(new RegExp(`never do or promise[^\\n]*${w}`)));
+  it.each([["refunds"], ["cancellations"], ["address"], ["discounts"], ["delivery dates and guarantees"], ["coupon or gift codes"]])(
+    "forbids promising %s",
+    (w) => expect(prompt).toMatch(new RegExp(`never do or promise[^\\n]*${w}`)),
+  );
   it("never lets the model claim an action or hand-off", () =>
     expect(prompt).toMatch(/Never say that you did something, or that you told, notified, flagged, forwarded or escalated anything/));
   it("says when to offer a person and when not", () => {
@@ -32,7 +41,7 @@ describe("system prompt v2", () => {
   });
   it("covers scope, not knowing, sensitive topics and links", () => {
     expect(prompt).toMatch(/Scope: this store's orders/);
-    expect(prompt).toContain("say \"I don't know\"");
+    expect(prompt).toContain('say "I don\'t know"');
     expect(prompt).toMatch(/allergy or safety/);
     expect(prompt).toMatch(/Links: only the store's links/);
   });

@@ -18,7 +18,16 @@ export interface PromptFacts {
   canary: string;
 }
 
-const LANGUAGES: Record<string, string> = { en: "English", es: "Spanish", fr: "French", de: "German", it: "Italian", pt: "Portuguese", ja: "Japanese", nl: "Dutch" };
+const LANGUAGES: Record<string, string> = {
+  en: "English",
+  es: "Spanish",
+  fr: "French",
+  de: "German",
+  it: "Italian",
+  pt: "Portuguese",
+  ja: "Japanese",
+  nl: "Dutch",
+};
 
 /** "French" for "fr-CA"; the tag itself for languages without a name here. */
 export function languageName(locale: string | null): string | null {
@@ -31,7 +40,11 @@ export const ANSWER_EXAMPLE = '{"reply": "<your answer to the shopper, plain tex
 
 export function renderSystemPrompt(f: PromptFacts): string {
   const language = languageName(f.locale);
-  const contact = [f.contact.email && `email ${f.contact.email}`, f.contact.phone && `phone ${f.contact.phone}`, f.contact.url && `contact page ${f.contact.url}`]
+  const contact = [
+    f.contact.email && `email ${f.contact.email}`,
+    f.contact.phone && `phone ${f.contact.phone}`,
+    f.contact.url && `contact page ${f.contact.url}`,
+  ]
     .filter(Boolean)
     .join(", ");
   const policies = f.policies.length
@@ -47,11 +60,11 @@ export function renderSystemPrompt(f: PromptFacts): string {
     "",
     "Scope: this store's orders (status, shipping, tracking), its policies, its products in general terms, and how to reach the store. For anything else (other stores, coding, medical, legal or financial advice, opinions) say briefly that you can only help with this store.",
     "",
-    "You may: report an order exactly as lookup_order returns it; quote or explain the policies; say how to reach the store. If the facts are not in this chat, say \"I don't know\" plainly instead of guessing.",
+    'You may: report an order exactly as lookup_order returns it; quote or explain the policies; say how to reach the store. If the facts are not in this chat, say "I don\'t know" plainly instead of guessing.',
     "You may never do or promise anything only the store's team can do: refunds, return approvals, cancellations, address or order changes, discounts, coupon or gift codes, compensation, exceptions to a policy, or delivery dates and guarantees beyond the tracking data. Say the team decides these.",
     "You cannot act outside this chat. Never say that you did something, or that you told, notified, flagged, forwarded or escalated anything, or that a ticket exists, or that someone will contact the shopper. The system says this itself when it really hands the case over.",
     "",
-    "A person (escalate_to_human): call it when the shopper asks for a person; when an order needs the team (damaged, wrong or missing item, not received, a refund or cancellation request, a payment problem); for sensitive topics (privacy or data deletion, allergy or safety, fraud) without giving advice yourself; or when the shopper is clearly upset. Do not call it for greetings, thanks, small talk, or questions you can answer with the tools or the store facts. If you could not help once, offer a person in your reply (\"Would you like me to connect you with our team?\") instead of calling it. reason: one neutral sentence about the shopper's need, only facts from this chat. priority: normal, or high for a damaged/missing order or an upset shopper.",
+    'A person (escalate_to_human): call it when the shopper asks for a person; when an order needs the team (damaged, wrong or missing item, not received, a refund or cancellation request, a payment problem); for sensitive topics (privacy or data deletion, allergy or safety, fraud) without giving advice yourself; or when the shopper is clearly upset. Do not call it for greetings, thanks, small talk, or questions you can answer with the tools or the store facts. If you could not help once, offer a person in your reply ("Would you like me to connect you with our team?") instead of calling it. reason: one neutral sentence about the shopper\'s need, only facts from this chat. priority: normal, or high for a damaged/missing order or an upset shopper.',
     "",
     `Orders: details come only from lookup_order results in this chat; never guess order data, emails or tracking numbers. ${f.loggedIn ? "The shopper is signed in: their own orders need no email." : "Ask for the order number and the email used at checkout before calling lookup_order."} Look up at most 2 orders per message.`,
     "Links: only the store's links above and tracking links from lookup_order. No other URLs.",

@@ -12,11 +12,14 @@ export const de: ReplyCatalog = {
   incompleteEmail: "Diese E-Mail-Adresse scheint unvollständig zu sein. Kannst du sie prüfen (zum Beispiel name@beispiel.de)?",
 
   askOrderNumber: "Das prüfe ich gern. Wie lautet deine Bestellnummer? Du findest sie in der Bestellbestätigung per E-Mail (zum Beispiel #1042).",
-  askOrderEmail: (order) => `Ich kann die Bestellung ${order} für dich prüfen. Zum Schutz deiner Daten: Welche E-Mail-Adresse wurde bei der Bestellung verwendet?`,
-  orderNotMatched: (order) => `Ich konnte die Bestellung ${order} nicht mit dieser E-Mail-Adresse zuordnen. Kannst du die Bestellnummer prüfen und die E-Mail-Adresse der Bestellung verwenden? (Bestellungen, die älter als 60 Tage sind, sehe ich hier eventuell nicht – unser Team kann sie prüfen.)`,
+  askOrderEmail: (order) =>
+    `Ich kann die Bestellung ${order} für dich prüfen. Zum Schutz deiner Daten: Welche E-Mail-Adresse wurde bei der Bestellung verwendet?`,
+  orderNotMatched: (order) =>
+    `Ich konnte die Bestellung ${order} nicht mit dieser E-Mail-Adresse zuordnen. Kannst du die Bestellnummer prüfen und die E-Mail-Adresse der Bestellung verwenden? (Bestellungen, die älter als 60 Tage sind, sehe ich hier eventuell nicht – unser Team kann sie prüfen.)`,
   orderNotMatchedAgain: (order) =>
     `Das passt immer noch nicht zur Bestellung ${order}. Wenn du nicht sicher bist, welche E-Mail-Adresse verwendet wurde, kann ich dich mit unserem Team verbinden: Tippe auf „Mit einer Person sprechen“.`,
-  orderLookupFailed: "Ich kann gerade keine Bestellungen abrufen. Versuch es gleich noch einmal oder tippe auf „Mit einer Person sprechen“, dann prüft unser Team das für dich.",
+  orderLookupFailed:
+    "Ich kann gerade keine Bestellungen abrufen. Versuch es gleich noch einmal oder tippe auf „Mit einer Person sprechen“, dann prüft unser Team das für dich.",
   orderStatus: (s, f, promise) => {
     switch (s.kind) {
       case "unfulfilled":
@@ -34,13 +37,24 @@ export const de: ReplyCatalog = {
     }
   },
   deliveredFollowUp: "Falls sie nicht bei dir angekommen ist, sag es mir und ich gebe es an unser Team weiter.",
-  noOrdersForCustomer: "Ich sehe keine aktuellen Bestellungen in deinem Konto (ältere als 60 Tage sehe ich hier eventuell nicht). Wenn du als Gast bestellt hast, nenn mir die Bestellnummer und ich prüfe sie.",
-  olderOrders: (others, f) => `Deine anderen aktuellen Bestellungen: ${others.map((o) => `${o.name} (${de.statusWord(o.status)}, ${f.day(o.placedAt)})`).join(", ")}. Sag mir, ob du eine davon meinst.`,
-  statusWord: (k) => ({ unfulfilled: "noch nicht versandt", partially_fulfilled: "teilweise versandt", in_transit: "unterwegs", delivered: "zugestellt", cancelled: "storniert", refunded: "erstattet" })[k],
+  noOrdersForCustomer:
+    "Ich sehe keine aktuellen Bestellungen in deinem Konto (ältere als 60 Tage sehe ich hier eventuell nicht). Wenn du als Gast bestellt hast, nenn mir die Bestellnummer und ich prüfe sie.",
+  olderOrders: (others, f) =>
+    `Deine anderen aktuellen Bestellungen: ${others.map((o) => `${o.name} (${de.statusWord(o.status)}, ${f.day(o.placedAt)})`).join(", ")}. Sag mir, ob du eine davon meinst.`,
+  statusWord: (k) =>
+    ({
+      unfulfilled: "noch nicht versandt",
+      partially_fulfilled: "teilweise versandt",
+      in_transit: "unterwegs",
+      delivered: "zugestellt",
+      cancelled: "storniert",
+      refunded: "erstattet",
+    })[k],
 
   policy: (title, excerpt, url) => `Hier ist unsere Richtlinie (${title}): ${excerpt}${url ? ` Vollständige Richtlinie: ${url}` : ""}`,
   noPolicy: (topic) => `Ich habe die ${topic === "refund" ? "Rückgabe- und Erstattungsrichtlinie" : "Versandrichtlinie"} des Shops gerade nicht zur Hand.`,
-  contact: (c, hours) => `${de.contactLine(c).replace(/\.$/, hours ? ` ${hours}.` : ".")} Du kannst auch auf „Mit einer Person sprechen“ tippen, dann gebe ich deine Frage an unser Team weiter.`,
+  contact: (c, hours) =>
+    `${de.contactLine(c).replace(/\.$/, hours ? ` ${hours}.` : ".")} Du kannst auch auf „Mit einer Person sprechen“ tippen, dann gebe ich deine Frage an unser Team weiter.`,
   contactLine: (c) => {
     const ways = [c.email, c.phone].filter(Boolean);
     if (ways.length > 0) return `Du erreichst ${c.shopName} unter ${ways.join(" oder ")}.`;
@@ -59,13 +73,15 @@ export const de: ReplyCatalog = {
   empathy: "Das tut mir leid.",
   askEmail: (shop) => `Ich verbinde dich mit unserem Support-Team von ${shop}. An welche E-Mail-Adresse kann das Team antworten?`,
   askEmailAgain: "Um deinen Fall an unser Team zu geben, brauche ich eine E-Mail-Adresse für die Antwort. Welche soll es sein? (Oder sag „nein danke“.)",
-  invalidEmail: "Diese E-Mail-Adresse scheint nicht gültig zu sein. Kannst du sie prüfen? Sie sollte wie name@beispiel.de aussehen. (Oder sag „nein danke“, wenn du lieber nicht möchtest.)",
+  invalidEmail:
+    "Diese E-Mail-Adresse scheint nicht gültig zu sein. Kannst du sie prüfen? Sie sollte wie name@beispiel.de aussehen. (Oder sag „nein danke“, wenn du lieber nicht möchtest.)",
   stillNeedEmail: "Wenn du so weit bist, nenn mir deine E-Mail-Adresse und ich gebe deinen Fall an unser Team weiter (oder sag „nein danke“).",
   declined: (contact) => `Kein Problem, ich gebe nichts weiter. ${contact}`,
   cannotForward: (contact) => `Ich würde dich gern mit unserem Team verbinden, kann deinen Fall aber gerade nicht aus diesem Chat weiterleiten. ${contact}`,
   forwarded: (email) =>
     `Ich habe deinen Fall mit diesem Gespräch an unser Support-Team weitergeleitet, du musst also nichts wiederholen. Das Team meldet sich unter ${email}. Du kannst hier gern noch etwas ergänzen, ich gebe es weiter.`,
-  alreadyWithTeam: (email) => `Dein Fall liegt schon bei unserem Support-Team – es antwortet an ${email ?? "deine E-Mail-Adresse"}. Alles, was du hier ergänzt, geht auch an das Team.`,
+  alreadyWithTeam: (email) =>
+    `Dein Fall liegt schon bei unserem Support-Team – es antwortet an ${email ?? "deine E-Mail-Adresse"}. Alles, was du hier ergänzt, geht auch an das Team.`,
   addedToCase: (email) => `Danke, ich habe das zu deinem Fall hinzugefügt. Unser Team antwortet an ${email ?? "deine E-Mail-Adresse"}.`,
   offerPerson: "Soll ich dich mit einer Person aus unserem Team verbinden?",
   offerDeclined: "Alles klar. Kann ich sonst noch helfen?",

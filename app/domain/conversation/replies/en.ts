@@ -13,7 +13,8 @@ export const en: ReplyCatalog = {
 
   askOrderNumber: "I can check that for you. What's your order number? You'll find it in your order confirmation email (for example #1042).",
   askOrderEmail: (order) => `I can check order ${order} for you. To protect your privacy, what's the email address used on the order?`,
-  orderNotMatched: (order) => `I couldn't match order ${order} with that email address. Could you check the order number and use the email you used at checkout? (Orders older than 60 days may not show up here — our team can check those.)`,
+  orderNotMatched: (order) =>
+    `I couldn't match order ${order} with that email address. Could you check the order number and use the email you used at checkout? (Orders older than 60 days may not show up here — our team can check those.)`,
   orderNotMatchedAgain: (order) =>
     `That still doesn't match order ${order}. If you're not sure which email was used, I can connect you with our team — just tap “Talk to a person”.`,
   orderLookupFailed: "I can't look up orders right now. Please try again in a moment, or tap “Talk to a person” and our team will check it for you.",
@@ -34,13 +35,24 @@ export const en: ReplyCatalog = {
     }
   },
   deliveredFollowUp: "If it hasn't reached you, tell me and I'll pass it to our team.",
-  noOrdersForCustomer: "I can't see any recent orders on your account (orders older than 60 days may not show up here). If you ordered as a guest, tell me the order number and I'll check it.",
-  olderOrders: (others, f) => `Your other recent orders: ${others.map((o) => `${o.name} (${en.statusWord(o.status)}, ${f.day(o.placedAt)})`).join(", ")}. Tell me if you mean one of those.`,
-  statusWord: (k) => ({ unfulfilled: "not shipped yet", partially_fulfilled: "partly shipped", in_transit: "on its way", delivered: "delivered", cancelled: "cancelled", refunded: "refunded" })[k],
+  noOrdersForCustomer:
+    "I can't see any recent orders on your account (orders older than 60 days may not show up here). If you ordered as a guest, tell me the order number and I'll check it.",
+  olderOrders: (others, f) =>
+    `Your other recent orders: ${others.map((o) => `${o.name} (${en.statusWord(o.status)}, ${f.day(o.placedAt)})`).join(", ")}. Tell me if you mean one of those.`,
+  statusWord: (k) =>
+    ({
+      unfulfilled: "not shipped yet",
+      partially_fulfilled: "partly shipped",
+      in_transit: "on its way",
+      delivered: "delivered",
+      cancelled: "cancelled",
+      refunded: "refunded",
+    })[k],
 
   policy: (title, excerpt, url) => `Here's our ${title.toLowerCase()}: ${excerpt}${url ? ` Full policy: ${url}` : ""}`,
   noPolicy: (topic) => `I don't have the store's ${topic === "refund" ? "returns and refund" : "shipping"} policy at hand.`,
-  contact: (c, hours) => `${en.contactLine(c).replace(/\.$/, hours ? ` ${hours}.` : ".")} You can also tap “Talk to a person” and I'll pass your question to our team.`,
+  contact: (c, hours) =>
+    `${en.contactLine(c).replace(/\.$/, hours ? ` ${hours}.` : ".")} You can also tap “Talk to a person” and I'll pass your question to our team.`,
   contactLine: (c) => {
     const ways = [c.email, c.phone].filter(Boolean);
     if (ways.length > 0) return `You can reach ${c.shopName} at ${ways.join(" or ")}.`;
@@ -59,7 +71,8 @@ export const en: ReplyCatalog = {
   empathy: "I'm sorry about this.",
   askEmail: (shop) => `I'll connect you with our support team at ${shop}. What's the best email address for them to reply to?`,
   askEmailAgain: "To pass your case to our team I need an email address they can reply to. What's the best one? (Or say “no thanks”.)",
-  invalidEmail: "That doesn't look like a valid email address. Could you check it? It should look like name@example.com. (Or say “no thanks” if you'd rather not.)",
+  invalidEmail:
+    "That doesn't look like a valid email address. Could you check it? It should look like name@example.com. (Or say “no thanks” if you'd rather not.)",
   stillNeedEmail: "When you're ready, share your email address and I'll pass your case to our team (or say “no thanks”).",
   declined: (contact) => `No problem — I won't pass anything on. ${contact}`,
   cannotForward: (contact) => `I'd like to connect you with our team, but I can't forward your case from this chat right now. ${contact}`,

@@ -13,7 +13,8 @@ export const es: ReplyCatalog = {
 
   askOrderNumber: "Puedo consultarlo. ¿Cuál es tu número de pedido? Lo encontrarás en el correo de confirmación del pedido (por ejemplo #1042).",
   askOrderEmail: (order) => `Puedo consultar el pedido ${order}. Para proteger tu privacidad, ¿qué dirección de correo usaste en el pedido?`,
-  orderNotMatched: (order) => `No he podido asociar el pedido ${order} con ese correo. ¿Puedes revisar el número de pedido y usar el correo con el que compraste? (Los pedidos de hace más de 60 días pueden no aparecer aquí; nuestro equipo puede revisarlos).`,
+  orderNotMatched: (order) =>
+    `No he podido asociar el pedido ${order} con ese correo. ¿Puedes revisar el número de pedido y usar el correo con el que compraste? (Los pedidos de hace más de 60 días pueden no aparecer aquí; nuestro equipo puede revisarlos).`,
   orderNotMatchedAgain: (order) =>
     `Sigue sin coincidir con el pedido ${order}. Si no sabes qué correo se usó, puedo ponerte en contacto con nuestro equipo: pulsa «Hablar con una persona».`,
   orderLookupFailed: "Ahora mismo no puedo consultar pedidos. Inténtalo de nuevo en un momento o pulsa «Hablar con una persona» y nuestro equipo lo revisará.",
@@ -34,13 +35,24 @@ export const es: ReplyCatalog = {
     }
   },
   deliveredFollowUp: "Si no te ha llegado, dímelo y se lo pasaré a nuestro equipo.",
-  noOrdersForCustomer: "No veo pedidos recientes en tu cuenta (los de hace más de 60 días pueden no aparecer aquí). Si compraste como invitado, dime el número de pedido y lo consulto.",
-  olderOrders: (others, f) => `Tus otros pedidos recientes: ${others.map((o) => `${o.name} (${es.statusWord(o.status)}, ${f.day(o.placedAt)})`).join(", ")}. Dime si te refieres a alguno de ellos.`,
-  statusWord: (k) => ({ unfulfilled: "sin enviar", partially_fulfilled: "enviado en parte", in_transit: "en camino", delivered: "entregado", cancelled: "cancelado", refunded: "reembolsado" })[k],
+  noOrdersForCustomer:
+    "No veo pedidos recientes en tu cuenta (los de hace más de 60 días pueden no aparecer aquí). Si compraste como invitado, dime el número de pedido y lo consulto.",
+  olderOrders: (others, f) =>
+    `Tus otros pedidos recientes: ${others.map((o) => `${o.name} (${es.statusWord(o.status)}, ${f.day(o.placedAt)})`).join(", ")}. Dime si te refieres a alguno de ellos.`,
+  statusWord: (k) =>
+    ({
+      unfulfilled: "sin enviar",
+      partially_fulfilled: "enviado en parte",
+      in_transit: "en camino",
+      delivered: "entregado",
+      cancelled: "cancelado",
+      refunded: "reembolsado",
+    })[k],
 
   policy: (title, excerpt, url) => `Esta es nuestra política (${title}): ${excerpt}${url ? ` Política completa: ${url}` : ""}`,
   noPolicy: (topic) => `No tengo a mano la política de ${topic === "refund" ? "devoluciones y reembolsos" : "envíos"} de la tienda.`,
-  contact: (c, hours) => `${es.contactLine(c).replace(/\.$/, hours ? ` ${hours}.` : ".")} También puedes pulsar «Hablar con una persona» y pasaré tu pregunta a nuestro equipo.`,
+  contact: (c, hours) =>
+    `${es.contactLine(c).replace(/\.$/, hours ? ` ${hours}.` : ".")} También puedes pulsar «Hablar con una persona» y pasaré tu pregunta a nuestro equipo.`,
   contactLine: (c) => {
     const ways = [c.email, c.phone].filter(Boolean);
     if (ways.length > 0) return `Puedes contactar con ${c.shopName} en ${ways.join(" o ")}.`;
@@ -65,7 +77,8 @@ export const es: ReplyCatalog = {
   cannotForward: (contact) => `Me gustaría ponerte en contacto con nuestro equipo, pero ahora mismo no puedo enviar tu caso desde este chat. ${contact}`,
   forwarded: (email) =>
     `He enviado tu caso a nuestro equipo de atención con esta conversación, así que no tendrás que repetir nada. Te escribirán a ${email}. Puedes añadir aquí cualquier otra cosa y se la haré llegar.`,
-  alreadyWithTeam: (email) => `Tu caso ya está con nuestro equipo de atención: responderán a ${email ?? "tu correo"}. Todo lo que añadas aquí también les llegará.`,
+  alreadyWithTeam: (email) =>
+    `Tu caso ya está con nuestro equipo de atención: responderán a ${email ?? "tu correo"}. Todo lo que añadas aquí también les llegará.`,
   addedToCase: (email) => `Gracias, lo he añadido a tu caso. Nuestro equipo responderá a ${email ?? "tu correo"}.`,
   offerPerson: "¿Quieres que te ponga en contacto con una persona de nuestro equipo?",
   offerDeclined: "De acuerdo. ¿Puedo ayudarte con algo más?",

@@ -5,18 +5,22 @@ const where = (s: { carrier: string | null; trackingNumber: string | null; track
 
 /** French. */
 export const fr: ReplyCatalog = {
-  welcomeGreeting: "Bonjour ! Je peux vérifier l’état de votre commande, répondre à vos questions sur la livraison et les retours, ou vous mettre en relation avec notre équipe.",
+  welcomeGreeting:
+    "Bonjour ! Je peux vérifier l’état de votre commande, répondre à vos questions sur la livraison et les retours, ou vous mettre en relation avec notre équipe.",
   thanks: "Avec plaisir ! Puis-je vous aider pour autre chose ?",
   anythingElse: "Puis-je vous aider pour autre chose ?",
   notedEmail: (email) => `Merci, j’ai noté ${email}. Que puis-je faire pour vous ? Donnez-moi le numéro de commande et je vérifie son état.`,
   incompleteEmail: "Cette adresse e-mail semble incomplète. Pouvez-vous la vérifier (par exemple nom@exemple.com) ?",
 
   askOrderNumber: "Je peux vérifier cela. Quel est votre numéro de commande ? Vous le trouverez dans l’e-mail de confirmation de commande (par exemple #1042).",
-  askOrderEmail: (order) => `Je peux vérifier la commande ${order}. Pour protéger votre vie privée, quelle adresse e-mail avez-vous utilisée pour la commande ?`,
-  orderNotMatched: (order) => `Je n’ai pas pu associer la commande ${order} à cette adresse e-mail. Pouvez-vous vérifier le numéro de commande et utiliser l’e-mail de votre achat ? (Les commandes de plus de 60 jours peuvent ne pas apparaître ici ; notre équipe peut les vérifier.)`,
+  askOrderEmail: (order) =>
+    `Je peux vérifier la commande ${order}. Pour protéger votre vie privée, quelle adresse e-mail avez-vous utilisée pour la commande ?`,
+  orderNotMatched: (order) =>
+    `Je n’ai pas pu associer la commande ${order} à cette adresse e-mail. Pouvez-vous vérifier le numéro de commande et utiliser l’e-mail de votre achat ? (Les commandes de plus de 60 jours peuvent ne pas apparaître ici ; notre équipe peut les vérifier.)`,
   orderNotMatchedAgain: (order) =>
     `Cela ne correspond toujours pas à la commande ${order}. Si vous ne savez plus quel e-mail a été utilisé, je peux vous mettre en relation avec notre équipe : touchez « Parler à une personne ».`,
-  orderLookupFailed: "Je ne peux pas consulter les commandes pour le moment. Réessayez dans un instant, ou touchez « Parler à une personne » et notre équipe vérifiera pour vous.",
+  orderLookupFailed:
+    "Je ne peux pas consulter les commandes pour le moment. Réessayez dans un instant, ou touchez « Parler à une personne » et notre équipe vérifiera pour vous.",
   orderStatus: (s, f, promise) => {
     switch (s.kind) {
       case "unfulfilled":
@@ -34,13 +38,24 @@ export const fr: ReplyCatalog = {
     }
   },
   deliveredFollowUp: "Si vous ne l’avez pas reçue, dites-le-moi et je transmettrai à notre équipe.",
-  noOrdersForCustomer: "Je ne vois aucune commande récente sur votre compte (celles de plus de 60 jours peuvent ne pas apparaître ici). Si vous avez commandé sans compte, donnez-moi le numéro de commande et je vérifie.",
-  olderOrders: (others, f) => `Vos autres commandes récentes : ${others.map((o) => `${o.name} (${fr.statusWord(o.status)}, ${f.day(o.placedAt)})`).join(", ")}. Dites-moi s’il s’agit de l’une d’elles.`,
-  statusWord: (k) => ({ unfulfilled: "pas encore expédiée", partially_fulfilled: "expédiée en partie", in_transit: "en route", delivered: "livrée", cancelled: "annulée", refunded: "remboursée" })[k],
+  noOrdersForCustomer:
+    "Je ne vois aucune commande récente sur votre compte (celles de plus de 60 jours peuvent ne pas apparaître ici). Si vous avez commandé sans compte, donnez-moi le numéro de commande et je vérifie.",
+  olderOrders: (others, f) =>
+    `Vos autres commandes récentes : ${others.map((o) => `${o.name} (${fr.statusWord(o.status)}, ${f.day(o.placedAt)})`).join(", ")}. Dites-moi s’il s’agit de l’une d’elles.`,
+  statusWord: (k) =>
+    ({
+      unfulfilled: "pas encore expédiée",
+      partially_fulfilled: "expédiée en partie",
+      in_transit: "en route",
+      delivered: "livrée",
+      cancelled: "annulée",
+      refunded: "remboursée",
+    })[k],
 
   policy: (title, excerpt, url) => `Voici notre politique (${title}) : ${excerpt}${url ? ` Politique complète : ${url}` : ""}`,
   noPolicy: (topic) => `Je n’ai pas la politique ${topic === "refund" ? "de retour et de remboursement" : "d’expédition"} de la boutique sous la main.`,
-  contact: (c, hours) => `${fr.contactLine(c).replace(/\.$/, hours ? ` ${hours}.` : ".")} Vous pouvez aussi toucher « Parler à une personne » et je transmettrai votre question à notre équipe.`,
+  contact: (c, hours) =>
+    `${fr.contactLine(c).replace(/\.$/, hours ? ` ${hours}.` : ".")} Vous pouvez aussi toucher « Parler à une personne » et je transmettrai votre question à notre équipe.`,
   contactLine: (c) => {
     const ways = [c.email, c.phone].filter(Boolean);
     if (ways.length > 0) return `Vous pouvez joindre ${c.shopName} à ${ways.join(" ou ")}.`;
@@ -58,14 +73,18 @@ export const fr: ReplyCatalog = {
 
   empathy: "Je suis désolé pour ce désagrément.",
   askEmail: (shop) => `Je vais vous mettre en relation avec notre service client de ${shop}. À quelle adresse e-mail peuvent-ils vous répondre ?`,
-  askEmailAgain: "Pour transmettre votre demande à notre équipe, j’ai besoin d’une adresse e-mail à laquelle vous répondre. Laquelle préférez-vous ? (Ou dites « non merci ».)",
-  invalidEmail: "Cette adresse e-mail ne semble pas valide. Pouvez-vous la vérifier ? Elle devrait ressembler à nom@exemple.com. (Ou dites « non merci » si vous préférez.)",
+  askEmailAgain:
+    "Pour transmettre votre demande à notre équipe, j’ai besoin d’une adresse e-mail à laquelle vous répondre. Laquelle préférez-vous ? (Ou dites « non merci ».)",
+  invalidEmail:
+    "Cette adresse e-mail ne semble pas valide. Pouvez-vous la vérifier ? Elle devrait ressembler à nom@exemple.com. (Ou dites « non merci » si vous préférez.)",
   stillNeedEmail: "Quand vous voulez, indiquez votre adresse e-mail et je transmettrai votre demande à notre équipe (ou dites « non merci »).",
   declined: (contact) => `Pas de souci, je ne transmets rien. ${contact}`,
-  cannotForward: (contact) => `J’aimerais vous mettre en relation avec notre équipe, mais je ne peux pas transmettre votre demande depuis ce chat pour le moment. ${contact}`,
+  cannotForward: (contact) =>
+    `J’aimerais vous mettre en relation avec notre équipe, mais je ne peux pas transmettre votre demande depuis ce chat pour le moment. ${contact}`,
   forwarded: (email) =>
     `J’ai transmis votre demande à notre service client avec cette conversation : vous n’aurez rien à répéter. Ils vous contacteront à ${email}. Vous pouvez ajouter ici tout autre détail, je le leur transmettrai.`,
-  alreadyWithTeam: (email) => `Votre demande est déjà entre les mains de notre service client : ils répondront à ${email ?? "votre adresse e-mail"}. Tout ce que vous ajoutez ici leur parvient aussi.`,
+  alreadyWithTeam: (email) =>
+    `Votre demande est déjà entre les mains de notre service client : ils répondront à ${email ?? "votre adresse e-mail"}. Tout ce que vous ajoutez ici leur parvient aussi.`,
   addedToCase: (email) => `Merci, je l’ai ajouté à votre demande. Notre équipe répondra à ${email ?? "votre adresse e-mail"}.`,
   offerPerson: "Voulez-vous que je vous mette en relation avec une personne de notre équipe ?",
   offerDeclined: "Très bien. Puis-je vous aider pour autre chose ?",

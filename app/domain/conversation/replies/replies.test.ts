@@ -5,10 +5,28 @@ import type { OrderFacts } from "../../orders";
 import { formatFor, repliesFor } from ".";
 
 const ORDER: OrderFacts = {
-  id: "gid://shopify/Order/1", name: "#1042", email: "a@example.com", createdAt: "2026-02-16T14:03:00Z", cancelledAt: null, closed: false,
-  financialStatus: "PAID", fulfillmentStatus: "FULFILLED", items: [], total: { amount: "74.50", currencyCode: "USD" }, customer: null,
-  fulfillments: [{ status: "SUCCESS", displayStatus: "DELIVERED", createdAt: "2026-02-18T16:20:00Z", inTransitAt: null, deliveredAt: "2026-02-20T18:42:00Z", estimatedDeliveryAt: null,
-    tracking: [{ company: "USPS", number: "9400111899223847563", url: null }] }],
+  id: "gid://shopify/Order/1",
+  name: "#1042",
+  email: "a@example.com",
+  createdAt: "2026-02-16T14:03:00Z",
+  cancelledAt: null,
+  closed: false,
+  financialStatus: "PAID",
+  fulfillmentStatus: "FULFILLED",
+  items: [],
+  total: { amount: "74.50", currencyCode: "USD" },
+  customer: null,
+  fulfillments: [
+    {
+      status: "SUCCESS",
+      displayStatus: "DELIVERED",
+      createdAt: "2026-02-18T16:20:00Z",
+      inTransitAt: null,
+      deliveredAt: "2026-02-20T18:42:00Z",
+      estimatedDeliveryAt: null,
+      tracking: [{ company: "USPS", number: "9400111899223847563", url: null }],
+    },
+  ],
 };
 
 describe("reply catalogs", () => {
@@ -46,7 +64,13 @@ describe("reply catalogs", () => {
 
 describe("resolveLanguage", () => {
   it.each([
-    ["es", "es"], ["fr-CA", "fr"], ["de_AT", "de"], ["EN-gb", "en"], ["pt-BR", "en"], ["", "en"], [undefined, "en"],
+    ["es", "es"],
+    ["fr-CA", "fr"],
+    ["de_AT", "de"],
+    ["EN-gb", "en"],
+    ["pt-BR", "en"],
+    ["", "en"],
+    [undefined, "en"],
   ] as const)("%s → %s", (locale, lang) => {
     expect(resolveLanguage(locale)).toBe(lang);
   });

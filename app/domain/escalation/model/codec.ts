@@ -15,7 +15,10 @@ export function encodeBase64(bytes: Uint8Array): string {
     const c = i + 2 < bytes.length ? bytes[i + 2] : 0;
     const n = (a << 16) | (b << 8) | c;
     chunk.push(
-      ALPHABET[(n >> 18) & 63] + ALPHABET[(n >> 12) & 63] + (i + 1 < bytes.length ? ALPHABET[(n >> 6) & 63] : "=") + (i + 2 < bytes.length ? ALPHABET[n & 63] : "="),
+      ALPHABET[(n >> 18) & 63] +
+        ALPHABET[(n >> 12) & 63] +
+        (i + 1 < bytes.length ? ALPHABET[(n >> 6) & 63] : "=") +
+        (i + 2 < bytes.length ? ALPHABET[n & 63] : "="),
     );
     if (chunk.length === 4096) {
       out += chunk.join("");

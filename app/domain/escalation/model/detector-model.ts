@@ -40,11 +40,13 @@ export interface DetectorModel {
 export type ModelScores = Record<ModelHead, number>;
 
 export function decodeModel(asset: DetectorModelAsset): DetectorModel {
-  if (asset.heads.join(",") !== MODEL_HEADS.join(",")) throw new Error(`detector model ${asset.version}: heads ${asset.heads.join(",")} do not match ${MODEL_HEADS.join(",")}`);
+  if (asset.heads.join(",") !== MODEL_HEADS.join(","))
+    throw new Error(`detector model ${asset.version}: heads ${asset.heads.join(",")} do not match ${MODEL_HEADS.join(",")}`);
   if (checksum(asset.weights) !== asset.checksum) throw new Error(`detector model ${asset.version}: weights checksum mismatch`);
   const bytes = decodeBase64(asset.weights);
   const weights = new Int8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (weights.length !== (1 << asset.hashBits) * MODEL_HEADS.length) throw new Error(`detector model ${asset.version}: ${weights.length} weights for 2^${asset.hashBits} buckets`);
+  if (weights.length !== (1 << asset.hashBits) * MODEL_HEADS.length)
+    throw new Error(`detector model ${asset.version}: ${weights.length} weights for 2^${asset.hashBits} buckets`);
   const thresholds = {} as Record<ModelHead, number>;
   for (const head of MODEL_HEADS) thresholds[head] = asset.thresholds[head] ?? 1;
   return {

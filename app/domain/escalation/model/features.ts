@@ -112,7 +112,7 @@ export function extractFeatures(tokens: readonly string[], shape: TextShape, has
   const sorted = scratch.subarray(0, count).sort();
   let distinct = 0;
   let norm = 0;
-  for (let i = 0; i < count; ) {
+  for (let i = 0; i < count;) {
     let j = i + 1;
     while (j < count && sorted[j] === sorted[i]) j++;
     norm += (j - i) * (j - i);
@@ -124,7 +124,7 @@ export function extractFeatures(tokens: readonly string[], shape: TextShape, has
   const indices = new Int32Array(distinct + extra.length);
   const values = new Float32Array(distinct + extra.length);
   let k = 0;
-  for (let i = 0; i < count; ) {
+  for (let i = 0; i < count;) {
     let j = i + 1;
     while (j < count && sorted[j] === sorted[i]) j++;
     indices[k] = sorted[i];

@@ -113,7 +113,11 @@ export function trainLogistic(examples: readonly TrainingExample[], options: Tra
 }
 
 /** Probability per head for one message. */
-export function predictLogistic(model: { heads: number; weights: ArrayLike<number>; bias: ArrayLike<number>; scale?: ArrayLike<number> }, features: SparseFeatures, out = new Float64Array(model.heads)): Float64Array {
+export function predictLogistic(
+  model: { heads: number; weights: ArrayLike<number>; bias: ArrayLike<number>; scale?: ArrayLike<number> },
+  features: SparseFeatures,
+  out = new Float64Array(model.heads),
+): Float64Array {
   const { heads, weights, bias, scale } = model;
   const { indices, values } = features;
   for (let h = 0; h < heads; h++) out[h] = 0;

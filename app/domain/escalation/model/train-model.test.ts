@@ -6,15 +6,37 @@ import { DEFAULT_RECIPE, buildExamples, trainAsset, type RecipeOptions, type Tra
 // A small hand-written fixture: enough for each head to learn something, fast enough for CI, and
 // independent of ../shared (tests must pass without the dev data).
 const FIXTURE: TrainingRow[] = [
-  ...["i want to talk to a human", "transfer me to an agent", "get me a real person", "can i speak to a representative", "put me through to billing", "human please"].map(
-    (text) => ({ text, label: "escalate", meta: { reason: "explicit_human_request" }, family: "a" }),
-  ),
-  ...["i want my money back", "refund my order", "please reimburse me", "where is my refund"].map((text) => ({ text, label: "escalate", meta: { reason: "refund_topic" }, family: "a" })),
-  ...["this is the worst, i am furious", "you idiots ruined it", "so angry right now"].map((text) => ({ text, label: "escalate", meta: { reason: "anger" }, family: "b" })),
+  ...[
+    "i want to talk to a human",
+    "transfer me to an agent",
+    "get me a real person",
+    "can i speak to a representative",
+    "put me through to billing",
+    "human please",
+  ].map((text) => ({ text, label: "escalate", meta: { reason: "explicit_human_request" }, family: "a" })),
+  ...["i want my money back", "refund my order", "please reimburse me", "where is my refund"].map((text) => ({
+    text,
+    label: "escalate",
+    meta: { reason: "refund_topic" },
+    family: "a",
+  })),
+  ...["this is the worst, i am furious", "you idiots ruined it", "so angry right now"].map((text) => ({
+    text,
+    label: "escalate",
+    meta: { reason: "anger" },
+    family: "b",
+  })),
   ...["i want to file a complaint", "my order arrived broken again"].map((text) => ({ text, label: "escalate", meta: { reason: "complaint" }, family: "b" })),
-  ...["where is my order", "do you ship to canada", "is this a bot?", "how do i transfer money to another account", "what are your opening hours", "thanks, lovely day", "i want the blue one", "can i change my address"].map(
-    (text) => ({ text, label: "no_escalate", meta: { reason: null }, family: "b" }),
-  ),
+  ...[
+    "where is my order",
+    "do you ship to canada",
+    "is this a bot?",
+    "how do i transfer money to another account",
+    "what are your opening hours",
+    "thanks, lovely day",
+    "i want the blue one",
+    "can i change my address",
+  ].map((text) => ({ text, label: "no_escalate", meta: { reason: null }, family: "b" })),
 ];
 const OPTIONS: RecipeOptions = { ...DEFAULT_RECIPE, version: "test", hashBits: 12, epochs: 20, learningRate: 0.3, calibrationEvery: 4 };
 

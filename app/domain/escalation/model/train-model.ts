@@ -91,7 +91,13 @@ export interface QuantizedModel {
 export function fitModel(examples: readonly Example[], options: RecipeOptions): QuantizedModel {
   const trained = trainLogistic(examples, { ...options, heads: MODEL_HEADS.length });
   const { bytes, scale } = quantize(trained.weights, MODEL_HEADS.length);
-  return { heads: MODEL_HEADS.length, hashBits: options.hashBits, weights: new Int8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), scale, bias: trained.bias };
+  return {
+    heads: MODEL_HEADS.length,
+    hashBits: options.hashBits,
+    weights: new Int8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+    scale,
+    bias: trained.bias,
+  };
 }
 
 export interface ScoredExample {
@@ -111,7 +117,10 @@ export function scoreExamples(model: QuantizedModel, examples: readonly Example[
  * within the head's budget. Scores come from the held-back slice, which the scoring model did not
  * see, so thresholds are not fitted to memorized rows.
  */
-export function calibrateThresholds(scored: readonly ScoredExample[], options: Pick<RecipeOptions, "routineBudget" | "minThreshold">): Record<ModelHead, number> {
+export function calibrateThresholds(
+  scored: readonly ScoredExample[],
+  options: Pick<RecipeOptions, "routineBudget" | "minThreshold">,
+): Record<ModelHead, number> {
   const families = [...new Set(scored.map((s) => s.family))];
   const thresholds = {} as Record<ModelHead, number>;
   MODEL_HEADS.forEach((head, h) => {
@@ -122,7 +131,11 @@ export function calibrateThresholds(scored: readonly ScoredExample[], options: P
       let f1Sum = 0;
       let f1Count = 0;
       for (const family of families) {
-        let tp = 0, fp = 0, fn = 0, routine = 0, routineFlagged = 0;
+        let tp = 0,
+          fp = 0,
+          fn = 0,
+          routine = 0,
+          routineFlagged = 0;
         for (const s of scored) {
           if (s.family !== family) continue;
           const flagged = s.p[h] >= t;
@@ -132,8 +145,10 @@ export function calibrateThresholds(scored: readonly ScoredExample[], options: P
           }
           const y = s.targets[h];
           if (Number.isNaN(y)) continue;
-          if (y > 0.5) flagged ? tp++ : fn++;
-          else if (flagged) fp++;
+          if (y > 0.5) {
+            if (flagged) tp++;
+            else fn++;
+          } else if (flagged) fp++;
         }
         if (routine >= 100 && routineFlagged / routine > options.routineBudget[head]) withinBudget = false;
         if (tp + fn >= 20) {
@@ -173,8 +188,17 @@ export function toAsset(model: QuantizedModel, thresholds: Record<ModelHead, num
  * on it, refit on everything (the thresholds carry over; the slice only keeps them honest).
  */
 export function trainAsset(examples: readonly Example[], options: RecipeOptions, log: (message: string) => void = () => {}): DetectorModelAsset {
-  const first = fitModel(examples.filter((e) => !e.calibration), options);
-  const thresholds = calibrateThresholds(scoreExamples(first, examples.filter((e) => e.calibration)), options);
+  const first = fitModel(
+    examples.filter((e) => !e.calibration),
+    options,
+  );
+  const thresholds = calibrateThresholds(
+    scoreExamples(
+      first,
+      examples.filter((e) => e.calibration),
+    ),
+    options,
+  );
   log(`thresholds ${JSON.stringify(thresholds)}`);
   return toAsset(fitModel(examples, options), thresholds, options, examples.length);
 }
