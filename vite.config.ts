@@ -38,7 +38,8 @@ export default defineConfig({
         extends: true,
         test: {
           name: "unit",
-          include: ["app/**/*.test.ts", "app/**/*.test.tsx", "tests/servers/**/*.test.ts"],
+          setupFiles: ["tests/support/network-guard.ts"],
+          include: ["app/**/*.test.ts", "app/**/*.test.tsx", "tests/servers/**/*.test.ts", "tests/support/**/*.test.ts"],
           environment: "node",
         },
       },
@@ -46,6 +47,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "integration",
+          setupFiles: ["tests/support/network-guard.ts"],
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
           globalSetup: ["tests/integration/global-setup.ts"],
