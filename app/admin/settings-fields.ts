@@ -58,6 +58,9 @@ export const FIELD_META: Readonly<Record<string, FieldMeta>> = {
   "triggers.repeatedFailure.minModelConfidence": { label: "Escalate below model confidence", tab: "advanced", unit: "percent" },
   "triggers.vip.lowerThresholdBy": { label: "Lower VIP thresholds by", tab: "advanced", unit: "percent" },
   retentionDays: { label: "Keep conversations for", tab: "advanced", unit: "days" },
+  "abuse.newCasesPerAddressPerHour": { label: "New cases per visitor address per hour", tab: "advanced", unit: "count" },
+  "abuse.newCasesPerReplyToPerDay": { label: "New cases per reply-to email per day", tab: "advanced", unit: "count" },
+  "abuse.followUpsPerCasePerDay": { label: "Follow-up emails per case per day", tab: "advanced", unit: "count" },
 };
 
 const ROUTE_FIELD: Record<string, string> = { reason: "Reason", topic: "Topic", priority: "Priority", to: "Send to", cc: "CC" };

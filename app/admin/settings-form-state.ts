@@ -53,6 +53,9 @@ const TEXT_FIELDS = [
   "contact.phone",
   "contact.url",
   "retentionDays",
+  "abuse.newCasesPerAddressPerHour",
+  "abuse.newCasesPerReplyToPerDay",
+  "abuse.followUpsPerCasePerDay",
 ];
 
 export const PERCENT_FIELDS = [

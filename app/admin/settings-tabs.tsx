@@ -324,6 +324,21 @@ export function AdvancedTab(api: SettingsFormApi) {
       <Layout.AnnotatedSection id="retention" title="Data retention" description="Conversations and their cases are deleted this long after the last message.">
         <Card>{text("retentionDays", { type: "number", min: 1, max: 3650, suffix: "days", helpText: "1 to 3,650 days" })}</Card>
       </Layout.AnnotatedSection>
+      <Layout.AnnotatedSection
+        id="abuse"
+        title="Abuse limits"
+        description="Stop one visitor from flooding your team. Past a limit the shopper sees your contact details and the case is marked limited for abuse; it does not use your plan's allowance. Signed-in shoppers and shoppers who proved an order are not limited by address and get four times the email limit."
+      >
+        <Card>
+          <FormLayout>
+            <FormLayout.Group>
+              {text("abuse.newCasesPerAddressPerHour", { type: "number", min: 1, max: 1000, helpText: "Default 10" })}
+              {text("abuse.newCasesPerReplyToPerDay", { type: "number", min: 1, max: 1000, helpText: "Default 5" })}
+            </FormLayout.Group>
+            {text("abuse.followUpsPerCasePerDay", { type: "number", min: 1, max: 1000, helpText: "Default 10; later messages wait for the next day's email" })}
+          </FormLayout>
+        </Card>
+      </Layout.AnnotatedSection>
     </>
   );
 }

@@ -9,7 +9,16 @@ import {
   type EscalationSettings,
 } from "~/domain/escalation";
 import { parseRoutingSettings, routingSettingsSchema, type RoutingSettings } from "~/domain/routing";
-import { assistantSettingsSchema, contactSettingsSchema, parseStored, type AssistantSettings, type ContactSettings } from "~/domain/shop-settings";
+import {
+  assistantSettingsSchema,
+  contactSettingsSchema,
+  parseStored,
+  type AssistantSettings,
+  type ContactSettings,
+  abuseSettingsSchema,
+  abuseSettingsInputSchema,
+  type AbuseSettings,
+} from "~/domain/shop-settings";
 import type { Db } from "~/db.server";
 import { forgetShopContext } from "../chat/shop-context.server";
 import { fieldMeta, formatBound } from "./settings-fields";
@@ -29,6 +38,7 @@ const settingsSchema = z.object({
   assistant: assistantSettingsSchema,
   contact: contactSettingsSchema,
   retentionDays: retentionDaysSchema,
+  abuse: abuseSettingsInputSchema,
 });
 
 export interface SettingsDocuments {
@@ -37,6 +47,7 @@ export interface SettingsDocuments {
   assistant: AssistantSettings;
   contact: ContactSettings;
   retentionDays: number;
+  abuse: AbuseSettings;
 }
 
 /** Form field name → message. Names are the dotted form-field names used by the settings page. */
@@ -83,6 +94,9 @@ export const SETTINGS_FIELDS: ReadonlyArray<readonly [name: string, kind: Kind]>
   ["contact.phone", "optionalText"],
   ["contact.url", "optionalText"],
   ["retentionDays", "number"],
+  ["abuse.newCasesPerAddressPerHour", "number"],
+  ["abuse.newCasesPerReplyToPerDay", "number"],
+  ["abuse.followUpsPerCasePerDay", "number"],
 ];
 
 export const MAX_ROUTES = 50;
@@ -131,6 +145,11 @@ function readField(form: FormData, name: string, kind: Kind): unknown {
 export function formToSettingsInput(form: FormData): Record<string, unknown> {
   const input: Record<string, unknown> = {};
   for (const [name, kind] of SETTINGS_FIELDS) setPath(input, name.split("."), readField(form, name, kind));
+  // A form from before the abuse limits existed (an open tab during a deploy) keeps the defaults.
+  const abuseDefaults = abuseSettingsSchema.parse({});
+  for (const key of Object.keys(abuseDefaults) as Array<keyof typeof abuseDefaults>) {
+    if (form.get(`abuse.${key}`) === null) setPath(input, ["abuse", key], abuseDefaults[key]);
+  }
   const languages = form.getAll("triggers.languages").map(String);
   setPath(input, ["triggers", "languages"], languages);
 
@@ -247,6 +266,7 @@ export async function saveSettingsForm(db: Db, shop: string, form: FormData): Pr
       assistant: s.assistant as object,
       contact: s.contact as object,
       retentionDays: s.retentionDays,
+      abuse: s.abuse as object,
     },
   });
   forgetShopContext(shop);
@@ -264,6 +284,7 @@ export async function loadSettings(db: Db, shop: string): Promise<SettingsDocume
     assistant: parseStored(assistantSettingsSchema, row.assistant),
     contact: parseStored(contactSettingsSchema, row.contact),
     retentionDays: row.retentionDays,
+    abuse: parseStored(abuseSettingsSchema, row.abuse),
   };
 }
 

@@ -48,3 +48,10 @@ export const abuseSettingsSchema = z.object({
   followUpsPerCasePerDay: z.number().int().min(1).max(1000).catch(10).default(10),
 });
 export type AbuseSettings = z.output<typeof abuseSettingsSchema>;
+
+/** What the admin accepts for the caps (no silent fallbacks: an out-of-range entry is an error). */
+export const abuseSettingsInputSchema = z.object({
+  newCasesPerAddressPerHour: z.number().int().min(1).max(1000),
+  newCasesPerReplyToPerDay: z.number().int().min(1).max(1000),
+  followUpsPerCasePerDay: z.number().int().min(1).max(1000),
+});

@@ -84,6 +84,9 @@ async function currentForm(): Promise<Map<string, string | string[]>> {
   f.set("contact.phone", s.contact.phone ?? "");
   f.set("contact.url", s.contact.url ?? "");
   f.set("retentionDays", String(s.retentionDays));
+  f.set("abuse.newCasesPerAddressPerHour", String(s.abuse.newCasesPerAddressPerHour));
+  f.set("abuse.newCasesPerReplyToPerDay", String(s.abuse.newCasesPerReplyToPerDay));
+  f.set("abuse.followUpsPerCasePerDay", String(s.abuse.followUpsPerCasePerDay));
   return f;
 }
 
@@ -120,6 +123,7 @@ describe("settings", () => {
     f.delete("assistant.llmEnabled");
     f.set("contact.url", "https://baton-demo.example/contact");
     f.set("retentionDays", "30");
+    f.set("abuse.newCasesPerAddressPerHour", "25");
     const { status, data } = await actionData(app.origin, "/app/settings", entries(f));
     expect(data).toMatchObject({ ok: true, errors: {} });
     expect(status).toBe(200);
@@ -137,6 +141,7 @@ describe("settings", () => {
     expect(row.assistant).toMatchObject({ name: "Ada", tone: "formal", llmEnabled: false });
     expect(row.contact).toMatchObject({ email: "support@baton-demo.example", url: "https://baton-demo.example/contact" });
     expect(row.retentionDays).toBe(30);
+    expect(row.abuse).toMatchObject({ newCasesPerAddressPerHour: 25, newCasesPerReplyToPerDay: 5, followUpsPerCasePerDay: 10 });
     // The other shop's row is untouched.
     expect((await shopRow(OTHER)).routing).toMatchObject({ defaultTo: ["secret-team@other.example"] });
   });
@@ -155,6 +160,7 @@ describe("settings", () => {
     f.set("contact.email", "nope");
     f.set("contact.url", "javascript:alert(1)");
     f.set("retentionDays", "0");
+    f.set("abuse.newCasesPerAddressPerHour", "0");
     f.set("routing.routeCount", String(Number(f.get("routing.routeCount")) + 1));
     const last = Number(f.get("routing.routeCount")) - 1;
     f.set(`routing.routes.${last}.to`, "x@baton-demo.example");
@@ -171,6 +177,7 @@ describe("settings", () => {
       "triggers.orderState.stalledFulfillmentDays": "Enter a number",
       "contact.email": '"nope" is not a valid email address',
       retentionDays: "Must be at least 1 day",
+      "abuse.newCasesPerAddressPerHour": "Must be at least 1",
     });
     expect(data.errors["contact.url"]).toMatch(/URL/);
     expect(data.errors[`routing.routes.${last}.reason`]).toMatch(/at least one condition/);
