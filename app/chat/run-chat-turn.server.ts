@@ -208,7 +208,15 @@ async function gatherFacts(
   const orderName = escalated ? null : (i.orderName ?? state.orderName);
   let order: OrderFacts | null = null;
   let orderLookupFailed = false;
-  if (orderName) {
+  // Looked up when this turn may use it: it is named, asked about or proven by this message, already
+  // verified (the detector reads its state), or a hand-off may attach it; a "thanks" needs no Admin call.
+  const mayUseOrder =
+    Boolean(i.orderName || i.email || i.asksOrderStatus) ||
+    state.orderVerified ||
+    state.phase === "awaiting_email" ||
+    state.pendingEscalation !== null ||
+    event.type === "shopper.talk_to_human_requested";
+  if (orderName && mayUseOrder) {
     const found = await safe(() => deps.lookup.findOrderByName(orderName));
     order = found?.value ?? null;
     orderLookupFailed = found === null;
@@ -224,18 +232,14 @@ async function gatherFacts(
     customerOrders = found ? found.value.filter((o) => customerOwnsOrder(input.customerId, o)) : null;
     orderLookupFailed = found === null;
   }
-  const needsPolicies = Boolean((i.policyTopic && i.policyTopic !== "contact") || i.policyTopic === "contact" || order || customerOrders);
+  const needsPolicies = Boolean(i.policyTopic || order || customerOrders);
   const policies: ShopPolicy[] = needsPolicies ? ((await safe(() => deps.lookup.listPolicies()))?.value ?? []) : [];
   const proven = ownershipProven ? order : null;
   const detected = escalated
     ? NO_ESCALATION
     : decide(shop, state, event, { ...input, customer: input.customer ?? proven?.customer ?? null, order: proven ?? customerOrders?.[0] ?? null });
   const toldBefore = state.orderVerified && state.orderName === (proven ?? customerOrders?.[0])?.name;
-  const { decision, offer } = i.policyTopic
-    ? offerOnStoreQuestion(detected)
-    : toldBefore
-      ? { decision: detected, offer: undefined }
-      : offerStalledOnly(detected);
+  const { decision, offer } = i.policyTopic || !toldBefore ? offerInstead(detected, Boolean(i.policyTopic)) : { decision: detected };
 
   return {
     lang: input.lang,
@@ -246,7 +250,6 @@ async function gatherFacts(
     customerEmail: input.customerEmail,
     customerOrders,
     policies,
-    lastReply: lastAssistantText(input.history),
     previousReplies: previousTurnReplies(input.history),
     failedProofs: input.history.filter((m) => m.role === "assistant" && metaFlag(m.meta, "proofFailed")).length,
     decision,
@@ -313,31 +316,24 @@ function decide(shop: ShopContext, state: ConversationState, event: ChatEvent, i
 }
 
 /**
- * An order stalled for days is a fact about the order, not something the shopper said: the first time
- * they hear it, they are offered a person instead of being handed over unasked.
+ * Some escalations are facts or guesses, not the shopper's words: an order stalled for days (heard
+ * for the first time), or a store question ("How can I contact you?", "Returns and refunds") that
+ * only the learned model reads as wanting a person or a refund. The shopper gets the answer and the
+ * offer of a person; an exact rule ("I want a refund", "it never came") still hands over.
  */
-function offerStalledOnly(d: EscalationDecision): { decision: EscalationDecision; offer?: PendingEscalation } {
-  const stalledOnly =
-    d.escalate &&
-    d.reasons.every((r) => r === "order_state" || r === "vip") &&
-    d.signals.some((x) => x.reason === "order_state" && /\bfor \d+ days$/.test(x.evidence)) &&
-    !d.signals.some((x) => x.reason === "order_state" && !/\bfor \d+ days$/.test(x.evidence));
-  if (!stalledOnly) return { decision: d };
+function offerInstead(d: EscalationDecision, storeQuestion: boolean): { decision: EscalationDecision; offer?: PendingEscalation } {
+  const facts = d.signals.filter((x) => x.reason !== "vip");
+  const asOffer = storeQuestion
+    ? facts.every((x) => MODEL_EVIDENCE.test(x.evidence))
+    : facts.every((x) => x.reason === "order_state" && STALLED_EVIDENCE.test(x.evidence));
+  if (!d.escalate || facts.length === 0 || !asOffer) return { decision: d };
   const { score: _score, ...offer } = d;
   return { decision: NO_ESCALATION, offer };
 }
 
-/**
- * A store question — "How can I contact you?", "Returns and refunds" — has an answer (the shop's
- * contact details, its policy). When only the learned model reads it as wanting a person or a refund,
- * the shopper gets the answer and the offer of a person; an exact rule ("I want a refund") still hands over.
- */
-function offerOnStoreQuestion(d: EscalationDecision): { decision: EscalationDecision; offer?: PendingEscalation } {
-  const modelOnly = d.escalate && d.signals.length > 0 && d.signals.every((x) => x.reason === "vip" || /\(model \d/.test(x.evidence));
-  if (!modelOnly) return { decision: d };
-  const { score: _score, ...offer } = d;
-  return { decision: NO_ESCALATION, offer };
-}
+// How the detector words the evidence of a model finding and of a stalled order (detect-escalation.ts, order-state.ts).
+const MODEL_EVIDENCE = /\(model \d/;
+const STALLED_EVIDENCE = /\bfor \d+ days$/;
 
 const NO_ESCALATION: EscalationDecision = {
   escalate: false,
@@ -366,11 +362,6 @@ function stateFromRow(row: StoredConversation): ConversationState {
 /** 128 random bits, URL-safe: unguessable and never derived from shop or time. */
 export function newConversationId(): string {
   return randomBytes(16).toString("base64url");
-}
-
-function lastAssistantText(history: StoredMessage[]): string | null {
-  for (let n = history.length - 1; n >= 0; n--) if (history[n]!.role === "assistant") return history[n]!.text;
-  return null;
 }
 
 function previousTurnReplies(history: StoredMessage[]): string[] {

@@ -46,7 +46,6 @@ function facts(over: Partial<TurnFacts> = {}): TurnFacts {
     lang: "en",
     orderName: over.order?.name ?? null,
     customerOrders: null,
-    lastReply: null,
     previousReplies: [],
     failedProofs: 0,
     order: null,

@@ -120,7 +120,7 @@ function greetingText(facts: TurnFacts, t: ReplyCatalog): string {
 /** Out of scope: say what the assistant can do; the second miss in a row offers a person. */
 function miss(s: ConversationState, turn: Turn): TurnResult {
   const { t, facts } = turn;
-  const missedBefore = facts.lastReply === t.miss || (s.unhelpfulCount > 0 && facts.lastReply !== null && facts.lastReply.endsWith(t.miss));
+  const missedBefore = facts.previousReplies.some((r) => r.endsWith(t.miss));
   if (missedBefore) {
     return { ...offerPerson({ ...s, unhelpfulCount: s.unhelpfulCount + 1 }, cannotHelpEscalation(), [t.missAgain]), unhelpful: true };
   }
@@ -376,8 +376,7 @@ export function mergeEscalations(a: PendingEscalation, b: PendingEscalation): Pe
 
 /** Never the same reply twice in a row: a repeat says so instead of reading like a loop. */
 function notTwiceInARow(r: TurnResult, turn: Turn): TurnResult {
-  const said = turn.facts.previousReplies ?? (turn.facts.lastReply ? [turn.facts.lastReply] : []);
-  if (!r.replies[0] || !said.includes(r.replies[0])) return r;
+  if (!r.replies[0] || !turn.facts.previousReplies.includes(r.replies[0])) return r;
   return { ...r, replies: [`${turn.t.repeatPrefix} ${r.replies[0]}`, ...r.replies.slice(1)] };
 }
 

@@ -56,8 +56,10 @@ export interface TurnFacts {
   customerOrders: OrderFacts[] | null;
   policies: ShopPolicy[];
   /** The assistant's previous message in this conversation (never say the same thing twice in a row). */
-  lastReply: string | null;
-  /** Everything the assistant said on the previous turn (a repeat of any of it is said differently). */
+  /**
+   * What the assistant said on the previous turn, its last message first: a repeat of any of it is
+   * said differently, and a miss after a miss offers a person.
+   */
   previousReplies: string[];
   /** Ownership proofs that failed earlier in this conversation (a mistyped email is forgiven once). */
   failedProofs: number;
