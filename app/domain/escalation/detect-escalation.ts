@@ -16,7 +16,7 @@ import { committedModel } from "./model/committed-model";
 import { scoreWithModel, type DetectorModel, type ModelScores } from "./model/detector-model";
 import type { ModelHead } from "./model/heads";
 import { isRefundPolicyQuestion } from "./authority-limit";
-import type { DetectorConversation, EscalationContext, EscalationDecision, EscalationTopic, Priority, ReasonCode, Signal } from "./types";
+import type { DetectorConversation, EscalationContext, EscalationDecision, EscalationTopic, Priority, ReasonCode, Signal, SignalSource } from "./types";
 
 // Each signal module answers "did this trigger fire, how strongly, and why"; this file applies the
 // shop's switches and thresholds, then derives priority, topic, reason text and confidence.
@@ -32,6 +32,9 @@ interface Finding {
   subject: boolean;
   severity: Priority;
   topic?: EscalationTopic;
+  /** who found it (default: an exact rule) and the finer kind, carried onto the signal */
+  source?: SignalSource;
+  kind?: string;
 }
 
 const COMPLAINT_CLAUSES: Record<ComplaintKind, string> = {
@@ -121,6 +124,8 @@ export function detectEscalation(
       clause: "pressed “Talk to a person”",
       subject: true,
       severity: "normal",
+      source: "context",
+      kind: "button",
     });
   }
 
@@ -194,6 +199,9 @@ export function detectEscalation(
           subject: order.kind !== "stalled_fulfillment",
           severity: order.kind === "delivered_not_received" ? "high" : "normal",
           topic: order.kind === "refund_status" ? "refund" : order.kind === "cancelled" ? "order" : "shipping",
+          // A stalled order is a fact of the order, not something the shopper said.
+          source: order.kind === "stalled_fulfillment" ? "context" : "rule",
+          kind: order.kind,
         });
       }
     }
@@ -293,6 +301,7 @@ export function detectEscalation(
         clause: failure.evidence.charAt(0).toLowerCase() + failure.evidence.slice(1),
         subject: false,
         severity: "normal",
+        source: "context",
       });
     }
   }
@@ -305,8 +314,14 @@ export function detectEscalation(
   for (const f of fired) if (!reasons.includes(f.reason)) reasons.push(f.reason);
   if (escalate && vip) reasons.push("vip");
 
-  const signals: Signal[] = fired.map((f) => ({ reason: f.reason, score: round(f.score), evidence: f.evidence }));
-  if (escalate && vip) signals.push({ reason: "vip", score: 1, evidence: vip });
+  const signals: Signal[] = fired.map((f) => ({
+    reason: f.reason,
+    score: round(f.score),
+    evidence: f.evidence,
+    source: f.source ?? "rule",
+    ...(f.kind ? { kind: f.kind } : {}),
+  }));
+  if (escalate && vip) signals.push({ reason: "vip", score: 1, evidence: vip, source: "context" });
 
   const priority = derivePriority({
     escalate,
@@ -368,6 +383,7 @@ function addModelFindings(
         score: p,
         threshold: t,
         evidence: evidence(p),
+        source: "model",
         clause: "asked to talk to a person",
         subject: true,
         severity: "normal",
@@ -385,6 +401,7 @@ function addModelFindings(
         score: p,
         threshold: t,
         evidence: evidence(p),
+        source: "model",
         clause,
         subject: true,
         severity: "normal",
@@ -400,6 +417,7 @@ function addModelFindings(
         score: p,
         threshold: t,
         evidence: evidence(p),
+        source: "model",
         clause: "is upset",
         subject: true,
         severity: p >= 0.95 ? "high" : "normal",
@@ -416,6 +434,7 @@ function addModelFindings(
         score: p,
         threshold: t,
         evidence: evidence(p),
+        source: "model",
         clause: "asks for a refund",
         subject: true,
         severity: "normal",

@@ -101,9 +101,18 @@ export interface Signal {
   reason: ReasonCode;
   /** 0..1 strength of this signal */
   score: number;
-  /** short quote from the shopper or a fact from the context */
+  /** short quote from the shopper or a fact from the context (for people: never parsed by code) */
   evidence: string;
+  /**
+   * Who found it: an exact rule over the words, the learned model, or a fact of the context (order,
+   * customer, button). Code that treats findings differently reads this, never the evidence text.
+   */
+  source?: SignalSource;
+  /** The finer kind where one reason has several (order_state: "stalled_fulfillment", …). */
+  kind?: string;
 }
+
+export type SignalSource = "rule" | "model" | "context";
 
 /** The detector's verdict for the latest shopper turn. */
 export interface EscalationDecision {
