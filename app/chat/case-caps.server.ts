@@ -1,15 +1,15 @@
 import { createHmac } from "node:crypto";
 import type { Db } from "~/db.server";
-import type { TurnResult } from "~/domain/conversation/types";
-import { getEnv } from "~/env.server";
+import type { TurnDecision } from "~/domain/conversation/decide-turn";
 import { countNewCaseAttempt } from "../platform/rate-limit.server";
 import type { ShopContext } from "./shop-context.server";
 
 /**
- * Abuse caps on new cases (docs/decisions/0035 and 0061): per shopper address per hour
- * and per reply-to address per day, with the shop's own limits (`ShopContext.abuse`). Past a cap
- * the turn is decided again as "limited for abuse": the shopper gets the store's contact details,
- * the case is stored as `limited_abuse`, no email goes out and the plan's allowance is untouched.
+ * Abuse caps on new cases (docs/decisions/0035): per shopper address per hour and per reply-to
+ * address per day, with the shop's own limits (`ShopContext.abuse`). Past a cap the turn's
+ * "over the caps" alternative, which the core decided beside the case (`TurnDecision.overCaseCap`),
+ * is used: the shopper gets the store's contact details, the case is stored as `limited_abuse`, no
+ * email goes out and the plan's allowance is untouched.
  *
  * Two counts, both needed:
  * - the database: cases that reached the team (queued, sent, failed) in the window, by the shop's
@@ -32,15 +32,26 @@ const DAY_MS = 24 * HOUR_MS;
  * address, so it can be counted per shop but not reversed (or linked across shops) from the
  * database alone.
  */
-export function clientAddressHash(shop: string, address: string | null): string | null {
+export function clientAddressHash(secret: string, shop: string, address: string | null): string | null {
   if (!address) return null;
-  return createHmac("sha256", getEnv().shopifyApiSecret).update(`baton-client|${shop}|${address}`).digest("base64url").slice(0, 32);
+  return createHmac("sha256", secret).update(`baton-client|${shop}|${address}`).digest("base64url").slice(0, 32);
 }
 
-/** The reply-to address a case created by this turn would carry, or null when it creates none. */
-export function newCaseReplyTo(result: TurnResult): string | null | undefined {
-  const effect = result.effects.find((e) => e.type === "create_case");
-  return effect?.type === "create_case" ? effect.shopperEmail : undefined;
+/**
+ * The turn as it may go out: a new case within the shop's caps, or the core's "over the caps"
+ * alternative. Only a turn that opens a case reads the counts.
+ */
+export async function withinCaseCaps(
+  db: Db,
+  decision: TurnDecision,
+  input: { shop: ShopContext; secret: string; clientHash: string | null; signedIn: boolean; now: Date },
+): Promise<TurnDecision> {
+  const effect = decision.effects.find((e) => e.type === "create_case");
+  if (effect?.type !== "create_case" || !decision.overCaseCap) return decision;
+  // A shopper who proved who they are (signed in, or an order matched to their email) is held to wider caps.
+  const verified = input.signedIn || effect.caseOrder.order !== null;
+  const refusal = await checkNewCaseCaps(db, { ...input, replyTo: effect.shopperEmail, verified });
+  return refusal ? decision.overCaseCap : decision;
 }
 
 /**
@@ -49,7 +60,7 @@ export function newCaseReplyTo(result: TurnResult): string | null | undefined {
  */
 export async function checkNewCaseCaps(
   db: Db,
-  input: { shop: ShopContext; clientHash: string | null; replyTo: string | null; now: Date; verified: boolean },
+  input: { shop: ShopContext; secret: string; clientHash: string | null; replyTo: string | null; now: Date; verified: boolean },
 ): Promise<CaseCapRefusal | null> {
   const { shop, now } = input;
   // A shopper who proved who they are (signed in, or an order matched to their email) is a customer,
@@ -68,7 +79,7 @@ export async function checkNewCaseCaps(
 
   const attempts = await countNewCaseAttempt({
     client: clientHash ? `${shop.domain}|${clientHash}` : null,
-    replyTo: replyTo ? `${shop.domain}|${clientAddressHash(shop.domain, `reply-to:${replyTo}`)}` : null,
+    replyTo: replyTo ? `${shop.domain}|${clientAddressHash(input.secret, shop.domain, `reply-to:${replyTo}`)}` : null,
   });
   // Committed cases are in both counts; the larger one is the truth (the counter starts at zero
   // after a restart on SQLite, the database misses cases still being written).

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { db } from "~/db.server";
-import type { ChatTurnInput, RunnerDeps } from "./run-chat-turn.server";
+import type { ChatConfig, ChatDeps, ChatTurnInput } from "./chat-deps";
+import { llmConfigFrom } from "./model/client.server";
+import { adminCaseUrl, messageIdDomain } from "../shopify/admin-links.server";
 import { BodyTooLargeError, hasJsonContentType, isWellFormedConversationId, jsonError, normalizeShopperText, readBodyText } from "../platform/http.server";
 import { orderLookupFor } from "../shopify/order-lookup.server";
 import { checkChatRateLimit } from "../platform/rate-limit.server";
@@ -26,7 +28,7 @@ const chatBody = z.object({
     .optional(),
 });
 
-export type ChatRequest = { ok: true; deps: RunnerDeps; input: ChatTurnInput } | { ok: false; response: Response };
+export type ChatRequest = { ok: true; deps: ChatDeps; input: ChatTurnInput } | { ok: false; response: Response };
 
 /**
  * Verifies the App Proxy signature, reads and validates the JSON body, applies the rate limits,
@@ -75,7 +77,7 @@ export async function readChatRequest(request: Request): Promise<ChatRequest> {
   if (limited) return fail(limited);
   return {
     ok: true,
-    deps: { db: db(), lookup: orderLookupFor(auth.shop, auth.accessToken), now: () => new Date(), kickOutbox },
+    deps: chatDeps(auth.shop, auth.accessToken),
     input: {
       shop: auth.shop,
       customerId: auth.customerId,
@@ -108,3 +110,31 @@ export function shopUnavailable(): Response {
 function fail(response: Response): ChatRequest {
   return { ok: false, response };
 }
+
+let config: ChatConfig | undefined;
+
+/** The chat's configuration, read once from the validated environment (the chat's composition point). */
+export function chatConfig(): ChatConfig {
+  if (config) return config;
+  const env = getEnv();
+  config = {
+    llm: llmConfigFrom(env),
+    followUpBatchMs: env.outbox.followUpBatchMs,
+    mailFrom: env.mailFrom,
+    appSecret: env.shopifyApiSecret,
+    messageIdDomain: messageIdDomain(),
+    adminCaseUrl,
+  };
+  return config;
+}
+
+function chatDeps(shop: string, accessToken: string | undefined): ChatDeps {
+  const lookup = orderLookupFor(shop, accessToken);
+  return { db: db(), lookup, policies: lookup, now: () => new Date(), kickOutbox, config: chatConfig(), log: chatLog };
+}
+
+const chatLog = {
+  warn(fields: object, message: string) {
+    console.warn(`[chat] ${message}`, fields);
+  },
+};

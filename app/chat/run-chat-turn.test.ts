@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type Db } from "~/db.server";
 import type { CustomerFacts, OrderFacts, OrderLookup, ShopPolicy } from "~/domain/orders";
 import { migrateDeploy } from "~/platform/prisma-cli.server";
-import { runChatTurn, type RunnerDeps } from "./run-chat-turn.server";
+import { runChatTurn, type ChatDeps } from "./run-chat-turn.server";
 
 // One turn, end to end inside the process: a real SQLite database, an in-memory order lookup (the
 // OrderLookup port, no Admin API), the real pure core and the real persistence.
@@ -69,7 +69,26 @@ let db: Db;
 let dir: string;
 const kicks: number[] = [];
 const calls: string[] = [];
-const deps = (): RunnerDeps => ({ db, lookup: memoryLookup(calls), now: () => new Date("2026-03-01T12:00:00Z"), kickOutbox: () => kicks.push(1) });
+const warnings: string[] = [];
+const deps = (): ChatDeps => {
+  const lookup = memoryLookup(calls);
+  return {
+    db,
+    lookup,
+    policies: lookup,
+    now: () => new Date("2026-03-01T12:00:00Z"),
+    kickOutbox: () => kicks.push(1),
+    config: {
+      llm: null,
+      followUpBatchMs: 60_000,
+      mailFrom: "Baton <escalations@baton.test>",
+      appSecret: "unit-test-secret-0123456789",
+      messageIdDomain: "baton.test",
+      adminCaseUrl: (shop, id) => `https://admin.test/${shop}/cases/${id}`,
+    },
+    log: { warn: (_fields, message) => warnings.push(message) },
+  };
+};
 
 beforeAll(async () => {
   // The app's configuration outside the demo needs a real secret (app/env.server.ts).

@@ -22,7 +22,7 @@ const variants: Variant[] = [
 
 // The prepared-statement variant must never quietly fall back to Prisma in these tests.
 const refuse = () => Promise.reject(new Error("fell back to the Prisma store"));
-const refusingStore: ChatStore = { loadConversation: refuse, saveTurn: refuse, saveTurnWithCase: refuse, escalationsInPeriod: refuse };
+const refusingStore: ChatStore = { loadTurn: refuse, loadConversation: refuse, saveTurn: refuse, saveTurnWithCase: refuse, escalationsInPeriod: refuse };
 
 const SHOP = "store-a.myshopify.com";
 const OTHER = "store-b.myshopify.com";

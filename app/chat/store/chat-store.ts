@@ -1,10 +1,12 @@
 import type { CaseRecord } from "~/domain/conversation/plan-case";
-import type { OutboxInsert } from "../../email/outbox.server";
+import type { FollowUpFound, FollowUpPlan, OutboxInsert } from "../../email/outbox.server";
 
 /**
- * The chat hot path's storage port: one read and one write per storefront turn. Everything else
- * (cases, outbox, admin) goes through Prisma directly; this port exists so the turn can skip the
- * ORM's per-query cost where the driver allows it (see docs/decisions/0024).
+ * The chat hot path's storage port: one read (`loadTurn`) and one write (`saveTurn`, or
+ * `saveTurnWithCase` for a turn that opens a case) per storefront turn — the turn's messages, its
+ * case, outbox rows and follow-up in one transaction. Everything else (admin, retention) goes
+ * through Prisma directly; this port exists so the turn can skip the ORM's per-query cost where the
+ * driver allows it (see docs/decisions/0024).
  */
 
 /** A conversation as the turn needs it, with its most recent messages (newest first). */
@@ -20,6 +22,21 @@ export interface StoredConversation {
   unhelpfulCount: number;
   emailAsks: number;
   messages: StoredMessage[];
+  /** The conversation's case, if it has one (follow-ups go to it; an abandoned one remembers a "no thanks"). */
+  caseRef?: { id: string; status: string } | null;
+}
+
+/** What a turn reads before deciding, in one store call. */
+export interface TurnRead {
+  conversation: StoredConversation | null;
+  /** Escalation emails counted for the shop in the turn's usage period (the plan's allowance). */
+  escalationsThisPeriod: number;
+}
+
+/** A follow-up to queue with the turn, decided inside its transaction from what is read there. */
+export interface FollowUpWrite {
+  caseId: string;
+  plan: (found: FollowUpFound) => FollowUpPlan;
 }
 
 export interface StoredMessage {
@@ -55,6 +72,8 @@ export interface TurnWrite {
   /** Model tokens and waiting time of this turn, added to the conversation's totals. */
   llm: { tokensIn: number; tokensOut: number; latencyMs: number; fallbacks?: number } | null;
   messages: Array<{ role: string; text: string; createdAt: Date; meta?: object }>;
+  /** Queue the case's batched follow-up email in the same transaction. */
+  followUp?: FollowUpWrite;
 }
 
 /**
@@ -97,6 +116,8 @@ export interface TranscriptRow {
 export type PlanCase = (transcript: TranscriptRow[], prior: { id: string; status: string } | null) => CasePlan | null;
 
 export interface ChatStore {
+  /** The turn's one read: the conversation (only if it belongs to `shop`) with its case, and the shop's allowance count. */
+  loadTurn(shop: string, conversationId: string | null, historyLimit: number, usagePeriod: string): Promise<TurnRead>;
   /** The conversation, only if it belongs to `shop`; at most `historyLimit` newest messages. */
   loadConversation(shop: string, conversationId: string, historyLimit: number): Promise<StoredConversation | null>;
   /** Writes the turn atomically: conversation row, its new messages and the usage counter. */

@@ -1,21 +1,44 @@
 import type { Prisma } from "@prisma/client";
 import type { Db } from "~/db.server";
-import type { CasePlan, ChatStore, StoredConversation, TurnWrite } from "./chat-store";
+import type { CasePlan, ChatStore, FollowUpWrite, StoredConversation, TurnRead, TurnWrite } from "./chat-store";
 
 type Client = Db | Prisma.TransactionClient;
 
 /** The chat store through the Prisma client: the PostgreSQL path (network round trips dominate there). */
 export function createPrismaChatStore(db: Db): ChatStore {
+  const loadConversation = async (shop: string, conversationId: string, historyLimit: number): Promise<StoredConversation | null> => {
+    // Sent together: one round trip's wait (the case is only read when the conversation is the shop's).
+    const [row, caseRef] = await Promise.all([
+      db.conversation.findFirst({ where: { id: conversationId, shop }, include: { messages: { orderBy: { createdAt: "desc" }, take: historyLimit } } }),
+      db.escalationCase.findFirst({ where: { conversationId, shop }, select: { id: true, status: true } }),
+    ]);
+    return row ? { ...row, caseRef } : null;
+  };
   return {
-    async loadConversation(shop, conversationId, historyLimit): Promise<StoredConversation | null> {
-      return db.conversation.findFirst({
-        where: { id: conversationId, shop },
-        include: { messages: { orderBy: { createdAt: "desc" }, take: historyLimit } },
-      });
+    async loadTurn(shop, conversationId, historyLimit, usagePeriod): Promise<TurnRead> {
+      // Both reads go out at once: one round trip's wait on PostgreSQL.
+      const [conversation, usage] = await Promise.all([
+        conversationId ? loadConversation(shop, conversationId, historyLimit) : null,
+        db.usageCounter.findUnique({ where: { shop_period: { shop, period: usagePeriod } }, select: { escalations: true } }),
+      ]);
+      return { conversation, escalationsThisPeriod: usage?.escalations ?? 0 };
     },
 
+    loadConversation,
+
     async saveTurn(w) {
-      await db.$transaction(turnWrites(db, w));
+      if (!w.followUp) {
+        await db.$transaction(turnWrites(db, w));
+        return;
+      }
+      const followUp = w.followUp;
+      await db.$transaction(
+        async (tx) => {
+          for (const write of turnWrites(tx, w)) await write;
+          await writeFollowUp(tx, w, followUp);
+        },
+        { maxWait: 15_000, timeout: 15_000 },
+      );
     },
 
     async saveTurnWithCase(w, plan) {
@@ -84,6 +107,19 @@ function turnWrites(client: Client, w: TurnWrite) {
 function updatableColumns(w: TurnWrite) {
   const { customerId, ...rest } = w.columns;
   return customerId ? { ...rest, customerId } : rest;
+}
+
+/** The case's follow-up, read and queued inside the turn's transaction. */
+async function writeFollowUp(tx: Prisma.TransactionClient, w: TurnWrite, followUp: FollowUpWrite): Promise<void> {
+  const pending = await tx.outboxEmail.findFirst({
+    where: { caseId: followUp.caseId, shop: w.shop, kind: "followup", status: "pending" },
+    select: { id: true },
+  });
+  const kase = pending ? null : await tx.escalationCase.findFirst({ where: { id: followUp.caseId, shop: w.shop } });
+  const since = new Date(w.now.getTime() - 24 * 3_600_000);
+  const recentCount = kase ? await tx.outboxEmail.count({ where: { caseId: kase.id, kind: "followup", createdAt: { gte: since } } }) : 0;
+  const plan = followUp.plan({ kase, pendingId: pending?.id ?? null, recentCount });
+  if (plan.queued) await tx.outboxEmail.create({ data: plan.insert });
 }
 
 async function writeCase(tx: Prisma.TransactionClient, w: TurnWrite, plan: CasePlan): Promise<void> {

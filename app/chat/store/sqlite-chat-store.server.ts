@@ -1,6 +1,6 @@
 import type BetterSqlite3 from "better-sqlite3";
 import { randomUUID } from "node:crypto";
-import type { CasePlan, ChatStore, StoredConversation, TranscriptRow, TurnWrite } from "./chat-store";
+import type { CasePlan, ChatStore, FollowUpWrite, StoredConversation, TranscriptRow, TurnRead, TurnWrite } from "./chat-store";
 
 /**
  * The chat store on SQLite: cached prepared statements on the Prisma adapter's own connection.
@@ -21,27 +21,22 @@ export function createSqliteChatStore(connection: () => Promise<BetterSqlite3.Da
   };
 
   return {
+    async loadTurn(shop, conversationId, historyLimit, usagePeriod): Promise<TurnRead> {
+      const statements = await statementsOf();
+      if (!statements) return fallback.loadTurn(shop, conversationId, historyLimit, usagePeriod);
+      const { conn, st } = statements;
+      return whenNoOtherTransaction(conn, (): TurnRead => {
+        const conversation = conversationId ? readConversation(st, shop, conversationId, historyLimit) : null;
+        const usage = st.escalationsInPeriod.get(shop, usagePeriod) as { escalations: number } | undefined;
+        return { conversation, escalationsThisPeriod: usage?.escalations ?? 0 };
+      });
+    },
+
     async loadConversation(shop, conversationId, historyLimit) {
       const statements = await statementsOf();
       if (!statements) return fallback.loadConversation(shop, conversationId, historyLimit);
       const { conn, st } = statements;
-      return whenNoOtherTransaction(conn, (): StoredConversation | null => {
-        const row = st.findConversation.get(conversationId, shop) as ConversationRow | undefined;
-        if (!row) return null;
-        const messages = st.recentMessages.all(conversationId, historyLimit) as MessageRow[];
-        return {
-          id: row.id,
-          customerId: row.customerId,
-          state: row.state,
-          shopperEmail: row.shopperEmail,
-          pendingEscalation: row.pendingEscalation,
-          orderName: row.orderName,
-          orderVerified: row.orderVerified === 1,
-          unhelpfulCount: row.unhelpfulCount,
-          emailAsks: row.emailAsks,
-          messages: messages.map((m) => ({ role: m.role, text: m.text, createdAt: new Date(m.createdAt), meta: m.meta === null ? null : JSON.parse(m.meta) })),
-        };
-      });
+      return whenNoOtherTransaction(conn, () => readConversation(st, shop, conversationId, historyLimit));
     },
 
     async saveTurn(w) {
@@ -85,6 +80,58 @@ export function createSqliteChatStore(connection: () => Promise<BetterSqlite3.Da
 
 type Statements = ReturnType<typeof prepare>;
 
+function readConversation(st: Statements, shop: string, conversationId: string, historyLimit: number): StoredConversation | null {
+  const row = st.findConversation.get(conversationId, shop) as ConversationRow | undefined;
+  if (!row) return null;
+  const messages = st.recentMessages.all(conversationId, historyLimit) as MessageRow[];
+  const caseRef = (st.caseOfConversation.get(conversationId) as { id: string; status: string } | undefined) ?? null;
+  return {
+    id: row.id,
+    customerId: row.customerId,
+    state: row.state,
+    shopperEmail: row.shopperEmail,
+    pendingEscalation: row.pendingEscalation,
+    orderName: row.orderName,
+    orderVerified: row.orderVerified === 1,
+    unhelpfulCount: row.unhelpfulCount,
+    emailAsks: row.emailAsks,
+    messages: messages.map((m) => ({ role: m.role, text: m.text, createdAt: new Date(m.createdAt), meta: parseJson(m.meta) })),
+    caseRef,
+  };
+}
+
+// A damaged JSON cell reads as nothing remembered (the codecs then fall back), never as a failed turn.
+function parseJson(text: string | null): unknown {
+  if (text === null) return null;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return null;
+  }
+}
+
+/** The case's follow-up, read and queued inside the turn's transaction. */
+function writeFollowUp(st: Statements, w: TurnWrite, followUp: FollowUpWrite): void {
+  const pending = st.pendingFollowUp.get(followUp.caseId, w.shop) as { id: string } | undefined;
+  const row = pending ? undefined : (st.followUpCase.get(followUp.caseId, w.shop) as FollowUpCaseRow | undefined);
+  const since = sqliteDate(new Date(w.now.getTime() - 24 * 3_600_000));
+  const recent = row ? ((st.recentFollowUps.get(followUp.caseId, since) as { n: number }).n ?? 0) : 0;
+  const kase = row
+    ? {
+        ...row,
+        route: parseJson(row.route),
+        orderFacts: parseJson(row.orderFacts),
+        customerFacts: parseJson(row.customerFacts),
+      }
+    : null;
+  const plan = followUp.plan({ kase, pendingId: pending?.id ?? null, recentCount: recent });
+  if (plan.queued) insertOutbox(st, plan.insert);
+}
+
+function insertOutbox(st: Statements, o: NonNullable<CasePlan["outbox"]>): void {
+  st.insertOutbox.run({ ...o, id: randomUUID(), nextAttemptAt: sqliteDate(o.nextAttemptAt), createdAt: sqliteDate(o.createdAt) });
+}
+
 function writeTurn(st: Statements, w: TurnWrite): void {
   const c = w.columns;
   const columns = {
@@ -113,6 +160,7 @@ function writeTurn(st: Statements, w: TurnWrite): void {
   for (const m of w.messages) {
     st.insertMessage.run(randomUUID(), w.conversationId, m.role, m.text, sqliteDate(m.createdAt), m.meta === undefined ? null : JSON.stringify(m.meta));
   }
+  if (w.followUp) writeFollowUp(st, w, w.followUp);
 }
 
 function writeCase(st: Statements, w: TurnWrite, plan: CasePlan): void {
@@ -129,15 +177,7 @@ function writeCase(st: Statements, w: TurnWrite, plan: CasePlan): void {
     updatedAt: sqliteDate(c.createdAt),
   });
   if (plan.escalatedAt) st.markEscalated.run(sqliteDate(plan.escalatedAt), w.conversationId);
-  const o = plan.outbox;
-  if (o) {
-    st.insertOutbox.run({
-      ...o,
-      id: randomUUID(),
-      nextAttemptAt: sqliteDate(o.nextAttemptAt),
-      createdAt: sqliteDate(o.createdAt),
-    });
-  }
+  if (plan.outbox) insertOutbox(st, plan.outbox);
   if (plan.usage.escalations || plan.usage.limited) {
     st.countUsage.run({ shop: w.shop, period: w.usagePeriod, conversations: 0, escalations: plan.usage.escalations, limited: plan.usage.limited });
   }
@@ -174,6 +214,12 @@ function prepare(conn: BetterSqlite3.Database) {
     ),
     transcript: s(`SELECT "role", "text", "createdAt" FROM "Message" WHERE "conversationId" = ? ORDER BY "createdAt" ASC`),
     caseOfConversation: s(`SELECT "id", "status" FROM "EscalationCase" WHERE "conversationId" = ?`),
+    pendingFollowUp: s(`SELECT "id" FROM "OutboxEmail" WHERE "caseId" = ? AND "shop" = ? AND "kind" = 'followup' AND "status" = 'pending' LIMIT 1`),
+    followUpCase: s(
+      `SELECT "id", "status", "shopperEmail", "route", "messageId", "priority", "orderFacts", "orderName", "reasonText", "customerFacts"
+       FROM "EscalationCase" WHERE "id" = ? AND "shop" = ?`,
+    ),
+    recentFollowUps: s(`SELECT COUNT(*) AS "n" FROM "OutboxEmail" WHERE "caseId" = ? AND "kind" = 'followup' AND "createdAt" >= ?`),
     deleteCase: s(`DELETE FROM "EscalationCase" WHERE "id" = ?`),
     insertCase: s(
       `INSERT INTO "EscalationCase" ("id", "shop", "conversationId", "status", "reasons", "reasonText", "topic", "priority", "confidence",
@@ -201,6 +247,19 @@ interface ConversationRow {
   orderVerified: number;
   unhelpfulCount: number;
   emailAsks: number;
+}
+
+interface FollowUpCaseRow {
+  id: string;
+  status: string;
+  shopperEmail: string | null;
+  route: string | null;
+  messageId: string;
+  priority: string;
+  orderFacts: string | null;
+  orderName: string | null;
+  reasonText: string;
+  customerFacts: string | null;
 }
 
 interface MessageRow {

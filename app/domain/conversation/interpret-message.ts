@@ -99,6 +99,11 @@ export function withoutEmails(text: string): string {
   return text.replace(EMAIL_ANYWHERE, " ").replace(/\s+/g, " ").trim();
 }
 
+/** Every valid email address in a text, lower-cased (the addresses a shopper typed as ownership proofs). */
+export function emailsIn(text: string): string[] {
+  return [...text.matchAll(EMAIL_ANYWHERE)].map((m) => m[0].replace(/[.!?]+$/, "").toLowerCase()).filter(isValidEmail);
+}
+
 /** Reads order numbers, emails, declines, greetings and store questions from a shopper message. */
 export function interpretMessage(text: string): Interpretation {
   const trimmed = text.trim();

@@ -46,7 +46,7 @@ function facts(over: Partial<TurnFacts> = {}): TurnFacts {
     lang: "en",
     orderName: over.order?.name ?? null,
     customerOrders: null,
-    previousReplies: [],
+    previousSaid: [],
     failedProofs: 0,
     order: null,
     orderLookupFailed: false,

@@ -4,7 +4,7 @@ import type { OrderFacts, ShopPolicy } from "../orders";
 import type { Interpretation } from "./interpret-message";
 import { orderStatus, policyTiming, type OrderStatus } from "./order-status";
 import { formatFor, repliesFor, type Format, type OrderListEntry, type ReplyCatalog } from "./replies";
-import type { CaseOrder, ChatEvent, ContactOptions, ConversationState, ModelReply, PendingEscalation, ReplyAttachments, TurnFacts, TurnResult } from "./types";
+import type { CaseOrder, ChatEvent, ConversationState, ModelReply, PendingEscalation, ReplyAttachments, ReplyKey, TurnFacts, TurnResult } from "./types";
 
 /** A new conversation's state; a signed logged-in customer's email is known from the start. */
 export function initialState(customerEmail: string | null = null): ConversationState {
@@ -67,15 +67,15 @@ function open(s: ConversationState, event: ChatEvent, turn: Turn): TurnResult {
     s = { ...s, pendingEscalation: null };
     if (facts.decision.escalate) return startEscalation(s, mergeEscalations(offer, toPending(facts.decision)), turn, empathy(facts.decision, t));
     if (i.affirms) return startEscalation(s, offer, turn, []);
-    if (i.declines) return reply(s, [t.offerDeclined]);
+    if (i.declines) return reply(s, [said(t.offerDeclined, "offer_declined")]);
   }
   if (facts.decision.escalate) return startEscalation(s, toPending(facts.decision), turn, empathy(facts.decision, t));
   if (facts.modelEscalation) {
     const { shopperAsked, ...escalation } = facts.modelEscalation;
     if (shopperAsked) return startEscalation(s, escalation, turn, empathy(escalation, t));
     // The model thinks a person could help, the shopper did not ask: offer, never decide for them.
-    const said = facts.modelReply?.text ? [facts.modelReply.text] : [];
-    return offerPerson(s, escalation, [...said, t.offerPerson]);
+    const answer = facts.modelReply?.text ? [said(facts.modelReply.text, MODEL_KEY)] : [];
+    return offerPerson(s, escalation, [...answer, said(t.offerPerson, "offer_person")]);
   }
   if (facts.modelReply) return withSuggestedOffer(modelTurn(s, facts.modelReply, facts), turn);
   if (facts.modelFailed) return withPersonOffer(builtInOpen(s, i, turn), t);
@@ -89,7 +89,13 @@ function open(s: ConversationState, event: ChatEvent, turn: Turn): TurnResult {
 function withSuggestedOffer(r: TurnResult, turn: Turn): TurnResult {
   const offer = turn.facts.offerEscalation;
   if (!offer || r.unhelpful || r.state.pendingEscalation || r.effects.length) return r;
-  return { ...offerPerson(r.state, offer, [...r.replies, turn.t.offerPerson]), attachments: { ...r.attachments, quickActions: "offer_person" } };
+  const offered = offerPerson(r.state, offer, [said(turn.t.offerPerson, "offer_person")]);
+  return {
+    ...offered,
+    replies: [...r.replies, ...offered.replies],
+    said: [...r.said, ...offered.said],
+    attachments: { ...r.attachments, quickActions: "offer_person" },
+  };
 }
 
 /** The order named this turn becomes the one under discussion (proven or not). */
@@ -102,13 +108,14 @@ function builtInOpen(s: ConversationState, i: Interpretation, turn: Turn): TurnR
   const { facts, t } = turn;
   if (facts.orderName && (i.orderName || i.email || i.asksOrderStatus)) return orderTurn(s, i, turn);
   if (i.asksOrderStatus && !i.policyTopic) return myOrdersTurn(s, turn);
-  if (i.changeRequest) return offerPerson(s, changeRequestEscalation(i.changeRequest), [t.changeRequest(i.changeRequest)]);
+  if (i.changeRequest)
+    return offerPerson(s, changeRequestEscalation(i.changeRequest), [said(t.changeRequest(i.changeRequest), `change_request:${i.changeRequest}`)]);
   if (i.policyTopic) return policyTurn(s, i.policyTopic, turn);
-  if (i.greeting) return reply(s, [greetingText(facts, t)]);
-  if (i.thanks) return reply(s, [t.thanks]);
-  if (i.email) return reply(s, [t.notedEmail(i.email)]);
-  if (i.invalidEmailAttempt) return reply(s, [t.incompleteEmail]);
-  if (i.productQuestion) return { ...unhelpful(s, [t.productQuestion]), attachments: { quickActions: "after_miss" } };
+  if (i.greeting) return reply(s, [said(greetingText(facts, t), "greeting")]);
+  if (i.thanks) return reply(s, [said(t.thanks, "thanks")]);
+  if (i.email) return reply(s, [said(t.notedEmail(i.email), "noted_email")]);
+  if (i.invalidEmailAttempt) return reply(s, [said(t.incompleteEmail, "incomplete_email")]);
+  if (i.productQuestion) return { ...unhelpful(s, [said(t.productQuestion, "product_question")]), attachments: { quickActions: "after_miss" } };
   return miss(s, turn);
 }
 
@@ -120,11 +127,12 @@ function greetingText(facts: TurnFacts, t: ReplyCatalog): string {
 /** Out of scope: say what the assistant can do; the second miss in a row offers a person. */
 function miss(s: ConversationState, turn: Turn): TurnResult {
   const { t, facts } = turn;
-  const missedBefore = facts.previousReplies.some((r) => r.endsWith(t.miss));
+  // A miss right after a miss (the previous turn ended saying so) offers a person.
+  const missedBefore = facts.previousSaid.some((key) => key === "miss" || key.endsWith("+miss"));
   if (missedBefore) {
-    return { ...offerPerson({ ...s, unhelpfulCount: s.unhelpfulCount + 1 }, cannotHelpEscalation(), [t.missAgain]), unhelpful: true };
+    return { ...offerPerson({ ...s, unhelpfulCount: s.unhelpfulCount + 1 }, cannotHelpEscalation(), [said(t.missAgain, "miss_again")]), unhelpful: true };
   }
-  return { ...unhelpful(s, [t.miss]), attachments: { quickActions: "after_miss" } };
+  return { ...unhelpful(s, [said(t.miss, "miss")]), attachments: { quickActions: "after_miss" } };
 }
 
 // The model's words, with the state the pure core keeps: a tool-verified order becomes the order
@@ -132,27 +140,30 @@ function miss(s: ConversationState, turn: Turn): TurnResult {
 function modelTurn(s: ConversationState, m: ModelReply, facts: TurnFacts): TurnResult {
   const verified = m.verifiedOrderName && facts.ownershipProven && facts.order?.name === m.verifiedOrderName;
   const next = verified ? { ...s, orderName: m.verifiedOrderName!, orderVerified: true } : s;
-  const r = m.unhelpful ? unhelpful(next, [m.text]) : reply(next, [m.text]);
+  const r = m.unhelpful ? unhelpful(next, [said(m.text, MODEL_KEY)]) : reply(next, [said(m.text, MODEL_KEY)]);
   return verified && facts.order ? { ...r, attachments: { orderCard: facts.order } } : r;
 }
 
 /** The built-in answer plus an offer to reach a person (used when the model could not be). */
 function withPersonOffer(r: TurnResult, t: ReplyCatalog): TurnResult {
-  if (r.state.pendingEscalation || r.replies.some((x) => x.includes(t.modelFallbackOffer))) return r;
+  if (r.state.pendingEscalation || r.said.some((key) => key.includes("model_fallback_offer"))) return r;
   const last = r.replies.length - 1;
-  return { ...r, replies: r.replies.map((x, n) => (n === last ? `${x} ${t.modelFallbackOffer}` : x)) };
+  return {
+    ...r,
+    replies: r.replies.map((x, n) => (n === last ? `${x} ${t.modelFallbackOffer}` : x)),
+    said: r.said.map((key, n) => (n === last ? `${key}+model_fallback_offer` : key)),
+  };
 }
 
 function orderTurn(s: ConversationState, i: Interpretation, turn: Turn): TurnResult {
   const { facts, t } = turn;
   const name = facts.orderName!;
-  if (facts.orderLookupFailed) return unhelpful(s, [t.orderLookupFailed]);
+  if (facts.orderLookupFailed) return unhelpful(s, [said(t.orderLookupFailed, "order_lookup_failed")]);
   if (facts.order && facts.ownershipProven) {
     const status = orderStatus(facts.order, facts.now);
-    const told = statusText(status, turn);
     const next = { ...s, orderVerified: true, orderName: facts.order.name };
-    const tail = status.kind === "delivered" ? t.deliveredFollowUp : t.anythingElse;
-    return { ...reply(next, [`${told} ${tail}`]), attachments: { orderCard: facts.order } };
+    const tail = status.kind === "delivered" ? said(t.deliveredFollowUp, "delivered_follow_up") : said(t.anythingElse, "anything_else");
+    return { ...reply(next, [joined([statusText(status, facts.order.name, turn), tail])]), attachments: { orderCard: facts.order } };
   }
   // Never reveal whether an order exists to someone who has not proven they own it: a wrong email
   // and an order that does not exist read the same.
@@ -162,40 +173,47 @@ function orderTurn(s: ConversationState, i: Interpretation, turn: Turn): TurnRes
   const triedEmail = Boolean(i.email) || (typedBefore && Boolean(i.orderName));
   if (triedEmail) {
     // A mistyped address is forgiven once; it is not the assistant failing or the shopper repeating.
-    const text = facts.failedProofs >= 1 ? t.orderNotMatchedAgain(name) : t.orderNotMatched(name);
+    const text = facts.failedProofs >= 1 ? said(t.orderNotMatchedAgain(name), "order_not_matched_again") : said(t.orderNotMatched(name), "order_not_matched");
     return { ...reply({ ...s, orderVerified: false }, [text]), proofFailed: true };
   }
-  return reply({ ...s, orderVerified: false }, [t.askOrderEmail(name)]);
+  return reply({ ...s, orderVerified: false }, [said(t.askOrderEmail(name), `ask_order_email:${name}`)]);
 }
 
 /** "Where is my order?" without a number: a signed-in customer's own orders, or ask for the number. */
 function myOrdersTurn(s: ConversationState, turn: Turn): TurnResult {
   const { facts, t, f } = turn;
   const orders = facts.customerOrders;
-  if (!orders) return reply(s, [t.askOrderNumber]);
-  if (facts.orderLookupFailed) return unhelpful(s, [t.orderLookupFailed]);
+  if (!orders) return reply(s, [said(t.askOrderNumber, "ask_order_number")]);
+  if (facts.orderLookupFailed) return unhelpful(s, [said(t.orderLookupFailed, "order_lookup_failed")]);
   const [latest, ...others] = orders;
-  if (!latest) return reply(s, [t.noOrdersForCustomer]);
+  if (!latest) return reply(s, [said(t.noOrdersForCustomer, "no_orders")]);
   const status = orderStatus(latest, facts.now);
   const list: OrderListEntry[] = others.slice(0, 2).map((o) => ({ name: o.name, status: orderStatus(o, facts.now).kind, placedAt: o.createdAt }));
-  const texts = [statusText(status, turn), list.length ? t.olderOrders(list, f) : status.kind === "delivered" ? t.deliveredFollowUp : t.anythingElse];
-  return { ...reply({ ...s, orderName: latest.name, orderVerified: true }, [texts.join(" ")]), attachments: { orderCard: latest } };
+  const tail = list.length
+    ? said(t.olderOrders(list, f), "older_orders")
+    : status.kind === "delivered"
+      ? said(t.deliveredFollowUp, "delivered_follow_up")
+      : said(t.anythingElse, "anything_else");
+  return {
+    ...reply({ ...s, orderName: latest.name, orderVerified: true }, [joined([statusText(status, latest.name, turn), tail])]),
+    attachments: { orderCard: latest },
+  };
 }
 
 /** The status sentence, with what the shop's policy promises where the shopper will ask "when?". */
-function statusText(status: OrderStatus, turn: Turn): string {
+function statusText(status: OrderStatus, orderName: string, turn: Turn): Said {
   const { facts, t, f } = turn;
   const policyKind = status.kind === "unfulfilled" ? "shipping" : status.kind === "refunded" || status.kind === "cancelled" ? "refund" : null;
   const promise = policyKind ? policyTiming(facts.policies.find((p) => p.kind === policyKind)?.body, policyKind) : null;
-  return t.orderStatus(status, f, promise);
+  return said(t.orderStatus(status, f, promise), `order_status:${orderName}`);
 }
 
 function policyTurn(s: ConversationState, topic: "shipping" | "refund" | "contact", turn: Turn): TurnResult {
   const { facts, t } = turn;
-  if (topic === "contact") return reply(s, [t.contact(facts.contact, contactHours(facts.policies))]);
+  if (topic === "contact") return reply(s, [said(t.contact(facts.contact, contactHours(facts.policies)), "policy:contact")]);
   const policy = facts.policies.find((p) => p.kind === topic);
-  if (!policy) return unhelpful(s, [`${t.noPolicy(topic)} ${t.contactLine(facts.contact)}`]);
-  return reply(s, [t.policy(policy.title, excerpt(policy.body, 420), policy.url)]);
+  if (!policy) return unhelpful(s, [said(`${t.noPolicy(topic)} ${t.contactLine(facts.contact)}`, `no_policy:${topic}`)]);
+  return reply(s, [said(t.policy(policy.title, excerpt(policy.body, 420), policy.url), `policy:${topic}`)]);
 }
 
 // Opening hours as the shop wrote them in its contact policy ("Mon–Fri, 9am–5pm ET"), if any.
@@ -208,7 +226,7 @@ function contactHours(policies: ShopPolicy[]): string | null {
 function awaitingEmail(s: ConversationState, event: ChatEvent, turn: Turn): TurnResult {
   const { facts, t } = turn;
   const pending = s.pendingEscalation ?? toPending(facts.decision);
-  if (event.type === "shopper.talk_to_human_requested") return reply(s, [t.askEmailAgain]);
+  if (event.type === "shopper.talk_to_human_requested") return reply(s, [said(t.askEmailAgain, "ask_email_again")]);
   const i = event.interpretation;
   s = rememberOrder(s, i, facts);
   if (i.email) {
@@ -222,18 +240,17 @@ function awaitingEmail(s: ConversationState, event: ChatEvent, turn: Turn): Turn
   if (i.declines) {
     const closed: ConversationState = { ...s, phase: "closed", pendingEscalation: null };
     const declined: TurnResult = {
-      state: closed,
-      replies: [t.declined(t.contactLine(facts.contact))],
+      ...reply(closed, [said(t.declined(t.contactLine(facts.contact)), "declined")]),
       effects: [{ type: "record_case_without_email", status: "abandoned", escalation: pending, caseOrder: caseOrderOf(s, facts) }],
-      unhelpful: false,
     };
     // "No thanks — but what's your return policy?": the question still gets its answer.
     const rest = answersSomething(i) ? builtInOpen({ ...closed, phase: "open" }, i, turn) : null;
-    return rest ? { ...declined, state: { ...rest.state, phase: "closed" }, replies: [...declined.replies, ...rest.replies] } : declined;
+    if (!rest) return declined;
+    return { ...declined, state: { ...rest.state, phase: "closed" }, replies: [...declined.replies, ...rest.replies], said: [...declined.said, ...rest.said] };
   }
   const asks = s.emailAsks + 1;
   const waiting = { ...s, emailAsks: asks, pendingEscalation: pending };
-  if (i.invalidEmailAttempt) return reply(waiting, [t.invalidEmail]);
+  if (i.invalidEmailAttempt) return reply(waiting, [said(t.invalidEmail, "invalid_email")]);
   // Another question while we wait for the address: answer it, then remind.
   if (answersSomething(i)) {
     const answered = builtInOpen({ ...waiting, phase: "open" }, i, turn);
@@ -241,10 +258,11 @@ function awaitingEmail(s: ConversationState, event: ChatEvent, turn: Turn): Turn
       ...answered,
       state: { ...answered.state, phase: "awaiting_email", pendingEscalation: pending },
       replies: [...answered.replies, t.stillNeedEmail],
+      said: [...answered.said, "still_need_email"],
       effects: [],
     };
   }
-  return reply(waiting, [t.askEmailAgain]);
+  return reply(waiting, [said(t.askEmailAgain, "ask_email_again")]);
 }
 
 function answersSomething(i: Interpretation): boolean {
@@ -253,31 +271,27 @@ function answersSomething(i: Interpretation): boolean {
 
 function escalated(s: ConversationState, event: ChatEvent, turn: Turn): TurnResult {
   const { t } = turn;
-  if (event.type === "shopper.talk_to_human_requested") return reply(s, [t.alreadyWithTeam(s.shopperEmail)]);
-  return {
-    state: s,
-    replies: [t.addedToCase(s.shopperEmail)],
-    effects: [{ type: "queue_follow_up" }],
-    unhelpful: false,
-  };
+  if (event.type === "shopper.talk_to_human_requested") return reply(s, [said(t.alreadyWithTeam(s.shopperEmail), "already_with_team")]);
+  return { ...reply(s, [said(t.addedToCase(s.shopperEmail), "added_to_case")]), effects: [{ type: "queue_follow_up" }] };
 }
 
-function startEscalation(s: ConversationState, escalation: PendingEscalation, turn: Turn, prefix: string[]): TurnResult {
+function startEscalation(s: ConversationState, escalation: PendingEscalation, turn: Turn, prefix: Said[]): TurnResult {
   const { facts, t } = turn;
   const told = [...prefix, ...orderFactsFirst(s, turn)];
   if (!facts.escalationEmailAllowed || facts.escalationRefusal) return refuseCase(s, escalation, turn, told);
   if (s.shopperEmail) return createCase(s, escalation, turn, told);
   return reply({ ...s, phase: "awaiting_email", pendingEscalation: escalation, emailAsks: 1, ...provenOrder(s, facts) }, [
-    [...told, t.askEmail(facts.contact.shopName)].join(" "),
+    joined([...told, said(t.askEmail(facts.contact.shopName), "ask_email")]),
   ]);
 }
 
 /** No email can go out (plan allowance, or an abuse cap — issue 18): the store's contact details instead. */
-function refuseCase(s: ConversationState, escalation: PendingEscalation, turn: Turn, told: string[]): TurnResult {
+function refuseCase(s: ConversationState, escalation: PendingEscalation, turn: Turn, told: Said[]): TurnResult {
   const { facts, t } = turn;
   return {
-    state: { ...s, phase: "open", pendingEscalation: null, ...provenOrder(s, facts) },
-    replies: [[...told, t.cannotForward(t.contactLine(facts.contact))].join(" ")],
+    ...reply({ ...s, phase: "open", pendingEscalation: null, ...provenOrder(s, facts) }, [
+      joined([...told, said(t.cannotForward(t.contactLine(facts.contact)), "cannot_forward")]),
+    ]),
     effects: [
       {
         type: "record_case_without_email",
@@ -286,18 +300,21 @@ function refuseCase(s: ConversationState, escalation: PendingEscalation, turn: T
         caseOrder: caseOrderOf(s, facts),
       },
     ],
-    unhelpful: false,
   };
 }
 
-function createCase(s: ConversationState, escalation: PendingEscalation, turn: Turn, told: string[]): TurnResult {
+/**
+ * A new case for the team. Beside it, the same turn decided as "over the abuse caps" — contact
+ * details, case `limited_abuse`, no email — which the shell uses when the shop's caps refuse the
+ * case (counts it can only know by reading the database; app/chat/case-caps.server.ts).
+ */
+function createCase(s: ConversationState, escalation: PendingEscalation, turn: Turn, told: Said[]): TurnResult {
   const { facts, t } = turn;
   const email = s.shopperEmail!;
   return {
-    state: { ...s, phase: "escalated", pendingEscalation: null, ...provenOrder(s, facts) },
-    replies: [[...told, t.forwarded(email)].join(" ")],
+    ...reply({ ...s, phase: "escalated", pendingEscalation: null, ...provenOrder(s, facts) }, [joined([...told, said(t.forwarded(email), "forwarded")])]),
     effects: [{ type: "create_case", shopperEmail: email, escalation, caseOrder: caseOrderOf(s, facts) }],
-    unhelpful: false,
+    overCaseCap: refuseCase(s, escalation, { ...turn, facts: { ...facts, escalationRefusal: "abuse" } }, told),
   };
 }
 
@@ -305,11 +322,11 @@ function createCase(s: ConversationState, escalation: PendingEscalation, turn: T
  * Facts first, then a person: the proven order's status, unless the shopper was told it already
  * (it was verified earlier in this conversation).
  */
-function orderFactsFirst(s: ConversationState, turn: Turn): string[] {
+function orderFactsFirst(s: ConversationState, turn: Turn): Said[] {
   const { facts } = turn;
   if (!facts.order || !facts.ownershipProven || facts.orderLookupFailed) return [];
   if (s.orderVerified && s.orderName === facts.order.name) return [];
-  return [statusText(orderStatus(facts.order, facts.now), turn)];
+  return [statusText(orderStatus(facts.order, facts.now), facts.order.name, turn)];
 }
 
 function provenOrder(s: ConversationState, facts: TurnFacts): Partial<ConversationState> {
@@ -323,18 +340,13 @@ function caseOrderOf(s: ConversationState, facts: TurnFacts): CaseOrder {
   return { order: null, unverifiedName: facts.orderName ?? s.orderName };
 }
 
-function offerPerson(s: ConversationState, escalation: PendingEscalation, replies: string[]): TurnResult {
+function offerPerson(s: ConversationState, escalation: PendingEscalation, replies: Said[]): TurnResult {
   return { ...reply({ ...s, pendingEscalation: escalation }, replies), attachments: { quickActions: "offer_person" } };
 }
 
-function empathy(decision: Pick<EscalationDecision, "reasons">, t: ReplyCatalog): string[] {
+function empathy(decision: Pick<EscalationDecision, "reasons">, t: ReplyCatalog): Said[] {
   const upset = decision.reasons.some((r) => r === "complaint" || r === "negative_sentiment" || r === "order_state" || r === "threat");
-  return upset ? [t.empathy] : [];
-}
-
-/** "You can reach <shop> at <email> or <phone>." — the never-a-dead-end line (English). */
-export function contactLine(c: ContactOptions): string {
-  return repliesFor("en").contactLine(c);
+  return upset ? [said(t.empathy, "empathy")] : [];
 }
 
 function toPending(d: EscalationDecision): PendingEscalation {
@@ -376,16 +388,43 @@ export function mergeEscalations(a: PendingEscalation, b: PendingEscalation): Pe
 
 /** Never the same reply twice in a row: a repeat says so instead of reading like a loop. */
 function notTwiceInARow(r: TurnResult, turn: Turn): TurnResult {
-  if (!r.replies[0] || !turn.facts.previousReplies.includes(r.replies[0])) return r;
-  return { ...r, replies: [`${turn.t.repeatPrefix} ${r.replies[0]}`, ...r.replies.slice(1)] };
+  const first = r.said[0];
+  if (!r.replies[0] || !first || !turn.facts.previousSaid.includes(first)) return r;
+  const again = { ...r, replies: [`${turn.t.repeatPrefix} ${r.replies[0]}`, ...r.replies.slice(1)] };
+  return r.overCaseCap ? { ...again, overCaseCap: notTwiceInARow(r.overCaseCap, turn) } : again;
 }
 
-function reply(state: ConversationState, replies: string[], attachments?: ReplyAttachments): TurnResult {
-  return { state, replies, effects: [], unhelpful: false, ...(attachments ? { attachments } : {}) };
+/** One reply and its key: what it says, named so later turns compare keys, never wording. */
+interface Said {
+  text: string;
+  key: ReplyKey;
 }
 
-function unhelpful(state: ConversationState, replies: string[]): TurnResult {
-  return { state: { ...state, unhelpfulCount: state.unhelpfulCount + 1 }, replies, effects: [], unhelpful: true };
+// Model replies carry no key: the same words from a model are not the engine repeating itself.
+const MODEL_KEY = "";
+
+function said(text: string, key: ReplyKey): Said {
+  return { text, key };
+}
+
+/** Several things said in one message ("I'm sorry…" + status + "What's your email?"). */
+function joined(parts: Said[]): Said {
+  return { text: parts.map((p) => p.text).join(" "), key: parts.map((p) => p.key).join("+") };
+}
+
+function reply(state: ConversationState, replies: Said[], attachments?: ReplyAttachments): TurnResult {
+  return {
+    state,
+    replies: replies.map((r) => r.text),
+    said: replies.map((r) => r.key),
+    effects: [],
+    unhelpful: false,
+    ...(attachments ? { attachments } : {}),
+  };
+}
+
+function unhelpful(state: ConversationState, replies: Said[]): TurnResult {
+  return { ...reply({ ...state, unhelpfulCount: state.unhelpfulCount + 1 }, replies), unhelpful: true };
 }
 
 function excerpt(text: string, max: number): string {

@@ -1,5 +1,5 @@
 import type { EscalationDecision } from "../escalation";
-import type { CustomerFacts, OrderFacts, ShopPolicy } from "../orders";
+import type { OrderFacts, ShopPolicy } from "../orders";
 import type { Interpretation } from "./interpret-message";
 import type { Language } from "./language";
 
@@ -55,12 +55,11 @@ export interface TurnFacts {
    */
   customerOrders: OrderFacts[] | null;
   policies: ShopPolicy[];
-  /** The assistant's previous message in this conversation (never say the same thing twice in a row). */
   /**
-   * What the assistant said on the previous turn, its last message first: a repeat of any of it is
-   * said differently, and a miss after a miss offers a person.
+   * What the assistant said on the previous turn, as reply keys: a repeat of any of it is said
+   * differently, and a miss after a miss offers a person.
    */
-  previousReplies: string[];
+  previousSaid: ReplyKey[];
   /** Ownership proofs that failed earlier in this conversation (a mistyped email is forgiven once). */
   failedProofs: number;
   decision: EscalationDecision;
@@ -72,8 +71,8 @@ export interface TurnFacts {
   /** The plan allows an escalation email now (free plan or allowance used up → false). */
   escalationEmailAllowed: boolean;
   /**
-   * Set when a new case would exceed the shop's abuse caps (issue 18): the case is recorded as
-   * `limited_abuse` instead of `limited`, also when the email arrives in phase awaiting_email.
+   * Set by the core itself when it decides a case's "over the abuse caps" alternative
+   * (`TurnResult.overCaseCap`): the case is recorded as `limited_abuse` instead of `limited`.
    */
   escalationRefusal?: "abuse";
   contact: ContactOptions;
@@ -132,16 +131,26 @@ export interface ReplyAttachments {
   quickActions?: "after_miss" | "offer_person";
 }
 
+/**
+ * What a reply says, as a stable key ("miss", "ask_email", "order_status:#1042", several joined by
+ * "+"), stored with the message: later turns compare keys, never the wording of earlier replies.
+ */
+export type ReplyKey = string;
+
 export interface TurnResult {
   state: ConversationState;
   replies: string[];
+  /** The key of each reply, in the same order. */
+  said: ReplyKey[];
   effects: Effect[];
   /** The assistant could not help with this message (feeds the repeated-failure signal). */
   unhelpful: boolean;
   attachments?: ReplyAttachments;
   /** An ownership proof failed this turn (counted from the transcript next time). */
   proofFailed?: boolean;
+  /**
+   * With a `create_case` effect: the same turn decided as "over the shop's abuse caps" (contact
+   * details, a `limited_abuse` case, no email), for the shell to use when its cap check refuses.
+   */
+  overCaseCap?: TurnResult;
 }
-
-/** The customer facts a case may carry: the signed customer's, or the proven order's customer. */
-export type CaseCustomer = CustomerFacts | null;

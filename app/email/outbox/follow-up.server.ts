@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { followUpSubject } from "~/domain/email/compose-escalation-email";
 import type { Db } from "~/db.server";
 import { parseStoredRoute } from "../load-case-email.server";
-import { enqueueEmail } from "./enqueue.server";
+import { outboxInsert, type OutboxInsert } from "./enqueue.server";
 import { isPriority } from "./deliver.server";
 
 // Batches a case's new messages into one threaded follow-up email.
@@ -29,26 +29,42 @@ export type QueueFollowUpResult =
   /** the case already had `maxPerDay` follow-up emails in the last 24 h */
   | { queued: false; outboxId: null; reason: "capped" };
 
-/**
- * Makes sure the case's new messages go out in a follow-up, batched: when an unclaimed pending
- * follow-up exists, nothing is inserted (its content is composed at send time from every message
- * after the case's `messagesEmailed`); otherwise one is inserted for `now + batchWindowMs`.
- * The stored body is a placeholder until then; the Message-ID, thread headers and recipients are real.
- */
-export async function queueFollowUp(db: Db, input: QueueFollowUpInput): Promise<QueueFollowUpResult> {
-  const pending = await db.outboxEmail.findFirst({
-    where: { caseId: input.caseId, shop: input.shop, kind: "followup", status: "pending" },
-    select: { id: true },
-  });
-  if (pending) return { queued: false, outboxId: pending.id, reason: "batched" };
+/** The columns of a case that a follow-up email is built from (JSON columns as stored values). */
+export interface FollowUpCase {
+  id: string;
+  status: string;
+  shopperEmail: string | null;
+  route: unknown;
+  messageId: string;
+  priority: string;
+  orderFacts: unknown;
+  orderName: string | null;
+  reasonText: string;
+  customerFacts: unknown;
+}
 
-  const c = await db.escalationCase.findFirst({ where: { id: input.caseId, shop: input.shop } });
+/** What the store found for a follow-up, read inside the turn's transaction. */
+export interface FollowUpFound {
+  /** The case, when it belongs to the shop. */
+  kase: FollowUpCase | null;
+  /** The id of an unclaimed pending follow-up of the case, if any. */
+  pendingId: string | null;
+  /** Follow-up emails of the case created in the last 24 h. */
+  recentCount: number;
+}
+
+export type FollowUpPlan = { queued: true; insert: OutboxInsert } | Exclude<QueueFollowUpResult, { queued: true }>;
+
+/**
+ * Decides a case's follow-up from what was read: batched into a pending one, refused (no emailed
+ * case, or the daily cap), or a new outbox row for `now + batchWindowMs`. No I/O: the chat store
+ * calls it inside the turn's own transaction, `queueFollowUp` around its own reads.
+ */
+export function planFollowUp(input: QueueFollowUpInput, found: FollowUpFound): FollowUpPlan {
+  if (found.pendingId) return { queued: false, outboxId: found.pendingId, reason: "batched" };
+  const c = found.kase;
   if (!c || !["queued", "sent", "failed"].includes(c.status) || !c.shopperEmail) return { queued: false, outboxId: null, reason: "no_case" };
-  if (input.maxPerDay !== undefined) {
-    const since = new Date(input.now.getTime() - 24 * 3_600_000);
-    const recent = await db.outboxEmail.count({ where: { caseId: c.id, kind: "followup", createdAt: { gte: since } } });
-    if (recent >= input.maxPerDay) return { queued: false, outboxId: null, reason: "capped" };
-  }
+  if (input.maxPerDay !== undefined && found.recentCount >= input.maxPerDay) return { queued: false, outboxId: null, reason: "capped" };
 
   const route = parseStoredRoute(c.route);
   const domain = /@([^>\s]+)>?$/.exec(c.messageId)?.[1] ?? "baton.local";
@@ -63,7 +79,7 @@ export async function queueFollowUp(db: Db, input: QueueFollowUpInput): Promise<
     shopperEmail: c.shopperEmail,
   });
   const placeholder = "New messages on this case (composed when the follow-up is sent).";
-  const row = await enqueueEmail(db, {
+  const insert = outboxInsert({
     shop: input.shop,
     caseId: c.id,
     kind: "followup",
@@ -83,5 +99,26 @@ export async function queueFollowUp(db: Db, input: QueueFollowUpInput): Promise<
     notBefore: new Date(input.now.getTime() + (input.batchWindowMs ?? 60_000)),
     now: input.now,
   });
+  return { queued: true, insert };
+}
+
+/**
+ * Makes sure the case's new messages go out in a follow-up, batched: when an unclaimed pending
+ * follow-up exists, nothing is inserted (its content is composed at send time from every message
+ * after the case's `messagesEmailed`); otherwise one is inserted for `now + batchWindowMs`.
+ * The stored body is a placeholder until then; the Message-ID, thread headers and recipients are real.
+ */
+export async function queueFollowUp(db: Db, input: QueueFollowUpInput): Promise<QueueFollowUpResult> {
+  const pending = await db.outboxEmail.findFirst({
+    where: { caseId: input.caseId, shop: input.shop, kind: "followup", status: "pending" },
+    select: { id: true },
+  });
+  const kase = pending ? null : await db.escalationCase.findFirst({ where: { id: input.caseId, shop: input.shop } });
+  const since = new Date(input.now.getTime() - 24 * 3_600_000);
+  const recentCount =
+    kase && input.maxPerDay !== undefined ? await db.outboxEmail.count({ where: { caseId: kase.id, kind: "followup", createdAt: { gte: since } } }) : 0;
+  const plan = planFollowUp(input, { kase, pendingId: pending?.id ?? null, recentCount });
+  if (!plan.queued) return plan;
+  const row = await db.outboxEmail.create({ data: plan.insert });
   return { queued: true, outboxId: row.id };
 }

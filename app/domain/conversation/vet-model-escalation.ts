@@ -1,8 +1,14 @@
-import type { Interpretation } from "~/domain/conversation/interpret-message";
-import type { PendingEscalation } from "~/domain/conversation/types";
-import { labelReason, PRIORITIES, type EscalationDecision } from "~/domain/escalation";
-import { guardTeamText, type LinkPolicy } from "../../domain/model-output/output-guard";
-import type { EscalateArgs } from "./tools.server";
+import { labelReason, PRIORITIES, type EscalationDecision, type Priority, type ReasonCode } from "../escalation";
+import { guardTeamText, type LinkPolicy } from "../model-output/output-guard";
+import type { Interpretation } from "./interpret-message";
+import type { PendingEscalation } from "./types";
+
+/** The model's `escalate_to_human` tool call, as the model adapter parsed it. */
+export interface EscalateArgs {
+  reason_code: ReasonCode;
+  reason: string;
+  priority: Priority;
+}
 
 // A request for a person in the languages served (the detector catches most; this decides only
 // whether the model's escalate_to_human follows an explicit ask).

@@ -1,0 +1,50 @@
+import type { ShopPolicy } from "~/domain/orders";
+import type { OrderLookup } from "~/domain/orders";
+import type { Db } from "~/db.server";
+import type { LlmConfig } from "./model/client.server";
+
+/** One storefront chat turn as the routes hand it over (validated by chat-request.server). */
+export interface ChatTurnInput {
+  shop: string;
+  /** The signed `logged_in_customer_id` (never a value the browser chose). */
+  customerId: string | null;
+  conversationId?: string;
+  message?: string;
+  action?: "talk_to_human";
+  /** The storefront locale (BCP-47) the widget runs in; replies use en, es, fr or de. */
+  locale?: string;
+  /** Streaming clients: vetted pieces of a model reply as they arrive (see proxy.chat_.stream). */
+  onDelta?: (text: string) => void;
+  /** The shopper's address key from X-Forwarded-For (app/platform/client-address), null if unusable. */
+  clientAddress?: string | null;
+}
+
+/** The configuration a chat turn uses, passed in from the composition root (never read from the environment here). */
+export interface ChatConfig {
+  /** The model, when a key is configured (a shop may still switch it off). */
+  llm: LlmConfig | null;
+  followUpBatchMs: number;
+  mailFrom: string;
+  /** Keys the stored hash of a shopper's address (abuse caps). */
+  appSecret: string;
+  /** The right-hand side of Message-IDs. */
+  messageIdDomain: string;
+  adminCaseUrl: (shop: string, caseId: string) => string;
+}
+
+/** Structured logging (pino's call shape: fields first, then the message). */
+export interface ChatLog {
+  warn(fields: object, message: string): void;
+}
+
+/** What a chat turn talks to: the database, Shopify (orders, policies), the clock and the outbox. */
+export interface ChatDeps {
+  db: Db;
+  lookup: OrderLookup;
+  policies: { listPolicies(): Promise<ShopPolicy[]> };
+  now: () => Date;
+  /** Wake the outbox worker right after a case is committed (handoff in ms, not a poll period). */
+  kickOutbox: () => void;
+  config: ChatConfig;
+  log: ChatLog;
+}
