@@ -2,6 +2,7 @@ import type { ShopPolicy } from "~/domain/orders";
 import type { OrderLookup } from "~/domain/orders";
 import type { Db } from "~/db.server";
 import type { LlmConfig } from "./model/client.server";
+import type { ShopContext } from "./shop-context.server";
 
 /** One storefront chat turn as the routes hand it over (validated by chat-request.server). */
 export interface ChatTurnInput {
@@ -17,6 +18,8 @@ export interface ChatTurnInput {
   onDelta?: (text: string) => void;
   /** The shopper's address key from X-Forwarded-For (app/platform/client-address), null if unusable. */
   clientAddress?: string | null;
+  /** The shop's settings when the request already read them (storefront auth); otherwise the turn reads them. */
+  shopContext?: ShopContext | null;
 }
 
 /** The configuration a chat turn uses, passed in from the composition root (never read from the environment here). */

@@ -86,6 +86,7 @@ export async function readChatRequest(request: Request): Promise<ChatRequest> {
       action,
       locale: parsed.data.locale,
       clientAddress: client,
+      shopContext: auth.shopContext,
     },
   };
 }

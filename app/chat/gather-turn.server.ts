@@ -37,7 +37,7 @@ export class ChatUnavailableError extends Error {
  */
 export async function gatherTurn(deps: ChatDeps, input: ChatTurnInput): Promise<GatheredTurn> {
   const now = deps.now();
-  const shop = await loadShopContext(deps.db, input.shop);
+  const shop = input.shopContext === undefined ? await loadShopContext(deps.db, input.shop) : input.shopContext;
   if (!shop) throw new ChatUnavailableError(input.shop);
   const read = await chatStoreFor(deps.db).loadTurn(input.shop, input.conversationId ?? null, HISTORY_LIMIT, usagePeriod(now));
   // A conversation a different signed customer had (or a signed one, presented now without one) is not this shopper's.

@@ -3,9 +3,18 @@ import { getEnv } from "~/env.server";
 import { cachedSessionStorage, offlineTokenFor } from "~/shopify.server";
 import { verifyAppProxyQuery } from "./app-proxy-signature.server";
 import { jsonError } from "../platform/http.server";
-import { forgetShopContext, loadShopContext } from "./shop-context.server";
+import { forgetShopContext, loadShopContext, type ShopContext } from "./shop-context.server";
 
-export type StorefrontAuth = { ok: true; shop: string; customerId: string | null; accessToken: string | undefined } | { ok: false; response: Response };
+export type StorefrontAuth =
+  | {
+      ok: true;
+      shop: string;
+      customerId: string | null;
+      accessToken: string | undefined;
+      /** The installed shop's settings, read once here for the whole request (null: not installed). */
+      shopContext: ShopContext | null;
+    }
+  | { ok: false; response: Response };
 
 /**
  * Verifies Shopify's App Proxy signature (HMAC over the query, ±90 s timestamp) and returns the
@@ -22,12 +31,14 @@ export async function verifyStorefrontRequest(request: Request): Promise<Storefr
   }
   const { shop } = verdict;
   const session = await cachedSessionStorage.loadSession(`offline_${shop}`);
+  let shopContext = await loadShopContext(db(), shop);
   // Shopify may install the app before our afterAuth hook ran; a valid session means installed.
-  if (session && !(await loadShopContext(db(), shop))) {
+  if (session && !shopContext) {
     const existing = await db().shop.findUnique({ where: { domain: shop }, select: { uninstalledAt: true } });
     if (!existing) {
       await db().shop.upsert({ where: { domain: shop }, create: { domain: shop }, update: {} });
       forgetShopContext(shop);
+      shopContext = await loadShopContext(db(), shop);
     }
   }
   // An expiring offline token is renewed here; if that fails the lookup is unavailable and the
@@ -38,5 +49,5 @@ export async function verifyStorefrontRequest(request: Request): Promise<Storefr
         return undefined;
       })
     : undefined;
-  return { ok: true, shop, customerId: verdict.loggedInCustomerId, accessToken };
+  return { ok: true, shop, customerId: verdict.loggedInCustomerId, accessToken, shopContext };
 }

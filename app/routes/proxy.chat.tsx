@@ -5,7 +5,6 @@ import { rateLimited, readChatRequest, shopperAddress, shopUnavailable } from "~
 import { isWellFormedConversationId, json, jsonError } from "~/platform/http.server";
 import { verifyStorefrontRequest } from "~/chat/storefront-auth.server";
 import { loadConversationHistory } from "~/chat/conversation-history.server";
-import { loadShopContext } from "~/chat/shop-context.server";
 
 // The storefront chat API (public contract, see README "Storefront chat API").
 export async function action({ request }: ActionFunctionArgs) {
@@ -38,7 +37,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!conversationId || conversationId.length > 200) {
     return jsonError(400, "invalid_request", "conversationId is required.");
   }
-  if (!(await loadShopContext(db(), auth.shop))) return shopUnavailable();
+  if (!auth.shopContext) return shopUnavailable();
   if (!isWellFormedConversationId(conversationId)) return jsonError(404, "not_found", "No such conversation.");
   // History reads count against the same limits as messages (they cost a query each).
   const limited = await rateLimited({ ip: shopperAddress(request), shop: auth.shop, conversationId });

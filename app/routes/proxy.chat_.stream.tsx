@@ -1,9 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { db } from "~/db.server";
 import { readChatRequest, shopUnavailable } from "~/chat/chat-request.server";
 import { ChatUnavailableError, runChatTurn } from "~/chat/run-chat-turn.server";
 import { jsonError } from "~/platform/http.server";
-import { loadShopContext } from "~/chat/shop-context.server";
 
 /**
  * `POST /proxy/chat/stream` — the same turn as `POST /proxy/chat`, answered as server-sent events
@@ -16,7 +14,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const chat = await readChatRequest(request);
   if (!chat.ok) return chat.response;
   // Answer "no chat here" with its status, not inside a stream that already said 200.
-  if (!(await loadShopContext(db(), chat.input.shop))) return shopUnavailable();
+  if (!chat.input.shopContext) return shopUnavailable();
 
   const encoder = new TextEncoder();
   const body = new ReadableStream<Uint8Array>({
