@@ -2,11 +2,11 @@ import { z } from "zod";
 import { db } from "~/db.server";
 import type { ChatTurnInput, RunnerDeps } from "./run-chat-turn.server";
 import { BodyTooLargeError, hasJsonContentType, isWellFormedConversationId, jsonError, normalizeShopperText, readBodyText } from "../platform/http.server";
-import { orderLookupFor } from "../shopify/order-lookup.server";
 import { checkChatRateLimit } from "../platform/rate-limit.server";
 import { kickOutbox } from "../platform/runtime.server";
 import { verifyStorefrontRequest } from "./storefront-auth.server";
 import { getEnv } from "~/env.server";
+import { shopLookupsFor } from "~/shopify.server";
 import { clientAddress } from "../platform/client-address.server";
 
 // The storefront chat API's request rules (README "Storefront chat API"), shared by the JSON
@@ -75,7 +75,7 @@ export async function readChatRequest(request: Request): Promise<ChatRequest> {
   if (limited) return fail(limited);
   return {
     ok: true,
-    deps: { db: db(), lookup: orderLookupFor(auth.shop, auth.accessToken), now: () => new Date(), kickOutbox },
+    deps: { db: db(), lookup: shopLookupsFor(auth.shop, auth.accessToken), now: () => new Date(), kickOutbox },
     input: {
       shop: auth.shop,
       customerId: auth.customerId,

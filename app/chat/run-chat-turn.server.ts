@@ -7,7 +7,16 @@ import { orderCardPart, quickActionsPart, type ReplyPart } from "~/domain/conver
 import { transcriptRole } from "~/domain/conversation/transcript";
 import { initialState, transition } from "~/domain/conversation/transition";
 import type { ChatEvent, ConversationState, PendingEscalation, Phase, TurnFacts, TurnResult } from "~/domain/conversation/types";
-import { customerOwnsOrder, deliveredAt, sameEmail, type CustomerFacts, type OrderFacts, type OrderLookup, type ShopPolicy } from "~/domain/orders";
+import {
+  customerOwnsOrder,
+  deliveredAt,
+  sameEmail,
+  type CustomerFacts,
+  type OrderFacts,
+  type OrderLookup,
+  type PolicySource,
+  type ShopPolicy,
+} from "~/domain/orders";
 import { canSendEscalation } from "~/domain/plans";
 import type { Db } from "~/db.server";
 import { saveTurn } from "./save-turn.server";
@@ -41,7 +50,7 @@ export interface ChatTurnOutput {
 
 export interface RunnerDeps {
   db: Db;
-  lookup: OrderLookup;
+  lookup: OrderLookup & PolicySource;
   now: () => Date;
   /** Wake the outbox worker right after a case is committed (handoff in ms, not a poll period). */
   kickOutbox: () => void;

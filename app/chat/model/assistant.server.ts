@@ -1,8 +1,8 @@
 import type { ChatEvent, ConversationState, ModelReply, TurnFacts } from "~/domain/conversation/types";
-import { isValidEmail } from "~/domain/conversation/interpret-message";
+import { isValidEmail } from "~/domain/email/address";
 import { transcriptRole } from "~/domain/conversation/transcript";
 import type { TranscriptLine } from "~/domain/email/types";
-import type { OrderFacts, OrderLookup } from "~/domain/orders";
+import type { OrderFacts, OrderLookup, PolicySource } from "~/domain/orders";
 import type { Db } from "~/db.server";
 import { getEnv } from "~/env.server";
 import type { ShopContext } from "../shop-context.server";
@@ -39,7 +39,7 @@ export type ModelOutcome =
     ));
 
 export interface ConsultInput {
-  lookup: OrderLookup;
+  lookup: OrderLookup & PolicySource;
   shop: ShopContext;
   state: ConversationState;
   event: ChatEvent;
