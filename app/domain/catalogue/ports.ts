@@ -23,7 +23,7 @@ export interface ProductFacts {
 /**
  * Reads a shop's products. Who implements it: an Admin API adapter in app/shopify/admin-api/
  * (the `products` query; needs the `read_products` scope in SCOPES and shopify.app.toml) and the
- * demo catalogue in app/demo/. Where it is wired: app/shopify.server.ts, beside `orderLookupFor`,
+ * demo catalogue in app/demo/. Where it is wired: app/shopify.server.ts, beside `shopLookupsFor`,
  * then gathered once per turn in the chat's fact gathering like the order lookup.
  */
 export interface CatalogueSource {

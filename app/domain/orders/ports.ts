@@ -9,7 +9,7 @@ import type { ShopPolicy } from "./policies";
 /**
  * Reads a shop's orders and customers. Implemented by `createAdminOrderLookup`
  * (app/shopify/admin-api/admin-order-lookup.server.ts) and `createDemoOrderLookup`
- * (app/demo/demo-order-lookup.ts); wired per shop by `orderLookupFor` in app/shopify.server.ts.
+ * (app/demo/demo-order-lookup.ts); wired per shop by `shopLookupsFor` in app/shopify.server.ts.
  * Callers prove ownership (./ownership.ts) before showing anything.
  */
 export interface OrderLookup {
@@ -54,7 +54,7 @@ export interface ShippingAddress {
  * Where it runs: never inside the pure core. `transition` returns the request as an effect (data,
  * like the case it asks for), and the chat turn (app/chat/) executes it outside the database
  * transaction, records the result with the turn and tells the shopper; the port is wired in
- * app/shopify.server.ts next to `orderLookupFor`. Only for an order whose ownership was proven in
+ * app/shopify.server.ts next to `shopLookupsFor`. Only for an order whose ownership was proven in
  * this conversation (./ownership.ts), and only when the order's status (./status.ts) allows it.
  */
 export interface OrderActions {
