@@ -2,7 +2,7 @@
 // (one status, with its labels and the team's sentence), and the ports that read and change orders.
 export type { CustomerFacts, FulfillmentFacts, LineItemFacts, Money, OrderFacts, TrackingInfo } from "./facts";
 export { deliveredAt, legacyId, toOrderName } from "./facts";
-export { customerOwnsOrder, emailOwnsOrder, sameEmail } from "./ownership";
+export { customerOwnsOrder, sameEmail } from "./ownership";
 export {
   agelessOrderStatus,
   orderStatus,

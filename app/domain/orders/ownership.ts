@@ -9,8 +9,3 @@ export function customerOwnsOrder(customerId: string | null | undefined, order: 
   if (!customerId || !order.customer) return false;
   return legacyId(order.customer.id) === legacyId(customerId);
 }
-
-/** Whether an address the shopper gave proves the order is theirs (the address on the order). */
-export function emailOwnsOrder(email: string | null | undefined, order: OrderFacts): boolean {
-  return sameEmail(email, order.email);
-}
