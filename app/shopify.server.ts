@@ -2,6 +2,8 @@ import "@shopify/shopify-app-remix/adapters/node";
 import { ApiVersion, AppDistribution, shopifyApp } from "@shopify/shopify-app-remix/server";
 import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
 import { clearAdminAccessNotice } from "./shopify/admin-access-notice.server";
+import { DEMO_SHOP } from "./demo/catalogue";
+import { createDemoOrderLookup, createDemoPolicySource } from "./demo/demo-order-lookup";
 import { resetPlanFromBilling } from "./shopify/billing-sync.server";
 import { billingConfigFromPlans } from "./shopify/billing-plans";
 import { db } from "./db.server";
@@ -10,6 +12,7 @@ import { announce, onAnnouncement } from "./platform/cluster-broadcast.server";
 import { createTokenCipher } from "./platform/token-cipher.server";
 import { EncryptedSessionStorage } from "./shopify/encrypted-session-storage.server";
 import { offlineAccessToken } from "./shopify/offline-token.server";
+import { adminLookupsFor, type ShopLookups } from "./shopify/order-lookup.server";
 import { CachedSessionStorage } from "./shopify/session-cache.server";
 import { syncShopProfile } from "./shopify/shop-profile.server";
 
@@ -83,4 +86,14 @@ export function offlineTokenFor(shop: string): Promise<string | undefined> {
     { db: db(), sessions: cachedSessionStorage, apiKey: env.shopifyApiKey, apiSecret: env.shopifyApiSecret, origin: env.shopifyAdminApiOrigin },
     shop,
   );
+}
+
+/**
+ * Where a shop's orders and policies come from: the Admin API with the shop's offline token, or —
+ * only in a process the demo launcher started, and only for the demo shop — the demo catalogue
+ * behind the same ports. The one place the demo is wired in.
+ */
+export function shopLookupsFor(shop: string, accessToken: string | undefined): ShopLookups {
+  if (getEnv().demo.enabled && shop === DEMO_SHOP) return { ...createDemoOrderLookup(), ...createDemoPolicySource() };
+  return adminLookupsFor(shop, accessToken, getEnv().shopifyAdminApiOrigin);
 }

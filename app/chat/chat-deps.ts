@@ -1,5 +1,4 @@
-import type { ShopPolicy } from "~/domain/orders";
-import type { OrderLookup } from "~/domain/orders";
+import type { OrderLookup, PolicySource } from "~/domain/orders";
 import type { Db } from "~/db.server";
 import type { LlmConfig } from "./model/client.server";
 import type { ShopContext } from "./shop-context.server";
@@ -43,8 +42,9 @@ export interface ChatLog {
 /** What a chat turn talks to: the database, Shopify (orders, policies), the clock and the outbox. */
 export interface ChatDeps {
   db: Db;
-  lookup: OrderLookup;
-  policies: { listPolicies(): Promise<ShopPolicy[]> };
+  /** Orders and customers (the model's order tool uses the same port, with the policies). */
+  lookup: OrderLookup & PolicySource;
+  policies: PolicySource;
   now: () => Date;
   /** Wake the outbox worker right after a case is committed (handoff in ms, not a poll period). */
   kickOutbox: () => void;

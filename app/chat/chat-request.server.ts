@@ -4,11 +4,11 @@ import type { ChatConfig, ChatDeps, ChatTurnInput } from "./chat-deps";
 import { llmConfigFrom } from "./model/client.server";
 import { adminCaseUrl, messageIdDomain } from "../shopify/admin-links.server";
 import { BodyTooLargeError, hasJsonContentType, isWellFormedConversationId, jsonError, normalizeShopperText, readBodyText } from "../platform/http.server";
-import { orderLookupFor } from "../shopify/order-lookup.server";
 import { checkChatRateLimit } from "../platform/rate-limit.server";
 import { kickOutbox } from "../platform/runtime.server";
 import { verifyStorefrontRequest } from "./storefront-auth.server";
 import { getEnv } from "~/env.server";
+import { shopLookupsFor } from "~/shopify.server";
 import { clientAddress } from "../platform/client-address.server";
 
 // The storefront chat API's request rules (README "Storefront chat API"), shared by the JSON
@@ -130,7 +130,7 @@ export function chatConfig(): ChatConfig {
 }
 
 function chatDeps(shop: string, accessToken: string | undefined): ChatDeps {
-  const lookup = orderLookupFor(shop, accessToken);
+  const lookup = shopLookupsFor(shop, accessToken);
   return { db: db(), lookup, policies: lookup, now: () => new Date(), kickOutbox, config: chatConfig(), log: chatLog };
 }
 

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type Db } from "~/db.server";
-import type { CustomerFacts, OrderFacts, OrderLookup, ShopPolicy } from "~/domain/orders";
+import type { CustomerFacts, OrderFacts, OrderLookup, PolicySource, ShopPolicy } from "~/domain/orders";
 import { migrateDeploy } from "~/platform/prisma-cli.server";
 import { runChatTurn, type ChatDeps } from "./run-chat-turn.server";
 
@@ -45,7 +45,7 @@ const order = (name: string, over: Partial<OrderFacts> = {}): OrderFacts => ({
 });
 const ORDERS = [order("#2001"), order("#2002", { createdAt: "2026-02-20T10:00:00Z", fulfillmentStatus: "UNFULFILLED", fulfillments: [] })];
 
-function memoryLookup(calls: string[]): OrderLookup {
+function memoryLookup(calls: string[]): OrderLookup & PolicySource {
   return {
     async findOrderByName(name) {
       calls.push(`order ${name}`);

@@ -1,8 +1,11 @@
-import type { OrderLookup } from "~/domain/orders";
+import type { OrderLookup, PolicySource } from "~/domain/orders";
 import { mapAdminCustomer, mapAdminOrder, mapShopPolicies } from "~/shopify/admin-api/map-admin-order";
 import { DEMO_CUSTOMERS, DEMO_POLICIES, demoOrders } from "./catalogue";
 
-/** The demo store behind the same interface (and the same mapping) as the Admin API lookup. */
+/**
+ * The demo store behind the same ports (and the same mapping) as the Admin API adapters; the
+ * composition root (app/shopify.server.ts) chooses it for the demo shop while the demo runs.
+ */
 export function createDemoOrderLookup(now: () => number = Date.now): OrderLookup {
   return {
     async findOrderByName(name) {
@@ -21,6 +24,12 @@ export function createDemoOrderLookup(now: () => number = Date.now): OrderLookup
         .slice(0, limit)
         .map(mapAdminOrder);
     },
+  };
+}
+
+/** The demo store's policies, mapped like the Admin API's. */
+export function createDemoPolicySource(): PolicySource {
+  return {
     async listPolicies() {
       return mapShopPolicies(DEMO_POLICIES);
     },

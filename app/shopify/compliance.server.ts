@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import escapeHtml from "escape-html";
 import type { Prisma } from "@prisma/client";
 import type { Db } from "~/db.server";
+import { normalizeEmail } from "~/domain/email/address";
 import { cleanAddress, formatFrom, sanitizeHeaderValue, truncate } from "~/domain/email/format";
 import { parseRoutingSettings } from "~/domain/routing";
 import { contactSettingsSchema, parseStored } from "~/domain/shop-settings";
@@ -44,7 +45,7 @@ function customerOf(payload: unknown): CustomerRef {
   const rawId = customer.id;
   const customerId =
     (typeof rawId === "number" && Number.isFinite(rawId)) || (typeof rawId === "string" && /^\d{1,20}$/.test(rawId.trim())) ? String(rawId).trim() : null;
-  const rawEmail = typeof customer.email === "string" ? customer.email.trim().toLowerCase() : "";
+  const rawEmail = typeof customer.email === "string" ? normalizeEmail(customer.email) : "";
   const email = rawEmail && rawEmail.length <= 320 && !/[\u0000-\u001f]/.test(rawEmail) ? rawEmail : null;
   return { customerId, email };
 }

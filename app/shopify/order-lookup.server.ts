@@ -1,24 +1,23 @@
-import type { OrderLookup } from "~/domain/orders";
-import { createDemoOrderLookup } from "~/demo/demo-order-lookup";
-import { DEMO_SHOP } from "~/demo/catalogue";
-import { getEnv } from "~/env.server";
+import type { OrderLookup, PolicySource } from "~/domain/orders";
 import { createAdminOrderLookup } from "./admin-api/admin-order-lookup.server";
+import { createAdminPolicySource } from "./admin-api/admin-policy-source.server";
 
-/** A lookup that always fails: the engine then says lookups are unavailable (never "not found"). */
-const unavailable: OrderLookup = {
-  findOrderByName: () => Promise.reject(new Error("no Admin API access token for this shop")),
-  findCustomer: () => Promise.reject(new Error("no Admin API access token for this shop")),
-  listCustomerOrders: () => Promise.reject(new Error("no Admin API access token for this shop")),
-  listPolicies: () => Promise.reject(new Error("no Admin API access token for this shop")),
+/** What a chat turn reads from a shop: its orders and customers, and its policies. */
+export type ShopLookups = OrderLookup & PolicySource;
+
+const noToken = () => Promise.reject(new Error("no Admin API access token for this shop"));
+
+/** Lookups that always fail: the engine then says lookups are unavailable (never "not found"). */
+const unavailable: ShopLookups = {
+  findOrderByName: noToken,
+  findCustomer: noToken,
+  listCustomerOrders: noToken,
+  listPolicies: noToken,
 };
 
-/**
- * Where a shop's orders come from: the Admin API with the shop's offline token, or — only while the
- * local demo runs — the demo catalogue behind the same interface.
- */
-export function orderLookupFor(shop: string, accessToken: string | undefined): OrderLookup {
-  const env = getEnv();
-  if (env.demo.enabled && shop === DEMO_SHOP) return createDemoOrderLookup();
+/** A shop's orders and policies through the Admin API with its offline token (`origin`: SHOPIFY_ADMIN_API_ORIGIN). */
+export function adminLookupsFor(shop: string, accessToken: string | undefined, origin: string | undefined): ShopLookups {
   if (!accessToken) return unavailable;
-  return createAdminOrderLookup({ shop, accessToken, origin: env.shopifyAdminApiOrigin });
+  const options = { shop, accessToken, origin };
+  return { ...createAdminOrderLookup(options), ...createAdminPolicySource(options) };
 }

@@ -8,7 +8,7 @@
  * catalogue in-process (Admin API time is not Baton's either). Each turn: tool call → final answer.
  * Options: --turns=2000 --warmup=200. Target: p99 < 20 ms.
  */
-import { createDemoOrderLookup } from "../../app/demo/demo-order-lookup";
+import { createDemoOrderLookup, createDemoPolicySource } from "../../app/demo/demo-order-lookup";
 import { llmClient } from "../../app/chat/model/client.server";
 import { runModelTurn } from "../../app/chat/model/model-turn.server";
 import { startOpenAiServer } from "../servers/openai-server";
@@ -37,7 +37,7 @@ const timedFetch: typeof fetch = async (input, init) => {
   return new Response(body, { status: res.status, statusText: res.statusText, headers: res.headers });
 };
 const client = llmClient({ apiKey: "bench", baseURL: fake.baseURL, model: "gpt-4o-mini", timeoutMs: 8000 }, { fetch: timedFetch });
-const lookup = createDemoOrderLookup();
+const lookup = { ...createDemoOrderLookup(), ...createDemoPolicySource() };
 const history = Array.from({ length: 14 }, (_, n) => ({
   role: n % 2 ? ("assistant" as const) : ("shopper" as const),
   text:

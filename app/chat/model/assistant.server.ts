@@ -1,6 +1,6 @@
 import type { ModelOutcome, ModelRequest } from "~/domain/conversation/decide-turn";
 import type { TranscriptLine } from "~/domain/email/types";
-import type { OrderLookup } from "~/domain/orders";
+import type { OrderLookup, PolicySource } from "~/domain/orders";
 import type { AssistantSettings } from "~/domain/shop-settings";
 import { summarizeCaseWithModel } from "./case-summary.server";
 import { llmClient, type LlmConfig } from "./client.server";
@@ -26,7 +26,7 @@ export interface ModelSetting {
   shopDomain: string;
   assistant: Pick<AssistantSettings, "name" | "tone">;
   customerId: string | null;
-  lookup: OrderLookup;
+  lookup: OrderLookup & PolicySource;
   now: Date;
   /** Streams vetted pieces of the model's reply as they arrive (the turn's result stays authoritative). */
   onDelta?: (text: string) => void;

@@ -1,9 +1,8 @@
 import type OpenAI from "openai";
 import { z } from "zod";
-import { describeOrder } from "~/domain/conversation/describe-order";
 import type { ContactOptions, PendingEscalation } from "~/domain/conversation/types";
 import { ESCALATION_REASONS, PRIORITIES, type ReasonCode } from "~/domain/escalation";
-import { customerOwnsOrder, sameEmail, toOrderName, type OrderFacts, type OrderLookup } from "~/domain/orders";
+import { customerOwnsOrder, describeOrder, sameEmail, toOrderName, type OrderFacts, type OrderLookup, type PolicySource } from "~/domain/orders";
 
 /** Function-calling schemas offered to the model. */
 export const TOOL_DEFINITIONS: OpenAI.Chat.ChatCompletionTool[] = [
@@ -80,7 +79,7 @@ export function parseToolCall(name: string, rawArguments: string): ToolCall | nu
 }
 
 export interface ToolContext {
-  lookup: OrderLookup;
+  lookup: OrderLookup & PolicySource;
   /** Signed `logged_in_customer_id` (never a value the browser chose). */
   customerId: string | null;
   /** Emails this shopper typed in this chat, plus the signed customer's: the only ownership proofs. */

@@ -1,4 +1,6 @@
-import { z } from "zod";
+import { blankEmailTokens, findEmailTokens, isValidEmail } from "../email/address";
+
+export { isValidEmail };
 
 /** What the built-in engine reads from one shopper message (no I/O, no model). */
 export interface Interpretation {
@@ -24,9 +26,6 @@ export interface Interpretation {
   changeRequest: "address" | "cancel" | null;
 }
 
-const emailSchema = z.email();
-const EMAIL_CANDIDATE = /[^\s<>()[\]{},;:"']+@[^\s<>()[\]{},;:"']+/;
-const EMAIL_ANYWHERE = /[^\s<>()[\]{},;:"']+@[^\s<>()[\]{},;:"']+/g;
 // "order", its typos, and the words for it in the widget's languages, then an optional "number".
 const ORDER_WORD = String.raw`(?:order|oder|ordr|ordre|orden|commande|cmd|pedido|bestellung|bestellnummer|auftrag|n[ºo°]\.?)`;
 const ORDER_WITH_KEYWORD = new RegExp(
@@ -96,18 +95,20 @@ export function foldText(text: string): string {
  * address ("hate.mail@…") are not the shopper's mood, and two typed addresses are not a repeated question.
  */
 export function withoutEmails(text: string): string {
-  return text.replace(EMAIL_ANYWHERE, " ").replace(/\s+/g, " ").trim();
+  return blankEmailTokens(text).replace(/\s+/g, " ").trim();
 }
 
 /** Every valid email address in a text, lower-cased (the addresses a shopper typed as ownership proofs). */
 export function emailsIn(text: string): string[] {
-  return [...text.matchAll(EMAIL_ANYWHERE)].map((m) => m[0].replace(/[.!?]+$/, "").toLowerCase()).filter(isValidEmail);
+  return findEmailTokens(text)
+    .map((e) => e.toLowerCase())
+    .filter(isValidEmail);
 }
 
 /** Reads order numbers, emails, declines, greetings and store questions from a shopper message. */
 export function interpretMessage(text: string): Interpretation {
   const trimmed = text.trim();
-  const candidate = EMAIL_CANDIDATE.exec(trimmed)?.[0]?.replace(/[.!?]+$/, "") ?? null;
+  const candidate = findEmailTokens(trimmed)[0] ?? null;
   const email = candidate && isValidEmail(candidate) ? candidate.toLowerCase() : null;
   const looksLikeEmailAttempt = !email && (Boolean(candidate) || /^\S+\s+at\s+\S+\s*(?:dot|\.)\s*\S+$/i.test(trimmed) || /^[^\s@]+@\s*$/.test(trimmed));
   const textWithoutEmail = candidate ? trimmed.replace(candidate, " ") : trimmed;
@@ -133,13 +134,4 @@ export function interpretMessage(text: string): Interpretation {
     productQuestion: !asksOrderStatus && !orderDigits && PRODUCT.test(folded),
     changeRequest,
   };
-}
-
-/** Email validation used for every address a shopper gives (RFC-ish, length-capped). */
-export function isValidEmail(value: string): boolean {
-  const v = value.trim();
-  if (v.length > 254 || /[\r\n]/.test(v)) return false;
-  if (!emailSchema.safeParse(v).success) return false;
-  const [local = "", domain = ""] = v.split("@");
-  return local.length <= 64 && domain.includes(".");
 }

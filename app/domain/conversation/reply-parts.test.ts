@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { FulfillmentFacts, OrderFacts } from "../orders";
 import { interpretMessage } from "./interpret-message";
-import { orderCardPart, orderStatus, partLocale, quickActionsPart } from "./reply-parts";
+import { orderCardPart, partLocale, quickActionsPart } from "./reply-parts";
 
 const USPS = "https://tools.usps.com/go/TrackConfirmAction?tLabels=9400111899223847563";
 
@@ -41,7 +41,7 @@ function order(over: Partial<OrderFacts> = {}): OrderFacts {
 
 const delivered = shipment({ displayStatus: "DELIVERED", deliveredAt: "2026-02-20T18:42:00Z" });
 
-describe("orderStatus", () => {
+describe("the card's status", () => {
   it.each([
     ["unfulfilled", order({ fulfillmentStatus: "UNFULFILLED" })],
     ["in_transit", order({ fulfillments: [shipment()] })],
@@ -49,7 +49,7 @@ describe("orderStatus", () => {
     ["partially_fulfilled", order({ fulfillmentStatus: "PARTIALLY_FULFILLED", fulfillments: [delivered] })],
     ["cancelled", order({ cancelledAt: "2026-02-17T00:00:00Z", financialStatus: "REFUNDED" })],
     ["refunded", order({ financialStatus: "REFUNDED", fulfillments: [delivered] })],
-  ] as const)("%s", (status, o) => expect(orderStatus(o)).toBe(status));
+  ] as const)("%s", (status, o) => expect(orderCardPart(o, "en").order.status).toBe(status));
 });
 
 describe("orderCardPart", () => {
@@ -96,9 +96,11 @@ describe("orderCardPart", () => {
     expect(card).not.toHaveProperty("total");
   });
 
-  it("cancelled: no progress line", () => {
+  it("cancelled: no progress line; the label says what happened to the payment", () => {
     const card = orderCardPart(order({ cancelledAt: "2026-02-17T00:00:00Z" }), "fr").order;
     expect([card.statusLabel, card.steps]).toEqual(["Annulée", []]);
+    const refunded = orderCardPart(order({ cancelledAt: "2026-02-17T00:00:00Z", financialStatus: "REFUNDED" }), "de").order;
+    expect([refunded.status, refunded.statusLabel, refunded.steps]).toEqual(["cancelled", "Storniert und erstattet", []]);
   });
 
   it.each(["javascript:alert(1)", "data:text/html,x", "//evil.example/x", "ftp://x.example"])("drops a tracking url that is not http(s): %s", (url) => {

@@ -1,4 +1,4 @@
-import { deliveredAt, type OrderFacts } from "../orders";
+import { agelessOrderStatus, isInProgress, ORDER_STATUS_LABELS, orderStatusHeadline, type OrderFacts, type OrderStatusKind } from "../orders";
 
 /**
  * Structured reply parts: typed pieces an assistant message may carry beside its `text`, so the
@@ -11,7 +11,8 @@ import { deliveredAt, type OrderFacts } from "../orders";
  */
 export type ReplyPart = OrderCardPart | QuickActionsPart;
 
-export type OrderStatus = "unfulfilled" | "partially_fulfilled" | "in_transit" | "delivered" | "cancelled" | "refunded";
+/** The card's `status`: the one order status's kind (app/domain/orders/status.ts). */
+export type OrderStatus = OrderStatusKind;
 export type OrderStepKey = "ordered" | "shipped" | "delivered";
 
 export interface OrderCardPart {
@@ -55,41 +56,6 @@ export function partLocale(locale: string | null | undefined): PartLocale {
   const lang = (locale ?? "").toLowerCase().split(/[-_]/)[0];
   return lang === "es" || lang === "fr" || lang === "de" ? lang : "en";
 }
-
-const STATUS_LABELS: Record<PartLocale, Record<OrderStatus, string>> = {
-  en: {
-    unfulfilled: "Preparing your order",
-    partially_fulfilled: "Partly shipped",
-    in_transit: "On its way",
-    delivered: "Delivered",
-    cancelled: "Cancelled",
-    refunded: "Refunded",
-  },
-  es: {
-    unfulfilled: "Preparando tu pedido",
-    partially_fulfilled: "Enviado en parte",
-    in_transit: "En camino",
-    delivered: "Entregado",
-    cancelled: "Cancelado",
-    refunded: "Reembolsado",
-  },
-  fr: {
-    unfulfilled: "Commande en préparation",
-    partially_fulfilled: "Expédiée en partie",
-    in_transit: "En route",
-    delivered: "Livrée",
-    cancelled: "Annulée",
-    refunded: "Remboursée",
-  },
-  de: {
-    unfulfilled: "Bestellung in Vorbereitung",
-    partially_fulfilled: "Teilweise versandt",
-    in_transit: "Unterwegs",
-    delivered: "Zugestellt",
-    cancelled: "Storniert",
-    refunded: "Erstattet",
-  },
-};
 
 const STEP_LABELS: Record<PartLocale, Record<OrderStepKey, string>> = {
   en: { ordered: "Ordered", shipped: "Shipped", delivered: "Delivered" },
@@ -139,53 +105,38 @@ export function quickActionsPart(kind: QuickActionsKind, locale: string | null |
   };
 }
 
-/** Where an order stands, in the card's terms (a cancellation wins over everything else). */
-export function orderStatus(order: OrderFacts): OrderStatus {
-  if (order.cancelledAt) return "cancelled";
-  if (order.financialStatus === "REFUNDED") return "refunded";
-  if (order.fulfillmentStatus === "PARTIALLY_FULFILLED") return "partially_fulfilled";
-  if (deliveredAt(order)) return "delivered";
-  return shipments(order).length ? "in_transit" : "unfulfilled";
-}
-
-/** The order card for a shopper who proved they own the order (callers check ownership). */
+/**
+ * The order card for a shopper who proved they own the order (callers check ownership): a view of
+ * the one order status, so it says what the reply sentence and the team's email say.
+ */
 export function orderCardPart(order: OrderFacts, locale: string | null | undefined): OrderCardPart {
   const lang = partLocale(locale);
-  const status = orderStatus(order);
-  const shipped = shipments(order);
-  const latest = shipped.at(-1);
-  const delivered = deliveredAt(order);
-  const steps: OrderCardPart["order"]["steps"] =
-    status === "cancelled" || status === "refunded"
-      ? []
-      : [
-          step(lang, "ordered", true, order.createdAt),
-          step(lang, "shipped", shipped.length > 0, shipped[0]?.createdAt),
-          step(lang, "delivered", status === "delivered", status === "delivered" ? delivered : null),
-        ];
-  const t = latest?.tracking[0];
+  const s = agelessOrderStatus(order);
+  const steps: OrderCardPart["order"]["steps"] = isInProgress(s.kind)
+    ? [
+        step(lang, "ordered", true, s.placedAt),
+        step(lang, "shipped", s.shippedAt !== null, s.shippedAt),
+        step(lang, "delivered", s.kind === "delivered", s.kind === "delivered" ? s.deliveredAt : null),
+      ]
+    : [];
   const tracking =
-    t && (t.company || t.number || t.url)
-      ? clean({ company: t.company ?? undefined, number: t.number ?? undefined, url: t.url && /^https?:\/\//i.test(t.url) ? t.url : undefined })
+    s.carrier || s.trackingNumber || s.trackingUrl
+      ? clean({ company: s.carrier ?? undefined, number: s.trackingNumber ?? undefined, url: s.trackingUrl ?? undefined })
       : undefined;
   return {
     type: "order",
     order: clean({
-      name: order.name,
-      placedAt: order.createdAt,
-      status,
-      statusLabel: STATUS_LABELS[lang][status],
+      name: s.name,
+      placedAt: s.placedAt,
+      status: s.kind,
+      statusLabel: ORDER_STATUS_LABELS[lang][orderStatusHeadline(s)],
       steps,
       items: order.items.map((i) => ({ title: i.variantTitle ? `${i.title} · ${i.variantTitle}` : i.title, quantity: i.quantity })),
       total: order.total ? { amount: order.total.amount, currencyCode: order.total.currencyCode } : undefined,
       tracking,
-      estimatedDeliveryAt: status === "in_transit" || status === "partially_fulfilled" ? (latest?.estimatedDeliveryAt ?? undefined) : undefined,
+      estimatedDeliveryAt: s.kind === "in_transit" || s.kind === "partially_fulfilled" ? (s.estimatedDeliveryAt ?? undefined) : undefined,
     }),
   };
-}
-
-function shipments(order: OrderFacts) {
-  return order.fulfillments.filter((f) => f.status === "SUCCESS" || f.displayStatus);
 }
 
 function step(lang: PartLocale, key: OrderStepKey, done: boolean, at: string | null | undefined) {

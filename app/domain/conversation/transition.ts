@@ -1,8 +1,7 @@
 import type { EscalationDecision } from "../escalation";
 import { PRIORITIES } from "../escalation";
-import type { OrderFacts, ShopPolicy } from "../orders";
+import { orderStatus, policyTiming, type OrderFacts, type OrderStatus, type ShopPolicy } from "../orders";
 import type { Interpretation } from "./interpret-message";
-import { orderStatus, policyTiming, type OrderStatus } from "./order-status";
 import { formatFor, repliesFor, type Format, type OrderListEntry, type ReplyCatalog } from "./replies";
 import type { CaseOrder, ChatEvent, ConversationState, ModelReply, PendingEscalation, ReplyAttachments, ReplyKey, TurnFacts, TurnResult } from "./types";
 

@@ -3,7 +3,7 @@
 // is safe both in element text and inside double-quoted attribute values such as href="…".
 import escapeHtml from "escape-html";
 import { labelReason, type Priority } from "../escalation";
-import type { FulfillmentFacts, OrderFacts } from "../orders";
+import { agelessOrderStatus, ORDER_STATUS_LABELS, orderStatusHeadline, type FulfillmentFacts, type OrderFacts } from "../orders";
 import {
   cleanAddress,
   cleanBodyText,
@@ -215,6 +215,8 @@ interface Facts {
   summary: string;
   order: null | {
     name: string;
+    /** The status the shopper was shown, in the card's English words ("Cancelled and refunded"). */
+    status: string;
     payment: string;
     fulfilment: string;
     cancelled: string;
@@ -263,6 +265,7 @@ function orderFacts(order: OrderFacts): NonNullable<Facts["order"]> {
     .at(-1);
   return {
     name: oneLine(order.name),
+    status: ORDER_STATUS_LABELS.en[orderStatusHeadline(agelessOrderStatus(order))],
     payment: humanFinancialStatus(order.financialStatus),
     fulfilment: humanFulfillmentStatus(order.fulfillmentStatus),
     cancelled: formatDay(order.cancelledAt),
@@ -305,10 +308,11 @@ function caseFacts(view: EscalationCaseView): Facts {
 function orderLines(o: NonNullable<Facts["order"]>): Array<[label: string, value: string, url?: string | null]> {
   const rows: Array<[string, string, (string | null)?]> = [
     ["Order", o.name],
+    ["Status", o.status],
     ["Payment", o.payment],
     ["Fulfillment", o.fulfilment],
   ];
-  if (o.cancelled) rows.push(["Canceled", o.cancelled]);
+  if (o.cancelled) rows.push(["Cancelled", o.cancelled]);
   o.shipments.forEach((s, i) => {
     const n = o.shipments.length > 1 ? ` ${i + 1}` : "";
     const when = s.delivered ? ` (${s.delivered})` : s.estimated ? ` (expected ${s.estimated})` : "";

@@ -1,4 +1,5 @@
-import type { Money } from "../orders";
+import type { Money } from "../orders/facts";
+import { isBareEmail } from "./address";
 
 // Small formatting helpers shared by the escalation email and the case summary. Pure and
 // locale-independent: the same case reads the same whatever machine composes it.
@@ -146,13 +147,11 @@ export function cleanBodyText(value: string): string {
     .replace(/[\u2028\u2029]/g, "\n");
 }
 
-const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:"]+$/;
-
 /** A bare, header-safe email address, or "" when the value is not one. */
 export function cleanAddress(value: string | null | undefined): string {
   if (!value) return "";
   const v = sanitizeHeaderValue(value);
-  return EMAIL.test(v) ? v : "";
+  return isBareEmail(v) ? v : "";
 }
 
 /** "<fromName> <address from MAIL_FROM>": the merchant's sender name on our verified address. */

@@ -1,5 +1,6 @@
-import { deliveredAt, type OrderFacts } from "../orders";
-import { cleanBodyText, formatDay, humanFinancialStatus, humanFulfillmentStatus, truncate } from "./format";
+import { describeOrder, type OrderFacts } from "../orders";
+import { isBareEmail } from "./address";
+import { cleanBodyText, truncate } from "./format";
 import type { TranscriptLine } from "./types";
 
 export interface SummarizeCaseInput {
@@ -16,38 +17,23 @@ const PROBLEM_WORDS =
 const ORDER_REF = /#\s?\d{3,}|\border\b/i;
 // Chat noise that says nothing about the case.
 const TRIVIAL = /^(\[.*\]|yes( please)?|no( thanks)?|ok(ay)?|thanks?( you)?|hi|hello|hey|please|sure)[.!?\s]*$/i;
-const ONLY_EMAIL = /^\s*\S+@\S+\.\S+\s*$/;
 
 function informativeness(text: string): number {
   const problemHits = text.match(PROBLEM_WORDS)?.length ?? 0;
   return Math.min(text.length, 240) / 40 + problemHits * 3 + (ORDER_REF.test(text) ? 2 : 0);
 }
 
-/** The order's state in one sentence: "Order #1042 is paid and fulfilled; USPS shows it delivered on Feb 20, 2026." */
-export function describeOrderState(order: OrderFacts): string {
-  const paid = humanFinancialStatus(order.financialStatus).toLowerCase();
-  const fulfilled = humanFulfillmentStatus(order.fulfillmentStatus).toLowerCase();
-  if (order.cancelledAt) return `Order ${order.name} was canceled on ${formatDay(order.cancelledAt)} (${paid}).`;
-  const carrier = order.fulfillments.flatMap((f) => f.tracking.map((t) => t.company)).find((c): c is string => Boolean(c));
-  const delivered = deliveredAt(order);
-  const shipment = order.fulfillments.at(-1);
-  let tail: string;
-  if (delivered) tail = `; ${carrier ? `${carrier} shows` : "tracking shows"} it delivered on ${formatDay(delivered)}`;
-  else if (shipment) tail = `; shipped on ${formatDay(shipment.createdAt)}${carrier ? ` with ${carrier}` : ""}, not yet delivered`;
-  else tail = `; placed on ${formatDay(order.createdAt)}, not shipped yet`;
-  return `Order ${order.name} is ${paid} and ${fulfilled}${tail}.`;
-}
-
 /**
  * An extractive 1–3 sentence summary of a case: the shopper's most informative message(s)
  * (longest, naming the order or the problem) quoted and trimmed to ~300 characters, then the
- * order state in words. Falls back to the escalation reason when the shopper said nothing useful.
+ * order's status in words (the sentence the model's order tool gets too). Falls back to the
+ * escalation reason when the shopper said nothing useful.
  * (An LLM-written summary replaces this when a model is configured.)
  */
 export function summarizeCase(input: SummarizeCaseInput): string {
   const shopper = input.transcript
     .map((line, index) => ({ index, text: cleanBodyText(line.text).replace(/\s+/g, " ").trim(), role: line.role }))
-    .filter((l) => l.role === "shopper" && l.text && !TRIVIAL.test(l.text) && !ONLY_EMAIL.test(l.text));
+    .filter((l) => l.role === "shopper" && l.text && !TRIVIAL.test(l.text) && !isBareEmail(l.text));
 
   // The two best messages, kept in the order they were written.
   const best = [...shopper]
@@ -67,6 +53,6 @@ export function summarizeCase(input: SummarizeCaseInput): string {
     const reason = input.reasonText.trim();
     sentences.push(reason ? `${truncate(reason.replace(/\s+/g, " "), QUOTE_MAX).replace(/[.!?…]?$/, ".")}` : "The shopper asked to talk to a person.");
   }
-  if (input.order) sentences.push(describeOrderState(input.order));
+  if (input.order) sentences.push(describeOrder(input.order));
   return sentences.join(" ");
 }

@@ -3,9 +3,9 @@
 // disguises data: "9400 1118 9922…", "9 4 0 0…", "nine four zero zero", "sarah at example dot com",
 // "Part one: 9400111. Part two: 8992238", short base64.
 
+import { findEmailsInProse } from "../email/address";
 import { foldText } from "./claims";
 
-const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.[\p{L}]{2,}/gu;
 const ORDER_NUMBER =
   /(?:#\s?|\b(?:order|commande|pedido|bestellung|ordine|encomenda)\s*(?:number|no\.?|nr\.?|n[º°o]\.?|num[eé]ro|numero|número)?\s*#?\s*)(\d{3,10})\b/giu;
 // Tracking and other long identifiers: 8+ characters with at least 6 digits (1Z999AA10123456784).
@@ -115,7 +115,7 @@ export function foreignIdentifiers(text: string, allowed: readonly string[]): st
   const plain = text.normalize("NFKC");
   const normal = normalizeIdentifiers(plain);
   const foreign: string[] = [];
-  for (const m of normal.matchAll(EMAIL)) if (!corpus.includes(m[0])) foreign.push(m[0]);
+  for (const email of findEmailsInProse(normal)) if (!corpus.includes(email)) foreign.push(email);
   for (const m of plain.matchAll(ORDER_NUMBER)) if (!new RegExp(`(?:#|\\D)${m[1]}(?:\\D|$)`).test(` ${corpus} `)) foreign.push(`#${m[1]}`);
   for (const m of joinIdChunks(plain).matchAll(LONG_ID)) if (!alnumCorpus.includes(m[0].toLowerCase())) foreign.push(m[0]);
   // Digit runs: one long unknown run, or unknown pieces that together make one (split across sentences).

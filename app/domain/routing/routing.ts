@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { normalizeEmail, sameEmail } from "../email/address";
 import { ESCALATION_REASONS, ESCALATION_TOPICS, PRIORITIES, type EscalationTopic, type Priority, type ReasonCode } from "../escalation";
 
 // The escalation matrix: a default address, plus routes by reason, topic or priority. The first
@@ -126,7 +127,7 @@ export function routeEscalation(decision: RoutableDecision, settings: RoutingSet
 
   to = dedupe(to);
   if (to.length === 0) to = dedupe(fallbackTo);
-  let ccOut = dedupe(cc).filter((a) => !to.some((t) => sameAddress(t, a)));
+  let ccOut = dedupe(cc).filter((a) => !to.some((t) => sameEmail(t, a)));
   // Nobody in "to" but someone in "cc" (a CC-only route, no default yet): promote the CC list.
   if (to.length === 0 && ccOut.length > 0) {
     to = ccOut;
@@ -135,16 +136,12 @@ export function routeEscalation(decision: RoutableDecision, settings: RoutingSet
   return { to, cc: ccOut, matchedRouteIds: matched.map((r) => r.id) };
 }
 
-function sameAddress(a: string, b: string): boolean {
-  return a.trim().toLowerCase() === b.trim().toLowerCase();
-}
-
 function dedupe(list: readonly string[]): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
   for (const raw of list) {
     const a = raw.trim();
-    const key = a.toLowerCase();
+    const key = normalizeEmail(a);
     if (!a || seen.has(key)) continue;
     seen.add(key);
     out.push(a);

@@ -1,13 +1,10 @@
-import { legacyId, type CustomerFacts, type OrderFacts, type OrderLookup, type ShopPolicy } from "~/domain/orders";
+import { legacyId, type CustomerFacts, type OrderFacts, type OrderLookup } from "~/domain/orders";
 import { adminGraphql, type AdminGraphqlOptions } from "./admin-graphql.server";
-import { mapAdminCustomer, mapAdminOrder, mapShopPolicies } from "./map-admin-order";
-import { CUSTOMER_ORDERS_QUERY, CUSTOMER_QUERY, ORDER_BY_NAME_QUERY, SHOP_POLICIES_QUERY } from "./queries";
-import type { CustomerResult, OrderByNameResult, ShopPoliciesResult } from "./types";
+import { mapAdminCustomer, mapAdminOrder } from "./map-admin-order";
+import { CUSTOMER_ORDERS_QUERY, CUSTOMER_QUERY, ORDER_BY_NAME_QUERY } from "./queries";
+import type { CustomerResult, OrderByNameResult } from "./types";
 
-const POLICY_TTL_MS = 10 * 60_000;
-const policyCache = new Map<string, { at: number; policies: ShopPolicy[] }>();
-
-/** Order lookup through the shop's Admin GraphQL API (offline access token). */
+/** The `OrderLookup` port through the shop's Admin GraphQL API (offline access token). */
 export function createAdminOrderLookup(options: AdminGraphqlOptions): OrderLookup {
   return {
     async findOrderByName(name: string): Promise<OrderFacts | null> {
@@ -32,13 +29,6 @@ export function createAdminOrderLookup(options: AdminGraphqlOptions): OrderLooku
       if (!/^\d+$/.test(id)) return [];
       const result = await adminGraphql<OrderByNameResult>(options, CUSTOMER_ORDERS_QUERY, { q: `customer_id:${id}`, first: Math.min(Math.max(limit, 1), 10) });
       return result.orders.nodes.filter((o) => o.customer && legacyId(o.customer.id) === id).map(mapAdminOrder);
-    },
-    async listPolicies(): Promise<ShopPolicy[]> {
-      const cached = policyCache.get(options.shop);
-      if (cached && Date.now() - cached.at < POLICY_TTL_MS) return cached.policies;
-      const policies = mapShopPolicies(await adminGraphql<ShopPoliciesResult>(options, SHOP_POLICIES_QUERY));
-      policyCache.set(options.shop, { at: Date.now(), policies });
-      return policies;
     },
   };
 }

@@ -3,6 +3,7 @@ import { startShopifyAdminServer, type ShopifyAdminServerHandle } from "../../..
 import { createDemoStore, createOtherStore, DEMO_SHOP_DOMAIN, OTHER_SHOP_DOMAIN } from "../../../tests/fixtures/shopify-orders";
 import { AdminApiError, adminGraphql, backoffMs } from "./admin-graphql.server";
 import { createAdminOrderLookup } from "./admin-order-lookup.server";
+import { createAdminPolicySource } from "./admin-policy-source.server";
 import { SHOP_POLICIES_QUERY } from "./queries";
 
 let admin: ShopifyAdminServerHandle;
@@ -36,7 +37,7 @@ describe("Admin API order lookup", () => {
   });
 
   it("reads the shop's policies as plain text", async () => {
-    const policies = await lookup().listPolicies();
+    const policies = await createAdminPolicySource({ shop: DEMO_SHOP_DOMAIN, accessToken: token, origin: admin.origin, sleep: fastSleep }).listPolicies();
     expect(policies.length).toBeGreaterThan(0);
     for (const p of policies) expect(p.body).not.toMatch(/<[a-z]/i);
   });

@@ -31,9 +31,16 @@ export const de: ReplyCatalog = {
       case "delivered":
         return `Die Bestellung ${s.name} wurde am ${f.day(s.deliveredAt!)} zugestellt. Sie wurde am ${f.day(s.shippedAt!)} versandt${where(s)}.`;
       case "refunded":
-        return `Die Bestellung ${s.name} wurde ${s.cancelledAt ? `am ${f.day(s.cancelledAt)} storniert und ` : ""}erstattet${s.refunded ? ` (${f.money(s.refunded)})` : ""}.${promise ? ` Unsere Erstattungsrichtlinie sagt: „${promise}“` : ""}`;
-      case "cancelled":
-        return `Die Bestellung ${s.name} wurde am ${f.day(s.cancelledAt!)} storniert. Die Zahlung wurde noch nicht erstattet.${promise ? ` Unsere Erstattungsrichtlinie sagt: „${promise}“` : ""}`;
+        return `Die Bestellung ${s.name} wurde erstattet${s.refunded ? ` (${f.money(s.refunded)})` : ""}.${promise ? ` Unsere Erstattungsrichtlinie sagt: „${promise}“` : ""}`;
+      case "cancelled": {
+        const refund =
+          s.refund === "full"
+            ? ` und erstattet${s.refunded ? ` (${f.money(s.refunded)})` : ""}.`
+            : s.refund === "partial"
+              ? " und teilweise erstattet."
+              : ". Die Zahlung wurde noch nicht erstattet.";
+        return `Die Bestellung ${s.name} wurde am ${f.day(s.cancelledAt!)} storniert${refund}${promise ? ` Unsere Erstattungsrichtlinie sagt: „${promise}“` : ""}`;
+      }
     }
   },
   deliveredFollowUp: "Falls sie nicht bei dir angekommen ist, sag es mir und ich gebe es an unser Team weiter.",

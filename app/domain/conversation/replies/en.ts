@@ -29,9 +29,16 @@ export const en: ReplyCatalog = {
       case "delivered":
         return `Order ${s.name} was delivered on ${f.day(s.deliveredAt!)}. It shipped on ${f.day(s.shippedAt!)}${where(s)}.`;
       case "refunded":
-        return `Order ${s.name} was ${s.cancelledAt ? `cancelled on ${f.day(s.cancelledAt)} and ` : ""}refunded${s.refunded ? ` (${f.money(s.refunded)})` : ""}.${promise ? ` Our refund policy says: “${promise}”` : ""}`;
-      case "cancelled":
-        return `Order ${s.name} was cancelled on ${f.day(s.cancelledAt!)}. The payment hasn't been refunded yet.${promise ? ` Our refund policy says: “${promise}”` : ""}`;
+        return `Order ${s.name} was refunded${s.refunded ? ` (${f.money(s.refunded)})` : ""}.${promise ? ` Our refund policy says: “${promise}”` : ""}`;
+      case "cancelled": {
+        const refund =
+          s.refund === "full"
+            ? ` and refunded${s.refunded ? ` (${f.money(s.refunded)})` : ""}.`
+            : s.refund === "partial"
+              ? " and partly refunded."
+              : ". The payment hasn't been refunded yet.";
+        return `Order ${s.name} was cancelled on ${f.day(s.cancelledAt!)}${refund}${promise ? ` Our refund policy says: “${promise}”` : ""}`;
+      }
     }
   },
   deliveredFollowUp: "If it hasn't reached you, tell me and I'll pass it to our team.",

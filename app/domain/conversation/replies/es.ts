@@ -29,9 +29,16 @@ export const es: ReplyCatalog = {
       case "delivered":
         return `El pedido ${s.name} se entregó el ${f.day(s.deliveredAt!)}. Se envió el ${f.day(s.shippedAt!)}${where(s)}.`;
       case "refunded":
-        return `El pedido ${s.name} ${s.cancelledAt ? `se canceló el ${f.day(s.cancelledAt)} y ` : ""}se reembolsó${s.refunded ? ` (${f.money(s.refunded)})` : ""}.${promise ? ` Nuestra política de reembolsos dice: «${promise}»` : ""}`;
-      case "cancelled":
-        return `El pedido ${s.name} se canceló el ${f.day(s.cancelledAt!)}. El pago aún no se ha reembolsado.${promise ? ` Nuestra política de reembolsos dice: «${promise}»` : ""}`;
+        return `El pedido ${s.name} se reembolsó${s.refunded ? ` (${f.money(s.refunded)})` : ""}.${promise ? ` Nuestra política de reembolsos dice: «${promise}»` : ""}`;
+      case "cancelled": {
+        const refund =
+          s.refund === "full"
+            ? ` y se reembolsó${s.refunded ? ` (${f.money(s.refunded)})` : ""}.`
+            : s.refund === "partial"
+              ? " y se reembolsó en parte."
+              : ". El pago aún no se ha reembolsado.";
+        return `El pedido ${s.name} se canceló el ${f.day(s.cancelledAt!)}${refund}${promise ? ` Nuestra política de reembolsos dice: «${promise}»` : ""}`;
+      }
     }
   },
   deliveredFollowUp: "Si no te ha llegado, dímelo y se lo pasaré a nuestro equipo.",

@@ -32,9 +32,16 @@ export const fr: ReplyCatalog = {
       case "delivered":
         return `La commande ${s.name} a été livrée le ${f.day(s.deliveredAt!)}. Elle a été expédiée le ${f.day(s.shippedAt!)}${where(s)}.`;
       case "refunded":
-        return `La commande ${s.name} a été ${s.cancelledAt ? `annulée le ${f.day(s.cancelledAt)} et ` : ""}remboursée${s.refunded ? ` (${f.money(s.refunded)})` : ""}.${promise ? ` Notre politique de remboursement indique : « ${promise} »` : ""}`;
-      case "cancelled":
-        return `La commande ${s.name} a été annulée le ${f.day(s.cancelledAt!)}. Le paiement n’a pas encore été remboursé.${promise ? ` Notre politique de remboursement indique : « ${promise} »` : ""}`;
+        return `La commande ${s.name} a été remboursée${s.refunded ? ` (${f.money(s.refunded)})` : ""}.${promise ? ` Notre politique de remboursement indique : « ${promise} »` : ""}`;
+      case "cancelled": {
+        const refund =
+          s.refund === "full"
+            ? ` et remboursée${s.refunded ? ` (${f.money(s.refunded)})` : ""}.`
+            : s.refund === "partial"
+              ? " et remboursée en partie."
+              : ". Le paiement n’a pas encore été remboursé.";
+        return `La commande ${s.name} a été annulée le ${f.day(s.cancelledAt!)}${refund}${promise ? ` Notre politique de remboursement indique : « ${promise} »` : ""}`;
+      }
     }
   },
   deliveredFollowUp: "Si vous ne l’avez pas reçue, dites-le-moi et je transmettrai à notre équipe.",

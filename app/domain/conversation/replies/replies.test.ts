@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { LANGUAGES, resolveLanguage } from "../language";
-import { orderStatus } from "../order-status";
-import type { OrderFacts } from "../../orders";
+import { orderStatus, type OrderFacts } from "../../orders";
 import { formatFor, repliesFor } from ".";
 
 const ORDER: OrderFacts = {

@@ -1,4 +1,4 @@
-import type { OrderStatus } from "../order-status";
+import type { OrderStatus } from "../../orders";
 
 /** How to reach the store without Baton (the never-a-dead-end line). */
 export interface ContactFacts {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { FulfillmentFacts, OrderFacts } from "../orders";
-import { orderStatus, policyTiming } from "./order-status";
+import type { FulfillmentFacts, OrderFacts } from "./facts";
+import { policyTiming } from "./policies";
+import { orderStatus, orderStatusHeadline } from "./status";
 
 const NOW = Date.parse("2026-03-01T12:00:00Z");
 const base: OrderFacts = {
@@ -35,7 +36,8 @@ describe("orderStatus", () => {
     ["delivered", { fulfillmentStatus: "FULFILLED", fulfillments: [shipment({ deliveredAt: "2026-02-25T10:00:00Z" })] }, "delivered"],
     ["partially fulfilled", { fulfillmentStatus: "PARTIALLY_FULFILLED", fulfillments: [shipment()] }, "partially_fulfilled"],
     ["cancelled, not refunded", { cancelledAt: "2026-02-21T00:00:00Z" }, "cancelled"],
-    ["cancelled and refunded", { cancelledAt: "2026-02-21T00:00:00Z", financialStatus: "REFUNDED" }, "refunded"],
+    ["cancelled and refunded", { cancelledAt: "2026-02-21T00:00:00Z", financialStatus: "REFUNDED" }, "cancelled"],
+    ["cancelled after shipping", { cancelledAt: "2026-02-23T00:00:00Z", fulfillmentStatus: "FULFILLED", fulfillments: [shipment()] }, "cancelled"],
     ["refunded without cancelling", { financialStatus: "REFUNDED", fulfillmentStatus: "FULFILLED", fulfillments: [shipment()] }, "refunded"],
   ] as const)("%s", (_label, over, kind) => {
     expect(orderStatus({ ...base, ...over } as OrderFacts, NOW).kind).toBe(kind);
@@ -51,11 +53,24 @@ describe("orderStatus", () => {
     expect(s.carrier).toBe("X");
   });
 
-  it("a refund carries the amount", () => {
-    expect(orderStatus({ ...base, financialStatus: "REFUNDED", cancelledAt: "2026-02-21T00:00:00Z" }, NOW).refunded).toEqual({
-      amount: "20.00",
-      currencyCode: "USD",
-    });
+  it("a full refund carries the amount; a partial one says so without inventing it", () => {
+    const full = orderStatus({ ...base, financialStatus: "REFUNDED", cancelledAt: "2026-02-21T00:00:00Z" }, NOW);
+    expect(full).toMatchObject({ kind: "cancelled", refund: "full", refunded: { amount: "20.00", currencyCode: "USD" } });
+    const partial = orderStatus({ ...base, financialStatus: "PARTIALLY_REFUNDED", cancelledAt: "2026-02-21T00:00:00Z" }, NOW);
+    expect(partial).toMatchObject({ kind: "cancelled", refund: "partial", refunded: null });
+    expect(orderStatus(base, NOW)).toMatchObject({ refund: "none", refunded: null });
+  });
+});
+
+describe("orderStatusHeadline", () => {
+  it.each([
+    [{ kind: "cancelled", refund: "full" }, "cancelled_refunded"],
+    [{ kind: "cancelled", refund: "partial" }, "cancelled_partly_refunded"],
+    [{ kind: "cancelled", refund: "none" }, "cancelled"],
+    [{ kind: "refunded", refund: "full" }, "refunded"],
+    [{ kind: "delivered", refund: "partial" }, "delivered"],
+  ] as const)("%j → %s", (s, headline) => {
+    expect(orderStatusHeadline(s)).toBe(headline);
   });
 });
 

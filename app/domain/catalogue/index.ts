@@ -1,0 +1,1 @@
+export type { CatalogueSource, ProductFacts, ProductVariantFacts } from "./ports";
