@@ -1,6 +1,7 @@
 import type { Db } from "~/db.server";
 import { transcriptRole } from "~/domain/conversation/transcript";
 import { conversationBelongsTo } from "~/domain/conversation/conversation-owner";
+import { readMessageMeta } from "~/domain/conversation/message-meta";
 import type { ReplyPart } from "~/domain/conversation/reply-parts";
 
 /**
@@ -20,7 +21,7 @@ export async function loadConversationHistory(db: Db, shop: string, conversation
     messages: conversation.messages.map((m) => ({
       role: transcriptRole(m.role),
       text: m.text,
-      // Reply parts (order card, quick actions) are kept in the message's meta by save-turn.
+      // Reply parts (order card, quick actions) are kept in the message's meta by the turn.
       ...partsOf(m.meta),
       at: m.createdAt.toISOString(),
     })),
@@ -28,6 +29,6 @@ export async function loadConversationHistory(db: Db, shop: string, conversation
 }
 
 function partsOf(meta: unknown): { parts?: ReplyPart[] } {
-  const parts = (meta as { parts?: unknown } | null)?.parts;
-  return Array.isArray(parts) && parts.length ? { parts: parts as ReplyPart[] } : {};
+  const { parts } = readMessageMeta(meta);
+  return parts?.length ? { parts } : {};
 }

@@ -1,7 +1,6 @@
 import type { Prisma } from "@prisma/client";
-import { ESCALATION_REASONS, ESCALATION_TOPICS, PRIORITIES, type EscalationTopic, type Priority, type ReasonCode } from "~/domain/escalation";
+import { readCaseData } from "~/domain/conversation/case-data";
 import type { EscalationCaseView, TranscriptLine } from "~/domain/email/types";
-import type { CustomerFacts, OrderFacts } from "~/domain/orders";
 import type { Db } from "~/db.server";
 import { toTranscript } from "~/domain/conversation/transcript";
 
@@ -18,21 +17,9 @@ export interface LoadedCase {
   messagesEmailed: number;
 }
 
-const REASON_CODES = new Set<string>(ESCALATION_REASONS.map((r) => r.code));
-const TOPIC_CODES = new Set<string>(ESCALATION_TOPICS.map((t) => t.code));
-
-function stringList(value: unknown): string[] {
-  return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
-}
-
 /** The stored route JSON `{ to, cc, from }`, tolerating older or partial documents. */
 export function parseStoredRoute(value: unknown): { to: string[]; cc: string[]; from: string } {
-  const o = (value && typeof value === "object" ? value : {}) as Record<string, unknown>;
-  return { to: stringList(o.to), cc: stringList(o.cc), from: typeof o.from === "string" ? o.from : "" };
-}
-
-function asObject<T>(value: unknown): T | null {
-  return value && typeof value === "object" && !Array.isArray(value) ? (value as T) : null;
+  return readCaseData({ reasons: [], signals: [], route: value, orderFacts: null, customerFacts: null, priority: "normal", topic: null }).route;
 }
 
 /** Transcript lines of a conversation, oldest first. */
@@ -52,12 +39,8 @@ export async function loadCaseView(db: Reader, caseId: string, adminCaseUrl: Adm
   });
   if (!row) return null;
   const lines = await loadTranscript(db, row.conversationId);
-  const route = parseStoredRoute(row.route);
-  const reasons = stringList(row.reasons).filter((r): r is ReasonCode => REASON_CODES.has(r));
-  const signals = Array.isArray(row.signals) ? (row.signals as Array<{ reason?: unknown }>) : [];
-  const priority: Priority = (PRIORITIES as readonly string[]).includes(row.priority) ? (row.priority as Priority) : "normal";
-  const topic: EscalationTopic = row.topic && TOPIC_CODES.has(row.topic) ? (row.topic as EscalationTopic) : "other";
-  const order = asObject<OrderFacts>(row.orderFacts);
+  const data = readCaseData(row);
+  const { route, order } = data;
 
   const view: EscalationCaseView = {
     caseId: row.id,
@@ -68,27 +51,18 @@ export async function loadCaseView(db: Reader, caseId: string, adminCaseUrl: Adm
     to: route.to,
     cc: route.cc,
     shopperEmail: row.shopperEmail ?? row.conversation.shopperEmail ?? "",
-    reasons,
+    reasons: data.reasons,
     reasonText: row.reasonText,
-    priority,
+    priority: data.priority,
     confidence: row.confidence,
-    topic,
-    order: order && typeof order.name === "string" ? normaliseOrder(order) : null,
+    topic: data.topic,
+    order,
     mentionedOrderName: order ? null : row.orderName,
-    customer: asObject<CustomerFacts>(row.customerFacts) ?? order?.customer ?? null,
-    isVip: reasons.includes("vip") || signals.some((s) => s?.reason === "vip"),
+    customer: data.customer,
+    isVip: data.isVip,
     summary: row.summary,
     transcript: lines,
     createdAt: row.createdAt.toISOString(),
   };
   return { view, lines, messagesEmailed: Math.max(0, row.messagesEmailed) };
-}
-
-// Stored JSON may predate a field; fill arrays so composition never trips over undefined.
-function normaliseOrder(o: OrderFacts): OrderFacts {
-  return {
-    ...o,
-    fulfillments: Array.isArray(o.fulfillments) ? o.fulfillments.map((f) => ({ ...f, tracking: Array.isArray(f.tracking) ? f.tracking : [] })) : [],
-    items: Array.isArray(o.items) ? o.items : [],
-  };
 }

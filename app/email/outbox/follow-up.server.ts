@@ -1,9 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { followUpSubject } from "~/domain/email/compose-escalation-email";
 import type { Db } from "~/db.server";
-import { parseStoredRoute } from "../load-case-email.server";
+import { caseCustomerName, readCaseData } from "~/domain/conversation/case-data";
 import { outboxInsert, type OutboxInsert } from "./enqueue.server";
-import { isPriority } from "./deliver.server";
 
 // Batches a case's new messages into one threaded follow-up email.
 export interface QueueFollowUpInput {
@@ -66,16 +65,16 @@ export function planFollowUp(input: QueueFollowUpInput, found: FollowUpFound): F
   if (!c || !["queued", "sent", "failed"].includes(c.status) || !c.shopperEmail) return { queued: false, outboxId: null, reason: "no_case" };
   if (input.maxPerDay !== undefined && found.recentCount >= input.maxPerDay) return { queued: false, outboxId: null, reason: "capped" };
 
-  const route = parseStoredRoute(c.route);
+  const data = readCaseData({ ...c, reasons: [], signals: [], topic: null });
+  const { route } = data;
   const domain = /@([^>\s]+)>?$/.exec(c.messageId)?.[1] ?? "baton.local";
   const messageId = `<followup-${c.id}-${randomBytes(6).toString("hex")}@${domain}>`;
-  const customer = c.customerFacts && typeof c.customerFacts === "object" ? (c.customerFacts as { displayName?: unknown }) : null;
   const subject = followUpSubject({
-    priority: isPriority(c.priority) ? c.priority : "normal",
+    priority: data.priority,
     // Only a proven order is stored with its facts; a name alone never reaches the subject.
     orderName: c.orderFacts ? c.orderName : null,
     reasonText: c.reasonText,
-    customerName: typeof customer?.displayName === "string" ? customer.displayName : null,
+    customerName: caseCustomerName(data),
     shopperEmail: c.shopperEmail,
   });
   const placeholder = "New messages on this case (composed when the follow-up is sent).";
