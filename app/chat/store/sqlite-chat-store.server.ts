@@ -25,10 +25,12 @@ export function createSqliteChatStore(connection: () => Promise<BetterSqlite3.Da
       const statements = await statementsOf();
       if (!statements) return fallback.loadTurn(shop, conversationId, historyLimit, usagePeriod);
       const { conn, st } = statements;
+      // An existing conversation: its row, case and the shop's allowance count in one statement, then its messages.
       return whenNoOtherTransaction(conn, (): TurnRead => {
-        const conversation = conversationId ? readConversation(st, shop, conversationId, historyLimit) : null;
+        const found = conversationId ? readConversation(st, shop, conversationId, historyLimit, usagePeriod) : null;
+        if (found) return found;
         const usage = st.escalationsInPeriod.get(shop, usagePeriod) as { escalations: number } | undefined;
-        return { conversation, escalationsThisPeriod: usage?.escalations ?? 0 };
+        return { conversation: null, escalationsThisPeriod: usage?.escalations ?? 0 };
       });
     },
 
@@ -36,7 +38,7 @@ export function createSqliteChatStore(connection: () => Promise<BetterSqlite3.Da
       const statements = await statementsOf();
       if (!statements) return fallback.loadConversation(shop, conversationId, historyLimit);
       const { conn, st } = statements;
-      return whenNoOtherTransaction(conn, () => readConversation(st, shop, conversationId, historyLimit));
+      return whenNoOtherTransaction(conn, () => readConversation(st, shop, conversationId, historyLimit, "")?.conversation ?? null);
     },
 
     async saveTurn(w) {
@@ -80,12 +82,12 @@ export function createSqliteChatStore(connection: () => Promise<BetterSqlite3.Da
 
 type Statements = ReturnType<typeof prepare>;
 
-function readConversation(st: Statements, shop: string, conversationId: string, historyLimit: number): StoredConversation | null {
-  const row = st.findConversation.get(conversationId, shop) as ConversationRow | undefined;
+function readConversation(st: Statements, shop: string, conversationId: string, historyLimit: number, period: string): TurnRead | null {
+  const row = st.findConversation.get({ id: conversationId, shop, period }) as ConversationRow | undefined;
   if (!row) return null;
   const messages = st.recentMessages.all(conversationId, historyLimit) as MessageRow[];
-  const caseRef = (st.caseOfConversation.get(conversationId) as { id: string; status: string } | undefined) ?? null;
-  return {
+  const caseRef = row.caseId && row.caseStatus ? { id: row.caseId, status: row.caseStatus } : null;
+  const conversation: StoredConversation = {
     id: row.id,
     customerId: row.customerId,
     state: row.state,
@@ -98,6 +100,7 @@ function readConversation(st: Statements, shop: string, conversationId: string, 
     messages: messages.map((m) => ({ role: m.role, text: m.text, createdAt: new Date(m.createdAt), meta: parseJson(m.meta) })),
     caseRef,
   };
+  return { conversation, escalationsThisPeriod: row.escalations ?? 0 };
 }
 
 // A damaged JSON cell reads as nothing remembered (the codecs then fall back), never as a failed turn.
@@ -187,9 +190,12 @@ function prepare(conn: BetterSqlite3.Database) {
   // The adapter turns on safe integers for the whole connection; these rows hold small counters.
   const s = (sql: string) => conn.prepare(sql).safeIntegers(false);
   return {
+    // The conversation with its case (if any) in one statement.
     findConversation: s(
-      `SELECT "id", "customerId", "state", "shopperEmail", "pendingEscalation", "orderName", "orderVerified", "unhelpfulCount", "emailAsks"
-       FROM "Conversation" WHERE "id" = ? AND "shop" = ?`,
+      `SELECT c."id", c."customerId", c."state", c."shopperEmail", c."pendingEscalation", c."orderName", c."orderVerified", c."unhelpfulCount",
+         c."emailAsks", k."id" AS "caseId", k."status" AS "caseStatus",
+         (SELECT u."escalations" FROM "UsageCounter" u WHERE u."shop" = c."shop" AND u."period" = @period) AS "escalations"
+       FROM "Conversation" c LEFT JOIN "EscalationCase" k ON k."conversationId" = c."id" WHERE c."id" = @id AND c."shop" = @shop`,
     ),
     recentMessages: s(`SELECT "role", "text", "createdAt", "meta" FROM "Message" WHERE "conversationId" = ? ORDER BY "createdAt" DESC LIMIT ?`),
     insertConversation: s(
@@ -247,6 +253,9 @@ interface ConversationRow {
   orderVerified: number;
   unhelpfulCount: number;
   emailAsks: number;
+  caseId: string | null;
+  caseStatus: string | null;
+  escalations: number | null;
 }
 
 interface FollowUpCaseRow {
@@ -288,7 +297,7 @@ async function writeWithoutBlocking<T>(conn: BetterSqlite3.Database, work: () =>
   const started = Date.now();
   for (;;) {
     const attempt = await whenNoOtherTransaction(conn, () => {
-      const busyTimeout = conn.pragma("busy_timeout", { simple: true }) as number;
+      const busyTimeout = busyTimeoutOf(conn);
       conn.pragma(`busy_timeout = ${BUSY_SPIN_MS}`);
       try {
         return { done: true as const, value: work() };
@@ -302,6 +311,15 @@ async function writeWithoutBlocking<T>(conn: BetterSqlite3.Database, work: () =>
     if (attempt.done) return attempt.value;
     await new Promise((resolve) => setTimeout(resolve, 1));
   }
+}
+
+const busyTimeouts = new WeakMap<BetterSqlite3.Database, number>();
+
+// The connection's own busy timeout (set once at start-up, tuneSqlite), read once instead of on every write.
+function busyTimeoutOf(conn: BetterSqlite3.Database): number {
+  let value = busyTimeouts.get(conn);
+  if (value === undefined) busyTimeouts.set(conn, (value = Number(conn.pragma("busy_timeout", { simple: true })) || 0));
+  return value;
 }
 
 /**
