@@ -120,7 +120,9 @@ function main(): void {
   log(`wrote ${out} (version ${asset.version}, checksum ${asset.checksum}, ${(json.length / 1e6).toFixed(2)} MB)`);
 }
 
-main().catch((error: unknown) => {
+try {
+  main();
+} catch (error: unknown) {
   process.stderr.write(`train-detector: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   process.exit(1);
-});
+}
