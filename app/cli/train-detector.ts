@@ -9,8 +9,8 @@ import { writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { defaultEscalationSettings, detectEscalation } from "../domain/escalation";
 import { decodeModel, type DetectorModel } from "../domain/escalation/model/detector-model";
-import { syntheticTrainingRows } from "../../tools/detector-training/synthetic-training-rows";
-import { DEFAULT_RECIPE, buildExamples, trainAsset, type Example, type RecipeOptions, type TrainingRow } from "../../tools/detector-training/train-model";
+import { syntheticTrainingRows } from "../../tools/detector/synthetic-training-rows";
+import { DEFAULT_RECIPE, buildExamples, trainAsset, type Example, type RecipeOptions, type TrainingRow } from "../../tools/detector/train-model";
 import { fmt, rates, readRows, scoreRows, type DevRow } from "./escalation-metrics";
 
 /** File families in training order; a family is what leave-one-source-out leaves out. */

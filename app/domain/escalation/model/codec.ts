@@ -1,5 +1,5 @@
 // Reading the stored weights: base64 → int8 bytes, and the checksum that pins the asset. The
-// writing half (quantize, encode) is in tools/detector-training/weight-encoding.ts. Pure: no Buffer, no fs.
+// writing half (quantize, encode) is in tools/detector/weight-encoding.ts. Pure: no Buffer, no fs.
 
 const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 const LOOKUP = new Int16Array(128).fill(-1);

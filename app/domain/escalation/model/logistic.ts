@@ -1,5 +1,5 @@
 // One-vs-rest logistic regression over hashed sparse features: the scoring half. Training (Adagrad,
-// L2, the seeded shuffle) lives in tools/detector-training/train-logistic.ts; only this ships.
+// L2, the seeded shuffle) lives in tools/detector/train-logistic.ts; only this ships.
 
 import type { SparseFeatures } from "./features";
 
