@@ -158,4 +158,6 @@ export const DE: Lexicon = {
     ],
   ],
   pleasantries: ["hallo", "guten", "tag", "danke", "ja", "nein"],
+  // nouns one edit away from an English typo target, not typos (normalize.ts)
+  notTypos: ["agenten", "kontakt", "manager"],
 };

@@ -163,4 +163,6 @@ export const ES: Lexicon = {
     ["\\b" + oneOf("estoy (?:muy )?(?:enojad[oa]|enfadad[oa]|molest[oa]|hart[oa])", "es (?:una )?(?:verguenza|estafa|inaceptable)") + "\\b", 0.75],
   ],
   pleasantries: ["hola", "buenos", "dias", "si"],
+  // nouns one edit away from an English typo target, not typos (normalize.ts)
+  notTypos: ["agente", "agentes", "persona", "personas", "humano", "humanos", "humana", "cliente", "contacto", "reclamo", "parcela"],
 };

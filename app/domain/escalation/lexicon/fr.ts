@@ -175,4 +175,6 @@ export const FR: Lexicon = {
     ],
   ],
   pleasantries: ["bonjour", "salut", "merci", "oui"],
+  // nouns one edit away from an English typo target, not typos (normalize.ts)
+  notTypos: ["personne", "humain", "humains", "support"],
 };

@@ -66,4 +66,6 @@ export const IT: Lexicon = {
   notArrived: ["non (?:e )?(?:arrivato|ricevuto)"],
   arrivedDamaged: ["arrivato (?:rotto|danneggiato)"],
   angerWords: { arrabbiato: 0.75, arrabbiata: 0.75, inaccettabile: 0.75, vergognoso: 0.65, schifo: 0.6 },
+  // nouns one edit away from an English typo target, not typos (normalize.ts)
+  notTypos: ["umano", "contatto"],
 };

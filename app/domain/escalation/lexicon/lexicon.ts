@@ -6,6 +6,12 @@
 
 /** One language's words, per signal. */
 export interface Lexicon {
+  /** normalize.ts: shorthand and contractions → canonical words ("u" → "you", "dont" → "do not") */
+  shorthand?: Record<string, string>;
+  /** normalize.ts: key words whose one-letter typos are corrected ("humna" → "human"), in this order */
+  typoTargets?: string[];
+  /** normalize.ts: real words one edit away from a typo target, never "corrected" */
+  notTypos?: string[];
   /** explicit-request.ts: asking for a person (only for the shop's languages; English always) */
   explicitRequest?: {
     /** literal fragments; a message with none of them cannot match `requests` (a cheap check first) */

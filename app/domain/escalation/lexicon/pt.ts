@@ -57,4 +57,6 @@ export const PT: Lexicon = {
   notArrived: ["nao (?:chegou|recebi)"],
   arrivedDamaged: ["chegou (?:quebrado|quebrada|danificado|danificada)"],
   angerWords: { irritado: 0.65, irritada: 0.65, absurdo: 0.6, ridiculo: 0.65 },
+  // nouns one edit away from an English typo target, not typos (normalize.ts)
+  notTypos: ["pessoa", "contato"],
 };
