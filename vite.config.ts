@@ -39,7 +39,7 @@ export default defineConfig({
         test: {
           name: "unit",
           setupFiles: ["tests/support/network-guard.ts"],
-          include: ["app/**/*.test.ts", "app/**/*.test.tsx", "tests/servers/**/*.test.ts", "tests/support/**/*.test.ts"],
+          include: ["app/**/*.test.ts", "app/**/*.test.tsx", "tests/servers/**/*.test.ts", "tests/support/**/*.test.ts", "tools/**/*.test.ts"],
           environment: "node",
         },
       },

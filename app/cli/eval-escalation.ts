@@ -10,6 +10,9 @@ import { createInterface } from "node:readline";
 import { defaultEscalationSettings, detectEscalation } from "../domain/escalation";
 import { committedModel } from "../domain/escalation/model/committed-model";
 
+/** One line of the report on stdout (the report is the output; errors go to stderr). */
+const print = (line: string) => process.stdout.write(`${line}\n`);
+
 interface Row {
   text?: unknown;
   label?: unknown;
@@ -98,30 +101,30 @@ async function evaluate(file: string): Promise<{ tally: Tally; count: number; ms
       );
     }
   }
-  console.log(`\n== ${file} (${split}, ${count} rows)`);
-  console.log(`  overall (unambiguous): ${summary(tally)}`);
+  print(`\n== ${file} (${split}, ${count} rows)`);
+  print(`  overall (unambiguous): ${summary(tally)}`);
   for (const [reason, e] of [...byReason].sort()) {
     const rate = e.hit / e.total;
     const what = e.label === "escalate" ? "recall" : "FP rate";
-    console.log(`  ${reason.padEnd(64)} ${what.padEnd(8)} ${pct(rate)}  (${e.hit}/${e.total})${e.ambiguous ? "  [not scored; escalation rate]" : ""}`);
+    print(`  ${reason.padEnd(64)} ${what.padEnd(8)} ${pct(rate)}  (${e.hit}/${e.total})${e.ambiguous ? "  [not scored; escalation rate]" : ""}`);
   }
   const list = (m: Map<string, number>) =>
     [...m]
       .sort((a, b) => b[1] - a[1])
       .map(([r, n]) => `${r}=${n}`)
       .join(", ");
-  if (hitBy.size) console.log(`  true escalations by detector reason/source: ${list(hitBy)}`);
-  if (falseBy.size) console.log(`  false escalations by detector reason/source: ${list(falseBy)}`);
-  for (const e of errors) console.log(e);
+  if (hitBy.size) print(`  true escalations by detector reason/source: ${list(hitBy)}`);
+  if (falseBy.size) print(`  false escalations by detector reason/source: ${list(falseBy)}`);
+  for (const e of errors) print(e);
   return { tally, count, ms };
 }
 
 async function main(): Promise<void> {
   if (files.length === 0) {
-    console.error("usage: eval-escalation FILE.jsonl… [--split=all|tune|holdout] [--errors=N] [--rules-only]");
+    process.stderr.write("usage: eval-escalation FILE.jsonl… [--split=all|tune|holdout] [--errors=N] [--rules-only]\n");
     process.exit(2);
   }
-  console.log(
+  print(
     model ? `detector: rules + model ${model.version} (checksum ${model.checksum}; thresholds ${JSON.stringify(model.thresholds)})` : "detector: rules only",
   );
   const total: Tally = { tp: 0, fp: 0, fn: 0, tn: 0 };
@@ -136,11 +139,11 @@ async function main(): Promise<void> {
     count += r.count;
     ms += r.ms;
   }
-  if (files.length > 1) console.log(`\n== all files: ${summary(total)}`);
-  console.log(`\nthroughput: ${Math.round((count / ms) * 1000).toLocaleString("en-US")} messages/s (detector time only, ${count} messages)`);
+  if (files.length > 1) print(`\n== all files: ${summary(total)}`);
+  print(`\nthroughput: ${Math.round((count / ms) * 1000).toLocaleString("en-US")} messages/s (detector time only, ${count} messages)`);
 }
 
 main().catch((error: unknown) => {
-  console.error(error);
+  process.stderr.write(`eval-escalation: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   process.exit(1);
 });

@@ -9,8 +9,8 @@ import { writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { defaultEscalationSettings, detectEscalation } from "../domain/escalation";
 import { decodeModel, type DetectorModel } from "../domain/escalation/model/detector-model";
-import { syntheticTrainingRows } from "../domain/escalation/model/synthetic-training-rows";
-import { DEFAULT_RECIPE, buildExamples, trainAsset, type Example, type RecipeOptions, type TrainingRow } from "../domain/escalation/model/train-model";
+import { syntheticTrainingRows } from "../../tools/detector/synthetic-training-rows";
+import { DEFAULT_RECIPE, buildExamples, trainAsset, type Example, type RecipeOptions, type TrainingRow } from "../../tools/detector/train-model";
 import { fmt, rates, readRows, scoreRows, type DevRow } from "./escalation-metrics";
 
 /** File families in training order; a family is what leave-one-source-out leaves out. */
@@ -67,7 +67,8 @@ function matrixLine(leftOut: string, file: string, fileRows: DevRow[], model: De
       ([key, [hit, total]]) => `${key.replace(/^escalate:| \(ambiguous\)$/g, "")} ${fmt((before.byReason.get(key)?.[0] ?? 0) / total)} → ${fmt(hit / total)}`,
     )
     .join("; ");
-  const line = `| ${leftOut} | ${file} | ${fileRows.length} | ${fmt(b.p)} / ${fmt(b.r)} / ${fmt(b.f1)} / ${fmt(b.fpr)} | ${fmt(a.p)} / ${fmt(a.r)} / ${fmt(a.f1)} / ${fmt(a.fpr)} | ${ambiguous || "-"} |`;
+  const prf = (r: ReturnType<typeof rates>) => `${fmt(r.p)} / ${fmt(r.r)} / ${fmt(r.f1)} / ${fmt(r.fpr)}`;
+  const line = `| ${leftOut} | ${file} | ${fileRows.length} | ${prf(b)} | ${prf(a)} | ${ambiguous || "-"} |`;
   log(line);
   for (const [key, [hit, total]] of [...after.byReason].sort())
     log(`    ${key.padEnd(60)} ${fmt((before.byReason.get(key)?.[0] ?? 0) / total)} → ${fmt(hit / total)} (${total})`);
@@ -109,7 +110,7 @@ function main(): void {
       const model = decodeModel(train(examples, (e) => !texts.has(e.text), `without ${held.file}`));
       lines.push(matrixLine(`${held.file} only`, held.file, held.rows, model));
     }
-    console.log(lines.join("\n"));
+    process.stdout.write(`${lines.join("\n")}\n`);
     if (args.includes("--loso-only")) return;
   }
 
@@ -119,4 +120,9 @@ function main(): void {
   log(`wrote ${out} (version ${asset.version}, checksum ${asset.checksum}, ${(json.length / 1e6).toFixed(2)} MB)`);
 }
 
-main();
+try {
+  main();
+} catch (error: unknown) {
+  process.stderr.write(`train-detector: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+}

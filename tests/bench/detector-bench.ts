@@ -43,8 +43,10 @@ while (elapsed < 3000) {
 }
 const cpu = process.cpuUsage(cpuStarted);
 const cpuMs = (cpu.user + cpu.system) / 1000;
-console.log(
-  `detector (${rulesOnly ? "rules only" : "rules + model"}): ${Math.round((count / elapsed) * 1000).toLocaleString("en-US")} messages/s on one core (${count} messages in ${(elapsed / 1000).toFixed(1)} s); ${Math.round((count / cpuMs) * 1000).toLocaleString("en-US")} messages per CPU-second`,
+const perSecond = (n: number, ms: number) => Math.round((n / ms) * 1000).toLocaleString("en-US");
+process.stdout.write(
+  `detector (${rulesOnly ? "rules only" : "rules + model"}): ${perSecond(count, elapsed)} messages/s on one core ` +
+    `(${count} messages in ${(elapsed / 1000).toFixed(1)} s); ${perSecond(count, cpuMs)} messages per CPU-second\n`,
 );
 
 if (!rulesOnly) {
@@ -64,5 +66,5 @@ if (!rulesOnly) {
   const ms = (performance.now() - modelStarted) / scored;
   const used = process.cpuUsage(modelCpu);
   const cpuPer = (used.user + used.system) / 1000 / scored;
-  console.log(`model inference: ${(ms * 1000).toFixed(1)} µs per message wall, ${(cpuPer * 1000).toFixed(1)} µs CPU (${scored} messages)`);
+  process.stdout.write(`model inference: ${(ms * 1000).toFixed(1)} µs per message wall, ${(cpuPer * 1000).toFixed(1)} µs CPU (${scored} messages)\n`);
 }

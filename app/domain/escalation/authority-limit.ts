@@ -1,3 +1,4 @@
+import { either, gather, oneOf } from "./lexicon";
 import type { NormalizedText } from "./normalize";
 
 // Refunds and compensation beyond what the assistant may promise go to a person (hierarchical
@@ -11,16 +12,43 @@ export interface AuthorityLimitMatch {
   amount?: number;
 }
 
-const MONEY =
-  "(?:refund\\w*|reimburs\\w*|rebate\\w*|money back|full amount|compensat\\w*|store credit|partial refund|reembolso|devolucion del dinero|remboursement|rembourser|rembourse|dedommagement|ruckerstattung|erstattung|geld zuruck|entschadigung|rimborso|risarcimento|reembolso|devolucao|terugbetaling|geld terug|compensatie)";
+const MONEY = oneOf(...gather((l) => l.refundWords));
+// "I want my money back", "quiero un reembolso"; then English shapes; then whole demands per language
 const DEMAND_RE = new RegExp(
-  `\\b(?:want|wants|need|needs|get|getting|request|requesting|demand|demanding|claim|claiming|receive|receiving|issue|give me|give us|would like|id like|asking for|ask for|asked for|obtain|obtaining|expect|expecting|deserve|apply for|process|entitled to|refund me|reimburse me|compensate me|pay me|return my|send me|where can i get|how (?:do|can|could) i get|help me get|quiero|necesito|exijo|je veux|je voudrais|j exige|ich mochte|ich will|ich verlange|voglio|vorrei|quero|gostaria)\\b(?: \\w+){0,5}? ${MONEY}\\b|\\b(?:refund|reimburse|compensate) (?:me|us|my|the|this|it|for)\\b|\\b(?:full|partial|immediate|a) (?:refund|reimbursement)\\b|\\bmoney back\\b|\\brefund\\b(?: \\w+){0,2}? (?:please|now|asap|immediately|required|request)\\b|\\bget (?:a |my )?(?:refund|reimbursement)s?\\b|\\b(?:a|an) (?:refund|reimbursement|rebate)\\b|\\bdevuelvan mi dinero\\b|\\brembourse(?:z)? moi\\b|\\bgeld zuruck\\b`,
+  either(
+    `\\b${oneOf(...gather((l) => l.demandVerbs))}\\b(?: \\w+){0,5}? ${MONEY}\\b`,
+    "\\b(?:refund|reimburse|compensate) (?:me|us|my|the|this|it|for)\\b",
+    "\\b(?:full|partial|immediate|a) (?:refund|reimbursement)\\b",
+    "\\bmoney back\\b",
+    "\\brefund\\b(?: \\w+){0,2}? (?:please|now|asap|immediately|required|request)\\b",
+    "\\bget (?:a |my )?(?:refund|reimbursement)s?\\b",
+    "\\b(?:a|an) (?:refund|reimbursement|rebate)\\b",
+    ...gather((l) => l.refundDemands).map((demand) => `\\b${demand}\\b`),
+  ),
 );
-const COMPENSATION_RE =
-  /\b(?:compensat\w*|(?:discount|voucher|credit|coupon) for (?:the|my|this|all the) (?:trouble|inconvenience|wait|delay|hassle)|(?:free|another) (?:replacement|one) (?:for free|at no cost)|pay (?:for|me for) (?:the )?(?:damage|damages|return shipping|shipping back|repair))\b/;
+const COMPENSATION_RE = new RegExp(
+  "\\b" +
+    oneOf(
+      "compensat\\w*",
+      "(?:discount|voucher|credit|coupon) for (?:the|my|this|all the) " + oneOf("trouble", "inconvenience", "wait", "delay", "hassle"),
+      "(?:free|another) (?:replacement|one) (?:for free|at no cost)",
+      "pay (?:for|me for) (?:the )?(?:damage|damages|return shipping|shipping back|repair)",
+    ) +
+    "\\b",
+);
 // "what is your refund policy", "how long do refunds take", "do you offer refunds"
-const POLICY_RE =
-  /\b(?:refund|return|money back|reimbursement|exchange) (?:policy|policies|terms|conditions|rules|window|period|process|procedure)\b|\b(?:do|does) (?:you|your \w+) (?:offer|give|do|accept|allow) (?:\w+ )?(?:refunds|returns|money back)\b|\bhow long (?:do|does|will) (?:refunds|a refund|reimbursements) take\b|\bare refunds (?:possible|available)\b/;
+const POLICY_RE = new RegExp(
+  either(
+    "\\b" +
+      oneOf("refund", "return", "money back", "reimbursement", "exchange") +
+      " " +
+      oneOf("policy", "policies", "terms", "conditions", "rules", "window", "period", "process", "procedure") +
+      "\\b",
+    "\\b(?:do|does) (?:you|your \\w+) (?:offer|give|do|accept|allow) (?:\\w+ )?(?:refunds|returns|money back)\\b",
+    "\\bhow long (?:do|does|will) (?:refunds|a refund|reimbursements) take\\b",
+    "\\bare refunds (?:possible|available)\\b",
+  ),
+);
 const NEGATED_RE = /\b(?:not|no|never|without) (?:want|need|asking for|looking for|expecting)? ?(?:a )?(?:refund|compensation|money back)\b/;
 const AMOUNT_RE = /(?:^|\s)(\d{1,6}(?:[.,]\d{1,2})?)\s?(?:usd|eur|gbp|cad|aud|dollars?|euros?|pounds?|bucks)?\b/;
 

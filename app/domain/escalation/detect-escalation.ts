@@ -1,3 +1,4 @@
+import { gather } from "./lexicon";
 import { describeSensitive, findSensitiveTopic, type SensitiveKind } from "./sensitive-topics";
 import { describeThreat, type ThreatKind } from "./threat";
 import { findOrderState, type OrderStateKind } from "./order-state";
@@ -336,6 +337,14 @@ export function detectEscalation(
   return { escalate, reasons, reasonText, priority, confidence: round(confidence), signals, topic, score: round(score) };
 }
 
+// Greetings and pleasantries in every language (lexicon/<lang>.ts `pleasantries`): they give the model no substance.
+const PLEASANTRIES = new Set(gather((l) => l.pleasantries));
+
+/** At least two words that are not greetings or pleasantries. */
+function hasSubstance(message: NormalizedText): boolean {
+  return message.text.split(/[^a-z0-9']+/).filter((w) => w && !PLEASANTRIES.has(w)).length >= 2;
+}
+
 /**
  * The learned model beside the rules, combined as a calibrated OR: a head whose probability
  * reaches its threshold adds a finding of its reason, unless a rule already found that reason (the
@@ -343,16 +352,6 @@ export function detectEscalation(
  * own threshold moves the model's by the same amount (a shop at complaint threshold 0.4 instead of
  * 0.5 also accepts complaint probabilities 0.1 lower), and VIPs lower it like every other threshold.
  */
-const PLEASANTRIES = new Set(
-  "hi hello hey hiya howdy there good morning afternoon evening day thanks thank you thx ok okay yes no please pls plz sure cool great hola buenos dias bonjour salut merci hallo guten tag danke ja nein oui si".split(
-    " ",
-  ),
-);
-
-/** At least two words that are not greetings or pleasantries. */
-function hasSubstance(message: NormalizedText): boolean {
-  return message.text.split(/[^a-z0-9']+/).filter((w) => w && !PLEASANTRIES.has(w)).length >= 2;
-}
 
 function addModelFindings(
   findings: Finding[],

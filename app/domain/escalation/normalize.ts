@@ -2,6 +2,8 @@
 // "u", elongated words, ALL CAPS, @mentions, #hashtags, URLs), so signals match a canonical form
 // instead of listing every spelling.
 
+import { gather, LEXICONS } from "./lexicon";
+
 /** A message prepared once and read by every signal. */
 export interface NormalizedText {
   /** original text, trimmed */
@@ -20,86 +22,9 @@ export interface NormalizedText {
   mentions: number;
 }
 
-// Contractions and chat shorthand → canonical words. Negations become "not" so one rule covers
-// "don't", "dont", "do not".
-const REPLACEMENTS: Record<string, string> = {
-  "won't": "will not",
-  wont: "will not",
-  "can't": "can not",
-  cant: "can not",
-  cannot: "can not",
-  "ain't": "is not",
-  aint: "is not",
-  "i'm": "i am",
-  "i've": "i have",
-  ive: "i have",
-  "i'll": "i will",
-  "i'd": "i would",
-  "you're": "you are",
-  youre: "you are",
-  "it's": "it is",
-  "that's": "that is",
-  thats: "that is",
-  "what's": "what is",
-  whats: "what is",
-  "there's": "there is",
-  "let's": "let us",
-  u: "you",
-  ur: "your",
-  r: "are",
-  pls: "please",
-  plz: "please",
-  plez: "please",
-  pleas: "please",
-  pleaseee: "please",
-  thx: "thanks",
-  thnx: "thanks",
-  ty: "thank you",
-  wanna: "want to",
-  // words run together in a hurry
-  tospeak: "to speak",
-  totalk: "to talk",
-  tochat: "to chat",
-  witth: "with",
-  gonna: "going to",
-  gotta: "got to",
-  hafta: "have to",
-  wtf: "what the fuck",
-  omfg: "oh my fucking god",
-  smh: "shaking my head",
-  srsly: "seriously",
-  rn: "right now",
-  asap: "as soon as possible",
-  b4: "before",
-  w: "with",
-  msg: "message",
-  pkg: "package",
-  // short typos of key words (too short for the edit-distance pass)
-  huma: "human",
-  humn: "human",
-  hman: "human",
-  aent: "agent",
-  agnt: "agent",
-  agen: "agent",
-  prsn: "person",
-  recieve: "receive",
-  recieved: "received",
-  havent: "have not",
-  hasnt: "has not",
-  hadnt: "had not",
-  dont: "do not",
-  doesnt: "does not",
-  didnt: "did not",
-  isnt: "is not",
-  wasnt: "was not",
-  arent: "are not",
-  werent: "were not",
-  couldnt: "could not",
-  wouldnt: "would not",
-  shouldnt: "should not",
-  mustnt: "must not",
-  neednt: "need not",
-};
+// Contractions and chat shorthand → canonical words (lexicon/<lang>.ts `shorthand`). Negations become
+// "not" so one rule covers "don't", "dont", "do not".
+const REPLACEMENTS: Record<string, string> = Object.assign({}, ...Object.values(LEXICONS).map((l) => l.shorthand ?? {}));
 
 const URL_RE = /\b(?:https?:\/\/|www\.)\S+/gi;
 const MENTION_RE = /(^|\s)@\w+/g;
@@ -112,105 +37,12 @@ const NON_WORD_RE = /[^a-z0-9'\s]+/g;
 const ELONGATED_RE = /([a-z])\1{2,}/g;
 const SPACES_RE = /\s+/g;
 
-// Key words whose typos matter ("humna", "agnet", "reprsentative", "refnd"). Only tokens of 5+
-// letters are corrected, and real words one edit away are listed so they are left alone.
-const TYPO_TARGETS = [
-  "human",
-  "agent",
-  "person",
-  "people",
-  "representative",
-  "operator",
-  "supervisor",
-  "manager",
-  "someone",
-  "somebody",
-  "speak",
-  "refund",
-  "reimbursement",
-  "delivered",
-  "receive",
-  "received",
-  "arrived",
-  "chargeback",
-  "lawyer",
-  "attorney",
-  "complaint",
-  "reclamation",
-  "claim",
-  "customer",
-  "support",
-  "package",
-  "parcel",
-  "damaged",
-  "contact",
-  "reimbursement",
-  "ridiculous",
-  "unacceptable",
-  "terrible",
-  "horrible",
-  "disappointed",
-  "chatting",
-];
+// Key words whose typos matter ("humna", "agnet", "reprsentative", "refnd"): lexicon/<lang>.ts
+// `typoTargets`. Only tokens of 5+ letters are corrected, and real words one edit away
+// (`notTypos`, in every language) are left alone.
+const TYPO_TARGETS = gather((l) => l.typoTargets);
 const TYPO_TARGET_SET = new Set(TYPO_TARGETS);
-const REAL_WORDS_NEAR_TARGETS = new Set([
-  "managed",
-  "manages",
-  "steak",
-  "sneak",
-  "spear",
-  "speck",
-  "deceived",
-  "receiver",
-  "arrives",
-  "humans",
-  "agents",
-  "persons",
-  "peoples",
-  "parcels",
-  "packages",
-  "customers",
-  "supports",
-  "refunds",
-  "lawyers",
-  "complaints",
-  "damages",
-  "operators",
-  "managers",
-  "supervisors",
-  "representatives",
-  "attorneys",
-  "arrive",
-  "deliver",
-  "delivers",
-  "receives",
-  "peopled",
-  // the same nouns in other languages are not typos
-  "agente",
-  "agentes",
-  "agenten",
-  "persona",
-  "personas",
-  "personne",
-  "humano",
-  "humanos",
-  "humana",
-  "humain",
-  "humains",
-  "umano",
-  "manager",
-  "pessoa",
-  "cliente",
-  "contacto",
-  "contato",
-  "contatto",
-  "kontakt",
-  "support",
-  "reclamo",
-  "parcela",
-  "charting",
-  "chattin",
-]);
+const REAL_WORDS_NEAR_TARGETS = new Set(gather((l) => l.notTypos));
 
 function fixTypo(word: string): string {
   if (word.length < 5 || TYPO_TARGET_SET.has(word) || REAL_WORDS_NEAR_TARGETS.has(word)) return word;

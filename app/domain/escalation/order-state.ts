@@ -1,3 +1,4 @@
+import { oneOf } from "./lexicon";
 import type { NormalizedText } from "./normalize";
 import type { EscalationContext } from "./types";
 import { NON_SHOP_OBJECT_RE, SHOP_OBJECT_RE } from "./shop-vocabulary";
@@ -18,14 +19,77 @@ export interface OrderStateMatch {
 
 const DAY_MS = 86_400_000;
 
-const NOT_RECEIVED_RE =
-  /\b(?:(?:not|never|still not|yet to) (?:\w+ )?(?:received?|got(?:ten)?|arrived?|come|came|here|delivered|seen it|showed up|turned up)|(?:did not|do not|does not|have not|has not|never) (?:get|got|receive|have|has|see|find|arrive)|(?:no|not a|not any|nothing|no sign of (?:a|the|my)?) ?(?:package|parcel|box|order)? ?(?:was |is )?(?:at|on|in front of|outside) (?:my|the) (?:door|doorstep|porch|house|home|address|mailbox|building)|(?:can not|could not|unable to) find (?:it|my|the)|(?:missing|stolen|lost) (?:package|parcel|order)|(?:package|parcel|order) (?:is |was |got )?(?:missing|stolen|lost))\b/;
-const SAYS_DELIVERED_RE =
-  /\b(?:says|said|shows|showed|showing|marked|listed|status is|tracking|claims|claimed|supposedly|apparently) (?:(?:as|it|it was|it is|it has been|that it was|that it|was|has been|is|been) )*delivered\b/;
-const REFUND_STATUS_RE =
-  /\b(?:(?:missing|waiting (?:on|for)|no) (?:the |my |a |this |any )?refund|refund\w*(?: \w+){0,4}? (?:not|never|yet|missing|nowhere)\b|(?:not|can not|do not|does not|cannot) (?:\w+ ){0,2}(?:see|find|view|showing|show|appear\w*)(?: \w+){0,3}? refund|(?:see|find|view) (?:\w+ ){0,2}refund|(?:new|wrong|news|happening|going on|update|updates) (?:on|with|about|regarding|for) (?:my|the) (?:refund|reimbursement)|(?:refund|reimbursement) (?:has|have)? ?(?:been|was|is|got) (?:processed|approved|issued|sent|completed|accepted|declined|rejected)|(?:track|check|status|tracking|update|updates|progress)\b(?: \w+){0,4}? (?:refund|reimbursement|money back)|(?:refund|reimbursement)s? (?:status|update|progress|tracking)|where (?:is|s) (?:my|the) (?:refund|reimbursement|money)|(?:refund|reimbursement|money)(?: \w+){0,3}? (?:not|never|still not|yet to) (?:\w+ )?(?:showing|shown|show up|showed up|arrived?|received?|come|came|appeared?|processed|reflected|credited|gone through|went through|back)|(?:have not|has not|did not|never|still not|not yet) (?:\w+ )?(?:received?|got(?:ten)?|seen|get) (?:my |the |a |any )?(?:refund|reimbursement|money back)|when (?:will|do|does|can|is) (?:i |my |the )?(?:get |receive |see )?(?:my |the )?(?:refund|reimbursement|money back)|how long (?:will|does|do|is) (?:it take )?(?:for )?(?:my|the) (?:refund|reimbursement))\b/;
-const CANCEL_QUESTION_RE =
-  /\b(?:(?:game|show|event|concert|match|flight|trip|class|performance|festival|tour|workshop|course|party|gig) (?:was|is|has been|got|had been) (?:postpone\\w*|cancel\\w*|cancle\\w*|resched\\w*|called off)|why (?:was|is|did|has) (?:my|the) (?:order|purchase) (?:been )?(?:cancel\w*)|(?:you|they|store|shop) (?:\w+ )?cancel(?:l)?ed (?:my|our|the) order|(?:my|our) order (?:was|got|has been|is) (?:cancel(?:l)?ed)|order (?:cancel(?:l)?ed) (?:but|and|without))\b/;
+const NOT_RECEIVED_RE = new RegExp(
+  "\\b" +
+    oneOf(
+      "(?:not|never|still not|yet to) (?:\\w+ )?" +
+        oneOf("received?", "got(?:ten)?", "arrived?", "come", "came", "here", "delivered", "seen it", "showed up", "turned up"),
+      oneOf("did not", "do not", "does not", "have not", "has not", "never") + " " + oneOf("get", "got", "receive", "have", "has", "see", "find", "arrive"),
+      oneOf("no", "not a", "not any", "nothing", "no sign of (?:a|the|my)?") +
+        " ?(?:package|parcel|box|order)? ?(?:was |is )?(?:at|on|in front of|outside) (?:my|the) " +
+        oneOf("door", "doorstep", "porch", "house", "home", "address", "mailbox", "building"),
+      "(?:can not|could not|unable to) find (?:it|my|the)",
+      "(?:missing|stolen|lost) (?:package|parcel|order)",
+      "(?:package|parcel|order) (?:is |was |got )?(?:missing|stolen|lost)",
+    ) +
+    "\\b",
+);
+const SAYS_DELIVERED_RE = new RegExp(
+  "\\b" +
+    oneOf("says", "said", "shows", "showed", "showing", "marked", "listed", "status is", "tracking", "claims", "claimed", "supposedly", "apparently") +
+    " (?:(?:as|it|it was|it is|it has been|that it was|that it|was|has been|is|been) )*delivered\\b",
+);
+const REFUND_STATUS_RE = new RegExp(
+  "\\b" +
+    oneOf(
+      "(?:missing|waiting (?:on|for)|no) (?:the |my |a |this |any )?refund",
+      "refund\\w*(?: \\w+){0,4}? (?:not|never|yet|missing|nowhere)\\b",
+      "(?:not|can not|do not|does not|cannot) (?:\\w+ ){0,2}(?:see|find|view|showing|show|appear\\w*)(?: \\w+){0,3}? refund",
+      "(?:see|find|view) (?:\\w+ ){0,2}refund",
+      oneOf("new", "wrong", "news", "happening", "going on", "update", "updates") + " (?:on|with|about|regarding|for) (?:my|the) (?:refund|reimbursement)",
+      "(?:refund|reimbursement) (?:has|have)? ?(?:been|was|is|got) " +
+        oneOf("processed", "approved", "issued", "sent", "completed", "accepted", "declined", "rejected"),
+      oneOf("track", "check", "status", "tracking", "update", "updates", "progress") + "\\b(?: \\w+){0,4}? (?:refund|reimbursement|money back)",
+      "(?:refund|reimbursement)s? (?:status|update|progress|tracking)",
+      "where (?:is|s) (?:my|the) (?:refund|reimbursement|money)",
+      "(?:refund|reimbursement|money)(?: \\w+){0,3}? (?:not|never|still not|yet to) (?:\\w+ )?" +
+        oneOf(
+          "showing",
+          "shown",
+          "show up",
+          "showed up",
+          "arrived?",
+          "received?",
+          "come",
+          "came",
+          "appeared?",
+          "processed",
+          "reflected",
+          "credited",
+          "gone through",
+          "went through",
+          "back",
+        ),
+      oneOf("have not", "has not", "did not", "never", "still not", "not yet") +
+        " (?:\\w+ )?(?:received?|got(?:ten)?|seen|get) (?:my |the |a |any )?(?:refund|reimbursement|money back)",
+      "when (?:will|do|does|can|is) (?:i |my |the )?(?:get |receive |see )?(?:my |the )?(?:refund|reimbursement|money back)",
+      "how long (?:will|does|do|is) (?:it take )?(?:for )?(?:my|the) (?:refund|reimbursement)",
+    ) +
+    "\\b",
+);
+const CANCEL_QUESTION_RE = new RegExp(
+  "\\b" +
+    oneOf(
+      oneOf("game", "show", "event", "concert", "match", "flight", "trip", "class", "performance", "festival", "tour", "workshop", "course", "party", "gig") +
+        " (?:was|is|has been|got|had been) " +
+        oneOf("postpone\\\\w*", "cancel\\\\w*", "cancle\\\\w*", "resched\\\\w*", "called off"),
+      "why (?:was|is|did|has) (?:my|the) (?:order|purchase) (?:been )?(?:cancel\\w*)",
+      "(?:you|they|store|shop) (?:\\w+ )?cancel(?:l)?ed (?:my|our|the) order",
+      "(?:my|our) order (?:was|got|has been|is) (?:cancel(?:l)?ed)",
+      "order (?:cancel(?:l)?ed) (?:but|and|without)",
+    ) +
+    "\\b",
+);
 const REFUND_TALK_RE = /\b(?:refund\w*|reimburs\w*|money back|cancel\w*|charged|payment)\b/;
 const STALLED_STATUSES = new Set(["UNFULFILLED", "PARTIALLY_FULFILLED", "IN_PROGRESS", "ON_HOLD", "PENDING_FULFILLMENT", "OPEN", "SCHEDULED"]);
 

@@ -1,3 +1,4 @@
+import { oneOf } from "./lexicon";
 import type { NormalizedText } from "./normalize";
 import type { DetectorMessage, EscalationContext } from "./types";
 
@@ -68,8 +69,27 @@ const STOPWORDS = new Set([
   "okay",
 ]);
 
-const NOT_HELPING_RE =
-  /\b(?:(?:i )?(?:do|can|could) not (?:understand|follow) (?:you|what you|your (?:answer|reply|response)s?|a word)|you (?:do|can|did) not (?:understand|get it|get what)|you (?:are|were) not (?:helping|helpful|listening|answering|understanding|reading)|(?:that|this|it) (?:does not|did not|is not|was not) (?:help|answer|helpful|what i asked|my question)|not what i asked|not my question|(?:you|it) (?:keep|keeps) (?:saying|repeating|telling|giving)|i (?:already|just) (?:asked|told you|said|explained|answered)|as i (?:said|told you|mentioned|already)|read my (?:message|question)|answer my question|same (?:answer|response|reply|thing) (?:again|over)|useless (?:bot|chat ?bot|assistant|ai)|(?:bot|chat ?bot|assistant|ai) is useless|going (?:round|around) in circles)\b/;
+const NOT_HELPING_RE = new RegExp(
+  "\\b" +
+    oneOf(
+      "(?:i )?(?:do|can|could) not (?:understand|follow) " + oneOf("you", "what you", "your (?:answer|reply|response)s?", "a word"),
+      "you (?:do|can|did) not (?:understand|get it|get what)",
+      "you (?:are|were) not (?:helping|helpful|listening|answering|understanding|reading)",
+      "(?:that|this|it) (?:does not|did not|is not|was not) " + oneOf("help", "answer", "helpful", "what i asked", "my question"),
+      "not what i asked",
+      "not my question",
+      "(?:you|it) (?:keep|keeps) (?:saying|repeating|telling|giving)",
+      "i (?:already|just) (?:asked|told you|said|explained|answered)",
+      "as i (?:said|told you|mentioned|already)",
+      "read my (?:message|question)",
+      "answer my question",
+      "same (?:answer|response|reply|thing) (?:again|over)",
+      "useless (?:bot|chat ?bot|assistant|ai)",
+      "(?:bot|chat ?bot|assistant|ai) is useless",
+      "going (?:round|around) in circles",
+    ) +
+    "\\b",
+);
 
 function contentWords(text: string): Set<string> {
   const words = new Set<string>();

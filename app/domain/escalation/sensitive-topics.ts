@@ -1,3 +1,4 @@
+import { gather, wordsPattern } from "./lexicon";
 import type { NormalizedText } from "./normalize";
 import { NON_SHOP_OBJECT_RE, SHOP_OBJECT_RE } from "./shop-vocabulary";
 
@@ -13,20 +14,9 @@ export interface SensitiveMatch {
   quote: string;
 }
 
-const SENSITIVE: [SensitiveKind, RegExp][] = [
-  [
-    "safety",
-    /\b(?:allerg(?:y|ies|ic|en|ens)|anaphyla\w*|epipen|(?:went to|ended up in|taken to|rushed to|admitted to) (?:the )?(?:hospital|emergency room|er)|(?:i|my \w+|me|we|our \w+|he|she) (?:was |were |got |have been |has been |am |is )?(?:injured|hurt|burned|burnt|electrocuted|poisoned|choked|cut) (?:by|from|with|using|when|after|because of) (?:it|this|the|your|that|a)|(?:it|this|the \w+|that|your \w+) (?:caught (?:on )?fire|exploded|started (?:a )?fire|overheated and|melted and|shocked me|burned me|burnt me|cut me|hurt me|injured)|electric(?:al)? shock|choking hazard|(?:got|have|gave me|caused|causing|developed) (?:a |an )?(?:rash|hives|reaction)|swollen|swelling|(?:made|making) (?:me|my \w+|us|him|her) (?:sick|ill|vomit|throw up)|food poisoning|sick (?:from|after) (?:eating|using|drinking)|unsafe (?:product|item|to use)|safety (?:issue|hazard|concern|problem|recall)|recall(?:ed)? (?:product|item)|sharp edges?|toxic (?:fumes|smell|chemicals?|materials?|paint)|mold in|mould in|alergi\w*|alergic\w*|allergi\w*|intoxicacion|empoisonn\w*|vergiftung|brulure|verbrennung|blessure|verletzung)\b/,
-  ],
-  [
-    "fraud",
-    /\b(?:fraud\w*|unauthori[sz]ed (?:charges?|transactions?|purchases?|payments?|orders?|use|access|debit)|(?:did not|never) (?:make|place|order|authori[sz]e|buy|purchase|approve) (?:this|that|these|those|the|any|an|a) (?:order|purchase|charge|payment|transaction)s?|(?:stolen|compromised) (?:credit )?(?:card|identity|card details)|identity theft|someone (?:used|stole|is using) my (?:credit )?(?:card|identity|details|payment)|phishing|fake (?:website|site|store|email) (?:pretending|claiming|using)|fraude|betrug|truffa|fraudulent\w*)\b/,
-  ],
-  [
-    "privacy",
-    /\b(?:gdpr|ccpa|dsgvo|rgpd|right to (?:be forgotten|erasure|access)|(?:delete|erase|remove|wipe|purge) (?:all )?(?:of )?(?:my|our) (?:personal )?(?:data|information|info|details|records|history)|(?:personal|private) (?:data|information|info|details) (?:deleted|removed|erased|request|access|breach|leak\w*|exposed|sold|shared)|data (?:deletion|erasure|removal|breach|leak|protection|subject|access request|privacy)|privacy (?:request|concern|violation|complaint|breach|issue)|(?:sell|sold|selling|share|shared|sharing) my (?:personal )?(?:data|information|info|details)|what (?:personal )?(?:data|information|info) (?:do )?you (?:have|store|keep|hold|collect) (?:on|about|of) (?:me|my|us)|(?:borrar|eliminar|suprimir) mis datos|supprimer mes (?:donnees|informations)|meine daten (?:loschen|entfernen)|cancellare i miei dati|apagar (?:os )?meus dados|datenschutz|proteccion de datos|donnees personnelles|dati personali)\b/,
-  ],
-];
+// In this order: an allergic reaction reported with a card charge is a safety case first.
+const KINDS: SensitiveKind[] = ["safety", "fraud", "privacy"];
+const SENSITIVE: [SensitiveKind, RegExp][] = KINDS.map((kind) => [kind, wordsPattern(gather((l) => l.sensitive?.[kind]))]);
 
 // A fraud report about a bank card or account with no link to the shop ("I think someone used my
 // card, can you lock it") is a routine banking request, not something the merchant can act on.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { decodeModel, scoreWithModel } from "./detector-model";
-import { normalizeText } from "../normalize";
+import { decodeModel, scoreWithModel } from "~/domain/escalation/model/detector-model";
+import { normalizeText } from "~/domain/escalation/normalize";
 import { DEFAULT_RECIPE, buildExamples, trainAsset, type RecipeOptions, type TrainingRow } from "./train-model";
 
 // A small hand-written fixture: enough for each head to learn something, fast enough for CI, and

@@ -2,15 +2,17 @@
 // test: rows → hashed examples (text n-grams + rule signals) → one-vs-rest logistic regression on
 // 9 in 10 rows → thresholds calibrated on the held-back tenth → refit on every row → quantized
 // asset. Same rows in the same order and the same options give byte-identical output.
-import { normalizeText } from "../normalize";
-import { readRuleSignals, ruleFeatures } from "../rule-signals";
-import { defaultEscalationSettings } from "../settings";
-import { checksum, encodeBase64, quantize } from "./codec";
-import type { DetectorModelAsset } from "./detector-model";
-import { extractFeatures } from "./features";
-import { MODEL_HEADS, type ModelHead } from "./heads";
+import { normalizeText } from "~/domain/escalation/normalize";
+import { readRuleSignals, ruleFeatures } from "~/domain/escalation/rule-signals";
+import { defaultEscalationSettings } from "~/domain/escalation/settings";
+import { checksum } from "~/domain/escalation/model/codec";
+import type { DetectorModelAsset } from "~/domain/escalation/model/detector-model";
+import { extractFeatures } from "~/domain/escalation/model/features";
+import { MODEL_HEADS, type ModelHead } from "~/domain/escalation/model/heads";
 import { targetsForRow, type LabelledRow } from "./labels";
-import { predictLogistic, trainLogistic, type TrainingExample, type TrainOptions } from "./logistic";
+import { predictLogistic } from "~/domain/escalation/model/logistic";
+import { trainLogistic, type TrainingExample, type TrainOptions } from "./train-logistic";
+import { encodeBase64, quantize } from "./weight-encoding";
 
 export interface TrainingRow extends LabelledRow {
   /** file family the row comes from (balance, calibration and leave-one-source-out) */

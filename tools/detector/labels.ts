@@ -3,7 +3,7 @@
 // negative for every head when it is routine, and is skipped (NaN) by heads it says nothing about
 // (an angry Reddit comment is neither a refund request nor a counter-example of one). Ambiguous
 // rows are skipped by the heads they are ambiguous for, except where noted as soft positives.
-import { MODEL_HEADS, type ModelHead } from "./heads";
+import { MODEL_HEADS, type ModelHead } from "~/domain/escalation/model/heads";
 
 export interface LabelledRow {
   text: string;

@@ -5,7 +5,7 @@
 // escalate ("is this a bot?", "how do I transfer money to another account"). They were written by
 // the team from the kinds of phrasing listed in issue 14, not copied from any corpus, and are
 // disjoint from the regression sets in `synthetic-checks.fixtures.ts`.
-import { seededRandom } from "./logistic";
+import { seededRandom } from "./train-logistic";
 import type { LabelledRow } from "./labels";
 
 const PERSON = [
