@@ -1,9 +1,9 @@
-import type { EscalationDecision } from "../escalation";
-import { PRIORITIES } from "../escalation";
 import { orderStatus, policyTiming, type OrderFacts, type OrderStatus, type ShopPolicy } from "../orders";
 import type { Interpretation } from "./interpret-message";
 import { formatFor, repliesFor, type Format, type OrderListEntry, type ReplyCatalog } from "./replies";
-import type { CaseOrder, ChatEvent, ConversationState, ModelReply, PendingEscalation, ReplyAttachments, ReplyKey, TurnFacts, TurnResult } from "./types";
+import { cannotHelpEscalation, changeRequestEscalation, empathy, mergeEscalations, toPending } from "./escalations";
+import { joined, MODEL_KEY, reply, said, unhelpful, type Said } from "./said";
+import type { CaseOrder, ChatEvent, ConversationState, ModelReply, PendingEscalation, TurnFacts, TurnResult } from "./types";
 
 /** A new conversation's state; a signed logged-in customer's email is known from the start. */
 export function initialState(customerEmail: string | null = null): ConversationState {
@@ -343,87 +343,12 @@ function offerPerson(s: ConversationState, escalation: PendingEscalation, replie
   return { ...reply({ ...s, pendingEscalation: escalation }, replies), attachments: { quickActions: "offer_person" } };
 }
 
-function empathy(decision: Pick<EscalationDecision, "reasons">, t: ReplyCatalog): Said[] {
-  const upset = decision.reasons.some((r) => r === "complaint" || r === "negative_sentiment" || r === "order_state" || r === "threat");
-  return upset ? [said(t.empathy, "empathy")] : [];
-}
-
-function toPending(d: EscalationDecision): PendingEscalation {
-  const { score: _score, ...rest } = d;
-  return rest;
-}
-
-function cannotHelpEscalation(): PendingEscalation {
-  return {
-    escalate: true,
-    reasons: ["repeated_failure"],
-    reasonText: "The assistant could not answer the shopper's question",
-    priority: "normal",
-    confidence: 0.6,
-    signals: [{ reason: "repeated_failure", score: 0.6, evidence: "Two questions in a row the assistant could not answer" }],
-    topic: "other",
-  };
-}
-
-function changeRequestEscalation(kind: "address" | "cancel"): PendingEscalation {
-  const reasonText = kind === "address" ? "Wants to change the shipping address of an order" : "Wants to cancel an order";
-  return {
-    escalate: true,
-    reasons: ["authority_limit"],
-    reasonText,
-    priority: "normal",
-    confidence: 0.8,
-    signals: [{ reason: "authority_limit", score: 0.8, evidence: reasonText }],
-    topic: "order",
-  };
-}
-
-/** Keeps the stronger of two escalations, with the union of their reasons and signals. */
-export function mergeEscalations(a: PendingEscalation, b: PendingEscalation): PendingEscalation {
-  const stronger = PRIORITIES.indexOf(b.priority) > PRIORITIES.indexOf(a.priority) ? b : a;
-  const reasons = [...new Set([...a.reasons, ...b.reasons])];
-  return { ...stronger, reasons, signals: [...a.signals, ...b.signals.filter((x) => !a.signals.some((y) => y.reason === x.reason))] };
-}
-
 /** Never the same reply twice in a row: a repeat says so instead of reading like a loop. */
 function notTwiceInARow(r: TurnResult, turn: Turn): TurnResult {
   const first = r.said[0];
   if (!r.replies[0] || !first || !turn.facts.previousSaid.includes(first)) return r;
   const again = { ...r, replies: [`${turn.t.repeatPrefix} ${r.replies[0]}`, ...r.replies.slice(1)] };
   return r.overCaseCap ? { ...again, overCaseCap: notTwiceInARow(r.overCaseCap, turn) } : again;
-}
-
-/** One reply and its key: what it says, named so later turns compare keys, never wording. */
-interface Said {
-  text: string;
-  key: ReplyKey;
-}
-
-// Model replies carry no key: the same words from a model are not the engine repeating itself.
-const MODEL_KEY = "";
-
-function said(text: string, key: ReplyKey): Said {
-  return { text, key };
-}
-
-/** Several things said in one message ("I'm sorry…" + status + "What's your email?"). */
-function joined(parts: Said[]): Said {
-  return { text: parts.map((p) => p.text).join(" "), key: parts.map((p) => p.key).join("+") };
-}
-
-function reply(state: ConversationState, replies: Said[], attachments?: ReplyAttachments): TurnResult {
-  return {
-    state,
-    replies: replies.map((r) => r.text),
-    said: replies.map((r) => r.key),
-    effects: [],
-    unhelpful: false,
-    ...(attachments ? { attachments } : {}),
-  };
-}
-
-function unhelpful(state: ConversationState, replies: Said[]): TurnResult {
-  return { ...reply({ ...state, unhelpfulCount: state.unhelpfulCount + 1 }, replies), unhelpful: true };
 }
 
 function excerpt(text: string, max: number): string {
