@@ -2,7 +2,7 @@ import { createHmac } from "node:crypto";
 import type { Db } from "~/db.server";
 import type { TurnResult } from "~/domain/conversation/types";
 import { getEnv } from "~/env.server";
-import { countNewCaseAttempt } from "../platform/rate-limit.server";
+import { countNewCaseAttempt } from "./chat-limits.server";
 import type { ShopContext } from "./shop-context.server";
 
 /**

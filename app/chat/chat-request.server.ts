@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { db } from "~/db.server";
 import type { ChatTurnInput, RunnerDeps } from "./run-chat-turn.server";
-import { BodyTooLargeError, hasJsonContentType, isWellFormedConversationId, jsonError, normalizeShopperText, readBodyText } from "../platform/http.server";
+import { BodyTooLargeError, hasJsonContentType, jsonError, readBodyText } from "../platform/http.server";
+import { isWellFormedConversationId, normalizeShopperText } from "./chat-input.server";
 import { orderLookupFor } from "../shopify/order-lookup.server";
-import { checkChatRateLimit } from "../platform/rate-limit.server";
+import { checkChatRateLimit } from "./chat-limits.server";
 import { kickOutbox } from "../platform/runtime.server";
 import { verifyStorefrontRequest } from "./storefront-auth.server";
 import { getEnv } from "~/env.server";

@@ -10,7 +10,7 @@ import type { CustomerFacts } from "~/domain/orders";
 import { usagePeriod } from "~/domain/plans";
 import type { Db } from "~/db.server";
 import { getEnv } from "~/env.server";
-import { adminCaseUrl, messageIdDomain } from "../shopify/admin-links.server";
+import { adminCaseUrl, messageIdDomain } from "./admin-links.server";
 import { outboxInsert, queueFollowUp } from "../email/outbox.server";
 import type { CasePlan, TurnWrite } from "./store/chat-store";
 import { chatStoreFor } from "./store/index.server";

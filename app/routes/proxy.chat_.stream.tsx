@@ -4,6 +4,9 @@ import { readChatRequest, shopUnavailable } from "~/chat/chat-request.server";
 import { ChatUnavailableError, runChatTurn } from "~/chat/run-chat-turn.server";
 import { jsonError } from "~/platform/http.server";
 import { loadShopContext } from "~/chat/shop-context.server";
+import { logger } from "~/platform/logger.server";
+
+const log = logger.child({ capability: "chat" });
 
 /**
  * `POST /proxy/chat/stream` — the same turn as `POST /proxy/chat`, answered as server-sent events
@@ -30,7 +33,7 @@ export async function action({ request }: ActionFunctionArgs) {
         send("done", out);
       } catch (error) {
         const unavailable = error instanceof ChatUnavailableError;
-        if (!unavailable) console.error("[chat] streamed turn failed", error);
+        if (!unavailable) log.error({ err: error }, "streamed turn failed");
         send(
           "error",
           unavailable
