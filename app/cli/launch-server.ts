@@ -13,6 +13,14 @@ import { allowKnownMethods, answerConnectWith405, closeAfterRefusedBody, refuseC
 
 const log = logger.child({ capability: "platform", component: "launcher" });
 
+/**
+ * The start line, written whatever LOG_LEVEL says (operators and tests wait for it). A child with
+ * its own level, created after configureLogger: pino hands a parent's later level to older children.
+ */
+function announceListening(port: number, fields: { database: string; httpWorkers: number; readyMs: number }): void {
+  logger.child({ capability: "platform", component: "launcher" }, { level: "info" }).info({ port, ...fields }, `listening on http://localhost:${port}`);
+}
+
 /** What the server build's entry module exports for the process (see app/entry.server.tsx). */
 export interface BuildEntry {
   startRuntime(): Promise<{ stop(): Promise<void> }>;
@@ -66,7 +74,7 @@ export async function launchServer(options: LaunchOptions = {}): Promise<Launche
     entry.startClusterPrimary();
     const workers = await forkHttpWorkers(env.webConcurrency);
     const port = workers.port;
-    if (!options.quiet) log.info({ port, database: env.databaseProvider, httpWorkers: env.webConcurrency, readyMs: Date.now() - started }, listening(port));
+    if (!options.quiet) announceListening(port, { database: env.databaseProvider, httpWorkers: env.webConcurrency, readyMs: Date.now() - started });
     const close = onceOnly(async () => {
       await workers.stop();
       await runtime.stop();
@@ -77,7 +85,7 @@ export async function launchServer(options: LaunchOptions = {}): Promise<Launche
 
   const server = await serveHttp(build, env, options);
   const port = portOf(server, env);
-  if (!options.quiet) log.info({ port, database: env.databaseProvider, httpWorkers: 0, readyMs: Date.now() - started }, listening(port));
+  if (!options.quiet) announceListening(port, { database: env.databaseProvider, httpWorkers: 0, readyMs: Date.now() - started });
   const close = onceOnly(async () => {
     await closeServer(server);
     await runtime.stop();
@@ -179,11 +187,6 @@ function onShutdownSignal(close: () => Promise<void>): void {
       void close().then(() => process.exit(0));
     });
   }
-}
-
-/** The one line a test or an operator looks for to know the server is up. */
-function listening(port: number): string {
-  return `listening on http://localhost:${port}`;
 }
 
 function loadEnvOrExit(): Env {
