@@ -12,7 +12,7 @@ import { addDocumentResponseHeaders } from "./shopify.server";
 export { kickOutbox, startClusterPrimary, startHttpWorker, startRuntime } from "./runtime.server";
 export { seedDemoShop } from "./shopify.server";
 
-const log = logger.child({ capability: "http" });
+const log = logger.child({ capability: "routes" });
 
 export const streamTimeout = 5000;
 
