@@ -41,7 +41,7 @@ describe("logger", () => {
   it("prints concise lines for a person in the demo", () => {
     configureLogger({ level: "info", format: "concise" });
     const [line] = captureStdout(() => logger.child({ capability: "shopify" }).warn({ shop: "a.myshopify.com" }, "shop profile not read"));
-    expect(line).toMatch(/^\d\d:\d\d:\d\d warn  \[shopify\] shop profile not read shop="a\.myshopify\.com"\n$/);
+    expect(line).toMatch(/^\d\d:\d\d:\d\d warn {2}\[shopify\] shop profile not read shop="a\.myshopify\.com"\n$/);
   });
 
   it("passes through a line that is not JSON", () => {
