@@ -1,5 +1,7 @@
 // Lint rules that keep the architecture honest (see README "Architecture"): the pure core imports
-// nothing with I/O, there are no import cycles, and lines stay readable. Formatting is Prettier's.
+// nothing with I/O, capabilities import each other only where the boundaries below allow and only
+// through their public files, configuration comes from the composition roots, server code logs
+// through the logger, there are no import cycles, and lines stay readable. Formatting is Prettier's.
 import js from "@eslint/js";
 import prettier from "eslint-config-prettier";
 import { createTypeScriptImportResolver } from "eslint-import-resolver-typescript";
@@ -27,6 +29,59 @@ const IO_MODULES = [
   "react-dom",
 ];
 
+/** Everything under app/ outside one capability folder (its other folders and the root files). */
+const outside = (capability) => [`./app/!(${capability})/**`, "./app/*.{ts,tsx}"];
+
+/**
+ * Capability folders (app/chat, email, admin, shopify, platform, domain, widget, demo, routes, cli)
+ * and who may import whom. Public surfaces — what other capabilities may import:
+ *   chat      its top-level files; store/ and model/ are private
+ *   email     outbox.server.ts (the outbox; outbox/ is private), mailer.server.ts, load-case-email.server.ts
+ *   shopify   its top-level files, and from admin-api/ only admin-graphql.server.ts (the Admin API client),
+ *             types.ts and map-admin-order.ts (the Admin API order shape the demo catalogue reuses)
+ *   platform, admin, widget, demo   flat folders: every file (demo only for the importers allowed below)
+ *   domain    every module (a pure library, organised by topic)
+ *   routes, cli   nobody imports them (cli files import each other)
+ */
+const BOUNDARIES = [
+  { target: "./app/domain", from: "./app", except: ["./domain"], message: "app/domain imports only from app/domain." },
+  {
+    target: "./app/platform",
+    from: "./app",
+    except: ["./platform", "./domain", "./db.server.ts"],
+    message: "app/platform imports no other capability (only app/domain): its callers pass in what it needs.",
+  },
+  {
+    target: ["./app/email", "./app/shopify"],
+    from: ["./app/chat", "./app/admin", "./app/routes", "./app/demo"],
+    message: "app/email and app/shopify do not import chat, admin, routes or demo: the composition root passes in what they need.",
+  },
+  { target: "./app/chat", from: ["./app/admin", "./app/routes", "./app/demo"], message: "app/chat does not import admin, routes or demo." },
+  {
+    target: [
+      "./app/{chat,email,admin,shopify,platform,domain,widget}/**",
+      "./app/routes/!(demo.*|_index.tsx)",
+      "./app/cli/!(demo*.ts)",
+      "./app/!(shopify.server).{ts,tsx}",
+    ],
+    from: "./app/demo",
+    message: "Only the composition root (app/shopify.server.ts) and the demo's own routes and CLI import app/demo.",
+  },
+  { target: outside("routes"), from: "./app/routes", message: "Routes are entry points: nothing imports them." },
+  { target: outside("cli"), from: "./app/cli", message: "app/cli holds process entries: nothing in the app imports them." },
+  { target: outside("chat"), from: ["./app/chat/store", "./app/chat/model"], message: "Import app/chat through its top-level files." },
+  { target: outside("email"), from: "./app/email/outbox", message: "Import the outbox through app/email/outbox.server.ts." },
+  {
+    target: outside("shopify"),
+    from: "./app/shopify/admin-api",
+    except: ["./admin-graphql.server.ts", "./types.ts", "./map-admin-order.ts"],
+    message: "Import app/shopify through its top-level files (admin-api/: only admin-graphql.server, types, map-admin-order).",
+  },
+];
+
+/** Only the composition roots read the configuration; everything else receives values from them. */
+const CONFIGURATION_READERS = ["app/env.server.ts", "app/shopify.server.ts", "app/runtime.server.ts", "app/cli/**"];
+
 export default tseslint.config(
   { ignores: ["build/**", "node_modules/**", "prisma/generated/**", "extensions/*/assets/**", ".cache/**", "test-results/**", "coverage/**"] },
   js.configs.recommended,
@@ -51,14 +106,39 @@ export default tseslint.config(
     },
   },
   {
+    // Capability boundaries and public surfaces (tests may reach into what they test).
+    files: ["app/**/*.{ts,tsx}"],
+    ignores: ["app/**/*.test.{ts,tsx}"],
+    rules: { "import-x/no-restricted-paths": ["error", { zones: BOUNDARIES }] },
+  },
+  {
+    // Server code logs through app/platform/logger.server.ts; CLI entries write with process.stdout/stderr.
+    files: ["app/**/*.{ts,tsx}"],
+    rules: { "no-console": "error" },
+  },
+  {
+    // Configuration is read by the composition roots and handed down (the chat receives ChatConfig).
+    files: ["app/**/*.{ts,tsx}"],
+    ignores: [...CONFIGURATION_READERS, "app/domain/**", "app/**/*.test.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["~/env.server", "**/env.server"],
+              message: "Only the composition roots (app/shopify.server.ts, app/runtime.server.ts, app/cli) read the configuration: receive values from them.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The pure core: no I/O, no framework, nothing from the adapters around it.
     files: ["app/domain/**/*.ts"],
     ignores: ["app/domain/**/*.test.ts"],
     rules: {
-      "import-x/no-restricted-paths": [
-        "error",
-        { zones: [{ target: "./app/domain", from: "./app", except: ["./domain"], message: "app/domain imports only from app/domain." }] },
-      ],
       "no-restricted-imports": [
         "error",
         {

@@ -4,7 +4,6 @@ import { PrismaClient } from "@prisma/client";
 import type BetterSqlite3 from "better-sqlite3";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { getEnv } from "./env.server";
 import { PG_CLIENT_DIR } from "./platform/prisma-cli.server";
 
 /**
@@ -95,8 +94,21 @@ declare global {
   var __batonDb: Db | undefined;
 }
 
-/** The process-wide client, created on first use from the validated configuration. */
+let configuredUrl: string | undefined;
+
+/**
+ * Called by the composition roots (app/shopify.server.ts, app/runtime.server.ts) with the
+ * validated DATABASE_URL before anything asks for `db()`.
+ */
+export function configureDatabase(databaseUrl: string): void {
+  configuredUrl = databaseUrl;
+}
+
+/** The process-wide client, created on first use from the URL the composition root configured. */
 export function db(): Db {
-  globalThis.__batonDb ??= createDb(getEnv().databaseUrl);
+  if (!globalThis.__batonDb) {
+    if (!configuredUrl) throw new Error("db() was called before a composition root configured the database (configureDatabase)");
+    globalThis.__batonDb = createDb(configuredUrl);
+  }
   return globalThis.__batonDb;
 }

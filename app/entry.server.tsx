@@ -4,12 +4,15 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { logger } from "./platform/logger.server";
 import { addDocumentResponseHeaders } from "./shopify.server";
 
 // The process launcher (app/cli/launch-server.ts) reaches the app's background runtime through the
 // server build, so the worker shares this module graph (one Prisma client, one configuration).
-export { kickOutbox, startClusterPrimary, startHttpWorker, startRuntime } from "./platform/runtime.server";
-export { seedDemoShop } from "./demo/seed-demo.server";
+export { kickOutbox, startClusterPrimary, startHttpWorker, startRuntime } from "./runtime.server";
+export { seedDemoShop } from "./shopify.server";
+
+const log = logger.child({ capability: "routes" });
 
 export const streamTimeout = 5000;
 
@@ -23,10 +26,10 @@ export const handleError: HandleErrorFunction = (error, { request }) => {
   if (isRouteErrorResponse(error) && error.status < 500) {
     // A 404 is not even worth a line (React Router's development build already prints one).
     if (error.status === 404) return;
-    console.warn(`[http] ${error.status} ${request.method} ${new URL(request.url).pathname.slice(0, 200)}`);
+    log.warn({ status: error.status, method: request.method, path: new URL(request.url).pathname.slice(0, 200) }, "client error");
     return;
   }
-  console.error(error);
+  log.error({ err: error, method: request.method, path: new URL(request.url).pathname.slice(0, 200) }, "request failed");
 };
 
 export default async function handleRequest(request: Request, responseStatusCode: number, responseHeaders: Headers, remixContext: EntryContext) {
@@ -51,7 +54,7 @@ export default async function handleRequest(request: Request, responseStatusCode
         // client's mistake, already logged in one line by handleError, and keeps its status.
         if (isRouteErrorResponse(error) && error.status < 500) return;
         responseStatusCode = 500;
-        console.error(error);
+        log.error({ err: error }, "rendering failed");
       },
     });
     setTimeout(abort, streamTimeout + 1000);

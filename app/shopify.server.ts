@@ -1,3 +1,4 @@
+import { llmConfigFrom, type ChatConfig, type ChatEdgeConfig } from "~/chat/chat-deps";
 import "@shopify/shopify-app-remix/adapters/node";
 import { ApiVersion, AppDistribution, shopifyApp } from "@shopify/shopify-app-remix/server";
 import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
@@ -6,10 +7,15 @@ import { DEMO_SHOP } from "./demo/catalogue";
 import { createDemoOrderLookup, createDemoPolicySource } from "./demo/demo-order-lookup";
 import { resetPlanFromBilling } from "./shopify/billing-sync.server";
 import { billingConfigFromPlans } from "./shopify/billing-plans";
-import { db } from "./db.server";
+import { forgetShopContext } from "./chat/shop-context.server";
+import { seedDemoShop as seedDemo } from "./demo/seed-demo.server";
+import { configureDatabase, db } from "./db.server";
 import { getEnv } from "./env.server";
 import { announce, onAnnouncement } from "./platform/cluster-broadcast.server";
+import { configureLogger } from "./platform/logger.server";
 import { createTokenCipher } from "./platform/token-cipher.server";
+import { createAdminLinks } from "./shopify/admin-links.server";
+import type { ComplianceHooks } from "./shopify/compliance.server";
 import { EncryptedSessionStorage } from "./shopify/encrypted-session-storage.server";
 import { offlineAccessToken } from "./shopify/offline-token.server";
 import { adminLookupsFor, type ShopLookups } from "./shopify/order-lookup.server";
@@ -20,6 +26,49 @@ import { syncShopProfile } from "./shopify/shop-profile.server";
 export const API_VERSION = ApiVersion.July26;
 
 const env = getEnv();
+configureLogger({ level: env.logLevel, format: env.demo.enabled ? "concise" : "json" });
+configureDatabase(env.databaseUrl);
+
+/**
+ * What routes and the admin's services need from the configuration, and nothing more (only the
+ * composition roots read `getEnv()`; everything else receives values from here).
+ */
+export const appConfig = Object.freeze({
+  /** SHOPIFY_API_KEY: App Bridge, theme editor deep links, admin URLs. */
+  apiKey: env.shopifyApiKey,
+  /** SHOPIFY_APP_URL: billing return URLs. */
+  appUrl: env.shopifyAppUrl,
+  /** Billing charges are test charges outside production. */
+  isProduction: env.isProduction,
+  /** SHOPIFY_ADMIN_API_ORIGIN: where Admin GraphQL calls go (egress proxy, tests). */
+  adminApiOrigin: env.shopifyAdminApiOrigin,
+  /** MAIL_FROM: the sender of every email (with the shop's "from name"). */
+  mailFrom: env.mailFrom,
+  /** An LLM is configured (OPENAI_API_KEY): the admin shows model settings and numbers. */
+  llmConfigured: Boolean(env.openai.apiKey),
+  /** The local demo (started by `npm run demo` only): its shop and inbox; null everywhere else. */
+  demo: env.demo.enabled ? Object.freeze({ shop: DEMO_SHOP, inboxDir: env.demo.inboxDir }) : null,
+});
+
+/** Links into the admin and our Message-ID domain. */
+export const adminLinks = createAdminLinks({ appUrl: env.shopifyAppUrl, apiKey: env.shopifyApiKey, demo: env.demo.enabled });
+
+/** What a storefront chat turn is configured with (app/chat/chat-deps.ts). */
+export const chatConfig: ChatConfig = Object.freeze({
+  llm: llmConfigFrom(env),
+  followUpBatchMs: env.outbox.followUpBatchMs,
+  mailFrom: env.mailFrom,
+  appSecret: env.shopifyApiSecret,
+  messageIdDomain: adminLinks.messageIdDomain(),
+  adminCaseUrl: adminLinks.adminCaseUrl,
+});
+
+/** The chat's request edge: client address and rate limits (app/chat/chat-limits.server.ts). */
+export const chatEdgeConfig: ChatEdgeConfig = Object.freeze({
+  trustedProxyHops: env.trustedProxyHops,
+  rateLimitStore: { databaseUrl: env.databaseUrl, databaseProvider: env.databaseProvider, webConcurrency: env.webConcurrency },
+  rateLimits: env.rateLimits,
+});
 
 const billing = billingConfigFromPlans();
 
@@ -67,6 +116,20 @@ const shopify = shopifyApp({
   },
   ...(env.shopCustomDomain ? { customShopDomains: [env.shopCustomDomain] } : {}),
 });
+
+/** What the compliance and uninstall webhooks need from the caches of this process and the configuration. */
+export const complianceHooks: ComplianceHooks = {
+  forgetSessions: (shop) => cachedSessionStorage.forgetShop(shop),
+  forgetShopSettings: forgetShopContext,
+  mailFrom: env.mailFrom,
+  messageIdDomain: adminLinks.messageIdDomain(),
+};
+
+/** Seeds the demo shop; the demo launcher calls it through the server build (app/entry.server.tsx). */
+export function seedDemoShop(): Promise<void> {
+  if (!appConfig.demo) return Promise.reject(new Error("seedDemoShop is only available in the demo"));
+  return seedDemo(db(), { scopes: env.scopes });
+}
 
 export default shopify;
 export const apiVersion = API_VERSION;

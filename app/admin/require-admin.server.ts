@@ -1,6 +1,4 @@
-import { DEMO_SHOP } from "~/demo/catalogue";
-import { getEnv } from "~/env.server";
-import { authenticate } from "~/shopify.server";
+import { appConfig, authenticate } from "~/shopify.server";
 
 export interface AdminContext {
   shop: string;
@@ -13,7 +11,7 @@ export interface AdminContext {
  * deployment; the local demo (never production, see env.server.ts) uses the demo shop's session.
  */
 export async function requireAdmin(request: Request): Promise<AdminContext> {
-  if (getEnv().demo.enabled) return { shop: DEMO_SHOP, demo: true };
+  if (appConfig.demo) return { shop: appConfig.demo.shop, demo: true };
   const { session } = await authenticate.admin(request);
   return { shop: session.shop, demo: false };
 }

@@ -5,8 +5,7 @@ import { SEED_ORDER, SEED_TRANSCRIPT } from "~/domain/email/fixtures";
 import { findPlan, usagePeriod, type Plan } from "~/domain/plans";
 import { parseRoutingSettings } from "~/domain/routing";
 import type { Db } from "~/db.server";
-import { getEnv } from "~/env.server";
-import { adminCaseUrl, messageIdDomain } from "../shopify/admin-links.server";
+import type { AdminLinks } from "../shopify/admin-links.server";
 import { enqueueEmail } from "../email/outbox.server";
 import { kickOutbox } from "../platform/runtime.server";
 
@@ -104,19 +103,18 @@ export type SendTestEmailResult = { ok: true; outboxId: string; to: string[] } |
  * escalation addresses through the outbox, so it travels exactly the path real cases take; marks
  * `Shop.testEmailSentAt` and wakes the worker.
  */
-export async function sendTestEmail(db: Db, shop: string, now: Date): Promise<SendTestEmailResult> {
+export async function sendTestEmail(db: Db, shop: string, now: Date, sender: { mailFrom: string; links: AdminLinks }): Promise<SendTestEmailResult> {
   const row = await db.shop.findUnique({ where: { domain: shop } });
   if (!row) return { ok: false, error: "Shop not found" };
   const routing = parseRoutingSettings(row.routing);
   if (routing.defaultTo.length === 0) return { ok: false, error: "Set an escalation address in Settings first." };
-  const env = getEnv();
-  const messageId = `<test-${randomBytes(12).toString("hex")}@${messageIdDomain()}>`;
+  const messageId = `<test-${randomBytes(12).toString("hex")}@${sender.links.messageIdDomain()}>`;
   const composed = composeEscalationEmail({
     caseId: "test",
     shop: { domain: shop, name: row.name ?? shop },
-    adminCaseUrl: adminCaseUrl(shop, "test").replace(/\/cases\/test$/, ""),
+    adminCaseUrl: sender.links.adminCaseUrl(shop, "test").replace(/\/cases\/test$/, ""),
     messageId,
-    from: formatFrom(routing.fromName, env.mailFrom),
+    from: formatFrom(routing.fromName, sender.mailFrom),
     to: routing.defaultTo,
     cc: [],
     shopperEmail: "sarah@example.com",

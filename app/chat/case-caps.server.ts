@@ -1,7 +1,7 @@
 import { createHmac } from "node:crypto";
 import type { Db } from "~/db.server";
 import type { TurnDecision } from "~/domain/conversation/decide-turn";
-import { countNewCaseAttempt } from "../platform/rate-limit.server";
+import { countNewCaseAttempt } from "./chat-limits.server";
 import type { ShopContext } from "./shop-context.server";
 
 /**

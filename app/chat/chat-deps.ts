@@ -1,6 +1,9 @@
 import type { OrderLookup, PolicySource } from "~/domain/orders";
 import type { Db } from "~/db.server";
 import type { LlmConfig } from "./model/client.server";
+
+// The chat capability's public surface for the composition root: its configuration and how to read the model's.
+export { llmConfigFrom } from "./model/client.server";
 import type { ShopContext } from "./shop-context.server";
 
 /** One storefront chat turn as the routes hand it over (validated by chat-request.server). */
@@ -32,6 +35,15 @@ export interface ChatConfig {
   /** The right-hand side of Message-IDs. */
   messageIdDomain: string;
   adminCaseUrl: (shop: string, caseId: string) => string;
+}
+
+/** What the chat's request edge is configured with (client address, rate limits), from the composition root. */
+export interface ChatEdgeConfig {
+  /** X-Forwarded-For entries appended by proxies we trust (the client address is that many from the right). */
+  trustedProxyHops: number;
+  /** Where rate-limit counters live (PostgreSQL, the cluster primary, or memory) and the per-minute limits. */
+  rateLimitStore: { databaseUrl: string; databaseProvider: "sqlite" | "postgresql"; webConcurrency: number };
+  rateLimits: { perIpPerMinute: number; perShopPerMinute: number; perConversationPerMinute: number };
 }
 
 /** Structured logging (pino's call shape: fields first, then the message). */

@@ -1,14 +1,13 @@
 import { z } from "zod";
 import { db } from "~/db.server";
-import type { ChatConfig, ChatDeps, ChatTurnInput } from "./chat-deps";
-import { llmConfigFrom } from "./model/client.server";
-import { adminCaseUrl, messageIdDomain } from "../shopify/admin-links.server";
-import { BodyTooLargeError, hasJsonContentType, isWellFormedConversationId, jsonError, normalizeShopperText, readBodyText } from "../platform/http.server";
-import { checkChatRateLimit } from "../platform/rate-limit.server";
+import type { ChatDeps, ChatTurnInput } from "./chat-deps";
+import { BodyTooLargeError, hasJsonContentType, jsonError, readBodyText, ALLOW_HEADER } from "../platform/http.server";
+import { isWellFormedConversationId, normalizeShopperText } from "./chat-input.server";
+import { checkChatRateLimit } from "./chat-limits.server";
 import { kickOutbox } from "../platform/runtime.server";
 import { verifyStorefrontRequest } from "./storefront-auth.server";
-import { getEnv } from "~/env.server";
-import { shopLookupsFor } from "~/shopify.server";
+import { chatConfig, chatEdgeConfig, shopLookupsFor } from "~/shopify.server";
+import { logger } from "~/platform/logger.server";
 import { clientAddress } from "../platform/client-address.server";
 
 // The storefront chat API's request rules (README "Storefront chat API"), shared by the JSON
@@ -35,7 +34,7 @@ export type ChatRequest = { ok: true; deps: ChatDeps; input: ChatTurnInput } | {
  * and returns the turn to run — or the error response (4xx JSON, never a 5xx for client input).
  */
 export async function readChatRequest(request: Request): Promise<ChatRequest> {
-  if (request.method !== "POST") return fail(jsonError(405, "method_not_allowed", "Use POST to send a message.", { Allow: "GET, POST" }));
+  if (request.method !== "POST") return fail(jsonError(405, "method_not_allowed", "Use POST to send a message.", { Allow: ALLOW_HEADER }));
   const auth = await verifyStorefrontRequest(request);
   if (!auth.ok) return fail(auth.response);
   // JSON only: a plain cross-site HTML form (text/plain, urlencoded, multipart) cannot post here,
@@ -93,7 +92,7 @@ export async function readChatRequest(request: Request): Promise<ChatRequest> {
 
 /** The shopper's address from X-Forwarded-For by TRUSTED_PROXY_HOPS; null when none is usable. */
 export function shopperAddress(request: Request): string | null {
-  return clientAddress(request.headers.get("x-forwarded-for"), getEnv().trustedProxyHops);
+  return clientAddress(request.headers.get("x-forwarded-for"), chatEdgeConfig.trustedProxyHops);
 }
 
 /** The storefront rate limits (per address when known, per shop, per conversation), or null. */
@@ -112,30 +111,9 @@ function fail(response: Response): ChatRequest {
   return { ok: false, response };
 }
 
-let config: ChatConfig | undefined;
-
-/** The chat's configuration, read once from the validated environment (the chat's composition point). */
-export function chatConfig(): ChatConfig {
-  if (config) return config;
-  const env = getEnv();
-  config = {
-    llm: llmConfigFrom(env),
-    followUpBatchMs: env.outbox.followUpBatchMs,
-    mailFrom: env.mailFrom,
-    appSecret: env.shopifyApiSecret,
-    messageIdDomain: messageIdDomain(),
-    adminCaseUrl,
-  };
-  return config;
-}
-
 function chatDeps(shop: string, accessToken: string | undefined): ChatDeps {
   const lookup = shopLookupsFor(shop, accessToken);
-  return { db: db(), lookup, policies: lookup, now: () => new Date(), kickOutbox, config: chatConfig(), log: chatLog };
+  return { db: db(), lookup, policies: lookup, now: () => new Date(), kickOutbox, config: chatConfig, log: chatLog };
 }
 
-const chatLog = {
-  warn(fields: object, message: string) {
-    console.warn(`[chat] ${message}`, fields);
-  },
-};
+const chatLog = logger.child({ capability: "chat" });

@@ -1,9 +1,11 @@
 import { db } from "~/db.server";
-import { getEnv } from "~/env.server";
-import { cachedSessionStorage, offlineTokenFor } from "~/shopify.server";
+import { cachedSessionStorage, chatConfig, offlineTokenFor } from "~/shopify.server";
 import { verifyAppProxyQuery } from "./app-proxy-signature.server";
 import { jsonError } from "../platform/http.server";
 import { forgetShopContext, loadShopContext, type ShopContext } from "./shop-context.server";
+import { logger } from "~/platform/logger.server";
+
+const log = logger.child({ capability: "chat" });
 
 export type StorefrontAuth =
   | {
@@ -24,7 +26,7 @@ export type StorefrontAuth =
  */
 export async function verifyStorefrontRequest(request: Request): Promise<StorefrontAuth> {
   const url = new URL(request.url);
-  const verdict = verifyAppProxyQuery(url.searchParams, getEnv().shopifyApiSecret, Math.floor(Date.now() / 1000));
+  const verdict = verifyAppProxyQuery(url.searchParams, chatConfig.appSecret, Math.floor(Date.now() / 1000));
   if (!verdict.ok) {
     const message = verdict.reason === "missing" ? "Missing App Proxy signature." : "The App Proxy signature is invalid or expired.";
     return { ok: false, response: jsonError(401, "invalid_signature", message) };
@@ -45,7 +47,7 @@ export async function verifyStorefrontRequest(request: Request): Promise<Storefr
   // shopper hears "I can't look up orders right now" (the merchant sees a banner in the admin).
   const accessToken = session
     ? await offlineTokenFor(shop).catch((error: unknown) => {
-        console.warn(`[baton] Admin API token for ${shop} unavailable: ${(error as Error).message}`);
+        log.warn({ shop, err: (error as Error).message }, "Admin API token unavailable");
         return undefined;
       })
     : undefined;

@@ -21,4 +21,4 @@ await build({
   packages: "external",
   logLevel: "warning",
 });
-console.log("[build] done");
+process.stdout.write("[build] done\n");

@@ -63,7 +63,7 @@ async function newMigration(flavour: "sqlite" | "pg", name: string, stamp: strin
     { capture: true },
   );
   if (/^-- This is an empty migration/.test(sql.trim())) {
-    console.log(`${flavour}: no changes`);
+    process.stdout.write(`${flavour}: no changes\n`);
     return;
   }
   const target = path.join(root, dir, `${stamp}_${name}`);
@@ -73,7 +73,7 @@ async function newMigration(flavour: "sqlite" | "pg", name: string, stamp: strin
   if (!existsSync(lock)) {
     writeFileSync(lock, `provider = "${flavour === "sqlite" ? "sqlite" : "postgresql"}"\n`);
   }
-  console.log(`wrote ${path.relative(root, target)}/migration.sql`);
+  process.stdout.write(`wrote ${path.relative(root, target)}/migration.sql\n`);
 }
 
 function requirePgUrl(): string {
@@ -85,6 +85,6 @@ function requirePgUrl(): string {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);
 });

@@ -10,7 +10,7 @@ import { startDemoSmtpSink } from "./demo-smtp-sink";
 import { launchServer } from "./launch-server";
 
 if (process.env.NODE_ENV === "production") {
-  console.error("Configuration error: NODE_ENV=production — the demo never runs in production (use `npm start`).");
+  process.stderr.write("Configuration error: NODE_ENV=production — the demo never runs in production (use `npm start`).\n");
   process.exit(1);
 }
 
@@ -24,7 +24,7 @@ process.env.SHOPIFY_APP_URL ??= `http://localhost:${process.env.PORT}`;
 process.env.DEMO_INBOX_DIR ??= ".data/demo-inbox";
 
 if (cluster.isPrimary && buildIsStale()) {
-  console.log("[demo] building…");
+  process.stdout.write("[demo] building…\n");
   const result = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "app/cli/build.ts"], { stdio: "inherit" });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
@@ -43,9 +43,10 @@ const server = await launchServer({
 });
 origin = `http://127.0.0.1:${server.port}`;
 if (server.isPrimary)
-  console.log(`[demo] storefront  http://localhost:${server.port}/
+  process.stdout.write(`[demo] storefront  http://localhost:${server.port}/
 [demo] inbox       http://localhost:${server.port}/demo/inbox   (${smtpNote})
-[demo] admin       http://localhost:${server.port}/app`);
+[demo] admin       http://localhost:${server.port}/app
+`);
 
 // Rebuild when sources are newer than the server build (or it is missing).
 function buildIsStale(): boolean {

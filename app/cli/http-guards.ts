@@ -1,5 +1,6 @@
 import type { NextFunction, Request, Response } from "express";
 import type { Server } from "node:http";
+import { ALLOW_HEADER as ALLOW, ALLOWED_METHODS } from "../platform/http.server";
 
 /**
  * Transport rules that hold before any route runs (README "Storefront chat API" and
@@ -10,8 +11,6 @@ import type { Server } from "node:http";
 
 /** Every body is refused past this (routes have smaller limits of their own: 16 KB for chat). */
 export const MAX_REQUEST_BYTES = 1024 * 1024;
-const ALLOWED_METHODS = ["GET", "HEAD", "POST"];
-const ALLOW = ALLOWED_METHODS.join(", ");
 /** How long a refused upload may keep its socket once the answer is out (the client reads it first). */
 const LINGER_MS = 1_000;
 
@@ -54,7 +53,7 @@ export function refuseDeclaredOversize(req: Request, res: Response, next: NextFu
 
 /** GET, HEAD and POST are the only methods any route serves; everything else is the JSON 405. */
 export function allowKnownMethods(req: Request, res: Response, next: NextFunction): void {
-  if (ALLOWED_METHODS.includes(req.method)) return next();
+  if ((ALLOWED_METHODS as readonly string[]).includes(req.method)) return next();
   sendJsonError(res, 405, "method_not_allowed", `Use ${ALLOW}.`, { Allow: ALLOW });
 }
 

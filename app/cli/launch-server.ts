@@ -7,8 +7,19 @@ import type { Server } from "node:http";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { EnvError, formatEnvError, parseEnv, type Env } from "../env.server";
+import { configureLogger, logger } from "../platform/logger.server";
 import { migrateDeploy } from "../platform/prisma-cli.server";
 import { allowKnownMethods, answerConnectWith405, closeAfterRefusedBody, refuseCrossOriginPosts, refuseDeclaredOversize } from "./http-guards";
+
+const log = logger.child({ capability: "platform", component: "launcher" });
+
+/**
+ * The start line, written whatever LOG_LEVEL says (operators and tests wait for it). A child with
+ * its own level, created after configureLogger: pino hands a parent's later level to older children.
+ */
+function announceListening(port: number, fields: { database: string; httpWorkers: number; readyMs: number }): void {
+  logger.child({ capability: "platform", component: "launcher" }, { level: "info" }).info({ port, ...fields }, `listening on http://localhost:${port}`);
+}
 
 /** What the server build's entry module exports for the process (see app/entry.server.tsx). */
 export interface BuildEntry {
@@ -63,10 +74,7 @@ export async function launchServer(options: LaunchOptions = {}): Promise<Launche
     entry.startClusterPrimary();
     const workers = await forkHttpWorkers(env.webConcurrency);
     const port = workers.port;
-    if (!options.quiet)
-      console.log(
-        `[baton] listening on http://localhost:${port} (${env.databaseProvider}, ${env.webConcurrency} HTTP worker${env.webConcurrency > 1 ? "s" : ""}, ready in ${Date.now() - started} ms)`,
-      );
+    if (!options.quiet) announceListening(port, { database: env.databaseProvider, httpWorkers: env.webConcurrency, readyMs: Date.now() - started });
     const close = onceOnly(async () => {
       await workers.stop();
       await runtime.stop();
@@ -77,7 +85,7 @@ export async function launchServer(options: LaunchOptions = {}): Promise<Launche
 
   const server = await serveHttp(build, env, options);
   const port = portOf(server, env);
-  if (!options.quiet) console.log(`[baton] listening on http://localhost:${port} (${env.databaseProvider}, ready in ${Date.now() - started} ms)`);
+  if (!options.quiet) announceListening(port, { database: env.databaseProvider, httpWorkers: 0, readyMs: Date.now() - started });
   const close = onceOnly(async () => {
     await closeServer(server);
     await runtime.stop();
@@ -133,7 +141,7 @@ async function forkHttpWorkers(count: number): Promise<{ port: number; stop(): P
         reject(new Error(`an HTTP worker exited before listening (${signal ?? `code ${code}`})`));
         return;
       }
-      console.error(`[baton] HTTP worker ${worker.process.pid} exited (${signal ?? `code ${code}`}); starting another`);
+      log.error({ workerPid: worker.process.pid, signal, code }, "HTTP worker exited; starting another");
       cluster.fork();
     });
     for (let i = 0; i < count; i++) cluster.fork();
@@ -183,10 +191,12 @@ function onShutdownSignal(close: () => Promise<void>): void {
 
 function loadEnvOrExit(): Env {
   try {
-    return parseEnv(process.env);
+    const env = parseEnv(process.env);
+    configureLogger({ level: env.logLevel, format: env.demo.enabled ? "concise" : "json" });
+    return env;
   } catch (error) {
     if (error instanceof EnvError) {
-      console.error(formatEnvError(error));
+      process.stderr.write(`${formatEnvError(error)}\n`);
       process.exit(1);
     }
     throw error;

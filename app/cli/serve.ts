@@ -6,6 +6,6 @@ import { launchServer } from "./launch-server";
 process.env.NODE_ENV ||= "production";
 
 launchServer().catch((error: unknown) => {
-  console.error(`[baton] failed to start: ${error instanceof Error ? error.message : String(error)}`);
+  process.stderr.write(`[baton] failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);
 });

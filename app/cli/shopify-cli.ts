@@ -27,7 +27,7 @@ export function cliNode(): string {
   if (process.platform !== "linux" || process.arch !== "x64") {
     throw new Error(`Shopify's CLI needs Node >= 22.12 (this is ${process.version} on ${process.platform}/${process.arch}); run this command with Node 22.`);
   }
-  console.log(`[shopify] installing Node ${NODE22_VERSION} for Shopify's CLI into .cache/node22 (once)…`);
+  process.stdout.write(`[shopify] installing Node ${NODE22_VERSION} for Shopify's CLI into .cache/node22 (once)…\n`);
   mkdirSync(NODE22_PREFIX, { recursive: true });
   const npm = process.env.npm_execpath ? [process.execPath, [process.env.npm_execpath]] : ["npm", []];
   const result = spawnSync(
@@ -93,7 +93,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   runShopifyCli(process.argv.slice(2)).then(
     ({ code }) => process.exit(code),
     (error: unknown) => {
-      console.error(`[shopify] ${(error as Error).message}`);
+      process.stderr.write(`[shopify] ${(error as Error).message}\n`);
       process.exit(1);
     },
   );

@@ -1,5 +1,4 @@
-import { db } from "~/db.server";
-import { getEnv } from "~/env.server";
+import type { Db } from "~/db.server";
 import { DEMO_POLICIES, DEMO_SHOP } from "./catalogue";
 
 /**
@@ -7,9 +6,7 @@ import { DEMO_POLICIES, DEMO_SHOP } from "./catalogue";
  * paid plan so escalation emails flow, and an offline session so App Proxy authentication finds
  * an installed shop exactly as in production.
  */
-export async function seedDemoShop(): Promise<void> {
-  if (!getEnv().demo.enabled) throw new Error("seedDemoShop is only available in the demo");
-  const client = db();
+export async function seedDemoShop(client: Db, options: { scopes: string[] }): Promise<void> {
   const settings = {
     name: DEMO_POLICIES.shop.name,
     plan: "growth",
@@ -36,7 +33,7 @@ export async function seedDemoShop(): Promise<void> {
       shop: DEMO_SHOP,
       state: "demo",
       isOnline: false,
-      scope: getEnv().scopes.join(","),
+      scope: options.scopes.join(","),
       accessToken: "demo-offline-token",
     },
     update: {},

@@ -51,7 +51,7 @@ export function smtpOptionsFromUrl(smtpUrl: string, options: MailTransportOption
   };
 }
 
-/** A pooled nodemailer transport for SMTP_URL (`getEnv().smtpUrl`). Call `close()` on shutdown. */
+/** A pooled nodemailer transport for SMTP_URL (passed in by the runtime start-up). Call `close()` on shutdown. */
 export function createMailTransport(smtpUrl: string, options: MailTransportOptions = {}): MailTransport {
   return nodemailer.createTransport(smtpOptionsFromUrl(smtpUrl, options));
 }

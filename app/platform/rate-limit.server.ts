@@ -9,120 +9,129 @@ import {
   RateLimiterRes,
   type RateLimiterAbstract,
 } from "rate-limiter-flexible";
-import { getEnv } from "~/env.server";
+import { logger } from "./logger.server";
 
 /**
- * Storefront chat rate limits (rate-limiter-flexible), keyed per client IP (within a shop), per
- * shop and per conversation.
+ * Rate limiters and counters (rate-limiter-flexible) whose storage follows the database.
  *
- * Storage follows the database: on PostgreSQL — the multi-instance deployment — the counters live
- * in a table of the app's database (`RateLimiterPostgres`, one atomic `INSERT … ON CONFLICT DO
- * UPDATE … RETURNING` per consume), so every instance sees the same counts. On SQLite, which is a
- * single-instance deployment, counters stay in the memory of the one HTTP process — or, with
- * WEB_CONCURRENCY > 1, in the cluster primary's memory (`RateLimiterCluster` asks it over IPC),
- * so all HTTP workers share them. If PostgreSQL is unreachable, each instance
- * falls back to its own memory counters (the library's insurance limiter) rather than failing
- * the shopper's request.
+ * On PostgreSQL — the multi-instance deployment — the counters live in a table of the app's
+ * database (`RateLimiterPostgres`, one atomic `INSERT … ON CONFLICT DO UPDATE … RETURNING` per
+ * consume), so every instance sees the same counts. On SQLite, which is a single-instance
+ * deployment, counters stay in the memory of the one HTTP process — or, with WEB_CONCURRENCY > 1,
+ * in the cluster primary's memory (`RateLimiterCluster` asks it over IPC), so all HTTP workers
+ * share them. If PostgreSQL is unreachable, each instance falls back to its own memory counters
+ * (the library's insurance limiter) rather than failing the request.
+ *
+ * The capability that owns the limits names them (`defineLimiters`); the store comes from the
+ * configuration the caller passes in.
  */
-export interface RateLimitVerdict {
-  ok: boolean;
-  retryAfterSeconds: number;
+export interface RateLimitStoreConfig {
+  databaseUrl: string;
+  databaseProvider: "sqlite" | "postgresql";
+  /** HTTP worker processes: more than one share the primary's memory counters. */
+  webConcurrency: number;
+}
+
+/** `points` per `durationSeconds` under the key prefix `keyPrefix`. */
+export interface LimitSpec {
+  keyPrefix: string;
+  points: number;
+  durationSeconds: number;
 }
 
 /** Table managed by rate-limiter-flexible itself (`CREATE TABLE IF NOT EXISTS`), outside Prisma's migrations. */
 export const RATE_LIMIT_TABLE = "baton_rate_limits";
 
-type Limiters = {
-  ip: RateLimiterAbstract;
-  shop: RateLimiterAbstract;
-  conversation: RateLimiterAbstract;
-  /** Counters, not limits: new-case attempts per client address (1 h) and reply-to address (1 day). */
-  casesByClient: RateLimiterAbstract;
-  casesByReplyTo: RateLimiterAbstract;
-};
+const log = logger.child({ capability: "platform", component: "rate-limit" });
 
-// The case counters never refuse by themselves (the shop's own caps are compared with the count).
-const COUNTER_POINTS = 1_000_000_000;
-export const CASE_CLIENT_WINDOW_SECONDS = 3_600;
-export const CASE_REPLY_TO_WINDOW_SECONDS = 86_400;
-
-let limiters: Promise<Limiters> | undefined;
 let pool: pg.Pool | undefined;
+let tableReady: Promise<void> | undefined;
+const groups = new Set<{ reset(): void }>();
 
-function memoryLimiters(): Limiters {
-  const { rateLimits } = getEnv();
-  return {
-    ip: new RateLimiterMemory({ keyPrefix: "ip", points: rateLimits.perIpPerMinute, duration: 60 }),
-    shop: new RateLimiterMemory({ keyPrefix: "shop", points: rateLimits.perShopPerMinute, duration: 60 }),
-    conversation: new RateLimiterMemory({ keyPrefix: "conv", points: rateLimits.perConversationPerMinute, duration: 60 }),
-    casesByClient: new RateLimiterMemory({ keyPrefix: "case-client", points: COUNTER_POINTS, duration: CASE_CLIENT_WINDOW_SECONDS }),
-    casesByReplyTo: new RateLimiterMemory({ keyPrefix: "case-reply", points: COUNTER_POINTS, duration: CASE_REPLY_TO_WINDOW_SECONDS }),
+/**
+ * A named set of limiters, created on first use in the store the configuration selects. `define`
+ * is called then (once), so its configuration may be read lazily.
+ */
+export function defineLimiters<K extends string>(
+  define: () => { store: RateLimitStoreConfig; limits: Record<K, LimitSpec> },
+): () => Promise<Record<K, RateLimiterAbstract>> {
+  let created: Promise<Record<K, RateLimiterAbstract>> | undefined;
+  groups.add({ reset: () => (created = undefined) });
+  return () => {
+    if (!created) {
+      const { store, limits } = define();
+      created = createLimiters(store, limits);
+    }
+    return created;
   };
+}
+
+async function createLimiters<K extends string>(config: RateLimitStoreConfig, specs: Record<K, LimitSpec>): Promise<Record<K, RateLimiterAbstract>> {
+  if (config.databaseProvider === "postgresql") {
+    return postgresLimiters(config.databaseUrl, specs).catch((error: unknown) => {
+      log.error({ err: error }, "PostgreSQL store unavailable, using per-instance memory limits");
+      return mapSpecs(specs, memoryLimiter);
+    });
+  }
+  // One HTTP worker counts alone; several share the primary's counters.
+  return mapSpecs(specs, cluster.isWorker && config.webConcurrency > 1 ? clusterLimiter : memoryLimiter);
+}
+
+function mapSpecs<K extends string>(specs: Record<K, LimitSpec>, make: (spec: LimitSpec) => RateLimiterAbstract): Record<K, RateLimiterAbstract> {
+  return Object.fromEntries(Object.entries<LimitSpec>(specs).map(([name, spec]) => [name, make(spec)])) as Record<K, RateLimiterAbstract>;
+}
+
+function memoryLimiter(spec: LimitSpec): RateLimiterAbstract {
+  return new RateLimiterMemory({ keyPrefix: spec.keyPrefix, points: spec.points, duration: spec.durationSeconds });
 }
 
 /** One of several HTTP workers of a cluster on SQLite: the primary's memory counters, over IPC. */
-function clusterLimiters(): Limiters {
-  const { rateLimits } = getEnv();
-  const make = (keyPrefix: string, points: number, duration = 60) => new RateLimiterCluster({ keyPrefix, points, duration, timeoutMs: 1_000 });
-  return {
-    ip: make("ip", rateLimits.perIpPerMinute),
-    shop: make("shop", rateLimits.perShopPerMinute),
-    conversation: make("conv", rateLimits.perConversationPerMinute),
-    casesByClient: make("case-client", COUNTER_POINTS, CASE_CLIENT_WINDOW_SECONDS),
-    casesByReplyTo: make("case-reply", COUNTER_POINTS, CASE_REPLY_TO_WINDOW_SECONDS),
-  };
+function clusterLimiter(spec: LimitSpec): RateLimiterAbstract {
+  return new RateLimiterCluster({ keyPrefix: spec.keyPrefix, points: spec.points, duration: spec.durationSeconds, timeoutMs: 1_000 });
 }
 
-async function postgresLimiters(databaseUrl: string): Promise<Limiters> {
-  const { rateLimits } = getEnv();
-  pool = new pg.Pool({ connectionString: databaseUrl, max: 5, allowExitOnIdle: true, connectionTimeoutMillis: 2_000 });
+async function postgresLimiters<K extends string>(databaseUrl: string, specs: Record<K, LimitSpec>): Promise<Record<K, RateLimiterAbstract>> {
+  const store = (pool ??= newPool(databaseUrl));
+  tableReady ??= createTable(store).catch((error: unknown) => {
+    tableReady = undefined;
+    throw error;
+  });
+  await tableReady;
+  return mapSpecs(
+    specs,
+    (spec) =>
+      new RateLimiterPostgres({
+        storeClient: store,
+        storeType: "pool",
+        tableName: RATE_LIMIT_TABLE,
+        tableCreated: true,
+        keyPrefix: spec.keyPrefix,
+        points: spec.points,
+        duration: spec.durationSeconds,
+        insuranceLimiter: memoryLimiter(spec) as RateLimiterMemory,
+      }),
+  );
+}
+
+function newPool(databaseUrl: string): pg.Pool {
+  const created = new pg.Pool({ connectionString: databaseUrl, max: 5, allowExitOnIdle: true, connectionTimeoutMillis: 2_000 });
   // An idle client's error (server restart) must not crash the process; the next query reconnects.
-  pool.on("error", () => undefined);
+  created.on("error", () => undefined);
+  return created;
+}
+
+async function createTable(store: pg.Pool): Promise<void> {
   try {
-    await pool.query(`CREATE TABLE IF NOT EXISTS "${RATE_LIMIT_TABLE}" (key varchar(255) PRIMARY KEY, points integer NOT NULL DEFAULT 0, expire bigint)`);
+    await store.query(`CREATE TABLE IF NOT EXISTS "${RATE_LIMIT_TABLE}" (key varchar(255) PRIMARY KEY, points integer NOT NULL DEFAULT 0, expire bigint)`);
   } catch (error) {
     // 23505: two instances created the table at the same moment (PostgreSQL does not serialise that).
     if ((error as { code?: string }).code !== "23505") throw error;
   }
-  const memory = memoryLimiters();
-  const make = (keyPrefix: string, points: number, insuranceLimiter: RateLimiterAbstract, duration = 60) =>
-    new RateLimiterPostgres({
-      storeClient: pool,
-      storeType: "pool",
-      tableName: RATE_LIMIT_TABLE,
-      tableCreated: true,
-      keyPrefix,
-      points,
-      duration,
-      insuranceLimiter: insuranceLimiter as RateLimiterMemory,
-    });
-  return {
-    ip: make("ip", rateLimits.perIpPerMinute, memory.ip),
-    shop: make("shop", rateLimits.perShopPerMinute, memory.shop),
-    conversation: make("conv", rateLimits.perConversationPerMinute, memory.conversation),
-    casesByClient: make("case-client", COUNTER_POINTS, memory.casesByClient, CASE_CLIENT_WINDOW_SECONDS),
-    casesByReplyTo: make("case-reply", COUNTER_POINTS, memory.casesByReplyTo, CASE_REPLY_TO_WINDOW_SECONDS),
-  };
 }
 
 /** In the primary of an HTTP cluster: holds the memory counters its workers consume over IPC. */
 export function startClusterRateLimits(): void {
   new RateLimiterClusterMaster();
-}
-
-function getLimiters(): Promise<Limiters> {
-  if (!limiters) {
-    const { databaseUrl, databaseProvider } = getEnv();
-    limiters =
-      databaseProvider === "postgresql"
-        ? postgresLimiters(databaseUrl).catch((error: unknown) => {
-            console.error("[rate-limit] PostgreSQL store unavailable, using per-instance memory limits:", error);
-            return memoryLimiters();
-          })
-        : // One HTTP worker counts alone; several share the primary's counters.
-          Promise.resolve(cluster.isWorker && getEnv().webConcurrency > 1 ? clusterLimiters() : memoryLimiters());
-  }
-  return limiters;
 }
 
 /** Keys fit the store's varchar(255) whatever the client sent (long ones are hashed). */
@@ -131,56 +140,31 @@ function storeKey(key: string): string {
 }
 
 /**
- * Consumes one point from each applicable limiter; the first refusal wins. Without a usable client
- * address (`ip` null) only the shop and conversation limits apply: a shared "unknown" bucket would
- * let junk headers block honest shoppers.
+ * Consumes one point. `limited` with the wait when the limiter refuses; a failing store (e.g. the
+ * cluster primary did not answer) is logged and lets the request through (`consumedPoints` 0)
+ * rather than failing it.
  */
-export async function checkChatRateLimit(keys: { ip: string | null; shop: string; conversationId?: string }): Promise<RateLimitVerdict> {
-  const l = await getLimiters();
-  const checks: Array<[RateLimiterAbstract, string]> = [[l.shop, keys.shop]];
-  if (keys.ip) checks.unshift([l.ip, `${keys.shop}|${keys.ip}`]);
-  if (keys.conversationId) checks.push([l.conversation, keys.conversationId]);
-  for (const [limiter, key] of checks) {
-    try {
-      await limiter.consume(storeKey(key));
-    } catch (rejection) {
-      if (rejection instanceof RateLimiterRes) {
-        return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)) };
-      }
-      // The counter store failed (e.g. the cluster primary did not answer): let the message through
-      // rather than fail the shopper's request.
-      console.warn(`[rate-limit] limiter unavailable, allowing: ${(rejection as Error)?.message ?? String(rejection)}`);
+export async function consumePoint(
+  limiter: RateLimiterAbstract,
+  key: string,
+): Promise<{ limited: boolean; retryAfterSeconds: number; consumedPoints: number }> {
+  try {
+    const result = await limiter.consume(storeKey(key));
+    return { limited: false, retryAfterSeconds: 0, consumedPoints: result.consumedPoints };
+  } catch (rejection) {
+    if (rejection instanceof RateLimiterRes) {
+      return { limited: true, retryAfterSeconds: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)), consumedPoints: rejection.consumedPoints };
     }
+    log.warn({ err: rejection, keyPrefix: limiter.keyPrefix }, "limiter store unavailable, allowing");
+    return { limited: false, retryAfterSeconds: 0, consumedPoints: 0 };
   }
-  return { ok: true, retryAfterSeconds: 0 };
-}
-
-/**
- * Counts one more new-case attempt for each known key and returns the counts within their windows
- * (client address: 1 h, reply-to: 1 day). One atomic increment per key in the shared store
- * (PostgreSQL, or the cluster primary's / this process's memory), so parallel requests each see a
- * distinct count: the case caps compare it with the shop's cap without a read-then-write race.
- * A store failure counts as 0 (the database count still applies).
- */
-export async function countNewCaseAttempt(keys: { client: string | null; replyTo: string | null }): Promise<{ client: number; replyTo: number }> {
-  const l = await getLimiters();
-  const count = async (limiter: RateLimiterAbstract, key: string | null) => {
-    if (!key) return 0;
-    try {
-      return (await limiter.consume(storeKey(key))).consumedPoints;
-    } catch (error) {
-      console.warn(`[rate-limit] case counter unavailable: ${(error as Error)?.message ?? String(error)}`);
-      return 0;
-    }
-  };
-  const [client, replyTo] = await Promise.all([count(l.casesByClient, keys.client), count(l.casesByReplyTo, keys.replyTo)]);
-  return { client, replyTo };
 }
 
 /** Closes the PostgreSQL pool of the limiter store (process shutdown). */
 export async function closeRateLimitStore(): Promise<void> {
   const p = pool;
   pool = undefined;
-  limiters = undefined;
+  tableReady = undefined;
+  for (const group of groups) group.reset();
   await p?.end().catch(() => undefined);
 }

@@ -1,4 +1,5 @@
 import type { Db } from "~/db.server";
+import { logger, type Logger } from "./logger.server";
 
 // Data retention: a conversation (with its messages, case and case emails) is kept for the shop's
 // `retentionDays` after its last activity, then deleted. Every app instance runs the job; deletes
@@ -55,8 +56,8 @@ export interface RetentionJob {
 }
 
 /** Starts the hourly purge (first run right away). Errors are logged; the next tick tries again. */
-export function startRetentionJob(opts: { db: Db; intervalMs?: number; now?: () => Date; log?: Pick<Console, "info" | "error"> }): RetentionJob {
-  const log = opts.log ?? console;
+export function startRetentionJob(opts: { db: Db; intervalMs?: number; now?: () => Date; log?: Pick<Logger, "info" | "error"> }): RetentionJob {
+  const log = opts.log ?? logger.child({ capability: "platform", component: "retention" });
   const now = opts.now ?? (() => new Date());
   let running: Promise<RetentionResult | null> | null = null;
   let stopped = false;
@@ -64,11 +65,11 @@ export function startRetentionJob(opts: { db: Db; intervalMs?: number; now?: () 
   const runOnce = () => {
     running ??= purgeExpiredConversations(opts.db, now())
       .then((result) => {
-        if (result.conversations > 0) log.info(`[retention] deleted ${result.conversations} conversation(s) past retention in ${result.shops} shop(s)`);
+        if (result.conversations > 0) log.info({ conversations: result.conversations, shops: result.shops }, "deleted conversations past retention");
         return result;
       })
       .catch((error: unknown) => {
-        if (!stopped) log.error("[retention] purge failed (retrying next period):", error);
+        if (!stopped) log.error({ err: error }, "retention purge failed (retrying next period)");
         return null;
       })
       .finally(() => {

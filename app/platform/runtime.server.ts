@@ -1,15 +1,33 @@
 import cluster from "node:cluster";
-import { randomBytes } from "node:crypto";
-import { db, tuneSqlite } from "~/db.server";
-import { getEnv } from "~/env.server";
-import { adminCaseUrl } from "../shopify/admin-links.server";
 import { relayAnnouncements } from "./cluster-broadcast.server";
-import { createMailTransport } from "../email/mailer.server";
-import { startOutboxWorker, type OutboxWorker } from "../email/outbox.server";
+import { logger } from "./logger.server";
 import { closeRateLimitStore, startClusterRateLimits } from "./rate-limit.server";
-import { startRetentionJob } from "./retention.server";
 
-let worker: OutboxWorker | undefined;
+/**
+ * The background work of an app process, as the runtime start-up (app/runtime.server.ts) hands it
+ * over: this module knows how to start, wake and stop jobs, not what they do.
+ */
+export interface BackgroundJob {
+  stop(): Promise<void>;
+}
+
+/** A job that can be woken before its next poll (the outbox worker). */
+export interface WakeableJob extends BackgroundJob {
+  kick(): void;
+}
+
+export interface RuntimeJobs {
+  /** Per-process preparation before any job starts (SQLite tuning). */
+  prepare(): Promise<void>;
+  /** Starts the outbox worker, or returns null when it cannot run (no SMTP_URL). */
+  startOutbox(): WakeableJob | null;
+  /** Starts the periodic retention purge. */
+  startRetention(): BackgroundJob;
+}
+
+const log = logger.child({ capability: "platform", component: "runtime" });
+
+let outbox: WakeableJob | undefined;
 
 const KICK_MESSAGE = "baton:kick-outbox";
 
@@ -18,7 +36,7 @@ const KICK_MESSAGE = "baton:kick-outbox";
  * not a poll period). HTTP worker processes of a cluster ask the primary, which runs the worker.
  */
 export function kickOutbox(): void {
-  if (worker) worker.kick();
+  if (outbox) outbox.kick();
   else if (cluster.isWorker) process.send?.({ type: KICK_MESSAGE });
 }
 
@@ -34,47 +52,23 @@ export function startClusterPrimary(): void {
   });
 }
 
-/** An HTTP worker process of a cluster: only per-connection database settings (the primary runs the rest). */
-export async function startHttpWorker(): Promise<void> {
-  const env = getEnv();
-  await tuneSqlite(db(), env.databaseUrl);
-}
-
 /**
- * Starts the background work of an app process: the outbox worker that delivers escalation
- * emails. Several processes may run it against one database (claims are atomic).
+ * Starts the background work of an app process: the retention purge and the outbox worker that
+ * delivers escalation emails. Several processes may run them against one database (claims are
+ * atomic, deletes idempotent).
  */
-export async function startRuntime(): Promise<{ stop(): Promise<void> }> {
-  const env = getEnv();
-  await tuneSqlite(db(), env.databaseUrl);
-  // Hourly (and once now) purge of conversations past each shop's retention; safe on every instance.
-  const retention = startRetentionJob({ db: db() });
-  const stopPlatform = async () => {
-    await retention.stop();
-    await closeRateLimitStore();
-  };
-  if (!env.smtpUrl) {
-    console.warn("[baton] SMTP_URL is not set: escalation emails stay queued until it is configured.");
-    return { stop: stopPlatform };
-  }
-  const transport = createMailTransport(env.smtpUrl);
-  worker = startOutboxWorker({
-    db: db(),
-    transport,
-    pollMs: env.outbox.pollMs,
-    giveUpMinutes: env.outbox.giveUpMinutes,
-    backoff: { baseMs: env.outbox.retryBaseMs, capMs: 10 * 60_000 },
-    leaseMs: env.outbox.leaseMs,
-    workerId: `${process.pid}-${randomBytes(4).toString("hex")}`,
-    adminCaseUrl,
-  });
-  const started = worker;
+export async function startRuntime(jobs: RuntimeJobs): Promise<{ stop(): Promise<void> }> {
+  await jobs.prepare();
+  const retention = jobs.startRetention();
+  const started = jobs.startOutbox();
+  if (started) outbox = started;
+  else log.warn("SMTP_URL is not set: escalation emails stay queued until it is configured");
   return {
     async stop() {
-      await started.stop();
-      transport.close();
-      await stopPlatform();
-      if (worker === started) worker = undefined;
+      await started?.stop();
+      if (outbox === started) outbox = undefined;
+      await retention.stop();
+      await closeRateLimitStore();
     },
   };
 }

@@ -2,13 +2,13 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { DEMO_CUSTOMERS } from "~/demo/catalogue";
 import { DEMO_CUSTOMER_COOKIE, renderDemoStorefront } from "~/demo/storefront-page";
-import { getEnv } from "~/env.server";
+import { appConfig } from "~/shopify.server";
 
 // "/" is the demo storefront while the local demo runs; in a real deployment Shopify opens the
 // app at /app (embedded), so "/" only forwards there.
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
-  if (!getEnv().demo.enabled) {
+  if (!appConfig.demo) {
     if (url.searchParams.get("shop")) throw redirect(`/app?${url.searchParams.toString()}`);
     return new Response("Baton — AI support chat for Shopify stores. Install it from the Shopify App Store.", {
       headers: { "Content-Type": "text/plain; charset=utf-8" },

@@ -3,7 +3,7 @@ import { Form, useActionData, useLoaderData, useNavigation, useRevalidator } fro
 import { Badge, Banner, BlockStack, Button, Card, InlineStack, Layout, Link, Page, ProgressBar, Text } from "@shopify/polaris";
 import { useEffect } from "react";
 import { db } from "~/db.server";
-import { getEnv } from "~/env.server";
+import { adminLinks, appConfig } from "~/shopify.server";
 import { requireAdmin } from "~/admin/require-admin.server";
 import { loadSetupChecklist, sendTestEmail } from "~/admin/setup-checklist.server";
 import { loadAdminAccessNotice } from "~/shopify/admin-access-notice.server";
@@ -13,9 +13,9 @@ import { UsageBanner } from "~/admin/usage-banner";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { shop, demo } = await requireAdmin(request);
-  const checklist = await loadSetupChecklist(db(), shop, getEnv().shopifyApiKey, new Date());
+  const checklist = await loadSetupChecklist(db(), shop, appConfig.apiKey, new Date());
   if (!checklist) throw new Response("Shop not found", { status: 404 });
-  // issue 15: set when Shopify refused to renew the offline token (storefront order lookups fail).
+  // Set when Shopify refused to renew the offline token (storefront order lookups fail until the merchant reopens the app).
   const adminAccess = await loadAdminAccessNotice(db(), shop);
   return { checklist, demo, adminAccess };
 }
@@ -24,7 +24,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const { shop } = await requireAdmin(request);
   const form = await readForm(request);
   if (form.get("intent") !== "test-email") return data({ ok: false as const, error: "Unknown action" }, { status: 400 });
-  const result = await sendTestEmail(db(), shop, new Date());
+  const result = await sendTestEmail(db(), shop, new Date(), { mailFrom: appConfig.mailFrom, links: adminLinks });
   if (!result.ok) return data({ ok: false as const, error: result.error }, { status: 400 });
   return { ok: true as const, outboxId: result.outboxId, to: result.to };
 }

@@ -4,7 +4,7 @@ import { BlockStack, Button, Card, DataTable, InlineGrid, InlineStack, Layout, P
 import { useState } from "react";
 import { BarChart, CHART_COLORS } from "~/admin/bar-chart";
 import { db } from "~/db.server";
-import { getEnv } from "~/env.server";
+import { appConfig } from "~/shopify.server";
 import { requireAdmin } from "~/admin/require-admin.server";
 import { loadAnalytics, parseAnalyticsRange } from "~/admin/analytics.server";
 import { loadShopFormat } from "~/admin/shop-format.server";
@@ -15,7 +15,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { timeZone } = await loadShopFormat(db(), shop, request);
   const range = parseAnalyticsRange(new URL(request.url).searchParams, new Date(), timeZone);
   const report = await loadAnalytics(db(), shop, range);
-  return { report, fromDay: range.fromDay, toDay: range.toDay, modelConfigured: Boolean(getEnv().openai.apiKey) };
+  return { report, fromDay: range.fromDay, toDay: range.toDay, modelConfigured: appConfig.llmConfigured };
 }
 
 const PRIORITY_COLOR: Record<string, string> = {

@@ -7,8 +7,7 @@ import { UsageBanner } from "~/admin/usage-banner";
 import { z } from "zod";
 import { db } from "~/db.server";
 import { PLANS, findPlan, type PlanId } from "~/domain/plans";
-import { getEnv } from "~/env.server";
-import { authenticate } from "~/shopify.server";
+import { appConfig, authenticate } from "~/shopify.server";
 import { requireAdmin } from "~/admin/require-admin.server";
 import { changePlan, setPlanWithoutBilling, syncPlanFromBilling, type BillingApi } from "~/shopify/billing.server";
 import { loadUsage } from "~/admin/setup-checklist.server";
@@ -25,7 +24,7 @@ async function billingFor(request: Request): Promise<BillingApi> {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { shop, demo } = await requireAdmin(request);
-  if (!demo) await syncPlanFromBilling(db(), shop, await billingFor(request), !getEnv().isProduction);
+  if (!demo) await syncPlanFromBilling(db(), shop, await billingFor(request), !appConfig.isProduction);
   const row = await db().shop.findUnique({ where: { domain: shop }, select: { plan: true } });
   if (!row) throw new Response("Shop not found", { status: 404 });
   const plan = findPlan(row.plan);
@@ -40,9 +39,9 @@ export async function action({ request }: ActionFunctionArgs) {
     const result = await setPlanWithoutBilling(db(), shop, parsed.data);
     return { ok: true as const, plan: result.plan, demo: true };
   }
-  const returnUrl = `${getEnv().shopifyAppUrl}/app/plans?shop=${encodeURIComponent(shop)}`;
+  const returnUrl = `${appConfig.appUrl}/app/plans?shop=${encodeURIComponent(shop)}`;
   // A paid plan throws the redirect to Shopify's approval page (re-thrown by Remix).
-  const result = await changePlan(db(), shop, await billingFor(request), { planId: parsed.data, isTest: !getEnv().isProduction, returnUrl });
+  const result = await changePlan(db(), shop, await billingFor(request), { planId: parsed.data, isTest: !appConfig.isProduction, returnUrl });
   return { ok: true as const, plan: result.plan, demo: false };
 }
 

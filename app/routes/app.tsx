@@ -6,11 +6,11 @@ import enTranslations from "@shopify/polaris/locales/en.json";
 import { boundary } from "@shopify/shopify-app-remix/server";
 import { AppProvider as ShopifyAppProvider } from "@shopify/shopify-app-remix/react";
 import { NavMenu } from "@shopify/app-bridge-react";
-import { getEnv } from "~/env.server";
 import { requireAdmin } from "~/admin/require-admin.server";
 import { AdminUiProvider, type AdminLayoutData } from "~/admin/admin-ui";
 import { loadShopFormat } from "~/admin/shop-format.server";
 import { db } from "~/db.server";
+import { appConfig } from "~/shopify.server";
 
 // Child routes without their own meta use this title (Shopify admin shows its own title bar).
 export const meta: MetaFunction = () => [{ title: "Baton" }];
@@ -19,9 +19,8 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: polarisSty
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requireAdmin(request);
-  const env = getEnv();
-  const layout: AdminLayoutData = { demo: admin.demo, format: await loadShopFormat(db(), admin.shop, request), llmConfigured: Boolean(env.openai.apiKey) };
-  return { apiKey: env.shopifyApiKey, shop: admin.shop, ...layout };
+  const layout: AdminLayoutData = { demo: admin.demo, format: await loadShopFormat(db(), admin.shop, request), llmConfigured: appConfig.llmConfigured };
+  return { apiKey: appConfig.apiKey, shop: admin.shop, ...layout };
 }
 
 // One list for both navigations: App Bridge's NavMenu (embedded) and the plain demo bar.

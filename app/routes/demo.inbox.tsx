@@ -2,15 +2,15 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData, useRevalidator } from "@remix-run/react";
 import { useEffect } from "react";
 import { readDemoInbox } from "~/demo/demo-inbox.server";
-import { getEnv } from "~/env.server";
+import { appConfig } from "~/shopify.server";
 
 export const meta: MetaFunction = () => [{ title: "Demo inbox — Baton" }];
 
 // Demo only: what the support team's inbox received from the demo's local SMTP server.
 export async function loader(_args: LoaderFunctionArgs) {
-  const env = getEnv();
-  if (!env.demo.enabled || !env.demo.inboxDir) throw new Response("Not found", { status: 404 });
-  return { emails: await readDemoInbox(env.demo.inboxDir) };
+  const inboxDir = appConfig.demo?.inboxDir;
+  if (!inboxDir) throw new Response("Not found", { status: 404 });
+  return { emails: await readDemoInbox(inboxDir) };
 }
 
 export default function DemoInbox() {

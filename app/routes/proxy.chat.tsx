@@ -2,7 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { db } from "~/db.server";
 import { ChatUnavailableError, runChatTurn } from "~/chat/run-chat-turn.server";
 import { rateLimited, readChatRequest, shopperAddress, shopUnavailable } from "~/chat/chat-request.server";
-import { isWellFormedConversationId, json, jsonError } from "~/platform/http.server";
+import { isWellFormedConversationId } from "~/chat/chat-input.server";
+import { ALLOW_HEADER, json, jsonError } from "~/platform/http.server";
 import { verifyStorefrontRequest } from "~/chat/storefront-auth.server";
 import { loadConversationHistory } from "~/chat/conversation-history.server";
 
@@ -29,7 +30,7 @@ async function handleChatPost(request: Request): Promise<Response> {
 export async function loader({ request }: LoaderFunctionArgs) {
   // HEAD is answered like GET (without a body); Remix routes OPTIONS here too.
   if (request.method !== "GET" && request.method !== "HEAD") {
-    return jsonError(405, "method_not_allowed", "Use GET to read a conversation or POST to send a message.", { Allow: "GET, POST" });
+    return jsonError(405, "method_not_allowed", "Use GET to read a conversation or POST to send a message.", { Allow: ALLOW_HEADER });
   }
   const auth = await verifyStorefrontRequest(request);
   if (!auth.ok) return auth.response;

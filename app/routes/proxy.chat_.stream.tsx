@@ -2,6 +2,9 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { readChatRequest, shopUnavailable } from "~/chat/chat-request.server";
 import { ChatUnavailableError, runChatTurn } from "~/chat/run-chat-turn.server";
 import { jsonError } from "~/platform/http.server";
+import { logger } from "~/platform/logger.server";
+
+const log = logger.child({ capability: "chat" });
 
 /**
  * `POST /proxy/chat/stream` — the same turn as `POST /proxy/chat`, answered as server-sent events
@@ -28,7 +31,7 @@ export async function action({ request }: ActionFunctionArgs) {
         send("done", out);
       } catch (error) {
         const unavailable = error instanceof ChatUnavailableError;
-        if (!unavailable) console.error("[chat] streamed turn failed", error);
+        if (!unavailable) log.error({ err: error }, "streamed turn failed");
         send(
           "error",
           unavailable

@@ -1,11 +1,10 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { db } from "~/db.server";
-import { getEnv } from "~/env.server";
 import { authenticateWebhookOr400 } from "~/platform/http.server";
 import { adminGraphql } from "~/shopify/admin-api/admin-graphql.server";
 import { applySubscriptionUpdate, type RunQuery } from "~/shopify/billing-sync.server";
-import { authenticate, offlineTokenFor } from "~/shopify.server";
+import { appConfig, authenticate, offlineTokenFor } from "~/shopify.server";
 
 const payloadSchema = z.object({ app_subscription: z.object({ name: z.string(), status: z.string() }) });
 
@@ -17,12 +16,11 @@ export async function action({ request }: ActionFunctionArgs) {
   if (auth instanceof Response) return auth;
   const parsed = payloadSchema.safeParse(auth.payload);
   if (!parsed.success) return new Response(null, { status: 400 });
-  const env = getEnv();
   const token = await offlineTokenFor(auth.shop).catch(() => undefined);
   const run: RunQuery | undefined = token
-    ? (query) => adminGraphql({ shop: auth.shop, accessToken: token, origin: env.shopifyAdminApiOrigin }, query).then((data) => ({ data }))
+    ? (query) => adminGraphql({ shop: auth.shop, accessToken: token, origin: appConfig.adminApiOrigin }, query).then((data) => ({ data }))
     : undefined;
-  await applySubscriptionUpdate(db(), auth.shop, parsed.data.app_subscription, run, !env.isProduction);
+  await applySubscriptionUpdate(db(), auth.shop, parsed.data.app_subscription, run, !appConfig.isProduction);
   return new Response(null, { status: 200 });
 }
 

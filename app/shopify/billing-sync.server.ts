@@ -1,6 +1,9 @@
 import type { Db } from "~/db.server";
 import { planIdForSubscription } from "./billing.server";
 import type { PlanId } from "~/domain/plans";
+import { logger } from "~/platform/logger.server";
+
+const log = logger.child({ capability: "shopify" });
 
 // Keeps Shop.plan in step with Shopify's billing outside /app/plans: on install/reinstall
 // (afterAuth) and on every app_subscriptions/update webhook. Shopify's current state is the
@@ -43,7 +46,7 @@ async function storePlan(db: Db, shop: string, plan: PlanId): Promise<void> {
  */
 export async function resetPlanFromBilling(db: Db, shop: string, run: RunQuery, acceptTest: boolean): Promise<PlanId> {
   const plan = await readPlanFromBilling(run, acceptTest).catch((error: unknown) => {
-    console.warn(`[billing] ${shop}: ${(error as Error).message}; plan reset to free`);
+    log.warn({ shop, err: error }, "billing not read; plan reset to free");
     return "free" as const;
   });
   await storePlan(db, shop, plan);
@@ -75,7 +78,7 @@ export async function applySubscriptionUpdate(
       await storePlan(db, shop, plan);
       return { plan, source: "billing" };
     } catch (error) {
-      console.warn(`[billing] ${shop}: ${(error as Error).message}; using the webhook payload`);
+      log.warn({ shop, err: error }, "billing not read; using the webhook payload");
     }
   }
   const named = planIdForSubscription(update.name);

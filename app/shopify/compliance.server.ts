@@ -6,9 +6,6 @@ import { normalizeEmail } from "~/domain/email/address";
 import { cleanAddress, formatFrom, sanitizeHeaderValue, truncate } from "~/domain/email/format";
 import { parseRoutingSettings } from "~/domain/routing";
 import { contactSettingsSchema, parseStored } from "~/domain/shop-settings";
-import { getEnv } from "~/env.server";
-import { messageIdDomain } from "./admin-links.server";
-import { forgetShopContext } from "../chat/shop-context.server";
 
 // Shopify's mandatory privacy webhooks (docs/shopify-platform.md §c) plus app/uninstalled's data side.
 // Every handler is idempotent: Shopify redelivers on timeouts, and two app instances may receive
@@ -23,9 +20,16 @@ export interface ComplianceDelivery {
   payload: unknown;
 }
 
-/** Cache hooks of this process (the route passes `cachedSessionStorage.forgetShop`). */
+/** What the handlers need from the rest of the app, supplied by the composition root (app/shopify.server.ts). */
 export interface ComplianceHooks {
+  /** Drops the shop's cached sessions in this process (`cachedSessionStorage.forgetShop`). */
   forgetSessions(shop: string): void;
+  /** Drops the shop's cached chat settings in this process and its cluster (the chat's shop context). */
+  forgetShopSettings(shop: string): void;
+  /** MAIL_FROM: the sender of the export email (with the shop's "from name"). */
+  mailFrom: string;
+  /** Right-hand side of our Message-IDs (admin links), which names export emails. */
+  messageIdDomain: string;
 }
 
 export type ComplianceOutcome =
@@ -199,11 +203,11 @@ export async function assembleCustomerExport(db: Db, shop: string, payload: unkn
 }
 
 /** Message-ID of the export email of one data request (also how customers/redact finds it). */
-function exportMessageId(dataRequestRowId: string): string {
-  return `<data-request-${dataRequestRowId}@${messageIdDomain()}>`;
+function exportMessageId(dataRequestRowId: string, messageIdDomain: string): string {
+  return `<data-request-${dataRequestRowId}@${messageIdDomain}>`;
 }
 
-async function handleDataRequest(db: Db, d: ComplianceDelivery, now: Date): Promise<ComplianceOutcome> {
+async function handleDataRequest(db: Db, d: ComplianceDelivery, hooks: ComplianceHooks, now: Date): Promise<ComplianceOutcome> {
   const who = customerOf(d.payload);
   const request = isRecord(d.payload) && isRecord(d.payload.data_request) ? d.payload.data_request : {};
   const shopifyRequestId = request.id === undefined || request.id === null ? null : String(request.id);
@@ -242,8 +246,8 @@ async function handleDataRequest(db: Db, d: ComplianceDelivery, now: Date): Prom
             caseId: null,
             kind: "data_request",
             status: "pending",
-            messageId: exportMessageId(rowId),
-            fromAddress: formatFrom(routing.fromName, getEnv().mailFrom),
+            messageId: exportMessageId(rowId, hooks.messageIdDomain),
+            fromAddress: formatFrom(routing.fromName, hooks.mailFrom),
             toAddresses: to.join(", "),
             replyTo: null,
             subject: mail.subject,
@@ -295,7 +299,12 @@ function composeExportEmail(shopName: string, _fromName: string, exported: Custo
  * conversation, another case's summary, an outbox row's subject or body — it is replaced by
  * "[redacted]"; an outbox row addressed to the customer (Reply-To) is deleted.
  */
-export async function redactCustomer(db: Db, shop: string, payload: unknown): Promise<{ conversations: number; outboxRows: number; scrubbed: number }> {
+export async function redactCustomer(
+  db: Db,
+  shop: string,
+  payload: unknown,
+  messageIdDomain: string,
+): Promise<{ conversations: number; outboxRows: number; scrubbed: number }> {
   const who = customerOf(payload);
   const ids = await findCustomerConversationIds(db, shop, who, false);
   let conversations = 0;
@@ -313,7 +322,8 @@ export async function redactCustomer(db: Db, shop: string, payload: unknown): Pr
     select: { id: true },
   });
   if (earlierRequests.length) {
-    outboxRows += (await db.outboxEmail.deleteMany({ where: { shop, messageId: { in: earlierRequests.map((r) => exportMessageId(r.id)) } } })).count;
+    outboxRows += (await db.outboxEmail.deleteMany({ where: { shop, messageId: { in: earlierRequests.map((r) => exportMessageId(r.id, messageIdDomain)) } } }))
+      .count;
     await db.dataRequest.updateMany({ where: { id: { in: earlierRequests.map((r) => r.id) } }, data: { email: null, payload: { redacted: true } } });
   }
 
@@ -357,13 +367,13 @@ export async function redactCustomer(db: Db, shop: string, payload: unknown): Pr
   return { conversations, outboxRows, scrubbed };
 }
 
-async function handleCustomerRedact(db: Db, d: ComplianceDelivery, now: Date): Promise<ComplianceOutcome> {
+async function handleCustomerRedact(db: Db, d: ComplianceDelivery, hooks: ComplianceHooks, now: Date): Promise<ComplianceOutcome> {
   const who = customerOf(d.payload);
   const rowId = stableId("rd", d.shop, d.webhookId);
   const duplicate = Boolean(await db.dataRequest.findUnique({ where: { id: rowId }, select: { id: true } }));
   // Redaction is repeated even for a duplicate delivery: it is a no-op when nothing is left, and
   // it catches anything a concurrent chat turn wrote in between.
-  const result = await redactCustomer(db, d.shop, d.payload);
+  const result = await redactCustomer(db, d.shop, d.payload, hooks.messageIdDomain);
   if (!duplicate) {
     try {
       await db.dataRequest.create({
@@ -395,7 +405,7 @@ export async function redactShop(db: Db, shop: string, hooks: ComplianceHooks): 
   // Conversations, messages, cases, outbox rows, delivery attempts and usage cascade from Shop.
   await db.shop.deleteMany({ where: { domain: shop } });
   await db.dataRequest.deleteMany({ where: { shop } });
-  forgetShopContext(shop);
+  hooks.forgetShopSettings(shop);
 }
 
 /** app/uninstalled: sessions removed, shop marked uninstalled (the widget answers "unavailable"). */
@@ -403,16 +413,16 @@ export async function markShopUninstalled(db: Db, shop: string, hooks: Complianc
   await db.session.deleteMany({ where: { shop } });
   hooks.forgetSessions(shop);
   await db.shop.updateMany({ where: { domain: shop, uninstalledAt: null }, data: { uninstalledAt: now } });
-  forgetShopContext(shop);
+  hooks.forgetShopSettings(shop);
 }
 
 /** The compliance topics: customers/data_request, customers/redact, shop/redact. */
 export async function handleComplianceWebhook(db: Db, d: ComplianceDelivery, hooks: ComplianceHooks, now = new Date()): Promise<ComplianceOutcome> {
   switch (d.topic) {
     case "CUSTOMERS_DATA_REQUEST":
-      return handleDataRequest(db, d, now);
+      return handleDataRequest(db, d, hooks, now);
     case "CUSTOMERS_REDACT":
-      return handleCustomerRedact(db, d, now);
+      return handleCustomerRedact(db, d, hooks, now);
     case "SHOP_REDACT":
       await redactShop(db, d.shop, hooks);
       return { topic: "SHOP_REDACT" };

@@ -1,5 +1,8 @@
 import type { Db } from "~/db.server";
 import { SHOP_PROFILE_QUERY } from "./admin-api/queries";
+import { logger } from "~/platform/logger.server";
+
+const log = logger.child({ capability: "shopify" });
 
 /** The part of the Admin GraphQL client `afterAuth` gets that this needs. */
 export interface AdminGraphql {
@@ -25,6 +28,6 @@ export async function syncShopProfile(db: Db, shop: string, admin: AdminGraphql)
       },
     });
   } catch (error) {
-    console.warn(`shop profile of ${shop} not read: ${(error as Error).message}`);
+    log.warn({ shop, err: error }, "shop profile not read");
   }
 }

@@ -15,8 +15,9 @@ const rows = [
   ["launcher (before first open)", sum(launcher, (b) => b.length), sum(launcher, gz), sum(launcher, br)] as const,
   ["total", sum(files, (b) => b.length), sum(files, gz), sum(files, br)] as const,
 ];
-console.log("file".padEnd(30) + "raw".padStart(8) + "gzip".padStart(8) + "brotli".padStart(8));
-for (const [name, raw, g, b] of rows) console.log(name.padEnd(30) + String(raw).padStart(8) + String(g).padStart(8) + String(b).padStart(8));
+const print = (line: string) => process.stdout.write(`${line}\n`);
+print("file".padEnd(30) + "raw".padStart(8) + "gzip".padStart(8) + "brotli".padStart(8));
+for (const [name, raw, g, b] of rows) print(name.padEnd(30) + String(raw).padStart(8) + String(g).padStart(8) + String(b).padStart(8));
 
 const launcherGz = sum(launcher, gz);
 const totalGz = sum(files, gz);
@@ -24,8 +25,8 @@ const failures = [
   launcherGz > LAUNCHER_BUDGET && `launcher ${launcherGz} B gzipped > ${LAUNCHER_BUDGET} B`,
   totalGz > TOTAL_BUDGET && `total ${totalGz} B gzipped > ${TOTAL_BUDGET} B`,
 ].filter(Boolean);
-console.log(`budget: launcher ${launcherGz}/${LAUNCHER_BUDGET} B, total ${totalGz}/${TOTAL_BUDGET} B (gzip -9)`);
+print(`budget: launcher ${launcherGz}/${LAUNCHER_BUDGET} B, total ${totalGz}/${TOTAL_BUDGET} B (gzip -9)`);
 if (failures.length) {
-  console.error("over budget: " + failures.join("; "));
+  process.stderr.write(`over budget: ${failures.join("; ")}\n`);
   process.exit(1);
 }

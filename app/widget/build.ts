@@ -78,5 +78,5 @@ export async function writeWidget(dir = ASSETS_DIR): Promise<WidgetBuild> {
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const started = Date.now();
   const { files } = await writeWidget();
-  console.log(`widget: ${files.map((f) => `${f.name} ${f.contents.length} B`).join(", ")} in ${Date.now() - started} ms`);
+  process.stdout.write(`widget: ${files.map((f) => `${f.name} ${f.contents.length} B`).join(", ")} in ${Date.now() - started} ms\n`);
 }

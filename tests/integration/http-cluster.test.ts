@@ -53,8 +53,12 @@ const chat = (body: object, ip = "198.51.100.1") =>
   });
 
 describe("HTTP cluster (WEB_CONCURRENCY=2)", () => {
-  it("reports its workers when it starts", () => {
-    expect(app.output()).toMatch(/listening on http:\/\/localhost:\d+ \(sqlite, 2 HTTP workers/);
+  it("reports its workers when it starts (one structured log line)", () => {
+    const line = app
+      .output()
+      .split("\n")
+      .find((l) => l.includes("listening on http://localhost:"));
+    expect(JSON.parse(line ?? "{}")).toMatchObject({ level: "info", capability: "platform", database: "sqlite", httpWorkers: 2 });
   });
 
   it("keeps a conversation across workers and hands an escalation to the primary's outbox at once", async () => {

@@ -1,6 +1,9 @@
 import type OpenAI from "openai";
 import type { TranscriptLine } from "~/domain/email/types";
 import { guardTeamText } from "../../domain/model-output/output-guard";
+import { logger } from "~/platform/logger.server";
+
+const log = logger.child({ capability: "chat" });
 
 const SUMMARY_BUDGET_MS = 4_000;
 const SUMMARY_CHARS = 600;
@@ -64,7 +67,7 @@ export async function summarizeCaseWithModel(
       latencyMs: Math.round(performance.now() - started),
     };
   } catch (error) {
-    console.warn(`[llm] case summary failed: ${(error as Error).message?.slice(0, 200)}`);
+    log.warn({ err: (error as Error).message?.slice(0, 200) }, "model case summary failed");
     return { summary: null, tokensIn: 0, tokensOut: 0, latencyMs: Math.round(performance.now() - started) };
   }
 }

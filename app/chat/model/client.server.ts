@@ -1,5 +1,4 @@
 import OpenAI from "openai";
-import type { Env } from "~/env.server";
 
 export interface LlmConfig {
   apiKey: string;
@@ -10,7 +9,7 @@ export interface LlmConfig {
 }
 
 /** The LLM configuration when a key is set; null means the built-in engine only. */
-export function llmConfigFrom(env: Pick<Env, "openai">): LlmConfig | null {
+export function llmConfigFrom(env: { openai: { apiKey?: string | null; baseURL?: string; model: string; timeoutMs: number } }): LlmConfig | null {
   const { apiKey, baseURL, model, timeoutMs } = env.openai;
   return apiKey ? { apiKey, baseURL, model, timeoutMs } : null;
 }

@@ -10,6 +10,9 @@ import { buildSystemPrompt, promptCanary, promptInstructions, truncateHistory, t
 import { completeOnce, streamCompletion } from "./stream-completion.server";
 import { lookupOrderTool, parseToolCall, storePolicyTool, TOOL_DEFINITIONS, type EscalateArgs, type ToolCall, type ToolContext } from "./tools.server";
 import { BudgetExhausted, TurnDeadline } from "./turn-deadline.server";
+import { logger } from "~/platform/logger.server";
+
+const log = logger.child({ capability: "chat" });
 
 export interface ModelTurnInput {
   client: OpenAI;
@@ -90,11 +93,11 @@ export async function runModelTurn(input: ModelTurnInput): Promise<ModelTurnOutc
     // The race is the hard stop: nothing the SDK or a tool does can keep the shopper past it.
     const timedOut = deadline.expired.then((): ModelTurnOutcome => ({ kind: "failed", reason: "timeout", usage }));
     const outcome = await Promise.race([loop(input, usage, deadline, lookedUp), timedOut]);
-    if (outcome.kind === "failed") console.warn(`[llm] model turn failed (${outcome.reason})`);
+    if (outcome.kind === "failed") log.warn({ reason: outcome.reason }, "model turn failed");
     return { ...outcome, lookedUp };
   } catch (error) {
     const reason = error instanceof BudgetExhausted ? error.reason : deadline.signal.aborted ? "timeout" : `error: ${(error as Error).message?.slice(0, 200)}`;
-    console.warn(`[llm] model turn failed (${reason})`);
+    log.warn({ reason }, "model turn failed");
     return { kind: "failed", reason, usage, lookedUp };
   } finally {
     usage.latencyMs = deadline.elapsed();
@@ -198,7 +201,7 @@ async function loop(input: ModelTurnInput, usage: ModelUsage, deadline: TurnDead
     const full = preamble && !answer.reply.startsWith(preamble) ? `${preamble} ${answer.reply}` : answer.reply;
     const verdict = guard(full);
     if (!verdict.ok) {
-      console.warn(`[llm] reply refused by guard: ${verdict.reason}`);
+      log.warn({ reason: verdict.reason }, "model reply refused by the guard");
       return { kind: "failed", reason: `guard: ${verdict.reason}`, usage };
     }
     gate?.finish(verdict.text);

@@ -3,6 +3,7 @@ import { batonHeaders, composeFollowUpEmail } from "~/domain/email/compose-escal
 import type { ComposedEmail } from "~/domain/email/types";
 import { PRIORITIES, type Priority } from "~/domain/escalation";
 import type { Db } from "~/db.server";
+import type { LogSink } from "~/platform/logger.server";
 import { loadCaseView, type AdminCaseUrl } from "../load-case-email.server";
 import { classifySmtpError, sendComposedEmail, type MailSender } from "../mailer.server";
 import {
@@ -30,7 +31,7 @@ export interface DeliverOptions {
    * now; without it a follow-up row is sent as stored.
    */
   adminCaseUrl?: AdminCaseUrl;
-  log?: Pick<Console, "warn" | "error">;
+  log?: LogSink;
 }
 
 export type DeliveryOutcome =
@@ -193,7 +194,7 @@ export async function deliverClaimed(db: Db, transport: MailSender, claimed: Cla
       }
       return count !== 1;
     });
-    if (lost) opts.log?.warn(`[outbox] ${row.id} was sent but its lease had been taken over; the other worker re-sends the same Message-ID`);
+    if (lost) opts.log?.warn({ outboxId: row.id }, "sent, but its lease had been taken over; the other worker re-sends the same Message-ID");
     return { outcome: "sent", response };
   }
 
@@ -208,7 +209,7 @@ export async function deliverClaimed(db: Db, transport: MailSender, claimed: Cla
       await tx.outboxEmail.updateMany({ where: ours(row), data: { status: "failed", failedAt: finishedAt, lastError: error, attempts, ...release } });
       if (row.caseId && isCaseEmail) await tx.escalationCase.updateMany({ where: { id: row.caseId }, data: { status: "failed" } });
     });
-    opts.log?.error(`[outbox] ${row.kind} email ${row.id} failed: ${error}`);
+    opts.log?.error({ outboxId: row.id, kind: row.kind, reason: error }, "email failed");
     return { outcome: "failed", error };
   }
 
@@ -217,6 +218,9 @@ export async function deliverClaimed(db: Db, transport: MailSender, claimed: Cla
     await tx.deliveryAttempt.create({ data: { outboxId: row.id, at: now, ok: false, error: failure.message, durationMs } });
     await tx.outboxEmail.updateMany({ where: ours(row), data: { status: "pending", nextAttemptAt, lastError: failure.message, attempts, ...release } });
   });
-  opts.log?.warn(`[outbox] ${row.kind} email ${row.id} attempt ${attempts} failed, retrying at ${nextAttemptAt.toISOString()}: ${failure.message}`);
+  opts.log?.warn(
+    { outboxId: row.id, kind: row.kind, attempts, retryAt: nextAttemptAt.toISOString(), reason: failure.message },
+    "email attempt failed, retrying",
+  );
   return { outcome: "retry", error: failure.message, nextAttemptAt };
 }

@@ -1,4 +1,5 @@
 import type { Db } from "~/db.server";
+import { logger, type LogSink } from "~/platform/logger.server";
 import { type AdminCaseUrl } from "../load-case-email.server";
 import { type MailSender } from "../mailer.server";
 import { BackoffOptions, ClaimedRow, DEFAULT_LEASE_MS } from "./types";
@@ -22,7 +23,7 @@ export interface OutboxWorkerOptions {
   backoff?: BackoffOptions;
   random?: () => number;
   clock?: () => Date;
-  log?: Pick<Console, "warn" | "error">;
+  log?: LogSink;
 }
 
 export interface OutboxWorker {
@@ -37,7 +38,7 @@ export function startOutboxWorker(opts: OutboxWorkerOptions): OutboxWorker {
   const concurrency = Math.max(1, opts.concurrency ?? 4);
   const leaseMs = opts.leaseMs ?? DEFAULT_LEASE_MS;
   const clock = opts.clock ?? (() => new Date());
-  const log = opts.log ?? console;
+  const log = opts.log ?? logger.child({ capability: "email" });
   const inFlight = new Set<Promise<void>>();
   let stopped = false;
   let pokes = 0;
@@ -59,7 +60,7 @@ export function startOutboxWorker(opts: OutboxWorkerOptions): OutboxWorker {
     })
       .then(
         () => undefined,
-        (error: unknown) => log.error(`[outbox] delivering ${row.id} failed unexpectedly (lease expiry will retry it):`, error),
+        (error: unknown) => log.error({ err: error, outboxId: row.id }, "delivery failed unexpectedly (lease expiry will retry it)"),
       )
       .finally(() => {
         inFlight.delete(task);
@@ -79,7 +80,7 @@ export function startOutboxWorker(opts: OutboxWorkerOptions): OutboxWorker {
           for (const row of rows) deliver(row);
           claimedAll = rows.length === free;
         } catch (error) {
-          log.error("[outbox] claiming due emails failed:", error);
+          log.error({ err: error }, "claiming due emails failed");
         }
       }
       if (stopped) break;
@@ -96,7 +97,7 @@ export function startOutboxWorker(opts: OutboxWorkerOptions): OutboxWorker {
     }
   }
 
-  const running = loop().catch((error: unknown) => log.error("[outbox] worker loop crashed:", error));
+  const running = loop().catch((error: unknown) => log.error({ err: error }, "outbox worker loop crashed"));
 
   return {
     kick: poke,

@@ -1,0 +1,56 @@
+import { randomBytes } from "node:crypto";
+import { configureDatabase, db, tuneSqlite } from "./db.server";
+import { createMailTransport } from "./email/mailer.server";
+import { startOutboxWorker } from "./email/outbox.server";
+import { getEnv } from "./env.server";
+import { configureLogger, logger } from "./platform/logger.server";
+import { startRetentionJob } from "./platform/retention.server";
+import { startRuntime as startPlatformRuntime } from "./platform/runtime.server";
+import { createAdminLinks } from "./shopify/admin-links.server";
+
+/**
+ * The runtime start-up: what the process launcher (app/cli/launch-server.ts) starts through the
+ * server build, composed here from the validated configuration — the outbox worker (with its SMTP
+ * transport) and the retention purge, handed to the platform runtime as jobs.
+ */
+const env = getEnv();
+configureLogger({ level: env.logLevel, format: env.demo.enabled ? "concise" : "json" });
+configureDatabase(env.databaseUrl);
+
+export { kickOutbox, startClusterPrimary } from "./platform/runtime.server";
+
+/** An HTTP worker process of a cluster: only per-connection database settings (the primary runs the rest). */
+export async function startHttpWorker(): Promise<void> {
+  await tuneSqlite(db(), env.databaseUrl);
+}
+
+export function startRuntime(): Promise<{ stop(): Promise<void> }> {
+  const links = createAdminLinks({ appUrl: env.shopifyAppUrl, apiKey: env.shopifyApiKey, demo: env.demo.enabled });
+  return startPlatformRuntime({
+    prepare: () => tuneSqlite(db(), env.databaseUrl),
+    // Hourly (and once now) purge of conversations past each shop's retention; safe on every instance.
+    startRetention: () => startRetentionJob({ db: db(), log: logger.child({ capability: "platform", component: "retention" }) }),
+    startOutbox: () => {
+      if (!env.smtpUrl) return null;
+      const transport = createMailTransport(env.smtpUrl);
+      const worker = startOutboxWorker({
+        db: db(),
+        transport,
+        pollMs: env.outbox.pollMs,
+        giveUpMinutes: env.outbox.giveUpMinutes,
+        backoff: { baseMs: env.outbox.retryBaseMs, capMs: 10 * 60_000 },
+        leaseMs: env.outbox.leaseMs,
+        workerId: `${process.pid}-${randomBytes(4).toString("hex")}`,
+        adminCaseUrl: links.adminCaseUrl,
+        log: logger.child({ capability: "email" }),
+      });
+      return {
+        kick: () => worker.kick(),
+        async stop() {
+          await worker.stop();
+          transport.close();
+        },
+      };
+    },
+  });
+}
