@@ -21,7 +21,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requireAdmin(request);
   const env = getEnv();
   const layout: AdminLayoutData = { demo: admin.demo, format: await loadShopFormat(db(), admin.shop, request), llmConfigured: Boolean(env.openai.apiKey) };
-  return { apiKey: env.shopifyApiKey, shop: admin.shop, ...layout };
+  // root.tsx puts App Bridge in <head> for pages whose data carry `appBridgeApiKey` (embedded only).
+  return { apiKey: env.shopifyApiKey, shop: admin.shop, appBridgeApiKey: admin.demo ? null : env.shopifyApiKey, ...layout };
 }
 
 // One list for both navigations: App Bridge's NavMenu (embedded) and the plain demo bar.
@@ -76,7 +77,9 @@ export default function AdminLayout() {
     );
   }
   return (
-    <ShopifyAppProvider isEmbeddedApp apiKey={apiKey}>
+    // isEmbeddedApp={false} only stops the provider from rendering its own App Bridge <script> here,
+    // inside <body>: root.tsx loads it in <head>, where Shopify documents it (and Built for Shopify checks).
+    <ShopifyAppProvider isEmbeddedApp={false} apiKey={apiKey}>
       <NavMenu>
         {NAV.map((n) => (
           <Link key={n.to} to={n.to} rel={n.rel}>
