@@ -114,9 +114,12 @@ function judgeReview(output: DoctorOutput, requireFresh: boolean): number {
   }
   const agent = output.trace.checks_executed.filter((c) => c.kind === "agent");
   const findings = agent.reduce((sum, c) => sum + c.findings, 0);
-  const open = agent.filter((c) => c.status !== "executed" && c.status !== "not_applicable" && !NEEDS_NETWORK.includes(c.id));
+  const done = agent.filter((c) => c.status === "executed" || c.status === "not_applicable");
+  const offline = agent.filter((c) => c.status === "unresolved" && NEEDS_NETWORK.includes(c.id));
+  const open = agent.filter((c) => !done.includes(c) && !offline.includes(c));
   say(
-    `[check:shopify] agent review: ${agent.length} checks, ${agent.length - open.length} done, ${findings} finding${findings === 1 ? "" : "s"}, ${rejected.length} rejected record${rejected.length === 1 ? "" : "s"}`,
+    `[check:shopify] agent review: ${agent.length} checks, ${done.length} done, ${offline.length} left to the network (${offline.map((c) => c.id).join(", ") || "none"}), ` +
+      `${findings} finding${findings === 1 ? "" : "s"}, ${rejected.length} rejected record${rejected.length === 1 ? "" : "s"}`,
   );
   for (const r of rejected) say(`  REJECTED ${r}`);
   for (const c of open) say(`  NOT DONE ${c.id} (${c.status})`);
