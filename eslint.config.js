@@ -28,7 +28,7 @@ const IO_MODULES = [
 ];
 
 export default tseslint.config(
-  { ignores: ["build/**", "node_modules/**", "prisma/generated/**", "prisma/.generated/**", "extensions/*/assets/**", ".cache/**", "test-results/**", "coverage/**"] },
+  { ignores: ["build/**", "node_modules/**", "prisma/.generated/**", "extensions/*/assets/**", ".cache/**", "test-results/**", "coverage/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -117,9 +117,11 @@ function judgeReview(output: DoctorOutput, requireFresh: boolean): number {
   const done = agent.filter((c) => c.status === "executed" || c.status === "not_applicable");
   const offline = agent.filter((c) => c.status === "unresolved" && NEEDS_NETWORK.includes(c.id));
   const open = agent.filter((c) => !done.includes(c) && !offline.includes(c));
+  const networkOnly = offline.map((c) => c.id).join(", ") || "none";
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
   say(
-    `[check:shopify] agent review: ${agent.length} checks, ${done.length} done, ${offline.length} left to the network (${offline.map((c) => c.id).join(", ") || "none"}), ` +
-      `${findings} finding${findings === 1 ? "" : "s"}, ${rejected.length} rejected record${rejected.length === 1 ? "" : "s"}`,
+    `[check:shopify] agent review: ${agent.length} checks, ${done.length} done, ${offline.length} left to the network (${networkOnly}), ` +
+      `${plural(findings, "finding")}, ${plural(rejected.length, "rejected record")}`,
   );
   for (const r of rejected) say(`  REJECTED ${r}`);
   for (const c of open) say(`  NOT DONE ${c.id} (${c.status})`);
