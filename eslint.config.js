@@ -83,7 +83,7 @@ const BOUNDARIES = [
 const CONFIGURATION_READERS = ["app/env.server.ts", "app/shopify.server.ts", "app/runtime.server.ts", "app/cli/**"];
 
 export default tseslint.config(
-  { ignores: ["build/**", "node_modules/**", "prisma/generated/**", "extensions/*/assets/**", ".cache/**", "test-results/**", "coverage/**"] },
+  { ignores: ["build/**", "node_modules/**", "prisma/.generated/**", "extensions/*/assets/**", ".cache/**", "test-results/**", "coverage/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,11 +1,20 @@
-import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteError } from "@remix-run/react";
+import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useMatches, useRouteError } from "@remix-run/react";
+import { APP_BRIDGE_SCRIPT_URL, appBridgeApiKey } from "~/admin/app-bridge";
 
 export default function App() {
+  const apiKey = appBridgeApiKey(useMatches());
   return (
     <html lang="en">
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width,initial-scale=1" />
+        {apiKey ? (
+          <>
+            {/* The latest App Bridge, from Shopify's CDN, first among the scripts in <head> (https://shopify.dev/docs/api/app-bridge-library). */}
+            <meta name="shopify-api-key" content={apiKey} />
+            <script src={APP_BRIDGE_SCRIPT_URL} />
+          </>
+        ) : null}
         <Meta />
         <Links />
       </head>

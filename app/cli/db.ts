@@ -5,7 +5,7 @@
  *   tsx app/cli/db.ts deploy            – `migrate deploy` for DATABASE_URL (SQLite or PostgreSQL)
  *   tsx app/cli/db.ts new-migration N   – write migration N for both providers from the schema diff
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { derivePostgresSchema, runPrisma, migrateDeploy } from "../platform/prisma-cli.server";
 
@@ -19,6 +19,9 @@ async function main(): Promise<void> {
       return;
     case "generate":
       writePgSchema();
+      // The PostgreSQL client moved to prisma/.generated/pg; a copy left at the old path would be
+      // scanned by `shopify app doctor` (too large: check:shopify fails on it).
+      rmSync(path.join(root, "prisma/generated"), { recursive: true, force: true });
       await runPrisma(["generate", "--config", "prisma/sqlite.config.ts"], { DATABASE_URL: "file:./.data/generate.db" });
       await runPrisma(["generate", "--config", "prisma/pg.config.ts"], {
         DATABASE_URL: "postgresql://generate@127.0.0.1:5432/generate",

@@ -1,6 +1,6 @@
 // Usage: npm run train:detector [-- --data=DIR] [--out=FILE] [--loso] [--loso-only] [--epochs=N] [--hash-bits=N]
 // Trains the learned escalation model from the dev files and writes the versioned asset
-// (default app/domain/escalation/model/detector-model.v1.json). Deterministic: files are read in
+// (default app/domain/escalation/model/.trained/detector-model.v1.json). Deterministic: files are read in
 // the fixed order below, the synthetic rows come from a seeded generator, and training shuffles
 // with a fixed seed; the same data gives the same bytes.
 // --loso also trains once per file family with that family left out and prints the
@@ -24,7 +24,7 @@ export const FAMILIES: { family: string; files: string[] }[] = [
 const args = process.argv.slice(2);
 const option = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
 const dataDir = resolve(option("data") ?? "../shared/datasets/dev");
-const out = resolve(option("out") ?? "app/domain/escalation/model/detector-model.v1.json");
+const out = resolve(option("out") ?? "app/domain/escalation/model/.trained/detector-model.v1.json");
 const loso = args.includes("--loso") || args.includes("--loso-only");
 const recipe: RecipeOptions = {
   ...DEFAULT_RECIPE,

@@ -20,7 +20,8 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: polarisSty
 export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requireAdmin(request);
   const layout: AdminLayoutData = { demo: admin.demo, format: await loadShopFormat(db(), admin.shop, request), llmConfigured: appConfig.llmConfigured };
-  return { apiKey: appConfig.apiKey, shop: admin.shop, ...layout };
+  // root.tsx puts App Bridge in <head> for pages whose data carry `appBridgeApiKey` (embedded only).
+  return { apiKey: appConfig.apiKey, shop: admin.shop, appBridgeApiKey: admin.demo ? null : appConfig.apiKey, ...layout };
 }
 
 // One list for both navigations: App Bridge's NavMenu (embedded) and the plain demo bar.
@@ -75,7 +76,9 @@ export default function AdminLayout() {
     );
   }
   return (
-    <ShopifyAppProvider isEmbeddedApp apiKey={apiKey}>
+    // isEmbeddedApp={false} only stops the provider from rendering its own App Bridge <script> here,
+    // inside <body>: root.tsx loads it in <head>, where Shopify documents it (and Built for Shopify checks).
+    <ShopifyAppProvider isEmbeddedApp={false} apiKey={apiKey}>
       <NavMenu>
         {NAV.map((n) => (
           <Link key={n.to} to={n.to} rel={n.rel}>

@@ -367,3 +367,67 @@ describe("shopify admin fake: billing", () => {
     admin.assertNoInvalidQueries();
   });
 });
+
+describe("shopify admin fake: access scopes and protected customer data", () => {
+  const POLICIES = `query { shop { name shopPolicies { type title } } }`;
+
+  it("grants the scopes shopify.app.toml requests by default", async () => {
+    const { body } = await gql(POLICIES);
+    expect(body.errors).toBeUndefined();
+    expect(body.data.shop.shopPolicies.length).toBeGreaterThan(0);
+  });
+
+  it("answers ACCESS_DENIED on shop.shopPolicies without read_legal_policies, as Shopify does", async () => {
+    admin.setAccess(DEMO_SHOP_DOMAIN, { scopes: ["read_orders", "read_customers", "write_app_proxy"] });
+    const { status, body } = await gql(POLICIES);
+    expect(status).toBe(200);
+    // shopPolicies and shop are non-null, so the null reaches the root: `data` is null.
+    expect(body.data).toBeNull();
+    const required = "`read_legal_policies` access scope. Also: The user must have access to manage legal policies.";
+    expect(body.errors).toEqual([
+      {
+        message: `Access denied for shopPolicies field. Required access: ${required}`,
+        locations: [{ line: 1, column: 21 }],
+        path: ["shop", "shopPolicies"],
+        extensions: { code: "ACCESS_DENIED", documentation: "https://shopify.dev/api/usage/access-scopes", requiredAccess: required },
+      },
+    ]);
+    expect(admin.requests.at(-1)?.outcome).toBe("execution-error");
+  });
+
+  it("denies orders without read_orders and an order's customer without read_customers", async () => {
+    admin.setAccess(DEMO_SHOP_DOMAIN, { scopes: ["read_customers"] });
+    const orders = await gql(`{ orders(first: 1) { nodes { id } } }`);
+    expect(orders.body.errors?.[0]).toMatchObject({ path: ["orders"], extensions: { code: "ACCESS_DENIED", requiredAccess: "`read_orders` access scope." } });
+
+    admin.setAccess(DEMO_SHOP_DOMAIN, { scopes: ["read_orders"] });
+    const { body } = await gql(ORDER_BY_NAME, { q: "name:#1042" });
+    // Order.customer is nullable: the order still comes back, without its customer.
+    expect(body.data.orders.nodes[0]).toMatchObject({ name: "#1042", customer: null });
+    expect(body.errors).toEqual([
+      expect.objectContaining({ path: ["orders", "nodes", 0, "customer"], extensions: expect.objectContaining({ code: "ACCESS_DENIED" }) }),
+    ]);
+  });
+
+  it("treats a write scope as granting the matching read scope", async () => {
+    admin.setAccess(DEMO_SHOP_DOMAIN, { scopes: ["write_orders", "write_customers"] });
+    const { body } = await gql(ORDER_BY_NAME, { q: "name:#1042" });
+    expect(body.errors).toBeUndefined();
+  });
+
+  it("withholds level 2 fields (email) from an app approved for level 1 protected customer data only", async () => {
+    admin.setAccess(DEMO_SHOP_DOMAIN, { scopes: ["read_orders", "read_customers"], protectedCustomerData: { level: 1 } });
+    const { body } = await gql(`query($q: String!) { orders(first: 1, query: $q) { nodes { name email } } }`, { q: "name:#1042" });
+    expect(body.data.orders.nodes[0]).toEqual({ name: "#1042", email: null });
+    expect(body.errors?.[0]).toMatchObject({ path: ["orders", "nodes", 0, "email"], extensions: { code: "ACCESS_DENIED" } });
+
+    admin.setAccess(DEMO_SHOP_DOMAIN, { scopes: ["read_orders", "read_customers"], protectedCustomerData: { level: 2, fields: ["email"] } });
+    const named = await gql(`query($q: String!) { orders(first: 1, query: $q) { nodes { email customer { displayName } } } }`, { q: "name:#1042" });
+    expect(named.body.data.orders.nodes[0].email).toBe("sarah@example.com");
+    expect(named.body.errors?.[0]).toMatchObject({ path: ["orders", "nodes", 0, "customer", "displayName"], extensions: { code: "ACCESS_DENIED" } });
+
+    admin.setAccess(DEMO_SHOP_DOMAIN, { scopes: ["read_orders"], protectedCustomerData: { level: 0 } });
+    const none = await gql(`{ orders(first: 1) { nodes { id } } }`);
+    expect(none.body.errors?.[0].message).toMatch(/^This app is not approved to access the Order object/);
+  });
+});

@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from "node:http";
-import { execute, Kind, print, visit, type DocumentNode, type GraphQLError, type GraphQLSchema } from "graphql";
+import { execute, Kind, print, visit, type DocumentNode, type GraphQLError, type GraphQLFieldResolver, type GraphQLSchema } from "graphql";
 import { closeServer, listen, readBody, sleep, trackSockets } from "./net";
 import { approveSubscription, fieldResolver, mutationRoot, queryRoot, typeResolver, type AdminContext } from "./shopify-admin-resolvers";
+import { accessDenied, appScopes, type AccessGrant } from "./shopify-access-scopes";
 import { calculateQueryCost, loadAdminSchema, parseAndValidate, type ShopifyGraphqlError } from "./shopify-admin-schema";
 import type { FixtureAppSubscription, FixtureStore } from "./shopify-admin-types";
 import { SHOPIFY_API_VERSION } from "./shopify-signing";
@@ -56,6 +57,8 @@ export interface ShopifyAdminServerOptions {
   /** Delay every response by this many ms (also settable later with setDelay). */
   delayMs?: number;
   now?: () => Date;
+  /** What every shop's token may read (setAccess overrides it per shop). Default: the scopes shopify.app.toml requests, all protected customer data. */
+  access?: AccessGrant;
   /** App credentials the refresh grant must carry (POST /admin/oauth/access_token). */
   clientId?: string;
   clientSecret?: string;
@@ -103,6 +106,8 @@ export interface ShopifyAdminServerHandle {
   /** Refuse refresh grants (400 invalid_grant), as Shopify does for a revoked refresh token. */
   rejectRefreshes(reject: boolean): void;
   approveSubscription(shop: string, id: string): FixtureAppSubscription;
+  /** What this shop's token may read from now on (scopes granted at install, protected customer data approval); reset() restores the default. */
+  setAccess(shop: string, grant: AccessGrant): void;
   declineSubscription(shop: string, id: string): FixtureAppSubscription;
   reset(): void;
   stop(): Promise<void>;
@@ -132,6 +137,9 @@ export async function startShopifyAdminServer(opts: ShopifyAdminServerOptions): 
   const refreshGrants: RefreshGrant[] = [];
   let rejectRefresh = false;
   let issued = 0;
+  const defaultAccess: AccessGrant = opts.access ?? { scopes: appScopes() };
+  const accessByShop = new Map<string, AccessGrant>();
+  const accessFor = (shop: string) => accessByShop.get(shop) ?? defaultAccess;
 
   // Shopify's refresh grant for expiring offline tokens: JSON body with the app's credentials and
   // the current refresh token; the answer carries a new access token and a new refresh token (the
@@ -169,7 +177,7 @@ export async function startShopifyAdminServer(opts: ShopifyAdminServerOptions): 
     shops[shop].accessToken = next.accessToken;
     answer(200, {
       access_token: next.accessToken,
-      scope: "read_orders,read_customers,write_app_proxy",
+      scope: accessFor(shop).scopes.join(","),
       expires_in: 3600,
       refresh_token: next.refreshToken,
       refresh_token_expires_in: 7_776_000,
@@ -293,6 +301,12 @@ export async function startShopifyAdminServer(opts: ShopifyAdminServerOptions): 
 
   async function run(document: DocumentNode, store: FixtureStore, shop: string, record: RecordedAdminRequest) {
     const context: AdminContext = { store, domain: shop, appHandle, search: [], synthesized: synthesizedFields, now };
+    const grant = accessFor(shop);
+    const guardedResolver: GraphQLFieldResolver<unknown, AdminContext> = (source, args, ctx, info) => {
+      const denied = accessDenied(info, grant);
+      if (denied) throw denied;
+      return fieldResolver(source, args, ctx, info);
+    };
     const isMutation = document.definitions.some(
       (d) => d.kind === Kind.OPERATION_DEFINITION && d.operation === "mutation" && (!record.operationName || d.name?.value === record.operationName),
     );
@@ -303,7 +317,7 @@ export async function startShopifyAdminServer(opts: ShopifyAdminServerOptions): 
       contextValue: context,
       variableValues: record.variables,
       operationName: record.operationName ?? undefined,
-      fieldResolver,
+      fieldResolver: guardedResolver,
       typeResolver,
     });
     if (isMutation && opts.autoApproveSubscriptions) {
@@ -349,6 +363,10 @@ export async function startShopifyAdminServer(opts: ShopifyAdminServerOptions): 
     refreshGrants,
     rejectRefreshes: (reject) => void (rejectRefresh = reject),
     approveSubscription: (shop, id) => approveSubscription(storeOf(shop), id, now()),
+    setAccess(shop, grant) {
+      storeOf(shop);
+      accessByShop.set(shop, grant);
+    },
     declineSubscription(shop, id) {
       const subscription = (storeOf(shop).subscriptions ?? []).find((s) => s.id === id);
       if (!subscription) throw new Error(`no subscription ${id}`);
@@ -366,6 +384,7 @@ export async function startShopifyAdminServer(opts: ShopifyAdminServerOptions): 
       delayMs = 0;
       refreshGrants.length = 0;
       rejectRefresh = false;
+      accessByShop.clear();
     },
     stop: () => closeServer(server, sockets),
   };
@@ -420,7 +439,13 @@ function toShopifyExecutionError(error: GraphQLError, document: DocumentNode): S
       },
     };
   }
-  return { message: error.message, locations: error.locations ? [...error.locations] : undefined, path: error.path ? [...error.path] : undefined };
+  return {
+    message: error.message,
+    locations: error.locations ? [...error.locations] : undefined,
+    path: error.path ? [...error.path] : undefined,
+    // Shopify's own errors (ACCESS_DENIED) carry a code; graphql-js's runtime errors have none.
+    ...(error.extensions && Object.keys(error.extensions).length > 0 ? { extensions: error.extensions as ShopifyGraphqlError["extensions"] } : {}),
+  };
 }
 
 function send(res: ServerResponse, status: number, payload: unknown, headers: Record<string, string> = {}): void {

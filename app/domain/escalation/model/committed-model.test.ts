@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import asset from "./detector-model.v1.json";
+import asset from "./.trained/detector-model.v1.json";
 import { committedModel } from "./committed-model";
 import { checksum } from "./codec";
 import { MODEL_HEADS } from "./heads";
