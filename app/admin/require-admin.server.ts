@@ -1,11 +1,14 @@
 import { DEMO_SHOP } from "~/demo/catalogue";
 import { getEnv } from "~/env.server";
 import { authenticate } from "~/shopify.server";
+import type { AdminGraphql } from "~/shopify/shop-profile.server";
 
 export interface AdminContext {
   shop: string;
   /** True only in the local demo, where there is no Shopify admin to embed in. */
   demo: boolean;
+  /** The embedded admin's Admin GraphQL client; absent in the demo, which has no Shopify to call. */
+  admin?: AdminGraphql;
 }
 
 /**
@@ -14,6 +17,6 @@ export interface AdminContext {
  */
 export async function requireAdmin(request: Request): Promise<AdminContext> {
   if (getEnv().demo.enabled) return { shop: DEMO_SHOP, demo: true };
-  const { session } = await authenticate.admin(request);
-  return { shop: session.shop, demo: false };
+  const { session, admin } = await authenticate.admin(request);
+  return { shop: session.shop, demo: false, admin };
 }

@@ -60,7 +60,10 @@ export function EscalationsTab(api: SettingsFormApi) {
       <Layout.AnnotatedSection id="addresses" title="Escalation addresses" description="Where escalation emails go. Separate several addresses with commas.">
         <Card>
           <FormLayout>
-            {text("routing.defaultTo", { helpText: "Used when no routing rule below matches.", placeholder: "support@yourstore.com" })}
+            {text("routing.defaultTo", {
+              helpText: "Used when no routing rule below matches. Filled in at install from your store's contact email; change it any time.",
+              placeholder: "support@yourstore.com",
+            })}
             {text("routing.ccUrgent", { helpText: "Copied on every urgent case." })}
             {text("routing.fromName", { helpText: "Shown as the sender's name; the address is Baton's verified sender." })}
           </FormLayout>

@@ -7,12 +7,15 @@ import { getEnv } from "~/env.server";
 import { requireAdmin } from "~/admin/require-admin.server";
 import { loadSetupChecklist, sendTestEmail } from "~/admin/setup-checklist.server";
 import { loadAdminAccessNotice } from "~/shopify/admin-access-notice.server";
+import { prefillEmptyRecipient } from "~/shopify/shop-profile.server";
 import { readForm } from "~/platform/http.server";
 import { useFormatters } from "~/admin/admin-ui";
 import { UsageBanner } from "~/admin/usage-banner";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { shop, demo } = await requireAdmin(request);
+  const { shop, demo, admin } = await requireAdmin(request);
+  // Shops installed before install prefilled it: the recipient comes from the shop's contact email.
+  if (admin) await prefillEmptyRecipient(db(), shop, admin);
   const checklist = await loadSetupChecklist(db(), shop, getEnv().shopifyApiKey, new Date());
   if (!checklist) throw new Response("Shop not found", { status: 404 });
   // issue 15: set when Shopify refused to renew the offline token (storefront order lookups fail).

@@ -11,9 +11,11 @@ import { isDirty, toFormState, type SettingsFormState } from "~/admin/settings-f
 import { AdvancedTab, AssistantTab, EscalationsTab, TriggersTab, type SettingsFormApi } from "~/admin/settings-tabs";
 import { UnsavedChangesBar } from "~/admin/unsaved-changes";
 import { readForm } from "~/platform/http.server";
+import { prefillEmptyRecipient } from "~/shopify/shop-profile.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { shop } = await requireAdmin(request);
+  const { shop, admin } = await requireAdmin(request);
+  if (admin) await prefillEmptyRecipient(db(), shop, admin);
   const settings = await loadSettings(db(), shop);
   if (!settings) throw new Response("Shop not found", { status: 404 });
   return { settings, options: SETTINGS_OPTIONS };
