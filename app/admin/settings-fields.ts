@@ -2,6 +2,8 @@
 // Shared by the page (labels, error summary) and the server (error messages), so an error never
 // names an internal path such as `routing.defaultTo`.
 
+import type { AdminMessages } from "./i18n";
+
 export type SettingsTab = "escalations" | "triggers" | "assistant" | "advanced";
 
 export const SETTINGS_TABS: ReadonlyArray<{ id: SettingsTab; title: string }> = [
@@ -82,6 +84,13 @@ export function formatBound(value: number, unit: NumberUnit | undefined): string
     default:
       return value.toLocaleString("en-US");
   }
+}
+
+/** A field's label in the merchant's language (the server's error messages name fields with fieldMeta). */
+export function fieldLabel(t: AdminMessages, name: string): string {
+  const route = /^routing\.routes\.(\d+)\.(\w+)$/.exec(name);
+  if (route) return t.routeField(Number(route[1]) + 1, t.routeFields[route[2]!] ?? route[2]!);
+  return t.fields[name] ?? fieldMeta(name).label;
 }
 
 /** The DOM id of a field's input (error summary links focus it). */
