@@ -7,9 +7,18 @@ import { ADMIN_LANGUAGES, adminLanguage, adminMessages } from ".";
 import { en } from "./en";
 import { polarisTranslations } from "./polaris";
 
+/** A sentence function called with sample values: a count first, or texts only (amounts arrive formatted). */
+function sample(fn: (...a: unknown[]) => unknown): unknown {
+  try {
+    return fn(2, "2", "2", "2");
+  } catch {
+    return fn("2", "2", "2", "2");
+  }
+}
+
 /** Every leaf of a catalogue as [path, value]; functions are called with sample values. */
 function leaves(node: unknown, path = ""): Array<[string, unknown]> {
-  if (typeof node === "function") return [[path, (node as (...a: unknown[]) => unknown)(2, "2", "2", "2")]];
+  if (typeof node === "function") return [[path, sample(node as (...a: unknown[]) => unknown)]];
   if (node && typeof node === "object") return Object.entries(node).flatMap(([k, v]) => leaves(v, path ? `${path}.${k}` : k));
   return [[path, node]];
 }
