@@ -3,6 +3,7 @@
 // names an internal path such as `routing.defaultTo`.
 
 import type { AdminMessages } from "./i18n";
+import { en } from "./i18n/en";
 
 export type SettingsTab = "escalations" | "triggers" | "assistant" | "advanced";
 
@@ -74,15 +75,15 @@ export function fieldMeta(name: string): FieldMeta {
   return FIELD_META[name] ?? { label: name, tab: "advanced" };
 }
 
-/** A bound as the merchant enters it ("5%", "1 day", "1,000"). */
-export function formatBound(value: number, unit: NumberUnit | undefined): string {
+/** A bound as the merchant enters it ("5%", "1 day", "1,000"), in the form's language and locale. */
+export function formatBound(value: number, unit: NumberUnit | undefined, t: AdminMessages = en, locale = "en-US"): string {
   switch (unit) {
     case "percent":
-      return `${Math.round(value * 100)}%`;
+      return new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0 }).format(value);
     case "days":
-      return `${value.toLocaleString("en-US")} day${value === 1 ? "" : "s"}`;
+      return t.validation.days(value, value.toLocaleString(locale));
     default:
-      return value.toLocaleString("en-US");
+      return value.toLocaleString(locale);
   }
 }
 

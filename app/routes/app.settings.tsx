@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from "react";
 import { db } from "~/db.server";
 import { requireAdmin } from "~/admin/require-admin.server";
 import { SETTINGS_OPTIONS, loadSettings, saveSettingsForm, type FieldErrors, type SettingsDocuments } from "~/admin/settings.server";
-import { useAdminUi, useT } from "~/admin/admin-ui";
+import { useAdminLayout, useAdminUi, useT } from "~/admin/admin-ui";
 import { SETTINGS_TABS, fieldDomId, fieldLabel, fieldMeta, type SettingsTab } from "~/admin/settings-fields";
 import { isDirty, toFormState, type SettingsFormState } from "~/admin/settings-form-state";
 import { AdvancedTab, AssistantTab, EscalationsTab, TriggersTab, type SettingsFormApi } from "~/admin/settings-tabs";
@@ -35,6 +35,7 @@ export default function Settings() {
   const submit = useSubmit();
   const { toast } = useAdminUi();
   const t = useT();
+  const { format } = useAdminLayout();
   const formRef = useRef<HTMLFormElement>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
   const [saved, setSaved] = useState<SettingsFormState>(() => toFormState(settings as SettingsDocuments));
@@ -82,6 +83,7 @@ export default function Settings() {
     <Page title={t.settings.title} subtitle={t.settings.subtitle} backAction={{ content: t.nav.home, url: "/app" }}>
       <UnsavedChangesBar dirty={dirty} saving={saving} onSave={save} onDiscard={discard} />
       <Form method="post" noValidate ref={formRef} onSubmit={() => (submitted.current = state)}>
+        <input type="hidden" name="locale" value={format.locale} />
         <BlockStack gap="400">
           {errorEntries.length > 0 ? (
             <div ref={summaryRef} tabIndex={-1} style={{ outline: "none" }}>

@@ -357,6 +357,20 @@ export const en = {
     off: "Off",
     noData: "No data in this range.",
   },
+  /** Settings validation messages (the server writes them in the language the form was sent in). */
+  validation: {
+    email: (value: string) => `"${value}" is not a valid email address`,
+    url: (value: string) => `"${value}" is not a valid http(s) URL`,
+    number: "Enter a number",
+    wholeNumber: "Enter a whole number",
+    atMost: (bound: string) => `Must be at most ${bound}`,
+    tooLong: (max: string) => `Too long (at most ${max} characters)`,
+    atLeast: (bound: string) => `Must be at least ${bound}`,
+    required: "Required",
+    choose: "Choose one of the options",
+    maxRoutes: (max: string) => `At most ${max} routes`,
+    days: (n: number, shown: string) => `${shown} day${n === 1 ? "" : "s"}`,
+  },
   /** Settings field labels by form field name (the error summary and the fields use the same words). */
   fields: {
     "routing.defaultTo": "Default escalation addresses",

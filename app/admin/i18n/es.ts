@@ -23,7 +23,7 @@ export const es: AdminMessages = {
     accessBody: (since) =>
       `Shopify no renovó el acceso de Baton a tu tienda (desde ${since}), así que el asistente dice a los compradores que no puede consultar pedidos y les ofrece tu equipo. ` +
       "Abrir Baton desde el panel de Shopify lo vuelve a conectar; si este mensaje sigue, reinstala Baton.",
-    setup: "Configuración",
+    setup: "Puesta en marcha",
     checklist: "Lista de configuración",
     embedTitle: "Activa el chat en tu tema",
     embedBody: "Abre el editor de temas con la incrustación de Baton activada y guarda el tema.",
@@ -360,6 +360,19 @@ export const es: AdminMessages = {
     usageHeadings: { month: "Mes", emails: "Correos de casos", allowance: "Cupo", notEmailed: "No enviados" },
     off: "Desactivado",
     noData: "No hay datos en este periodo.",
+  },
+  validation: {
+    email: (value) => `«${value}» no es una dirección de correo válida`,
+    url: (value) => `«${value}» no es una URL http(s) válida`,
+    number: "Introduce un número",
+    wholeNumber: "Introduce un número entero",
+    atMost: (bound) => `Debe ser como máximo ${bound}`,
+    tooLong: (max) => `Demasiado largo (máximo ${max} caracteres)`,
+    atLeast: (bound) => `Debe ser como mínimo ${bound}`,
+    required: "Obligatorio",
+    choose: "Elige una de las opciones",
+    maxRoutes: (max) => `Como máximo ${max} reglas`,
+    days: (n, shown) => `${shown} ${n === 1 ? "día" : "días"}`,
   },
   fields: {
     "routing.defaultTo": "Direcciones predeterminadas para los casos",
