@@ -305,4 +305,38 @@ describe("merchant admin in Chromium (demo)", () => {
     await expect.poll(() => page.getByText(/Escalation emails: \d+ of 3,000/).isVisible()).toBe(true);
     expect(await page.getByText("Escalation email allowance used up").count()).toBe(0);
   });
+
+  it("speaks the merchant's language from Shopify's locale, keeps it across pages, and falls back to English", async () => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    // Shopify opens the embedded app with ?locale=…; later client navigations carry none.
+    await page.goto(`${app.origin}/app?locale=es`);
+    await expect.poll(() => page.getByRole("heading", { name: "Puesta en marcha" }).isVisible()).toBe(true);
+    expect(await page.getByText("Activa el chat en tu tema").isVisible()).toBe(true);
+    expect(await page.getByRole("navigation", { name: "Administración de Baton" }).getByRole("link", { name: "Casos" }).isVisible()).toBe(true);
+    await shot("home-es");
+    await page.getByRole("link", { name: "Configuración" }).first().click();
+    await expect.poll(() => page.getByText("Direcciones para los casos").isVisible()).toBe(true);
+    expect(await page.getByRole("tab", { name: "Disparadores" }).isVisible()).toBe(true);
+    await shot("settings-es");
+    await page.getByRole("link", { name: "Casos" }).first().click();
+    await expect
+      .poll(() =>
+        page
+          .getByText("Filtrar casos")
+          .or(page.getByRole("button", { name: "Buscar" }))
+          .first()
+          .isVisible(),
+      )
+      .toBe(true);
+
+    await page.goto(`${app.origin}/app/analytics?locale=de-DE`);
+    await expect.poll(() => page.getByText("Übergaben nach Grund").isVisible()).toBe(true);
+    // Dates in the merchant's locale (Intl), e.g. "1. Dez. 2026".
+    expect(await page.locator("body").innerText()).toMatch(/\d{1,2}\. \w+\.? \d{4}/);
+    await shot("analytics-de");
+
+    await page.goto(`${app.origin}/app/plans?locale=ja`);
+    await expect.poll(() => page.getByRole("heading", { name: "Plans" }).isVisible()).toBe(true);
+    await page.goto(`${app.origin}/app?locale=en`);
+  });
 });
