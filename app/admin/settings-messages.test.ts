@@ -14,7 +14,8 @@ describe("settings validation messages", () => {
   it("English by default", () => {
     const result = validateSettingsInput(input);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.errors).toMatchObject({ "routing.defaultTo": '"not-an-email" is not a valid email address', retentionDays: "Must be at least 1 day" });
+    if (!result.ok)
+      expect(result.errors).toMatchObject({ "routing.defaultTo": '"not-an-email" is not a valid email address', retentionDays: "Must be at least 1 day" });
   });
 
   it.each([
