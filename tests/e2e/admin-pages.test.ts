@@ -280,21 +280,23 @@ describe("merchant admin in Chromium (demo)", () => {
     expect(await colorOf("Normal")).not.toBe("rgb(197, 40, 12)");
   });
 
-  it("plans: a downgrade asks for confirmation; Free turns escalation emails off and the banners say so", async () => {
+  it("plans: a downgrade asks for confirmation; Free keeps a small monthly allowance of escalation emails", async () => {
     await page.goto(`${app.origin}/app/plans`);
     await expect.poll(() => page.getByText("Local demo: no Shopify billing").isVisible()).toBe(true);
     await page.getByRole("button", { name: "Downgrade to Free" }).click();
     const dialog = page.getByRole("dialog", { name: "Switch to Free?" });
     await expect.poll(() => dialog.isVisible()).toBe(true);
-    expect(await dialog.innerText()).toContain("Escalation emails stop at once");
+    expect(await dialog.innerText()).toContain("Your allowance drops from 500 to 25 escalation emails a month");
     await shot("plans-downgrade-confirm");
     await dialog.getByRole("button", { name: "Keep Growth" }).click();
     expect((await db.shop.findUniqueOrThrow({ where: { domain: DEMO } })).plan).toBe("growth");
 
     await page.getByRole("button", { name: "Downgrade to Free" }).click();
     await page.getByRole("dialog", { name: "Switch to Free?" }).getByRole("button", { name: "Switch to Free" }).click();
-    await expect.poll(() => page.getByText("Escalation emails are off on the Free plan").isVisible()).toBe(true);
-    expect((await db.shop.findUniqueOrThrow({ where: { domain: DEMO } })).plan).toBe("free");
+    await expect.poll(async () => (await db.shop.findUniqueOrThrow({ where: { domain: DEMO } })).plan).toBe("free");
+    await expect.poll(() => page.getByText(/This month: \d+ of 25 escalation emails used\./).isVisible()).toBe(true);
+    expect(await page.getByText("25 escalation emails a month included, free; past them shoppers see your contact details.").isVisible()).toBe(true);
+    expect(await page.getByText(/Escalation emails are off/).count()).toBe(0);
     expect(await page.locator("body").innerText()).not.toMatch(/ of 0\b/);
     await shot("plans-free");
 
