@@ -20,7 +20,7 @@ import { EncryptedSessionStorage } from "./shopify/encrypted-session-storage.ser
 import { offlineAccessToken } from "./shopify/offline-token.server";
 import { adminLookupsFor, type ShopLookups } from "./shopify/order-lookup.server";
 import { CachedSessionStorage } from "./shopify/session-cache.server";
-import { syncShopProfile } from "./shopify/shop-profile.server";
+import { prefillEmptyRecipient as prefillRecipientFromProfile, syncShopProfile, type AdminGraphql } from "./shopify/shop-profile.server";
 
 /** The Admin API version used everywhere: code, shopify.app.toml webhooks, fixtures and tests. */
 export const API_VERSION = ApiVersion.July26;
@@ -107,7 +107,7 @@ const shopify = shopifyApp({
       await clearAdminAccessNotice(db(), session.shop);
       // Install or reinstall: the plan is whatever Shopify's billing says now, never a stale paid plan.
       await resetPlanFromBilling(db(), session.shop, (query) => admin.graphql(query).then((r) => r.json()), !env.isProduction);
-      await syncShopProfile(db(), session.shop, admin);
+      await syncShopProfile(db(), session.shop, admin, forgetShopContext);
     },
   },
   future: {
@@ -126,6 +126,11 @@ export const complianceHooks: ComplianceHooks = {
 };
 
 /** Seeds the demo shop; the demo launcher calls it through the server build (app/entry.server.tsx). */
+/** Fills an empty escalation recipient from the shop's contact email (shops installed before install did it). */
+export function prefillEmptyRecipient(shop: string, admin: AdminGraphql): Promise<void> {
+  return prefillRecipientFromProfile(db(), shop, admin, forgetShopContext);
+}
+
 export function seedDemoShop(): Promise<void> {
   if (!appConfig.demo) return Promise.reject(new Error("seedDemoShop is only available in the demo"));
   return seedDemo(db(), { scopes: env.scopes });

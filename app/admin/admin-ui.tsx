@@ -2,6 +2,7 @@ import { useRouteLoaderData } from "@remix-run/react";
 import { Frame, Toast } from "@shopify/polaris";
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from "react";
 import { DEFAULT_FORMAT, makeFormatters, type Formatters, type ShopFormat } from "./format";
+import { adminMessages, type AdminMessages } from "./i18n";
 
 // What every admin page needs from the layout: whether it runs inside Shopify admin (App Bridge
 // present) or in the local demo, a toast that works in both, and the shop's formatters.
@@ -54,9 +55,28 @@ export function useAdminUi(): AdminUi {
   return useContext(AdminUiContext);
 }
 
-/** The layout's data (route id "routes/app"). */
+/** The merchant's locale from Shopify, kept in the browser for client navigations (which carry no `locale`). */
+let shopifyLocale: string | undefined;
+
+/**
+ * The layout's data (route id "routes/app"). In the browser, a locale Shopify passed once stays the
+ * admin's locale over the browser's Accept-Language of later navigations, so the language never
+ * flips between pages. The server render uses the request's own, and hydration sees the same value.
+ */
 export function useAdminLayout(): AdminLayoutData {
-  return (useRouteLoaderData("routes/app") as AdminLayoutData | undefined) ?? { demo: true, format: DEFAULT_FORMAT, llmConfigured: false };
+  const data = (useRouteLoaderData("routes/app") as AdminLayoutData | undefined) ?? { demo: true, format: DEFAULT_FORMAT, llmConfigured: false };
+  return useMemo(() => {
+    if (typeof document === "undefined") return data;
+    if (data.format.localeSource === "shopify") shopifyLocale = data.format.locale;
+    else if (shopifyLocale && shopifyLocale !== data.format.locale) return { ...data, format: { ...data.format, locale: shopifyLocale } };
+    return data;
+  }, [data]);
+}
+
+/** The admin's words in the merchant's language (en, es, fr, de; others read English). */
+export function useT(): AdminMessages {
+  const { format } = useAdminLayout();
+  return adminMessages(format.locale);
 }
 
 /** Formatters for the shop's currency and time zone in the merchant's locale. */

@@ -1,4 +1,5 @@
 import { useId } from "react";
+import { useT } from "./admin-ui";
 
 // A small, dependency-free horizontal bar chart in HTML and CSS (not SVG): labels and values are
 // real text at the page's font size, so they stay legible on a phone instead of shrinking with a
@@ -26,6 +27,7 @@ export const CHART_COLORS = { primary: "#4b6ee8", urgent: "#c5280c", warning: "#
 
 export function BarChart({ title, data, format = (v) => v.toLocaleString("en-US"), color = CHART_COLORS.primary, description }: BarChartProps) {
   const id = useId();
+  const t = useT().analytics;
   const max = Math.max(0, ...data.map((d) => d.value));
   return (
     <figure style={{ margin: 0 }} data-chart={title} aria-labelledby={`${id}-t`}>
@@ -34,7 +36,7 @@ export function BarChart({ title, data, format = (v) => v.toLocaleString("en-US"
       </figcaption>
       {description ? <p style={{ margin: "0 0 8px", color: "#616161", fontSize: 13 }}>{description}</p> : null}
       {data.length === 0 ? (
-        <p style={{ margin: 0, color: "#616161" }}>No data in this range.</p>
+        <p style={{ margin: 0, color: "#616161" }}>{t.noData}</p>
       ) : (
         <ul
           style={{

@@ -3,9 +3,9 @@ import { Badge, BlockStack, Box, Button, Card, DataTable, InlineStack, Link, Tex
 import { useState } from "react";
 import type { OrderFacts, CustomerFacts } from "~/domain/orders";
 import { humanFinancialStatus, humanFulfillmentStatus, humanShipmentStatus, safeHttpUrl } from "~/domain/email/format";
-import { useFormatters } from "./admin-ui";
+import { useFormatters, useT } from "./admin-ui";
 import type { CaseDetail } from "./cases.server";
-import { EMAIL_STATUS_LABEL, EMAIL_STATUS_TONE, label } from "./labels";
+import { EMAIL_STATUS_TONE } from "./labels";
 import { EmailPreview } from "./email-preview";
 
 // Cards of the case page. Order and customer facts were stored by the case writer in the shape of
@@ -29,16 +29,17 @@ function Row({ term, children }: { term: string; children: React.ReactNode }) {
 
 export function OrderCard({ facts, orderName, url }: { facts: unknown; orderName: string | null; url: string | null }) {
   const fmt = useFormatters();
+  const t = useT().cards;
   const order = asOrder(facts);
   if (!order) {
     return (
       <Card>
         <BlockStack gap="200">
           <Text as="h2" variant="headingMd">
-            Order
+            {t.order}
           </Text>
           <Text as="p" tone="subdued">
-            {orderName ? `The shopper mentioned ${orderName}, but it was not verified as theirs.` : "No order was discussed."}
+            {orderName ? t.unverified(orderName) : t.noOrder}
           </Text>
         </BlockStack>
       </Card>
@@ -51,25 +52,25 @@ export function OrderCard({ facts, orderName, url }: { facts: unknown; orderName
       <BlockStack gap="300">
         <InlineStack align="space-between" blockAlign="center">
           <Text as="h2" variant="headingMd">
-            Order {order.name}
+            {t.orderName(order.name)}
           </Text>
           {url ? (
             <Link url={url} target="_blank">
-              View order in Shopify
+              {t.viewOrder}
             </Link>
           ) : null}
         </InlineStack>
         <InlineStack gap="100">
           <Badge tone={order.financialStatus === "PAID" ? undefined : "attention"}>{humanFinancialStatus(order.financialStatus)}</Badge>
           <Badge tone={order.fulfillmentStatus === "FULFILLED" ? undefined : "attention"}>{humanFulfillmentStatus(order.fulfillmentStatus)}</Badge>
-          {order.cancelledAt ? <Badge tone="warning">Canceled</Badge> : null}
+          {order.cancelledAt ? <Badge tone="warning">{t.canceled}</Badge> : null}
         </InlineStack>
-        {order.createdAt ? <Row term="Placed">{fmt.date(order.createdAt)}</Row> : null}
-        {order.total ? <Row term="Total">{fmt.money(order.total.amount, order.total.currencyCode)}</Row> : null}
+        {order.createdAt ? <Row term={t.placed}>{fmt.date(order.createdAt)}</Row> : null}
+        {order.total ? <Row term={t.total}>{fmt.money(order.total.amount, order.total.currencyCode)}</Row> : null}
         {items.length ? (
           <BlockStack gap="100">
             <Text as="h3" variant="headingSm">
-              Items
+              {t.items}
             </Text>
             <ul style={{ margin: 0, paddingInlineStart: 18 }}>
               {items.map((it, i) => (
@@ -85,24 +86,24 @@ export function OrderCard({ facts, orderName, url }: { facts: unknown; orderName
           <Box key={i} paddingBlockStart="200" borderBlockStartWidth="025" borderColor="border">
             <BlockStack gap="100">
               <Text as="h3" variant="headingSm">
-                Shipment {fulfillments.length > 1 ? i + 1 : ""} {f.displayStatus ? `· ${humanShipmentStatus(f.displayStatus)}` : ""}
+                {t.shipment} {fulfillments.length > 1 ? i + 1 : ""} {f.displayStatus ? `· ${humanShipmentStatus(f.displayStatus)}` : ""}
               </Text>
               {f.deliveredAt ? (
-                <Row term="Delivered">{fmt.date(f.deliveredAt)}</Row>
+                <Row term={t.delivered}>{fmt.date(f.deliveredAt)}</Row>
               ) : f.inTransitAt ? (
-                <Row term="In transit since">{fmt.date(f.inTransitAt)}</Row>
+                <Row term={t.inTransit}>{fmt.date(f.inTransitAt)}</Row>
               ) : null}
-              {f.estimatedDeliveryAt && !f.deliveredAt ? <Row term="Expected">{fmt.date(f.estimatedDeliveryAt)}</Row> : null}
-              {(f.tracking ?? []).map((t, j) => {
-                const href = safeHttpUrl(t.url);
+              {f.estimatedDeliveryAt && !f.deliveredAt ? <Row term={t.expected}>{fmt.date(f.estimatedDeliveryAt)}</Row> : null}
+              {(f.tracking ?? []).map((tr, j) => {
+                const href = safeHttpUrl(tr.url);
                 return (
-                  <Row key={j} term={t.company ?? "Tracking"}>
+                  <Row key={j} term={tr.company ?? t.tracking}>
                     {href ? (
                       <Link url={href} target="_blank">
-                        {t.number ?? "Track"}
+                        {tr.number ?? t.track}
                       </Link>
                     ) : (
-                      (t.number ?? "—")
+                      (tr.number ?? "—")
                     )}
                   </Row>
                 );
@@ -129,6 +130,7 @@ export function CustomerCard({
   vip: boolean;
 }) {
   const fmt = useFormatters();
+  const t = useT().cards;
   const c = asCustomer(facts);
   const tags = Array.isArray(c?.tags) ? c!.tags : [];
   return (
@@ -136,18 +138,18 @@ export function CustomerCard({
       <BlockStack gap="300">
         <InlineStack align="space-between" blockAlign="center">
           <Text as="h2" variant="headingMd">
-            Customer
+            {t.customer}
           </Text>
           {url ? (
             <Link url={url} target="_blank">
-              View customer in Shopify
+              {t.viewCustomer}
             </Link>
           ) : null}
         </InlineStack>
         <BlockStack gap="100">
           <InlineStack gap="100" blockAlign="center">
             <Text as="p" fontWeight="semibold">
-              {name ?? "Name not known"}
+              {name ?? t.nameUnknown}
             </Text>
             {vip ? <Badge tone="info">VIP</Badge> : null}
           </InlineStack>
@@ -157,16 +159,16 @@ export function CustomerCard({
             </Link>
           ) : (
             <Text as="p" tone="subdued">
-              No email given
+              {t.noEmail}
             </Text>
           )}
         </BlockStack>
-        {c && typeof c.numberOfOrders === "number" ? <Row term="Orders">{fmt.number(c.numberOfOrders)}</Row> : null}
-        {c?.amountSpent ? <Row term="Total spent">{fmt.money(c.amountSpent.amount, c.amountSpent.currencyCode)}</Row> : null}
+        {c && typeof c.numberOfOrders === "number" ? <Row term={t.orders}>{fmt.number(c.numberOfOrders)}</Row> : null}
+        {c?.amountSpent ? <Row term={t.totalSpent}>{fmt.money(c.amountSpent.amount, c.amountSpent.currencyCode)}</Row> : null}
         {tags.length ? (
           <InlineStack gap="100">
-            {tags.map((t) => (
-              <Badge key={t}>{t}</Badge>
+            {tags.map((tag) => (
+              <Badge key={tag}>{tag}</Badge>
             ))}
           </InlineStack>
         ) : null}
@@ -177,20 +179,21 @@ export function CustomerCard({
 
 export function ModelUsageCard({ llm }: { llm: CaseDetail["llm"] }) {
   const fmt = useFormatters();
+  const t = useT().cards;
   return (
     <Card>
       <BlockStack gap="200">
         <Text as="h2" variant="headingMd">
-          Language model
+          {t.model}
         </Text>
-        <Row term="Replies by the model">{fmt.number(llm.modelReplies)}</Row>
-        <Row term="Replies by the built-in assistant">{fmt.number(llm.builtInReplies)}</Row>
-        <Row term="Tokens (prompt / reply)">{`${fmt.number(llm.tokensIn)} / ${fmt.number(llm.tokensOut)}`}</Row>
-        <Row term="Time waiting for the model">{fmt.duration(llm.latencyMs / 1000)}</Row>
+        <Row term={t.modelReplies}>{fmt.number(llm.modelReplies)}</Row>
+        <Row term={t.builtInReplies}>{fmt.number(llm.builtInReplies)}</Row>
+        <Row term={t.tokens}>{`${fmt.number(llm.tokensIn)} / ${fmt.number(llm.tokensOut)}`}</Row>
+        <Row term={t.modelTime}>{fmt.duration(llm.latencyMs / 1000)}</Row>
         {llm.fallbacks.length ? (
           <BlockStack gap="100">
             <Text as="h3" variant="headingSm">
-              Fallbacks to the built-in assistant
+              {t.fallbacks}
             </Text>
             <ul style={{ margin: 0, paddingInlineStart: 18 }}>
               {llm.fallbacks.map((f) => (
@@ -210,6 +213,8 @@ type Email = CaseDetail["emails"][number];
 
 export function EmailCard({ email }: { email: Email }) {
   const fmt = useFormatters();
+  const all = useT();
+  const t = all.cards;
   const navigation = useNavigation();
   const [part, setPart] = useState<"html" | "text">("html");
   const resending = navigation.state !== "idle" && navigation.formData?.get("outboxId") === email.id;
@@ -220,10 +225,10 @@ export function EmailCard({ email }: { email: Email }) {
         <InlineStack align="space-between" blockAlign="center" gap="200">
           <InlineStack gap="200" blockAlign="center">
             <Text as="h2" variant="headingMd">
-              {email.kind === "case" ? "Escalation email" : "Follow-up email"}
+              {email.kind === "case" ? t.caseEmail : t.followUp}
             </Text>
             <span data-email-status={email.status}>
-              <Badge tone={EMAIL_STATUS_TONE[email.status]}>{label(EMAIL_STATUS_LABEL, email.status)}</Badge>
+              <Badge tone={EMAIL_STATUS_TONE[email.status]}>{all.labels.emailStatus[email.status] ?? email.status}</Badge>
             </span>
           </InlineStack>
           <Form method="post">
@@ -233,22 +238,22 @@ export function EmailCard({ email }: { email: Email }) {
               {busy ? (
                 <span role="status">
                   <Text as="span" tone="subdued">
-                    {resending ? "Queuing…" : "On its way…"}
+                    {resending ? t.queuing : t.onItsWay}
                   </Text>
                 </span>
               ) : null}
-              <Button submit loading={resending} disabled={busy} accessibilityLabel={`Resend ${email.kind === "case" ? "escalation" : "follow-up"} email`}>
-                Resend
+              <Button submit loading={resending} disabled={busy} accessibilityLabel={t.resendLabel(email.kind === "case")}>
+                {t.resend}
               </Button>
             </InlineStack>
           </Form>
         </InlineStack>
         <dl style={{ display: "grid", gridTemplateColumns: "max-content minmax(0, 1fr)", gap: "4px 12px", margin: 0, overflowWrap: "anywhere" }}>
-          <dt>Subject</dt>
+          <dt>{t.subject}</dt>
           <dd style={{ margin: 0 }} data-testid="email-subject">
             {email.subject}
           </dd>
-          <dt>To</dt>
+          <dt>{t.to}</dt>
           <dd style={{ margin: 0 }}>{email.to.join(", ")}</dd>
           {email.cc.length ? (
             <>
@@ -258,25 +263,25 @@ export function EmailCard({ email }: { email: Email }) {
           ) : null}
           <dt>Reply-To</dt>
           <dd style={{ margin: 0 }}>{email.replyTo ?? "—"}</dd>
-          <dt>From</dt>
+          <dt>{t.from}</dt>
           <dd style={{ margin: 0 }}>{email.from}</dd>
           {email.sentAt ? (
             <>
-              <dt>Sent</dt>
+              <dt>{t.sent}</dt>
               <dd style={{ margin: 0 }}>{fmt.dateTime(email.sentAt)}</dd>
             </>
           ) : null}
         </dl>
         <InlineStack gap="200">
           <Button pressed={part === "html"} onClick={() => setPart("html")} size="slim">
-            As your team sees it
+            {t.asTeamSees}
           </Button>
           <Button pressed={part === "text"} onClick={() => setPart("text")} size="slim">
-            Plain text
+            {t.plainText}
           </Button>
         </InlineStack>
         {part === "html" ? (
-          <EmailPreview html={email.html} title={`Email: ${email.subject}`} />
+          <EmailPreview html={email.html} title={t.emailTitle(email.subject)} />
         ) : (
           <pre style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere", fontSize: 13, margin: 0, padding: 12, background: "#f7f7f7", borderRadius: 8 }}>
             {email.text}
@@ -284,17 +289,18 @@ export function EmailCard({ email }: { email: Email }) {
         )}
         <details>
           <summary>
-            Delivery attempts ({email.attemptLog.length}) · Message-ID <code>{email.messageId}</code>
+            {t.attempts(email.attemptLog.length)}
+            <code>{email.messageId}</code>
           </summary>
           {email.attemptLog.length ? (
             <DataTable
               columnContentTypes={["text", "text", "text"]}
-              headings={["When", "Result", "Mail server said"]}
-              rows={email.attemptLog.map((a) => [fmt.dateTime(a.at), a.ok ? "Accepted" : "Failed", (a.ok ? a.response : a.error) ?? ""])}
+              headings={[t.when, t.result, t.serverSaid]}
+              rows={email.attemptLog.map((a) => [fmt.dateTime(a.at), a.ok ? t.accepted : t.failed, (a.ok ? a.response : a.error) ?? ""])}
             />
           ) : (
             <Text as="p" tone="subdued">
-              No attempt yet.
+              {t.noAttempt}
             </Text>
           )}
         </details>

@@ -9,6 +9,11 @@ export interface ShopFormat {
   timeZone: string;
   /** ISO 4217 currency of the shop ("USD") */
   currency: string;
+  /**
+   * Where the locale came from: Shopify's `locale` on the embedded URL (the merchant's admin
+   * language), or the browser's Accept-Language when the request had none (client navigations).
+   */
+  localeSource?: "shopify" | "browser";
 }
 
 export const DEFAULT_FORMAT: ShopFormat = { locale: "en-US", timeZone: "UTC", currency: "USD" };

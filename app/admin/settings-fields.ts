@@ -2,6 +2,9 @@
 // Shared by the page (labels, error summary) and the server (error messages), so an error never
 // names an internal path such as `routing.defaultTo`.
 
+import type { AdminMessages } from "./i18n";
+import { en } from "./i18n/en";
+
 export type SettingsTab = "escalations" | "triggers" | "assistant" | "advanced";
 
 export const SETTINGS_TABS: ReadonlyArray<{ id: SettingsTab; title: string }> = [
@@ -72,16 +75,23 @@ export function fieldMeta(name: string): FieldMeta {
   return FIELD_META[name] ?? { label: name, tab: "advanced" };
 }
 
-/** A bound as the merchant enters it ("5%", "1 day", "1,000"). */
-export function formatBound(value: number, unit: NumberUnit | undefined): string {
+/** A bound as the merchant enters it ("5%", "1 day", "1,000"), in the form's language and locale. */
+export function formatBound(value: number, unit: NumberUnit | undefined, t: AdminMessages = en, locale = "en-US"): string {
   switch (unit) {
     case "percent":
-      return `${Math.round(value * 100)}%`;
+      return new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0 }).format(value);
     case "days":
-      return `${value.toLocaleString("en-US")} day${value === 1 ? "" : "s"}`;
+      return t.validation.days(value, value.toLocaleString(locale));
     default:
-      return value.toLocaleString("en-US");
+      return value.toLocaleString(locale);
   }
+}
+
+/** A field's label in the merchant's language (the server's error messages name fields with fieldMeta). */
+export function fieldLabel(t: AdminMessages, name: string): string {
+  const route = /^routing\.routes\.(\d+)\.(\w+)$/.exec(name);
+  if (route) return t.routeField(Number(route[1]) + 1, t.routeFields[route[2]!] ?? route[2]!);
+  return t.fields[name] ?? fieldMeta(name).label;
 }
 
 /** The DOM id of a field's input (error summary links focus it). */

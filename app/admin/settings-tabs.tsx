@@ -1,8 +1,9 @@
 import { BlockStack, Box, Button, Checkbox, ChoiceList, FormLayout, InlineGrid, InlineStack, Layout, Card, Select, Text, TextField } from "@shopify/polaris";
 import type { ComponentProps, Dispatch, SetStateAction } from "react";
 import { SENSITIVITY_PRESETS, type SensitivityPreset } from "~/domain/escalation/sensitivity";
-import { useAdminLayout, useFormatters } from "./admin-ui";
-import { fieldDomId, fieldMeta } from "./settings-fields";
+import { useAdminLayout, useFormatters, useT } from "./admin-ui";
+import { PrivacySection } from "./privacy-section";
+import { fieldDomId, fieldLabel } from "./settings-fields";
 import { applyPreset, blankRoute, presetOfValues, type RouteRow, type SettingsFormState } from "./settings-form-state";
 import type { FieldErrors, SETTINGS_OPTIONS } from "./settings.server";
 
@@ -19,9 +20,10 @@ export interface SettingsFormApi {
 type TextProps = Partial<ComponentProps<typeof TextField>>;
 
 function useFields({ state, setState, errors }: SettingsFormApi) {
+  const t = useT();
   const text = (name: string, extra: TextProps = {}) => (
     <TextField
-      label={fieldMeta(name).label}
+      label={fieldLabel(t, name)}
       name={name}
       id={fieldDomId(name)}
       value={state.values[name] ?? ""}
@@ -53,24 +55,27 @@ function useFields({ state, setState, errors }: SettingsFormApi) {
 export function EscalationsTab(api: SettingsFormApi) {
   const { text } = useFields(api);
   const { state, setState, errors, options } = api;
+  const all = useT();
+  const t = all.escalations;
+  const optionLabels = {
+    reasons: options.reasons.map((o) => ({ value: o.value, label: all.reasons[o.value] ?? o.label })),
+    topics: options.topics.map((o) => ({ value: o.value, label: all.topics[o.value] ?? o.label })),
+    priorities: options.priorities.map((o) => ({ value: o.value, label: t.orHigher(all.priorities[o.value] ?? o.value) })),
+  };
   const setRoute = (i: number, field: keyof RouteRow, v: string) =>
     setState((s) => ({ ...s, routes: s.routes.map((r, j) => (j === i ? { ...r, [field]: v } : r)) }));
   return (
     <>
-      <Layout.AnnotatedSection id="addresses" title="Escalation addresses" description="Where escalation emails go. Separate several addresses with commas.">
+      <Layout.AnnotatedSection id="addresses" title={t.addressesTitle} description={t.addressesDescription}>
         <Card>
           <FormLayout>
-            {text("routing.defaultTo", { helpText: "Used when no routing rule below matches.", placeholder: "support@yourstore.com" })}
-            {text("routing.ccUrgent", { helpText: "Copied on every urgent case." })}
-            {text("routing.fromName", { helpText: "Shown as the sender's name; the address is Baton's verified sender." })}
+            {text("routing.defaultTo", { helpText: t.defaultToHelp, placeholder: "support@yourstore.com" })}
+            {text("routing.ccUrgent", { helpText: t.ccUrgentHelp })}
+            {text("routing.fromName", { helpText: t.fromNameHelp })}
           </FormLayout>
         </Card>
       </Layout.AnnotatedSection>
-      <Layout.AnnotatedSection
-        id="routes"
-        title="Routing rules"
-        description="Send cases about a reason, topic or priority to another team. The first matching rule replaces the default addresses; later matches are copied."
-      >
+      <Layout.AnnotatedSection id="routes" title={t.routesTitle} description={t.routesDescription}>
         <Card>
           <BlockStack gap="400">
             <input type="hidden" name="routing.routeCount" value={state.routes.length} />
@@ -84,15 +89,15 @@ export function EscalationsTab(api: SettingsFormApi) {
                 <BlockStack gap="200">
                   <InlineStack align="space-between" blockAlign="center">
                     <Text as="h3" variant="headingSm">
-                      Rule {i + 1}
+                      {t.rule(i + 1)}
                     </Text>
                     <Button
                       variant="plain"
                       tone="critical"
                       onClick={() => setState((s) => ({ ...s, routes: s.routes.filter((_, j) => j !== i) }))}
-                      accessibilityLabel={`Remove rule ${i + 1}`}
+                      accessibilityLabel={t.removeRule(i + 1)}
                     >
-                      Remove
+                      {all.common.remove}
                     </Button>
                   </InlineStack>
                   <input type="hidden" name={`routing.routes.${i}.id`} value={r.id || `route-${i + 1}`} />
@@ -100,10 +105,13 @@ export function EscalationsTab(api: SettingsFormApi) {
                     {(["reason", "topic", "priority"] as const).map((field) => (
                       <Select
                         key={field}
-                        label={fieldMeta(`routing.routes.${i}.${field}`).label.replace(/^Routing rule \d+: /, "")}
+                        label={all.routeFields[field]!}
                         id={fieldDomId(`routing.routes.${i}.${field}`)}
                         name={`routing.routes.${i}.${field}`}
-                        options={[{ label: "Any", value: "" }, ...options[field === "reason" ? "reasons" : field === "topic" ? "topics" : "priorities"]]}
+                        options={[
+                          { label: all.common.any, value: "" },
+                          ...optionLabels[field === "reason" ? "reasons" : field === "topic" ? "topics" : "priorities"],
+                        ]}
                         value={r[field]}
                         onChange={(v) => setRoute(i, field, v)}
                         error={errors[`routing.routes.${i}.${field}`]}
@@ -114,7 +122,7 @@ export function EscalationsTab(api: SettingsFormApi) {
                     {(["to", "cc"] as const).map((field) => (
                       <TextField
                         key={field}
-                        label={field === "to" ? "Send to" : "CC"}
+                        label={all.routeFields[field]!}
                         id={fieldDomId(`routing.routes.${i}.${field}`)}
                         name={`routing.routes.${i}.${field}`}
                         value={r[field]}
@@ -129,7 +137,7 @@ export function EscalationsTab(api: SettingsFormApi) {
             ))}
             <InlineStack>
               <Button onClick={() => setState((s) => ({ ...s, routes: [...s.routes, blankRoute()] }))} disabled={state.routes.length >= 50}>
-                Add rule
+                {t.addRule}
               </Button>
             </InlineStack>
           </BlockStack>
@@ -143,21 +151,24 @@ export function TriggersTab(api: SettingsFormApi & { onShowAdvanced(): void }) {
   const { text, check } = useFields(api);
   const { state, setState, options } = api;
   const fmt = useFormatters();
+  const all = useT();
+  const t = all.triggers;
+  const days = all.common.days;
   const money = { type: "number" as const, min: 0, prefix: fmt.currencySymbol(), inputMode: "decimal" as const };
   const preset = presetOfValues(state.values);
   const choices = (Object.entries(SENSITIVITY_PRESETS) as Array<[SensitivityPreset, (typeof SENSITIVITY_PRESETS)[SensitivityPreset]]>).map(([value, p]) => ({
     value,
-    label: p.label,
-    helpText: p.description,
+    label: t.presets[value]?.label ?? p.label,
+    helpText: t.presets[value]?.description ?? p.description,
   }));
-  if (preset === "custom") choices.push({ value: "custom" as SensitivityPreset, label: "Custom", helpText: "Your own thresholds, set under Advanced." });
+  if (preset === "custom") choices.push({ value: "custom" as SensitivityPreset, label: t.custom, helpText: t.customHelp });
   return (
     <>
-      <Layout.AnnotatedSection id="sensitivity" title="Sensitivity" description="How readily the assistant hands a conversation to your team.">
+      <Layout.AnnotatedSection id="sensitivity" title={t.sensitivityTitle} description={t.sensitivityDescription}>
         <Card>
           <BlockStack gap="300">
             <ChoiceList
-              title="Escalation sensitivity"
+              title={t.sensitivityChoice}
               titleHidden
               choices={choices}
               selected={[preset]}
@@ -165,51 +176,47 @@ export function TriggersTab(api: SettingsFormApi & { onShowAdvanced(): void }) {
             />
             <InlineStack>
               <Button variant="plain" onClick={api.onShowAdvanced}>
-                Fine-tune exact thresholds
+                {t.fineTune}
               </Button>
             </InlineStack>
           </BlockStack>
         </Card>
       </Layout.AnnotatedSection>
-      <Layout.AnnotatedSection
-        id="triggers"
-        title="When to hand over"
-        description="Each trigger can be switched off. Sensitive topics always reach a person unless you have your own process."
-      >
+      <Layout.AnnotatedSection id="triggers" title={t.whenTitle} description={t.whenDescription}>
         <Card>
           <FormLayout>
-            {check("triggers.explicitRequest.enabled", "Shopper asks for a person")}
-            {check("triggers.negativeSentiment.enabled", "Strongly negative messages")}
-            {check("triggers.negativeSentiment.risingFrustration", "Frustration rising across messages")}
-            {check("triggers.complaint.enabled", "Complaints (never arrived, wrong item, damaged)")}
-            {check("triggers.threat.enabled", "Threats (chargeback, legal action, bad review)")}
-            {check("triggers.sensitiveTopic.enabled", "Sensitive topics (privacy, safety, fraud)")}
-            {check("triggers.repeatedFailure.repeatedQuestion", "Shopper repeats a question")}
+            {check("triggers.explicitRequest.enabled", t.explicitRequest)}
+            {check("triggers.negativeSentiment.enabled", t.negativeSentiment)}
+            {check("triggers.negativeSentiment.risingFrustration", t.risingFrustration)}
+            {check("triggers.complaint.enabled", t.complaint)}
+            {check("triggers.threat.enabled", t.threat)}
+            {check("triggers.sensitiveTopic.enabled", t.sensitiveTopic)}
+            {check("triggers.repeatedFailure.repeatedQuestion", t.repeatedQuestion)}
             <FormLayout.Group condensed>
-              {check("triggers.repeatedFailure.enabled", "Assistant could not help")}
-              {text("triggers.repeatedFailure.maxAssistantFailures", { type: "number", min: 1, max: 10, label: "After this many times", helpText: "1 to 10" })}
+              {check("triggers.repeatedFailure.enabled", t.repeatedFailure)}
+              {text("triggers.repeatedFailure.maxAssistantFailures", { type: "number", min: 1, max: 10, label: t.afterTimes, helpText: t.oneToTen })}
             </FormLayout.Group>
             <FormLayout.Group condensed>
-              {check("triggers.orderState.enabled", "Order problems (delivered but not received, cancellations)")}
+              {check("triggers.orderState.enabled", t.orderState)}
               {text("triggers.orderState.stalledFulfillmentDays", {
                 type: "number",
                 min: 1,
                 max: 90,
-                label: "Fulfillment stalled after",
-                suffix: "days",
-                helpText: "1 to 90 days",
+                label: t.stalledAfter,
+                suffix: days,
+                helpText: t.oneToNinety,
               })}
             </FormLayout.Group>
             <FormLayout.Group condensed>
-              {check("triggers.authorityLimit.enabled", "Refunds beyond the assistant's limit")}
-              {text("triggers.authorityLimit.maxRefundAmount", { ...money, helpText: "0 means the assistant never promises money." })}
+              {check("triggers.authorityLimit.enabled", t.authorityLimit)}
+              {text("triggers.authorityLimit.maxRefundAmount", { ...money, helpText: t.zeroNeverPromises })}
             </FormLayout.Group>
-            {check("triggers.keyword.enabled", "Your keywords")}
-            {text("triggers.keywords", { multiline: 3, helpText: "One per line, for example refund, complaint, legal." })}
+            {check("triggers.keyword.enabled", t.keyword)}
+            {text("triggers.keywords", { multiline: 3, helpText: t.keywordsHelp })}
           </FormLayout>
           <Box paddingBlockStart="400">
             <fieldset style={{ border: 0, margin: 0, padding: 0 }}>
-              <legend style={{ marginBottom: 4 }}>Languages the assistant listens in</legend>
+              <legend style={{ marginBottom: 4 }}>{t.languages}</legend>
               <InlineStack gap="400">
                 {options.languages.map((l) => (
                   <Checkbox
@@ -229,14 +236,14 @@ export function TriggersTab(api: SettingsFormApi & { onShowAdvanced(): void }) {
           </Box>
         </Card>
       </Layout.AnnotatedSection>
-      <Layout.AnnotatedSection id="vip" title="Priority customers" description="VIP cases get a higher priority. Set a rule to 0 to turn it off.">
+      <Layout.AnnotatedSection id="vip" title={t.vipTitle} description={t.vipDescription}>
         <Card>
           <FormLayout>
-            {check("triggers.vip.enabled", "Treat VIP customers as a priority")}
-            {text("triggers.vip.tags", { helpText: "Customer tags, separated by commas." })}
+            {check("triggers.vip.enabled", t.vipEnabled)}
+            {text("triggers.vip.tags", { helpText: t.vipTagsHelp })}
             <FormLayout.Group>
-              {text("triggers.vip.minTotalSpent", { ...money, label: "Total spent at least" })}
-              {text("triggers.vip.minOrderCount", { type: "number", min: 0, label: "Orders at least" })}
+              {text("triggers.vip.minTotalSpent", { ...money, label: t.totalSpent })}
+              {text("triggers.vip.minOrderCount", { type: "number", min: 0, label: t.ordersAtLeast })}
             </FormLayout.Group>
           </FormLayout>
         </Card>
@@ -249,41 +256,38 @@ export function AssistantTab(api: SettingsFormApi) {
   const { text, check, keep } = useFields(api);
   const { llmConfigured } = useAdminLayout();
   const { state, setState, errors, options } = api;
+  const all = useT();
+  const t = all.assistant;
   return (
     <>
-      <Layout.AnnotatedSection id="assistant" title="Assistant" description="How the chat introduces itself and talks to shoppers.">
+      <Layout.AnnotatedSection id="assistant" title={t.title} description={t.description}>
         <Card>
           <FormLayout>
             {text("assistant.name", { maxLength: 40, showCharacterCount: true })}
             {text("assistant.greeting", { multiline: 2, maxLength: 300, showCharacterCount: true })}
             <Select
-              label="Tone"
+              label={t.tone}
               name="assistant.tone"
               id={fieldDomId("assistant.tone")}
-              options={options.tones.map((t) => ({ label: t[0]!.toUpperCase() + t.slice(1), value: t }))}
+              options={options.tones.map((tone) => ({ label: t.tones[tone] ?? tone, value: tone }))}
               value={state.values["assistant.tone"]}
               onChange={(v) => setState((s) => ({ ...s, values: { ...s.values, "assistant.tone": v } }))}
               error={errors["assistant.tone"]}
             />
             {llmConfigured ? (
-              check("assistant.llmEnabled", "Use the language model", "Off: the built-in assistant answers (greetings, order status, policies, escalation).")
+              check("assistant.llmEnabled", t.llm, t.llmHelp)
             ) : (
               <>
                 {keep("assistant.llmEnabled")}
                 <Text as="p" tone="subdued">
-                  The built-in assistant answers greetings, order status, policies and hand-overs. Options for a language model appear once your app host
-                  configures one.
+                  {t.llmMissing}
                 </Text>
               </>
             )}
           </FormLayout>
         </Card>
       </Layout.AnnotatedSection>
-      <Layout.AnnotatedSection
-        id="contact"
-        title="Contact options"
-        description="Shown to shoppers when no escalation email can be sent: on the Free plan, when the allowance is used up, or when they prefer not to give an email."
-      >
+      <Layout.AnnotatedSection id="contact" title={t.contactTitle} description={t.contactDescription}>
         <Card>
           <FormLayout>
             {text("contact.email", { type: "email" })}
@@ -292,6 +296,7 @@ export function AssistantTab(api: SettingsFormApi) {
           </FormLayout>
         </Card>
       </Layout.AnnotatedSection>
+      <PrivacySection />
     </>
   );
 }
@@ -299,43 +304,37 @@ export function AssistantTab(api: SettingsFormApi) {
 export function AdvancedTab(api: SettingsFormApi) {
   const { text, keep } = useFields(api);
   const { llmConfigured } = useAdminLayout();
+  const all = useT();
+  const t = all.advanced;
   const percent = { type: "number" as const, min: 0, max: 100, suffix: "%" };
   return (
     <>
-      <Layout.AnnotatedSection
-        id="thresholds"
-        title="Exact thresholds"
-        description="The sensitivity presets set the first three. A conversation scores 0–100% for each signal; it escalates when a score reaches its threshold. Lower means sooner."
-      >
+      <Layout.AnnotatedSection id="thresholds" title={t.thresholdsTitle} description={t.thresholdsDescription}>
         <Card>
           <FormLayout>
-            {text("triggers.threshold", { ...percent, helpText: "Combined score of all signals. Balanced: 55%." })}
+            {text("triggers.threshold", { ...percent, helpText: t.combinedHelp })}
             <FormLayout.Group>
-              {text("triggers.negativeSentiment.threshold", { ...percent, helpText: "Balanced: 55%" })}
-              {text("triggers.complaint.threshold", { ...percent, helpText: "Balanced: 50%" })}
+              {text("triggers.negativeSentiment.threshold", { ...percent, helpText: t.balanced("55%") })}
+              {text("triggers.complaint.threshold", { ...percent, helpText: t.balanced("50%") })}
             </FormLayout.Group>
-            {text("triggers.vip.lowerThresholdBy", { ...percent, max: 50, helpText: "VIPs escalate sooner by this much; 0 only raises their priority." })}
+            {text("triggers.vip.lowerThresholdBy", { ...percent, max: 50, helpText: t.vipLowerHelp })}
             {llmConfigured
-              ? text("triggers.repeatedFailure.minModelConfidence", { ...percent, helpText: "Hand over when the language model is less sure than this." })
+              ? text("triggers.repeatedFailure.minModelConfidence", { ...percent, helpText: t.confidenceHelp })
               : keep("triggers.repeatedFailure.minModelConfidence")}
           </FormLayout>
         </Card>
       </Layout.AnnotatedSection>
-      <Layout.AnnotatedSection id="retention" title="Data retention" description="Conversations and their cases are deleted this long after the last message.">
-        <Card>{text("retentionDays", { type: "number", min: 1, max: 3650, suffix: "days", helpText: "1 to 3,650 days" })}</Card>
+      <Layout.AnnotatedSection id="retention" title={t.retentionTitle} description={t.retentionDescription}>
+        <Card>{text("retentionDays", { type: "number", min: 1, max: 3650, suffix: all.common.days, helpText: t.retentionHelp })}</Card>
       </Layout.AnnotatedSection>
-      <Layout.AnnotatedSection
-        id="abuse"
-        title="Abuse limits"
-        description="Stop one visitor from flooding your team. Past a limit the shopper sees your contact details and the case is marked limited for abuse; it does not use your plan's allowance. Signed-in shoppers and shoppers who proved an order are not limited by address and get four times the email limit."
-      >
+      <Layout.AnnotatedSection id="abuse" title={t.abuseTitle} description={t.abuseDescription}>
         <Card>
           <FormLayout>
             <FormLayout.Group>
-              {text("abuse.newCasesPerAddressPerHour", { type: "number", min: 1, max: 1000, helpText: "Default 10" })}
-              {text("abuse.newCasesPerReplyToPerDay", { type: "number", min: 1, max: 1000, helpText: "Default 5" })}
+              {text("abuse.newCasesPerAddressPerHour", { type: "number", min: 1, max: 1000, helpText: t.defaultN(10) })}
+              {text("abuse.newCasesPerReplyToPerDay", { type: "number", min: 1, max: 1000, helpText: t.defaultN(5) })}
             </FormLayout.Group>
-            {text("abuse.followUpsPerCasePerDay", { type: "number", min: 1, max: 1000, helpText: "Default 10; later messages wait for the next day's email" })}
+            {text("abuse.followUpsPerCasePerDay", { type: "number", min: 1, max: 1000, helpText: t.followUpsHelp })}
           </FormLayout>
         </Card>
       </Layout.AnnotatedSection>

@@ -21,6 +21,8 @@ import {
 } from "~/domain/shop-settings";
 import type { Db } from "~/db.server";
 import { forgetShopContext } from "../chat/shop-context.server";
+import { adminMessages, type AdminMessages } from "./i18n";
+import { safeLocale } from "./format";
 import { fieldMeta, formatBound } from "./settings-fields";
 
 // The admin settings form: flat HTML form fields (names are the settings' dotted paths) are turned
@@ -202,32 +204,41 @@ export function fieldForIssue(path: readonly PropertyKey[]): string {
   return parts.join(".");
 }
 
-function messageForIssue(issue: z.core.$ZodIssue, value: unknown, field: string): string {
+/** The language of validation messages: the admin's words and the locale numbers are written in. */
+export interface MessageLocale {
+  t: AdminMessages;
+  locale: string;
+}
+
+const ENGLISH: MessageLocale = { t: adminMessages("en"), locale: "en-US" };
+
+function messageForIssue(issue: z.core.$ZodIssue, value: unknown, field: string, { t, locale }: MessageLocale): string {
   const unit = fieldMeta(field).unit;
+  const v = t.validation;
   switch (issue.code) {
     case "invalid_format":
-      if (issue.format === "email") return `"${String(value)}" is not a valid email address`;
-      if (issue.format === "url") return `"${String(value)}" is not a valid http(s) URL`;
+      if (issue.format === "email") return v.email(String(value));
+      if (issue.format === "url") return v.url(String(value));
       return issue.message;
     case "invalid_type":
-      if (typeof value === "number" && Number.isNaN(value)) return "Enter a number";
-      return issue.expected === "int" ? "Enter a whole number" : issue.message;
+      if (typeof value === "number" && Number.isNaN(value)) return v.number;
+      return issue.expected === "int" ? v.wholeNumber : issue.message;
     case "too_big":
       return issue.origin === "number"
-        ? `Must be at most ${formatBound(Number(issue.maximum), unit)}`
-        : `Too long (at most ${String(issue.maximum)} characters)`;
+        ? v.atMost(formatBound(Number(issue.maximum), unit, t, locale))
+        : v.tooLong(Number(issue.maximum).toLocaleString(locale));
     case "too_small":
-      if (issue.origin === "number") return `Must be at least ${formatBound(Number(issue.minimum), unit)}`;
-      return issue.origin === "string" && Number(issue.minimum) <= 1 ? "Required" : issue.message;
+      if (issue.origin === "number") return v.atLeast(formatBound(Number(issue.minimum), unit, t, locale));
+      return issue.origin === "string" && Number(issue.minimum) <= 1 ? v.required : issue.message;
     case "invalid_value":
-      return "Choose one of the options";
+      return v.choose;
     default:
       return issue.message;
   }
 }
 
 /** Validates raw settings input; errors are keyed by form field (first error per field wins). */
-export function validateSettingsInput(input: Record<string, unknown>): SaveSettingsResult {
+export function validateSettingsInput(input: Record<string, unknown>, language: MessageLocale = ENGLISH): SaveSettingsResult {
   const routing = (input.routing ?? {}) as { routes?: unknown[] };
   const rows = routing.routes ?? [];
   // Validate the non-blank rows while keeping their original index for error field names.
@@ -242,10 +253,11 @@ export function validateSettingsInput(input: Record<string, unknown>): SaveSetti
     const path = [...issue.path];
     if (path[0] === "routing" && path[1] === "routes" && typeof path[2] === "number") path[2] = indexOf[path[2]] ?? path[2];
     const field = fieldForIssue(path);
-    const message = messageForIssue(issue, valueAt({ ...input, routing: { ...routing, routes: rows } }, path), field);
+    const message = messageForIssue(issue, valueAt({ ...input, routing: { ...routing, routes: rows } }, path), field, language);
     errors[field] ??= message;
   }
-  if (rows.filter((r) => r !== null).length > MAX_ROUTES) errors["routing.routes"] ??= `At most ${MAX_ROUTES} routes`;
+  if (rows.filter((r) => r !== null).length > MAX_ROUTES)
+    errors["routing.routes"] ??= language.t.validation.maxRoutes(MAX_ROUTES.toLocaleString(language.locale));
   return { ok: false, errors };
 }
 
@@ -255,7 +267,9 @@ export function validateSettingsInput(input: Record<string, unknown>): SaveSetti
  * then drops this process's cached copy so the storefront sees the change at once.
  */
 export async function saveSettingsForm(db: Db, shop: string, form: FormData): Promise<SaveSettingsResult> {
-  const result = validateSettingsInput(formToSettingsInput(form));
+  // The page sends the merchant's locale along, so error messages come back in their language.
+  const locale = safeLocale(typeof form.get("locale") === "string" ? String(form.get("locale")) : null);
+  const result = validateSettingsInput(formToSettingsInput(form), { t: adminMessages(locale), locale });
   if (!result.ok) return result;
   const s = result.settings;
   await db.shop.update({

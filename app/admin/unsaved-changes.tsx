@@ -2,7 +2,7 @@ import { useBeforeUnload, useBlocker } from "@remix-run/react";
 import { SaveBar } from "@shopify/app-bridge-react";
 import { Box, Button, InlineStack, Modal, Text } from "@shopify/polaris";
 import { useCallback, useEffect } from "react";
-import { useAdminUi } from "./admin-ui";
+import { useAdminUi, useT } from "./admin-ui";
 
 // Shopify's contextual save bar with a leave confirmation. Inside Shopify admin it is App Bridge's
 // SaveBar (which also guards the admin's own navigation); in the demo a bar in the same words that
@@ -19,6 +19,7 @@ export interface UnsavedChangesProps {
 
 export function UnsavedChangesBar({ dirty, saving, onSave, onDiscard }: UnsavedChangesProps) {
   const { embedded } = useAdminUi();
+  const t = useT().unsaved;
   // Submitting the form itself navigates (POST to this route): that is not "leaving".
   const blocker = useBlocker(
     ({ currentLocation, nextLocation, historyAction }) => dirty && !saving && (currentLocation.pathname !== nextLocation.pathname || historyAction === "POP"),
@@ -42,12 +43,12 @@ export function UnsavedChangesBar({ dirty, saving, onSave, onDiscard }: UnsavedC
     <Modal
       open={leave}
       onClose={() => blocker.reset?.()}
-      title="Leave page with unsaved changes?"
-      primaryAction={{ content: "Leave page", destructive: true, onAction: () => blocker.proceed?.() }}
-      secondaryActions={[{ content: "Stay", onAction: () => blocker.reset?.() }]}
+      title={t.leaveTitle}
+      primaryAction={{ content: t.leave, destructive: true, onAction: () => blocker.proceed?.() }}
+      secondaryActions={[{ content: t.stay, onAction: () => blocker.reset?.() }]}
     >
       <Modal.Section>
-        <Text as="p">Leaving this page will discard all unsaved changes.</Text>
+        <Text as="p">{t.leaveBody}</Text>
       </Modal.Section>
     </Modal>
   );
@@ -68,7 +69,7 @@ export function UnsavedChangesBar({ dirty, saving, onSave, onDiscard }: UnsavedC
       {dirty ? (
         <div
           role="region"
-          aria-label="Unsaved changes"
+          aria-label={t.bar}
           data-save-bar
           style={{
             position: "sticky",
@@ -82,13 +83,13 @@ export function UnsavedChangesBar({ dirty, saving, onSave, onDiscard }: UnsavedC
         >
           <Box paddingInline="400" paddingBlock="200">
             <InlineStack align="space-between" blockAlign="center" gap="200" wrap={false}>
-              <span style={{ color: "#fff", fontWeight: 600 }}>Unsaved changes</span>
+              <span style={{ color: "#fff", fontWeight: 600 }}>{t.bar}</span>
               <InlineStack gap="200" wrap={false}>
                 <Button onClick={onDiscard} disabled={saving}>
-                  Discard
+                  {t.discard}
                 </Button>
                 <Button variant="primary" onClick={onSave} loading={saving}>
-                  Save
+                  {t.save}
                 </Button>
               </InlineStack>
             </InlineStack>

@@ -1,23 +1,24 @@
 import { Banner, Layout, Link } from "@shopify/polaris";
-import { useFormatters } from "./admin-ui";
+import { useFormatters, useT } from "./admin-ui";
 import type { UsageSummary } from "./setup-checklist.server";
 
 /** Home and Plans: what the current plan means for escalation emails this month (nothing when all is well). */
 export function UsageBanner({ usage, planName, showPlansLink = true }: { usage: UsageSummary; planName: string; showPlansLink?: boolean }) {
   const fmt = useFormatters();
+  const t = useT().usage;
   const plans = showPlansLink ? (
     <>
       {" "}
-      <Link url="/app/plans">Choose a plan</Link>
+      <Link url="/app/plans">{t.choosePlan}</Link>
     </>
   ) : null;
   if (usage.emailsOff) {
     return (
       <Layout.Section>
-        <Banner tone="warning" title={`Escalation emails are off on the ${planName} plan`}>
+        <Banner tone="warning" title={t.offTitle(planName)}>
           <p>
-            Shoppers who need a person see your contact details instead, and no case reaches your team by email.
-            {usage.limited ? ` This month ${fmt.number(usage.limited)} shopper${usage.limited === 1 ? "" : "s"} were shown your contact details.` : ""}
+            {t.offBody}
+            {usage.limited ? t.offShown(usage.limited, fmt.number(usage.limited)) : ""}
             {plans}
           </p>
         </Banner>
@@ -27,9 +28,9 @@ export function UsageBanner({ usage, planName, showPlansLink = true }: { usage: 
   if (usage.overLimit) {
     return (
       <Layout.Section>
-        <Banner tone="warning" title="Escalation email allowance used up">
+        <Banner tone="warning" title={t.usedUpTitle}>
           <p>
-            {`${fmt.number(usage.escalations)} of ${fmt.number(usage.allowance)} escalation emails of the ${planName} plan used this month; further cases show shoppers your contact details until next month.`}
+            {t.usedUpBody(fmt.number(usage.escalations), fmt.number(usage.allowance), planName)}
             {plans}
           </p>
         </Banner>

@@ -1,6 +1,7 @@
 /**
- * Plans and their monthly escalation-email allowance. The free plan sends no escalation emails:
- * the assistant shows the store's contact details instead (never a dead end).
+ * Plans and their monthly escalation-email allowance. Every plan hands cases to the team by email,
+ * Free included (a small allowance, so a new store sees the core of the product before paying);
+ * past the allowance the assistant shows the store's contact details instead (never a dead end).
  */
 export type PlanId = "free" | "starter" | "growth" | "scale";
 
@@ -14,7 +15,7 @@ export interface Plan {
 }
 
 export const PLANS: readonly Plan[] = [
-  { id: "free", name: "Free", priceUsd: 0, escalationsPerMonth: 0, trialDays: 0 },
+  { id: "free", name: "Free", priceUsd: 0, escalationsPerMonth: 25, trialDays: 0 },
   { id: "starter", name: "Starter", priceUsd: 19, escalationsPerMonth: 100, trialDays: 7 },
   { id: "growth", name: "Growth", priceUsd: 49, escalationsPerMonth: 500, trialDays: 7 },
   { id: "scale", name: "Scale", priceUsd: 149, escalationsPerMonth: 3000, trialDays: 7 },

@@ -3,16 +3,18 @@ import { Form, useActionData, useLoaderData, useNavigation, useRevalidator } fro
 import { Badge, Banner, BlockStack, Button, Card, InlineStack, Layout, Link, Page, ProgressBar, Text } from "@shopify/polaris";
 import { useEffect } from "react";
 import { db } from "~/db.server";
-import { adminLinks, appConfig } from "~/shopify.server";
+import { adminLinks, appConfig, prefillEmptyRecipient } from "~/shopify.server";
 import { requireAdmin } from "~/admin/require-admin.server";
 import { loadSetupChecklist, sendTestEmail } from "~/admin/setup-checklist.server";
 import { loadAdminAccessNotice } from "~/shopify/admin-access-notice.server";
 import { readForm } from "~/platform/http.server";
-import { useFormatters } from "~/admin/admin-ui";
+import { useFormatters, useT } from "~/admin/admin-ui";
 import { UsageBanner } from "~/admin/usage-banner";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { shop, demo } = await requireAdmin(request);
+  const { shop, demo, admin } = await requireAdmin(request);
+  // Shops installed before install prefilled it: the recipient comes from the shop's contact email.
+  if (admin) await prefillEmptyRecipient(shop, admin);
   const checklist = await loadSetupChecklist(db(), shop, appConfig.apiKey, new Date());
   if (!checklist) throw new Response("Shop not found", { status: 404 });
   // Set when Shopify refused to renew the offline token (storefront order lookups fail until the merchant reopens the app).
@@ -30,11 +32,12 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 function Step({ done, title, children }: { done: boolean; title: string; children?: React.ReactNode }) {
+  const t = useT();
   return (
     <li data-step={title} data-done={done ? "true" : "false"} style={{ listStyle: "none", padding: "8px 0", borderBottom: "1px solid #eee" }}>
       <BlockStack gap="100">
         <InlineStack gap="200" blockAlign="center">
-          <Badge tone={done ? "success" : "attention"}>{done ? "Done" : "To do"}</Badge>
+          <Badge tone={done ? "success" : "attention"}>{done ? t.home.done : t.home.toDo}</Badge>
           <Text as="h3" variant="headingSm">
             {title}
           </Text>
@@ -62,17 +65,16 @@ export default function Home() {
 
   const { usage } = c;
   const fmt = useFormatters();
+  const t = useT();
+  const h = t.home;
   const steps = [c.embed.done, c.address.done, c.testEmail.done, c.planChosen.done];
   return (
-    <Page title={`Baton — ${c.shopName}`} subtitle={`${steps.filter(Boolean).length} of ${steps.length} setup steps done`}>
+    <Page title={h.title(c.shopName)} subtitle={h.stepsDone(steps.filter(Boolean).length, steps.length)}>
       <Layout>
         {adminAccess ? (
           <Layout.Section>
-            <Banner tone="critical" title="Baton can’t look up orders right now">
-              <p>
-                Shopify did not renew Baton’s access to your store (since {fmt.dateTime(adminAccess.since)}), so the assistant tells shoppers it can’t check
-                orders and offers your team instead. Opening Baton from your Shopify admin reconnects it; if this message stays, reinstall Baton.
-              </p>
+            <Banner tone="critical" title={h.accessTitle}>
+              <p>{h.accessBody(fmt.dateTime(adminAccess.since))}</p>
             </Banner>
           </Layout.Section>
         ) : null}
@@ -81,39 +83,37 @@ export default function Home() {
           <Card>
             <BlockStack gap="300">
               <Text as="h2" variant="headingMd">
-                Setup
+                {h.setup}
               </Text>
-              <ol style={{ margin: 0, padding: 0 }} aria-label="Setup checklist">
-                <Step done={c.embed.done} title="Turn on the chat in your theme">
+              <ol style={{ margin: 0, padding: 0 }} aria-label={h.checklist}>
+                <Step done={c.embed.done} title={h.embedTitle}>
                   <Text as="p">
-                    Open the theme editor with Baton's app embed switched on, then save the theme.{" "}
+                    {h.embedBody}{" "}
                     <Link url={c.embed.deepLink} target="_blank">
-                      Open theme editor
+                      {h.openThemeEditor}
                     </Link>
                   </Text>
                   <Text as="p" tone="subdued">
-                    {c.embed.done
-                      ? `Your storefront started its first conversation on ${fmt.dateTime(c.embed.firstConversationAt!)}.`
-                      : "This step is marked done once your storefront has started a conversation."}
+                    {c.embed.done ? h.embedDone(fmt.dateTime(c.embed.firstConversationAt!)) : h.embedPending}
                   </Text>
                 </Step>
-                <Step done={c.address.done} title="Set where escalations go">
+                <Step done={c.address.done} title={h.addressTitle}>
                   <Text as="p">
-                    {c.address.done ? `Escalations go to ${c.address.defaultTo.join(", ")}. ` : "No escalation address yet. "}
-                    <Link url="/app/settings">Edit in Settings</Link>
+                    {c.address.done ? h.addressDone(c.address.defaultTo.join(", ")) : h.addressMissing}
+                    <Link url="/app/settings">{h.editInSettings}</Link>
                   </Text>
                 </Step>
-                <Step done={c.testEmail.done} title="Send a test email and check it arrives">
+                <Step done={c.testEmail.done} title={h.testTitle}>
                   <Text as="p">
                     {c.testEmail.status === null
-                      ? "Sends a sample escalation email through the same delivery queue real cases use."
-                      : `Last test email to ${c.testEmail.to.join(", ")}: ${c.testEmail.status === "sent" ? "delivered to your mail server" : c.testEmail.status}${c.testEmail.lastError ? ` (${c.testEmail.lastError})` : ""}.`}
+                      ? h.testIntro
+                      : h.testLast(c.testEmail.to.join(", "), h.testStatus[c.testEmail.status] ?? c.testEmail.status, c.testEmail.lastError)}
                   </Text>
                   <Form method="post">
                     <input type="hidden" name="intent" value="test-email" />
                     <InlineStack gap="200" blockAlign="center">
                       <Button submit loading={sending} disabled={!c.address.done}>
-                        Send test email
+                        {h.sendTest}
                       </Button>
                       {result && "error" in result && !result.ok ? (
                         <Text as="span" tone="critical">
@@ -122,25 +122,22 @@ export default function Home() {
                       ) : null}
                       {result?.ok ? (
                         <Text as="span" tone="success">
-                          Test email queued to {result.to.join(", ")}.
+                          {h.testQueued(result.to.join(", "))}
                         </Text>
                       ) : null}
                     </InlineStack>
                   </Form>
                 </Step>
-                <Step done={c.planChosen.done} title="Choose a plan">
+                <Step done={c.planChosen.done} title={h.planTitle}>
                   <Text as="p">
-                    You are on the {c.plan.name} plan
-                    {c.plan.priceUsd === 0
-                      ? " (no escalation emails: shoppers are shown your contact details)"
-                      : ` (${fmt.number(c.plan.escalationsPerMonth)} escalation emails a month)`}
-                    . <Link url="/app/plans">See plans</Link>
+                    {c.plan.escalationsPerMonth === 0 ? h.planNoEmails(c.plan.name) : h.planNow(c.plan.name, fmt.number(c.plan.escalationsPerMonth))}{" "}
+                    <Link url="/app/plans">{h.seePlans}</Link>
                   </Text>
                 </Step>
               </ol>
               {demo ? (
                 <Text as="p" tone="subdued">
-                  Local demo: the theme editor link points at the demo shop and will not open a real Shopify admin.
+                  {h.demoNote}
                 </Text>
               ) : null}
             </BlockStack>
@@ -150,14 +147,12 @@ export default function Home() {
           <Card>
             <BlockStack gap="300">
               <Text as="h2" variant="headingMd">
-                This month ({usage.period})
+                {h.thisMonth(usage.period)}
               </Text>
               <InlineStack gap="800">
-                <Text as="p">Conversations: {fmt.number(usage.conversations)}</Text>
-                <Text as="p">
-                  Escalation emails: {usage.emailsOff ? `off on the ${c.plan.name} plan` : `${fmt.number(usage.escalations)} of ${fmt.number(usage.allowance)}`}
-                </Text>
-                {usage.limited ? <Text as="p">Not emailed (no allowance): {fmt.number(usage.limited)}</Text> : null}
+                <Text as="p">{h.conversations(fmt.number(usage.conversations))}</Text>
+                <Text as="p">{usage.emailsOff ? h.emailsOff(c.plan.name) : h.emailsUsed(fmt.number(usage.escalations), fmt.number(usage.allowance))}</Text>
+                {usage.limited ? <Text as="p">{h.notEmailed(fmt.number(usage.limited))}</Text> : null}
               </InlineStack>
               {usage.emailsOff ? null : (
                 <ProgressBar

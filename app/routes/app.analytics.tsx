@@ -8,7 +8,7 @@ import { appConfig } from "~/shopify.server";
 import { requireAdmin } from "~/admin/require-admin.server";
 import { loadAnalytics, parseAnalyticsRange } from "~/admin/analytics.server";
 import { loadShopFormat } from "~/admin/shop-format.server";
-import { useAdminLayout, useFormatters } from "~/admin/admin-ui";
+import { useAdminLayout, useFormatters, useT } from "~/admin/admin-ui";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { shop } = await requireAdmin(request);
@@ -26,7 +26,7 @@ const PRIORITY_COLOR: Record<string, string> = {
 };
 const STATUS_COLOR: Record<string, string> = { failed: CHART_COLORS.urgent, sent: CHART_COLORS.success, limited: CHART_COLORS.warning };
 
-function Metric({ label, value, hint }: { label: string; value: string; hint?: string }) {
+function Metric({ label, value, hint }: { label: string; value: string; hint?: string | null }) {
   return (
     <Card>
       <BlockStack gap="100">
@@ -61,51 +61,49 @@ function useDayLabel() {
 export default function Analytics() {
   const { report: r, fromDay, toDay, modelConfigured } = useLoaderData<typeof loader>();
   const fmt = useFormatters();
+  const all = useT();
+  const a = all.analytics;
   const dayLabel = useDayLabel();
   const [from, setFrom] = useState(fromDay);
   const [to, setTo] = useState(toDay);
   const pct = (v: number) => fmt.percent(v);
   const bucketLabel = (start: string) =>
-    r.series.bucket === "month" ? dayLabel(start, true) : r.series.bucket === "week" ? `Week of ${dayLabel(start)}` : dayLabel(start);
+    r.series.bucket === "month" ? dayLabel(start, true) : r.series.bucket === "week" ? a.weekOf(dayLabel(start)) : dayLabel(start);
   const t = r.timeToEscalate;
   return (
-    <Page title="Analytics" subtitle={`${dayLabel(fromDay)} – ${dayLabel(toDay)} · times in ${fmt.zoneName()}`}>
+    <Page title={a.title} subtitle={a.subtitle(dayLabel(fromDay), dayLabel(toDay), fmt.zoneName())}>
       <Layout>
         <Layout.Section>
           <Card>
-            <Form method="get" aria-label="Date range">
+            <Form method="get" aria-label={a.range}>
               <InlineStack gap="300" blockAlign="end">
-                <TextField label="From" type="date" name="from" value={from} onChange={setFrom} autoComplete="off" />
-                <TextField label="To" type="date" name="to" value={to} onChange={setTo} autoComplete="off" />
-                <Button submit>Show</Button>
+                <TextField label={a.from} type="date" name="from" value={from} onChange={setFrom} autoComplete="off" />
+                <TextField label={a.to} type="date" name="to" value={to} onChange={setTo} autoComplete="off" />
+                <Button submit>{a.show}</Button>
               </InlineStack>
             </Form>
           </Card>
         </Layout.Section>
         <Layout.Section>
           <InlineGrid columns={{ xs: 1, sm: 2, md: 3 }} gap="300">
-            <Metric label="Conversations" value={fmt.number(r.conversations)} />
-            <Metric label="Escalation rate" value={pct(r.escalationRate)} hint={`${fmt.number(r.escalations)} handed to your team`} />
+            <Metric label={a.conversations} value={fmt.number(r.conversations)} />
+            <Metric label={a.escalationRate} value={pct(r.escalationRate)} hint={a.handed(fmt.number(r.escalations))} />
             <Metric
-              label="Answered without escalation"
+              label={a.answered}
               value={pct(r.answeredWithoutEscalationRate)}
-              hint={`${fmt.number(r.answeredWithoutEscalation)} conversations${r.unanswered ? `; ${fmt.number(r.unanswered)} more ended without a useful answer` : ""}`}
+              hint={a.answeredHint(fmt.number(r.answeredWithoutEscalation), r.unanswered ? fmt.number(r.unanswered) : null)}
             />
             <Metric
-              label="Cases resolved"
-              value={`${fmt.number(r.resolvedCases)} of ${fmt.number(r.escalations)}`}
-              hint={`${fmt.number(r.openCases)} still open`}
+              label={a.resolved}
+              value={a.resolvedValue(fmt.number(r.resolvedCases), fmt.number(r.escalations))}
+              hint={a.stillOpen(fmt.number(r.openCases))}
             />
             <Metric
-              label="Time to escalate"
-              value={t.medianSeconds === null ? "—" : `${fmt.duration(t.medianSeconds)} typical`}
-              hint={t.p90Seconds === null ? "No escalations in this range" : `9 in 10 within ${fmt.duration(t.p90Seconds)} of the first message`}
+              label={a.timeToEscalate}
+              value={t.medianSeconds === null ? "—" : a.typical(fmt.duration(t.medianSeconds))}
+              hint={t.p90Seconds === null ? a.noEscalations : a.p90(fmt.duration(t.p90Seconds))}
             />
-            <Metric
-              label="Failed emails"
-              value={fmt.number(r.delivery.failedEmails)}
-              hint={`${fmt.number(r.delivery.failedAttempts)} failed delivery attempts`}
-            />
+            <Metric label={a.failedEmails} value={fmt.number(r.delivery.failedEmails)} hint={a.failedAttempts(fmt.number(r.delivery.failedAttempts))} />
           </InlineGrid>
         </Layout.Section>
         {modelConfigured ? (
@@ -113,13 +111,13 @@ export default function Analytics() {
             <Card>
               <BlockStack gap="200">
                 <Text as="h2" variant="headingMd">
-                  Language model
+                  {a.model}
                 </Text>
                 <InlineGrid columns={{ xs: 1, sm: 2, md: 4 }} gap="300">
-                  <Text as="p">{`${fmt.number(r.model.conversations)} conversations used the model`}</Text>
-                  <Text as="p">{`${fmt.number(r.model.tokensIn + r.model.tokensOut)} tokens (${fmt.number(r.model.tokensIn)} prompt, ${fmt.number(r.model.tokensOut)} reply)`}</Text>
-                  <Text as="p">{`${fmt.number(r.model.fallbacks)} replies fell back to the built-in assistant`}</Text>
-                  <Text as="p">{`${fmt.duration(r.model.conversations ? r.model.latencyMs / 1000 / r.model.conversations : null)} model time per conversation`}</Text>
+                  <Text as="p">{a.modelConversations(fmt.number(r.model.conversations))}</Text>
+                  <Text as="p">{a.tokens(fmt.number(r.model.tokensIn + r.model.tokensOut), fmt.number(r.model.tokensIn), fmt.number(r.model.tokensOut))}</Text>
+                  <Text as="p">{a.fallbacks(fmt.number(r.model.fallbacks))}</Text>
+                  <Text as="p">{a.modelTime(fmt.duration(r.model.conversations ? r.model.latencyMs / 1000 / r.model.conversations : null))}</Text>
                 </InlineGrid>
               </BlockStack>
             </Card>
@@ -129,36 +127,36 @@ export default function Analytics() {
           <InlineGrid columns={{ xs: 1, md: 2 }} gap="300">
             <Card>
               <BarChart
-                title={`Conversations per ${r.series.bucket}`}
+                title={a.perBucket[r.series.bucket] ?? r.series.bucket}
                 data={r.series.points.map((p) => ({ label: bucketLabel(p.start), value: p.conversations }))}
                 format={fmt.number}
               />
             </Card>
             <Card>
               <BarChart
-                title={`Escalations per ${r.series.bucket}`}
+                title={a.escalationsPer[r.series.bucket] ?? r.series.bucket}
                 data={r.series.points.map((p) => ({ label: bucketLabel(p.start), value: p.escalations }))}
                 format={fmt.number}
               />
             </Card>
             <Card>
               <BarChart
-                title="Escalations by reason"
-                description="A case can have several reasons."
-                data={r.byReason.map((x) => ({ label: x.label, value: x.count }))}
+                title={a.byReason}
+                description={a.byReasonNote}
+                data={r.byReason.map((x) => ({ label: all.reasons[x.key] ?? x.label, value: x.count }))}
                 format={fmt.number}
               />
             </Card>
             <Card>
               <BlockStack gap="500">
                 <BarChart
-                  title="Escalations by priority"
-                  data={r.byPriority.map((x) => ({ label: x.label, value: x.count, color: PRIORITY_COLOR[x.key] }))}
+                  title={a.byPriority}
+                  data={r.byPriority.map((x) => ({ label: all.priorities[x.key] ?? x.label, value: x.count, color: PRIORITY_COLOR[x.key] }))}
                   format={fmt.number}
                 />
                 <BarChart
-                  title="Escalation emails"
-                  data={r.byStatus.map((x) => ({ label: x.label, value: x.count, color: STATUS_COLOR[x.key] ?? CHART_COLORS.neutral }))}
+                  title={a.emails}
+                  data={r.byStatus.map((x) => ({ label: a.emailStatus[x.key] ?? x.label, value: x.count, color: STATUS_COLOR[x.key] ?? CHART_COLORS.neutral }))}
                   format={fmt.number}
                 />
               </BlockStack>
@@ -169,15 +167,15 @@ export default function Analytics() {
           <Card>
             <BlockStack gap="200">
               <Text as="h2" variant="headingMd">
-                Usage against allowance
+                {a.usage}
               </Text>
               <DataTable
                 columnContentTypes={["text", "numeric", "numeric", "numeric"]}
-                headings={["Month", "Escalation emails", "Allowance", "Not emailed"]}
+                headings={[a.usageHeadings.month, a.usageHeadings.emails, a.usageHeadings.allowance, a.usageHeadings.notEmailed]}
                 rows={r.usage.map((u) => [
                   dayLabel(`${u.period}-01`, true),
                   fmt.number(u.escalations),
-                  u.allowance ? fmt.number(u.allowance) : "Off (Free)",
+                  u.allowance ? fmt.number(u.allowance) : a.off,
                   fmt.number(u.limited),
                 ])}
               />

@@ -5,9 +5,9 @@ import { useEffect, useRef } from "react";
 import { db } from "~/db.server";
 import { requireAdmin } from "~/admin/require-admin.server";
 import { getCaseDetail, resendCaseEmail, setCaseResolved } from "~/admin/cases.server";
-import { useAdminLayout, useAdminUi, useFormatters } from "~/admin/admin-ui";
+import { useAdminLayout, useAdminUi, useFormatters, useT } from "~/admin/admin-ui";
 import { CustomerCard, EmailCard, ModelUsageCard, OrderCard } from "~/admin/case-cards";
-import { DELIVERY_LABEL, DELIVERY_TONE, PRIORITY_LABEL, PRIORITY_TONE, label } from "~/admin/labels";
+import { DELIVERY_TONE, PRIORITY_TONE } from "~/admin/labels";
 import { shopifyAdminResourceUrl } from "~/shopify/admin-links.server";
 import { kickOutbox } from "~/platform/runtime.server";
 import { readForm } from "~/platform/http.server";
@@ -34,21 +34,23 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const caseId = params.id ?? "";
   if (intent === "resolve" || intent === "reopen") {
     const result = await setCaseResolved(db(), shop, caseId, intent === "resolve", new Date());
-    if (!result.ok) return data({ ok: false as const, intent, error: "Case not found", at: Date.now() }, { status: 404 });
+    if (!result.ok) return data({ ok: false as const, intent, error: "Case not found", code: "notFound" as const, at: Date.now() }, { status: 404 });
     return { ok: true as const, intent, at: Date.now() };
   }
-  if (intent !== "resend") return data({ ok: false as const, intent: null, error: "Unknown action", at: Date.now() }, { status: 400 });
+  if (intent !== "resend")
+    return data({ ok: false as const, intent: null, error: "Unknown action", code: "unknownAction" as const, at: Date.now() }, { status: 400 });
   const result = await resendCaseEmail(db(), shop, caseId, String(form.get("outboxId") ?? ""), new Date());
   if (!result.ok) {
     return result.reason === "not_found"
-      ? data({ ok: false as const, intent, error: "Email not found", at: Date.now() }, { status: 404 })
-      : data({ ok: false as const, intent, error: "This email is already queued or being sent", at: Date.now() }, { status: 409 });
+      ? data({ ok: false as const, intent, error: "Email not found", code: "emailNotFound" as const, at: Date.now() }, { status: 404 })
+      : data(
+          { ok: false as const, intent, error: "This email is already queued or being sent", code: "alreadyQueued" as const, at: Date.now() },
+          { status: 409 },
+        );
   }
   kickOutbox();
   return { ok: true as const, intent, at: Date.now() };
 }
-
-const TOAST: Record<string, string> = { resend: "Email queued again with the same Message-ID", resolve: "Case marked as resolved", reopen: "Case reopened" };
 
 export default function CaseDetailPage() {
   const { detail: c, links } = useLoaderData<typeof loader>();
@@ -56,6 +58,8 @@ export default function CaseDetailPage() {
   const { llmConfigured } = useAdminLayout();
   const { toast } = useAdminUi();
   const fmt = useFormatters();
+  const all = useT();
+  const t = all.caseDetail;
   const submit = useSubmit();
   const navigation = useNavigation();
   const revalidator = useRevalidator();
@@ -69,38 +73,38 @@ export default function CaseDetailPage() {
   useEffect(() => {
     if (!result || handled.current === result.at) return;
     handled.current = result.at;
-    if (result.ok) toast(TOAST[result.intent] ?? "Done");
-    else toast(result.error, { error: true });
-  }, [result, toast]);
+    if (result.ok) toast(t.toast[result.intent] ?? t.done);
+    else toast(t[result.code], { error: true });
+  }, [result, toast, t]);
 
   const resolved = c.resolvedAt !== null;
   const changing = navigation.state !== "idle" && ["resolve", "reopen"].includes(String(navigation.formData?.get("intent")));
   const caseEmail = c.emails.find((e) => e.kind === "case");
   const vip = c.reasons.some((r) => r.code === "vip");
-  const title = c.customerName ?? c.shopperEmail ?? "Shopper without email";
+  const title = c.customerName ?? c.shopperEmail ?? t.noEmailTitle;
 
   return (
     <Page
       title={title}
-      subtitle={`${c.orderName ? `Order ${c.orderName} · ` : ""}Escalated ${fmt.dateTime(c.createdAt)}`}
-      backAction={{ content: "Cases", url: "/app/cases" }}
+      subtitle={t.subtitle(c.orderName, fmt.dateTime(c.createdAt))}
+      backAction={{ content: all.nav.cases, url: "/app/cases" }}
       titleMetadata={
         <InlineStack gap="100">
-          <Badge tone={resolved ? "success" : "attention"}>{resolved ? "Resolved" : "Open"}</Badge>
-          <Badge tone={PRIORITY_TONE[c.priority]}>{`${label(PRIORITY_LABEL, c.priority)} priority`}</Badge>
-          <Badge tone={DELIVERY_TONE[c.status]}>{label(DELIVERY_LABEL, c.status)}</Badge>
+          <Badge tone={resolved ? "success" : "attention"}>{resolved ? all.labels.resolved : all.labels.open}</Badge>
+          <Badge tone={PRIORITY_TONE[c.priority]}>{t.priority(all.priorities[c.priority] ?? c.priority)}</Badge>
+          <Badge tone={DELIVERY_TONE[c.status]}>{all.labels.delivery[c.status] ?? c.status}</Badge>
         </InlineStack>
       }
       primaryAction={{
-        content: resolved ? "Reopen case" : "Mark as resolved",
+        content: resolved ? t.reopen : t.resolve,
         loading: changing,
         onAction: () => submit({ intent: resolved ? "reopen" : "resolve" }, { method: "post" }),
       }}
       secondaryActions={[
         ...(caseEmail && c.shopperEmail
-          ? [{ content: "Reply to customer", url: `mailto:${c.shopperEmail}?subject=${encodeURIComponent(`Re: ${caseEmail.subject}`)}`, external: true }]
+          ? [{ content: t.reply, url: `mailto:${c.shopperEmail}?subject=${encodeURIComponent(`Re: ${caseEmail.subject}`)}`, external: true }]
           : []),
-        ...(links.order ? [{ content: "View order", url: links.order, external: true }] : []),
+        ...(links.order ? [{ content: t.viewOrder, url: links.order, external: true }] : []),
       ]}
     >
       <Layout>
@@ -109,25 +113,29 @@ export default function CaseDetailPage() {
             <Card>
               <BlockStack gap="200">
                 <Text as="h2" variant="headingMd">
-                  Why it was escalated
+                  {t.why}
                 </Text>
                 <Text as="p" variant="bodyLg">
                   {c.reasonText}
                 </Text>
                 <InlineStack gap="100">
                   {c.reasons.map((r) => (
-                    <Badge key={r.code}>{r.label}</Badge>
+                    <Badge key={r.code}>{all.reasons[r.code] ?? r.label}</Badge>
                   ))}
                 </InlineStack>
                 <Text as="p">{c.summary}</Text>
                 {c.signals.length ? (
                   <details>
-                    <summary>What the assistant noticed ({c.signals.length})</summary>
+                    <summary>{t.noticed(c.signals.length)}</summary>
                     <ul style={{ margin: "4px 0 0", paddingInlineStart: 18 }}>
                       {c.signals.map((s, i) => (
                         <li key={i}>
                           {s.evidence || s.reason}
-                          {s.score !== null ? <Text as="span" tone="subdued">{` · ${fmt.percent(s.score, 0)} sure`}</Text> : null}
+                          {s.score !== null ? (
+                            <Text as="span" tone="subdued">
+                              {t.sure(fmt.percent(s.score, 0))}
+                            </Text>
+                          ) : null}
                         </li>
                       ))}
                     </ul>
@@ -135,7 +143,7 @@ export default function CaseDetailPage() {
                 ) : null}
                 {resolved ? (
                   <Text as="p" tone="subdued">
-                    Resolved {fmt.dateTime(c.resolvedAt!)}
+                    {t.resolvedAt(fmt.dateTime(c.resolvedAt!))}
                   </Text>
                 ) : null}
               </BlockStack>
@@ -143,14 +151,14 @@ export default function CaseDetailPage() {
             <Card>
               <BlockStack gap="200">
                 <Text as="h2" variant="headingMd">
-                  Transcript
+                  {t.transcript}
                 </Text>
-                <ol style={{ listStyle: "none", margin: 0, padding: 0 }} aria-label="Transcript">
+                <ol style={{ listStyle: "none", margin: 0, padding: 0 }} aria-label={t.transcript}>
                   {c.transcript.map((m) => (
                     <li key={m.id} style={{ padding: "8px 0", borderBottom: "1px solid #f0f0f0" }}>
                       <InlineStack gap="200" blockAlign="baseline">
                         <Text as="span" fontWeight="semibold">
-                          {m.role === "assistant" ? "Assistant" : (c.customerName ?? "Shopper")}
+                          {m.role === "assistant" ? t.assistant : (c.customerName ?? t.shopper)}
                         </Text>
                         <Text as="span" tone="subdued" variant="bodySm">
                           {fmt.dateTime(m.at)}
@@ -166,15 +174,7 @@ export default function CaseDetailPage() {
               c.emails.map((e) => <EmailCard key={e.id} email={e} />)
             ) : (
               <Card>
-                <Text as="p">
-                  {c.status === "limited"
-                    ? "No email was sent: the plan's monthly allowance was used up, so the shopper saw your contact details."
-                    : c.status === "limited_abuse"
-                      ? "No email was sent: limited for abuse (too many new cases from one address or email), so the shopper saw your contact details."
-                      : c.status === "abandoned"
-                        ? "No email was sent: the shopper chose not to give an email address."
-                        : "No email was sent for this case."}
-                </Text>
+                <Text as="p">{c.status === "limited" || c.status === "limited_abuse" || c.status === "abandoned" ? t.noEmail[c.status] : t.noEmail.other}</Text>
               </Card>
             )}
           </BlockStack>

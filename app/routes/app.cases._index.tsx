@@ -24,8 +24,8 @@ import { db } from "~/db.server";
 import { ESCALATION_REASONS, PRIORITIES } from "~/domain/escalation";
 import { requireAdmin } from "~/admin/require-admin.server";
 import { CASE_STATUSES, listCases, parseCaseFilters } from "~/admin/cases.server";
-import { useFormatters } from "~/admin/admin-ui";
-import { DELIVERY_LABEL, DELIVERY_TONE, PRIORITY_LABEL, PRIORITY_TONE, label } from "~/admin/labels";
+import { useFormatters, useT } from "~/admin/admin-ui";
+import { DELIVERY_TONE, PRIORITY_TONE } from "~/admin/labels";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { shop } = await requireAdmin(request);
@@ -40,16 +40,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-const STATE_TABS = [
-  { id: "", content: "All" },
-  { id: "open", content: "Open" },
-  { id: "resolved", content: "Resolved" },
-];
+const STATE_TABS = [{ id: "" }, { id: "open" }, { id: "resolved" }] as const;
 
 export default function Cases() {
   const { filters, list, statuses, reasons, reasonLabels } = useLoaderData<typeof loader>();
   const navigate = useNavigate();
   const fmt = useFormatters();
+  const all = useT();
+  const t = all.cases;
+  const tabName = (id: string) => (id === "open" ? all.labels.open : id === "resolved" ? all.labels.resolved : t.all);
+  const delivery = (s: string) => all.labels.delivery[s] ?? s;
+  const priorityName = (p: string) => all.priorities[p] ?? p;
   const { smDown } = useBreakpoints();
   const active = [filters.status, filters.reason, filters.priority, filters.from, filters.to].filter(Boolean).length;
   const [open, setOpen] = useState(false);
@@ -79,64 +80,66 @@ export default function Cases() {
   };
 
   return (
-    <Page title="Cases" subtitle={`${fmt.number(list.total)} escalated conversation${list.total === 1 ? "" : "s"}`}>
+    <Page title={t.title} subtitle={t.count(list.total, fmt.number(list.total))}>
       <BlockStack gap="400">
         <Card padding="0">
           <Tabs
-            tabs={STATE_TABS.map((t) => ({ id: `state-${t.id || "all"}`, content: t.content, url: urlWith({ state: t.id || undefined, page: undefined }) }))}
+            tabs={STATE_TABS.map((s) => ({
+              id: `state-${s.id || "all"}`,
+              content: tabName(s.id),
+              url: urlWith({ state: s.id || undefined, page: undefined }),
+            }))}
             selected={Math.max(
               0,
-              STATE_TABS.findIndex((t) => t.id === (filters.state ?? "")),
+              STATE_TABS.findIndex((s) => s.id === (filters.state ?? "")),
             )}
           />
           <Box padding="300" borderBlockStartWidth="025" borderColor="border">
-            <Form method="get" aria-label="Filter cases">
+            <Form method="get" aria-label={t.filterCases}>
               {filters.state ? <input type="hidden" name="state" value={filters.state} /> : null}
               <BlockStack gap="300">
                 <InlineStack gap="200" blockAlign="end" wrap={false}>
                   <div style={{ flex: 1 }}>
-                    <TextField
-                      label="Search by customer email or order"
-                      labelHidden
-                      name="q"
-                      value={f.q}
-                      onChange={set("q")}
-                      autoComplete="off"
-                      placeholder="Search by customer email or order (#1042)"
-                    />
+                    <TextField label={t.search} labelHidden name="q" value={f.q} onChange={set("q")} autoComplete="off" placeholder={t.searchPlaceholder} />
                   </div>
                   <Button onClick={() => setOpen((o) => !o)} disclosure={open ? "up" : "down"} ariaExpanded={open} ariaControls="case-filters">
-                    {active ? `Filters (${active})` : "Filters"}
+                    {active ? t.filtersActive(active) : t.filters}
                   </Button>
                   <Button submit variant="primary">
-                    Search
+                    {t.searchButton}
                   </Button>
                 </InlineStack>
                 <Collapsible id="case-filters" open={open}>
                   <BlockStack gap="300">
                     <InlineGrid columns={{ xs: 1, sm: 2, md: 5 }} gap="300">
                       <Select
-                        label="Email delivery"
+                        label={t.delivery}
                         name="status"
                         value={f.status}
                         onChange={set("status")}
-                        options={[{ label: "Any", value: "" }, ...statuses.map((s) => ({ label: label(DELIVERY_LABEL, s), value: s }))]}
+                        options={[{ label: all.common.any, value: "" }, ...statuses.map((s) => ({ label: delivery(s), value: s }))]}
                       />
-                      <Select label="Reason" name="reason" value={f.reason} onChange={set("reason")} options={[{ label: "Any", value: "" }, ...reasons]} />
                       <Select
-                        label="Priority"
+                        label={t.reason}
+                        name="reason"
+                        value={f.reason}
+                        onChange={set("reason")}
+                        options={[{ label: all.common.any, value: "" }, ...reasons.map((r) => ({ value: r.value, label: all.reasons[r.value] ?? r.label }))]}
+                      />
+                      <Select
+                        label={t.priority}
                         name="priority"
                         value={f.priority}
                         onChange={set("priority")}
-                        options={[{ label: "Any", value: "" }, ...PRIORITIES.map((p) => ({ label: label(PRIORITY_LABEL, p), value: p }))]}
+                        options={[{ label: all.common.any, value: "" }, ...PRIORITIES.map((p) => ({ label: priorityName(p), value: p }))]}
                       />
-                      <TextField label="From" name="from" type="date" value={f.from} onChange={set("from")} autoComplete="off" />
-                      <TextField label="To" name="to" type="date" value={f.to} onChange={set("to")} autoComplete="off" />
+                      <TextField label={t.from} name="from" type="date" value={f.from} onChange={set("from")} autoComplete="off" />
+                      <TextField label={t.to} name="to" type="date" value={f.to} onChange={set("to")} autoComplete="off" />
                     </InlineGrid>
                     <InlineStack gap="200">
-                      <Button submit>Apply filters</Button>
+                      <Button submit>{t.apply}</Button>
                       <Button url="/app/cases" variant="plain">
-                        Clear all
+                        {t.clear}
                       </Button>
                     </InlineStack>
                   </BlockStack>
@@ -145,30 +148,37 @@ export default function Cases() {
             </Form>
           </Box>
           <IndexTable
-            resourceName={{ singular: "case", plural: "cases" }}
+            resourceName={t.resource}
             itemCount={list.rows.length}
             selectable={false}
             condensed={smDown}
             emptyState={
               <Box padding="600">
                 <Text as="p" alignment="center" tone="subdued">
-                  No cases match these filters.
+                  {t.empty}
                 </Text>
               </Box>
             }
-            headings={[{ title: "Customer" }, { title: "Reason" }, { title: "Priority" }, { title: "Status" }, { title: "Email" }, { title: "Escalated" }]}
+            headings={[
+              { title: t.headings.customer },
+              { title: t.headings.reason },
+              { title: t.headings.priority },
+              { title: t.headings.status },
+              { title: t.headings.email },
+              { title: t.headings.escalated },
+            ]}
           >
             {list.rows.map((c, i) => {
-              const who = c.customerName ?? c.shopperEmail ?? "No email given";
+              const who = c.customerName ?? c.shopperEmail ?? t.noEmail;
               const reasonBadges = (
                 <InlineStack gap="100">
                   {c.reasons.slice(0, 2).map((r) => (
-                    <Badge key={r}>{reasonLabels[r] ?? r}</Badge>
+                    <Badge key={r}>{all.reasons[r] ?? reasonLabels[r] ?? r}</Badge>
                   ))}
                 </InlineStack>
               );
-              const priority = <Badge tone={PRIORITY_TONE[c.priority]}>{label(PRIORITY_LABEL, c.priority)}</Badge>;
-              const state = <Badge tone={c.resolvedAt ? "success" : "attention"}>{c.resolvedAt ? "Resolved" : "Open"}</Badge>;
+              const priority = <Badge tone={PRIORITY_TONE[c.priority]}>{priorityName(c.priority)}</Badge>;
+              const state = <Badge tone={c.resolvedAt ? "success" : "attention"}>{c.resolvedAt ? all.labels.resolved : all.labels.open}</Badge>;
               const link = (
                 <Link url={`/app/cases/${c.id}`} dataPrimaryLink removeUnderline monochrome>
                   <span data-case-link={c.id}>
@@ -190,13 +200,13 @@ export default function Cases() {
                           </Text>
                         </InlineStack>
                         <Text as="span" tone="subdued">
-                          {c.orderName ? `Order ${c.orderName} · ` : ""}
+                          {c.orderName ? `${t.order(c.orderName)} · ` : ""}
                           {c.reasonText.length > 70 ? `${c.reasonText.slice(0, 69)}…` : c.reasonText}
                         </Text>
                         <InlineStack gap="100">
                           {state}
                           {priority}
-                          <Badge tone={DELIVERY_TONE[c.status]}>{label(DELIVERY_LABEL, c.status)}</Badge>
+                          <Badge tone={DELIVERY_TONE[c.status]}>{delivery(c.status)}</Badge>
                         </InlineStack>
                       </BlockStack>
                     </Box>
@@ -206,7 +216,7 @@ export default function Cases() {
                         <BlockStack gap="050">
                           {link}
                           <Text as="span" tone="subdued" variant="bodySm">
-                            {[c.customerName ? c.shopperEmail : null, c.orderName ? `Order ${c.orderName}` : null].filter(Boolean).join(" · ") || "—"}
+                            {[c.customerName ? c.shopperEmail : null, c.orderName ? t.order(c.orderName) : null].filter(Boolean).join(" · ") || "—"}
                           </Text>
                         </BlockStack>
                       </IndexTable.Cell>
@@ -216,7 +226,7 @@ export default function Cases() {
                       <IndexTable.Cell>{priority}</IndexTable.Cell>
                       <IndexTable.Cell>{state}</IndexTable.Cell>
                       <IndexTable.Cell>
-                        <Badge tone={DELIVERY_TONE[c.status]}>{label(DELIVERY_LABEL, c.status)}</Badge>
+                        <Badge tone={DELIVERY_TONE[c.status]}>{delivery(c.status)}</Badge>
                       </IndexTable.Cell>
                       <IndexTable.Cell>
                         <Text as="span" variant="bodySm">
@@ -237,7 +247,7 @@ export default function Cases() {
                   onPrevious={() => navigate(urlWith({ page: String(list.page - 1) }))}
                   hasNext={list.page < list.pageCount}
                   onNext={() => navigate(urlWith({ page: String(list.page + 1) }))}
-                  label={`Page ${list.page} of ${list.pageCount}`}
+                  label={t.page(list.page, list.pageCount)}
                 />
               </InlineStack>
             </Box>

@@ -2,7 +2,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
 import { Badge, Banner, BlockStack, Button, Card, InlineGrid, InlineStack, Layout, Modal, Page, Text } from "@shopify/polaris";
 import { useEffect, useState } from "react";
-import { useAdminUi, useFormatters } from "~/admin/admin-ui";
+import { useAdminUi, useFormatters, useT } from "~/admin/admin-ui";
 import { UsageBanner } from "~/admin/usage-banner";
 import { z } from "zod";
 import { db } from "~/db.server";
@@ -34,7 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const { shop, demo } = await requireAdmin(request);
   const parsed = planIdSchema.safeParse((await readForm(request)).get("plan"));
-  if (!parsed.success) return data({ ok: false as const, error: "Unknown plan" }, { status: 400 });
+  if (!parsed.success) return data({ ok: false as const, error: "unknown_plan" as const }, { status: 400 });
   if (demo) {
     const result = await setPlanWithoutBilling(db(), shop, parsed.data);
     return { ok: true as const, plan: result.plan, demo: true };
@@ -52,13 +52,14 @@ export default function Plans() {
   const submit = useSubmit();
   const { toast } = useAdminUi();
   const fmt = useFormatters();
+  const t = useT().plans;
   const [confirm, setConfirm] = useState<PlanId | null>(null);
   const pending = navigation.state !== "idle" ? navigation.formData?.get("plan") : null;
   const currentPlan = findPlan(current);
   useEffect(() => {
-    if (result?.ok) toast(`You're on the ${findPlan(result.plan).name} plan${result.demo ? " (demo: changed directly)" : ""}`);
-    else if (result) toast(result.error, { error: true });
-  }, [result, toast]);
+    if (result?.ok) toast(t.switched(findPlan(result.plan).name, result.demo));
+    else if (result) toast(t.unknownPlan, { error: true });
+  }, [result, toast, t]);
   const choose = (id: PlanId) => {
     // A smaller allowance can stop escalation emails mid-month: ask first (Polaris Modal).
     if (findPlan(id).escalationsPerMonth < currentPlan.escalationsPerMonth) setConfirm(id);
@@ -66,12 +67,12 @@ export default function Plans() {
   };
   const target = confirm ? findPlan(confirm) : null;
   return (
-    <Page title="Plans" subtitle="Escalation emails are billed monthly through Shopify.">
+    <Page title={t.title} subtitle={t.subtitle}>
       <Layout>
         {demo ? (
           <Layout.Section>
-            <Banner tone="info" title="Local demo: no Shopify billing">
-              <p>Choosing a plan here changes the demo shop's plan directly. In a real store Shopify asks the merchant to approve the charge first.</p>
+            <Banner tone="info" title={t.demoTitle}>
+              <p>{t.demoBody}</p>
             </Banner>
           </Layout.Section>
         ) : null}
@@ -85,23 +86,25 @@ export default function Plans() {
                     <Text as="h2" variant="headingMd">
                       {p.name}
                     </Text>
-                    {p.id === current ? <Badge tone="success">Current plan</Badge> : null}
+                    {p.id === current ? <Badge tone="success">{t.current}</Badge> : null}
                   </InlineStack>
                   <Text as="p" variant="headingLg">
                     {p.priceUsd === 0 ? "$0" : `${fmt.money(p.priceUsd, "USD").replace(/\.00$/, "")}`}
                     <Text as="span" tone="subdued" variant="bodyMd">
                       {" "}
-                      / month
+                      {t.perMonth}
                     </Text>
                   </Text>
                   <Text as="p">
                     {p.escalationsPerMonth === 0
-                      ? "No escalation emails: shoppers who need a person see your contact details."
-                      : `${fmt.number(p.escalationsPerMonth)} escalation emails a month`}
+                      ? t.noEmails
+                      : p.priceUsd === 0
+                        ? t.freeIncluded(fmt.number(p.escalationsPerMonth))
+                        : t.emailsPerMonth(fmt.number(p.escalationsPerMonth))}
                   </Text>
                   {p.trialDays ? (
                     <Text as="p" tone="subdued">
-                      {p.trialDays}-day free trial
+                      {t.trial(p.trialDays)}
                     </Text>
                   ) : null}
                   <Button
@@ -110,11 +113,7 @@ export default function Plans() {
                     loading={pending === p.id}
                     variant={p.escalationsPerMonth > currentPlan.escalationsPerMonth ? "primary" : undefined}
                   >
-                    {p.id === current
-                      ? "Current plan"
-                      : p.escalationsPerMonth < currentPlan.escalationsPerMonth
-                        ? `Downgrade to ${p.name}`
-                        : `Choose ${p.name}`}
+                    {p.id === current ? t.current : p.escalationsPerMonth < currentPlan.escalationsPerMonth ? t.downgrade(p.name) : t.choose(p.name)}
                   </Button>
                 </BlockStack>
               </Card>
@@ -122,41 +121,44 @@ export default function Plans() {
           </InlineGrid>
         </Layout.Section>
         <Layout.Section>
-          <Text as="p" tone="subdued">
-            {usage.emailsOff
-              ? "This month: escalation emails are off."
-              : `This month: ${fmt.number(usage.escalations)} of ${fmt.number(usage.allowance)} escalation emails used.`}
-          </Text>
+          <BlockStack gap="100">
+            <Text as="p" tone="subdued">
+              {usage.emailsOff ? t.monthOff : t.monthUsed(fmt.number(usage.escalations), fmt.number(usage.allowance))}
+            </Text>
+            <Text as="p" tone="subdued">
+              {t.billingNote}
+            </Text>
+          </BlockStack>
         </Layout.Section>
       </Layout>
       <Modal
         open={target !== null}
         onClose={() => setConfirm(null)}
-        title={target ? `Switch to ${target.name}?` : ""}
+        title={target ? t.confirmTitle(target.name) : ""}
         primaryAction={{
-          content: target ? `Switch to ${target.name}` : "Switch",
+          content: target ? t.confirmSwitch(target.name) : "",
           destructive: true,
           onAction: () => {
             if (target) submit({ plan: target.id }, { method: "post" });
             setConfirm(null);
           },
         }}
-        secondaryActions={[{ content: `Keep ${currentPlan.name}`, onAction: () => setConfirm(null) }]}
+        secondaryActions={[{ content: t.keep(currentPlan.name), onAction: () => setConfirm(null) }]}
       >
         <Modal.Section>
           {target ? (
             <BlockStack gap="200">
               {target.escalationsPerMonth === 0 ? (
-                <Text as="p">
-                  Escalation emails stop at once. Shoppers who ask for a person will see your contact details instead, and your team gets no cases by email.
-                </Text>
+                <Text as="p">{t.stopNow}</Text>
               ) : (
                 <Text as="p">
-                  {`Your allowance drops from ${fmt.number(currentPlan.escalationsPerMonth)} to ${fmt.number(target.escalationsPerMonth)} escalation emails a month. You've used ${fmt.number(usage.escalations)} this month; once the new allowance is used, shoppers see your contact details.`}
+                  {t.drops(fmt.number(currentPlan.escalationsPerMonth), fmt.number(target.escalationsPerMonth), fmt.number(usage.escalations))}
                 </Text>
               )}
               {!demo && currentPlan.priceUsd > 0 ? (
-                <Text as="p" tone="subdued">{`Your ${currentPlan.name} subscription is replaced in Shopify billing.`}</Text>
+                <Text as="p" tone="subdued">
+                  {t.replaced(currentPlan.name)}
+                </Text>
               ) : null}
             </BlockStack>
           ) : null}

@@ -1,3 +1,4 @@
+import { prefillEmptyRecipient } from "~/shopify.server";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
 import { Banner, BlockStack, Box, Card, Layout, Link, Page, Tabs, Text } from "@shopify/polaris";
@@ -5,15 +6,16 @@ import { useEffect, useRef, useState } from "react";
 import { db } from "~/db.server";
 import { requireAdmin } from "~/admin/require-admin.server";
 import { SETTINGS_OPTIONS, loadSettings, saveSettingsForm, type FieldErrors, type SettingsDocuments } from "~/admin/settings.server";
-import { useAdminUi } from "~/admin/admin-ui";
-import { SETTINGS_TABS, fieldDomId, fieldMeta, type SettingsTab } from "~/admin/settings-fields";
+import { useAdminLayout, useAdminUi, useT } from "~/admin/admin-ui";
+import { SETTINGS_TABS, fieldDomId, fieldLabel, fieldMeta, type SettingsTab } from "~/admin/settings-fields";
 import { isDirty, toFormState, type SettingsFormState } from "~/admin/settings-form-state";
 import { AdvancedTab, AssistantTab, EscalationsTab, TriggersTab, type SettingsFormApi } from "~/admin/settings-tabs";
 import { UnsavedChangesBar } from "~/admin/unsaved-changes";
 import { readForm } from "~/platform/http.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { shop } = await requireAdmin(request);
+  const { shop, admin } = await requireAdmin(request);
+  if (admin) await prefillEmptyRecipient(shop, admin);
   const settings = await loadSettings(db(), shop);
   if (!settings) throw new Response("Shop not found", { status: 404 });
   return { settings, options: SETTINGS_OPTIONS };
@@ -32,6 +34,8 @@ export default function Settings() {
   const navigation = useNavigation();
   const submit = useSubmit();
   const { toast } = useAdminUi();
+  const t = useT();
+  const { format } = useAdminLayout();
   const formRef = useRef<HTMLFormElement>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
   const [saved, setSaved] = useState<SettingsFormState>(() => toFormState(settings as SettingsDocuments));
@@ -49,15 +53,15 @@ export default function Settings() {
     handled.current = result.at;
     if (result.ok) {
       if (submitted.current) setSaved(submitted.current);
-      toast("Settings saved");
+      toast(t.settings.saved);
     } else {
       const n = Object.keys(result.errors).length;
-      toast(`Settings not saved: ${n} field${n === 1 ? " needs" : "s need"} attention`, { error: true });
+      toast(t.settings.notSaved(n), { error: true });
       const first = Object.keys(result.errors)[0];
       if (first) setTab(fieldMeta(first).tab);
       summaryRef.current?.focus();
     }
-  }, [result, toast]);
+  }, [result, toast, t]);
 
   const save = () => {
     if (!formRef.current) return;
@@ -73,20 +77,21 @@ export default function Settings() {
 
   const api: SettingsFormApi = { state, setState, errors, options };
   const errorEntries = Object.entries(errors);
-  const errorsByTab = (t: SettingsTab) => errorEntries.filter(([f]) => fieldMeta(f).tab === t).length;
+  const errorsByTab = (tab: SettingsTab) => errorEntries.filter(([f]) => fieldMeta(f).tab === tab).length;
 
   return (
-    <Page title="Settings" subtitle="Where escalations go, when the assistant hands over, and how it talks." backAction={{ content: "Home", url: "/app" }}>
+    <Page title={t.settings.title} subtitle={t.settings.subtitle} backAction={{ content: t.nav.home, url: "/app" }}>
       <UnsavedChangesBar dirty={dirty} saving={saving} onSave={save} onDiscard={discard} />
       <Form method="post" noValidate ref={formRef} onSubmit={() => (submitted.current = state)}>
+        <input type="hidden" name="locale" value={format.locale} />
         <BlockStack gap="400">
           {errorEntries.length > 0 ? (
             <div ref={summaryRef} tabIndex={-1} style={{ outline: "none" }}>
-              <Banner tone="critical" title={`Nothing was saved: ${errorEntries.length} field${errorEntries.length === 1 ? " needs" : "s need"} attention`}>
+              <Banner tone="critical" title={t.settings.nothingSaved(errorEntries.length)}>
                 <ul style={{ margin: 0, paddingInlineStart: 20 }}>
                   {errorEntries.map(([field, message]) => (
                     <li key={field}>
-                      <Link onClick={() => goTo(field)}>{fieldMeta(field).label}</Link>: {message}
+                      <Link onClick={() => goTo(field)}>{fieldLabel(t, field)}</Link>: {message}
                     </li>
                   ))}
                 </ul>
@@ -95,30 +100,32 @@ export default function Settings() {
           ) : null}
           <Card padding="0">
             <Tabs
-              tabs={SETTINGS_TABS.map((t) => ({
-                id: `tab-${t.id}`,
-                content: t.title,
-                panelID: `panel-${t.id}`,
-                ...(errorsByTab(t.id) ? { badge: String(errorsByTab(t.id)), accessibilityLabel: `${t.title}, ${errorsByTab(t.id)} with errors` } : {}),
+              tabs={SETTINGS_TABS.map((tab) => ({
+                id: `tab-${tab.id}`,
+                content: t.settings.tabs[tab.id],
+                panelID: `panel-${tab.id}`,
+                ...(errorsByTab(tab.id)
+                  ? { badge: String(errorsByTab(tab.id)), accessibilityLabel: t.settings.tabErrors(t.settings.tabs[tab.id], errorsByTab(tab.id)) }
+                  : {}),
               }))}
               selected={SETTINGS_TABS.findIndex((t) => t.id === tab)}
               onSelect={(i) => setTab(SETTINGS_TABS[i]!.id)}
             />
           </Card>
           {/* Every panel stays in the form (hidden, not unmounted) so one Save submits all settings. */}
-          {SETTINGS_TABS.map((t) => (
-            <div key={t.id} id={`panel-${t.id}`} role="tabpanel" aria-labelledby={`tab-${t.id}`} hidden={tab !== t.id}>
+          {SETTINGS_TABS.map((p) => (
+            <div key={p.id} id={`panel-${p.id}`} role="tabpanel" aria-labelledby={`tab-${p.id}`} hidden={tab !== p.id}>
               <Layout>
-                {t.id === "escalations" ? <EscalationsTab {...api} /> : null}
-                {t.id === "triggers" ? <TriggersTab {...api} onShowAdvanced={() => setTab("advanced")} /> : null}
-                {t.id === "assistant" ? <AssistantTab {...api} /> : null}
-                {t.id === "advanced" ? <AdvancedTab {...api} /> : null}
+                {p.id === "escalations" ? <EscalationsTab {...api} /> : null}
+                {p.id === "triggers" ? <TriggersTab {...api} onShowAdvanced={() => setTab("advanced")} /> : null}
+                {p.id === "assistant" ? <AssistantTab {...api} /> : null}
+                {p.id === "advanced" ? <AdvancedTab {...api} /> : null}
               </Layout>
             </div>
           ))}
           <Box paddingBlockEnd="800">
             <Text as="p" tone="subdued" alignment="center">
-              Changes apply to your storefront chat as soon as you save.
+              {t.settings.applyNote}
             </Text>
           </Box>
         </BlockStack>

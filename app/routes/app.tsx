@@ -2,12 +2,12 @@ import type { HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction }
 import { Link, Outlet, useLoaderData, useRouteError } from "@remix-run/react";
 import { AppProvider as PolarisAppProvider } from "@shopify/polaris";
 import polarisStyles from "@shopify/polaris/build/esm/styles.css?url";
-import enTranslations from "@shopify/polaris/locales/en.json";
 import { boundary } from "@shopify/shopify-app-remix/server";
 import { AppProvider as ShopifyAppProvider } from "@shopify/shopify-app-remix/react";
 import { NavMenu } from "@shopify/app-bridge-react";
 import { requireAdmin } from "~/admin/require-admin.server";
-import { AdminUiProvider, type AdminLayoutData } from "~/admin/admin-ui";
+import { AdminUiProvider, useAdminLayout, useT, type AdminLayoutData } from "~/admin/admin-ui";
+import { polarisTranslations } from "~/admin/i18n/polaris";
 import { loadShopFormat } from "~/admin/shop-format.server";
 import { db } from "~/db.server";
 import { appConfig } from "~/shopify.server";
@@ -26,12 +26,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 // One list for both navigations: App Bridge's NavMenu (embedded) and the plain demo bar.
 const NAV = [
-  { to: "/app", label: "Home", rel: "home" },
-  { to: "/app/cases", label: "Cases" },
-  { to: "/app/analytics", label: "Analytics" },
-  { to: "/app/settings", label: "Settings" },
-  { to: "/app/plans", label: "Plans" },
-];
+  { to: "/app", label: "home", rel: "home" },
+  { to: "/app/cases", label: "cases" },
+  { to: "/app/analytics", label: "analytics" },
+  { to: "/app/settings", label: "settings" },
+  { to: "/app/plans", label: "plans" },
+] as const;
 
 // Polaris links (Page actions, IndexTable rows, Link) navigate client-side through Remix in the
 // demo, as shopify-app-remix's AppProvider does when embedded; external links stay plain anchors.
@@ -52,22 +52,25 @@ function DemoLink({ url, external, children, ...rest }: { url: string; external?
 
 export default function AdminLayout() {
   const { apiKey, demo } = useLoaderData<typeof loader>();
+  // The merchant's language (Shopify's `locale`): our words and Polaris' own.
+  const t = useT();
+  const polarisI18n = polarisTranslations(useAdminLayout().format.locale);
   if (demo) {
     // The local demo has no Shopify admin to embed in: plain Polaris, same pages.
     return (
-      <PolarisAppProvider i18n={enTranslations} linkComponent={DemoLink}>
+      <PolarisAppProvider i18n={polarisI18n} linkComponent={DemoLink}>
         <AdminUiProvider embedded={false}>
-          <nav aria-label="Baton admin" style={{ display: "flex", flexWrap: "wrap", gap: "8px 16px", padding: "12px 16px", background: "#1a1a1a" }}>
+          <nav aria-label={t.nav.label} style={{ display: "flex", flexWrap: "wrap", gap: "8px 16px", padding: "12px 16px", background: "#1a1a1a" }}>
             {NAV.map((n) => (
               <Link key={n.to} to={n.to} style={{ color: "#fff" }} prefetch="intent">
-                {n.label}
+                {t.nav[n.label]}
               </Link>
             ))}
             <a href="/" style={{ color: "#ccc", marginLeft: "auto" }}>
-              Demo store
+              {t.nav.demoStore}
             </a>
             <a href="/demo/inbox" style={{ color: "#ccc" }}>
-              Demo inbox
+              {t.nav.demoInbox}
             </a>
           </nav>
           <Outlet />
@@ -78,11 +81,11 @@ export default function AdminLayout() {
   return (
     // isEmbeddedApp={false} only stops the provider from rendering its own App Bridge <script> here,
     // inside <body>: root.tsx loads it in <head>, where Shopify documents it (and Built for Shopify checks).
-    <ShopifyAppProvider isEmbeddedApp={false} apiKey={apiKey}>
+    <ShopifyAppProvider isEmbeddedApp={false} apiKey={apiKey} i18n={polarisI18n}>
       <NavMenu>
         {NAV.map((n) => (
-          <Link key={n.to} to={n.to} rel={n.rel}>
-            {n.label}
+          <Link key={n.to} to={n.to} rel={"rel" in n ? n.rel : undefined}>
+            {t.nav[n.label]}
           </Link>
         ))}
       </NavMenu>

@@ -1,23 +1,43 @@
+import { z } from "zod";
 import type { Db } from "~/db.server";
+import { parseRoutingSettings } from "~/domain/routing";
 import { SHOP_PROFILE_QUERY } from "./admin-api/queries";
 import { logger } from "~/platform/logger.server";
 
 const log = logger.child({ capability: "shopify" });
 
-/** The part of the Admin GraphQL client `afterAuth` gets that this needs. */
+/** The part of the Admin GraphQL client `afterAuth` (and `authenticate.admin`) gets that this needs. */
 export interface AdminGraphql {
   graphql(query: string): Promise<Response>;
 }
 
+interface ShopProfile {
+  name?: string;
+  currencyCode?: string;
+  ianaTimezone?: string;
+  contactEmail?: string | null;
+}
+
+const email = z.string().trim().pipe(z.email());
+
+async function readShopProfile(admin: AdminGraphql): Promise<ShopProfile | undefined> {
+  const res = await admin.graphql(SHOP_PROFILE_QUERY);
+  const body = (await res.json()) as { data?: { shop?: ShopProfile } };
+  return body.data?.shop;
+}
+
 /**
- * Stores the shop's name, currency and time zone (the admin shows amounts and dates in them).
+ * Stores the shop's name, currency and time zone (the admin shows amounts and dates in them), and
+ * prefills an empty escalation recipient with the shop's contact email, so a new install hands
+ * cases to someone before the merchant opens Settings (where the address stays editable).
  * Best effort: a failed read keeps the previous values, because install must not fail over it.
  */
-export async function syncShopProfile(db: Db, shop: string, admin: AdminGraphql): Promise<void> {
+/** Called after a shop's stored settings changed (the composition root passes the chat's cache reset). */
+export type ShopChanged = (shop: string) => void;
+
+export async function syncShopProfile(db: Db, shop: string, admin: AdminGraphql, changed: ShopChanged): Promise<void> {
   try {
-    const res = await admin.graphql(SHOP_PROFILE_QUERY);
-    const body = (await res.json()) as { data?: { shop?: { name?: string; currencyCode?: string; ianaTimezone?: string } } };
-    const s = body.data?.shop;
+    const s = await readShopProfile(admin);
     if (!s) return;
     await db.shop.update({
       where: { domain: shop },
@@ -27,7 +47,40 @@ export async function syncShopProfile(db: Db, shop: string, admin: AdminGraphql)
         ...(s.ianaTimezone ? { ianaTimezone: s.ianaTimezone } : {}),
       },
     });
+    await prefillRecipient(db, shop, s.contactEmail, changed);
   } catch (error) {
     log.warn({ shop, err: error }, "shop profile not read");
   }
+}
+
+/**
+ * For shops installed before install prefilled the recipient: when the escalation recipient is
+ * still empty, reads the shop's contact email and stores it. Costs one Admin API call only while
+ * the recipient is empty; best effort like syncShopProfile.
+ */
+export async function prefillEmptyRecipient(db: Db, shop: string, admin: AdminGraphql, changed: ShopChanged): Promise<void> {
+  try {
+    if (!(await recipientIsEmpty(db, shop))) return;
+    const s = await readShopProfile(admin);
+    await prefillRecipient(db, shop, s?.contactEmail, changed);
+  } catch (error) {
+    log.warn({ shop, err: (error as Error).message }, "contact email not read");
+  }
+}
+
+async function recipientIsEmpty(db: Db, shop: string): Promise<boolean> {
+  const row = await db.shop.findUnique({ where: { domain: shop }, select: { routing: true } });
+  return row !== null && parseRoutingSettings(row.routing).defaultTo.length === 0;
+}
+
+/** Sets the default recipient to the contact email, only if it is empty and the email is valid. */
+async function prefillRecipient(db: Db, shop: string, contactEmail: string | null | undefined, changed: ShopChanged): Promise<void> {
+  const parsed = email.safeParse(contactEmail ?? "");
+  if (!parsed.success) return;
+  const row = await db.shop.findUnique({ where: { domain: shop }, select: { routing: true } });
+  if (!row) return;
+  const routing = parseRoutingSettings(row.routing);
+  if (routing.defaultTo.length > 0) return;
+  await db.shop.update({ where: { domain: shop }, data: { routing: { ...routing, defaultTo: [parsed.data] } } });
+  changed(shop);
 }

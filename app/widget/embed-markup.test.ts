@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { parseConfig } from "./config";
 import { renderWidgetConfigHtml, renderWidgetEmbedHtml, WIDGET_SCRIPT, widgetStrings, type WidgetEmbedOptions } from "./embed-markup";
 import { QUICK_ACTION_LABELS } from "../domain/conversation/reply-parts";
-import { STRING_KEYS } from "./types";
+import { NOTICE_KEYS, STRING_KEYS } from "./types";
 
 const EXT = join(__dirname, "../../extensions/baton-chat");
 const LIQUID = readFileSync(join(EXT, "blocks/baton-chat.liquid"), "utf8");
@@ -30,17 +30,20 @@ function translate(key: string, iso: string): string {
   }
   return `translation missing: ${key}`;
 }
-function args(s: string): string[] {
-  return [...s.matchAll(/'([^']*)'/g)].map((m) => m[1]);
+/** A filter's arguments: quoted or number literals, or variables looked up like outputs. */
+function args(s: string, ctx: Ctx): string[] {
+  return [...s.matchAll(/'([^']*)'|(\d+)|([\w.]+)/g)].map((m) => m[1] ?? m[2] ?? String(lookup(m[3]!, ctx) ?? ""));
 }
 function output(expr: string, ctx: Ctx, assetBase: string): string {
   const [head, ...filters] = expr.split("|").map((s) => s.trim());
   let v: unknown = /^'.*'$/.test(head) ? head.slice(1, -1) : lookup(head, ctx);
   for (const f of filters) {
     const [name, rest = ""] = f.split(/:(.*)/s).map((s) => s.trim());
-    const a = args(rest);
+    const a = args(rest, ctx);
     if (name === "json") v = JSON.stringify(v ?? null);
     else if (name === "append") v = String(v ?? "") + a[0];
+    else if (name === "prepend") v = a[0] + String(v ?? "");
+    else if (name === "at_most") v = Math.min(Number(v), Number(a[0]));
     else if (name === "default") v = v == null || v === "" ? a[0] : v;
     else if (name === "t") v = translate(String(v), String(lookup("request.locale.iso_code", ctx)));
     else if (name === "strip_newlines") v = String(v).replace(/\r?\n/g, "");
@@ -58,10 +61,14 @@ function renderLiquid(src: string, ctx: Ctx, assetBase: string): string {
     .replace(/-%\}\s*/g, "%}")
     .replace(/\s*\{\{-/g, "{{")
     .replace(/-\}\}\s*/g, "}}")
-    .replace(/\{%\s*if (\w+)\s*%\}([\s\S]*?)(?:\{%\s*else\s*%\}([\s\S]*?))?\{%\s*endif\s*%\}/g, (_, cond, yes, no = "") => (lookup(cond, ctx) ? yes : no));
+    .replace(/\{%\s*if ([\w.]+)\s*%\}([\s\S]*?)(?:\{%\s*else\s*%\}([\s\S]*?))?\{%\s*endif\s*%\}/g, (_, cond, yes, no = "") => (lookup(cond, ctx) ? yes : no));
   const vars: Ctx = {};
+  s = s.replace(/\{%\s*assign (\w+) = (.+?)\s*%\}/g, (_, name, e) => {
+    vars[name] = output(e, ctx, assetBase);
+    return "";
+  });
   s = s.replace(/\{%\s*capture (\w+)\s*%\}([\s\S]*?)\{%\s*endcapture\s*%\}/g, (_, name, body) => {
-    vars[name] = body.replace(/\{\{\s*(.+?)\s*\}\}/g, (_m: string, e: string) => output(e, ctx, assetBase));
+    vars[name] = body.replace(/\{\{\s*(.+?)\s*\}\}/g, (_m: string, e: string) => output(e, { ...ctx, ...vars }, assetBase));
     return "";
   });
   if (/\{%/.test(s)) throw new Error("tag not modelled: " + /\{%.*?%\}/.exec(s)?.[0]);
@@ -83,6 +90,8 @@ function liquidContext(o: WidgetEmbedOptions): Ctx {
         notice: blank(o.settings.notice ?? ""),
         reply_time: blank(o.settings.replyTime),
         remember_days: o.settings.rememberDays,
+        // A checkbox setting is always a boolean in Liquid (its default when never saved).
+        ai_provider: o.settings.aiProvider ?? false,
         proxy_path: blank(o.proxyPath),
       },
     },
@@ -122,6 +131,7 @@ describe("renderWidgetEmbedHtml", () => {
           notice: hostile,
           replyTime: hostile,
           rememberDays: 0,
+          aiProvider: true,
         },
       },
     ],
@@ -156,7 +166,7 @@ describe("renderWidgetEmbedHtml", () => {
     expect([cfg.shopName, cfg.replyTime, cfg.notice, cfg.privacyUrl, cfg.rememberDays]).toEqual([
       "Demo Shop",
       "Our team usually replies within a day",
-      "AI assistant · our team may read this conversation",
+      "An AI assistant answers here, and our team may read this conversation. This device remembers the chat for 7 days.",
       null,
       7,
     ]);
@@ -201,6 +211,42 @@ describe("renderWidgetEmbedHtml", () => {
   });
 });
 
+describe("the data notice", () => {
+  const notice = (o: Partial<WidgetEmbedOptions["settings"]>, loc = "en") => {
+    const opts = { ...base, locale: loc, settings: { ...base.settings, ...o } };
+    const html = renderWidgetConfigHtml(opts);
+    expect(html).toBe(renderLiquid(LIQUID, liquidContext(opts), opts.assetBase));
+    return parseConfig(/id="baton-chat-config">(.*)<\/script>/.exec(html)![1])!.notice;
+  };
+
+  it("names the outside AI provider only when the merchant says one is configured", () => {
+    expect(notice({ aiProvider: true })).toBe(
+      "An AI assistant answers here, and our team may read this conversation. Messages are processed by an outside AI provider. " +
+        "This device remembers the chat for 7 days.",
+    );
+    expect(notice({ aiProvider: false })).not.toContain("provider");
+  });
+
+  it.each([
+    [0, "The chat is forgotten when you close this tab."],
+    [1, "This device remembers the chat for 1 day."],
+    [2, "This device remembers the chat for 2 days."],
+    [30, "This device remembers the chat for 30 days."],
+  ])("says how long the device remembers: %i days", (days, end) => {
+    expect(notice({ rememberDays: days }).endsWith(" " + end)).toBe(true);
+  });
+
+  it("keeps both facts after a merchant's own text, in the shopper's language", () => {
+    expect(notice({ notice: "Wir lesen mit.", aiProvider: true, rememberDays: 3 }, "de")).toBe(
+      "Wir lesen mit. Nachrichten werden von einem externen KI-Anbieter verarbeitet. Dieses Gerät speichert den Chat 3 Tage lang.",
+    );
+    expect(notice({ aiProvider: true, rememberDays: 1 }, "es-MX")).toBe(
+      "Te responde un asistente de IA y nuestro equipo puede leer esta conversación. Un proveedor externo de IA procesa los mensajes. " +
+        "Este dispositivo recuerda el chat durante 1 día.",
+    );
+  });
+});
+
 describe("extension files", () => {
   const files = readdirSync(join(EXT, "locales"));
   const storefront = files.filter((f) => !f.includes(".schema."));
@@ -214,7 +260,7 @@ describe("extension files", () => {
 
   it.each(["de.json", "en.default.json", "es.json", "fr.json"])("%s has every widget string, placeholders intact, no HTML-special characters", (f) => {
     const chat = locale(f).chat as Record<string, string>;
-    expect(Object.keys(chat).sort()).toEqual([...STRING_KEYS].sort());
+    expect(Object.keys(chat).sort()).toEqual([...STRING_KEYS, ...NOTICE_KEYS].sort());
     for (const [k, v] of Object.entries(chat)) {
       expect(v.trim(), `${f} ${k}`).not.toBe("");
       // `t` may HTML-escape its output; without these characters escaped and unescaped are identical.
@@ -222,6 +268,7 @@ describe("extension files", () => {
     }
     expect(chat.escalated).toContain("{email}");
     expect(chat.error_rate).toContain("{s}");
+    expect(chat.notice_memory_2).toContain("{n}");
   });
 
   it("passes every string to the script through `t`", () => {
@@ -234,7 +281,18 @@ describe("extension files", () => {
     expect(schema.target).toBe("body");
     expect(schema.name.length).toBeLessThan(25);
     const ids = schema.settings.filter((s: { id?: string }) => s.id).map((s: { id: string }) => s.id);
-    expect(ids.sort()).toEqual(["accent", "assistant_name", "greeting", "launcher_label", "notice", "position", "proxy_path", "remember_days", "reply_time"]);
+    expect(ids.sort()).toEqual([
+      "accent",
+      "ai_provider",
+      "assistant_name",
+      "greeting",
+      "launcher_label",
+      "notice",
+      "position",
+      "proxy_path",
+      "remember_days",
+      "reply_time",
+    ]);
     for (const id of ids) expect(LIQUID).toContain(`block.settings.${id}`);
     const refs = [...JSON.stringify(schema).matchAll(/"t:([\w.]+)"/g)].map((m) => m[1]);
     for (const f of files.filter((x) => x.includes(".schema."))) {

@@ -6,7 +6,7 @@ import en from "../../extensions/baton-chat/locales/en.default.json";
 import es from "../../extensions/baton-chat/locales/es.json";
 import fr from "../../extensions/baton-chat/locales/fr.json";
 import { DEFAULT_PROXY } from "./config";
-import { STRING_KEYS, type Strings } from "./types";
+import { NOTICE_KEYS, STRING_KEYS, type NoticeKey, type Strings } from "./types";
 
 export interface WidgetEmbedOptions {
   /** where baton-chat.js is served, e.g. "/extensions/baton-chat/assets" (Liquid: `asset_url`) */
@@ -25,12 +25,14 @@ export interface WidgetEmbedOptions {
     greeting: string;
     assistantName: string;
     launcherLabel: string;
-    /** the merchant's data notice text (empty → the widget's translated default) */
+    /** the merchant's data notice text (empty → the translated default); the AI provider and device memory are added */
     notice?: string;
     /** reply_time: the team's usual reply time (empty → the translated default) */
     replyTime: string;
     /** remember_days (range 0–30; 0 = this tab only) */
     rememberDays: number;
+    /** ai_provider: an outside AI provider processes messages (a model is configured); default off */
+    aiProvider?: boolean;
   };
   /** shop.privacy_policy.url, when the shop has a privacy policy */
   privacyUrl?: string;
@@ -38,13 +40,27 @@ export interface WidgetEmbedOptions {
   customer?: { id: string | number; email: string };
 }
 
-const LOCALES: Record<string, { chat: Partial<Strings> }> = { en, es, fr, de };
+type ChatStrings = Strings & Record<NoticeKey, string>;
+const LOCALES: Record<string, { chat: Partial<ChatStrings> }> = { en, es, fr, de };
 
-/** The UI strings for a locale as Liquid's `t` resolves them: exact, then language, then en.default per key. */
-export function widgetStrings(locale: string): Strings {
+/** `chat.*` strings for a locale as Liquid's `t` resolves them: exact, then language, then en.default per key. */
+function chatStrings<K extends keyof ChatStrings>(locale: string, keys: readonly K[]): Pick<ChatStrings, K> {
   const lang = locale.toLowerCase();
   const table = LOCALES[lang]?.chat ?? LOCALES[lang.split("-")[0]]?.chat ?? {};
-  return Object.fromEntries(STRING_KEYS.map((k) => [k, table[k] ?? en.chat[k]])) as Strings;
+  return Object.fromEntries(keys.map((k) => [k, table[k] ?? en.chat[k]])) as Pick<ChatStrings, K>;
+}
+
+/** The UI strings the script gets for a locale. */
+export function widgetStrings(locale: string): Strings {
+  return chatStrings(locale, STRING_KEYS);
+}
+
+/** The data notice as the block composes it (see its comment): text, then the AI provider, then device memory. */
+function composeNotice(o: WidgetEmbedOptions): string {
+  const t = chatStrings(o.locale, [...NOTICE_KEYS, "notice"]);
+  const days = o.settings.rememberDays;
+  const memory = t[`notice_memory_${Math.min(days, 2) as 0 | 1 | 2}`].split("{n}").join(String(days));
+  return `${o.settings.notice || t.notice}${o.settings.aiProvider ? ` ${t.notice_ai}` : ""} ${memory}`;
 }
 
 const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
@@ -70,7 +86,7 @@ export function renderWidgetConfigHtml(o: WidgetEmbedOptions): string {
     greeting: setting(o.settings.greeting),
     assistantName: setting(o.settings.assistantName),
     launcherLabel: setting(o.settings.launcherLabel),
-    notice: setting(o.settings.notice ?? ""),
+    notice: composeNotice(o),
     shopName: o.shopName,
     replyTime: setting(o.settings.replyTime),
     rememberDays: o.settings.rememberDays,

@@ -72,8 +72,8 @@ function mount(ctx: PanelContext): PanelApi {
   // Identity: the shop's name, and plainly that this is an AI assistant (with the merchant's name for it, if set).
   const who = cfg.shopName && cfg.assistantName !== t.assistant ? `${cfg.assistantName} · ${t.ai}` : t.ai;
   const notice = h("p", { class: "nt" }, cfg.notice);
-  // "· Privacy policy" wraps as one piece, never leaving the dot alone at the end of a line.
-  if (cfg.privacyUrl) notice.append(" ", h("span", {}, "· ", h("a", { href: cfg.privacyUrl, target: "_blank", rel: "noopener" }, t.privacy)));
+  // The notice ends in a full sentence, so the link follows it plainly; "Privacy policy" wraps as one piece.
+  if (cfg.privacyUrl) notice.append(" ", h("span", {}, h("a", { href: cfg.privacyUrl, target: "_blank", rel: "noopener" }, t.privacy)));
   const dialog = h(
     "div",
     { class: "p", id: "bp", role: "dialog", "aria-labelledby": "bt", hidden: "" },

@@ -42,6 +42,10 @@ export const STRING_KEYS = [
   "track",
 ] as const;
 export type StringKey = (typeof STRING_KEYS)[number];
+
+/** `chat.*` keys the embed composes into the config's `notice` (never shipped to the script on their own). */
+export const NOTICE_KEYS = ["notice_ai", "notice_memory_0", "notice_memory_1", "notice_memory_2"] as const;
+export type NoticeKey = (typeof NOTICE_KEYS)[number];
 export type Strings = Record<StringKey, string>;
 
 /** The JSON inside `<script type="application/json" id="baton-chat-config">`. */
@@ -59,7 +63,10 @@ export interface WidgetConfig {
   shopName: string;
   /** Merchant's reply-time promise shown after a hand-off (falls back to `strings.reply_time`). */
   replyTime: string;
-  /** Data-protection line in the panel's footer (falls back to `strings.notice`). */
+  /**
+   * Data-protection line in the panel's footer, composed by the embed: who answers and may read, the
+   * outside AI provider (when on) and how long this device remembers the chat (falls back to `strings.notice`).
+   */
   notice: string;
   /** The shop's privacy policy, linked from the notice: a same-origin path or an http(s) URL. */
   privacyUrl: string | null;

@@ -280,21 +280,23 @@ describe("merchant admin in Chromium (demo)", () => {
     expect(await colorOf("Normal")).not.toBe("rgb(197, 40, 12)");
   });
 
-  it("plans: a downgrade asks for confirmation; Free turns escalation emails off and the banners say so", async () => {
+  it("plans: a downgrade asks for confirmation; Free keeps a small monthly allowance of escalation emails", async () => {
     await page.goto(`${app.origin}/app/plans`);
     await expect.poll(() => page.getByText("Local demo: no Shopify billing").isVisible()).toBe(true);
     await page.getByRole("button", { name: "Downgrade to Free" }).click();
     const dialog = page.getByRole("dialog", { name: "Switch to Free?" });
     await expect.poll(() => dialog.isVisible()).toBe(true);
-    expect(await dialog.innerText()).toContain("Escalation emails stop at once");
+    expect(await dialog.innerText()).toContain("Your allowance drops from 500 to 25 escalation emails a month");
     await shot("plans-downgrade-confirm");
     await dialog.getByRole("button", { name: "Keep Growth" }).click();
     expect((await db.shop.findUniqueOrThrow({ where: { domain: DEMO } })).plan).toBe("growth");
 
     await page.getByRole("button", { name: "Downgrade to Free" }).click();
     await page.getByRole("dialog", { name: "Switch to Free?" }).getByRole("button", { name: "Switch to Free" }).click();
-    await expect.poll(() => page.getByText("Escalation emails are off on the Free plan").isVisible()).toBe(true);
-    expect((await db.shop.findUniqueOrThrow({ where: { domain: DEMO } })).plan).toBe("free");
+    await expect.poll(async () => (await db.shop.findUniqueOrThrow({ where: { domain: DEMO } })).plan).toBe("free");
+    await expect.poll(() => page.getByText(/This month: \d+ of 25 escalation emails used\./).isVisible()).toBe(true);
+    expect(await page.getByText("25 escalation emails a month included, free; past them shoppers see your contact details.").isVisible()).toBe(true);
+    expect(await page.getByText(/Escalation emails are off/).count()).toBe(0);
     expect(await page.locator("body").innerText()).not.toMatch(/ of 0\b/);
     await shot("plans-free");
 
@@ -304,5 +306,39 @@ describe("merchant admin in Chromium (demo)", () => {
     await page.goto(`${app.origin}/app`);
     await expect.poll(() => page.getByText(/Escalation emails: \d+ of 3,000/).isVisible()).toBe(true);
     expect(await page.getByText("Escalation email allowance used up").count()).toBe(0);
+  });
+
+  it("speaks the merchant's language from Shopify's locale, keeps it across pages, and falls back to English", async () => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    // Shopify opens the embedded app with ?locale=…; later client navigations carry none.
+    await page.goto(`${app.origin}/app?locale=es`);
+    await expect.poll(() => page.getByRole("heading", { name: "Puesta en marcha" }).isVisible()).toBe(true);
+    expect(await page.getByText("Activa el chat en tu tema").isVisible()).toBe(true);
+    expect(await page.getByRole("navigation", { name: "Administración de Baton" }).getByRole("link", { name: "Casos" }).isVisible()).toBe(true);
+    await shot("home-es");
+    await page.getByRole("link", { name: "Configuración" }).first().click();
+    await expect.poll(() => page.getByText("Direcciones para los casos").isVisible()).toBe(true);
+    expect(await page.getByRole("tab", { name: "Disparadores" }).isVisible()).toBe(true);
+    await shot("settings-es");
+    await page.getByRole("link", { name: "Casos" }).first().click();
+    await expect
+      .poll(() =>
+        page
+          .getByText("Filtrar casos")
+          .or(page.getByRole("button", { name: "Buscar" }))
+          .first()
+          .isVisible(),
+      )
+      .toBe(true);
+
+    await page.goto(`${app.origin}/app/analytics?locale=de-DE`);
+    await expect.poll(() => page.getByText("Übergaben nach Grund").isVisible()).toBe(true);
+    // Dates in the merchant's locale (Intl), e.g. "1. Dez. 2026".
+    expect(await page.locator("body").innerText()).toMatch(/\d{1,2}\. \w+\.? \d{4}/);
+    await shot("analytics-de");
+
+    await page.goto(`${app.origin}/app/plans?locale=ja`);
+    await expect.poll(() => page.getByRole("heading", { name: "Plans" }).isVisible()).toBe(true);
+    await page.goto(`${app.origin}/app?locale=en`);
   });
 });

@@ -114,7 +114,9 @@ describe.each(VIEWPORTS)("storefront chat on a %s", (kind, viewport) => {
     expect(await log(page).innerText()).toContain("How can we help you today?");
     expect(await chips(page).allInnerTexts()).toEqual(["Track my order", "Returns and refunds", "Shipping times", "Talk to a person"]);
     const notice = dialog(page).locator(".nt");
-    expect(await notice.innerText()).toBe("AI assistant · our team may read this conversation · Privacy policy");
+    expect(await notice.innerText()).toBe(
+      "An AI assistant answers here, and our team may read this conversation. This device remembers the chat for 7 days. Privacy policy",
+    );
     expect(await notice.getByRole("link", { name: "Privacy policy" }).getAttribute("href")).toBe("https://baton-demo.myshopify.com/policies/privacy-policy");
     expect(await root(page).locator(".c").isVisible()).toBe(false); // no "0/2000"
     // Keyboard order: header → log → input; the dialog comes before the launcher.
@@ -230,7 +232,9 @@ describe.each(VIEWPORTS)("storefront chat on a %s", (kind, viewport) => {
     expect(await root(page).locator(".r").getAttribute("lang")).toBe("es");
     expect(await dialog(page).locator(".id p").innerText()).toBe("Asistente de IA");
     expect(await chips(page).allInnerTexts()).toEqual(["Seguir mi pedido", "Devolución y reembolso", "Plazos de envío", "Hablar con una persona"]);
-    expect(await dialog(page).locator(".nt").innerText()).toBe("Asistente de IA · nuestro equipo puede leer esta conversación · Política de privacidad");
+    expect(await dialog(page).locator(".nt").innerText()).toBe(
+      "Te responde un asistente de IA y nuestro equipo puede leer esta conversación. Este dispositivo recuerda el chat durante 7 días. Política de privacidad",
+    );
     const card = await showOrder(page, "¿Dónde está mi pedido #1042?", /correo usaste en el pedido/, /se entregó el/);
     expect(await card.getAttribute("aria-label")).toBe("Pedido #1042");
     expect(await card.locator(".st").innerText()).toBe("Entregado");

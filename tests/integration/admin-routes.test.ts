@@ -389,7 +389,7 @@ describe("plans (demo: no Shopify billing)", () => {
     await actionData(app.origin, "/app/plans", { plan: "growth" });
   });
 
-  it("flags over-limit only when the current plan's allowance is used up; Free says emails are off", async () => {
+  it("flags over-limit only when the current plan's allowance is used up; Free includes 25 a month", async () => {
     const period = new Date().toISOString().slice(0, 7);
     await db.usageCounter.upsert({
       where: { shop_period: { shop: DEMO, period } },
@@ -401,7 +401,17 @@ describe("plans (demo: no Shopify billing)", () => {
     await db.usageCounter.update({ where: { shop_period: { shop: DEMO, period } }, data: { limited: 2 } });
     expect((await loaderData(app.origin, "/app/plans", "routes/app.plans")).data.usage).toMatchObject({ overLimit: false, emailsOff: false, limited: 2 });
     await db.shop.update({ where: { domain: DEMO }, data: { plan: "free" } });
-    expect((await loaderData(app.origin, "/app", "routes/app._index")).data.checklist.usage).toMatchObject({ overLimit: false, emailsOff: true, allowance: 0 });
+    expect((await loaderData(app.origin, "/app", "routes/app._index")).data.checklist.usage).toMatchObject({
+      overLimit: false,
+      emailsOff: false,
+      allowance: 25,
+    });
+    await db.usageCounter.update({ where: { shop_period: { shop: DEMO, period } }, data: { escalations: 25 } });
+    expect((await loaderData(app.origin, "/app", "routes/app._index")).data.checklist.usage).toMatchObject({
+      overLimit: true,
+      emailsOff: false,
+      allowance: 25,
+    });
     await db.shop.update({ where: { domain: DEMO }, data: { plan: "growth" } });
     await db.usageCounter.update({ where: { shop_period: { shop: DEMO, period } }, data: { limited: 0, escalations: 500 } });
     expect((await loaderData(app.origin, "/app", "routes/app._index")).data.checklist.usage).toMatchObject({ overLimit: true, escalations: 500 });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDb } from "../../app/db.server";
 import { createDemoStore, createOtherStore, DEMO_SHOP_DOMAIN, OTHER_SHOP_DOMAIN } from "../fixtures/shopify-orders";
 import { startShopifyAdminServer, type ShopifyAdminServerHandle } from "../servers/shopify-admin-server";
 import { startSmtpServer, type SmtpServerHandle } from "../servers/smtp-server";
@@ -135,8 +136,27 @@ describe("escalation paths", () => {
     expect(followUp.text).toContain("one cushion is missing");
   });
 
-  it("over the plan's allowance: contact details, no email, never a dead end", async () => {
+  it("the Free plan hands cases to the team by email, within its monthly allowance", async () => {
     smtp.clear();
+    const free = storefront(app.origin, { shop: FREE_SHOP });
+    const a = await free.post({ message: "Let me speak to a human agent" });
+    expect(a.body.state).toBe("awaiting_email");
+    const b = await free.post({ conversationId: a.body.conversationId, message: "jo@example.com" });
+    expect(b.body.state).toBe("escalated");
+    const [mail] = await smtp.waitForMessages(1, 10_000);
+    expect(mail!.replyTo).toEqual(["jo@example.com"]);
+  });
+
+  it("over the plan's allowance (Free: 25 a month): contact details, no email, never a dead end", async () => {
+    smtp.clear();
+    const db = createDb(app.databaseUrl);
+    const period = new Date().toISOString().slice(0, 7);
+    await db.usageCounter.upsert({
+      where: { shop_period: { shop: FREE_SHOP, period } },
+      create: { shop: FREE_SHOP, period, conversations: 25, escalations: 25, limited: 0 },
+      update: { escalations: 25 },
+    });
+    await db.$disconnect();
     const free = storefront(app.origin, { shop: FREE_SHOP });
     const r = await free.post({ message: "Let me speak to a human agent" });
     expect(r.status).toBe(200);

@@ -68,7 +68,7 @@ export interface TurnFacts {
    * them for the first time): offered with the status, opened only if they accept.
    */
   offerEscalation?: PendingEscalation;
-  /** The plan allows an escalation email now (free plan or allowance used up → false). */
+  /** The plan allows an escalation email now (this period's allowance used up → false). */
   escalationEmailAllowed: boolean;
   /**
    * Set by the core itself when it decides a case's "over the abuse caps" alternative

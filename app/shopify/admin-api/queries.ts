@@ -73,10 +73,13 @@ export const SHOP_POLICIES_QUERY = `#graphql
   }
 `;
 
-/** Read once on install: the admin shows amounts and dates in the shop's currency and zone. */
+/**
+ * Read on install: the admin shows amounts and dates in the shop's currency and zone, and the
+ * shop's contact email prefills an empty escalation recipient.
+ */
 export const SHOP_PROFILE_QUERY = `#graphql
   query BatonShopProfile {
-    shop { name currencyCode ianaTimezone }
+    shop { name currencyCode ianaTimezone contactEmail }
   }
 `;
 
