@@ -8,7 +8,7 @@ import { createPostgresDatabase } from "../support/postgres";
 import { seedShop, TEST_ACCESS_TOKEN } from "../support/seed";
 import { storefront } from "../support/storefront-client";
 
-// Issue 18: one visitor cannot flood the team. The real built app over HTTP, on SQLite and on
+// Abuse caps (docs/decisions/0035): one visitor cannot flood the team. The real built app over HTTP, on SQLite and on
 // PostgreSQL, with the real SMTP fake: caps on new cases per address and per reply-to address, on
 // follow-ups per case, and forged X-Forwarded-For hops change nothing.
 const providers: Array<[string, () => Promise<{ url: string; drop(): Promise<void> }>]> = [

@@ -192,7 +192,7 @@ async function fuzzOne(i: number): Promise<Outcome> {
   const headers: Record<string, string> = {
     "X-Forwarded-For": pick(["203.0.113.7", `198.51.100.${int(255)}`, "garbage\u00ff", "::1", "1.2.3.4, 5.6.7.8", "", "x".repeat(100)]),
   };
-  // Mostly JSON: anything else is a 415 before the body is read (issue 18), so it explores less.
+  // Mostly JSON: anything else is a 415 before the body is read (docs/decisions/0036), so it explores less.
   if (rand() < 0.9)
     headers["Content-Type"] = pick([
       "application/json",

@@ -8,7 +8,7 @@ import { startAppServer, type AppServer } from "../support/app-server";
 import { seedShop, TEST_ACCESS_TOKEN } from "../support/seed";
 import { storefront } from "../support/storefront-client";
 
-// Issue 19: a model a merchant can trust. Scripted model behaviours against the real app through
+// A model a merchant can trust. Scripted model behaviours against the real app through
 // the real `openai` SDK, on the JSON route and the stream route.
 let fake: OpenAiServerHandle;
 let smtp: SmtpServerHandle;

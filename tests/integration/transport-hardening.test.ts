@@ -6,7 +6,7 @@ import { startAppServer, TEST_API_SECRET, type AppServer } from "../support/app-
 import { seedShop } from "../support/seed";
 import { storefront } from "../support/storefront-client";
 
-// Issue 18: no request breaks a connection, every unexpected method or content type gets the JSON
+// Transport hardening (docs/decisions/0036): no request breaks a connection, every unexpected method or content type gets the JSON
 // contract, forged X-Forwarded-For hops change nothing, client mistakes log no stack trace.
 const SHOP = "transport.myshopify.com";
 let app: AppServer;

@@ -3,7 +3,7 @@
 // billing", "get me a real human", "i don't want to talk to a bot". The templates expand those
 // ways of asking (and refund synonyms, and complaint shapes) and add look-alikes that must NOT
 // escalate ("is this a bot?", "how do I transfer money to another account"). They were written by
-// the team from the kinds of phrasing listed in issue 14, not copied from any corpus, and are
+// the team from the kinds of phrasing the learned model was built for, not copied from any corpus, and are
 // disjoint from the regression sets in `synthetic-checks.fixtures.ts`.
 import { seededRandom } from "./train-logistic";
 import type { LabelledRow } from "./labels";

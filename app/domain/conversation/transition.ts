@@ -232,7 +232,6 @@ function awaitingEmail(s: ConversationState, event: ChatEvent, turn: Turn): Turn
     const merged = facts.decision.escalate ? mergeEscalations(pending, toPending(facts.decision)) : pending;
     const withEmail = { ...s, shopperEmail: i.email };
     // The address may also prove the order under discussion: tell its status before handing over.
-    // Issue 18: an abuse cap refused the new case (see TurnFacts.escalationRefusal).
     if (turn.facts.escalationRefusal) return refuseCase(withEmail, merged, turn, orderFactsFirst(withEmail, turn));
     return createCase(withEmail, merged, turn, orderFactsFirst(withEmail, turn));
   }
@@ -284,7 +283,7 @@ function startEscalation(s: ConversationState, escalation: PendingEscalation, tu
   ]);
 }
 
-/** No email can go out (plan allowance, or an abuse cap — issue 18): the store's contact details instead. */
+/** No email can go out (plan allowance, or an abuse cap, docs/decisions/0035): the store's contact details instead. */
 function refuseCase(s: ConversationState, escalation: PendingEscalation, turn: Turn, told: Said[]): TurnResult {
   const { facts, t } = turn;
   return {

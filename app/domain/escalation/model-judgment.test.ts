@@ -3,7 +3,7 @@ import { detectEscalation } from "./detect-escalation";
 import { defaultEscalationSettings, escalationSettingsSchema, type EscalationSettings } from "./settings";
 import type { ReasonCode } from "./types";
 
-// Rules + the committed model on hand-written messages of each kind issue 14 names: wordings of
+// Rules + the committed model on hand-written messages of each kind the learned model was built for (2026-12-03): wordings of
 // asking for a person the rules never listed, refund synonyms, complaint and angry tweets, and
 // look-alikes that must stay with the assistant. None of these texts is in the training data.
 
