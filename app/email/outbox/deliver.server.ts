@@ -4,7 +4,7 @@ import type { ComposedEmail } from "~/domain/email/types";
 import { PRIORITIES, type Priority } from "~/domain/escalation";
 import type { Db } from "~/db.server";
 import { loadCaseView, type AdminCaseUrl } from "../load-case-email.server";
-import { classifySmtpError, sendComposedEmail, type MailSender } from "../mailer.server";
+import { classifySmtpError, sendComposedEmail, type FailureScope, type MailSender } from "../mailer.server";
 import {
   BackoffOptions,
   ClaimedRow,
@@ -36,8 +36,8 @@ export interface DeliverOptions {
 export type DeliveryOutcome =
   /** accepted by the SMTP server */
   | { outcome: "sent"; response: string }
-  /** temporary failure, retried at `nextAttemptAt` */
-  | { outcome: "retry"; error: string; nextAttemptAt: Date }
+  /** temporary failure, retried at `nextAttemptAt` (or sooner when `scope` says the server was down and it recovers) */
+  | { outcome: "retry"; error: string; nextAttemptAt: Date; scope: FailureScope }
   /** permanent failure or give-up time reached */
   | { outcome: "failed"; error: string }
   /** a follow-up waiting for an earlier email of its case (no attempt made) */
@@ -218,5 +218,5 @@ export async function deliverClaimed(db: Db, transport: MailSender, claimed: Cla
     await tx.outboxEmail.updateMany({ where: ours(row), data: { status: "pending", nextAttemptAt, lastError: failure.message, attempts, ...release } });
   });
   opts.log?.warn(`[outbox] ${row.kind} email ${row.id} attempt ${attempts} failed, retrying at ${nextAttemptAt.toISOString()}: ${failure.message}`);
-  return { outcome: "retry", error: failure.message, nextAttemptAt };
+  return { outcome: "retry", error: failure.message, nextAttemptAt, scope: failure.scope };
 }
