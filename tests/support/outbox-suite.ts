@@ -245,6 +245,19 @@ export function defineOutboxSuite(provider: string, makeDatabase: () => Promise<
       expect(smtp.messages).toHaveLength(3);
     });
 
+    it("only 451-refused emails waiting: one tries per look, and once it is delivered the others go", async () => {
+      await smtp.setFailure("reject");
+      const refused = [await seedCase(), await seedCase(), await seedCase()];
+      worker({ backoff: SLOW, random: () => 0.99, probeMs: 150 });
+      await waitFor(failedAttempts(3), 8_000, "refused attempts");
+      await smtp.setFailure("none");
+      const back = Date.now();
+      // No new email comes to prove the server is back: a woken one does.
+      await waitFor(allSent(refused.map((c) => c.outboxId)), 3_000, "refused emails sent");
+      expect(Date.now() - back).toBeLessThan(2_000);
+      expect(smtp.messages).toHaveLength(3);
+    });
+
     it("451 temporary failure is retried with backoff, then sent", async () => {
       await smtp.setFailure("reject-data");
       const { outboxId, messageId } = await seedCase();

@@ -52,8 +52,10 @@ async function findWaiting(db: RecoveryOptions["db"], now: Date): Promise<Waitin
  * - a successful delivery (this instance's) makes due every email waiting after a connection- or
  *   server-level failure;
  * - while emails wait after connection-level failures, a periodic probe (connect, EHLO, QUIT:
- *   nodemailer's `verify`) makes them due when it succeeds. A server that accepts connections but
- *   refuses mail (451 to MAIL FROM) passes the probe, so emails refused that way wait for a delivery.
+ *   nodemailer's `verify`) makes them due when it succeeds;
+ * - a server that accepts connections but refuses mail (451 to MAIL FROM) passes that probe, so
+ *   while only such emails wait, each look makes one of them due: a real attempt is the probe,
+ *   one per look and instance rather than every email on its own schedule.
  * The periodic look also reads the database, so rows that failed on another instance are seen too.
  */
 export function startRecovery(opts: RecoveryOptions): Recovery {
@@ -67,7 +69,8 @@ export function startRecovery(opts: RecoveryOptions): Recovery {
   let timer: NodeJS.Timeout | undefined;
   let look: Promise<void> = Promise.resolve();
 
-  async function wake(ids: string[], why: string): Promise<void> {
+  /** Makes the rows due now; `why` is logged (null: routine, not worth a line). */
+  async function wake(ids: string[], why: string | null): Promise<void> {
     if (ids.length === 0 || stopped) return;
     const now = opts.clock();
     const { count } = await opts.db.outboxEmail.updateMany({
@@ -75,7 +78,7 @@ export function startRecovery(opts: RecoveryOptions): Recovery {
       data: { nextAttemptAt: now },
     });
     if (count === 0) return;
-    opts.log.warn(`[outbox] ${why}: ${count} waiting email(s) due now`);
+    if (why) opts.log.warn(`[outbox] ${why}: ${count} waiting email(s) due now`);
     opts.onWoken();
   }
 
@@ -94,13 +97,19 @@ export function startRecovery(opts: RecoveryOptions): Recovery {
       return;
     }
     suspect = true;
-    if (waiting.connection.length === 0 || !opts.transport.verify) return;
-    try {
-      await opts.transport.verify();
-    } catch {
+    if (waiting.connection.length > 0 && opts.transport.verify) {
+      try {
+        await opts.transport.verify();
+      } catch {
+        return;
+      }
+      await wake(waiting.connection, "SMTP server reachable again (probe)");
       return;
     }
-    await wake(waiting.connection, "SMTP server reachable again (probe)");
+    // The server answers but refuses mail (no session probe can tell when it accepts again), or
+    // cannot be probed: one waiting email tries for real, and its delivery wakes the others.
+    const canary = waiting.server[0] ?? waiting.connection[0];
+    if (canary) await wake([canary], null);
   }
 
   function schedule(): void {
