@@ -1,3 +1,6 @@
+import { writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type Db } from "../../app/db.server";
 import { checkExactlyOnce, runShopperTraffic, summarize } from "../bench/traffic";
@@ -71,6 +74,7 @@ describe("SMTP outage under load (two instances, PostgreSQL)", () => {
   it("delivers every escalation exactly once after recovery and records failures then success", async () => {
     const timeline: string[] = [];
     const t0 = Date.now();
+    let downAt = Number.POSITIVE_INFINITY;
     let recoveredAt = Number.POSITIVE_INFINITY;
     // Emails certainly queued in each failure phase, so every run proves the wake (random traffic may queue few).
     const forced: Array<Promise<string[]>> = [];
@@ -78,7 +82,8 @@ describe("SMTP outage under load (two instances, PostgreSQL)", () => {
       setTimeout(
         () =>
           void smtp.setFailure("down").then(() => {
-            timeline.push(`${Date.now() - t0} ms: SMTP down`);
+            downAt = Date.now();
+            timeline.push(`${downAt - t0} ms: SMTP down`);
             forced.push(escalateNow("down"));
           }),
         DOWN_AT_MS,
@@ -106,17 +111,13 @@ describe("SMTP outage under load (two instances, PostgreSQL)", () => {
     console.log(`[outage] ${timeline.join("; ")}`);
     console.log(`[outage] ${summarize(stats)}`);
 
-    // On a failed turn, the servers' own account of it (stack traces) beside the HTTP answers.
-    const serverErrors = () =>
-      apps
-        .flatMap((a) =>
-          a
-            .output()
-            .split("\n")
-            .filter((l) => /error/i.test(l)),
-        )
-        .slice(0, 20);
-    expect(stats.errors, [...stats.errorSamples, ...(stats.errors ? serverErrors() : [])].join("\n")).toBe(0);
+    // On a failed turn, the servers' own account of it goes to a file named in the failure.
+    const outputs = () => {
+      const file = path.join(tmpdir(), `baton-outage-${process.pid}-${Date.now()}.log`);
+      writeFileSync(file, apps.map((a, i) => `=== instance ${i}\n${a.output()}`).join("\n"));
+      return `app output: ${file}`;
+    };
+    expect(stats.errors, [...stats.errorSamples, ...(stats.errors ? [outputs()] : [])].join("\n")).toBe(0);
     expect(stats.escalated.length).toBeGreaterThan(5);
     expect(Number.isFinite(recoveredAt)).toBe(true);
 
@@ -153,8 +154,10 @@ describe("SMTP outage under load (two instances, PostgreSQL)", () => {
     console.log(
       `[outage] ${hit.length}/${cases.length} cases saw failed attempts (${hit.reduce((n, c) => n + c.emails[0]!.attemptsLog.length, 0)} attempts in all)`,
     );
-    // At least the four escalations queued while SMTP was down or refusing.
-    expect(hit.length).toBeGreaterThanOrEqual(4);
+    expect(hit.length).toBeGreaterThan(0);
+    // A case queued well inside the outage was tried during it (a queued email is tried at once).
+    const queuedInOutage = cases.filter((c) => c.createdAt.getTime() >= downAt && c.createdAt.getTime() < recoveredAt - 1_000);
+    expect(queuedInOutage.filter((c) => !hit.includes(c)).map((c) => c.id)).toEqual([]);
     for (const c of cases) {
       const email = c.emails[0]!;
       expect(email.status).toBe("sent");
