@@ -9,6 +9,8 @@ export type MailTransport = Transporter<SMTPPool.SentMessageInfo>;
 /** What sending needs from a transport (a real one, or a test double). */
 export interface MailSender {
   sendMail(mail: Mail.Options): Promise<{ accepted?: unknown[]; rejected?: unknown[]; response?: string; messageId?: string }>;
+  /** Opens a session (connect, EHLO, AUTH) and closes it; rejects when the server cannot be reached. */
+  verify?(): Promise<unknown>;
 }
 
 export interface MailTransportOptions {
@@ -98,11 +100,48 @@ export async function sendComposedEmail(transport: MailSender, email: ComposedEm
   };
 }
 
+/**
+ * Whom a temporary failure concerns, which decides what may end its wait (outbox/recovery.server.ts):
+ * - `connection`: no SMTP session (refused, reset, timed out, DNS): the server is unreachable; a
+ *   successful probe (connect + EHLO) or any delivery ends the wait.
+ * - `server`: the server answered but refused every mail (421, or a 4xx to the greeting, EHLO or
+ *   MAIL FROM, before any recipient is named): only a delivery that succeeds ends the wait.
+ * - `message`: this email or its recipients (4xx to RCPT TO or DATA, e.g. greylisting, a full
+ *   mailbox), or something unknown: it keeps its own backoff.
+ */
+export type FailureScope = "connection" | "server" | "message";
+
 export interface SmtpFailure {
   /** true when retrying cannot help (5xx reply, or a message that can never be built). */
   permanent: boolean;
+  scope: FailureScope;
   responseCode?: number;
+  /** Stored as the row's `lastError`: `CODE [COMMAND]: reply or reason` (see `failureScopeOfStored`). */
   message: string;
+}
+
+/** nodemailer's codes (and raw socket errnos) for a session that never got going or broke off. */
+const CONNECTION_CODES = new Set([
+  "ECONNECTION",
+  "ESOCKET",
+  "ETIMEDOUT",
+  "EDNS",
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "EPIPE",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+]);
+/** Commands whose 4xx reply refuses every mail alike (no recipient named yet). */
+const SERVER_WIDE_COMMANDS = new Set(["CONN", "EHLO", "HELO", "LHLO", "MAIL FROM"]);
+
+function scopeOf(code: string | undefined, command: string | undefined, responseCode: number | undefined): FailureScope {
+  if (code !== undefined && CONNECTION_CODES.has(code)) return "connection";
+  if (responseCode === 421) return "server";
+  if (responseCode !== undefined && responseCode >= 400 && responseCode < 500 && command !== undefined && SERVER_WIDE_COMMANDS.has(command)) return "server";
+  return "message";
 }
 
 /**
@@ -111,14 +150,27 @@ export interface SmtpFailure {
  * fine, so it keeps retrying until the give-up time. Network errors and 4xx are temporary.
  */
 export function classifySmtpError(error: unknown): SmtpFailure {
-  const e = (error ?? {}) as { responseCode?: unknown; code?: unknown; message?: unknown; response?: unknown };
+  const e = (error ?? {}) as { responseCode?: unknown; code?: unknown; command?: unknown; message?: unknown; response?: unknown };
   const responseCode = typeof e.responseCode === "number" ? e.responseCode : undefined;
   const code = typeof e.code === "string" ? e.code : undefined;
-  const text = typeof e.response === "string" && e.response ? e.response : typeof e.message === "string" ? e.message : String(error);
-  const message = `${code ? `${code}: ` : ""}${text}`.slice(0, 1000);
-  if (code === "EAUTH" || code === "ENOAUTH") return { permanent: false, responseCode, message };
-  if (responseCode !== undefined && responseCode >= 500 && responseCode < 600) return { permanent: true, responseCode, message };
+  const command = typeof e.command === "string" && /^[A-Z][A-Z ]{0,15}$/.test(e.command) ? e.command : undefined;
+  const said = typeof e.response === "string" && e.response ? e.response : typeof e.message === "string" ? e.message : String(error);
+  // The reply code leads the text, so the stored message keeps what `failureScopeOfStored` reads.
+  const text = responseCode !== undefined && !said.startsWith(String(responseCode)) ? `${responseCode} ${said}` : said;
+  const label = code ? `${code}${command ? ` [${command}]` : ""}: ` : "";
+  const message = `${label}${text}`.slice(0, 1000);
+  const scope = scopeOf(code, command, responseCode);
+  if (code === "EAUTH" || code === "ENOAUTH") return { permanent: false, scope, responseCode, message };
+  if (responseCode !== undefined && responseCode >= 500 && responseCode < 600) return { permanent: true, scope, responseCode, message };
   // An envelope without any recipient or a message nodemailer cannot build never gets better.
-  if (responseCode === undefined && (code === "EENVELOPE" || code === "EMESSAGE")) return { permanent: true, message };
-  return { permanent: false, responseCode, message };
+  if (responseCode === undefined && (code === "EENVELOPE" || code === "EMESSAGE")) return { permanent: true, scope, message };
+  return { permanent: false, scope, responseCode, message };
+}
+
+/** The scope of a failure stored by `classifySmtpError` as a row's `lastError` (null: none recorded). */
+export function failureScopeOfStored(lastError: string | null): FailureScope | null {
+  if (lastError === null) return null;
+  const m = /^([A-Z_]+)(?: \[([A-Z ]+)\])?: (?:(\d{3})[ -])?/.exec(lastError);
+  if (!m) return "message";
+  return scopeOf(m[1], m[2], m[3] === undefined ? undefined : Number(m[3]));
 }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSmtpServer, type SmtpServerHandle } from "../../tests/servers/smtp-server";
 import { composeEscalationEmail, composeFollowUpEmail } from "~/domain/email/compose-escalation-email";
 import { seedView } from "~/domain/email/fixtures";
-import { classifySmtpError, createMailTransport, sendComposedEmail, smtpOptionsFromUrl } from "./mailer.server";
+import { classifySmtpError, createMailTransport, failureScopeOfStored, sendComposedEmail, smtpOptionsFromUrl } from "./mailer.server";
 
 describe("smtpOptionsFromUrl", () => {
   it.each([
@@ -28,16 +28,41 @@ describe("smtpOptionsFromUrl", () => {
 
 describe("classifySmtpError", () => {
   it.each([
-    { name: "550 mailbox unavailable", error: { responseCode: 550, code: "EENVELOPE", response: "550 5.1.1 No such user" }, permanent: true },
-    { name: "554 transaction failed", error: { responseCode: 554, code: "EMESSAGE" }, permanent: true },
-    { name: "451 try later", error: { responseCode: 451, code: "EMESSAGE" }, permanent: false },
-    { name: "421 service not available", error: { responseCode: 421, code: "EPROTOCOL" }, permanent: false },
-    { name: "535 auth failed (operator fixes credentials)", error: { responseCode: 535, code: "EAUTH" }, permanent: false },
-    { name: "connection refused", error: { code: "ESOCKET", message: "connect ECONNREFUSED 127.0.0.1:25" }, permanent: false },
-    { name: "timeout", error: { code: "ETIMEDOUT" }, permanent: false },
-    { name: "no recipients", error: { code: "EENVELOPE", message: "No recipients defined" }, permanent: true },
-  ])("$name → permanent=$permanent", ({ error, permanent }) => {
-    expect(classifySmtpError(Object.assign(new Error(String(error.response ?? error.code)), error)).permanent).toBe(permanent);
+    { name: "550 mailbox unavailable", error: { responseCode: 550, code: "EENVELOPE", response: "550 5.1.1 No such user" }, permanent: true, scope: "message" },
+    { name: "554 transaction failed", error: { responseCode: 554, code: "EMESSAGE" }, permanent: true, scope: "message" },
+    { name: "451 try later", error: { responseCode: 451, code: "EMESSAGE" }, permanent: false, scope: "message" },
+    { name: "451 to MAIL FROM", error: { responseCode: 451, code: "EENVELOPE", command: "MAIL FROM" }, permanent: false, scope: "server" },
+    { name: "450 greylisted at RCPT TO", error: { responseCode: 450, code: "EENVELOPE", command: "RCPT TO" }, permanent: false, scope: "message" },
+    { name: "421 service not available", error: { responseCode: 421, code: "EPROTOCOL" }, permanent: false, scope: "server" },
+    { name: "535 auth failed (operator fixes credentials)", error: { responseCode: 535, code: "EAUTH" }, permanent: false, scope: "message" },
+    { name: "connection refused", error: { code: "ESOCKET", message: "connect ECONNREFUSED 127.0.0.1:25" }, permanent: false, scope: "connection" },
+    {
+      name: "connection cut",
+      error: { code: "ECONNECTION", command: "CONN", message: "Connection closed unexpectedly" },
+      permanent: false,
+      scope: "connection",
+    },
+    { name: "timeout", error: { code: "ETIMEDOUT" }, permanent: false, scope: "connection" },
+    { name: "no recipients", error: { code: "EENVELOPE", message: "No recipients defined" }, permanent: true, scope: "message" },
+    { name: "an unknown error", error: { message: "boom" }, permanent: false, scope: "message" },
+  ])("$name → permanent=$permanent, scope=$scope", ({ error, permanent, scope }) => {
+    const failure = classifySmtpError(Object.assign(new Error(String(error.response ?? error.code)), error));
+    expect(failure.permanent).toBe(permanent);
+    expect(failure.scope).toBe(scope);
+    // The scope survives being stored as the row's lastError (the recovery reads it back from there).
+    expect(failureScopeOfStored(failure.message)).toBe(scope);
+  });
+
+  it("names the command a reply answered", () => {
+    const error = Object.assign(new Error("Mail command failed"), {
+      code: "EENVELOPE",
+      command: "MAIL FROM",
+      responseCode: 451,
+      response: "451 4.3.0 Try later",
+    });
+    expect(classifySmtpError(error).message).toBe("EENVELOPE [MAIL FROM]: 451 4.3.0 Try later");
+    expect(failureScopeOfStored(null)).toBeNull();
+    expect(failureScopeOfStored("Gave up after 3 attempts: ECONNECTION [CONN]: refused")).toBe("message");
   });
 });
 

@@ -544,7 +544,13 @@ let ipCounter = 0;
 
 beforeAll(async () => {
   smtp = await startSmtpServer();
-  admin = await startShopifyAdminServer({ accessToken: TEST_ACCESS_TOKEN, shops: { [DEMO_SHOP_DOMAIN]: createDemoStore() } });
+  admin = await startShopifyAdminServer({
+    accessToken: TEST_ACCESS_TOKEN,
+    shops: { [DEMO_SHOP_DOMAIN]: createDemoStore() },
+    // Dozens of shoppers' lookups back to back on one shop would drain Shopify's bucket (2000, 100/s)
+    // and each wait seconds for it; throttling has its own test (chat-escalation.test.ts).
+    bucket: { maximumAvailable: 1_000_000, restoreRate: 100_000 },
+  });
   app = await startAppServer({
     env: { SMTP_URL: smtp.url, SHOPIFY_ADMIN_API_ORIGIN: admin.origin, FOLLOW_UP_BATCH_MS: "200", RATE_LIMIT_IP_PER_MINUTE: "100000" },
   });
@@ -553,6 +559,8 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
+  // Every lookup was answered at once (a throttled one would have waited for the bucket).
+  expect(admin.requests.filter((r) => r.outcome === "throttled")).toEqual([]);
   await db?.$disconnect();
   await app?.stop();
   await admin?.stop();

@@ -3,7 +3,7 @@ import { createDb } from "../../app/db.server";
 import { createDemoStore, DEMO_SHOP_DOMAIN } from "../fixtures/shopify-orders";
 import { startShopifyAdminServer, type ShopifyAdminServerHandle } from "../servers/shopify-admin-server";
 import { startSmtpServer, type SmtpServerHandle } from "../servers/smtp-server";
-import { startAppServer, tempSqliteUrl, type AppServer } from "../support/app-server";
+import { startAppServer, type AppServer } from "../support/app-server";
 import { seedShop, TEST_ACCESS_TOKEN } from "../support/seed";
 import { storefront } from "../support/storefront-client";
 
@@ -12,6 +12,9 @@ import { storefront } from "../support/storefront-client";
 let smtp: SmtpServerHandle;
 let admin: ShopifyAdminServerHandle;
 const servers: AppServer[] = [];
+/** One app per test, both started at once (each on its own SQLite database). */
+let outageApp: AppServer;
+let crashingApp: AppServer;
 
 const appEnv = () => ({
   SMTP_URL: smtp.url,
@@ -23,6 +26,9 @@ const appEnv = () => ({
 beforeAll(async () => {
   smtp = await startSmtpServer();
   admin = await startShopifyAdminServer({ accessToken: TEST_ACCESS_TOKEN, shops: { [DEMO_SHOP_DOMAIN]: createDemoStore() } });
+  [outageApp, crashingApp] = await Promise.all([startAppServer({ env: appEnv() }), startAppServer({ env: appEnv() })]);
+  servers.push(outageApp, crashingApp);
+  await Promise.all([outageApp, crashingApp].map((a) => seedShop(a.databaseUrl, { domain: DEMO_SHOP_DOMAIN })));
 });
 afterAll(async () => {
   for (const s of servers) await s.stop();
@@ -43,9 +49,9 @@ function countByReplyTo(): Map<string, number> {
   return counts;
 }
 
-async function waitFor(check: () => boolean, ms: number): Promise<void> {
+async function waitFor(check: () => boolean | Promise<boolean>, ms: number): Promise<void> {
   const until = Date.now() + ms;
-  while (!check()) {
+  while (!(await check())) {
     if (Date.now() > until) throw new Error("timed out");
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -54,21 +60,22 @@ async function waitFor(check: () => boolean, ms: number): Promise<void> {
 describe("delivery under faults", () => {
   it("SMTP down for a while, then back: every case is delivered exactly once", async () => {
     smtp.clear();
-    const app = await startAppServer({ env: appEnv() });
-    servers.push(app);
-    await seedShop(app.databaseUrl, { domain: DEMO_SHOP_DOMAIN });
+    const app = outageApp;
+    const db = createDb(app.databaseUrl);
     await smtp.setFailure("down");
     const emails = ["down-1@example.com", "down-2@example.com", "down-3@example.com"];
-    for (const e of emails) await escalate(app.origin, e);
-    await new Promise((r) => setTimeout(r, 1500));
+    await Promise.all(emails.map((e) => escalate(app.origin, e)));
+    // Every email was tried while SMTP was down (polled, not a fixed wait), and none arrived.
+    const triedEach = async () => (await db.deliveryAttempt.groupBy({ by: ["outboxId"], where: { ok: false } })).length >= emails.length;
+    await waitFor(triedEach, 10_000);
     expect(smtp.messages).toHaveLength(0);
     await smtp.setFailure("none");
     await waitFor(() => smtp.messages.length >= emails.length, 20_000);
-    await new Promise((r) => setTimeout(r, 1000));
+    // Nothing more can arrive once no row waits or is being sent.
+    await waitFor(async () => (await db.outboxEmail.count({ where: { status: { in: ["pending", "sending"] } } })) === 0, 10_000);
     const counts = countByReplyTo();
     for (const e of emails) expect(counts.get(e)).toBe(1);
 
-    const db = createDb(app.databaseUrl);
     const attempts = await db.deliveryAttempt.findMany({ where: { ok: false } });
     expect(attempts.length).toBeGreaterThan(0);
     expect(await db.escalationCase.count({ where: { status: "sent" } })).toBe(emails.length);
@@ -77,10 +84,8 @@ describe("delivery under faults", () => {
 
   it("the app crashes mid-delivery: after restart the case is delivered once, with its Message-ID", async () => {
     smtp.clear();
-    const databaseUrl = tempSqliteUrl();
-    const first = await startAppServer({ env: appEnv(), databaseUrl });
-    servers.push(first);
-    await seedShop(databaseUrl, { domain: DEMO_SHOP_DOMAIN });
+    const first = crashingApp;
+    const databaseUrl = first.databaseUrl;
     await smtp.setFailure("reject");
     await escalate(first.origin, "crash@example.com");
     const db = createDb(databaseUrl);
@@ -96,7 +101,10 @@ describe("delivery under faults", () => {
     const second = await startAppServer({ env: appEnv(), databaseUrl });
     servers.push(second);
     await waitFor(() => countByReplyTo().get("crash@example.com") === 1, 20_000);
-    await new Promise((r) => setTimeout(r, 1000));
+    // Nothing more can arrive once the row is marked sent (no lease left to take over).
+    const after = createDb(databaseUrl);
+    await waitFor(async () => (await after.outboxEmail.findUniqueOrThrow({ where: { id: queued.id } })).status === "sent", 10_000);
+    await after.$disconnect();
     expect(countByReplyTo().get("crash@example.com")).toBe(1);
     expect(smtp.messages[0]!.messageId).toBe(queued.messageId);
   }, 60_000);

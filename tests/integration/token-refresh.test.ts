@@ -16,6 +16,8 @@ const SHOP = DEMO_SHOP_DOMAIN;
 let admin: ShopifyAdminServerHandle;
 let app: AppServer;
 let second: AppServer;
+let third: AppServer;
+let demo: AppServer;
 let db: Db;
 let database: Awaited<ReturnType<typeof createPostgresDatabase>>;
 
@@ -44,7 +46,14 @@ beforeAll(async () => {
   database = await createPostgresDatabase("baton_refresh");
   app = await startAppServer({ databaseUrl: database.url, env: { SHOPIFY_ADMIN_API_ORIGIN: admin.origin } });
   await seedShop(app.databaseUrl, { domain: SHOP, name: "Baton Demo Goods" });
-  second = await startAppServer({ databaseUrl: app.databaseUrl, env: { SHOPIFY_ADMIN_API_ORIGIN: admin.origin } });
+  // The processes of the last test start here too, all at once (after the seed, so the demo's own
+  // seed finds the shop and leaves it alone). They handle no request before that test, so their
+  // session caches are empty then: they read the row it changes.
+  [second, third, demo] = await Promise.all([
+    startAppServer({ databaseUrl: app.databaseUrl, env: { SHOPIFY_ADMIN_API_ORIGIN: admin.origin } }),
+    startAppServer({ databaseUrl: app.databaseUrl, env: { SHOPIFY_ADMIN_API_ORIGIN: admin.origin } }),
+    startAppServer({ databaseUrl: app.databaseUrl, demo: true }),
+  ]);
   db = createDb(app.databaseUrl);
   // A legacy row: the seed wrote the token in plain text, and no refresh token yet.
   await expireStoredToken("shprt_initial");
@@ -52,8 +61,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await db?.$disconnect();
-  await second?.stop();
-  await app?.stop();
+  await Promise.all([demo?.stop(), third?.stop(), second?.stop(), app?.stop()]);
   await admin?.stop();
   await database?.drop();
 });
@@ -93,32 +101,26 @@ describe("expiring offline tokens on the storefront path", () => {
   it("a rejected refresh: the shopper hears lookups are unavailable, the merchant sees a banner", async () => {
     admin.rejectRefreshes(true);
     await expireStoredToken(admin.currentToken(SHOP)!.refreshToken);
-    // The session cache (10 s) still holds the valid-looking session; a new process reads the row.
-    const third = await startAppServer({ databaseUrl: app.databaseUrl, env: { SHOPIFY_ADMIN_API_ORIGIN: admin.origin } });
-    const demo = await startAppServer({ databaseUrl: app.databaseUrl, demo: true });
-    try {
-      const turn = await askForOrder(third.origin);
-      expect(texts(turn)).toContain("I can't look up orders right now");
-      expect(texts(turn)).not.toContain("9400111899223847563");
-      const shop = await db.shop.findUniqueOrThrow({ where: { domain: SHOP } });
-      expect(shop.adminAccessIssue).toBe("refresh_rejected");
-      expect(shop.tokenRefreshLockedUntil).toBeNull();
+    // The session cache (10 s) still holds the valid-looking session; a process that has not
+    // served this shop yet (`third`) reads the row.
+    const turn = await askForOrder(third.origin);
+    expect(texts(turn)).toContain("I can't look up orders right now");
+    expect(texts(turn)).not.toContain("9400111899223847563");
+    const shop = await db.shop.findUniqueOrThrow({ where: { domain: SHOP } });
+    expect(shop.adminAccessIssue).toBe("refresh_rejected");
+    expect(shop.tokenRefreshLockedUntil).toBeNull();
 
-      // The demo process signs in as this shop (baton-demo.myshopify.com) without Shopify.
-      const home = await loaderData(demo.origin, "/app", "routes/app._index");
-      expect(home.data.adminAccess).toMatchObject({ issue: "refresh_rejected" });
-      const html = await (await fetch(`${demo.origin}/app`)).text();
-      expect(html).toContain("Baton can’t look up orders right now");
+    // The demo process signs in as this shop (baton-demo.myshopify.com) without Shopify.
+    const home = await loaderData(demo.origin, "/app", "routes/app._index");
+    expect(home.data.adminAccess).toMatchObject({ issue: "refresh_rejected" });
+    const html = await (await fetch(`${demo.origin}/app`)).text();
+    expect(html).toContain("Baton can’t look up orders right now");
 
-      // Shopify accepts again (the merchant reconnected): the next refresh clears the notice.
-      admin.rejectRefreshes(false);
-      await db.shop.update({ where: { domain: SHOP }, data: { adminAccessIssueAt: new Date(Date.now() - 120_000) } });
-      expect(texts(await askForOrder(third.origin))).toContain("9400111899223847563");
-      expect((await db.shop.findUniqueOrThrow({ where: { domain: SHOP } })).adminAccessIssue).toBeNull();
-      expect((await loaderData(demo.origin, "/app", "routes/app._index")).data.adminAccess).toBeNull();
-    } finally {
-      await demo.stop();
-      await third.stop();
-    }
+    // Shopify accepts again (the merchant reconnected): the next refresh clears the notice.
+    admin.rejectRefreshes(false);
+    await db.shop.update({ where: { domain: SHOP }, data: { adminAccessIssueAt: new Date(Date.now() - 120_000) } });
+    expect(texts(await askForOrder(third.origin))).toContain("9400111899223847563");
+    expect((await db.shop.findUniqueOrThrow({ where: { domain: SHOP } })).adminAccessIssue).toBeNull();
+    expect((await loaderData(demo.origin, "/app", "routes/app._index")).data.adminAccess).toBeNull();
   });
 });

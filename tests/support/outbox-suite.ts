@@ -201,6 +201,63 @@ export function defineOutboxSuite(provider: string, makeDatabase: () => Promise<
       }
     });
 
+    // Recovery after an outage is bounded by the probe period, not by each email's backoff.
+    const SLOW = { baseMs: 60_000, capMs: 60_000 };
+    const failedAttempts = (n: number) => async () => (await db.deliveryAttempt.count({ where: { ok: false } })) >= n;
+    const allSent = (ids: string[]) => async () => (await db.outboxEmail.count({ where: { id: { in: ids }, status: "sent" } })) === ids.length;
+
+    it("SMTP back after an outage: a probe on another worker wakes emails waiting on a long backoff", async () => {
+      await smtp.setFailure("down");
+      const cases = [await seedCase(), await seedCase(), await seedCase()];
+      // Worker "b" meets the outage; each email now waits up to a minute for its retry.
+      const b = worker({ workerId: "b", backoff: SLOW, random: () => 0.99, probeMs: 60_000 });
+      await waitFor(failedAttempts(3), 8_000, "failed attempts");
+      await b.stop();
+      const waiting = await db.outboxEmail.findMany({ where: { id: { in: cases.map((c) => c.outboxId) } } });
+      expect(waiting.every((r) => r.status === "pending" && r.nextAttemptAt.getTime() > Date.now() + 30_000)).toBe(true);
+      expect(waiting[0]!.lastError).toMatch(/^(ECONNECTION|ESOCKET) \[CONN\]: /);
+
+      // Another instance, which has seen no failure itself, finds them in the shared outbox.
+      await smtp.setFailure("none");
+      const back = Date.now();
+      worker({ workerId: "a", backoff: SLOW, probeMs: 100 });
+      await waitFor(allSent(cases.map((c) => c.outboxId)), 3_000, "woken emails sent");
+      expect(Date.now() - back).toBeLessThan(2_000);
+      expect(smtp.messages.map((m) => m.messageId).sort()).toEqual(cases.map((c) => c.messageId).sort());
+      for (const c of cases) expect(await db.deliveryAttempt.count({ where: { outboxId: c.outboxId } })).toBe(2);
+    });
+
+    it("emails refused with 451 to MAIL FROM wait for a delivery that succeeds, then go at once", async () => {
+      await smtp.setFailure("reject");
+      const refused = [await seedCase(), await seedCase()];
+      const w = worker({ backoff: SLOW, random: () => 0.99, probeMs: 60_000 });
+      await waitFor(failedAttempts(2), 8_000, "refused attempts");
+      const row = await rowStatus(refused[0]!.outboxId);
+      expect(row.lastError).toMatch(/^EENVELOPE \[MAIL FROM\]: 451 /);
+      expect(row.nextAttemptAt.getTime()).toBeGreaterThan(Date.now() + 30_000);
+
+      // The server accepts mail again: the next new email's delivery wakes the ones that waited.
+      await smtp.setFailure("none");
+      const fresh = await seedCase();
+      w.kick();
+      const ids = [...refused, fresh].map((c) => c.outboxId);
+      await waitFor(allSent(ids), 3_000, "refused emails sent after a delivery");
+      expect(smtp.messages).toHaveLength(3);
+    });
+
+    it("only 451-refused emails waiting: one tries per look, and once it is delivered the others go", async () => {
+      await smtp.setFailure("reject");
+      const refused = [await seedCase(), await seedCase(), await seedCase()];
+      worker({ backoff: SLOW, random: () => 0.99, probeMs: 150 });
+      await waitFor(failedAttempts(3), 8_000, "refused attempts");
+      await smtp.setFailure("none");
+      const back = Date.now();
+      // No new email comes to prove the server is back: a woken one does.
+      await waitFor(allSent(refused.map((c) => c.outboxId)), 3_000, "refused emails sent");
+      expect(Date.now() - back).toBeLessThan(2_000);
+      expect(smtp.messages).toHaveLength(3);
+    });
+
     it("451 temporary failure is retried with backoff, then sent", async () => {
       await smtp.setFailure("reject-data");
       const { outboxId, messageId } = await seedCase();

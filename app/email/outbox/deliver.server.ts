@@ -5,7 +5,7 @@ import { PRIORITIES, type Priority } from "~/domain/escalation";
 import type { Db } from "~/db.server";
 import type { LogSink } from "~/platform/logger.server";
 import { loadCaseView, type AdminCaseUrl } from "../load-case-email.server";
-import { classifySmtpError, sendComposedEmail, type MailSender } from "../mailer.server";
+import { classifySmtpError, sendComposedEmail, type FailureScope, type MailSender } from "../mailer.server";
 import {
   BackoffOptions,
   ClaimedRow,
@@ -37,8 +37,8 @@ export interface DeliverOptions {
 export type DeliveryOutcome =
   /** accepted by the SMTP server */
   | { outcome: "sent"; response: string }
-  /** temporary failure, retried at `nextAttemptAt` */
-  | { outcome: "retry"; error: string; nextAttemptAt: Date }
+  /** temporary failure, retried at `nextAttemptAt` (or sooner when `scope` says the server was down and it recovers) */
+  | { outcome: "retry"; error: string; nextAttemptAt: Date; scope: FailureScope }
   /** permanent failure or give-up time reached */
   | { outcome: "failed"; error: string }
   /** a follow-up waiting for an earlier email of its case (no attempt made) */
@@ -222,5 +222,5 @@ export async function deliverClaimed(db: Db, transport: MailSender, claimed: Cla
     { outboxId: row.id, kind: row.kind, attempts, retryAt: nextAttemptAt.toISOString(), reason: failure.message },
     "email attempt failed, retrying",
   );
-  return { outcome: "retry", error: failure.message, nextAttemptAt };
+  return { outcome: "retry", error: failure.message, nextAttemptAt, scope: failure.scope };
 }

@@ -31,6 +31,8 @@ export const DEFAULT_LEASE_MS = 2 * 60_000;
  * gets real tries instead of failing on the first hiccup.
  */
 export const MIN_ATTEMPTS_BEFORE_GIVE_UP = 3;
+/** Mean period of the look for emails waiting on an unreachable SMTP server (outbox/recovery.server.ts). */
+export const DEFAULT_PROBE_MS = 2_000;
 /** Longest a follow-up waits before re-checking when an earlier email of its case is still queued. */
 export const FOLLOW_UP_WAIT_MS = 2_000;
 

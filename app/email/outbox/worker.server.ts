@@ -2,9 +2,10 @@ import type { Db } from "~/db.server";
 import { logger, type LogSink } from "~/platform/logger.server";
 import { type AdminCaseUrl } from "../load-case-email.server";
 import { type MailSender } from "../mailer.server";
-import { BackoffOptions, ClaimedRow, DEFAULT_LEASE_MS } from "./types";
+import { BackoffOptions, ClaimedRow, DEFAULT_LEASE_MS, DEFAULT_PROBE_MS } from "./types";
 import { claimDueEmails } from "./claim.server";
-import { deliverClaimed } from "./deliver.server";
+import { deliverClaimed, type DeliveryOutcome } from "./deliver.server";
+import { startRecovery } from "./recovery.server";
 
 // The polling worker that claims and delivers.
 export interface OutboxWorkerOptions {
@@ -19,6 +20,11 @@ export interface OutboxWorkerOptions {
   adminCaseUrl: AdminCaseUrl;
   /** Parallel sends. Default 4. */
   concurrency?: number;
+  /**
+   * Mean period (ms) of the look for emails waiting on an unreachable SMTP server, and of the
+   * probe that wakes them when it answers again (outbox/recovery.server.ts). Default 2 s.
+   */
+  probeMs?: number;
   leaseMs?: number;
   backoff?: BackoffOptions;
   random?: () => number;
@@ -49,6 +55,20 @@ export function startOutboxWorker(opts: OutboxWorkerOptions): OutboxWorker {
     wake?.();
   };
 
+  const recovery = startRecovery({
+    db: opts.db,
+    transport: opts.transport,
+    probeMs: opts.probeMs ?? DEFAULT_PROBE_MS,
+    random: opts.random ?? Math.random,
+    clock,
+    onWoken: poke,
+    log,
+  });
+  function observe(result: DeliveryOutcome): void {
+    if (result.outcome === "sent") recovery.delivered();
+    else if (result.outcome === "retry") recovery.failed(result.scope);
+  }
+
   function deliver(row: ClaimedRow): void {
     const task = deliverClaimed(opts.db, opts.transport, row, {
       now: clock(),
@@ -59,7 +79,7 @@ export function startOutboxWorker(opts: OutboxWorkerOptions): OutboxWorker {
       log,
     })
       .then(
-        () => undefined,
+        (result) => observe(result),
         (error: unknown) => log.error({ err: error, outboxId: row.id }, "delivery failed unexpectedly (lease expiry will retry it)"),
       )
       .finally(() => {
@@ -106,6 +126,7 @@ export function startOutboxWorker(opts: OutboxWorkerOptions): OutboxWorker {
       poke();
       await running;
       await Promise.allSettled([...inFlight]);
+      await recovery.stop();
     },
   };
 }
