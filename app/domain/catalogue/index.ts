@@ -1,1 +1,1 @@
-export type { CatalogueSource, ProductFacts, ProductVariantFacts } from "./ports";
+export type { CatalogueSource, ProductFacts, ProductQuery, ProductVariantFacts } from "./ports";
