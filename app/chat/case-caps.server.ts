@@ -1,7 +1,6 @@
 import { createHmac } from "node:crypto";
 import type { Db } from "~/db.server";
 import type { TurnDecision } from "~/domain/conversation/decide-turn";
-import { countNewCaseAttempt } from "./chat-limits.server";
 import type { ShopContext } from "./shop-context.server";
 
 /**
@@ -19,6 +18,12 @@ import type { ShopContext } from "./shop-context.server";
  *   but each gets its own counter value, so at most the cap of them pass.
  */
 export type CaseCapRefusal = "client_address" | "reply_to";
+
+/**
+ * Counts one more new-case attempt per key in the shared rate-limit store and returns the counts in
+ * the cap windows (app/chat/chat-limits.server.ts `countNewCaseAttempt`; tests pass their own).
+ */
+export type CaseAttemptCounter = (keys: { client: string | null; replyTo: string | null }) => Promise<{ client: number; replyTo: number }>;
 
 /** Statuses of cases whose email reached (or is on its way to) the team. */
 const TEAM_STATUSES = ["queued", "sent", "failed"];
@@ -44,7 +49,7 @@ export function clientAddressHash(secret: string, shop: string, address: string 
 export async function withinCaseCaps(
   db: Db,
   decision: TurnDecision,
-  input: { shop: ShopContext; secret: string; clientHash: string | null; signedIn: boolean; now: Date },
+  input: { shop: ShopContext; secret: string; clientHash: string | null; signedIn: boolean; now: Date; attempts: CaseAttemptCounter },
 ): Promise<TurnDecision> {
   const effect = decision.effects.find((e) => e.type === "create_case");
   if (effect?.type !== "create_case" || !decision.overCaseCap) return decision;
@@ -60,7 +65,7 @@ export async function withinCaseCaps(
  */
 export async function checkNewCaseCaps(
   db: Db,
-  input: { shop: ShopContext; secret: string; clientHash: string | null; replyTo: string | null; now: Date; verified: boolean },
+  input: { shop: ShopContext; secret: string; clientHash: string | null; replyTo: string | null; now: Date; verified: boolean; attempts: CaseAttemptCounter },
 ): Promise<CaseCapRefusal | null> {
   const { shop, now } = input;
   // A shopper who proved who they are (signed in, or an order matched to their email) is a customer,
@@ -77,7 +82,7 @@ export async function checkNewCaseCaps(
   if (byClient >= caps.newCasesPerAddressPerHour) return "client_address";
   if (byReplyTo >= caps.newCasesPerReplyToPerDay) return "reply_to";
 
-  const attempts = await countNewCaseAttempt({
+  const attempts = await input.attempts({
     client: clientHash ? `${shop.domain}|${clientHash}` : null,
     replyTo: replyTo ? `${shop.domain}|${clientAddressHash(input.secret, shop.domain, `reply-to:${replyTo}`)}` : null,
   });

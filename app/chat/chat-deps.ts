@@ -4,6 +4,7 @@ import type { LlmConfig } from "./model/client.server";
 
 // The chat capability's public surface for the composition root: its configuration and how to read the model's.
 export { llmConfigFrom } from "./model/client.server";
+import type { CaseAttemptCounter } from "./case-caps.server";
 import type { ShopContext } from "./shop-context.server";
 
 /** One storefront chat turn as the routes hand it over (validated by chat-request.server). */
@@ -62,4 +63,6 @@ export interface ChatDeps {
   kickOutbox: () => void;
   config: ChatConfig;
   log: ChatLog;
+  /** The atomic new-case attempt counter behind the abuse caps (shared across processes). */
+  caseAttempts: CaseAttemptCounter;
 }

@@ -3,7 +3,7 @@ import { db } from "~/db.server";
 import type { ChatDeps, ChatTurnInput } from "./chat-deps";
 import { BodyTooLargeError, hasJsonContentType, jsonError, readBodyText, ALLOW_HEADER } from "../platform/http.server";
 import { isWellFormedConversationId, normalizeShopperText } from "./chat-input.server";
-import { checkChatRateLimit } from "./chat-limits.server";
+import { checkChatRateLimit, countNewCaseAttempt } from "./chat-limits.server";
 import { kickOutbox } from "../platform/runtime.server";
 import { verifyStorefrontRequest } from "./storefront-auth.server";
 import { chatConfig, chatEdgeConfig, shopLookupsFor } from "~/shopify.server";
@@ -113,7 +113,7 @@ function fail(response: Response): ChatRequest {
 
 function chatDeps(shop: string, accessToken: string | undefined): ChatDeps {
   const lookup = shopLookupsFor(shop, accessToken);
-  return { db: db(), lookup, policies: lookup, now: () => new Date(), kickOutbox, config: chatConfig, log: chatLog };
+  return { db: db(), lookup, policies: lookup, now: () => new Date(), kickOutbox, config: chatConfig, log: chatLog, caseAttempts: countNewCaseAttempt };
 }
 
 const chatLog = logger.child({ capability: "chat" });

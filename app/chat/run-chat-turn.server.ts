@@ -31,7 +31,14 @@ export async function runChatTurn(deps: ChatDeps, input: ChatTurnInput): Promise
 
   const clientHash = clientAddressHash(deps.config.appSecret, turn.shop.domain, input.clientAddress ?? null);
   const now = new Date(turn.input.now);
-  decision = await withinCaseCaps(deps.db, decision, { shop: turn.shop, secret: deps.config.appSecret, clientHash, signedIn: Boolean(input.customerId), now });
+  decision = await withinCaseCaps(deps.db, decision, {
+    shop: turn.shop,
+    secret: deps.config.appSecret,
+    clientHash,
+    signedIn: Boolean(input.customerId),
+    now,
+    attempts: deps.caseAttempts,
+  });
 
   const summary = await caseSummary(deps, turn, decision, model);
   model?.deadline.dispose();

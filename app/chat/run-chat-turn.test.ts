@@ -70,6 +70,8 @@ let dir: string;
 const kicks: number[] = [];
 const calls: string[] = [];
 const warnings: string[] = [];
+const attemptCounts = new Map<string, number>();
+const bump = (key: string | null) => (key ? attemptCounts.set(key, (attemptCounts.get(key) ?? 0) + 1).get(key)! : 0);
 const deps = (): ChatDeps => {
   const lookup = memoryLookup(calls);
   return {
@@ -87,6 +89,8 @@ const deps = (): ChatDeps => {
       adminCaseUrl: (shop, id) => `https://admin.test/${shop}/cases/${id}`,
     },
     log: { warn: (_fields, message) => warnings.push(message) },
+    // The shared attempt counter, in memory: one process, counts per key.
+    caseAttempts: async (keys) => ({ client: bump(keys.client), replyTo: bump(keys.replyTo) }),
   };
 };
 

@@ -60,20 +60,55 @@ function renderLiquid(src: string, ctx: Ctx, assetBase: string): string {
     .replace(/\s*\{%-/g, "{%")
     .replace(/-%\}\s*/g, "%}")
     .replace(/\s*\{\{-/g, "{{")
-    .replace(/-\}\}\s*/g, "}}")
-    .replace(/\{%\s*if ([\w.]+)\s*%\}([\s\S]*?)(?:\{%\s*else\s*%\}([\s\S]*?))?\{%\s*endif\s*%\}/g, (_, cond, yes, no = "") => (lookup(cond, ctx) ? yes : no));
+    .replace(/-\}\}\s*/g, "}}");
   const vars: Ctx = {};
-  s = s.replace(/\{%\s*assign (\w+) = (.+?)\s*%\}/g, (_, name, e) => {
-    vars[name] = output(e, ctx, assetBase);
-    return "";
-  });
-  s = s.replace(/\{%\s*capture (\w+)\s*%\}([\s\S]*?)\{%\s*endcapture\s*%\}/g, (_, name, body) => {
-    vars[name] = body.replace(/\{\{\s*(.+?)\s*\}\}/g, (_m: string, e: string) => output(e, { ...ctx, ...vars }, assetBase));
-    return "";
-  });
+  s = runTags(
+    s,
+    (e) => output(e, { ...ctx, ...vars }, assetBase),
+    (name) => lookup(name, { ...ctx, ...vars }),
+    vars,
+  );
   if (/\{%/.test(s)) throw new Error("tag not modelled: " + /\{%.*?%\}/.exec(s)?.[0]);
   return s.replace(/\{\{\s*(.+?)\s*\}\}/g, (_, e) => output(e, { ...ctx, ...vars }, assetBase)).trim();
 }
+/**
+ * The block's tags in order: `if` (a variable, or `!= blank`) / `else` / `endif`, `assign`, and
+ * `capture` (its outputs rendered); later tags see earlier assigns, as in Liquid.
+ */
+function runTags(src: string, render: (e: string) => string, value: (name: string) => unknown, vars: Ctx): string {
+  const parts = src.split(/(\{%[\s\S]*?%\})/);
+  const open: boolean[] = [];
+  const on = () => open.every(Boolean);
+  let out = "";
+  let capture: { name: string; body: string } | null = null;
+  for (const part of parts) {
+    const tag = /^\{%\s*([\s\S]*?)\s*%\}$/.exec(part)?.[1];
+    if (tag === undefined) {
+      if (capture) capture.body += part;
+      else if (on()) out += part;
+      continue;
+    }
+    const cond = /^if ([\w.]+)(\s*!=\s*blank)?$/.exec(tag);
+    if (cond) open.push(on() && isPresent(value(cond[1]!)));
+    else if (tag === "else") open.push(!open.pop());
+    else if (tag === "endif") open.pop();
+    else if (!on()) continue;
+    else if (/^assign /.test(tag)) {
+      const [, name, e] = /^assign (\w+) = (.+)$/.exec(tag)!;
+      vars[name!] = render(e!);
+    } else if (/^capture /.test(tag)) capture = { name: tag.slice(8).trim(), body: "" };
+    else if (tag === "endcapture" && capture) {
+      vars[capture.name] = capture.body.replace(/\{\{\s*(.+?)\s*\}\}/g, (_m, e: string) => render(e));
+      capture = null;
+    } else out += part;
+  }
+  return out;
+}
+
+function isPresent(v: unknown): boolean {
+  return v !== undefined && v !== null && v !== false && v !== "";
+}
+
 function liquidContext(o: WidgetEmbedOptions): Ctx {
   const blank = (v: string) => (v === "" ? undefined : v);
   return {

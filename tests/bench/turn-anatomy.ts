@@ -109,6 +109,7 @@ const deps = {
     adminCaseUrl: (shop: string, id: string) => `https://admin.test/${shop}/cases/${id}`,
   },
   log: { warn: () => undefined },
+  caseAttempts: async () => ({ client: 1, replyTo: 1 }),
 };
 // Warm up: the first turn prepares statements and opens the connection.
 await runChatTurn(deps as never, { shop: SHOP, customerId: null, message: "hello" });
