@@ -39,7 +39,8 @@ const AUTHORITY: RegExp[] = [
   new RegExp(
     "\\b(?:verified|authenticated|confirmed identity|identity " +
       oneOf("is ", "was ", "has been ") +
-      "?(?:verified|confirmed)|pre-?approved|approved|authori[sz]ed|sanctioned|cleared|waived|override|overridden|instructed|per (?:the )?(?:manager|policy exception)|by baton|baton " +
+      "?(?:verified|confirmed)|pre-?approved|approved|authori[sz]ed|sanctioned|cleared|waived|override|overridden|instructed|per (?:the )?(?:manager" +
+      "|policy exception)|by baton|baton " +
       oneOf("has", "verified", "confirmed") +
       "|system note|admin note|manager note|do not (?:verify|check)|no need to (?:verify|check))\\b",
   ),

@@ -224,7 +224,8 @@ export const COMMITMENTS: Array<{ kind: ClaimKind; re: RegExp }> = [
     re: new RegExp(
       "\\b(?:recibiras|recibira) " +
         oneOf("un ", "el ", "tu ", "su ") +
-        "?(?:reembolso|reemplazo)|\\bte (?:reembolsaremos|enviaremos un reemplazo)|\\bvous (?:serez rembourse|recevrez (?:un|votre) remboursement)|\\bsie erhalten " +
+        "?(?:reembolso|reemplazo)|\\bte (?:reembolsaremos|enviaremos un reemplazo)|\\bvous (?:serez rembourse|recevrez (?:un|votre) remboursement)" +
+        "|\\bsie erhalten " +
         oneOf("eine", "ihre", "den") +
         " (?:ruck)?erstattung|\\briceverai (?:un|il) rimborso|\\b(?:voce )?recebera (?:um|o) reembolso",
     ),
@@ -293,7 +294,8 @@ export const COMMITMENTS: Array<{ kind: ClaimKind; re: RegExp }> = [
   {
     kind: "delivery_promise",
     re: new RegExp(
-      "\\b(?:guarantee[ds]?|guaranteeing|garantizad[oa]|garantiza(?:mos)?|garanti[es]?|garantiert|garantit[oa]|garantid[oa]|promise|prometo|promets|verspreche|prometto)\\b",
+      "\\b(?:guarantee[ds]?|guaranteeing|garantizad[oa]|garantiza(?:mos)?|garanti[es]?|garantiert|garantit[oa]|garantid[oa]|promise|prometo|promets" +
+        "|verspreche|prometto)\\b",
     ),
   },
   {

@@ -114,7 +114,8 @@ export const HANDOFF_EN: RegExp[] = [
       oneOf("has", "have", "had", "is", "are", "was", "were", "'s") +
       " " +
       oneOf("already ", "now ", "just ", "been ", "being ") +
-      "*(?:escalated|forwarded|flagged|sent|passed|handed|opened|open|created|filed|logged|submitted|raised|registered|transferred|assigned|referred|reported|with (?:our|the))",
+      "*(?:escalated|forwarded|flagged|sent|passed|handed|opened|open|created|filed|logged|submitted|raised|registered|transferred|assigned|referred" +
+      "|reported|with (?:our|the))",
   ),
   new RegExp(
     "\\b(?:it|this|that|everything|your " +
