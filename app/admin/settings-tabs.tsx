@@ -69,7 +69,9 @@ export function EscalationsTab(api: SettingsFormApi) {
       <Layout.AnnotatedSection
         id="routes"
         title="Routing rules"
-        description="Send cases about a reason, topic or priority to another team. The first matching rule replaces the default addresses; later matches are copied."
+        description={
+          "Send cases about a reason, topic or priority to another team. " + "The first matching rule replaces the default addresses; later matches are copied."
+        }
       >
         <Card>
           <BlockStack gap="400">
@@ -282,7 +284,10 @@ export function AssistantTab(api: SettingsFormApi) {
       <Layout.AnnotatedSection
         id="contact"
         title="Contact options"
-        description="Shown to shoppers when no escalation email can be sent: on the Free plan, when the allowance is used up, or when they prefer not to give an email."
+        description={
+          "Shown to shoppers when no escalation email can be sent: " +
+          "on the Free plan, when the allowance is used up, or when they prefer not to give an email."
+        }
       >
         <Card>
           <FormLayout>
@@ -305,7 +310,10 @@ export function AdvancedTab(api: SettingsFormApi) {
       <Layout.AnnotatedSection
         id="thresholds"
         title="Exact thresholds"
-        description="The sensitivity presets set the first three. A conversation scores 0–100% for each signal; it escalates when a score reaches its threshold. Lower means sooner."
+        description={
+          "The sensitivity presets set the first three. A conversation scores 0–100% for each signal; " +
+          "it escalates when a score reaches its threshold. Lower means sooner."
+        }
       >
         <Card>
           <FormLayout>
@@ -327,7 +335,12 @@ export function AdvancedTab(api: SettingsFormApi) {
       <Layout.AnnotatedSection
         id="abuse"
         title="Abuse limits"
-        description="Stop one visitor from flooding your team. Past a limit the shopper sees your contact details and the case is marked limited for abuse; it does not use your plan's allowance. Signed-in shoppers and shoppers who proved an order are not limited by address and get four times the email limit."
+        description={
+          "Stop one visitor from flooding your team. " +
+          "Past a limit the shopper sees your contact details and the case is marked limited for abuse; " +
+          "it does not use your plan's allowance. " +
+          "Signed-in shoppers and shoppers who proved an order are not limited by address and get four times the email limit."
+        }
       >
         <Card>
           <FormLayout>

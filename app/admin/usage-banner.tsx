@@ -29,7 +29,8 @@ export function UsageBanner({ usage, planName, showPlansLink = true }: { usage: 
       <Layout.Section>
         <Banner tone="warning" title="Escalation email allowance used up">
           <p>
-            {`${fmt.number(usage.escalations)} of ${fmt.number(usage.allowance)} escalation emails of the ${planName} plan used this month; further cases show shoppers your contact details until next month.`}
+            {`${fmt.number(usage.escalations)} of ${fmt.number(usage.allowance)} escalation emails of the ${planName} plan ` +
+              `used this month; further cases show shoppers your contact details until next month.`}
             {plans}
           </p>
         </Banner>

@@ -65,7 +65,8 @@ export async function launchServer(options: LaunchOptions = {}): Promise<Launche
     const port = workers.port;
     if (!options.quiet)
       console.log(
-        `[baton] listening on http://localhost:${port} (${env.databaseProvider}, ${env.webConcurrency} HTTP worker${env.webConcurrency > 1 ? "s" : ""}, ready in ${Date.now() - started} ms)`,
+        `[baton] listening on http://localhost:${port} (${env.databaseProvider}, ${env.webConcurrency} HTTP ` +
+          `worker${env.webConcurrency > 1 ? "s" : ""}, ready in ${Date.now() - started} ms)`,
       );
     const close = onceOnly(async () => {
       await workers.stop();

@@ -107,7 +107,9 @@ export default function Home() {
                   <Text as="p">
                     {c.testEmail.status === null
                       ? "Sends a sample escalation email through the same delivery queue real cases use."
-                      : `Last test email to ${c.testEmail.to.join(", ")}: ${c.testEmail.status === "sent" ? "delivered to your mail server" : c.testEmail.status}${c.testEmail.lastError ? ` (${c.testEmail.lastError})` : ""}.`}
+                      : `Last test email to ${c.testEmail.to.join(", ")}: ` +
+                        `${c.testEmail.status === "sent" ? "delivered to your mail server" : c.testEmail.status}` +
+                        `${c.testEmail.lastError ? ` (${c.testEmail.lastError})` : ""}.`}
                   </Text>
                   <Form method="post">
                     <input type="hidden" name="intent" value="test-email" />

@@ -89,7 +89,10 @@ export default function Analytics() {
             <Metric
               label="Answered without escalation"
               value={pct(r.answeredWithoutEscalationRate)}
-              hint={`${fmt.number(r.answeredWithoutEscalation)} conversations${r.unanswered ? `; ${fmt.number(r.unanswered)} more ended without a useful answer` : ""}`}
+              hint={
+                `${fmt.number(r.answeredWithoutEscalation)} conversations` +
+                (r.unanswered ? `; ${fmt.number(r.unanswered)} more ended without a useful answer` : "")
+              }
             />
             <Metric
               label="Cases resolved"
@@ -117,9 +120,14 @@ export default function Analytics() {
                 </Text>
                 <InlineGrid columns={{ xs: 1, sm: 2, md: 4 }} gap="300">
                   <Text as="p">{`${fmt.number(r.model.conversations)} conversations used the model`}</Text>
-                  <Text as="p">{`${fmt.number(r.model.tokensIn + r.model.tokensOut)} tokens (${fmt.number(r.model.tokensIn)} prompt, ${fmt.number(r.model.tokensOut)} reply)`}</Text>
+                  <Text as="p">
+                    {`${fmt.number(r.model.tokensIn + r.model.tokensOut)} tokens ` +
+                      `(${fmt.number(r.model.tokensIn)} prompt, ${fmt.number(r.model.tokensOut)} reply)`}
+                  </Text>
                   <Text as="p">{`${fmt.number(r.model.fallbacks)} replies fell back to the built-in assistant`}</Text>
-                  <Text as="p">{`${fmt.duration(r.model.conversations ? r.model.latencyMs / 1000 / r.model.conversations : null)} model time per conversation`}</Text>
+                  <Text as="p">
+                    {`${fmt.duration(r.model.conversations ? r.model.latencyMs / 1000 / r.model.conversations : null)} ` + `model time per conversation`}
+                  </Text>
                 </InlineGrid>
               </BlockStack>
             </Card>

@@ -153,7 +153,10 @@ export default function Plans() {
                 </Text>
               ) : (
                 <Text as="p">
-                  {`Your allowance drops from ${fmt.number(currentPlan.escalationsPerMonth)} to ${fmt.number(target.escalationsPerMonth)} escalation emails a month. You've used ${fmt.number(usage.escalations)} this month; once the new allowance is used, shoppers see your contact details.`}
+                  {`Your allowance drops from ${fmt.number(currentPlan.escalationsPerMonth)} to ` +
+                    `${fmt.number(target.escalationsPerMonth)} escalation emails a month. You've used ` +
+                    `${fmt.number(usage.escalations)} this month; once the new allowance is used, shoppers see your contact ` +
+                    `details.`}
                 </Text>
               )}
               {!demo && currentPlan.priceUsd > 0 ? (

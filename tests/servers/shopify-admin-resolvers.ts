@@ -348,7 +348,9 @@ export const mutationRoot: Record<string, Resolver> = {
     const signature = randomBytes(24).toString("base64url");
     return {
       appSubscription: subscription,
-      confirmationUrl: `https://${ctx.domain}/admin/charges/${ctx.appHandle}/${id}/RecurringApplicationCharge/confirm_recurring_application_charge?signature=${signature}`,
+      confirmationUrl:
+        `https://${ctx.domain}/admin/charges/${ctx.appHandle}/${id}/RecurringApplicationCharge/` +
+        `confirm_recurring_application_charge?signature=${signature}`,
       userErrors: [],
     };
   },

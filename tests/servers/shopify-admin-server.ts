@@ -394,7 +394,11 @@ function parseRequestBody(req: IncomingMessage, raw: string): GraphqlRequestBody
 
 function maxCostError(cost: number) {
   return {
-    message: `Query cost is ${cost}, which exceeds the single query max cost limit (${MAX_QUERY_COST}).\n\nSee https://shopify.dev/concepts/about-apis/rate-limits for more information on how the\ncost of a query is calculated.\n\nTo query larger amounts of data with fewer limits, bulk operations should be used instead.\nSee https://shopify.dev/api/usage/bulk-operations/queries for usage details.\n`,
+    message:
+      `Query cost is ${cost}, which exceeds the single query max cost limit (${MAX_QUERY_COST}).\n\nSee ` +
+      `https://shopify.dev/concepts/about-apis/rate-limits for more information on how the\ncost of a query is ` +
+      `calculated.\n\nTo query larger amounts of data with fewer limits, bulk operations should be used ` +
+      `instead.\nSee https://shopify.dev/api/usage/bulk-operations/queries for usage details.\n`,
     extensions: { code: "MAX_COST_EXCEEDED", cost, maxCost: MAX_QUERY_COST, documentation: THROTTLE_DOCS },
   };
 }
