@@ -189,13 +189,17 @@ export const DEMO_POLICIES = {
       {
         type: "SHIPPING_POLICY",
         title: "Shipping policy",
-        body: "<p>Orders ship within 2 business days. Standard shipping takes 3–5 business days in the US; free over $75.</p><p>International shipping to Canada, the UK and the EU takes 7–14 days.</p>",
+        body:
+          "<p>Orders ship within 2 business days. Standard shipping takes 3–5 business days in the US; free over " +
+          "$75.</p><p>International shipping to Canada, the UK and the EU takes 7–14 days.</p>",
         url: "https://baton-demo.myshopify.com/policies/shipping-policy",
       },
       {
         type: "REFUND_POLICY",
         title: "Refund policy",
-        body: "<p>Returns are accepted within 30 days of delivery for unused items in their original packaging. Refunds go back to the original payment method within 5–10 business days of receiving the return.</p>",
+        body:
+          "<p>Returns are accepted within 30 days of delivery for unused items in their original packaging. Refunds go " +
+          "back to the original payment method within 5–10 business days of receiving the return.</p>",
         url: "https://baton-demo.myshopify.com/policies/refund-policy",
       },
       {

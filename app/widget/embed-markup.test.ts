@@ -187,10 +187,11 @@ describe("renderWidgetEmbedHtml", () => {
 
   it("cannot be broken out of, and round-trips through parseConfig", () => {
     const html = renderWidgetEmbedHtml({ ...base, settings: { ...base.settings, greeting: hostile }, customer: { id: "1", email: "a<b@x.com" } });
-    const [, json] =
-      /^<script type="application\/json" id="baton-chat-config">(.*)<\/script>\n<script src="\/extensions\/baton-chat\/assets\/baton-chat.js" defer><\/script>$/s.exec(
-        html,
-      )!;
+    const [, json] = new RegExp(
+      String.raw`^<script type="application\/json" id="baton-chat-config">(.*)<\/script>\n` +
+        String.raw`<script src="\/extensions\/baton-chat\/assets\/baton-chat.js" defer><\/script>$`,
+      "s",
+    ).exec(html)!;
     expect(json).not.toContain("<");
     const cfg = parseConfig(json)!;
     expect(cfg.greeting).toBe(hostile);

@@ -80,7 +80,8 @@ async function main(): Promise<number> {
 
     console.log(
       `[load] escalations ${stats.escalated.length}, case emails received ${check.caseEmails} (drained in ${Date.now() - drainStart - 2_000} ms); ` +
-        `missing ${check.missing.length}, duplicated ${check.duplicated.length}, same-id re-deliveries ${check.resent}, unexpected ${check.unexpected.length}; ` +
+        `missing ${check.missing.length}, duplicated ${check.duplicated.length}, same-id re-deliveries ` +
+        `${check.resent}, unexpected ${check.unexpected.length}; ` +
         `db: ${cases} cases (${notSent} not sent), ${outbox} sent case rows, ${attempts} successful attempts`,
     );
     if (stats.errorSamples.length) console.log(`[load] error samples:\n  ${stats.errorSamples.join("\n  ")}`);

@@ -65,7 +65,8 @@ for (const [name, url] of [
   const first = runs.map((r) => r.firstMs);
   const done = runs.map((r) => r.doneMs);
   console.log(
-    `${name}: first words p50 ${pct(first, 50).toFixed(0)} ms p95 ${pct(first, 95).toFixed(0)} ms; done p50 ${pct(done, 50).toFixed(0)} ms p95 ${pct(done, 95).toFixed(0)} ms; ${runs[0]!.deltas} deltas per reply`,
+    `${name}: first words p50 ${pct(first, 50).toFixed(0)} ms p95 ${pct(first, 95).toFixed(0)} ms; done p50 ` +
+      `${pct(done, 50).toFixed(0)} ms p95 ${pct(done, 95).toFixed(0)} ms; ${runs[0]!.deltas} deltas per reply`,
   );
 }
 await app.stop();

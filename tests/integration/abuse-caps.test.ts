@@ -49,44 +49,49 @@ describe.each(providers)("abuse caps on %s", (_name, makeDatabase) => {
     await drop();
   });
 
-  it("110 parallel requests from one address with rotating emails and forged first hops open at most the 10 the address cap allows; another shopper, and a signed-in customer on the same address, still escalate", async () => {
-    const shopper = storefront(app.origin, { shop: STARTER });
-    const replies = await Promise.all(
-      Array.from({ length: 110 }, (_, n) =>
-        shopper.post(
-          { message: `I want to talk to a person. My email is spam${n}@flood.example` },
-          // The forged entries are the client's own; Shopify appended the real address last.
-          { ip: `10.${n % 250}.${n}.1, 198.51.100.9` },
+  it(
+    "110 parallel requests from one address with rotating emails and forged first hops open at most the 10 the " +
+      "address cap allows; another shopper, and a signed-in customer on the same address, still escalate",
+    async () => {
+      const shopper = storefront(app.origin, { shop: STARTER });
+      const replies = await Promise.all(
+        Array.from({ length: 110 }, (_, n) =>
+          shopper.post(
+            { message: `I want to talk to a person. My email is spam${n}@flood.example` },
+            // The forged entries are the client's own; Shopify appended the real address last.
+            { ip: `10.${n % 250}.${n}.1, 198.51.100.9` },
+          ),
         ),
-      ),
-    );
-    expect(replies.every((r) => r.status === 200)).toBe(true);
-    const escalated = replies.filter((r) => r.body.state === "escalated");
-    expect(escalated.length).toBe(10);
-    const refused = replies.filter((r) => r.body.state === "open");
-    expect(refused.length).toBe(100);
-    // The store's contact details instead of a dead end.
-    expect(refused[0]!.body.messages!.map((m) => m.text).join(" ")).toContain("help@test-goods.example");
+      );
+      expect(replies.every((r) => r.status === 200)).toBe(true);
+      const escalated = replies.filter((r) => r.body.state === "escalated");
+      expect(escalated.length).toBe(10);
+      const refused = replies.filter((r) => r.body.state === "open");
+      expect(refused.length).toBe(100);
+      // The store's contact details instead of a dead end.
+      expect(refused[0]!.body.messages!.map((m) => m.text).join(" ")).toContain("help@test-goods.example");
 
-    const cases = await db.escalationCase.groupBy({ by: ["status"], where: { shop: STARTER }, _count: { _all: true } });
-    const byStatus = Object.fromEntries(cases.map((c) => [c.status, c._count._all]));
-    expect(byStatus.limited_abuse).toBe(100);
-    expect((byStatus.queued ?? 0) + (byStatus.sent ?? 0)).toBe(10);
-    const usage = await db.usageCounter.findFirst({ where: { shop: STARTER } });
-    expect(usage).toMatchObject({ escalations: 10, limited: 0 });
+      const cases = await db.escalationCase.groupBy({ by: ["status"], where: { shop: STARTER }, _count: { _all: true } });
+      const byStatus = Object.fromEntries(cases.map((c) => [c.status, c._count._all]));
+      expect(byStatus.limited_abuse).toBe(100);
+      expect((byStatus.queued ?? 0) + (byStatus.sent ?? 0)).toBe(10);
+      const usage = await db.usageCounter.findFirst({ where: { shop: STARTER } });
+      expect(usage).toMatchObject({ escalations: 10, limited: 0 });
 
-    // An honest shopper at another address is not affected.
-    const honest = await shopper.post({ message: "I want to talk to a person. I'm ana@honest.example" }, { ip: "203.0.113.44" });
-    expect(honest.body.state).toBe("escalated");
-    await smtp.waitForMessage((m) => m.replyTo.includes("ana@honest.example"), 10_000);
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    const flooded = smtp.messages.filter((m) => m.replyTo.some((r) => r.endsWith("@flood.example")));
-    expect(flooded.length).toBe(10);
+      // An honest shopper at another address is not affected.
+      const honest = await shopper.post({ message: "I want to talk to a person. I'm ana@honest.example" }, { ip: "203.0.113.44" });
+      expect(honest.body.state).toBe("escalated");
+      await smtp.waitForMessage((m) => m.replyTo.includes("ana@honest.example"), 10_000);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const flooded = smtp.messages.filter((m) => m.replyTo.some((r) => r.endsWith("@flood.example")));
+      expect(flooded.length).toBe(10);
 
-    // A shopper who proved who they are is a customer, not the flood: the address cap does not apply.
-    const signedIn = await shopper.post({ message: "I want to talk to a person" }, { ip: "10.1.1.1, 198.51.100.9", customerId: "7001" });
-    expect(signedIn.body.state).toBe("escalated");
-  }, 60_000);
+      // A shopper who proved who they are is a customer, not the flood: the address cap does not apply.
+      const signedIn = await shopper.post({ message: "I want to talk to a person" }, { ip: "10.1.1.1, 198.51.100.9", customerId: "7001" });
+      expect(signedIn.body.state).toBe("escalated");
+    },
+    60_000,
+  );
 
   it("one reply-to address opens at most 5 new cases a day, whatever address it comes from", async () => {
     const shopper = storefront(app.origin, { shop: STARTER });

@@ -145,7 +145,9 @@ function signedUrl(rawShopperQuery: string, o: { secret?: string; timestamp?: nu
   params.set("timestamp", String(o.timestamp ?? Math.floor(Date.now() / 1000)));
   const signature = signAppProxyParams(params, o.secret ?? TEST_API_SECRET);
   // The shopper's part stays byte for byte as sent (invalid percent-encoding included).
-  const ours = `shop=${encodeURIComponent(params.get("shop")!)}&logged_in_customer_id=${encodeURIComponent(params.get("logged_in_customer_id")!)}&path_prefix=%2Fapps%2Fbaton&timestamp=${params.get("timestamp")}&signature=${signature}`;
+  const ours =
+    `shop=${encodeURIComponent(params.get("shop")!)}&logged_in_customer_id=${encodeURIComponent(params.get("logged_in_customer_id")!)}` +
+    `&path_prefix=%2Fapps%2Fbaton&timestamp=${params.get("timestamp")}&signature=${signature}`;
   return `${app.origin}/proxy/chat?${rawShopperQuery ? `${rawShopperQuery}&` : ""}${ours}`;
 }
 
@@ -230,7 +232,9 @@ async function fuzzOne(i: number): Promise<Outcome> {
     url = signedUrl(randomQuery());
     body = rand() < 0.5 ? randomBody() : undefined;
   }
-  const label = `#${i} ${method} ${url.slice(0, 160)} body=${body === undefined ? "-" : typeof body === "string" ? JSON.stringify(body.slice(0, 120)) : `bytes(${body.length})`}`;
+  const label =
+    `#${i} ${method} ${url.slice(0, 160)} ` +
+    `body=${body === undefined ? "-" : typeof body === "string" ? JSON.stringify(body.slice(0, 120)) : `bytes(${body.length})`}`;
   try {
     const res = await fetch(url, { method, headers, body: method === "GET" || method === "HEAD" ? undefined : (body as BodyInit | undefined) });
     const text = await res.text();

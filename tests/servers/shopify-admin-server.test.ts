@@ -85,7 +85,8 @@ describe("shopify admin fake: queries", () => {
     const byEmail = await gql(`{ orders(first: 10, query: "email:lena@example.com") { nodes { name displayFulfillmentStatus } } }`);
     expect(byEmail.body.data.orders.nodes).toEqual([{ name: "#1046", displayFulfillmentStatus: "PARTIALLY_FULFILLED" }]);
     const vip = await gql(
-      `{ customers(first: 10, query: "tag:'VIP' total_spent:>5000") { nodes { displayName tags amountSpent { amount } orders(first: 5) { nodes { name } } } } }`,
+      `{ customers(first: 10, query: "tag:'VIP' total_spent:>5000") { nodes { displayName tags amountSpent { amount ` +
+        `} orders(first: 5) { nodes { name } } } } }`,
     );
     expect(vip.body.data.customers.nodes).toEqual([
       { displayName: "Olivia Grant", tags: ["VIP", "repeat"], amountSpent: { amount: "6240.5" }, orders: { nodes: [{ name: "#1047" }] } },
@@ -351,7 +352,10 @@ describe("shopify admin fake: billing", () => {
 
     const usageLine = payload.appSubscription.lineItems[1].id;
     const usage = await gql(
-      `mutation($id: ID!, $price: MoneyInput!) { appUsageRecordCreate(subscriptionLineItemId: $id, description: "1 conversation", price: $price, idempotencyKey: "conv-1") { appUsageRecord { id price { amount } subscriptionLineItem { plan { pricingDetails { ... on AppUsagePricing { balanceUsed { amount } } } } } } userErrors { message } } }`,
+      `mutation($id: ID!, $price: MoneyInput!) { appUsageRecordCreate(subscriptionLineItemId: $id, description: "1 ` +
+        `conversation", price: $price, idempotencyKey: "conv-1") { appUsageRecord { id price { amount } ` +
+        `subscriptionLineItem { plan { pricingDetails { ... on AppUsagePricing { balanceUsed { amount } } } } } } ` +
+        `userErrors { message } } }`,
       { id: usageLine, price: { amount: "0.05", currencyCode: "USD" } },
     );
     expect(usage.body.data.appUsageRecordCreate).toMatchObject({

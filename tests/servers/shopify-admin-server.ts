@@ -2,7 +2,8 @@ import { randomUUID } from "node:crypto";
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from "node:http";
 import { execute, Kind, print, visit, type DocumentNode, type GraphQLError, type GraphQLFieldResolver, type GraphQLSchema } from "graphql";
 import { closeServer, listen, readBody, sleep, trackSockets } from "./net";
-import { approveSubscription, fieldResolver, mutationRoot, queryRoot, typeResolver, type AdminContext } from "./shopify-admin-resolvers";
+import { approveSubscription, mutationRoot } from "./shopify-admin-billing";
+import { fieldResolver, queryRoot, typeResolver, type AdminContext } from "./shopify-admin-resolvers";
 import { accessDenied, appScopes, type AccessGrant } from "./shopify-access-scopes";
 import { calculateQueryCost, loadAdminSchema, parseAndValidate, type ShopifyGraphqlError } from "./shopify-admin-schema";
 import type { FixtureAppSubscription, FixtureStore } from "./shopify-admin-types";
@@ -413,7 +414,11 @@ function parseRequestBody(req: IncomingMessage, raw: string): GraphqlRequestBody
 
 function maxCostError(cost: number) {
   return {
-    message: `Query cost is ${cost}, which exceeds the single query max cost limit (${MAX_QUERY_COST}).\n\nSee https://shopify.dev/concepts/about-apis/rate-limits for more information on how the\ncost of a query is calculated.\n\nTo query larger amounts of data with fewer limits, bulk operations should be used instead.\nSee https://shopify.dev/api/usage/bulk-operations/queries for usage details.\n`,
+    message:
+      `Query cost is ${cost}, which exceeds the single query max cost limit (${MAX_QUERY_COST}).` +
+      `\n\nSee https://shopify.dev/concepts/about-apis/rate-limits for more information on how the\ncost of a query ` +
+      `is calculated.\n\nTo query larger amounts of data with fewer limits, bulk operations should be used ` +
+      `instead.\nSee https://shopify.dev/api/usage/bulk-operations/queries for usage details.\n`,
     extensions: { code: "MAX_COST_EXCEEDED", cost, maxCost: MAX_QUERY_COST, documentation: THROTTLE_DOCS },
   };
 }

@@ -1,161 +1,27 @@
 import { SMTPServer } from "smtp-server";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startSmtpServer, type SmtpServerHandle } from "../servers/smtp-server";
+import { describe, expect, it } from "vitest";
 import { listen } from "../servers/net";
-import { composeEscalationEmail } from "../../app/domain/email/compose-escalation-email";
-import { SEED_ORDER, SEED_TRANSCRIPT } from "../../app/domain/email/fixtures";
-import { createDb, type Db } from "../../app/db.server";
-import { loadCaseView } from "../../app/email/load-case-email.server";
-import { createMailTransport, type MailTransport } from "../../app/email/mailer.server";
-import {
-  claimDueEmails,
-  deliverClaimed,
-  enqueueEmail,
-  queueFollowUp,
-  resendOutboxEmail,
-  startOutboxWorker,
-  type OutboxWorker,
-  type OutboxWorkerOptions,
-  type QueueFollowUpResult,
-} from "../../app/email/outbox.server";
-import { migrateDeploy } from "../../app/platform/prisma-cli.server";
+import { SEED_TRANSCRIPT } from "../../app/domain/email/fixtures";
+import { createDb } from "../../app/db.server";
+import { createMailTransport } from "../../app/email/mailer.server";
+import { claimDueEmails, deliverClaimed, queueFollowUp, resendOutboxEmail, type QueueFollowUpResult } from "../../app/email/outbox.server";
 
+import { SHOP, useOutboxHarness } from "./outbox-harness";
 /**
  * The outbox against a real database and a real SMTP server. Run on SQLite by
  * app/email/outbox.test.ts and on PostgreSQL by tests/integration/outbox-postgres.test.ts, so the
  * claim/lease logic is proven on both providers.
  */
 export function defineOutboxSuite(provider: string, makeDatabase: () => Promise<{ url: string; drop(): Promise<void> }>): void {
-  const SHOP = "yourstore.myshopify.com";
-  const adminCaseUrl = (shop: string, caseId: string) => `https://admin.example/${shop}/cases/${caseId}`;
-  const FAST = { baseMs: 20, capMs: 100 };
-  const quiet = { warn: () => {}, error: () => {} };
-
-  let url: string;
-  let drop = async () => {};
-  let db: Db;
-  let smtp: SmtpServerHandle;
-  const open: Array<{ close(): void } | OutboxWorker> = [];
-
-  beforeAll(async () => {
-    const database = await makeDatabase();
-    url = database.url;
-    drop = database.drop;
-    await migrateDeploy(url);
-    db = createDb(url);
-    smtp = await startSmtpServer();
-  }, 60_000);
-
-  afterAll(async () => {
-    await smtp?.stop();
-    await db?.$disconnect();
-    await drop();
-  });
-
-  beforeEach(async () => {
-    await smtp.setFailure("none");
-    smtp.clear();
-    await db.shop.deleteMany();
-    await db.shop.create({ data: { domain: SHOP, name: "Your Store" } });
-  });
-
-  afterEach(async () => {
-    // Workers first (they await in-flight sends), then transports.
-    for (const h of open.splice(0).reverse()) {
-      if ("stop" in h) await h.stop();
-      else h.close();
-    }
-  });
-
-  function transport(): MailTransport {
-    const t = createMailTransport(smtp.url, { timeoutMs: 2_000 });
-    open.push(t);
-    return t;
-  }
-
-  function worker(over: Partial<OutboxWorkerOptions> = {}): OutboxWorker {
-    const w = startOutboxWorker({
-      db,
-      transport: over.transport ?? transport(),
-      pollMs: 20,
-      giveUpMinutes: 60,
-      workerId: "w1",
-      adminCaseUrl,
-      backoff: FAST,
-      log: quiet,
-      ...over,
-    });
-    open.unshift(w);
-    return w;
-  }
-
-  let seq = 0;
-
-  /** A conversation with the seed transcript and an escalated case, with its email in the outbox. */
-  async function seedCase(opts: { now?: Date; createdAt?: Date; priority?: string } = {}) {
-    const n = ++seq;
-    const conversationId = `conv-${n}`;
-    const now = opts.now ?? new Date();
-    await db.conversation.create({ data: { id: conversationId, shop: SHOP, state: "escalated", shopperEmail: "sarah@example.com" } });
-    for (const [i, line] of SEED_TRANSCRIPT.entries()) {
-      await db.message.create({ data: { conversationId, role: line.role, text: line.text, createdAt: new Date(Date.parse(line.at) + i) } });
-    }
-    const c = await db.escalationCase.create({
-      data: {
-        id: `case${n}`,
-        shop: SHOP,
-        conversationId,
-        reasons: ["order_state", "complaint"],
-        reasonText: "Customer reporting non-delivery",
-        topic: "shipping",
-        priority: opts.priority ?? "high",
-        confidence: 0.87,
-        signals: [],
-        route: { to: ["support@yourstore.example"], cc: [], from: '"Your Store" <escalations@baton.example>' },
-        shopperEmail: "sarah@example.com",
-        orderName: "#1042",
-        orderFacts: SEED_ORDER as object,
-        customerFacts: SEED_ORDER.customer as object,
-        summary: "Delivered but not received.",
-        messageId: `<case-case${n}@baton.example>`,
-        messagesEmailed: SEED_TRANSCRIPT.length,
-        createdAt: now,
-      },
-    });
-    const loaded = await loadCaseView(db, c.id, adminCaseUrl);
-    const row = await enqueueEmail(db, {
-      shop: SHOP,
-      caseId: c.id,
-      kind: "case",
-      email: composeEscalationEmail(loaded!.view),
-      coversUpTo: SEED_TRANSCRIPT.length,
-      now: opts.createdAt ?? now,
-    });
-    return { caseId: c.id, conversationId, outboxId: row.id, messageId: c.messageId };
-  }
-
-  async function waitFor<T>(probe: () => Promise<T | null | undefined | false>, timeoutMs = 8_000, what = "condition"): Promise<T> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const value = await probe();
-      if (value) return value;
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-      await new Promise((r) => setTimeout(r, 15));
-    }
-  }
-
-  const rowStatus = (id: string) => db.outboxEmail.findUniqueOrThrow({ where: { id } });
-  const statusIs = (id: string, status: string) => async () => {
-    const row = await rowStatus(id);
-    return row.status === status ? row : null;
-  };
+  const h = useOutboxHarness(makeDatabase);
+  const { transport, worker, seedCase, waitFor, rowStatus, statusIs } = h;
 
   describe(`outbox on ${provider}`, () => {
     it("case → outbox → worker → exactly one email with our Message-ID, subject and Reply-To", async () => {
       const { outboxId, caseId, messageId } = await seedCase();
       const w = worker();
       w.kick();
-      const [mail] = await smtp.waitForMessages(1);
+      const [mail] = await h.smtp.waitForMessages(1);
       expect(mail).toMatchObject({
         messageId,
         subject: "#1042 · customer reporting non-delivery · Sarah Johnson",
@@ -169,29 +35,29 @@ export function defineOutboxSuite(provider: string, makeDatabase: () => Promise<
       const row = await waitFor(statusIs(outboxId, "sent"));
       expect(row).toMatchObject({ attempts: 1, lockedBy: null, lockedUntil: null, lastError: null });
       expect(row.sentAt).toBeInstanceOf(Date);
-      const c = await db.escalationCase.findUniqueOrThrow({ where: { id: caseId } });
+      const c = await h.db.escalationCase.findUniqueOrThrow({ where: { id: caseId } });
       expect(c).toMatchObject({ status: "sent", messagesEmailed: SEED_TRANSCRIPT.length });
-      const attempts = await db.deliveryAttempt.findMany({ where: { outboxId } });
+      const attempts = await h.db.deliveryAttempt.findMany({ where: { outboxId } });
       expect(attempts).toHaveLength(1);
       expect(attempts[0]).toMatchObject({ ok: true });
       expect(attempts[0]!.response).toMatch(/^250/);
 
       await new Promise((r) => setTimeout(r, 100));
-      expect(smtp.messages).toHaveLength(1);
+      expect(h.smtp.messages).toHaveLength(1);
     });
 
     it("SMTP down for a while, then back: every row delivered exactly once, failed attempts recorded", async () => {
-      await smtp.setFailure("down");
+      await h.smtp.setFailure("down");
       const cases = [await seedCase(), await seedCase(), await seedCase()];
       worker();
-      await waitFor(async () => (await db.deliveryAttempt.count({ where: { ok: false } })) >= 6, 8_000, "failed attempts");
-      expect(smtp.messages).toHaveLength(0);
-      await smtp.setFailure("none");
+      await waitFor(async () => (await h.db.deliveryAttempt.count({ where: { ok: false } })) >= 6, 8_000, "failed attempts");
+      expect(h.smtp.messages).toHaveLength(0);
+      await h.smtp.setFailure("none");
       for (const c of cases) await waitFor(statusIs(c.outboxId, "sent"));
       await new Promise((r) => setTimeout(r, 150));
-      expect(smtp.messages.map((m) => m.messageId).sort()).toEqual(cases.map((c) => c.messageId).sort());
+      expect(h.smtp.messages.map((m) => m.messageId).sort()).toEqual(cases.map((c) => c.messageId).sort());
       for (const c of cases) {
-        const log = await db.deliveryAttempt.findMany({ where: { outboxId: c.outboxId }, orderBy: { at: "asc" } });
+        const log = await h.db.deliveryAttempt.findMany({ where: { outboxId: c.outboxId }, orderBy: { at: "asc" } });
         expect(log.filter((a) => a.ok)).toHaveLength(1);
         expect(log.length).toBeGreaterThanOrEqual(2);
         expect(log.at(-1)!.ok).toBe(true);
@@ -203,32 +69,32 @@ export function defineOutboxSuite(provider: string, makeDatabase: () => Promise<
 
     // Recovery after an outage is bounded by the probe period, not by each email's backoff.
     const SLOW = { baseMs: 60_000, capMs: 60_000 };
-    const failedAttempts = (n: number) => async () => (await db.deliveryAttempt.count({ where: { ok: false } })) >= n;
-    const allSent = (ids: string[]) => async () => (await db.outboxEmail.count({ where: { id: { in: ids }, status: "sent" } })) === ids.length;
+    const failedAttempts = (n: number) => async () => (await h.db.deliveryAttempt.count({ where: { ok: false } })) >= n;
+    const allSent = (ids: string[]) => async () => (await h.db.outboxEmail.count({ where: { id: { in: ids }, status: "sent" } })) === ids.length;
 
     it("SMTP back after an outage: a probe on another worker wakes emails waiting on a long backoff", async () => {
-      await smtp.setFailure("down");
+      await h.smtp.setFailure("down");
       const cases = [await seedCase(), await seedCase(), await seedCase()];
       // Worker "b" meets the outage; each email now waits up to a minute for its retry.
       const b = worker({ workerId: "b", backoff: SLOW, random: () => 0.99, probeMs: 60_000 });
       await waitFor(failedAttempts(3), 8_000, "failed attempts");
       await b.stop();
-      const waiting = await db.outboxEmail.findMany({ where: { id: { in: cases.map((c) => c.outboxId) } } });
+      const waiting = await h.db.outboxEmail.findMany({ where: { id: { in: cases.map((c) => c.outboxId) } } });
       expect(waiting.every((r) => r.status === "pending" && r.nextAttemptAt.getTime() > Date.now() + 30_000)).toBe(true);
       expect(waiting[0]!.lastError).toMatch(/^(ECONNECTION|ESOCKET) \[CONN\]: /);
 
       // Another instance, which has seen no failure itself, finds them in the shared outbox.
-      await smtp.setFailure("none");
+      await h.smtp.setFailure("none");
       const back = Date.now();
       worker({ workerId: "a", backoff: SLOW, probeMs: 100 });
       await waitFor(allSent(cases.map((c) => c.outboxId)), 3_000, "woken emails sent");
       expect(Date.now() - back).toBeLessThan(2_000);
-      expect(smtp.messages.map((m) => m.messageId).sort()).toEqual(cases.map((c) => c.messageId).sort());
-      for (const c of cases) expect(await db.deliveryAttempt.count({ where: { outboxId: c.outboxId } })).toBe(2);
+      expect(h.smtp.messages.map((m) => m.messageId).sort()).toEqual(cases.map((c) => c.messageId).sort());
+      for (const c of cases) expect(await h.db.deliveryAttempt.count({ where: { outboxId: c.outboxId } })).toBe(2);
     });
 
     it("emails refused with 451 to MAIL FROM wait for a delivery that succeeds, then go at once", async () => {
-      await smtp.setFailure("reject");
+      await h.smtp.setFailure("reject");
       const refused = [await seedCase(), await seedCase()];
       const w = worker({ backoff: SLOW, random: () => 0.99, probeMs: 60_000 });
       await waitFor(failedAttempts(2), 8_000, "refused attempts");
@@ -237,37 +103,37 @@ export function defineOutboxSuite(provider: string, makeDatabase: () => Promise<
       expect(row.nextAttemptAt.getTime()).toBeGreaterThan(Date.now() + 30_000);
 
       // The server accepts mail again: the next new email's delivery wakes the ones that waited.
-      await smtp.setFailure("none");
+      await h.smtp.setFailure("none");
       const fresh = await seedCase();
       w.kick();
       const ids = [...refused, fresh].map((c) => c.outboxId);
       await waitFor(allSent(ids), 3_000, "refused emails sent after a delivery");
-      expect(smtp.messages).toHaveLength(3);
+      expect(h.smtp.messages).toHaveLength(3);
     });
 
     it("only 451-refused emails waiting: one tries per look, and once it is delivered the others go", async () => {
-      await smtp.setFailure("reject");
+      await h.smtp.setFailure("reject");
       const refused = [await seedCase(), await seedCase(), await seedCase()];
       worker({ backoff: SLOW, random: () => 0.99, probeMs: 150 });
       await waitFor(failedAttempts(3), 8_000, "refused attempts");
-      await smtp.setFailure("none");
+      await h.smtp.setFailure("none");
       const back = Date.now();
       // No new email comes to prove the server is back: a woken one does.
       await waitFor(allSent(refused.map((c) => c.outboxId)), 3_000, "refused emails sent");
       expect(Date.now() - back).toBeLessThan(2_000);
-      expect(smtp.messages).toHaveLength(3);
+      expect(h.smtp.messages).toHaveLength(3);
     });
 
     it("451 temporary failure is retried with backoff, then sent", async () => {
-      await smtp.setFailure("reject-data");
+      await h.smtp.setFailure("reject-data");
       const { outboxId, messageId } = await seedCase();
       worker();
       await waitFor(async () => (await rowStatus(outboxId)).attempts >= 2, 8_000, "two attempts");
       const mid = await rowStatus(outboxId);
       expect(mid.lastError).toMatch(/451/);
-      await smtp.setFailure("none");
+      await h.smtp.setFailure("none");
       await waitFor(statusIs(outboxId, "sent"));
-      const [mail] = await smtp.waitForMessages(1);
+      const [mail] = await h.smtp.waitForMessages(1);
       expect(mail!.messageId).toBe(messageId);
     });
 
@@ -291,10 +157,10 @@ export function defineOutboxSuite(provider: string, makeDatabase: () => Promise<
         expect(row.failedAt).toBeInstanceOf(Date);
         expect(row.lastError).toMatch(/550/);
         expect(row.lockedBy).toBeNull();
-        const log = await db.deliveryAttempt.findMany({ where: { outboxId } });
+        const log = await h.db.deliveryAttempt.findMany({ where: { outboxId } });
         expect(log).toHaveLength(1);
         expect(log[0]).toMatchObject({ ok: false });
-        expect((await db.escalationCase.findUniqueOrThrow({ where: { id: caseId } })).status).toBe("failed");
+        expect((await h.db.escalationCase.findUniqueOrThrow({ where: { id: caseId } })).status).toBe("failed");
       } finally {
         t.close();
         await new Promise<void>((r) => rejecting.close(() => r()));
@@ -302,35 +168,35 @@ export function defineOutboxSuite(provider: string, makeDatabase: () => Promise<
     });
 
     it("gives up after the bounded time (and a few attempts), then Resend re-queues the same Message-ID", async () => {
-      await smtp.setFailure("down");
+      await h.smtp.setFailure("down");
       const created = new Date(Date.now() - 5 * 60_000);
       const { outboxId, caseId, messageId } = await seedCase({ createdAt: created });
       const w = worker({ giveUpMinutes: 1 });
       const failed = await waitFor(statusIs(outboxId, "failed"));
       expect(failed.attempts).toBe(3);
       expect(failed.lastError).toMatch(/^Gave up after 3 attempts/);
-      expect((await db.escalationCase.findUniqueOrThrow({ where: { id: caseId } })).status).toBe("failed");
+      expect((await h.db.escalationCase.findUniqueOrThrow({ where: { id: caseId } })).status).toBe("failed");
       await w.stop();
 
-      expect(await resendOutboxEmail(db, { shop: "other.myshopify.com", outboxId, now: new Date() })).toEqual({ ok: false, reason: "not_found" });
+      expect(await resendOutboxEmail(h.db, { shop: "other.myshopify.com", outboxId, now: new Date() })).toEqual({ ok: false, reason: "not_found" });
 
-      await smtp.setFailure("none");
-      const resent = await resendOutboxEmail(db, { shop: SHOP, outboxId, now: new Date() });
+      await h.smtp.setFailure("none");
+      const resent = await resendOutboxEmail(h.db, { shop: SHOP, outboxId, now: new Date() });
       expect(resent.ok).toBe(true);
       expect(resent.ok && resent.row).toMatchObject({ status: "pending", failedAt: null, messageId, attempts: 0 });
-      expect((await db.escalationCase.findUniqueOrThrow({ where: { id: caseId } })).status).toBe("queued");
-      expect(await resendOutboxEmail(db, { shop: SHOP, outboxId, now: new Date() })).toEqual({ ok: false, reason: "in_progress" });
+      expect((await h.db.escalationCase.findUniqueOrThrow({ where: { id: caseId } })).status).toBe("queued");
+      expect(await resendOutboxEmail(h.db, { shop: SHOP, outboxId, now: new Date() })).toEqual({ ok: false, reason: "in_progress" });
 
       worker({ giveUpMinutes: 1 }).kick();
-      const [mail] = await smtp.waitForMessages(1);
+      const [mail] = await h.smtp.waitForMessages(1);
       expect(mail!.messageId).toBe(messageId);
       await waitFor(statusIs(outboxId, "sent"));
-      expect((await db.escalationCase.findUniqueOrThrow({ where: { id: caseId } })).status).toBe("sent");
-      expect(await db.deliveryAttempt.count({ where: { outboxId } })).toBe(4);
+      expect((await h.db.escalationCase.findUniqueOrThrow({ where: { id: caseId } })).status).toBe("sent");
+      expect(await h.db.deliveryAttempt.count({ where: { outboxId } })).toBe(4);
     });
 
     it("two workers (two clients, as two app instances) racing on one database send each row once", async () => {
-      const other = createDb(url);
+      const other = createDb(h.url);
       try {
         const cases = [];
         for (let i = 0; i < 12; i++) cases.push(await seedCase({ priority: "normal" }));
@@ -338,13 +204,13 @@ export function defineOutboxSuite(provider: string, makeDatabase: () => Promise<
         const b = worker({ db: other, workerId: "b", concurrency: 3, transport: transport() });
         a.kick();
         b.kick();
-        await smtp.waitForMessages(12);
+        await h.smtp.waitForMessages(12);
         for (const c of cases) await waitFor(statusIs(c.outboxId, "sent"));
         await new Promise((r) => setTimeout(r, 150));
-        const ids = smtp.messages.map((m) => m.messageId);
+        const ids = h.smtp.messages.map((m) => m.messageId);
         expect(ids).toHaveLength(12);
         expect(new Set(ids).size).toBe(12);
-        expect(await db.deliveryAttempt.count()).toBe(12);
+        expect(await h.db.deliveryAttempt.count()).toBe(12);
         // Both really took part (each attempt was made under one of the two worker ids).
         await a.stop();
         await b.stop();
@@ -354,18 +220,18 @@ export function defineOutboxSuite(provider: string, makeDatabase: () => Promise<
     });
 
     it("claims are exclusive: concurrent claimDueEmails calls never return the same row", async () => {
-      const other = createDb(url);
+      const other = createDb(h.url);
       try {
         for (let i = 0; i < 10; i++) await seedCase();
         const now = new Date(Date.now() + 1000);
         const [x, y] = await Promise.all([
-          claimDueEmails(db, { workerId: "x", now, leaseMs: 60_000, limit: 10 }),
+          claimDueEmails(h.db, { workerId: "x", now, leaseMs: 60_000, limit: 10 }),
           claimDueEmails(other, { workerId: "y", now, leaseMs: 60_000, limit: 10 }),
         ]);
         const ids = [...x, ...y].map((r) => r.id);
         expect(ids).toHaveLength(10);
         expect(new Set(ids).size).toBe(10);
-        const rows = await db.outboxEmail.findMany();
+        const rows = await h.db.outboxEmail.findMany();
         expect(rows.every((r) => r.status === "sending" && (r.lockedBy === "x" || r.lockedBy === "y"))).toBe(true);
       } finally {
         await other.$disconnect();
@@ -376,7 +242,7 @@ export function defineOutboxSuite(provider: string, makeDatabase: () => Promise<
       const { outboxId, messageId } = await seedCase();
       const t0 = new Date();
       // Worker "dead" claims the row, gets it onto the wire, and crashes before marking it.
-      const [claimed] = await claimDueEmails(db, { workerId: "dead", now: t0, leaseMs: 50, limit: 1 });
+      const [claimed] = await claimDueEmails(h.db, { workerId: "dead", now: t0, leaseMs: 50, limit: 1 });
       expect(claimed!.id).toBe(outboxId);
       await transport().sendMail({
         from: claimed!.fromAddress,
@@ -386,26 +252,26 @@ export function defineOutboxSuite(provider: string, makeDatabase: () => Promise<
         messageId: claimed!.messageId,
       });
       // Still leased: nobody else may take it yet.
-      expect(await claimDueEmails(db, { workerId: "w", now: t0, leaseMs: 50, limit: 5 })).toEqual([]);
+      expect(await claimDueEmails(h.db, { workerId: "w", now: t0, leaseMs: 50, limit: 5 })).toEqual([]);
 
       worker();
-      const [first, second] = await smtp.waitForMessages(2);
+      const [first, second] = await h.smtp.waitForMessages(2);
       expect(first!.messageId).toBe(messageId);
       expect(second!.messageId).toBe(messageId);
       const row = await waitFor(statusIs(outboxId, "sent"));
       expect(row).toMatchObject({ lockedBy: null, attempts: 1 });
       await new Promise((r) => setTimeout(r, 100));
-      expect(smtp.messages).toHaveLength(2);
+      expect(h.smtp.messages).toHaveLength(2);
     });
 
     it("deliverClaimed: a temporary failure schedules a jittered exponential retry and releases the lease", async () => {
-      await smtp.setFailure("reject");
+      await h.smtp.setFailure("reject");
       const { outboxId } = await seedCase();
       const now = new Date();
-      const [row] = await claimDueEmails(db, { workerId: "w", now, leaseMs: 60_000, limit: 1 });
+      const [row] = await claimDueEmails(h.db, { workerId: "w", now, leaseMs: 60_000, limit: 1 });
       const t = transport();
       const result = await deliverClaimed(
-        db,
+        h.db,
         t,
         { ...row!, attempts: 3 },
         { now, giveUpMinutes: 60, random: () => 0.5, backoff: { baseMs: 1000, capMs: 3000 } },
@@ -423,21 +289,21 @@ export function defineOutboxSuite(provider: string, makeDatabase: () => Promise<
       const { caseId, conversationId, messageId } = await seedCase();
       const w = worker();
       w.kick();
-      await smtp.waitForMessages(1);
-      await waitFor(async () => (await db.escalationCase.findUniqueOrThrow({ where: { id: caseId } })).status === "sent");
+      await h.smtp.waitForMessages(1);
+      await waitFor(async () => (await h.db.escalationCase.findUniqueOrThrow({ where: { id: caseId } })).status === "sent");
 
       const base = Date.now();
       const results: QueueFollowUpResult[] = [];
       for (let i = 1; i <= 5; i++) {
-        await db.message.create({ data: { conversationId, role: "shopper", text: `Follow-up message ${i}`, createdAt: new Date(base + i * 10) } });
-        await db.message.create({ data: { conversationId, role: "assistant", text: `Noted (${i}).`, createdAt: new Date(base + i * 10 + 1) } });
-        results.push(await queueFollowUp(db, { shop: SHOP, caseId, now: new Date(base + i * 10), batchWindowMs: 800 }));
+        await h.db.message.create({ data: { conversationId, role: "shopper", text: `Follow-up message ${i}`, createdAt: new Date(base + i * 10) } });
+        await h.db.message.create({ data: { conversationId, role: "assistant", text: `Noted (${i}).`, createdAt: new Date(base + i * 10 + 1) } });
+        results.push(await queueFollowUp(h.db, { shop: SHOP, caseId, now: new Date(base + i * 10), batchWindowMs: 800 }));
         w.kick();
       }
       expect(results[0]!.queued).toBe(true);
       expect(results.slice(1).every((r) => !r.queued && r.outboxId === results[0]!.outboxId)).toBe(true);
 
-      const [, followUp] = await smtp.waitForMessages(2);
+      const [, followUp] = await h.smtp.waitForMessages(2);
       expect(followUp!.subject).toBe("Re: #1042 · customer reporting non-delivery · Sarah Johnson");
       expect(followUp!.inReplyTo).toBe(messageId);
       expect(followUp!.references).toEqual([messageId]);
@@ -451,53 +317,53 @@ export function defineOutboxSuite(provider: string, makeDatabase: () => Promise<
       expect(followUp!.text).not.toContain("Where is my order #1042?");
 
       await waitFor(statusIs(results[0]!.outboxId!, "sent"));
-      const c = await db.escalationCase.findUniqueOrThrow({ where: { id: caseId } });
+      const c = await h.db.escalationCase.findUniqueOrThrow({ where: { id: caseId } });
       expect(c.messagesEmailed).toBe(SEED_TRANSCRIPT.length + 10);
       await new Promise((r) => setTimeout(r, 400));
-      expect(smtp.messages).toHaveLength(2);
+      expect(h.smtp.messages).toHaveLength(2);
 
       // The next message after that starts a new batch.
-      await db.message.create({ data: { conversationId, role: "shopper", text: "One more thing", createdAt: new Date(base + 1000) } });
-      const next = await queueFollowUp(db, { shop: SHOP, caseId, now: new Date(), batchWindowMs: 50 });
+      await h.db.message.create({ data: { conversationId, role: "shopper", text: "One more thing", createdAt: new Date(base + 1000) } });
+      const next = await queueFollowUp(h.db, { shop: SHOP, caseId, now: new Date(), batchWindowMs: 50 });
       expect(next.queued).toBe(true);
-      const [, , third] = await smtp.waitForMessages(3);
+      const [, , third] = await h.smtp.waitForMessages(3);
       expect(third!.text).toContain("One more thing");
       expect(third!.text).not.toContain("Follow-up message 1");
       expect(third!.messageId).not.toBe(followUp!.messageId);
-      await waitFor(async () => (await db.outboxEmail.count({ where: { caseId, status: "sent" } })) === 3);
+      await waitFor(async () => (await h.db.outboxEmail.count({ where: { caseId, status: "sent" } })) === 3);
 
       // Resending the delivered first follow-up sends it as it was, with its own Message-ID.
-      const resent = await resendOutboxEmail(db, { shop: SHOP, outboxId: results[0]!.outboxId!, now: new Date() });
+      const resent = await resendOutboxEmail(h.db, { shop: SHOP, outboxId: results[0]!.outboxId!, now: new Date() });
       expect(resent.ok).toBe(true);
       w.kick();
-      const [, , , again] = await smtp.waitForMessages(4);
+      const [, , , again] = await h.smtp.waitForMessages(4);
       expect(again!.messageId).toBe(followUp!.messageId);
       expect(again!.text).toContain("Follow-up message 5");
       expect(again!.text).not.toContain("One more thing");
     });
 
     it("a follow-up waits for its case email (SMTP down) and then goes out after it, in thread order", async () => {
-      await smtp.setFailure("down");
+      await h.smtp.setFailure("down");
       const { caseId, conversationId } = await seedCase();
-      await db.message.create({ data: { conversationId, role: "shopper", text: "Hello? Anyone?", createdAt: new Date() } });
-      await queueFollowUp(db, { shop: SHOP, caseId, now: new Date(), batchWindowMs: 0 });
+      await h.db.message.create({ data: { conversationId, role: "shopper", text: "Hello? Anyone?", createdAt: new Date() } });
+      await queueFollowUp(h.db, { shop: SHOP, caseId, now: new Date(), batchWindowMs: 0 });
       worker();
-      await waitFor(async () => (await db.deliveryAttempt.count({ where: { ok: false } })) >= 2, 8_000, "failed attempts");
-      await smtp.setFailure("none");
-      const [first, second] = await smtp.waitForMessages(2);
+      await waitFor(async () => (await h.db.deliveryAttempt.count({ where: { ok: false } })) >= 2, 8_000, "failed attempts");
+      await h.smtp.setFailure("none");
+      const [first, second] = await h.smtp.waitForMessages(2);
       expect(first!.subject).toBe("#1042 · customer reporting non-delivery · Sarah Johnson");
       expect(second!.subject).toBe("Re: #1042 · customer reporting non-delivery · Sarah Johnson");
       expect(second!.text).toContain("Hello? Anyone?");
       // The follow-up never made an SMTP attempt while it waited.
-      const followUp = await db.outboxEmail.findFirstOrThrow({ where: { caseId, kind: "followup" } });
+      const followUp = await h.db.outboxEmail.findFirstOrThrow({ where: { caseId, kind: "followup" } });
       await waitFor(statusIs(followUp.id, "sent"));
-      expect(await db.deliveryAttempt.count({ where: { outboxId: followUp.id } })).toBe(1);
+      expect(await h.db.deliveryAttempt.count({ where: { outboxId: followUp.id } })).toBe(1);
     });
 
     it("queueFollowUp ignores unknown cases and other shops' cases", async () => {
       const { caseId } = await seedCase();
-      expect(await queueFollowUp(db, { shop: "other.myshopify.com", caseId, now: new Date() })).toEqual({ queued: false, outboxId: null, reason: "no_case" });
-      expect(await queueFollowUp(db, { shop: SHOP, caseId: "nope", now: new Date() })).toEqual({ queued: false, outboxId: null, reason: "no_case" });
+      expect(await queueFollowUp(h.db, { shop: "other.myshopify.com", caseId, now: new Date() })).toEqual({ queued: false, outboxId: null, reason: "no_case" });
+      expect(await queueFollowUp(h.db, { shop: SHOP, caseId: "nope", now: new Date() })).toEqual({ queued: false, outboxId: null, reason: "no_case" });
     });
 
     it("stop() waits for in-flight sends and the worker survives a broken transport", async () => {
@@ -515,7 +381,7 @@ export function defineOutboxSuite(provider: string, makeDatabase: () => Promise<
       w.kick();
       await waitFor(async () => calls > 0);
       await w.stop();
-      const row = await db.outboxEmail.findFirstOrThrow();
+      const row = await h.db.outboxEmail.findFirstOrThrow();
       expect(row.status).toBe("pending");
       expect(row.lockedBy).toBeNull();
     });

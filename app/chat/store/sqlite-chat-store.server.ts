@@ -205,9 +205,11 @@ function prepare(conn: BetterSqlite3.Database) {
          @unhelpfulCount, @emailAsks, @tokensIn, @tokensOut, @latencyMs, @fallbacks, @createdAt, @updatedAt, @closedAt)`,
     ),
     updateConversation: s(
-      `UPDATE "Conversation" SET "state" = @state, "customerId" = COALESCE("customerId", @customerId), "shopperEmail" = @shopperEmail, "pendingEscalation" = @pendingEscalation,
+      `UPDATE "Conversation" SET "state" = @state, "customerId" = COALESCE("customerId", @customerId), ` +
+        `"shopperEmail" = @shopperEmail, "pendingEscalation" = @pendingEscalation,
          "orderName" = @orderName, "orderVerified" = @orderVerified, "unhelpfulCount" = @unhelpfulCount, "emailAsks" = @emailAsks,
-         "llmTokensIn" = "llmTokensIn" + @tokensIn, "llmTokensOut" = "llmTokensOut" + @tokensOut, "llmLatencyMs" = "llmLatencyMs" + @latencyMs, "llmFallbacks" = "llmFallbacks" + @fallbacks,
+         "llmTokensIn" = "llmTokensIn" + @tokensIn, "llmTokensOut" = "llmTokensOut" + @tokensOut, ` +
+        `"llmLatencyMs" = "llmLatencyMs" + @latencyMs, "llmFallbacks" = "llmFallbacks" + @fallbacks,
          "updatedAt" = @updatedAt, "closedAt" = @closedAt
        WHERE "id" = @id`,
     ),
@@ -229,9 +231,11 @@ function prepare(conn: BetterSqlite3.Database) {
     deleteCase: s(`DELETE FROM "EscalationCase" WHERE "id" = ?`),
     insertCase: s(
       `INSERT INTO "EscalationCase" ("id", "shop", "conversationId", "status", "reasons", "reasonText", "topic", "priority", "confidence",
-         "signals", "route", "shopperEmail", "orderName", "orderFacts", "customerFacts", "summary", "messageId", "messagesEmailed", "clientHash", "createdAt", "updatedAt")
+         "signals", "route", "shopperEmail", "orderName", "orderFacts", "customerFacts", "summary", ` +
+        `"messageId", "messagesEmailed", "clientHash", "createdAt", "updatedAt")
        VALUES (@id, @shop, @conversationId, @status, @reasons, @reasonText, @topic, @priority, @confidence,
-         @signals, @route, @shopperEmail, @orderName, @orderFacts, @customerFacts, @summary, @messageId, @messagesEmailed, @clientHash, @createdAt, @updatedAt)`,
+         @signals, @route, @shopperEmail, @orderName, @orderFacts, @customerFacts, @summary, ` +
+        `@messageId, @messagesEmailed, @clientHash, @createdAt, @updatedAt)`,
     ),
     markEscalated: s(`UPDATE "Conversation" SET "escalatedAt" = ? WHERE "id" = ?`),
     insertOutbox: s(

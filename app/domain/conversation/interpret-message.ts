@@ -1,3 +1,4 @@
+import { oneOf } from "../escalation/lexicon/compile";
 import { blankEmailTokens, findEmailTokens, isValidEmail } from "../email/address";
 
 export { isValidEmail };
@@ -27,59 +28,297 @@ export interface Interpretation {
 }
 
 // "order", its typos, and the words for it in the widget's languages, then an optional "number".
-const ORDER_WORD = String.raw`(?:order|oder|ordr|ordre|orden|commande|cmd|pedido|bestellung|bestellnummer|auftrag|n[ºo°]\.?)`;
+const ORDER_WORD = oneOf("order", "oder", "ordr", "ordre", "orden", "commande", "cmd", "pedido", "bestellung", "bestellnummer", "auftrag", "n[ºo°]\\.?");
 const ORDER_WITH_KEYWORD = new RegExp(
-  String.raw`\b${ORDER_WORD}\s*(?:number|num|no\.?|nr\.?|#|num[eé]ro|n[uú]mero|nummer)?\s*(?:is|was|es|est|ist|:|=)?\s*#?\s*(\d{3,10})\b`,
+  "\\b" +
+    ORDER_WORD +
+    "\\s*" +
+    oneOf("number", "num", "no\\.?", "nr\\.?", "#", "num[eé]ro", "n[uú]mero", "nummer") +
+    "?\\s*" +
+    oneOf("is", "was", "es", "est", "ist", ":", "=") +
+    "?\\s*#?\\s*(\\d{3,10})\\b",
   "i",
 );
 const ORDER_HASH = /(?:^|[\s(])#\s?(\d{3,10})\b/;
 const BARE_NUMBER = /^\s*#?(\d{3,10})\s*[.!?]?\s*$/;
 
-const DECLINE =
-  /^(?:no+|nope|nah|non|nein|no,? thanks?|no thank you|nevermind|never mind|no need|not now|don'?t bother|i'?d rather not|rather not|skip|cancel|forget it|no,? gracias|non,? merci|nein,? danke|lieber nicht|pas besoin|no hace falta)\b[\s.!]*$/i;
-const DECLINE_INLINE =
-  /\b(?:no thanks|no thank you|never ?mind|rather not (?:give|share)|don'?t want to (?:give|share)|prefer not to (?:give|share)|no,? gracias|non,? merci|nein,? danke)\b/i;
-const AFFIRM =
-  /^(?:y(?:es|ea|eah|ep|up)?|sure|ok(?:ay)?|please(?: do)?|yes,? please|go ahead|do it|that would be great|s[ií](?:,? por favor)?|claro|vale|oui(?:,? (?:s'il vous pla[iî]t|merci))?|d'accord|volontiers|ja(?:,? bitte)?|gerne?|bitte|okay)\b[\s.!,]*(?:please|thanks|thank you|por favor|merci|bitte|danke)?[\s.!]*$/i;
-const GREETING =
-  /^(?:hi+|hey+|hello+|hiya|howdy|good (?:morning|afternoon|evening)|hola|buenas(?: tardes| noches)?|buenos d[ií]as|bonjour|bonsoir|salut|hallo|guten (?:tag|morgen|abend)|servus|moin)\b[\s!,.]*(?:there|team|baton)?[\s!,.]*$/i;
-const THANKS = /^(?:thanks?|thank you|thx|ty|cheers|great,? thanks?|perfect,? thanks?|gracias|merci|danke)\b[\s\S]{0,30}$/i;
+const DECLINE = new RegExp(
+  "^" +
+    oneOf(
+      "no+",
+      "nope",
+      "nah",
+      "non",
+      "nein",
+      "no,? thanks?",
+      "no thank you",
+      "nevermind",
+      "never mind",
+      "no need",
+      "not now",
+      "don'?t bother",
+      "i'?d rather not",
+      "rather not",
+      "skip",
+      "cancel",
+      "forget it",
+      "no,? gracias",
+      "non,? merci",
+      "nein,? danke",
+      "lieber nicht",
+      "pas besoin",
+      "no hace falta",
+    ) +
+    "\\b[\\s.!]*$",
+  "i",
+);
+const DECLINE_INLINE = new RegExp(
+  "\\b" +
+    oneOf(
+      "no thanks",
+      "no thank you",
+      "never ?mind",
+      "rather not (?:give|share)",
+      "don'?t want to (?:give|share)",
+      "prefer not to (?:give|share)",
+      "no,? gracias",
+      "non,? merci",
+      "nein,? danke",
+    ) +
+    "\\b",
+  "i",
+);
+const AFFIRM = new RegExp(
+  "^" +
+    oneOf(
+      "y(?:es|ea|eah|ep|up)?",
+      "sure",
+      "ok(?:ay)?",
+      "please(?: do)?",
+      "yes,? please",
+      "go ahead",
+      "do it",
+      "that would be great",
+      "s[ií](?:,? por favor)?",
+      "claro",
+      "vale",
+      "oui(?:,? (?:s'il vous pla[iî]t|merci))?",
+      "d'accord",
+      "volontiers",
+      "ja(?:,? bitte)?",
+      "gerne?",
+      "bitte",
+      "okay",
+    ) +
+    "\\b[\\s.!,]*" +
+    oneOf("please", "thanks", "thank you", "por favor", "merci", "bitte", "danke") +
+    "?[\\s.!]*$",
+  "i",
+);
+const GREETING = new RegExp(
+  "^" +
+    oneOf(
+      "hi+",
+      "hey+",
+      "hello+",
+      "hiya",
+      "howdy",
+      "good (?:morning|afternoon|evening)",
+      "hola",
+      "buenas(?: tardes| noches)?",
+      "buenos d[ií]as",
+      "bonjour",
+      "bonsoir",
+      "salut",
+      "hallo",
+      "guten (?:tag|morgen|abend)",
+      "servus",
+      "moin",
+    ) +
+    "\\b[\\s!,.]*(?:there|team|baton)?[\\s!,.]*$",
+  "i",
+);
+const THANKS = new RegExp(
+  "^" + oneOf("thanks?", "thank you", "thx", "ty", "cheers", "great,? thanks?", "perfect,? thanks?", "gracias", "merci", "danke") + "\\b[\\s\\S]{0,30}$",
+  "i",
+);
 
 // Matched on folded text (lower case, accents removed) so "envío" and "envio" read the same.
-const SHIPPING = /\b(?:ship(?:ping|s)?|deliver(?:y|ies)?|how long|international|envio|envios|livraison|expedition|versand|lieferung|lieferzeit)\b/;
-const REFUND =
-  /\b(?:return(?:s|ing)?|refund(?:s|ed)?|exchange|money back|devolucion(?:es)?|devolver|reembolso|retour|retourner|rembourse(?:ment)?|ruckgabe|rucksendung|erstattung|umtausch)\b/;
-const CONTACT =
-  /\b(?:phone number|telephone|call you|contact (?:you|details|info|information|the store|customer service|support)|how (?:can|do) i (?:contact|reach|get in touch|email|call)|get in touch|your email|email address (?:of|for) (?:the )?(?:store|shop|support)|opening hours|business hours|customer service (?:number|email|hours)|contactar|contacto|telefono|contacter|joindre|horaires|kontakt|erreichen|telefonnummer|offnungszeiten)\b/;
-const MY_THING = String.raw`(?:order|oder|ordr|orden|package|pakage|packge|parcel|stuff|delivery|shipment|item|items|purchase|pedido|paquete|compra|commande|colis|bestellung|paket|sendung|lieferung)`;
+const SHIPPING = new RegExp(
+  "\\b" +
+    oneOf(
+      "ship(?:ping|s)?",
+      "deliver(?:y|ies)?",
+      "how long",
+      "international",
+      "envio",
+      "envios",
+      "livraison",
+      "expedition",
+      "versand",
+      "lieferung",
+      "lieferzeit",
+    ) +
+    "\\b",
+);
+const REFUND = new RegExp(
+  "\\b" +
+    oneOf(
+      "return(?:s|ing)?",
+      "refund(?:s|ed)?",
+      "exchange",
+      "money back",
+      "devolucion(?:es)?",
+      "devolver",
+      "reembolso",
+      "retour",
+      "retourner",
+      "rembourse(?:ment)?",
+      "ruckgabe",
+      "rucksendung",
+      "erstattung",
+      "umtausch",
+    ) +
+    "\\b",
+);
+const CONTACT = new RegExp(
+  "\\b" +
+    oneOf(
+      "phone number",
+      "telephone",
+      "call you",
+      "contact (?:you|details|info|information|the store|customer service|support)",
+      "how (?:can|do) i (?:contact|reach|get in touch|email|call)",
+      "get in touch",
+      "your email",
+      "email address (?:of|for) (?:the )?(?:store|shop|support)",
+      "opening hours",
+      "business hours",
+      "customer service (?:number|email|hours)",
+      "contactar",
+      "contacto",
+      "telefono",
+      "contacter",
+      "joindre",
+      "horaires",
+      "kontakt",
+      "erreichen",
+      "telefonnummer",
+      "offnungszeiten",
+    ) +
+    "\\b",
+);
+const MY_THING = oneOf(
+  "order",
+  "oder",
+  "ordr",
+  "orden",
+  "package",
+  "pakage",
+  "packge",
+  "parcel",
+  "stuff",
+  "delivery",
+  "shipment",
+  "item",
+  "items",
+  "purchase",
+  "pedido",
+  "paquete",
+  "compra",
+  "commande",
+  "colis",
+  "bestellung",
+  "paket",
+  "sendung",
+  "lieferung",
+);
 const ORDER_STATUS = new RegExp(
   [
-    String.raw`\b(?:where(?:'?s| is| are)?|were|wher|wheres|whereis)\s+(?:is\s+)?(?:my|the|our)\s+${MY_THING}`,
-    String.raw`\btra(?:ck|k|kc|ckk)(?:ing)?\b`,
-    String.raw`\b(?:status|update|eta)\b.{0,20}\b${MY_THING}`,
-    String.raw`\b${MY_THING}\b.{0,20}\b(?:status|update|eta)\b`,
-    String.raw`\b(?:has|have|did|was|is)\s+(?:it|my\s+${MY_THING}|(?:the\s+)?${MY_THING})\s+(?:been\s+)?(?:ship(?:ped)?|sent|dispatched|left|deliver(?:ed)?|arrive[sd]?)`,
-    String.raw`\bwhen\s+(?:will|does|do|is|should|can)\s+(?:i|my|it|the)\b.{0,30}\b(?:get|receive|arrive|come|ship|be delivered|deliver)`,
-    String.raw`\b(?:hasn'?t|has not|didn'?t|did not|still (?:not|hasn'?t|haven'?t)|not yet)\s+(?:\w+\s+)?(?:arrived|come|shipped|been shipped|received|gotten|got)`,
-    String.raw`\bstill waiting\b`,
-    String.raw`\b(?:donde|d[oó]nde)\s+(?:esta|estan)\s+(?:mi|mis)\b`,
-    String.raw`\b(?:seguimiento|rastre(?:ar|o)|estado de mi)\b`,
-    String.raw`\bcuando\s+(?:llega|llegara|recibire|me llega)`,
-    String.raw`\bou\s+(?:est|en est)\s+(?:ma|mon|mes)\b`,
-    String.raw`\b(?:suivre|suivi|etat de ma)\b`,
-    String.raw`\bquand\s+(?:vais-je|est-ce que je vais|vais je|arrive|arrivera|recevrai)`,
-    String.raw`\bwo\s+(?:ist|sind|bleibt)\s+(?:meine?|mein)\b`,
-    String.raw`\b(?:sendungsverfolgung|verfolgen|tracking|status meiner)\b`,
-    String.raw`\bwann\s+(?:kommt|kommen|wird|erhalte|bekomme)`,
+    "\\b" + oneOf("where(?:'?s| is| are)?", "were", "wher", "wheres", "whereis") + "\\s+(?:is\\s+)?(?:my|the|our)\\s+" + MY_THING,
+    "\\btra" + oneOf("ck", "k", "kc", "ckk") + "(?:ing)?\\b",
+    "\\b(?:status|update|eta)\\b.{0,20}\\b" + MY_THING,
+    "\\b" + MY_THING + "\\b.{0,20}\\b(?:status|update|eta)\\b",
+    "\\b" +
+      oneOf("has", "have", "did", "was", "is") +
+      "\\s+(?:it|my\\s+" +
+      MY_THING +
+      "|(?:the\\s+)?" +
+      MY_THING +
+      ")\\s+(?:been\\s+)?" +
+      oneOf("ship(?:ped)?", "sent", "dispatched", "left", "deliver(?:ed)?", "arrive[sd]?"),
+    "\\bwhen\\s+" +
+      oneOf("will", "does", "do", "is", "should", "can") +
+      "\\s+" +
+      oneOf("i", "my", "it", "the") +
+      "\\b.{0,30}\\b" +
+      oneOf("get", "receive", "arrive", "come", "ship", "be delivered", "deliver"),
+    "\\b" +
+      oneOf("hasn'?t", "has not", "didn'?t", "did not", "still (?:not|hasn'?t|haven'?t)", "not yet") +
+      "\\s+(?:\\w+\\s+)?" +
+      oneOf("arrived", "come", "shipped", "been shipped", "received", "gotten", "got"),
+    "\\bstill waiting\\b",
+    "\\b(?:donde|d[oó]nde)\\s+(?:esta|estan)\\s+(?:mi|mis)\\b",
+    "\\b(?:seguimiento|rastre(?:ar|o)|estado de mi)\\b",
+    "\\bcuando\\s+" + oneOf("llega", "llegara", "recibire", "me llega"),
+    "\\bou\\s+(?:est|en est)\\s+(?:ma|mon|mes)\\b",
+    "\\b(?:suivre|suivi|etat de ma)\\b",
+    "\\bquand\\s+" + oneOf("vais-je", "est-ce que je vais", "vais je", "arrive", "arrivera", "recevrai"),
+    "\\bwo\\s+(?:ist|sind|bleibt)\\s+(?:meine?|mein)\\b",
+    "\\b" + oneOf("sendungsverfolgung", "verfolgen", "tracking", "status meiner") + "\\b",
+    "\\bwann\\s+" + oneOf("kommt", "kommen", "wird", "erhalte", "bekomme"),
   ].join("|"),
 );
-const ORDER_WORD_ONLY = new RegExp(String.raw`\b(?:my|mi|ma|mon|meine?)\s+${MY_THING}\b`);
-const PRODUCT =
-  /\b(?:in stock|out of stock|back in stock|restock|available in|do you (?:have|sell|carry|make)|what size|which size|size chart|sizing|fit(?:s)? (?:small|large|true)|made of|material|fabric|dimensions|how big|price of|how much (?:is|are|does)|discount code|coupon|promo code|tienen|talla|stock|disponible|taille|matiere|grosse|groesse|lagernd|verfugbar|material)\b/;
-const ADDRESS_CHANGE =
-  /\b(?:change|update|correct|fix|wrong|edit|modify)\b.{0,30}\b(?:address|adress|adresse|direccion)\b|\b(?:cambiar|corregir) (?:la |mi )?direccion|\b(?:changer|modifier) (?:l'|mon )?adresse|\badresse (?:andern|aendern)/;
-const CANCEL_REQUEST =
-  /\b(?:cancel|cancell?ation of)\b.{0,20}\b(?:my|the|this)\s+(?:order|purchase)|\b(?:cancelar|anular) (?:mi|el) pedido|\bannuler (?:ma|la) commande|\b(?:bestellung )?stornieren\b/;
+const ORDER_WORD_ONLY = new RegExp("\\b" + oneOf("my", "mi", "ma", "mon", "meine?") + "\\s+" + MY_THING + "\\b");
+const PRODUCT = new RegExp(
+  "\\b" +
+    oneOf(
+      "in stock",
+      "out of stock",
+      "back in stock",
+      "restock",
+      "available in",
+      "do you (?:have|sell|carry|make)",
+      "what size",
+      "which size",
+      "size chart",
+      "sizing",
+      "fit(?:s)? (?:small|large|true)",
+      "made of",
+      "material",
+      "fabric",
+      "dimensions",
+      "how big",
+      "price of",
+      "how much (?:is|are|does)",
+      "discount code",
+      "coupon",
+      "promo code",
+      "tienen",
+      "talla",
+      "stock",
+      "disponible",
+      "taille",
+      "matiere",
+      "grosse",
+      "groesse",
+      "lagernd",
+      "verfugbar",
+      "material",
+    ) +
+    "\\b",
+);
+const ADDRESS_CHANGE = new RegExp(
+  "\\b" +
+    oneOf("change", "update", "correct", "fix", "wrong", "edit", "modify") +
+    "\\b.{0,30}\\b" +
+    oneOf("address", "adress", "adresse", "direccion") +
+    "\\b|\\b(?:cambiar|corregir) (?:la |mi )?direccion|\\b(?:changer|modifier) (?:l'|mon )?adresse|\\badresse (?:andern|aendern)",
+);
+const CANCEL_REQUEST = new RegExp(
+  "\\b(?:cancel|cancell?ation of)\\b.{0,20}\\b(?:my|the|this)\\s+(?:order|purchase)|\\b(?:cancelar|anular) (?:mi|el) pedido|\\bannuler (?:ma|la) " +
+    "commande|\\b(?:bestellung )?stornieren\\b",
+);
 
 /** Lower case without accents, for matching words in any of the widget's languages. */
 export function foldText(text: string): string {

@@ -88,7 +88,8 @@ describe("transition — orders", () => {
     const s = { ...initialState(), orderName: "#1042" };
     const r = transition(s, msg("mallory@example.com"), facts({ order, orderName: "#1042", ownershipProven: false }));
     expect(r.replies[0]).toBe(
-      "I couldn't match order #1042 with that email address. Could you check the order number and use the email you used at checkout? (Orders older than 60 days may not show up here — our team can check those.)",
+      "I couldn't match order #1042 with that email address. Could you check the order number and use the email you " +
+        "used at checkout? (Orders older than 60 days may not show up here — our team can check those.)",
     );
   });
 

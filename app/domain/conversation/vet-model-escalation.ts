@@ -1,3 +1,4 @@
+import { oneOf } from "../escalation/lexicon/compile";
 import { labelReason, PRIORITIES, type EscalationDecision, type Priority, type ReasonCode } from "../escalation";
 import { guardTeamText, type LinkPolicy } from "../model-output/output-guard";
 import type { Interpretation } from "./interpret-message";
@@ -12,8 +13,39 @@ export interface EscalateArgs {
 
 // A request for a person in the languages served (the detector catches most; this decides only
 // whether the model's escalate_to_human follows an explicit ask).
-const ASKS_FOR_PERSON =
-  /\b(?:human|person|someone|somebody|agent|representative|rep|staff|manager|operator|real people|persona|humano|agente|alguien|personne|humain|conseill[eè]re?|quelqu'un|mensch|mitarbeiter(?:in)?|jemand|persona reale|operatore|atendente|pessoa)\b/i;
+const ASKS_FOR_PERSON = new RegExp(
+  "\\b" +
+    oneOf(
+      "human",
+      "person",
+      "someone",
+      "somebody",
+      "agent",
+      "representative",
+      "rep",
+      "staff",
+      "manager",
+      "operator",
+      "real people",
+      "persona",
+      "humano",
+      "agente",
+      "alguien",
+      "personne",
+      "humain",
+      "conseill[eè]re?",
+      "quelqu'un",
+      "mensch",
+      "mitarbeiter(?:in)?",
+      "jemand",
+      "persona reale",
+      "operatore",
+      "atendente",
+      "pessoa",
+    ) +
+    "\\b",
+  "i",
+);
 // Below this detector score a message shows no need of its own (greetings, "ok", small talk).
 const MIN_NEED_SCORE = 0.2;
 const MIN_WORDS = 4;

@@ -57,7 +57,8 @@ describe("composeEscalationEmail — the seed case #1042", () => {
     ["last transcript line", "[Feb 21, 2026 14:05 UTC] Assistant:\nI've forwarded your case"],
     [
       "footer",
-      "Sent by Baton for Your Store · yourstore.myshopify.com\nView the case in Baton: https://admin.shopify.com/store/yourstore/apps/baton/app/cases/case_1042",
+      "Sent by Baton for Your Store · yourstore.myshopify.com\n" +
+        "View the case in Baton: https://admin.shopify.com/store/yourstore/apps/baton/app/cases/case_1042",
     ],
   ])("text part has the %s", (_name, fragment) => {
     expect(email.text).toContain(fragment);

@@ -54,7 +54,9 @@ export const SEED_TRANSCRIPT: TranscriptLine[] = [
   { role: "shopper", text: "I never received it though. It says delivered but nothing was at my door.", at: "2026-02-21T14:04:10.000Z" },
   {
     role: "assistant",
-    text: "I'm sorry to hear that. Since the carrier shows it as delivered but you haven't received it, this is something our support team can help investigate. Would you like me to connect you with them?",
+    text:
+      "I'm sorry to hear that. Since the carrier shows it as delivered but you haven't received it, " +
+      "this is something our support team can help investigate. Would you like me to connect you with them?",
     at: "2026-02-21T14:04:11.000Z",
   },
   { role: "shopper", text: "Yes please", at: "2026-02-21T14:05:00.000Z" },

@@ -12,8 +12,16 @@ export interface SummarizeCaseInput {
 const QUOTE_MAX = 300;
 
 // Words that make a shopper message worth quoting: the problem, not the pleasantries.
-const PROBLEM_WORDS =
-  /\b(never|not|didn'?t|hasn'?t|haven'?t|wrong|damaged|broken|missing|lost|stolen|late|refund|return|cancel\w*|charged?|chargeback|complain\w*|received?|arrived?|delivered|tracking|problem|issue|still|lawyer|legal|review|allerg\w*|fraud|unauthori[sz]ed|delete|privacy)\b/gi;
+const PROBLEM_WORDS = new RegExp(
+  "\\b(" +
+    [
+      ...["never", "not", "didn'?t", "hasn'?t", "haven'?t", "wrong", "damaged", "broken", "missing", "lost", "stolen", "late"],
+      ...["refund", "return", "cancel\\w*", "charged?", "chargeback", "complain\\w*", "received?", "arrived?", "delivered", "tracking"],
+      ...["problem", "issue", "still", "lawyer", "legal", "review", "allerg\\w*", "fraud", "unauthori[sz]ed", "delete", "privacy"],
+    ].join("|") +
+    ")\\b",
+  "gi",
+);
 const ORDER_REF = /#\s?\d{3,}|\border\b/i;
 // Chat noise that says nothing about the case.
 const TRIVIAL = /^(\[.*\]|yes( please)?|no( thanks)?|ok(ay)?|thanks?( you)?|hi|hello|hey|please|sure)[.!?\s]*$/i;

@@ -8,49 +8,19 @@ import { describeVip } from "./vip";
 import { derivePriority } from "./priority";
 import { guessTopic } from "./topic";
 import { normalizeText, type NormalizedText } from "./normalize";
-import { topicOfComplaint, type ComplaintKind } from "./complaint";
+import { topicOfComplaint } from "./complaint";
 import { scoreFrustrationTrend } from "./frustration-trend";
 import { scoreNegativity, scoreSentiment } from "./sentiment";
-import { readRuleSignals, ruleFeatures, type RuleSignals } from "./rule-signals";
-import { defaultEscalationSettings, type EscalationSettings } from "./settings";
+import { readRuleSignals, ruleFeatures } from "./rule-signals";
+import type { EscalationSettings } from "./settings";
 import { committedModel } from "./model/committed-model";
-import { scoreWithModel, type DetectorModel, type ModelScores } from "./model/detector-model";
-import type { ModelHead } from "./model/heads";
-import { isRefundPolicyQuestion } from "./authority-limit";
-import type { DetectorConversation, EscalationContext, EscalationDecision, EscalationTopic, Priority, ReasonCode, Signal, SignalSource } from "./types";
+import { scoreWithModel, type DetectorModel } from "./model/detector-model";
+import { addModelFindings } from "./model-findings";
+import { COMPLAINT_CLAUSES, composeReasonText, quote, type Finding } from "./finding";
+import type { DetectorConversation, EscalationContext, EscalationDecision, Priority, ReasonCode, Signal } from "./types";
 
 // Each signal module answers "did this trigger fire, how strongly, and why"; this file applies the
 // shop's switches and thresholds, then derives priority, topic, reason text and confidence.
-
-interface Finding {
-  reason: ReasonCode;
-  score: number;
-  /** threshold this finding must reach (already lowered for VIPs) */
-  threshold: number;
-  evidence: string;
-  /** clause for the reason text; `subject` clauses read "Shopper …" when first */
-  clause: string;
-  subject: boolean;
-  severity: Priority;
-  topic?: EscalationTopic;
-  /** who found it (default: an exact rule) and the finer kind, carried onto the signal */
-  source?: SignalSource;
-  kind?: string;
-}
-
-const COMPLAINT_CLAUSES: Record<ComplaintKind, string> = {
-  non_delivery: "says the order never arrived",
-  wrong_item: "received the wrong item",
-  damaged: "says the item arrived damaged or broken",
-  missing_item: "says items are missing from the order",
-  quality: "says the product is faulty or not as described",
-  delay: "complains the order is late",
-  cancelled: "complains the order was cancelled",
-  charged: "says they were charged wrongly",
-  formal: "wants to file a complaint",
-  service: "says nobody answered them",
-  general: "complains",
-};
 
 const ORDER_CLAUSES: Record<OrderStateKind, string> = {
   delivered_not_received: "says order was never received although tracking shows delivered",
@@ -75,20 +45,8 @@ export interface DetectOptions {
 
 /** An anger lexicon score at or above this escalates without the model's agreement. */
 const SOFT_RULE_ALONE = 0.85;
-/**
- * How much lower the complaint and negativity heads' thresholds are for a message that @mentions
- * someone (a public post at a company): on tweets, negativity at a brand is nearly always a
- * complaint, while on Reddit-style chatter it often is not. 0.15 was read off the held-out
- * TweetEval-emotion file (trained without it): recall 0.45 → 0.51 at FPR 0.022 → 0.029.
- */
-const PUBLIC_POST_DISCOUNT = 0.15;
 
 const SENSITIVE_SEVERITY: Record<SensitiveKind, Priority> = { safety: "urgent", fraud: "urgent", privacy: "high" };
-
-function quote(s: string, max = 60): string {
-  const clean = s.replace(/\s+/g, " ").trim();
-  return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
-}
 
 /**
  * Decides whether the latest shopper message needs a person. Pure and deterministic: the
@@ -345,107 +303,6 @@ function hasSubstance(message: NormalizedText): boolean {
   return message.text.split(/[^a-z0-9']+/).filter((w) => w && !PLEASANTRIES.has(w)).length >= 2;
 }
 
-/**
- * The learned model beside the rules, combined as a calibrated OR: a head whose probability
- * reaches its threshold adds a finding of its reason, unless a rule already found that reason (the
- * rule's quote is the better evidence). Thresholds were calibrated at default settings; a shop's
- * own threshold moves the model's by the same amount (a shop at complaint threshold 0.4 instead of
- * 0.5 also accepts complaint probabilities 0.1 lower), and VIPs lower it like every other threshold.
- */
-
-function addModelFindings(
-  findings: Finding[],
-  scores: ModelScores,
-  model: DetectorModel,
-  current: NormalizedText,
-  settings: EscalationSettings,
-  lower: number,
-  context: EscalationContext,
-  rules: RuleSignals,
-): void {
-  const { complaint, demand } = rules;
-  const has = (reason: ReasonCode) => findings.some((f) => f.reason === reason);
-  const threshold = (head: ModelHead, setting: number, defaultSetting: number) =>
-    clamp(model.thresholds[head] + (setting - defaultSetting) - lower, 0.05, 0.99);
-  // negativity posted at a company (@mention) is a complaint context, as in the complaint rules
-  const publicDiscount = current.mentions > 0 ? PUBLIC_POST_DISCOUNT : 0;
-  const defaults = defaultEscalationSettings;
-  const evidence = (p: number) => `"${quote(current.raw)}" (model ${p.toFixed(2)})`;
-
-  // a negated request ("no need for an agent") is exact: the model must not overrule it
-  if (settings.explicitRequest.enabled && context.action !== "talk_to_human" && !has("explicit_request") && !rules.request.negated) {
-    const p = scores.explicit_request;
-    const t = threshold("explicit_request", settings.threshold, defaults.threshold);
-    if (p >= t)
-      findings.push({
-        reason: "explicit_request",
-        score: p,
-        threshold: t,
-        evidence: evidence(p),
-        source: "model",
-        clause: "asked to talk to a person",
-        subject: true,
-        severity: "normal",
-      });
-  }
-  if (settings.complaint.enabled && !has("complaint")) {
-    const p = scores.complaint;
-    const t = threshold("complaint", settings.complaint.threshold, defaults.complaint.threshold) - publicDiscount;
-    // the rule's kind, when it saw one, names the complaint better than a quote of the whole message
-    const kind = complaint.kind && complaint.kind !== "general" ? complaint.kind : undefined;
-    const clause = kind ? COMPLAINT_CLAUSES[kind] : `complains ("${quote(complaint.quote ?? current.raw, 40)}")`;
-    if (p >= t)
-      findings.push({
-        reason: "complaint",
-        score: p,
-        threshold: t,
-        evidence: evidence(p),
-        source: "model",
-        clause,
-        subject: true,
-        severity: "normal",
-        topic: topicOfComplaint(kind) ?? guessTopic(current),
-      });
-  }
-  if (settings.negativeSentiment.enabled && !has("negative_sentiment")) {
-    const p = scores.negative_sentiment;
-    const t = threshold("negative_sentiment", settings.negativeSentiment.threshold, defaults.negativeSentiment.threshold) - publicDiscount;
-    if (p >= t)
-      findings.push({
-        reason: "negative_sentiment",
-        score: p,
-        threshold: t,
-        evidence: evidence(p),
-        source: "model",
-        clause: "is upset",
-        subject: true,
-        severity: p >= 0.95 ? "high" : "normal",
-      });
-  }
-  if (settings.authorityLimit.enabled && !has("authority_limit")) {
-    // a refund the rule saw with an amount inside the shop's limit stays with the assistant
-    const withinLimit = demand?.amount !== undefined && demand.amount <= settings.authorityLimit.maxRefundAmount;
-    const p = scores.refund;
-    const t = threshold("refund", settings.threshold, defaults.threshold);
-    if (p >= t && !withinLimit && !isRefundPolicyQuestion(current))
-      findings.push({
-        reason: "authority_limit",
-        score: p,
-        threshold: t,
-        evidence: evidence(p),
-        source: "model",
-        clause: "asks for a refund",
-        subject: true,
-        severity: "normal",
-        topic: "refund",
-      });
-  }
-}
-
-function clamp(n: number, min: number, max: number): number {
-  return Math.min(max, Math.max(min, n));
-}
-
 function noisyOr(scores: number[]): number {
   let miss = 1;
   for (const s of scores) miss *= 1 - Math.min(1, s);
@@ -454,28 +311,4 @@ function noisyOr(scores: number[]): number {
 
 function round(n: number): number {
   return Math.round(n * 100) / 100;
-}
-
-// One readable line for the email subject area, strongest reason first, e.g.
-// "Shopper says order was never received although tracking shows delivered; threatens chargeback".
-function composeReasonText(fired: Finding[], vip: string | undefined): string {
-  const clauses: string[] = [];
-  const seen = new Set<string>();
-  // a delivered-not-received order state already says what the non-delivery complaint says
-  const dnr = fired.some((f) => f.reason === "order_state" && f.clause.startsWith("says order was never received"));
-  for (const f of fired) {
-    if (dnr && f.reason === "complaint" && f.clause === COMPLAINT_CLAUSES.non_delivery) continue;
-    if (seen.has(f.clause)) continue;
-    seen.add(f.clause);
-    const first = clauses.length === 0;
-    const clause = f.subject ? (first ? `Shopper ${f.clause}` : f.clause) : first ? capitalize(f.clause) : f.clause;
-    clauses.push(clause);
-    if (clauses.length >= 4) break;
-  }
-  if (vip) clauses.push(vip);
-  return clauses.join("; ");
-}
-
-function capitalize(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
 }

@@ -70,8 +70,12 @@ const DIGIT_WORD_RUN = new RegExp(String.raw`\b(?:${DIGIT_WORD})(?:[\s,-]+(?:${D
 
 // Spelled separators: "dot" anywhere, other words only in brackets ("at this point where" is prose).
 const DOT_SEPARATOR = /\s*(?:[([{]\s*(?:\.|dot|punto|point|punkt|ponto)\s*[)\]}]|\.|\bdot\b)\s*/u;
-const OBFUSCATED_EMAIL =
-  /([\p{L}\p{N}._%+-]+)\s*([([{]?)\s*(@|\bat\b|\barroba\b)\s*[)\]}]?\s*([\p{L}\p{N}-]+(?:\s*(?:[([{]\s*(?:\.|dot|punto|point|punkt|ponto)\s*[)\]}]|\.|\bdot\b)\s*[\p{L}\p{N}-]+)+)/gu;
+// The local part, the "at" (maybe bracketed), then domain labels joined by DOT_SEPARATOR's forms.
+const OBFUSCATED_EMAIL = new RegExp(
+  String.raw`([\p{L}\p{N}._%+-]+)\s*([([{]?)\s*(@|\bat\b|\barroba\b)\s*[)\]}]?\s*` +
+    String.raw`([\p{L}\p{N}-]+(?:\s*(?:[([{]\s*(?:\.|dot|punto|point|punkt|ponto)\s*[)\]}]|\.|\bdot\b)\s*[\p{L}\p{N}-]+)+)`,
+  "gu",
+);
 
 /** Folded text with spelled-out digit runs as digits and "name at shop dot com" as an address. */
 export function normalizeIdentifiers(text: string): string {

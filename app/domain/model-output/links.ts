@@ -12,7 +12,8 @@ export interface LinkPolicy {
 }
 
 const TLDS =
-  "com|net|org|io|co|shop|store|example|info|biz|xyz|me|app|link|ly|us|uk|de|fr|es|it|pt|ca|au|ru|cn|top|site|online|click|page|dev|ai|gl|gy|to|cc|ws|su|tk|ml|eu|nl|be|ch|jp|br|mx|in|pl|se|no|dk|fi|ie|nz|za|tv|live|xyz|zip|mov";
+  "com|net|org|io|co|shop|store|example|info|biz|xyz|me|app|link|ly|us|uk|de|fr|es|it|pt|ca|au|ru|cn|top|site|online|click|page|dev|ai|gl|gy|to|cc|ws" +
+  "|su|tk|ml|eu|nl|be|ch|jp|br|mx|in|pl|se|no|dk|fi|ie|nz|za|tv|live|xyz|zip|mov";
 const URL_LIKE = new RegExp(String.raw`\b(?:https?:\/\/|www\.)[^\s<>()"'\]\[]+|\b(?:[a-z0-9-]+\.)+(?:${TLDS})\b(?::\d+)?(?:\/[^\s<>()"'\]\[]*)?`, "gi");
 
 /** host + path + query, lower-case host, no scheme, "www.", trailing slash or punctuation. */

@@ -18,9 +18,15 @@ export function describeOrder(order: OrderFacts): string {
     case "unfulfilled":
       return `Order ${s.name} was placed on ${day(s.placedAt)} and hasn't shipped yet.`;
     case "partially_fulfilled":
-      return `Part of order ${s.name} shipped on ${day(s.shippedAt)}${carrierText(s)}${s.deliveredAt ? ` and was delivered on ${day(s.deliveredAt)}` : ""}; the rest hasn't shipped yet.`;
+      return (
+        `Part of order ${s.name} shipped on ${day(s.shippedAt)}${carrierText(s)}` +
+        `${s.deliveredAt ? ` and was delivered on ${day(s.deliveredAt)}` : ""}; the rest hasn't shipped yet.`
+      );
     case "in_transit":
-      return `Order ${s.name} is on its way: it shipped on ${day(s.shippedAt)}${carrierText(s)}.${s.estimatedDeliveryAt ? ` Estimated delivery: ${day(s.estimatedDeliveryAt)}.` : ""}`;
+      return (
+        `Order ${s.name} is on its way: it shipped on ${day(s.shippedAt)}` +
+        `${carrierText(s)}.${s.estimatedDeliveryAt ? ` Estimated delivery: ${day(s.estimatedDeliveryAt)}.` : ""}`
+      );
     case "delivered":
       return `Order ${s.name} was delivered on ${day(s.deliveredAt)}. It shipped on ${day(s.shippedAt)}${carrierText(s)}.`;
     case "refunded":

@@ -1,6 +1,7 @@
+import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { buildSystemPrompt, PROMPT_VERSION } from "../prompt.server";
-import { ANSWER_EXAMPLE, languageName } from "./system-prompt.v2";
+import { ANSWER_EXAMPLE, languageName, renderSystemPrompt, type PromptFacts } from "./system-prompt.v2";
 
 // Pins the rules the shopper-facing prompt must carry: a prompt edit that drops one fails here.
 const prompt = buildSystemPrompt({
@@ -55,4 +56,29 @@ describe("system prompt v2", () => {
     expect(languageName("de")).toBe("German");
     expect(languageName(null)).toBeNull();
   });
+});
+
+// The exact prompt text, pinned by hash: a reformatting of system-prompt.v2.ts (long lines split into joined
+// literals) must build the very same string. A deliberate prompt change updates these hashes with PROMPT_VERSION.
+describe("system prompt v2 text", () => {
+  const facts: PromptFacts = {
+    assistantName: "Baton",
+    tone: "friendly",
+    shopName: "Baton Demo Goods",
+    locale: "fr-CA",
+    today: "2026-12-03 (Thursday)",
+    contact: { email: "help@demo.example", phone: "+1 555 0100", url: "https://baton-demo.myshopify.com/pages/contact" },
+    policies: [{ title: "Refund policy", summary: "Returns within 30 days of delivery.", url: "https://baton-demo.myshopify.com/policies/refund-policy" }],
+    loggedIn: false,
+    canary: "bt-canary-000000000000000000",
+  };
+  const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
+  it.each<[string, PromptFacts, string]>([
+    ["a guest in French with every fact", facts, "d484374974ca35f34d8acde220434427f1913172621a44802969266e03de8336"],
+    [
+      "a signed-in shopper, no locale, no contact or policies",
+      { ...facts, locale: null, loggedIn: true, contact: { email: null, phone: null, url: null }, policies: [] },
+      "d03dd1f5fb0dd6e2ae50fb0be30b7e92337a62e414324211bd8d708133fd8637",
+    ],
+  ])("is the same text for %s", (_name, f, hash) => expect(sha256(renderSystemPrompt(f))).toBe(hash));
 });

@@ -1,7 +1,8 @@
 import type { ReplyCatalog } from "./types";
 
 const where = (s: { carrier: string | null; trackingNumber: string | null; trackingUrl: string | null }) =>
-  `${s.carrier ? ` mit ${s.carrier}` : ""}${s.trackingNumber ? `, Sendungsnummer ${s.trackingNumber}` : ""}${s.trackingUrl ? ` (Sendungsverfolgung: ${s.trackingUrl})` : ""}`;
+  `${s.carrier ? ` mit ${s.carrier}` : ""}${s.trackingNumber ? `, Sendungsnummer ${s.trackingNumber}` : ""}` +
+  `${s.trackingUrl ? ` (Sendungsverfolgung: ${s.trackingUrl})` : ""}`;
 
 /** German. */
 export const de: ReplyCatalog = {
@@ -15,23 +16,40 @@ export const de: ReplyCatalog = {
   askOrderEmail: (order) =>
     `Ich kann die Bestellung ${order} für dich prüfen. Zum Schutz deiner Daten: Welche E-Mail-Adresse wurde bei der Bestellung verwendet?`,
   orderNotMatched: (order) =>
-    `Ich konnte die Bestellung ${order} nicht mit dieser E-Mail-Adresse zuordnen. Kannst du die Bestellnummer prüfen und die E-Mail-Adresse der Bestellung verwenden? (Bestellungen, die älter als 60 Tage sind, sehe ich hier eventuell nicht – unser Team kann sie prüfen.)`,
+    `Ich konnte die Bestellung ${order} nicht mit dieser E-Mail-Adresse zuordnen. Kannst du die Bestellnummer ` +
+    `prüfen und die E-Mail-Adresse der Bestellung verwenden? (Bestellungen, die älter als 60 Tage sind, sehe ich ` +
+    `hier eventuell nicht – unser Team kann sie prüfen.)`,
   orderNotMatchedAgain: (order) =>
-    `Das passt immer noch nicht zur Bestellung ${order}. Wenn du nicht sicher bist, welche E-Mail-Adresse verwendet wurde, kann ich dich mit unserem Team verbinden: Tippe auf „Mit einer Person sprechen“.`,
+    `Das passt immer noch nicht zur Bestellung ${order}. Wenn du nicht sicher bist, welche E-Mail-Adresse ` +
+    `verwendet wurde, kann ich dich mit unserem Team verbinden: Tippe auf „Mit einer Person sprechen“.`,
   orderLookupFailed:
     "Ich kann gerade keine Bestellungen abrufen. Versuch es gleich noch einmal oder tippe auf „Mit einer Person sprechen“, dann prüft unser Team das für dich.",
   orderStatus: (s, f, promise) => {
     switch (s.kind) {
       case "unfulfilled":
-        return `Die Bestellung ${s.name} wurde am ${f.day(s.placedAt)} aufgegeben (vor ${s.daysSincePlaced === 1 ? "1 Tag" : `${s.daysSincePlaced} Tagen`}) und ist noch nicht versandt.${promise ? ` Unsere Versandrichtlinie sagt: „${promise}“` : ""}`;
+        return (
+          `Die Bestellung ${s.name} wurde am ${f.day(s.placedAt)} aufgegeben (vor ` +
+          `${s.daysSincePlaced === 1 ? "1 Tag" : `${s.daysSincePlaced} Tagen`}) und ist noch nicht ` +
+          `versandt.${promise ? ` Unsere Versandrichtlinie sagt: „${promise}“` : ""}`
+        );
       case "partially_fulfilled":
-        return `Ein Teil der Bestellung ${s.name} ist unterwegs: Er wurde am ${f.day(s.shippedAt!)} versandt${where(s)}${s.deliveredAt ? ` und am ${f.day(s.deliveredAt)} zugestellt` : ""}. Der Rest der Bestellung ist noch nicht versandt.`;
+        return (
+          `Ein Teil der Bestellung ${s.name} ist unterwegs: Er wurde am ${f.day(s.shippedAt!)} ` +
+          `versandt${where(s)}${s.deliveredAt ? ` und am ${f.day(s.deliveredAt)} zugestellt` : ""}. Der Rest der ` +
+          `Bestellung ist noch nicht versandt.`
+        );
       case "in_transit":
-        return `Die Bestellung ${s.name} ist unterwegs: Sie wurde am ${f.day(s.shippedAt!)} versandt${where(s)}.${s.estimatedDeliveryAt ? ` Voraussichtliche Zustellung: ${f.day(s.estimatedDeliveryAt)}.` : ""}`;
+        return (
+          `Die Bestellung ${s.name} ist unterwegs: Sie wurde am ${f.day(s.shippedAt!)} ` +
+          `versandt${where(s)}.${s.estimatedDeliveryAt ? ` Voraussichtliche Zustellung: ${f.day(s.estimatedDeliveryAt)}.` : ""}`
+        );
       case "delivered":
         return `Die Bestellung ${s.name} wurde am ${f.day(s.deliveredAt!)} zugestellt. Sie wurde am ${f.day(s.shippedAt!)} versandt${where(s)}.`;
       case "refunded":
-        return `Die Bestellung ${s.name} wurde erstattet${s.refunded ? ` (${f.money(s.refunded)})` : ""}.${promise ? ` Unsere Erstattungsrichtlinie sagt: „${promise}“` : ""}`;
+        return (
+          `Die Bestellung ${s.name} wurde ` +
+          `erstattet${s.refunded ? ` (${f.money(s.refunded)})` : ""}.${promise ? ` Unsere Erstattungsrichtlinie sagt: „${promise}“` : ""}`
+        );
       case "cancelled": {
         const refund =
           s.refund === "full"
@@ -39,15 +57,21 @@ export const de: ReplyCatalog = {
             : s.refund === "partial"
               ? " und teilweise erstattet."
               : ". Die Zahlung wurde noch nicht erstattet.";
-        return `Die Bestellung ${s.name} wurde am ${f.day(s.cancelledAt!)} storniert${refund}${promise ? ` Unsere Erstattungsrichtlinie sagt: „${promise}“` : ""}`;
+        return (
+          `Die Bestellung ${s.name} wurde am ${f.day(s.cancelledAt!)} ` +
+          `storniert${refund}${promise ? ` Unsere Erstattungsrichtlinie sagt: „${promise}“` : ""}`
+        );
       }
     }
   },
   deliveredFollowUp: "Falls sie nicht bei dir angekommen ist, sag es mir und ich gebe es an unser Team weiter.",
   noOrdersForCustomer:
-    "Ich sehe keine aktuellen Bestellungen in deinem Konto (ältere als 60 Tage sehe ich hier eventuell nicht). Wenn du als Gast bestellt hast, nenn mir die Bestellnummer und ich prüfe sie.",
+    "Ich sehe keine aktuellen Bestellungen in deinem Konto (ältere als 60 Tage sehe ich hier eventuell nicht). " +
+    "Wenn du als Gast bestellt hast, nenn mir die Bestellnummer und ich prüfe sie.",
   olderOrders: (others, f) =>
-    `Deine anderen aktuellen Bestellungen: ${others.map((o) => `${o.name} (${de.statusWord(o.status)}, ${f.day(o.placedAt)})`).join(", ")}. Sag mir, ob du eine davon meinst.`,
+    `Deine anderen aktuellen Bestellungen: ` +
+    `${others.map((o) => `${o.name} (${de.statusWord(o.status)}, ${f.day(o.placedAt)})`).join(", ")}. Sag mir, ob ` +
+    `du eine davon meinst.`,
   statusWord: (k) =>
     ({
       unfulfilled: "noch nicht versandt",
@@ -61,7 +85,8 @@ export const de: ReplyCatalog = {
   policy: (title, excerpt, url) => `Hier ist unsere Richtlinie (${title}): ${excerpt}${url ? ` Vollständige Richtlinie: ${url}` : ""}`,
   noPolicy: (topic) => `Ich habe die ${topic === "refund" ? "Rückgabe- und Erstattungsrichtlinie" : "Versandrichtlinie"} des Shops gerade nicht zur Hand.`,
   contact: (c, hours) =>
-    `${de.contactLine(c).replace(/\.$/, hours ? ` ${hours}.` : ".")} Du kannst auch auf „Mit einer Person sprechen“ tippen, dann gebe ich deine Frage an unser Team weiter.`,
+    `${de.contactLine(c).replace(/\.$/, hours ? ` ${hours}.` : ".")} Du kannst auch auf „Mit einer Person ` +
+    `sprechen“ tippen, dann gebe ich deine Frage an unser Team weiter.`,
   contactLine: (c) => {
     const ways = [c.email, c.phone].filter(Boolean);
     if (ways.length > 0) return `Du erreichst ${c.shopName} unter ${ways.join(" oder ")}.`;
@@ -69,11 +94,18 @@ export const de: ReplyCatalog = {
     return `Du erreichst ${c.shopName} über die Kontaktseite dieses Shops.`;
   },
   productQuestion:
-    "Produktdetails und Lagerbestand sehe ich von hier aus nicht – die Produktseite zeigt Größen, Materialien und Verfügbarkeit. Ich helfe gern bei Bestellungen, Versand und Rückgaben oder gebe deine Frage an unser Team weiter.",
+    "Produktdetails und Lagerbestand sehe ich von hier aus nicht – die Produktseite zeigt Größen, Materialien und " +
+    "Verfügbarkeit. Ich helfe gern bei Bestellungen, Versand und Rückgaben oder gebe deine Frage an unser Team " +
+    "weiter.",
   changeRequest: (kind) =>
-    `Ich kann ${kind === "address" ? "die Lieferadresse einer Bestellung" : "eine Bestellung"} nicht selbst ${kind === "address" ? "ändern" : "stornieren"}, aber unser Team kann das, solange sie noch nicht versandt ist. Soll ich dich mit dem Team verbinden?`,
+    `Ich kann ${kind === "address" ? "die Lieferadresse einer Bestellung" : "eine Bestellung"} nicht selbst ` +
+    `${kind === "address" ? "ändern" : "stornieren"}, aber unser Team kann das, solange sie noch nicht versandt ` +
+    `ist. Soll ich dich mit dem Team verbinden?`,
 
-  miss: "Ich bin nicht sicher, ob ich dich richtig verstanden habe. Ich kann den Status einer Bestellung prüfen (schick mir die Bestellnummer), Fragen zu Versand, Rückgabe und Erstattung beantworten oder dir sagen, wie du unser Team erreichst.",
+  miss:
+    "Ich bin nicht sicher, ob ich dich richtig verstanden habe. Ich kann den Status einer Bestellung prüfen " +
+    "(schick mir die Bestellnummer), Fragen zu Versand, Rückgabe und Erstattung beantworten oder dir sagen, wie du " +
+    "unser Team erreichst.",
   missAgain: "Dabei kann ich leider nicht selbst helfen. Soll ich dich mit einer Person aus unserem Team verbinden?",
   repeatPrefix: "Wie gesagt:",
 
@@ -81,12 +113,15 @@ export const de: ReplyCatalog = {
   askEmail: (shop) => `Ich verbinde dich mit unserem Support-Team von ${shop}. An welche E-Mail-Adresse kann das Team antworten?`,
   askEmailAgain: "Um deinen Fall an unser Team zu geben, brauche ich eine E-Mail-Adresse für die Antwort. Welche soll es sein? (Oder sag „nein danke“.)",
   invalidEmail:
-    "Diese E-Mail-Adresse scheint nicht gültig zu sein. Kannst du sie prüfen? Sie sollte wie name@beispiel.de aussehen. (Oder sag „nein danke“, wenn du lieber nicht möchtest.)",
+    "Diese E-Mail-Adresse scheint nicht gültig zu sein. Kannst du sie prüfen? Sie sollte wie name@beispiel.de " +
+    "aussehen. (Oder sag „nein danke“, wenn du lieber nicht möchtest.)",
   stillNeedEmail: "Wenn du so weit bist, nenn mir deine E-Mail-Adresse und ich gebe deinen Fall an unser Team weiter (oder sag „nein danke“).",
   declined: (contact) => `Kein Problem, ich gebe nichts weiter. ${contact}`,
   cannotForward: (contact) => `Ich würde dich gern mit unserem Team verbinden, kann deinen Fall aber gerade nicht aus diesem Chat weiterleiten. ${contact}`,
   forwarded: (email) =>
-    `Ich habe deinen Fall mit diesem Gespräch an unser Support-Team weitergeleitet, du musst also nichts wiederholen. Das Team meldet sich unter ${email}. Du kannst hier gern noch etwas ergänzen, ich gebe es weiter.`,
+    `Ich habe deinen Fall mit diesem Gespräch an unser Support-Team weitergeleitet, du musst also nichts ` +
+    `wiederholen. Das Team meldet sich unter ${email}. Du kannst hier gern noch etwas ergänzen, ich gebe es ` +
+    `weiter.`,
   alreadyWithTeam: (email) =>
     `Dein Fall liegt schon bei unserem Support-Team – es antwortet an ${email ?? "deine E-Mail-Adresse"}. Alles, was du hier ergänzt, geht auch an das Team.`,
   addedToCase: (email) => `Danke, ich habe das zu deinem Fall hinzugefügt. Unser Team antwortet an ${email ?? "deine E-Mail-Adresse"}.`,

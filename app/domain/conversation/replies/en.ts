@@ -1,7 +1,8 @@
 import type { ReplyCatalog } from "./types";
 
 const where = (s: { carrier: string | null; trackingNumber: string | null; trackingUrl: string | null }) =>
-  `${s.carrier ? ` with ${s.carrier}` : ""}${s.trackingNumber ? `, tracking number ${s.trackingNumber}` : ""}${s.trackingUrl ? ` (track it: ${s.trackingUrl})` : ""}`;
+  `${s.carrier ? ` with ${s.carrier}` : ""}${s.trackingNumber ? `, tracking number ${s.trackingNumber}` : ""}` +
+  `${s.trackingUrl ? ` (track it: ${s.trackingUrl})` : ""}`;
 
 /** English (also the fallback for languages we do not ship). */
 export const en: ReplyCatalog = {
@@ -14,18 +15,30 @@ export const en: ReplyCatalog = {
   askOrderNumber: "I can check that for you. What's your order number? You'll find it in your order confirmation email (for example #1042).",
   askOrderEmail: (order) => `I can check order ${order} for you. To protect your privacy, what's the email address used on the order?`,
   orderNotMatched: (order) =>
-    `I couldn't match order ${order} with that email address. Could you check the order number and use the email you used at checkout? (Orders older than 60 days may not show up here — our team can check those.)`,
+    `I couldn't match order ${order} with that email address. Could you check the order number and use the email ` +
+    `you used at checkout? (Orders older than 60 days may not show up here — our team can check those.)`,
   orderNotMatchedAgain: (order) =>
     `That still doesn't match order ${order}. If you're not sure which email was used, I can connect you with our team — just tap “Talk to a person”.`,
   orderLookupFailed: "I can't look up orders right now. Please try again in a moment, or tap “Talk to a person” and our team will check it for you.",
   orderStatus: (s, f, promise) => {
     switch (s.kind) {
       case "unfulfilled":
-        return `Order ${s.name} was placed on ${f.day(s.placedAt)} (${s.daysSincePlaced === 1 ? "1 day" : `${s.daysSincePlaced} days`} ago) and hasn't shipped yet.${promise ? ` Our shipping policy says: “${promise}”` : ""}`;
+        return (
+          `Order ${s.name} was placed on ${f.day(s.placedAt)} ` +
+          `(${s.daysSincePlaced === 1 ? "1 day" : `${s.daysSincePlaced} days`} ago) and hasn't shipped ` +
+          `yet.${promise ? ` Our shipping policy says: “${promise}”` : ""}`
+        );
       case "partially_fulfilled":
-        return `Part of order ${s.name} has shipped: it left on ${f.day(s.shippedAt!)}${where(s)}${s.deliveredAt ? ` and was delivered on ${f.day(s.deliveredAt)}` : ""}. The rest of the order hasn't shipped yet.`;
+        return (
+          `Part of order ${s.name} has shipped: it left on ` +
+          `${f.day(s.shippedAt!)}${where(s)}${s.deliveredAt ? ` and was delivered on ${f.day(s.deliveredAt)}` : ""}. The ` +
+          `rest of the order hasn't shipped yet.`
+        );
       case "in_transit":
-        return `Order ${s.name} is on its way: it shipped on ${f.day(s.shippedAt!)}${where(s)}.${s.estimatedDeliveryAt ? ` Expected delivery: ${f.day(s.estimatedDeliveryAt)}.` : ""}`;
+        return (
+          `Order ${s.name} is on its way: it shipped on ` +
+          `${f.day(s.shippedAt!)}${where(s)}.${s.estimatedDeliveryAt ? ` Expected delivery: ${f.day(s.estimatedDeliveryAt)}.` : ""}`
+        );
       case "delivered":
         return `Order ${s.name} was delivered on ${f.day(s.deliveredAt!)}. It shipped on ${f.day(s.shippedAt!)}${where(s)}.`;
       case "refunded":
@@ -43,9 +56,12 @@ export const en: ReplyCatalog = {
   },
   deliveredFollowUp: "If it hasn't reached you, tell me and I'll pass it to our team.",
   noOrdersForCustomer:
-    "I can't see any recent orders on your account (orders older than 60 days may not show up here). If you ordered as a guest, tell me the order number and I'll check it.",
+    "I can't see any recent orders on your account (orders older than 60 days may not show up here). If you " +
+    "ordered as a guest, tell me the order number and I'll check it.",
   olderOrders: (others, f) =>
-    `Your other recent orders: ${others.map((o) => `${o.name} (${en.statusWord(o.status)}, ${f.day(o.placedAt)})`).join(", ")}. Tell me if you mean one of those.`,
+    `Your other recent orders: ` +
+    `${others.map((o) => `${o.name} (${en.statusWord(o.status)}, ${f.day(o.placedAt)})`).join(", ")}. Tell me if ` +
+    `you mean one of those.`,
   statusWord: (k) =>
     ({
       unfulfilled: "not shipped yet",
@@ -67,11 +83,15 @@ export const en: ReplyCatalog = {
     return `You can reach ${c.shopName} through the contact page of this store.`;
   },
   productQuestion:
-    "I can't see product details or stock from here — the product page has sizes, materials and availability. I can help with orders, shipping and returns, or pass your question to our team.",
+    "I can't see product details or stock from here — the product page has sizes, materials and availability. I " +
+    "can help with orders, shipping and returns, or pass your question to our team.",
   changeRequest: (kind) =>
-    `I can't ${kind === "address" ? "change the shipping address of an order" : "cancel an order"} myself, but our team can if it hasn't shipped yet. Would you like me to connect you with them?`,
+    `I can't ${kind === "address" ? "change the shipping address of an order" : "cancel an order"} myself, but ` +
+    `our team can if it hasn't shipped yet. Would you like me to connect you with them?`,
 
-  miss: "I'm not sure I understood. I can check an order's status (send me the order number), answer questions about shipping, returns and refunds, or tell you how to reach our team.",
+  miss:
+    "I'm not sure I understood. I can check an order's status (send me the order number), answer questions about " +
+    "shipping, returns and refunds, or tell you how to reach our team.",
   missAgain: "Sorry, I can't help with that one myself. Would you like me to connect you with a person on our team?",
   repeatPrefix: "As I mentioned:",
 
@@ -84,7 +104,8 @@ export const en: ReplyCatalog = {
   declined: (contact) => `No problem — I won't pass anything on. ${contact}`,
   cannotForward: (contact) => `I'd like to connect you with our team, but I can't forward your case from this chat right now. ${contact}`,
   forwarded: (email) =>
-    `I've forwarded your case to our support team with this conversation, so you won't need to repeat anything. They'll reach you at ${email}. You can add anything else here and I'll pass it on.`,
+    `I've forwarded your case to our support team with this conversation, so you won't need to repeat anything. ` +
+    `They'll reach you at ${email}. You can add anything else here and I'll pass it on.`,
   alreadyWithTeam: (email) => `Your case is already with our support team — they'll reply to ${email ?? "your email"}. Anything you add here goes to them too.`,
   addedToCase: (email) => `Thanks — I've added that to your case. Our team will reply to ${email ?? "your email"}.`,
   offerPerson: "Would you like me to connect you with a person on our team?",

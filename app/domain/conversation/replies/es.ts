@@ -1,7 +1,9 @@
 import type { ReplyCatalog } from "./types";
 
 const where = (s: { carrier: string | null; trackingNumber: string | null; trackingUrl: string | null }) =>
-  `${s.carrier ? ` con ${s.carrier}` : ""}${s.trackingNumber ? `, número de seguimiento ${s.trackingNumber}` : ""}${s.trackingUrl ? ` (seguimiento: ${s.trackingUrl})` : ""}`;
+  `${s.carrier ? ` con ${s.carrier}` : ""}` +
+  `${s.trackingNumber ? `, número de seguimiento ${s.trackingNumber}` : ""}` +
+  `${s.trackingUrl ? ` (seguimiento: ${s.trackingUrl})` : ""}`;
 
 /** Spanish. */
 export const es: ReplyCatalog = {
@@ -14,22 +16,38 @@ export const es: ReplyCatalog = {
   askOrderNumber: "Puedo consultarlo. ¿Cuál es tu número de pedido? Lo encontrarás en el correo de confirmación del pedido (por ejemplo #1042).",
   askOrderEmail: (order) => `Puedo consultar el pedido ${order}. Para proteger tu privacidad, ¿qué dirección de correo usaste en el pedido?`,
   orderNotMatched: (order) =>
-    `No he podido asociar el pedido ${order} con ese correo. ¿Puedes revisar el número de pedido y usar el correo con el que compraste? (Los pedidos de hace más de 60 días pueden no aparecer aquí; nuestro equipo puede revisarlos).`,
+    `No he podido asociar el pedido ${order} con ese correo. ¿Puedes revisar el número de pedido y usar el correo ` +
+    `con el que compraste? (Los pedidos de hace más de 60 días pueden no aparecer aquí; nuestro equipo puede ` +
+    `revisarlos).`,
   orderNotMatchedAgain: (order) =>
     `Sigue sin coincidir con el pedido ${order}. Si no sabes qué correo se usó, puedo ponerte en contacto con nuestro equipo: pulsa «Hablar con una persona».`,
   orderLookupFailed: "Ahora mismo no puedo consultar pedidos. Inténtalo de nuevo en un momento o pulsa «Hablar con una persona» y nuestro equipo lo revisará.",
   orderStatus: (s, f, promise) => {
     switch (s.kind) {
       case "unfulfilled":
-        return `El pedido ${s.name} se realizó el ${f.day(s.placedAt)} (hace ${s.daysSincePlaced === 1 ? "1 día" : `${s.daysSincePlaced} días`}) y todavía no se ha enviado.${promise ? ` Nuestra política de envíos dice: «${promise}»` : ""}`;
+        return (
+          `El pedido ${s.name} se realizó el ${f.day(s.placedAt)} (hace ` +
+          `${s.daysSincePlaced === 1 ? "1 día" : `${s.daysSincePlaced} días`}) y todavía no se ha ` +
+          `enviado.${promise ? ` Nuestra política de envíos dice: «${promise}»` : ""}`
+        );
       case "partially_fulfilled":
-        return `Parte del pedido ${s.name} ya se ha enviado: salió el ${f.day(s.shippedAt!)}${where(s)}${s.deliveredAt ? ` y se entregó el ${f.day(s.deliveredAt)}` : ""}. El resto del pedido aún no se ha enviado.`;
+        return (
+          `Parte del pedido ${s.name} ya se ha enviado: salió el ` +
+          `${f.day(s.shippedAt!)}${where(s)}${s.deliveredAt ? ` y se entregó el ${f.day(s.deliveredAt)}` : ""}. El resto ` +
+          `del pedido aún no se ha enviado.`
+        );
       case "in_transit":
-        return `El pedido ${s.name} está en camino: se envió el ${f.day(s.shippedAt!)}${where(s)}.${s.estimatedDeliveryAt ? ` Entrega prevista: ${f.day(s.estimatedDeliveryAt)}.` : ""}`;
+        return (
+          `El pedido ${s.name} está en camino: se envió el ` +
+          `${f.day(s.shippedAt!)}${where(s)}.${s.estimatedDeliveryAt ? ` Entrega prevista: ${f.day(s.estimatedDeliveryAt)}.` : ""}`
+        );
       case "delivered":
         return `El pedido ${s.name} se entregó el ${f.day(s.deliveredAt!)}. Se envió el ${f.day(s.shippedAt!)}${where(s)}.`;
       case "refunded":
-        return `El pedido ${s.name} se reembolsó${s.refunded ? ` (${f.money(s.refunded)})` : ""}.${promise ? ` Nuestra política de reembolsos dice: «${promise}»` : ""}`;
+        return (
+          `El pedido ${s.name} se ` +
+          `reembolsó${s.refunded ? ` (${f.money(s.refunded)})` : ""}.${promise ? ` Nuestra política de reembolsos dice: «${promise}»` : ""}`
+        );
       case "cancelled": {
         const refund =
           s.refund === "full"
@@ -43,9 +61,12 @@ export const es: ReplyCatalog = {
   },
   deliveredFollowUp: "Si no te ha llegado, dímelo y se lo pasaré a nuestro equipo.",
   noOrdersForCustomer:
-    "No veo pedidos recientes en tu cuenta (los de hace más de 60 días pueden no aparecer aquí). Si compraste como invitado, dime el número de pedido y lo consulto.",
+    "No veo pedidos recientes en tu cuenta (los de hace más de 60 días pueden no aparecer aquí). Si compraste " +
+    "como invitado, dime el número de pedido y lo consulto.",
   olderOrders: (others, f) =>
-    `Tus otros pedidos recientes: ${others.map((o) => `${o.name} (${es.statusWord(o.status)}, ${f.day(o.placedAt)})`).join(", ")}. Dime si te refieres a alguno de ellos.`,
+    `Tus otros pedidos recientes: ` +
+    `${others.map((o) => `${o.name} (${es.statusWord(o.status)}, ${f.day(o.placedAt)})`).join(", ")}. Dime si te ` +
+    `refieres a alguno de ellos.`,
   statusWord: (k) =>
     ({
       unfulfilled: "sin enviar",
@@ -67,11 +88,16 @@ export const es: ReplyCatalog = {
     return `Puedes contactar con ${c.shopName} desde la página de contacto de esta tienda.`;
   },
   productQuestion:
-    "Desde aquí no veo los detalles ni el stock de los productos; la página del producto muestra tallas, materiales y disponibilidad. Puedo ayudarte con pedidos, envíos y devoluciones, o pasar tu pregunta a nuestro equipo.",
+    "Desde aquí no veo los detalles ni el stock de los productos; la página del producto muestra tallas, " +
+    "materiales y disponibilidad. Puedo ayudarte con pedidos, envíos y devoluciones, o pasar tu pregunta a nuestro " +
+    "equipo.",
   changeRequest: (kind) =>
-    `No puedo ${kind === "address" ? "cambiar la dirección de envío de un pedido" : "cancelar un pedido"} yo mismo, pero nuestro equipo sí puede si aún no se ha enviado. ¿Quieres que te ponga en contacto con ellos?`,
+    `No puedo ${kind === "address" ? "cambiar la dirección de envío de un pedido" : "cancelar un pedido"} yo ` +
+    `mismo, pero nuestro equipo sí puede si aún no se ha enviado. ¿Quieres que te ponga en contacto con ellos?`,
 
-  miss: "No estoy seguro de haberte entendido. Puedo consultar el estado de un pedido (envíame el número), responder preguntas sobre envíos, devoluciones y reembolsos, o decirte cómo contactar con nuestro equipo.",
+  miss:
+    "No estoy seguro de haberte entendido. Puedo consultar el estado de un pedido (envíame el número), responder " +
+    "preguntas sobre envíos, devoluciones y reembolsos, o decirte cómo contactar con nuestro equipo.",
   missAgain: "Lo siento, con eso no puedo ayudarte yo. ¿Quieres que te ponga en contacto con una persona de nuestro equipo?",
   repeatPrefix: "Como te comentaba:",
 
@@ -83,7 +109,8 @@ export const es: ReplyCatalog = {
   declined: (contact) => `De acuerdo, no pasaré nada a nadie. ${contact}`,
   cannotForward: (contact) => `Me gustaría ponerte en contacto con nuestro equipo, pero ahora mismo no puedo enviar tu caso desde este chat. ${contact}`,
   forwarded: (email) =>
-    `He enviado tu caso a nuestro equipo de atención con esta conversación, así que no tendrás que repetir nada. Te escribirán a ${email}. Puedes añadir aquí cualquier otra cosa y se la haré llegar.`,
+    `He enviado tu caso a nuestro equipo de atención con esta conversación, así que no tendrás que repetir nada. ` +
+    `Te escribirán a ${email}. Puedes añadir aquí cualquier otra cosa y se la haré llegar.`,
   alreadyWithTeam: (email) =>
     `Tu caso ya está con nuestro equipo de atención: responderán a ${email ?? "tu correo"}. Todo lo que añadas aquí también les llegará.`,
   addedToCase: (email) => `Gracias, lo he añadido a tu caso. Nuestro equipo responderá a ${email ?? "tu correo"}.`,

@@ -1,12 +1,14 @@
 import type { ReplyCatalog } from "./types";
 
 const where = (s: { carrier: string | null; trackingNumber: string | null; trackingUrl: string | null }) =>
-  `${s.carrier ? ` avec ${s.carrier}` : ""}${s.trackingNumber ? `, numéro de suivi ${s.trackingNumber}` : ""}${s.trackingUrl ? ` (suivi : ${s.trackingUrl})` : ""}`;
+  `${s.carrier ? ` avec ${s.carrier}` : ""}${s.trackingNumber ? `, numéro de suivi ${s.trackingNumber}` : ""}` +
+  `${s.trackingUrl ? ` (suivi : ${s.trackingUrl})` : ""}`;
 
 /** French. */
 export const fr: ReplyCatalog = {
   welcomeGreeting:
-    "Bonjour ! Je peux vérifier l’état de votre commande, répondre à vos questions sur la livraison et les retours, ou vous mettre en relation avec notre équipe.",
+    "Bonjour ! Je peux vérifier l’état de votre commande, répondre à vos questions sur la livraison et les " +
+    "retours, ou vous mettre en relation avec notre équipe.",
   thanks: "Avec plaisir ! Puis-je vous aider pour autre chose ?",
   anythingElse: "Puis-je vous aider pour autre chose ?",
   notedEmail: (email) => `Merci, j’ai noté ${email}. Que puis-je faire pour vous ? Donnez-moi le numéro de commande et je vérifie son état.`,
@@ -16,23 +18,41 @@ export const fr: ReplyCatalog = {
   askOrderEmail: (order) =>
     `Je peux vérifier la commande ${order}. Pour protéger votre vie privée, quelle adresse e-mail avez-vous utilisée pour la commande ?`,
   orderNotMatched: (order) =>
-    `Je n’ai pas pu associer la commande ${order} à cette adresse e-mail. Pouvez-vous vérifier le numéro de commande et utiliser l’e-mail de votre achat ? (Les commandes de plus de 60 jours peuvent ne pas apparaître ici ; notre équipe peut les vérifier.)`,
+    `Je n’ai pas pu associer la commande ${order} à cette adresse e-mail. Pouvez-vous vérifier le numéro de ` +
+    `commande et utiliser l’e-mail de votre achat ? (Les commandes de plus de 60 jours peuvent ne pas apparaître ` +
+    `ici ; notre équipe peut les vérifier.)`,
   orderNotMatchedAgain: (order) =>
-    `Cela ne correspond toujours pas à la commande ${order}. Si vous ne savez plus quel e-mail a été utilisé, je peux vous mettre en relation avec notre équipe : touchez « Parler à une personne ».`,
+    `Cela ne correspond toujours pas à la commande ${order}. Si vous ne savez plus quel e-mail a été utilisé, je ` +
+    `peux vous mettre en relation avec notre équipe : touchez « Parler à une personne ».`,
   orderLookupFailed:
-    "Je ne peux pas consulter les commandes pour le moment. Réessayez dans un instant, ou touchez « Parler à une personne » et notre équipe vérifiera pour vous.",
+    "Je ne peux pas consulter les commandes pour le moment. Réessayez dans un instant, ou touchez « Parler à une " +
+    "personne » et notre équipe vérifiera pour vous.",
   orderStatus: (s, f, promise) => {
     switch (s.kind) {
       case "unfulfilled":
-        return `La commande ${s.name} a été passée le ${f.day(s.placedAt)} (il y a ${s.daysSincePlaced === 1 ? "1 jour" : `${s.daysSincePlaced} jours`}) et n’a pas encore été expédiée.${promise ? ` Notre politique d’expédition indique : « ${promise} »` : ""}`;
+        return (
+          `La commande ${s.name} a été passée le ${f.day(s.placedAt)} (il y a ` +
+          `${s.daysSincePlaced === 1 ? "1 jour" : `${s.daysSincePlaced} jours`}) et n’a pas encore été ` +
+          `expédiée.${promise ? ` Notre politique d’expédition indique : « ${promise} »` : ""}`
+        );
       case "partially_fulfilled":
-        return `Une partie de la commande ${s.name} a été expédiée : elle est partie le ${f.day(s.shippedAt!)}${where(s)}${s.deliveredAt ? ` et a été livrée le ${f.day(s.deliveredAt)}` : ""}. Le reste de la commande n’a pas encore été expédié.`;
+        return (
+          `Une partie de la commande ${s.name} a été expédiée : elle est partie le ` +
+          `${f.day(s.shippedAt!)}${where(s)}${s.deliveredAt ? ` et a été livrée le ${f.day(s.deliveredAt)}` : ""}. Le ` +
+          `reste de la commande n’a pas encore été expédié.`
+        );
       case "in_transit":
-        return `La commande ${s.name} est en route : elle a été expédiée le ${f.day(s.shippedAt!)}${where(s)}.${s.estimatedDeliveryAt ? ` Livraison prévue : ${f.day(s.estimatedDeliveryAt)}.` : ""}`;
+        return (
+          `La commande ${s.name} est en route : elle a été expédiée le ` +
+          `${f.day(s.shippedAt!)}${where(s)}.${s.estimatedDeliveryAt ? ` Livraison prévue : ${f.day(s.estimatedDeliveryAt)}.` : ""}`
+        );
       case "delivered":
         return `La commande ${s.name} a été livrée le ${f.day(s.deliveredAt!)}. Elle a été expédiée le ${f.day(s.shippedAt!)}${where(s)}.`;
       case "refunded":
-        return `La commande ${s.name} a été remboursée${s.refunded ? ` (${f.money(s.refunded)})` : ""}.${promise ? ` Notre politique de remboursement indique : « ${promise} »` : ""}`;
+        return (
+          `La commande ${s.name} a été ` +
+          `remboursée${s.refunded ? ` (${f.money(s.refunded)})` : ""}.${promise ? ` Notre politique de remboursement indique : « ${promise} »` : ""}`
+        );
       case "cancelled": {
         const refund =
           s.refund === "full"
@@ -40,15 +60,21 @@ export const fr: ReplyCatalog = {
             : s.refund === "partial"
               ? " et remboursée en partie."
               : ". Le paiement n’a pas encore été remboursé.";
-        return `La commande ${s.name} a été annulée le ${f.day(s.cancelledAt!)}${refund}${promise ? ` Notre politique de remboursement indique : « ${promise} »` : ""}`;
+        return (
+          `La commande ${s.name} a été annulée le ` +
+          `${f.day(s.cancelledAt!)}${refund}${promise ? ` Notre politique de remboursement indique : « ${promise} »` : ""}`
+        );
       }
     }
   },
   deliveredFollowUp: "Si vous ne l’avez pas reçue, dites-le-moi et je transmettrai à notre équipe.",
   noOrdersForCustomer:
-    "Je ne vois aucune commande récente sur votre compte (celles de plus de 60 jours peuvent ne pas apparaître ici). Si vous avez commandé sans compte, donnez-moi le numéro de commande et je vérifie.",
+    "Je ne vois aucune commande récente sur votre compte (celles de plus de 60 jours peuvent ne pas apparaître " +
+    "ici). Si vous avez commandé sans compte, donnez-moi le numéro de commande et je vérifie.",
   olderOrders: (others, f) =>
-    `Vos autres commandes récentes : ${others.map((o) => `${o.name} (${fr.statusWord(o.status)}, ${f.day(o.placedAt)})`).join(", ")}. Dites-moi s’il s’agit de l’une d’elles.`,
+    `Vos autres commandes récentes : ` +
+    `${others.map((o) => `${o.name} (${fr.statusWord(o.status)}, ${f.day(o.placedAt)})`).join(", ")}. Dites-moi ` +
+    `s’il s’agit de l’une d’elles.`,
   statusWord: (k) =>
     ({
       unfulfilled: "pas encore expédiée",
@@ -62,7 +88,8 @@ export const fr: ReplyCatalog = {
   policy: (title, excerpt, url) => `Voici notre politique (${title}) : ${excerpt}${url ? ` Politique complète : ${url}` : ""}`,
   noPolicy: (topic) => `Je n’ai pas la politique ${topic === "refund" ? "de retour et de remboursement" : "d’expédition"} de la boutique sous la main.`,
   contact: (c, hours) =>
-    `${fr.contactLine(c).replace(/\.$/, hours ? ` ${hours}.` : ".")} Vous pouvez aussi toucher « Parler à une personne » et je transmettrai votre question à notre équipe.`,
+    `${fr.contactLine(c).replace(/\.$/, hours ? ` ${hours}.` : ".")} Vous pouvez aussi toucher « Parler à une ` +
+    `personne » et je transmettrai votre question à notre équipe.`,
   contactLine: (c) => {
     const ways = [c.email, c.phone].filter(Boolean);
     if (ways.length > 0) return `Vous pouvez joindre ${c.shopName} à ${ways.join(" ou ")}.`;
@@ -70,28 +97,38 @@ export const fr: ReplyCatalog = {
     return `Vous pouvez joindre ${c.shopName} via la page de contact de cette boutique.`;
   },
   productQuestion:
-    "D’ici, je ne vois ni les détails ni le stock des produits : la page du produit indique tailles, matières et disponibilité. Je peux vous aider pour les commandes, la livraison et les retours, ou transmettre votre question à notre équipe.",
+    "D’ici, je ne vois ni les détails ni le stock des produits : la page du produit indique tailles, matières et " +
+    "disponibilité. Je peux vous aider pour les commandes, la livraison et les retours, ou transmettre votre " +
+    "question à notre équipe.",
   changeRequest: (kind) =>
-    `Je ne peux pas ${kind === "address" ? "modifier l’adresse de livraison d’une commande" : "annuler une commande"} moi-même, mais notre équipe le peut si elle n’a pas encore été expédiée. Voulez-vous que je vous mette en relation ?`,
+    `Je ne peux pas ` +
+    `${kind === "address" ? "modifier l’adresse de livraison d’une commande" : "annuler une commande"} moi-même, ` +
+    `mais notre équipe le peut si elle n’a pas encore été expédiée. Voulez-vous que je vous mette en relation ?`,
 
-  miss: "Je ne suis pas sûr d’avoir compris. Je peux vérifier l’état d’une commande (envoyez-moi le numéro), répondre aux questions sur la livraison, les retours et les remboursements, ou vous dire comment joindre notre équipe.",
+  miss:
+    "Je ne suis pas sûr d’avoir compris. Je peux vérifier l’état d’une commande (envoyez-moi le numéro), répondre " +
+    "aux questions sur la livraison, les retours et les remboursements, ou vous dire comment joindre notre équipe.",
   missAgain: "Désolé, je ne peux pas vous aider moi-même sur ce point. Voulez-vous que je vous mette en relation avec une personne de notre équipe ?",
   repeatPrefix: "Comme je vous le disais :",
 
   empathy: "Je suis désolé pour ce désagrément.",
   askEmail: (shop) => `Je vais vous mettre en relation avec notre service client de ${shop}. À quelle adresse e-mail peuvent-ils vous répondre ?`,
   askEmailAgain:
-    "Pour transmettre votre demande à notre équipe, j’ai besoin d’une adresse e-mail à laquelle vous répondre. Laquelle préférez-vous ? (Ou dites « non merci ».)",
+    "Pour transmettre votre demande à notre équipe, j’ai besoin d’une adresse e-mail à laquelle vous répondre. " +
+    "Laquelle préférez-vous ? (Ou dites « non merci ».)",
   invalidEmail:
-    "Cette adresse e-mail ne semble pas valide. Pouvez-vous la vérifier ? Elle devrait ressembler à nom@exemple.com. (Ou dites « non merci » si vous préférez.)",
+    "Cette adresse e-mail ne semble pas valide. Pouvez-vous la vérifier ? Elle devrait ressembler à " +
+    "nom@exemple.com. (Ou dites « non merci » si vous préférez.)",
   stillNeedEmail: "Quand vous voulez, indiquez votre adresse e-mail et je transmettrai votre demande à notre équipe (ou dites « non merci »).",
   declined: (contact) => `Pas de souci, je ne transmets rien. ${contact}`,
   cannotForward: (contact) =>
     `J’aimerais vous mettre en relation avec notre équipe, mais je ne peux pas transmettre votre demande depuis ce chat pour le moment. ${contact}`,
   forwarded: (email) =>
-    `J’ai transmis votre demande à notre service client avec cette conversation : vous n’aurez rien à répéter. Ils vous contacteront à ${email}. Vous pouvez ajouter ici tout autre détail, je le leur transmettrai.`,
+    `J’ai transmis votre demande à notre service client avec cette conversation : vous n’aurez rien à répéter. ` +
+    `Ils vous contacteront à ${email}. Vous pouvez ajouter ici tout autre détail, je le leur transmettrai.`,
   alreadyWithTeam: (email) =>
-    `Votre demande est déjà entre les mains de notre service client : ils répondront à ${email ?? "votre adresse e-mail"}. Tout ce que vous ajoutez ici leur parvient aussi.`,
+    `Votre demande est déjà entre les mains de notre service client : ils répondront à ` +
+    `${email ?? "votre adresse e-mail"}. Tout ce que vous ajoutez ici leur parvient aussi.`,
   addedToCase: (email) => `Merci, je l’ai ajouté à votre demande. Notre équipe répondra à ${email ?? "votre adresse e-mail"}.`,
   offerPerson: "Voulez-vous que je vous mette en relation avec une personne de notre équipe ?",
   offerDeclined: "Très bien. Puis-je vous aider pour autre chose ?",
