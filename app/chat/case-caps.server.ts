@@ -1,6 +1,7 @@
 import { createHmac } from "node:crypto";
 import type { Db } from "~/db.server";
 import type { TurnDecision } from "~/domain/conversation/decide-turn";
+import { capAddressKey } from "../platform/client-address.server";
 import { countNewCaseAttempt } from "./chat-limits.server";
 import type { ShopContext } from "./shop-context.server";
 
@@ -30,11 +31,12 @@ const DAY_MS = 24 * HOUR_MS;
 /**
  * The stored stand-in for a client address: HMAC-SHA256 keyed with the app secret over shop and
  * address, so it can be counted per shop but not reversed (or linked across shops) from the
- * database alone.
+ * database alone. IPv6 is counted per /56, one subscriber's usual delegation (`capAddressKey`).
  */
 export function clientAddressHash(secret: string, shop: string, address: string | null): string | null {
-  if (!address) return null;
-  return createHmac("sha256", secret).update(`baton-client|${shop}|${address}`).digest("base64url").slice(0, 32);
+  const key = capAddressKey(address);
+  if (!key) return null;
+  return createHmac("sha256", secret).update(`baton-client|${shop}|${key}`).digest("base64url").slice(0, 32);
 }
 
 /**
