@@ -99,7 +99,7 @@ describe("finding 2: the case caps cannot be turned against the person they prot
     // Priya signed in (customer 7003, whose email is priya@example.com).
     const signedIn = await shopper.post({ message: "I want to talk to a person" }, { ip: "203.0.113.91", customerId: "7003" });
     expect(signedIn.body.state).toBe("escalated");
-    await smtp.waitForMessage((m) => m.replyTo.includes("priya@example.com") && m.subject.includes("#1044"), 10_000);
+    await smtp.waitForMessage((m) => m.replyTo.includes("priya@example.com") && (m.subject ?? "").includes("#1044"), 10_000);
   }, 90_000);
 
   it("a signed-in account opens at most 5 cases a day naming someone else's reply-to and 10 an hour in all; the victim still escalates", async () => {
