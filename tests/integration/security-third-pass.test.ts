@@ -14,6 +14,7 @@ const SIX = "caps-six.myshopify.com";
 const OWNERS = "caps-owners.myshopify.com";
 const SIGNED = "caps-signed.myshopify.com";
 const READS = "caps-reads.myshopify.com";
+const DATES = "odd-dates.myshopify.com";
 
 let smtp: SmtpServerHandle;
 let admin: ShopifyAdminServerHandle;
@@ -23,9 +24,14 @@ let db: Db;
 beforeAll(async () => {
   smtp = await startSmtpServer();
   const shops = Object.fromEntries([DEMO_SHOP_DOMAIN, PADDED, SIX, OWNERS, SIGNED, READS].map((d) => [d, createDemoStore()]));
-  admin = await startShopifyAdminServer({ accessToken: TEST_ACCESS_TOKEN, shops });
+  // An Admin answer with dates the app cannot parse (a proxy, a future format, a bug upstream).
+  const odd = createDemoStore();
+  const sarahs = odd.orders.find((o) => o.name === "#1042")!;
+  sarahs.cancelledAt = "not a date";
+  sarahs.fulfillments = sarahs.fulfillments.map((f) => ({ ...f, createdAt: "2026-13-45T99:00:00Z", deliveredAt: "yesterday" }));
+  admin = await startShopifyAdminServer({ accessToken: TEST_ACCESS_TOKEN, shops: { ...shops, [DATES]: odd } });
   app = await startAppServer({ env: { SMTP_URL: smtp.url, SHOPIFY_ADMIN_API_ORIGIN: admin.origin, OUTBOX_POLL_MS: "30" } });
-  for (const domain of [PADDED, OWNERS, SIGNED, READS]) await seedShop(app.databaseUrl, { domain, plan: "growth" });
+  for (const domain of [PADDED, OWNERS, SIGNED, READS, DATES]) await seedShop(app.databaseUrl, { domain, plan: "growth" });
   await seedShop(app.databaseUrl, { domain: SIX, plan: "growth", abuse: { newCasesPerAddressPerHour: 3 } });
   db = createDb(app.databaseUrl);
 }, 90_000);
@@ -128,4 +134,13 @@ describe("finding 2: the case caps cannot be turned against the person they prot
     // 10 an hour per signed customer, whatever addresses it writes from: 5 more.
     expect(others.filter((s) => s === "escalated")).toHaveLength(5);
   }, 90_000);
+});
+
+describe("finding 6: an unparseable Admin date", () => {
+  it("answers the shopper (200) instead of failing the turn", async () => {
+    const shopper = storefront(app.origin, { shop: DATES });
+    const r = await shopper.post({ message: "Where is my order #1042? My email is sarah@example.com" });
+    expect(r.status).toBe(200);
+    expect(r.body.messages!.map((m) => m.text).join(" ")).toContain("#1042");
+  }, 30_000);
 });
