@@ -3,7 +3,9 @@ import { createDb, type Db } from "../../app/db.server";
 import { createDemoStore, DEMO_SHOP_DOMAIN } from "../fixtures/shopify-orders";
 import { startShopifyAdminServer, type ShopifyAdminServerHandle } from "../servers/shopify-admin-server";
 import { startSmtpServer, type SmtpServerHandle } from "../servers/smtp-server";
-import { startAppServer, type AppServer } from "../support/app-server";
+import { createTokenCipher } from "../../app/platform/token-cipher.server";
+import { migrateDeploy } from "../../app/platform/prisma-cli.server";
+import { startAppServer, tempSqliteUrl, type AppServer } from "../support/app-server";
 import { seedShop, TEST_ACCESS_TOKEN } from "../support/seed";
 import { storefront } from "../support/storefront-client";
 
@@ -142,5 +144,50 @@ describe("finding 6: an unparseable Admin date", () => {
     const r = await shopper.post({ message: "Where is my order #1042? My email is sarah@example.com" });
     expect(r.status).toBe(200);
     expect(r.body.messages!.map((m) => m.text).join(" ")).toContain("#1042");
+  }, 30_000);
+});
+
+describe("finding 3: a wrong ENCRYPTION_KEY does not take the shop down", () => {
+  const KEYS = "wrong-key.myshopify.com";
+  const configured = Buffer.alloc(32);
+  configured.write("the key this process is given....");
+  const lost = Buffer.alloc(32);
+  lost.write("the key the tokens were written!!");
+  let keyed: AppServer;
+
+  beforeAll(async () => {
+    const databaseUrl = tempSqliteUrl();
+    await migrateDeploy(databaseUrl);
+    await seedShop(databaseUrl, { domain: KEYS, plan: "growth" });
+    const seeded = createDb(databaseUrl);
+    await seeded.session.update({ where: { id: `offline_${KEYS}` }, data: { accessToken: createTokenCipher(lost).encrypt(TEST_ACCESS_TOKEN) } });
+    await seeded.$disconnect();
+    keyed = await startAppServer({
+      databaseUrl,
+      env: { SMTP_URL: smtp.url, SHOPIFY_ADMIN_API_ORIGIN: admin.origin, ENCRYPTION_KEY: configured.toString("base64") },
+    });
+  }, 90_000);
+
+  afterAll(() => keyed?.stop());
+
+  it("says so at start-up, naming the key ids", async () => {
+    const lostId = createTokenCipher(lost).keyIds[0]!;
+    const configuredId = createTokenCipher(configured).keyIds[0]!;
+    for (let n = 0; n < 50 && !keyed.output().includes(lostId); n++) await new Promise((resolve) => setTimeout(resolve, 100));
+    const line = keyed
+      .output()
+      .split("\n")
+      .find((l) => l.includes("ENCRYPTION_KEY:"));
+    expect(line).toContain(`key id ${lostId}`);
+    expect(line).toContain(`ENCRYPTION_KEY (key id ${configuredId})`);
+  });
+
+  it("the storefront still chats with the built-in engine: no order lookups, no 500", async () => {
+    const shopper = storefront(keyed.origin, { shop: KEYS });
+    const r = await shopper.post({ message: "Where is my order #1042? My email is sarah@example.com" });
+    expect(r.status).toBe(200);
+    expect(r.body.messages!.map((m) => m.text).join(" ")).toContain("can't look up orders right now");
+    const again = await shopper.post({ conversationId: r.body.conversationId, message: "What is your return policy?" });
+    expect(again.status).toBe(200);
   }, 30_000);
 });
