@@ -5,7 +5,8 @@ import { startShopifyAdminServer, type ShopifyAdminServerHandle } from "../serve
 import { startSmtpServer, type SmtpServerHandle } from "../servers/smtp-server";
 import { createTokenCipher } from "../../app/platform/token-cipher.server";
 import { migrateDeploy } from "../../app/platform/prisma-cli.server";
-import { startAppServer, tempSqliteUrl, type AppServer } from "../support/app-server";
+import { startAppServer, tempSqliteUrl, TEST_API_SECRET, type AppServer } from "../support/app-server";
+import { buildWebhookRequestInit } from "../servers/shopify-signing";
 import { seedShop, TEST_ACCESS_TOKEN } from "../support/seed";
 import { storefront } from "../support/storefront-client";
 
@@ -17,6 +18,7 @@ const OWNERS = "caps-owners.myshopify.com";
 const SIGNED = "caps-signed.myshopify.com";
 const READS = "caps-reads.myshopify.com";
 const DATES = "odd-dates.myshopify.com";
+const BILLING = "replayed-billing.myshopify.com";
 
 let smtp: SmtpServerHandle;
 let admin: ShopifyAdminServerHandle;
@@ -33,7 +35,7 @@ beforeAll(async () => {
   sarahs.fulfillments = sarahs.fulfillments.map((f) => ({ ...f, createdAt: "2026-13-45T99:00:00Z", deliveredAt: "yesterday" }));
   admin = await startShopifyAdminServer({ accessToken: TEST_ACCESS_TOKEN, shops: { ...shops, [DATES]: odd } });
   app = await startAppServer({ env: { SMTP_URL: smtp.url, SHOPIFY_ADMIN_API_ORIGIN: admin.origin, OUTBOX_POLL_MS: "30" } });
-  for (const domain of [PADDED, OWNERS, SIGNED, READS, DATES]) await seedShop(app.databaseUrl, { domain, plan: "growth" });
+  for (const domain of [PADDED, OWNERS, SIGNED, READS, DATES, BILLING]) await seedShop(app.databaseUrl, { domain, plan: "growth" });
   await seedShop(app.databaseUrl, { domain: SIX, plan: "growth", abuse: { newCasesPerAddressPerHour: 3 } });
   db = createDb(app.databaseUrl);
 }, 90_000);
@@ -189,5 +191,33 @@ describe("finding 3: a wrong ENCRYPTION_KEY does not take the shop down", () => 
     expect(r.body.messages!.map((m) => m.text).join(" ")).toContain("can't look up orders right now");
     const again = await shopper.post({ conversationId: r.body.conversationId, message: "What is your return policy?" });
     expect(again.status).toBe(200);
+  }, 30_000);
+});
+
+describe("finding 5: app_subscriptions/update deliveries are deduplicated and ordered", () => {
+  const deliver = async (webhookId: string, name: string, status: string, updatedAt: string) => {
+    const body = { app_subscription: { admin_graphql_api_id: "gid://shopify/AppSubscription/1", name, status, updated_at: updatedAt } };
+    const init = buildWebhookRequestInit({ topic: "app_subscriptions/update", shop: BILLING, body, secret: TEST_API_SECRET, webhookId });
+    const res = await fetch(`${app.origin}/webhooks/app_subscriptions/update`, init);
+    await res.arrayBuffer();
+    return res.status;
+  };
+  const plan = async () => (await db.shop.findUniqueOrThrow({ where: { domain: BILLING } })).plan;
+
+  it("with the Admin API unreachable, a replayed upgrade (same webhook id, or the same signed body under a new id) changes nothing", async () => {
+    // No offline token: billing cannot be read, the payload decides.
+    await db.session.deleteMany({ where: { shop: BILLING } });
+    await db.shop.update({ where: { domain: BILLING }, data: { plan: "free" } });
+    expect(await deliver("w-1", "Growth", "ACTIVE", "2026-12-01T10:00:00Z")).toBe(200);
+    expect(await plan()).toBe("growth");
+    expect(await deliver("w-2", "Growth", "CANCELLED", "2026-12-02T10:00:00Z")).toBe(200);
+    expect(await plan()).toBe("free");
+    expect(await deliver("w-1", "Growth", "ACTIVE", "2026-12-01T10:00:00Z")).toBe(200);
+    expect(await plan()).toBe("free");
+    expect(await deliver("w-forged-id", "Growth", "ACTIVE", "2026-12-01T10:00:00Z")).toBe(200);
+    expect(await plan()).toBe("free");
+    // A genuinely newer event still applies.
+    expect(await deliver("w-3", "Scale", "ACTIVE", "2026-12-03T10:00:00Z")).toBe(200);
+    expect(await plan()).toBe("scale");
   }, 30_000);
 });
