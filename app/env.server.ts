@@ -51,6 +51,7 @@ const port = z.coerce
 const rawSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: port.default(3000),
+  HOST: optionalString,
   WEB_CONCURRENCY: z.coerce.number({ message: "must be a number" }).int("must be an integer").min(0, "must be 0–64").max(64, "must be 0–64").default(1),
   DATABASE_URL: databaseUrl.optional(),
   SHOPIFY_API_KEY: optionalString,
@@ -90,6 +91,8 @@ export type Env = {
   nodeEnv: "development" | "production" | "test";
   isProduction: boolean;
   port: number;
+  /** The interface to listen on (undefined: every interface); the demo defaults to 127.0.0.1. */
+  host?: string;
   /**
    * HTTP worker processes (node:cluster) beside the primary, which keeps the outbox and other
    * background work; 0 serves HTTP in the one main process.
@@ -184,6 +187,15 @@ export function parseEnv(source: Record<string, string | undefined>, demoLaunche
         "is required when NODE_ENV=production: it encrypts the stored Shopify access tokens (generate one with `openssl rand -base64 32`)",
       );
     }
+    const weakness = keyWeakness(parseEncryptionKey(raw.ENCRYPTION_KEY)!);
+    if (weakness) throw new EnvError("ENCRYPTION_KEY", `is ${weakness}: generate a random one with \`openssl rand -base64 32\``);
+    // Admin API calls carry the shop's access token: never in clear text beyond this machine.
+    for (const name of ["SHOPIFY_APP_URL", "SHOPIFY_ADMIN_API_ORIGIN"] as const) {
+      const value = raw[name];
+      if (value && new URL(value).protocol === "http:" && !isLoopback(new URL(value).hostname)) {
+        throw new EnvError(name, `must be https:// when NODE_ENV=production (plain http only to this machine) (got ${JSON.stringify(redact(name, value))})`);
+      }
+    }
   }
 
   const databaseUrl = raw.DATABASE_URL ?? "file:./.data/baton.db";
@@ -191,6 +203,7 @@ export function parseEnv(source: Record<string, string | undefined>, demoLaunche
     nodeEnv: raw.NODE_ENV,
     isProduction,
     port: raw.PORT,
+    host: raw.HOST,
     webConcurrency: raw.WEB_CONCURRENCY,
     databaseUrl,
     databaseProvider: databaseUrl.startsWith("file:") ? "sqlite" : "postgresql",
@@ -241,6 +254,17 @@ export function getEnv(): Env {
 /** One line for the operator: `Configuration error: SMTP_URL must look like … (got "x")`. */
 export function formatEnvError(error: EnvError): string {
   return `Configuration error: ${error.message}`;
+}
+
+/** Why a key cannot protect anything (null: no known weakness): all one byte value, or the public dev key. */
+function keyWeakness(key: Buffer): string | null {
+  if (key.equals(DEV_ENCRYPTION_KEY)) return "the public development key";
+  if (key.every((b) => b === key[0])) return "one byte repeated (e.g. all zeros)";
+  return null;
+}
+
+function isLoopback(hostname: string): boolean {
+  return hostname === "localhost" || hostname === "[::1]" || /^127\.\d+\.\d+\.\d+$/.test(hostname);
 }
 
 function isUrlWithScheme(value: string, schemes: string[]): boolean {

@@ -6,7 +6,9 @@ import { getEnv } from "./env.server";
 import { configureLogger, logger } from "./platform/logger.server";
 import { startRetentionJob } from "./platform/retention.server";
 import { startRuntime as startPlatformRuntime } from "./platform/runtime.server";
+import { createTokenCipher } from "./platform/token-cipher.server";
 import { createAdminLinks } from "./shopify/admin-links.server";
+import { describeUnknownTokenKeys, findUnknownTokenKeys } from "./shopify/stored-token-keys.server";
 
 /**
  * The runtime start-up: what the process launcher (app/cli/launch-server.ts) starts through the
@@ -27,7 +29,10 @@ export async function startHttpWorker(): Promise<void> {
 export function startRuntime(): Promise<{ stop(): Promise<void> }> {
   const links = createAdminLinks({ appUrl: env.shopifyAppUrl, apiKey: env.shopifyApiKey, demo: env.demo.enabled });
   return startPlatformRuntime({
-    prepare: () => tuneSqlite(db(), env.databaseUrl),
+    prepare: async () => {
+      await tuneSqlite(db(), env.databaseUrl);
+      await checkStoredTokenKeys();
+    },
     // Hourly (and once now) purge of conversations past each shop's retention; safe on every instance.
     startRetention: () => startRetentionJob({ db: db(), log: logger.child({ capability: "platform", component: "retention" }) }),
     startOutbox: () => {
@@ -53,4 +58,16 @@ export function startRuntime(): Promise<{ stop(): Promise<void> }> {
       };
     },
   });
+}
+
+/** One clear line at start-up when stored tokens were written under a key this process lacks (a wrong ENCRYPTION_KEY). */
+async function checkStoredTokenKeys(): Promise<void> {
+  const log = logger.child({ capability: "shopify", component: "token-keys" });
+  const cipher = createTokenCipher(env.encryptionKeys.current, env.encryptionKeys.previous);
+  try {
+    const found = await findUnknownTokenKeys(db(), cipher);
+    if (found) log.error({ keyIds: found.keyIds, sessions: found.sessions, shops: found.shops.slice(0, 20) }, describeUnknownTokenKeys(found, cipher));
+  } catch (error) {
+    log.warn({ err: error }, "stored token keys not checked");
+  }
 }

@@ -5,7 +5,9 @@ import { useCallback, useEffect, useRef, useState } from "react";
 // allow-same-origin so this page can measure the document and size the frame to it — a fixed-height
 // frame inside a card showed a blank white box whenever the email's body sat below the fold.
 // The injected policy stops the email loading anything remote (tracking pixels, fonts) and links
-// open in a new tab instead of inside the frame.
+// open in a new tab instead of inside the frame. That tab keeps the sandbox (no
+// allow-popups-to-escape-sandbox): a link in shopper text must not open a page that runs scripts
+// with the admin's opener.
 const GUARD = `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'"><base target="_blank">`;
 
 /** The email HTML with our guard first in <head> (or in front when there is no head). */
@@ -28,7 +30,7 @@ export function EmailPreview({ html, title }: { html: string; title: string }) {
     <iframe
       ref={ref}
       title={title}
-      sandbox="allow-same-origin allow-popups allow-popups-to-escape-sandbox"
+      sandbox="allow-same-origin allow-popups"
       srcDoc={guardEmailHtml(html)}
       onLoad={measure}
       style={{ width: "100%", height, border: "1px solid #e3e3e3", borderRadius: 8, background: "#fff", display: "block" }}

@@ -35,7 +35,7 @@ export async function runChatTurn(deps: ChatDeps, input: ChatTurnInput): Promise
     shop: turn.shop,
     secret: deps.config.appSecret,
     clientHash,
-    signedIn: Boolean(input.customerId),
+    customerId: input.customerId,
     now,
     attempts: deps.caseAttempts,
   });

@@ -20,6 +20,8 @@ markDemoLauncher();
 process.env.DATABASE_URL ??= "file:./.data/demo.db";
 process.env.SHOPIFY_API_SECRET ??= DEMO_API_SECRET;
 process.env.PORT ??= "3000";
+// The demo's admin has no authentication: only this machine may reach it unless HOST says otherwise.
+process.env.HOST ||= "127.0.0.1";
 process.env.SHOPIFY_APP_URL ??= `http://localhost:${process.env.PORT}`;
 process.env.DEMO_INBOX_DIR ??= ".data/demo-inbox";
 

@@ -117,7 +117,7 @@ async function serveHttp(build: ServerBuild, env: Env, options: LaunchOptions): 
   app.all("*", createRequestHandler({ build, mode: env.isProduction ? "production" : "development" }));
 
   const server: Server = await new Promise((resolve, reject) => {
-    const s = app.listen(env.port, () => resolve(s));
+    const s = env.host ? app.listen(env.port, env.host, () => resolve(s)) : app.listen(env.port, () => resolve(s));
     s.once("error", reject);
   });
   // Keep-alive longer than common load balancers' idle timeout.

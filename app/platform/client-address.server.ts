@@ -15,10 +15,35 @@ import { isIPv4, isIPv6 } from "node:net";
  * keyed by its /64 (one subscriber's allocation; rotating the interface id gains nothing).
  */
 export function clientAddress(forwardedFor: string | null, trustedHops: number): string | null {
-  if (!forwardedFor || forwardedFor.length > 2048) return null;
-  const hops = forwardedFor.split(",");
-  if (hops.length < trustedHops) return null;
-  return addressKey(hops[hops.length - trustedHops]!.trim());
+  if (!forwardedFor) return null;
+  // Only the right-hand end is read, whatever the header's size: the client controls everything to
+  // the left, so discarding a long header would let padding switch the per-address limits off.
+  let end = forwardedFor.length;
+  for (let hop = 1; hop < trustedHops; hop++) {
+    end = forwardedFor.lastIndexOf(",", end - 1);
+    if (end < 0) return null;
+  }
+  const start = forwardedFor.lastIndexOf(",", end - 1) + 1;
+  // No address literal (with brackets, port and zone) is longer; a longer entry is not one.
+  if (end - start > MAX_ENTRY_CHARS) return null;
+  return addressKey(forwardedFor.slice(start, end));
+}
+
+const MAX_ENTRY_CHARS = 100;
+
+/**
+ * The key the abuse caps count a client by: an IPv6 /64 widened to its /56. Providers delegate a
+ * /56 to one subscriber (RIPE-690 and most residential ISPs; RFC 6177 allows /48 to /64), so a
+ * shopper with one line can pick from 256 /64s — per /64 caps were escaped with three of them.
+ * The per-minute rate limits keep the /64, where a shared /56 (a carrier pool) would wrongly hold
+ * back many phones at once; the caps (a few cases an hour) tolerate that sharing better than an
+ * escape. IPv4 keys are returned as they are.
+ */
+export function capAddressKey(key: string | null): string | null {
+  if (!key?.endsWith("/64")) return key;
+  const groups = expandIPv6(key.slice(0, -3));
+  if (!groups) return key;
+  return `${compressIPv6([...groups.slice(0, 3), groups[3]! & 0xff00, 0, 0, 0, 0])}/56`;
 }
 
 /** A forwarded address as a limit key ("1.2.3.4", "2001:db8:0:1::/64"), or null if it is not one. */

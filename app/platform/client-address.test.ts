@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addressKey, clientAddress } from "./client-address.server";
+import { addressKey, capAddressKey, clientAddress } from "./client-address.server";
 
 describe("clientAddress", () => {
   it.each([
@@ -10,8 +10,16 @@ describe("clientAddress", () => {
     [null, 1, null],
     ["garbage", 1, null],
     ["6.6.6.6, unknown", 1, null],
+    ["198.51.100.9,", 1, null],
   ] as const)("%s with %i trusted hops → %s", (header, hops, expected) => {
     expect(clientAddress(header, hops)).toBe(expected);
+  });
+
+  it("reads the trusted hops of a header padded past 2,048 characters on the client's side", () => {
+    expect(clientAddress(`${"6.6.6.6, ".repeat(400)}198.51.100.9`, 1)).toBe("198.51.100.9");
+    expect(clientAddress(`${"x".repeat(5000)}, 198.51.100.9, 10.0.0.1`, 2)).toBe("198.51.100.9");
+    // An overlong trusted entry is not an address literal.
+    expect(clientAddress("1".repeat(3000), 1)).toBeNull();
   });
 });
 
@@ -29,5 +37,22 @@ describe("addressKey", () => {
     ["", null],
   ] as const)("%s → %s", (raw, expected) => {
     expect(addressKey(raw)).toBe(expected);
+  });
+});
+
+describe("capAddressKey", () => {
+  it.each([
+    ["2001:db8:aa:1::/64", "2001:db8:aa::/56"],
+    ["2001:db8:aa:ff::/64", "2001:db8:aa::/56"],
+    ["2001:db8:aa:1ff::/64", "2001:db8:aa:100::/56"],
+    ["198.51.100.9", "198.51.100.9"],
+    [null, null],
+  ] as const)("%s → %s", (key, expected) => {
+    expect(capAddressKey(key)).toBe(expected);
+  });
+
+  it("three /64s of one /56 are one client for the caps", () => {
+    const keys = ["2001:db8:aa:1::1", "2001:db8:aa:2::1", "2001:db8:aa:fe::1"].map((a) => capAddressKey(addressKey(a)));
+    expect(new Set(keys).size).toBe(1);
   });
 });

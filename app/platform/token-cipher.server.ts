@@ -10,7 +10,20 @@ import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:
  */
 export interface TokenCipher {
   encrypt(plaintext: string): string;
+  /** Throws `UnknownKeyError` for a value written under a key this process does not have. */
   decrypt(stored: string): string;
+  /** The id of the key a stored value was encrypted with (null: legacy plaintext). */
+  keyIdOf(stored: string): string | null;
+  /** The ids of the keys this process decrypts with, the current one first. */
+  keyIds: string[];
+}
+
+/** A stored value encrypted under a key that is neither ENCRYPTION_KEY nor ENCRYPTION_KEY_PREVIOUS. */
+export class UnknownKeyError extends Error {
+  override name = "UnknownKeyError";
+  constructor(readonly keyId: string) {
+    super(`stored token was encrypted with an unknown key (${keyId}); set ENCRYPTION_KEY or ENCRYPTION_KEY_PREVIOUS to it`);
+  }
 }
 
 const PREFIX = "enc:v1:";
@@ -30,6 +43,10 @@ export function createTokenCipher(current: Buffer, previous: Buffer[] = []): Tok
   const currentId = keyId(current);
   const keys = new Map<string, Buffer>([[currentId, current], ...previous.map((k) => [keyId(k), k] as [string, Buffer])]);
   return {
+    keyIds: [...keys.keys()],
+    keyIdOf(stored) {
+      return stored.startsWith(PREFIX) ? (stored.slice(PREFIX.length).split(":")[0] ?? "") : null;
+    },
     encrypt(plaintext) {
       const iv = randomBytes(12);
       const cipher = createCipheriv("aes-256-gcm", current, iv);
@@ -40,9 +57,7 @@ export function createTokenCipher(current: Buffer, previous: Buffer[] = []): Tok
       if (!stored.startsWith(PREFIX)) return stored;
       const [id, iv, tag, data] = stored.slice(PREFIX.length).split(":");
       const key = keys.get(id ?? "");
-      if (!key || iv === undefined || tag === undefined || data === undefined) {
-        throw new Error(`stored token was encrypted with an unknown key (${id}); set ENCRYPTION_KEY or ENCRYPTION_KEY_PREVIOUS to it`);
-      }
+      if (!key || iv === undefined || tag === undefined || data === undefined) throw new UnknownKeyError(id ?? "");
       const decipher = createDecipheriv("aes-256-gcm", key, Buffer.from(iv, "base64url"));
       decipher.setAuthTag(Buffer.from(tag, "base64url"));
       return Buffer.concat([decipher.update(Buffer.from(data, "base64url")), decipher.final()]).toString("utf8");

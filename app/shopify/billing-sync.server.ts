@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { Db } from "~/db.server";
 import { planIdForSubscription } from "./billing.server";
 import type { PlanId } from "~/domain/plans";
@@ -57,6 +58,50 @@ export async function resetPlanFromBilling(db: Db, shop: string, run: RunQuery, 
 export interface SubscriptionUpdate {
   name: string;
   status: string;
+}
+
+/** Which delivery this is: Shopify's webhook id and when the event happened. */
+export interface WebhookDelivery {
+  webhookId: string;
+  /** The subscription's `updated_at` (inside the signed body), else X-Shopify-Triggered-At. */
+  eventAt: Date;
+}
+
+/** DataRequest rows of this topic record the billing deliveries applied (the table compliance webhooks dedupe with). */
+export const BILLING_DELIVERY_TOPIC = "APP_SUBSCRIPTIONS_UPDATE";
+/** Enough recent deliveries to know the newest event applied (a shop sees a few a month). */
+const RECENT_DELIVERIES = 50;
+
+/**
+ * Takes a delivery for the shop unless it was taken already (same webhook id: Shopify's retry, or a
+ * replay; the row id is derived from it, so two copies arriving at once cannot both insert) or a
+ * newer event was applied (an older `updated_at`: out of order, or a replayed old upgrade under a
+ * new id — the id header is not signed, the body's `updated_at` is). Equal times pass: an upgrade's
+ * cancel and activate may share a second, and each is applied as usual.
+ */
+export async function claimBillingDelivery(db: Db, shop: string, delivery: WebhookDelivery): Promise<boolean> {
+  const id = `bw_${createHash("sha256").update(`${shop}\u0000${delivery.webhookId}`).digest("base64url").slice(0, 24)}`;
+  const recent = await db.dataRequest.findMany({
+    where: { shop, topic: BILLING_DELIVERY_TOPIC },
+    orderBy: { receivedAt: "desc" },
+    take: RECENT_DELIVERIES,
+    select: { payload: true },
+  });
+  const newest = Math.max(0, ...recent.map((r) => Date.parse(String((r.payload as { eventAt?: unknown } | null)?.eventAt ?? "")) || 0));
+  try {
+    await db.dataRequest.create({
+      data: { id, shop, topic: BILLING_DELIVERY_TOPIC, payload: { webhookId: delivery.webhookId, eventAt: delivery.eventAt.toISOString() } },
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) return false;
+    throw error;
+  }
+  return delivery.eventAt.getTime() >= newest;
+}
+
+// By code, not instanceof: the SQLite and PostgreSQL generated clients have distinct error classes.
+function isUniqueViolation(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === "P2002";
 }
 
 /**

@@ -286,6 +286,29 @@ describe.each(variants)("chat store: %s", (_name, makeDatabase, makeStore) => {
     expect(await store.loadConversation(SHOP, "no-such-conversation", 40)).toBeNull();
   });
 
+  it("sets a conversation's owner once: a later turn naming another customer does not replace it", async () => {
+    const columns = turn({ conversationId: "owned" }).columns;
+    await store.saveTurn(turn({ conversationId: "owned" }));
+    for (const customerId of ["4001", "4002"]) {
+      await store.saveTurn(turn({ conversationId: "owned", isNew: false, columns: { ...columns, customerId }, messages: [] }));
+    }
+    expect((await db.conversation.findUniqueOrThrow({ where: { id: "owned" } })).customerId).toBe("4001");
+  });
+
+  it.runIf(_name.startsWith("postgresql"))("keeps the first owner when a second customer's turn waits on the first one's row lock", async () => {
+    const columns = turn({ conversationId: "raced" }).columns;
+    await store.saveTurn(turn({ conversationId: "raced" }));
+    let second: Promise<void> | undefined;
+    await db.$transaction(async (tx) => {
+      await tx.conversation.updateMany({ where: { id: "raced", customerId: null }, data: { customerId: "5001" } });
+      // Both turns read the conversation as anonymous; the second writes while the first holds the row.
+      second = store.saveTurn(turn({ conversationId: "raced", isNew: false, columns: { ...columns, customerId: "5002" }, messages: [] }));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    });
+    await second;
+    expect((await db.conversation.findUniqueOrThrow({ where: { id: "raced" } })).customerId).toBe("5001");
+  });
+
   it("writes a turn all or nothing", async () => {
     // The conversation exists already: creating it again fails, and none of the turn is kept.
     const counted = (await db.usageCounter.findUniqueOrThrow({ where: { shop_period: { shop: SHOP, period: "2026-11" } } })).conversations;

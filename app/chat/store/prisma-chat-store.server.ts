@@ -98,15 +98,26 @@ function turnWrites(client: Client, w: TurnWrite) {
               : {}),
           },
         }),
+    ...(!w.isNew && w.columns.customerId ? [adoptOnce(client, w.conversationId, w.columns.customerId)] : []),
     client.message.createMany({ data: w.messages.map((m) => ({ ...m, conversationId: w.conversationId })) }),
     ...(w.isNew ? [usage(client, w.shop, w.usagePeriod, { conversations: 1 })] : []),
   ];
 }
 
-// The conversation's owner is set once (an anonymous chat adopted at sign-in), never replaced.
+// The owner is never among the updated columns: it is set once, by `adoptOnce`.
 function updatableColumns(w: TurnWrite) {
-  const { customerId, ...rest } = w.columns;
-  return customerId ? { ...rest, customerId } : rest;
+  const { customerId: _owner, ...rest } = w.columns;
+  return rest;
+}
+
+/**
+ * The conversation's owner is set once (an anonymous chat adopted at sign-in), never replaced: a
+ * conditional update, so of two customers continuing one anonymous conversation at once only the
+ * first sets it (PostgreSQL re-checks `customerId IS NULL` after the other's row lock is released;
+ * a read-then-write would let the second replace the first).
+ */
+function adoptOnce(client: Client, conversationId: string, customerId: string) {
+  return client.conversation.updateMany({ where: { id: conversationId, customerId: null }, data: { customerId } });
 }
 
 /** The case's follow-up, read and queued inside the turn's transaction. */

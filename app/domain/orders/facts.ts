@@ -17,7 +17,8 @@ export interface TrackingInfo {
 export interface FulfillmentFacts {
   status: string;
   displayStatus: string | null;
-  createdAt: string;
+  /** When it shipped; null when Shopify's value could not be read as a date. */
+  createdAt: string | null;
   inTransitAt: string | null;
   deliveredAt: string | null;
   estimatedDeliveryAt: string | null;

@@ -19,7 +19,8 @@ export function formatFor(lang: Language): Format {
   const locale = intlLocale(lang);
   const day = new Intl.DateTimeFormat(locale, { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" });
   return {
-    day: (iso) => day.format(new Date(iso)),
+    // An unparseable date (an odd Admin value) says nothing rather than failing the turn.
+    day: (iso) => (Number.isNaN(Date.parse(iso)) ? "" : day.format(new Date(iso))),
     money: (m) => {
       const amount = Number(m.amount);
       if (!Number.isFinite(amount) || !/^[A-Z]{3}$/.test(m.currencyCode)) return `${m.amount} ${m.currencyCode}`.trim();
