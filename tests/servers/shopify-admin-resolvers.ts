@@ -13,7 +13,15 @@ import {
   type GraphQLResolveInfo,
   type GraphQLTypeResolver,
 } from "graphql";
-import type { FixtureAppSubscription, FixtureCustomer, FixtureMoneyV2, FixtureOrder, FixtureStore, FixtureUsageRecord } from "./shopify-admin-types";
+import type {
+  FixtureAppSubscription,
+  FixtureCustomer,
+  FixtureMoneyV2,
+  FixtureOrder,
+  FixtureProduct,
+  FixtureStore,
+  FixtureUsageRecord,
+} from "./shopify-admin-types";
 import { searchEntities, type SearchFields, type SearchWarning } from "./shopify-search";
 
 /** Per-request context handed to graphql-js `execute`. */
@@ -144,6 +152,10 @@ function derive(source: Source, info: GraphQLResolveInfo, ctx: AdminContext): un
   }
   if (type === "LineItem" && fieldName === "name") return source.title;
   if (type === "Shop" && fieldName === "shopPolicies") return ctx.store.policies;
+  if (type === "Product" && fieldName === "priceRangeV2") return productPriceRange(source as FixtureProduct, ctx);
+  if (type === "Product" && fieldName === "totalInventory") {
+    return (source as FixtureProduct).variants.reduce((sum, v) => sum + Math.max(0, v.inventoryQuantity ?? 0), 0);
+  }
   return undefined;
 }
 
@@ -200,6 +212,38 @@ const customerSearchFields: SearchFields<FixtureCustomer> = {
   name: (c) => [c.firstName, c.lastName, `${c.firstName ?? ""} ${c.lastName ?? ""}`.trim()].filter((v): v is string => !!v),
 };
 
+/** Shopify's product search fields we serve (https://shopify.dev/docs/api/admin-graphql/latest/queries/products). */
+const productSearchFields: SearchFields<FixtureProduct> = {
+  title: (p) => p.title,
+  handle: (p) => p.handle,
+  product_type: (p) => p.productType,
+  tag: (p) => p.tags,
+  status: (p) => p.status,
+  vendor: (p) => p.vendor ?? "",
+  id: (p) => legacyId(p.id),
+  updated_at: (p) => p.updatedAt ?? "",
+};
+
+function productPriceRange(product: FixtureProduct, ctx: AdminContext) {
+  const prices = product.variants.map((v) => Number(v.price));
+  const currencyCode = ctx.store.shop.currencyCode;
+  const money = (amount: number) => ({ amount: formatDecimal(amount), currencyCode });
+  return { minVariantPrice: money(Math.min(...prices)), maxVariantPrice: money(Math.max(...prices)) };
+}
+
+function productSortKey(sortKey: unknown): (p: FixtureProduct) => string | number {
+  switch (sortKey) {
+    case "TITLE":
+      return (p) => p.title;
+    case "PRODUCT_TYPE":
+      return (p) => p.productType;
+    case "UPDATED_AT":
+      return (p) => p.updatedAt ?? "";
+    default:
+      return (p) => Number(legacyId(p.id));
+  }
+}
+
 function sortBy<T>(items: T[], key: (item: T) => string | number): T[] {
   return [...items].sort((a, b) => {
     const x = key(a);
@@ -237,6 +281,7 @@ function findNode(store: FixtureStore, id: unknown): unknown {
     ...store.orders,
     ...store.customers,
     ...store.policies,
+    ...(store.products ?? []),
     ...subscriptions,
     ...subscriptions.flatMap((s) => s.lineItems),
     ...subscriptions.flatMap((s) => s.lineItems.flatMap((l) => l.usageRecords ?? [])),
@@ -262,6 +307,11 @@ export const queryRoot: Record<string, Resolver> = {
     return search(ctx, info, sorted, args.query, customerSearchFields, ["name", "email", "phone"]);
   },
   customer: (args, ctx) => ctx.store.customers.find((c) => c.id === args.id) ?? null,
+  products: (args, ctx, info) => {
+    const sorted = sortBy(ctx.store.products ?? [], productSortKey(args.sortKey));
+    return search(ctx, info, sorted, args.query, productSearchFields, ["title", "product_type", "tag", "vendor"]);
+  },
+  product: (args, ctx) => (ctx.store.products ?? []).find((p) => p.id === args.id) ?? null,
   node: (args, ctx) => findNode(ctx.store, args.id),
   nodes: (args, ctx) => (args.ids as unknown[]).map((id) => findNode(ctx.store, id)),
   currentAppInstallation: (_args, ctx) => {
