@@ -153,6 +153,19 @@ export const DEMO_PRODUCTS: AdminProductNode[] = [
     variants: [{ options: {}, price: "18.00", stock: 50 }],
   }),
   product({
+    id: 9009,
+    handle: "ceramic-vase",
+    title: "Ceramic Vase",
+    description: "A matte ceramic vase, thrown by hand. Small: 15 cm tall; Large: 28 cm tall. Watertight.",
+    productType: "Vase",
+    tags: ["ceramic", "living room", "gift"],
+    tracked: true,
+    variants: [
+      { options: { Size: "Small" }, price: "34.00", stock: 7 },
+      { options: { Size: "Large" }, price: "58.00", stock: 2 },
+    ],
+  }),
+  product({
     id: 9008,
     handle: "gift-card",
     title: "Gift card",
