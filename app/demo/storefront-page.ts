@@ -23,7 +23,8 @@ function productCard(product: ProductFacts): string {
       return `<p class="opts">${escapeHtml(option.name)}: ${values.join(", ")}</p>`;
     })
     .join("");
-  return `<li class="card" id="${escapeHtml(product.handle)}"><div class="ph" aria-hidden="true"></div><h2>${escapeHtml(product.title)}</h2><p>${escapeHtml(price)}</p>${choices}</li>`;
+  const heading = `<h2>${escapeHtml(product.title)}</h2><p>${escapeHtml(price)}</p>`;
+  return `<li class="card" id="${escapeHtml(product.handle)}"><div class="ph" aria-hidden="true"></div>${heading}${choices}</li>`;
 }
 
 /**
