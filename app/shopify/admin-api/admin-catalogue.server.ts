@@ -1,5 +1,5 @@
 import { indexProducts, productByHandle, search, type CatalogueSource, type ProductFacts, type ProductIndex } from "~/domain/catalogue";
-import { adminGraphql, type AdminGraphqlOptions } from "./admin-graphql.server";
+import { AdminApiError, adminGraphql, type AdminGraphqlOptions } from "./admin-graphql.server";
 import { mapAdminProduct } from "./map-admin-product";
 import { PRODUCTS_PAGE_QUERY } from "./queries";
 import type { ProductsPageResult } from "./types";
@@ -129,13 +129,26 @@ export function createCatalogueCache(options: CatalogueCacheOptions = {}): Catal
   };
 }
 
-/** Every active product of the shop, up to `max`, in id order. */
+const STOCK_DENIED = /Access denied for inventoryQuantity field/;
+
+/**
+ * Every active product of the shop, up to `max`, in id order. A shop that has not granted
+ * `read_inventory` yet (the scope came with an app update) is read without stock counts.
+ */
 async function loadAll(admin: AdminGraphqlOptions, max: number, pageSize: number): Promise<ProductFacts[]> {
   const products: ProductFacts[] = [];
   let after: string | null = null;
+  let withStock = true;
   while (products.length < max) {
     const first = Math.min(pageSize, max - products.length);
-    const page: ProductsPageResult = await adminGraphql<ProductsPageResult>(admin, PRODUCTS_PAGE_QUERY, { first, after });
+    let page: ProductsPageResult;
+    try {
+      page = await adminGraphql<ProductsPageResult>(admin, PRODUCTS_PAGE_QUERY, { first, after, withStock });
+    } catch (error) {
+      if (!withStock || !(error instanceof AdminApiError) || !STOCK_DENIED.test(error.message)) throw error;
+      withStock = false;
+      continue;
+    }
     for (const node of page.products.nodes) products.push(mapAdminProduct(node));
     if (!page.products.pageInfo.hasNextPage || !page.products.pageInfo.endCursor) break;
     after = page.products.pageInfo.endCursor;

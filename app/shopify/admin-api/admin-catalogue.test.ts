@@ -66,6 +66,18 @@ describe("Admin API catalogue", () => {
     expect(candles?.image).toBeNull();
   });
 
+  it("reads a shop that has not granted read_inventory yet without counts, availability still known", async () => {
+    admin.setAccess(DEMO_SHOP_DOMAIN, { scopes: ["read_orders", "read_customers", "read_products"] });
+    const { source } = catalogue();
+    const product = await source.getProductByHandle("merino-wool-throw");
+    expect(product?.variants.map((v) => [v.title, v.availableForSale, v.quantityAvailable])).toEqual([
+      ["Oat", true, null],
+      ["Sage", true, null],
+      ["Charcoal", false, null],
+    ]);
+    expect(productRequests()).toBe(2);
+  });
+
   it("keeps price ranges, leaves drafts out and finds nothing for a product the shop does not carry", async () => {
     const { source } = catalogue();
     expect((await source.searchProducts({ words: ["rug"], limit: 5, maxPrice: 500 })).map((p) => p.handle)).toEqual([]);

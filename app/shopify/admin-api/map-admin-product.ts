@@ -26,6 +26,6 @@ function mapVariant(node: AdminProductVariantNode, currencyCode: string, tracked
     price: { amount: node.price, currencyCode },
     availableForSale: node.availableForSale,
     // A count is a fact only when the shop tracks it and stops selling at zero (CONTINUE sells on).
-    quantityAvailable: tracked && node.inventoryPolicy === "DENY" && node.inventoryQuantity !== null ? Math.max(0, node.inventoryQuantity) : null,
+    quantityAvailable: tracked && node.inventoryPolicy === "DENY" && typeof node.inventoryQuantity === "number" ? Math.max(0, node.inventoryQuantity) : null,
   };
 }

@@ -89,10 +89,11 @@ export const PRODUCT_VARIANTS_PER_PRODUCT = 20;
 /**
  * One page of the shop's active products with the facts the assistant may quote. The page size is
  * a variable so the loader keeps a page's requested cost under Shopify's 1,000-point single-query
- * limit (products × variants); `inventoryQuantity` needs `read_inventory` besides `read_products`.
+ * limit (products × variants); `inventoryQuantity` needs `read_inventory` besides `read_products`, so a
+ * shop that has not granted it yet is read with `$withStock: false` (counts unknown, never guessed).
  */
 export const PRODUCTS_PAGE_QUERY = `#graphql
-  query BatonProductsPage($first: Int!, $after: String) {
+  query BatonProductsPage($first: Int!, $after: String, $withStock: Boolean!) {
     products(first: $first, after: $after, query: "status:active", sortKey: ID) {
       pageInfo { hasNextPage endCursor }
       nodes {
@@ -108,7 +109,7 @@ export const PRODUCTS_PAGE_QUERY = `#graphql
         options { name values }
         priceRangeV2 { minVariantPrice { amount currencyCode } maxVariantPrice { amount currencyCode } }
         variants(first: ${PRODUCT_VARIANTS_PER_PRODUCT}) {
-          nodes { title price availableForSale inventoryPolicy inventoryQuantity selectedOptions { name value } }
+          nodes { title price availableForSale inventoryPolicy inventoryQuantity @include(if: $withStock) selectedOptions { name value } }
         }
       }
     }

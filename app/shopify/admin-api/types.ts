@@ -61,7 +61,8 @@ export interface AdminProductVariantNode {
   availableForSale: boolean;
   /** DENY: not sold when out of stock; CONTINUE: sold anyway (the count is then no promise). */
   inventoryPolicy: "DENY" | "CONTINUE";
-  inventoryQuantity: number | null;
+  /** Absent when read without `read_inventory` ($withStock: false). */
+  inventoryQuantity?: number | null;
   selectedOptions: Array<{ name: string; value: string }>;
 }
 
