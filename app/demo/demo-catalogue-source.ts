@@ -9,8 +9,8 @@ export function createDemoCatalogueSource(): CatalogueSource {
     async searchProducts(query) {
       return search(index, query);
     },
-    async getProductByHandle(handle) {
-      return productByHandle(index, handle);
+    async getProductByHandle(handle, language) {
+      return productByHandle(index, handle, language);
     },
   };
 }

@@ -16,7 +16,7 @@ const SIZES = [10, Number(process.env.BENCH_PRODUCTS ?? 50_000)];
 const COLD_RUNS = { small: Number(process.env.BENCH_COLD_RUNS_SMALL ?? 30), large: Number(process.env.BENCH_COLD_RUNS_LARGE ?? 3) };
 const WARM_QUERIES = Number(process.env.BENCH_WARM_QUERIES ?? 5_000);
 const TOKEN = "shpat_bench";
-const PAGE_COST = 767;
+const PAGE_COST = 812;
 const STANDARD_BUCKET = 2_000;
 const STANDARD_RESTORE_RATE = 100;
 

@@ -28,6 +28,7 @@ const APP_INSTALLATION_DOC = "https://shopify.dev/docs/api/admin-graphql/2026-10
 const PRODUCT_DOC = "https://shopify.dev/docs/api/admin-graphql/latest/objects/Product";
 const VARIANT_DOC = "https://shopify.dev/docs/api/admin-graphql/latest/objects/ProductVariant";
 const INVENTORY_DOC = "https://shopify.dev/docs/api/admin-graphql/latest/objects/InventoryLevel";
+const TRANSLATIONS_DOC = "https://shopify.dev/docs/api/admin-graphql/latest/queries/translatableResources";
 const PROTECTED_DOC = "https://shopify.dev/docs/apps/launch/protected-customer-data";
 const NONE = (source: string): FieldAccess => ({ source });
 
@@ -36,7 +37,8 @@ const NONE = (source: string): FieldAccess => ({ source });
  * `read_orders` access scope", "Requires read_customers access scope", "Requires read_legal_policies
  * access scope"; Product: "Access Scopes: `read_products` access scope"; Shop and AppInstallation
  * name no scope; stock counts are inventory data, which Shopify grants with `read_inventory` — we
- * require it for `inventoryQuantity`, the stricter reading, so a store never answers a count we lack) and the protected customer data page
+ * require it for `inventoryQuantity`, the stricter reading, so a store never answers a count we lack;
+ * translations: "Requires `read_translations` access scope" on the translatable resources pages) and the protected customer data page
  * (Order and Customer are customer data; name, email, phone and address fields are level 2).
  * tests/servers/shopify-access-scopes.test.ts fails when an app query reads a field missing here.
  */
@@ -104,6 +106,9 @@ export const FIELD_ACCESS: Record<string, FieldAccess> = {
   "Product.onlineStoreUrl": NONE(PRODUCT_DOC),
   "Product.tracksInventory": NONE(PRODUCT_DOC),
   "Product.featuredMedia": NONE(PRODUCT_DOC),
+  "Product.translations": { scopes: ["read_translations"], source: TRANSLATIONS_DOC },
+  "Translation.key": NONE(TRANSLATIONS_DOC),
+  "Translation.value": NONE(TRANSLATIONS_DOC),
   "MediaImage.preview": NONE(PRODUCT_DOC),
   "MediaPreviewImage.image": NONE(PRODUCT_DOC),
   "Image.url": NONE(PRODUCT_DOC),

@@ -52,6 +52,12 @@ export function indexProducts(products: readonly ProductFacts[]): ProductIndex {
     add(product.productType, WEIGHT.type);
     for (const tag of product.tags) add(tag, WEIGHT.tag);
     add(product.description, WEIGHT.description);
+    // A shopper may name a product by its published translation ("Manta de merino").
+    for (const translation of Object.values(product.translations ?? {})) {
+      if (translation.title) add(translation.title, WEIGHT.title);
+      if (translation.productType) add(translation.productType, WEIGHT.type);
+      if (translation.description) add(translation.description, WEIGHT.description);
+    }
     for (const [token, weight] of best) {
       let list = postings.get(token);
       if (!list) postings.set(token, (list = []));
@@ -79,7 +85,7 @@ export function search(index: ProductIndex, query: ProductQuery): ProductFacts[]
     const all: number[] = [];
     for (let position = 0; position < index.size; position++) if (inBounds(position)) all.push(position);
     all.sort((a, b) => index.prices[a] - index.prices[b] || a - b);
-    return all.slice(0, limit).map((position) => index.products[position]);
+    return all.slice(0, limit).map((position) => inLanguage(index.products[position], query.language));
   }
 
   const score = new Map<number, { weight: number; words: number }>();
@@ -106,7 +112,7 @@ export function search(index: ProductIndex, query: ProductQuery): ProductFacts[]
   return [...score.entries()]
     .sort(([a, x], [b, y]) => y.words - x.words || y.weight - x.weight || index.prices[a] - index.prices[b] || a - b)
     .slice(0, limit)
-    .map(([position]) => index.products[position]);
+    .map(([position]) => inLanguage(index.products[position], query.language));
 }
 
 /** Vocabulary entries that start with `prefix` and are longer than it (binary search, then a scan). */
@@ -123,7 +129,20 @@ function prefixed(vocabulary: readonly string[], prefix: string): string[] {
   return out;
 }
 
-/** The product with this storefront handle, if indexed. */
-export function productByHandle(index: ProductIndex, handle: string): ProductFacts | null {
-  return index.byHandle.get(handle) ?? null;
+/** The product with this storefront handle, if indexed, in `language` where translated. */
+export function productByHandle(index: ProductIndex, handle: string, language?: string): ProductFacts | null {
+  const product = index.byHandle.get(handle);
+  return product ? inLanguage(product, language) : null;
+}
+
+/** The product with its published translation into `language` ("es", "es-MX") laid over the shop's text. */
+export function inLanguage(product: ProductFacts, language: string | undefined): ProductFacts {
+  const translation = language ? product.translations?.[language.slice(0, 2).toLowerCase()] : undefined;
+  if (!translation) return product;
+  return {
+    ...product,
+    title: translation.title || product.title,
+    description: translation.description || product.description,
+    productType: translation.productType || product.productType,
+  };
 }

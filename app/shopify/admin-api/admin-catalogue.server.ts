@@ -17,7 +17,7 @@ export interface CatalogueCacheOptions {
   maxProductsPerShop?: number;
   /** Products across all cached shops; past it the least recently asked shops are evicted (default 200,000). */
   maxTotalProducts?: number;
-  /** Products per page: 15 keeps a page's requested cost (767) under the 1,000-point query limit. */
+  /** Products per page: 15 keeps a page's requested cost (812) under the 1,000-point query limit. */
   pageSize?: number;
   /**
    * How long a turn waits for a shop's first load (default 5 s). A large catalogue keeps loading in
@@ -113,8 +113,8 @@ export function createCatalogueCache(options: CatalogueCacheOptions = {}): Catal
         async searchProducts(query) {
           return search(await indexFor(admin), query);
         },
-        async getProductByHandle(handle) {
-          return productByHandle(await indexFor(admin), handle);
+        async getProductByHandle(handle, language) {
+          return productByHandle(await indexFor(admin), handle, language);
         },
       };
     },
@@ -130,23 +130,30 @@ export function createCatalogueCache(options: CatalogueCacheOptions = {}): Catal
 }
 
 const STOCK_DENIED = /Access denied for inventoryQuantity field/;
+const TRANSLATIONS_DENIED = /Access denied for translations field/;
 
 /**
  * Every active product of the shop, up to `max`, in id order. A shop that has not granted
- * `read_inventory` yet (the scope came with an app update) is read without stock counts.
+ * `read_inventory` or `read_translations` yet (scopes that came with an app update) is read
+ * without stock counts or translations.
  */
 async function loadAll(admin: AdminGraphqlOptions, max: number, pageSize: number): Promise<ProductFacts[]> {
   const products: ProductFacts[] = [];
   let after: string | null = null;
   let withStock = true;
+  let withTranslations = true;
   while (products.length < max) {
     const first = Math.min(pageSize, max - products.length);
     let page: ProductsPageResult;
     try {
-      page = await adminGraphql<ProductsPageResult>(admin, PRODUCTS_PAGE_QUERY, { first, after, withStock });
+      page = await adminGraphql<ProductsPageResult>(admin, PRODUCTS_PAGE_QUERY, { first, after, withStock, withTranslations });
     } catch (error) {
-      if (!withStock || !(error instanceof AdminApiError) || !STOCK_DENIED.test(error.message)) throw error;
-      withStock = false;
+      if (!(error instanceof AdminApiError)) throw error;
+      const stockDenied = withStock && STOCK_DENIED.test(error.message);
+      const translationsDenied = withTranslations && TRANSLATIONS_DENIED.test(error.message);
+      if (!stockDenied && !translationsDenied) throw error;
+      if (stockDenied) withStock = false;
+      if (translationsDenied) withTranslations = false;
       continue;
     }
     for (const node of page.products.nodes) products.push(mapAdminProduct(node));

@@ -66,8 +66,22 @@ describe("Admin API catalogue", () => {
     expect(candles?.image).toBeNull();
   });
 
+  it("answers in the shopper's language where the shop published a translation, and finds products by it", async () => {
+    const { source } = catalogue();
+    const [es] = await source.searchProducts({ words: ["manta", "merino"], language: "es", limit: 1 });
+    expect([es.handle, es.title, es.description]).toEqual([
+      "merino-wool-throw",
+      "Manta de lana merino",
+      "100 % lana merino, 130 × 180 cm. Lavar a mano en frío o en seco.",
+    ]);
+    const fr = await source.getProductByHandle("merino-wool-throw", "fr-CA");
+    expect([fr?.title, fr?.description]).toEqual(["Plaid en laine mérinos", expect.stringContaining("not machine washable")]);
+    expect((await source.getProductByHandle("merino-wool-throw", "de"))?.title).toBe("Merino Wool Throw");
+    expect((await source.searchProducts({ words: ["plaid"], limit: 1 }))[0].title).toBe("Merino Wool Throw");
+  });
+
   it("reads a shop that has not granted read_inventory yet without counts, availability still known", async () => {
-    admin.setAccess(DEMO_SHOP_DOMAIN, { scopes: ["read_orders", "read_customers", "read_products"] });
+    admin.setAccess(DEMO_SHOP_DOMAIN, { scopes: ["read_orders", "read_customers", "read_products", "read_translations"] });
     const { source } = catalogue();
     const product = await source.getProductByHandle("merino-wool-throw");
     expect(product?.variants.map((v) => [v.title, v.availableForSale, v.quantityAvailable])).toEqual([
@@ -75,6 +89,13 @@ describe("Admin API catalogue", () => {
       ["Sage", true, null],
       ["Charcoal", false, null],
     ]);
+    expect(productRequests()).toBe(2);
+  });
+
+  it("reads a shop that has not granted read_translations yet in its own language", async () => {
+    admin.setAccess(DEMO_SHOP_DOMAIN, { scopes: ["read_products", "read_inventory"] });
+    const { source } = catalogue();
+    expect((await source.getProductByHandle("merino-wool-throw", "es"))?.title).toBe("Merino Wool Throw");
     expect(productRequests()).toBe(2);
   });
 

@@ -91,9 +91,10 @@ export const PRODUCT_VARIANTS_PER_PRODUCT = 20;
  * a variable so the loader keeps a page's requested cost under Shopify's 1,000-point single-query
  * limit (products × variants); `inventoryQuantity` needs `read_inventory` besides `read_products`, so a
  * shop that has not granted it yet is read with `$withStock: false` (counts unknown, never guessed).
+ * The published es/fr/de translations need `read_translations` (`$withTranslations: false` without it).
  */
 export const PRODUCTS_PAGE_QUERY = `#graphql
-  query BatonProductsPage($first: Int!, $after: String, $withStock: Boolean!) {
+  query BatonProductsPage($first: Int!, $after: String, $withStock: Boolean!, $withTranslations: Boolean!) {
     products(first: $first, after: $after, query: "status:active", sortKey: ID) {
       pageInfo { hasNextPage endCursor }
       nodes {
@@ -105,6 +106,9 @@ export const PRODUCTS_PAGE_QUERY = `#graphql
         tags
         onlineStoreUrl
         tracksInventory
+        es: translations(locale: "es") @include(if: $withTranslations) { key value }
+        fr: translations(locale: "fr") @include(if: $withTranslations) { key value }
+        de: translations(locale: "de") @include(if: $withTranslations) { key value }
         featuredMedia { preview { image { url altText } } }
         options { name values }
         priceRangeV2 { minVariantPrice { amount currencyCode } maxVariantPrice { amount currencyCode } }

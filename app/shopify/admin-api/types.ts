@@ -66,6 +66,11 @@ export interface AdminProductVariantNode {
   selectedOptions: Array<{ name: string; value: string }>;
 }
 
+export interface AdminTranslation {
+  key: string;
+  value: string | null;
+}
+
 export interface AdminProductNode {
   id: string;
   handle: string;
@@ -75,6 +80,10 @@ export interface AdminProductNode {
   tags: string[];
   onlineStoreUrl: string | null;
   tracksInventory: boolean;
+  /** Published translations (keys "title", "body_html", "product_type"); absent when read without `read_translations`. */
+  es?: AdminTranslation[];
+  fr?: AdminTranslation[];
+  de?: AdminTranslation[];
   featuredMedia: { preview: { image: { url: string; altText: string | null } | null } | null } | null;
   options: Array<{ name: string; values: string[] }>;
   priceRangeV2: { minVariantPrice: AdminMoney; maxVariantPrice: AdminMoney };
