@@ -231,6 +231,27 @@ function productPriceRange(product: FixtureProduct, ctx: AdminContext) {
   return { minVariantPrice: money(Math.min(...prices)), maxVariantPrice: money(Math.max(...prices)) };
 }
 
+type Listing = { matches: FixtureProduct[]; warnings: SearchWarning[] };
+const productListings = new WeakMap<FixtureProduct[], Map<string, Listing>>();
+
+/**
+ * The sorted, filtered products for one sort and search. Paging through 50,000 products asks for
+ * the same listing once per page, so it is computed once per products array: a test that changes
+ * which products exist (or their status, title, type or tags) assigns a new array.
+ */
+function productListing(products: FixtureProduct[], sortKey: unknown, query: unknown): Listing {
+  let byKey = productListings.get(products);
+  if (!byKey) productListings.set(products, (byKey = new Map()));
+  const key = `${String(sortKey)}|${String(query ?? "")}`;
+  let listing = byKey.get(key);
+  if (!listing) {
+    const sorted = sortBy(products, productSortKey(sortKey));
+    listing = searchEntities(sorted, typeof query === "string" ? query : null, productSearchFields, ["title", "product_type", "tag", "vendor"]);
+    byKey.set(key, listing);
+  }
+  return listing;
+}
+
 function productSortKey(sortKey: unknown): (p: FixtureProduct) => string | number {
   switch (sortKey) {
     case "TITLE":
@@ -308,8 +329,9 @@ export const queryRoot: Record<string, Resolver> = {
   },
   customer: (args, ctx) => ctx.store.customers.find((c) => c.id === args.id) ?? null,
   products: (args, ctx, info) => {
-    const sorted = sortBy(ctx.store.products ?? [], productSortKey(args.sortKey));
-    return search(ctx, info, sorted, args.query, productSearchFields, ["title", "product_type", "tag", "vendor"]);
+    const listing = productListing(ctx.store.products ?? [], args.sortKey, args.query);
+    if (listing.warnings.length) ctx.search.push({ path: responsePath(info), query: String(args.query), warnings: listing.warnings });
+    return listing.matches;
   },
   product: (args, ctx) => (ctx.store.products ?? []).find((p) => p.id === args.id) ?? null,
   node: (args, ctx) => findNode(ctx.store, args.id),
