@@ -36,6 +36,11 @@ export interface ProductFacts {
    * answers already carry the shopper's language in `title`, `description` and `productType`.
    */
   translations?: Record<string, ProductTranslation>;
+  /**
+   * Set on search answers: how many of the query's specific words this product matched (`words`)
+   * of how many there were (`of`). All of them: what was asked for; fewer: only close to it.
+   */
+  match?: { words: number; of: number };
 }
 
 /** What a shop translated of a product (plain text); a missing field stays in the shop's language. */

@@ -72,8 +72,13 @@ describe("product index", () => {
     expect(find(["charcoal", "mug"])).toEqual(["mug-set", "merino-throw"]);
   });
 
-  it("ranks products matching more of the shopper's words first", () => {
+  it("ranks products matching more of the shopper's words first, and says how many each matched", () => {
     expect(find(["charcoal", "throw"])[0]).toBe("merino-throw");
+    const answers = search(index, { words: ["charcoal", "throw", "ideas"], limit: 5 });
+    expect(answers.map((p) => [p.handle, p.match])).toEqual([
+      ["merino-throw", { words: 2, of: 2 }],
+      ["mug-set", { words: 1, of: 2 }],
+    ]);
     expect(find(["wool", "rug"])[0]).toBe("wool-rug");
   });
 

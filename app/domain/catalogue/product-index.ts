@@ -112,7 +112,7 @@ export function search(index: ProductIndex, query: ProductQuery): ProductFacts[]
   return [...score.entries()]
     .sort(([a, x], [b, y]) => y.words - x.words || y.weight - x.weight || index.prices[a] - index.prices[b] || a - b)
     .slice(0, limit)
-    .map(([position]) => inLanguage(index.products[position], query.language));
+    .map(([position, entry]) => ({ ...inLanguage(index.products[position], query.language), match: { words: entry.words, of: specific.length } }));
 }
 
 /** Vocabulary entries that start with `prefix` and are longer than it (binary search, then a scan). */
