@@ -29,7 +29,15 @@ describe("parseEnv", () => {
     expect(parseEnv({ SHOPIFY_API_SECRET: "s" }).demo.enabled).toBe(false);
     expect(env.databaseProvider).toBe("sqlite");
     expect(env.port).toBe(3000);
-    expect(env.scopes).toEqual(["read_orders", "read_customers", "read_legal_policies", "read_products", "read_inventory", "read_translations", "write_app_proxy"]);
+    expect(env.scopes).toEqual([
+      "read_orders",
+      "read_customers",
+      "read_legal_policies",
+      "read_products",
+      "read_inventory",
+      "read_translations",
+      "write_app_proxy",
+    ]);
   });
 
   it("accepts a complete production configuration and picks PostgreSQL by scheme", () => {
