@@ -11,13 +11,18 @@ const WEIGHT = { title: 8, option: 6, type: 5, tag: 4, colourFamily: 3, descript
 const PREFIX_SHARE = 0.5;
 const MIN_PREFIX = 4;
 
+export interface Postings {
+  readonly positions: Int32Array;
+  readonly weights: Float32Array;
+}
+
 export interface ProductIndex {
   readonly size: number;
   /** Products in their published order; postings refer to positions in it. */
   readonly products: readonly ProductFacts[];
   readonly byHandle: ReadonlyMap<string, ProductFacts>;
-  /** token → [position, weight] pairs, each position once with its best weight. */
-  readonly postings: ReadonlyMap<string, ReadonlyArray<readonly [number, number]>>;
+  /** token → the positions of the products that say it, each once, with its best weight. */
+  readonly postings: ReadonlyMap<string, Postings>;
   /** Every token, sorted, for prefix matches. */
   readonly vocabulary: readonly string[];
   /** Lowest and highest variant price per position. */
@@ -27,7 +32,7 @@ export interface ProductIndex {
 
 /** Builds the index; products keep their given order as the last tie-break. */
 export function indexProducts(products: readonly ProductFacts[]): ProductIndex {
-  const postings = new Map<string, Array<[number, number]>>();
+  const lists = new Map<string, { positions: number[]; weights: number[] }>();
   const prices = new Float64Array(products.length);
   const maxPrices = new Float64Array(products.length);
   const byHandle = new Map<string, ProductFacts>();
@@ -59,11 +64,14 @@ export function indexProducts(products: readonly ProductFacts[]): ProductIndex {
       if (translation.description) add(translation.description, WEIGHT.description);
     }
     for (const [token, weight] of best) {
-      let list = postings.get(token);
-      if (!list) postings.set(token, (list = []));
-      list.push([position, weight]);
+      let list = lists.get(token);
+      if (!list) lists.set(token, (list = { positions: [], weights: [] }));
+      list.positions.push(position);
+      list.weights.push(weight);
     }
   });
+  const postings = new Map<string, Postings>();
+  for (const [token, list] of lists) postings.set(token, { positions: Int32Array.from(list.positions), weights: Float32Array.from(list.weights) });
   return { size: products.length, products, byHandle, postings, vocabulary: [...postings.keys()].sort(), prices, maxPrices };
 }
 
@@ -88,31 +96,70 @@ export function search(index: ProductIndex, query: ProductQuery): ProductFacts[]
     return all.slice(0, limit).map((position) => inLanguage(index.products[position], query.language));
   }
 
-  const score = new Map<number, { weight: number; words: number }>();
+  // Scores live in arrays the size of the catalogue, reused between searches (search is synchronous),
+  // so a query touching 10,000 products allocates nothing per product; only touched slots are reset.
+  const { tokenBest, weight, words } = scratchFor(index);
+  const touched: number[] = [];
+  const tokenTouched: number[] = [];
   for (const token of specific) {
-    const perProduct = new Map<number, number>();
-    for (const [position, weight] of index.postings.get(token) ?? []) perProduct.set(position, weight);
-    if (token.length >= MIN_PREFIX) {
-      for (const longer of prefixed(index.vocabulary, token)) {
-        for (const [position, weight] of index.postings.get(longer) ?? []) {
-          const share = weight * PREFIX_SHARE;
-          if ((perProduct.get(position) ?? 0) < share) perProduct.set(position, share);
-        }
+    const note = (list: Postings | undefined, share: number) => {
+      if (!list) return;
+      for (let i = 0; i < list.positions.length; i++) {
+        const position = list.positions[i];
+        const value = list.weights[i] * share;
+        if (tokenBest[position] === 0) tokenTouched.push(position);
+        if (tokenBest[position] < value) tokenBest[position] = value;
       }
+    };
+    note(index.postings.get(token), 1);
+    if (token.length >= MIN_PREFIX) for (const longer of prefixed(index.vocabulary, token)) note(index.postings.get(longer), PREFIX_SHARE);
+    for (const position of tokenTouched) {
+      if (inBounds(position)) {
+        if (words[position] === 0) touched.push(position);
+        words[position] += 1;
+        weight[position] += tokenBest[position];
+      }
+      tokenBest[position] = 0;
     }
-    for (const [position, weight] of perProduct) {
-      if (!inBounds(position)) continue;
-      const entry = score.get(position);
-      if (entry) {
-        entry.weight += weight;
-        entry.words += 1;
-      } else score.set(position, { weight, words: 1 });
-    }
+    tokenTouched.length = 0;
   }
-  return [...score.entries()]
-    .sort(([a, x], [b, y]) => y.words - x.words || y.weight - x.weight || index.prices[a] - index.prices[b] || a - b)
-    .slice(0, limit)
-    .map(([position, entry]) => ({ ...inLanguage(index.products[position], query.language), match: { words: entry.words, of: specific.length } }));
+  const better = (a: number, b: number) => words[b] - words[a] || weight[b] - weight[a] || index.prices[a] - index.prices[b] || a - b;
+  const top = topK(touched, limit, better);
+  const answers = top.map((position) => ({ ...inLanguage(index.products[position], query.language), match: { words: words[position], of: specific.length } }));
+  for (const position of touched) {
+    words[position] = 0;
+    weight[position] = 0;
+  }
+  return answers;
+}
+
+interface Scratch {
+  tokenBest: Float64Array;
+  weight: Float64Array;
+  words: Uint16Array;
+}
+const scratches = new WeakMap<ProductIndex, Scratch>();
+
+function scratchFor(index: ProductIndex): Scratch {
+  let scratch = scratches.get(index);
+  if (!scratch) {
+    scratch = { tokenBest: new Float64Array(index.size), weight: new Float64Array(index.size), words: new Uint16Array(index.size) };
+    scratches.set(index, scratch);
+  }
+  return scratch;
+}
+
+/** The `k` best items in order (a bounded insertion into a short sorted list: k is a handful). */
+function topK(items: number[], k: number, compare: (a: number, b: number) => number): number[] {
+  const best: number[] = [];
+  for (const item of items) {
+    if (best.length === k && compare(item, best[k - 1]) >= 0) continue;
+    let at = best.length;
+    while (at > 0 && compare(item, best[at - 1]) < 0) at--;
+    best.splice(at, 0, item);
+    if (best.length > k) best.pop();
+  }
+  return best;
 }
 
 /** Vocabulary entries that start with `prefix` and are longer than it (binary search, then a scan). */
