@@ -38,7 +38,7 @@ const outside = (capability) => [`./app/!(${capability})/**`, "./app/*.{ts,tsx}"
  *   chat      its top-level files; store/ and model/ are private
  *   email     outbox.server.ts (the outbox; outbox/ is private), mailer.server.ts, load-case-email.server.ts
  *   shopify   its top-level files, and from admin-api/ only admin-graphql.server.ts (the Admin API client),
- *             types.ts and map-admin-order.ts (the Admin API order shape the demo catalogue reuses)
+ *             types.ts, map-admin-order.ts and map-admin-product.ts (the Admin API shapes the demo catalogue reuses)
  *   platform, admin, widget, demo   flat folders: every file (demo only for the importers allowed below)
  *   domain    every module (a pure library, organised by topic)
  *   routes, cli   nobody imports them (cli files import each other)
@@ -74,8 +74,8 @@ const BOUNDARIES = [
   {
     target: outside("shopify"),
     from: "./app/shopify/admin-api",
-    except: ["./admin-graphql.server.ts", "./types.ts", "./map-admin-order.ts"],
-    message: "Import app/shopify through its top-level files (admin-api/: only admin-graphql.server, types, map-admin-order).",
+    except: ["./admin-graphql.server.ts", "./types.ts", "./map-admin-order.ts", "./map-admin-product.ts"],
+    message: "Import app/shopify through its top-level files (admin-api/: only admin-graphql.server, types, map-admin-order, map-admin-product).",
   },
 ];
 

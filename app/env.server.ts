@@ -11,7 +11,7 @@ const DEMO_SECRET = "baton-demo-secret-not-for-production";
 // Outside production, stored tokens are encrypted with this fixed, public key: the code path is the
 // production one, but the data is not protected (README › Data protection).
 const DEV_ENCRYPTION_KEY = createHash("sha256").update("baton-dev-encryption-key-not-for-production").digest();
-const DEFAULT_SCOPES = "read_orders,read_customers,read_legal_policies,write_app_proxy";
+const DEFAULT_SCOPES = "read_orders,read_customers,read_legal_policies,read_products,read_inventory,read_translations,write_app_proxy";
 
 const optionalString = z
   .string()

@@ -5,6 +5,9 @@ import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prism
 import { clearAdminAccessNotice } from "./shopify/admin-access-notice.server";
 import { DEMO_SHOP } from "./demo/catalogue";
 import { createDemoOrderLookup, createDemoPolicySource } from "./demo/demo-order-lookup";
+import { createDemoCatalogueSource } from "./demo/demo-catalogue-source";
+import type { CatalogueSource } from "./domain/catalogue";
+import { adminCatalogueFor, forgetShopCatalogue } from "./shopify/catalogue.server";
 import { resetPlanFromBilling } from "./shopify/billing-sync.server";
 import { billingConfigFromPlans } from "./shopify/billing-plans";
 import { forgetShopContext } from "./chat/shop-context.server";
@@ -120,7 +123,11 @@ const shopify = shopifyApp({
 /** What the compliance and uninstall webhooks need from the caches of this process and the configuration. */
 export const complianceHooks: ComplianceHooks = {
   forgetSessions: (shop) => cachedSessionStorage.forgetShop(shop),
-  forgetShopSettings: forgetShopContext,
+  // Uninstall and shop/redact: the shop's settings and its cached catalogue leave this process's memory.
+  forgetShopSettings: (shop) => {
+    forgetShopContext(shop);
+    forgetShopCatalogue(shop);
+  },
   mailFrom: env.mailFrom,
   messageIdDomain: adminLinks.messageIdDomain(),
 };
@@ -164,4 +171,16 @@ export function offlineTokenFor(shop: string): Promise<string | undefined> {
 export function shopLookupsFor(shop: string, accessToken: string | undefined): ShopLookups {
   if (getEnv().demo.enabled && shop === DEMO_SHOP) return { ...createDemoOrderLookup(), ...createDemoPolicySource() };
   return adminLookupsFor(shop, accessToken, getEnv().shopifyAdminApiOrigin);
+}
+
+let demoCatalogue: CatalogueSource | undefined;
+
+/**
+ * Where a shop's products come from: the Admin API with the shop's offline token, cached per shop
+ * and refreshed after a short TTL (app/shopify/catalogue.server.ts) — or, only in a process the demo
+ * launcher started and only for the demo shop, the demo catalogue behind the same port.
+ */
+export function shopCatalogueFor(shop: string, accessToken: string | undefined): CatalogueSource {
+  if (getEnv().demo.enabled && shop === DEMO_SHOP) return (demoCatalogue ??= createDemoCatalogueSource());
+  return adminCatalogueFor(shop, accessToken, getEnv().shopifyAdminApiOrigin);
 }

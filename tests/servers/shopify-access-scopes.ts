@@ -25,13 +25,20 @@ const CUSTOMER_DOC = "https://shopify.dev/docs/api/admin-graphql/2024-07/objects
 const SHOP_POLICY_DOC = "https://shopify.dev/docs/api/admin-graphql/2024-01/objects/ShopPolicy";
 const SHOP_DOC = "https://shopify.dev/docs/api/admin-graphql/2024-04/objects/shop";
 const APP_INSTALLATION_DOC = "https://shopify.dev/docs/api/admin-graphql/2026-10/objects/AppInstallation";
+const PRODUCT_DOC = "https://shopify.dev/docs/api/admin-graphql/latest/objects/Product";
+const VARIANT_DOC = "https://shopify.dev/docs/api/admin-graphql/latest/objects/ProductVariant";
+const INVENTORY_DOC = "https://shopify.dev/docs/api/admin-graphql/latest/objects/InventoryLevel";
+const TRANSLATIONS_DOC = "https://shopify.dev/docs/api/admin-graphql/latest/queries/translatableResources";
 const PROTECTED_DOC = "https://shopify.dev/docs/apps/launch/protected-customer-data";
 const NONE = (source: string): FieldAccess => ({ source });
 
 /**
  * Every Admin field Baton reads, and what it needs. Sources: the object pages above ("Requires
  * `read_orders` access scope", "Requires read_customers access scope", "Requires read_legal_policies
- * access scope"; Shop and AppInstallation name no scope) and the protected customer data page
+ * access scope"; Product: "Access Scopes: `read_products` access scope"; Shop and AppInstallation
+ * name no scope; stock counts are inventory data, which Shopify grants with `read_inventory` — we
+ * require it for `inventoryQuantity`, the stricter reading, so a store never answers a count we lack;
+ * translations: "Requires `read_translations` access scope" on the translatable resources pages) and the protected customer data page
  * (Order and Customer are customer data; name, email, phone and address fields are level 2).
  * tests/servers/shopify-access-scopes.test.ts fails when an app query reads a field missing here.
  */
@@ -85,6 +92,43 @@ export const FIELD_ACCESS: Record<string, FieldAccess> = {
   "ShopPolicy.title": NONE(SHOP_POLICY_DOC),
   "ShopPolicy.body": NONE(SHOP_POLICY_DOC),
   "ShopPolicy.url": NONE(SHOP_POLICY_DOC),
+  "QueryRoot.products": { scopes: ["read_products"], source: PRODUCT_DOC },
+  "ProductConnection.pageInfo": NONE(PRODUCT_DOC),
+  "ProductConnection.nodes": NONE(PRODUCT_DOC),
+  "PageInfo.hasNextPage": NONE(PRODUCT_DOC),
+  "PageInfo.endCursor": NONE(PRODUCT_DOC),
+  "Product.id": NONE(PRODUCT_DOC),
+  "Product.handle": NONE(PRODUCT_DOC),
+  "Product.title": NONE(PRODUCT_DOC),
+  "Product.description": NONE(PRODUCT_DOC),
+  "Product.productType": NONE(PRODUCT_DOC),
+  "Product.tags": NONE(PRODUCT_DOC),
+  "Product.onlineStoreUrl": NONE(PRODUCT_DOC),
+  "Product.tracksInventory": NONE(PRODUCT_DOC),
+  "Product.featuredMedia": NONE(PRODUCT_DOC),
+  "Product.translations": { scopes: ["read_translations"], source: TRANSLATIONS_DOC },
+  "Translation.key": NONE(TRANSLATIONS_DOC),
+  "Translation.value": NONE(TRANSLATIONS_DOC),
+  "MediaImage.preview": NONE(PRODUCT_DOC),
+  "MediaPreviewImage.image": NONE(PRODUCT_DOC),
+  "Image.url": NONE(PRODUCT_DOC),
+  "Image.altText": NONE(PRODUCT_DOC),
+  "Product.options": NONE(PRODUCT_DOC),
+  "ProductOption.name": NONE(PRODUCT_DOC),
+  "ProductOption.values": NONE(PRODUCT_DOC),
+  "Product.priceRangeV2": NONE(PRODUCT_DOC),
+  "ProductPriceRangeV2.minVariantPrice": NONE(PRODUCT_DOC),
+  "ProductPriceRangeV2.maxVariantPrice": NONE(PRODUCT_DOC),
+  "Product.variants": NONE(PRODUCT_DOC),
+  "ProductVariantConnection.nodes": NONE(VARIANT_DOC),
+  "ProductVariant.title": NONE(VARIANT_DOC),
+  "ProductVariant.price": NONE(VARIANT_DOC),
+  "ProductVariant.availableForSale": NONE(VARIANT_DOC),
+  "ProductVariant.inventoryPolicy": NONE(VARIANT_DOC),
+  "ProductVariant.inventoryQuantity": { scopes: ["read_inventory"], source: INVENTORY_DOC },
+  "ProductVariant.selectedOptions": NONE(VARIANT_DOC),
+  "SelectedOption.name": NONE(VARIANT_DOC),
+  "SelectedOption.value": NONE(VARIANT_DOC),
   "QueryRoot.currentAppInstallation": NONE(APP_INSTALLATION_DOC),
   "AppInstallation.activeSubscriptions": NONE(APP_INSTALLATION_DOC),
   "AppSubscription.id": NONE(APP_INSTALLATION_DOC),

@@ -12,7 +12,7 @@ import {
   type GraphQLResolveInfo,
   type GraphQLTypeResolver,
 } from "graphql";
-import type { FixtureCustomer, FixtureMoneyV2, FixtureOrder, FixtureStore } from "./shopify-admin-types";
+import type { FixtureCustomer, FixtureMoneyV2, FixtureOrder, FixtureProduct, FixtureStore } from "./shopify-admin-types";
 import { searchEntities, type SearchFields, type SearchWarning } from "./shopify-search";
 
 /** Per-request context handed to graphql-js `execute`. */
@@ -143,6 +143,10 @@ function derive(source: Source, info: GraphQLResolveInfo, ctx: AdminContext): un
   }
   if (type === "LineItem" && fieldName === "name") return source.title;
   if (type === "Shop" && fieldName === "shopPolicies") return ctx.store.policies;
+  if (type === "Product" && fieldName === "priceRangeV2") return productPriceRange(source as FixtureProduct, ctx);
+  if (type === "Product" && fieldName === "totalInventory") {
+    return (source as FixtureProduct).variants.reduce((sum, v) => sum + Math.max(0, v.inventoryQuantity ?? 0), 0);
+  }
   return undefined;
 }
 
@@ -199,6 +203,59 @@ const customerSearchFields: SearchFields<FixtureCustomer> = {
   name: (c) => [c.firstName, c.lastName, `${c.firstName ?? ""} ${c.lastName ?? ""}`.trim()].filter((v): v is string => !!v),
 };
 
+/** Shopify's product search fields we serve (https://shopify.dev/docs/api/admin-graphql/latest/queries/products). */
+const productSearchFields: SearchFields<FixtureProduct> = {
+  title: (p) => p.title,
+  handle: (p) => p.handle,
+  product_type: (p) => p.productType,
+  tag: (p) => p.tags,
+  status: (p) => p.status,
+  vendor: (p) => p.vendor ?? "",
+  id: (p) => legacyId(p.id),
+  updated_at: (p) => p.updatedAt ?? "",
+};
+
+function productPriceRange(product: FixtureProduct, ctx: AdminContext) {
+  const prices = product.variants.map((v) => Number(v.price));
+  const currencyCode = ctx.store.shop.currencyCode;
+  const money = (amount: number) => ({ amount: formatDecimal(amount), currencyCode });
+  return { minVariantPrice: money(Math.min(...prices)), maxVariantPrice: money(Math.max(...prices)) };
+}
+
+type Listing = { matches: FixtureProduct[]; warnings: SearchWarning[] };
+const productListings = new WeakMap<FixtureProduct[], Map<string, Listing>>();
+
+/**
+ * The sorted, filtered products for one sort and search. Paging through 50,000 products asks for
+ * the same listing once per page, so it is computed once per products array: a test that changes
+ * which products exist (or their status, title, type or tags) assigns a new array.
+ */
+function productListing(products: FixtureProduct[], sortKey: unknown, query: unknown): Listing {
+  let byKey = productListings.get(products);
+  if (!byKey) productListings.set(products, (byKey = new Map()));
+  const key = `${String(sortKey)}|${String(query ?? "")}`;
+  let listing = byKey.get(key);
+  if (!listing) {
+    const sorted = sortBy(products, productSortKey(sortKey));
+    listing = searchEntities(sorted, typeof query === "string" ? query : null, productSearchFields, ["title", "product_type", "tag", "vendor"]);
+    byKey.set(key, listing);
+  }
+  return listing;
+}
+
+function productSortKey(sortKey: unknown): (p: FixtureProduct) => string | number {
+  switch (sortKey) {
+    case "TITLE":
+      return (p) => p.title;
+    case "PRODUCT_TYPE":
+      return (p) => p.productType;
+    case "UPDATED_AT":
+      return (p) => p.updatedAt ?? "";
+    default:
+      return (p) => Number(legacyId(p.id));
+  }
+}
+
 function sortBy<T>(items: T[], key: (item: T) => string | number): T[] {
   return [...items].sort((a, b) => {
     const x = key(a);
@@ -236,6 +293,7 @@ function findNode(store: FixtureStore, id: unknown): unknown {
     ...store.orders,
     ...store.customers,
     ...store.policies,
+    ...(store.products ?? []),
     ...subscriptions,
     ...subscriptions.flatMap((s) => s.lineItems),
     ...subscriptions.flatMap((s) => s.lineItems.flatMap((l) => l.usageRecords ?? [])),
@@ -261,6 +319,12 @@ export const queryRoot: Record<string, Resolver> = {
     return search(ctx, info, sorted, args.query, customerSearchFields, ["name", "email", "phone"]);
   },
   customer: (args, ctx) => ctx.store.customers.find((c) => c.id === args.id) ?? null,
+  products: (args, ctx, info) => {
+    const listing = productListing(ctx.store.products ?? [], args.sortKey, args.query);
+    if (listing.warnings.length) ctx.search.push({ path: responsePath(info), query: String(args.query), warnings: listing.warnings });
+    return listing.matches;
+  },
+  product: (args, ctx) => (ctx.store.products ?? []).find((p) => p.id === args.id) ?? null,
   node: (args, ctx) => findNode(ctx.store, args.id),
   nodes: (args, ctx) => (args.ids as unknown[]).map((id) => findNode(ctx.store, id)),
   currentAppInstallation: (_args, ctx) => {

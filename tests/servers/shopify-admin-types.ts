@@ -149,6 +149,41 @@ export interface FixtureUsageRecord {
   createdAt: string;
 }
 
+export interface FixtureProductVariant {
+  id: string;
+  title: string;
+  /** Money scalar: a decimal string ("49.00"). */
+  price: string;
+  availableForSale: boolean;
+  /** DENY or CONTINUE (ProductVariantInventoryPolicy). */
+  inventoryPolicy: string;
+  inventoryQuantity: number | null;
+  selectedOptions: Array<{ name: string; value: string }>;
+  [field: string]: unknown;
+}
+
+export interface FixtureProduct {
+  id: string;
+  handle: string;
+  title: string;
+  /** Plain text (Product.description). */
+  description: string;
+  productType: string;
+  tags: string[];
+  /** ProductStatus: ACTIVE, ARCHIVED, DRAFT. */
+  status: string;
+  vendor?: string;
+  onlineStoreUrl: string | null;
+  tracksInventory: boolean;
+  /** A MediaImage (`__typename` set), or null. */
+  featuredMedia: { __typename: "MediaImage"; id: string; preview: { image: { url: string; altText: string | null } | null } } | null;
+  options: Array<{ id?: string; name: string; values: string[] }>;
+  /** A plain array; the server serves it as the ProductVariantConnection the schema declares. */
+  variants: FixtureProductVariant[];
+  updatedAt?: string;
+  [field: string]: unknown;
+}
+
 /** Everything one shop's Admin API knows. */
 export interface FixtureStore {
   shop: FixtureShop;
@@ -156,6 +191,8 @@ export interface FixtureStore {
   orders: FixtureOrder[];
   customers: FixtureCustomer[];
   subscriptions?: FixtureAppSubscription[];
+  /** The shop's products (answered by `products`, `product`, `productByIdentifier`). */
+  products?: FixtureProduct[];
   /** Overrides the server-wide access token for this shop. */
   accessToken?: string;
 }

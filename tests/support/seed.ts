@@ -36,7 +36,7 @@ export async function seedShop(databaseUrl: string, o: SeedShopOptions): Promise
         state: "x",
         isOnline: false,
         accessToken: TEST_ACCESS_TOKEN,
-        scope: "read_orders,read_customers,read_legal_policies,write_app_proxy",
+        scope: "read_orders,read_customers,read_legal_policies,read_products,read_inventory,read_translations,write_app_proxy",
       },
       update: {},
     });

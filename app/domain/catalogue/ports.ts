@@ -31,6 +31,23 @@ export interface ProductFacts {
   variants: ProductVariantFacts[];
   /** The lowest and highest variant price. */
   priceRange: { min: Money; max: Money };
+  /**
+   * The shop's published translations by language ("es", "fr", "de"), where it has them. Search
+   * answers already carry the shopper's language in `title`, `description` and `productType`.
+   */
+  translations?: Record<string, ProductTranslation>;
+  /**
+   * Set on search answers: how many of the query's specific words this product matched (`words`)
+   * of how many there were (`of`). All of them: what was asked for; fewer: only close to it.
+   */
+  match?: { words: number; of: number };
+}
+
+/** What a shop translated of a product (plain text); a missing field stays in the shop's language. */
+export interface ProductTranslation {
+  title?: string;
+  description?: string;
+  productType?: string;
 }
 
 /** What the shopper is looking for, as the core read it from their message. */
@@ -54,5 +71,6 @@ export interface ProductQuery {
 export interface CatalogueSource {
   /** Products matching the query, best first (at most `query.limit`); [] when nothing matches. */
   searchProducts(query: ProductQuery): Promise<ProductFacts[]>;
-  getProductByHandle(handle: string): Promise<ProductFacts | null>;
+  /** The product, in `language` where the shop published a translation. */
+  getProductByHandle(handle: string, language?: string): Promise<ProductFacts | null>;
 }

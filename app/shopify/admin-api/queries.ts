@@ -83,4 +83,48 @@ export const SHOP_PROFILE_QUERY = `#graphql
   }
 `;
 
-export const ALL_ADMIN_QUERIES = { ORDER_BY_NAME_QUERY, CUSTOMER_ORDERS_QUERY, CUSTOMER_QUERY, SHOP_POLICIES_QUERY, SHOP_PROFILE_QUERY };
+/** Variants read per product (a page's requested cost grows with it; products with more list the first ones). */
+export const PRODUCT_VARIANTS_PER_PRODUCT = 20;
+
+/**
+ * One page of the shop's active products with the facts the assistant may quote. The page size is
+ * a variable so the loader keeps a page's requested cost under Shopify's 1,000-point single-query
+ * limit (products × variants); `inventoryQuantity` needs `read_inventory` besides `read_products`, so a
+ * shop that has not granted it yet is read with `$withStock: false` (counts unknown, never guessed).
+ * The published es/fr/de translations need `read_translations` (`$withTranslations: false` without it).
+ */
+export const PRODUCTS_PAGE_QUERY = `#graphql
+  query BatonProductsPage($first: Int!, $after: String, $withStock: Boolean!, $withTranslations: Boolean!) {
+    products(first: $first, after: $after, query: "status:active", sortKey: ID) {
+      pageInfo { hasNextPage endCursor }
+      nodes {
+        id
+        handle
+        title
+        description
+        productType
+        tags
+        onlineStoreUrl
+        tracksInventory
+        es: translations(locale: "es") @include(if: $withTranslations) { key value }
+        fr: translations(locale: "fr") @include(if: $withTranslations) { key value }
+        de: translations(locale: "de") @include(if: $withTranslations) { key value }
+        featuredMedia { preview { image { url altText } } }
+        options { name values }
+        priceRangeV2 { minVariantPrice { amount currencyCode } maxVariantPrice { amount currencyCode } }
+        variants(first: ${PRODUCT_VARIANTS_PER_PRODUCT}) {
+          nodes { title price availableForSale inventoryPolicy inventoryQuantity @include(if: $withStock) selectedOptions { name value } }
+        }
+      }
+    }
+  }
+`;
+
+export const ALL_ADMIN_QUERIES = {
+  ORDER_BY_NAME_QUERY,
+  CUSTOMER_ORDERS_QUERY,
+  CUSTOMER_QUERY,
+  SHOP_POLICIES_QUERY,
+  SHOP_PROFILE_QUERY,
+  PRODUCTS_PAGE_QUERY,
+};

@@ -53,3 +53,43 @@ export interface ShopPoliciesResult {
     shopPolicies: Array<{ type: string; title: string; body: string; url: string }>;
   };
 }
+
+export interface AdminProductVariantNode {
+  title: string;
+  /** Money scalar: a decimal string in the shop's currency. */
+  price: string;
+  availableForSale: boolean;
+  /** DENY: not sold when out of stock; CONTINUE: sold anyway (the count is then no promise). */
+  inventoryPolicy: "DENY" | "CONTINUE";
+  /** Absent when read without `read_inventory` ($withStock: false). */
+  inventoryQuantity?: number | null;
+  selectedOptions: Array<{ name: string; value: string }>;
+}
+
+export interface AdminTranslation {
+  key: string;
+  value: string | null;
+}
+
+export interface AdminProductNode {
+  id: string;
+  handle: string;
+  title: string;
+  description: string;
+  productType: string;
+  tags: string[];
+  onlineStoreUrl: string | null;
+  tracksInventory: boolean;
+  /** Published translations (keys "title", "body_html", "product_type"); absent when read without `read_translations`. */
+  es?: AdminTranslation[];
+  fr?: AdminTranslation[];
+  de?: AdminTranslation[];
+  featuredMedia: { preview: { image: { url: string; altText: string | null } | null } | null } | null;
+  options: Array<{ name: string; values: string[] }>;
+  priceRangeV2: { minVariantPrice: AdminMoney; maxVariantPrice: AdminMoney };
+  variants: { nodes: AdminProductVariantNode[] };
+}
+
+export interface ProductsPageResult {
+  products: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: AdminProductNode[] };
+}

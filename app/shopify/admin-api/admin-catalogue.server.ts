@@ -1,0 +1,164 @@
+import { indexProducts, productByHandle, search, type CatalogueSource, type ProductFacts, type ProductIndex } from "~/domain/catalogue";
+import { AdminApiError, adminGraphql, type AdminGraphqlOptions } from "./admin-graphql.server";
+import { mapAdminProduct } from "./map-admin-product";
+import { PRODUCTS_PAGE_QUERY } from "./queries";
+import type { ProductsPageResult } from "./types";
+
+// Each shop's catalogue, loaded page by page through the Admin API, indexed in memory and kept
+// fresh with a short TTL: after it a turn still answers from the index it has while one refresh
+// runs in the background (docs/decisions/0066-catalogue-cached-per-shop-with-a-short-ttl.md).
+
+export interface CatalogueCacheOptions {
+  /** How long a loaded catalogue counts as fresh (default 5 minutes). */
+  ttlMs?: number;
+  /** Shops kept in memory, least recently asked evicted first (default 64). */
+  maxShops?: number;
+  /** Products loaded per shop; a larger catalogue is indexed up to this many (default 50,000). */
+  maxProductsPerShop?: number;
+  /** Products across all cached shops; past it the least recently asked shops are evicted (default 200,000). */
+  maxTotalProducts?: number;
+  /** Products per page: 15 keeps a page's requested cost (812) under the 1,000-point query limit. */
+  pageSize?: number;
+  /**
+   * How long a turn waits for a shop's first load (default 5 s). A large catalogue keeps loading in
+   * the background and the turn gets an error, which the chat states as "cannot look that up now".
+   */
+  coldWaitMs?: number;
+  now?: () => number;
+  /** Told when a background refresh fails (the old index keeps answering). */
+  onRefreshError?: (shop: string, error: unknown) => void;
+}
+
+interface Entry {
+  index: ProductIndex | null;
+  loadedAt: number;
+  loading: Promise<ProductIndex> | null;
+}
+
+export interface CatalogueCache {
+  /** The CatalogueSource of one shop, answered from the cache (loading it on first use). */
+  sourceFor(admin: AdminGraphqlOptions): CatalogueSource;
+  /** Drops a shop's catalogue (uninstall, or a products webhook if one is ever subscribed). */
+  forget(shop: string): void;
+  /** Shops and products held now. */
+  stats(): { shops: number; products: number };
+}
+
+export function createCatalogueCache(options: CatalogueCacheOptions = {}): CatalogueCache {
+  const ttlMs = options.ttlMs ?? 5 * 60_000;
+  const maxShops = options.maxShops ?? 64;
+  const maxProducts = options.maxProductsPerShop ?? 50_000;
+  const maxTotal = options.maxTotalProducts ?? 200_000;
+  const pageSize = options.pageSize ?? 15;
+  const now = options.now ?? Date.now;
+  const coldWaitMs = options.coldWaitMs ?? 5_000;
+  // Map order is recency: a shop is re-inserted whenever it is asked.
+  const entries = new Map<string, Entry>();
+
+  function touch(shop: string): Entry {
+    const entry = entries.get(shop) ?? { index: null, loadedAt: 0, loading: null };
+    entries.delete(shop);
+    entries.set(shop, entry);
+    return entry;
+  }
+
+  function evict(): void {
+    let total = 0;
+    for (const entry of entries.values()) total += entry.index?.size ?? 0;
+    for (const [shop, entry] of entries) {
+      if (entries.size <= maxShops && total <= maxTotal) break;
+      if (entries.size === 1) break;
+      total -= entry.index?.size ?? 0;
+      entries.delete(shop);
+    }
+  }
+
+  function load(admin: AdminGraphqlOptions, entry: Entry): Promise<ProductIndex> {
+    entry.loading ??= loadAll(admin, maxProducts, pageSize)
+      .then((products) => {
+        const index = indexProducts(products);
+        entry.index = index;
+        entry.loadedAt = now();
+        evict();
+        return index;
+      })
+      .finally(() => {
+        entry.loading = null;
+      });
+    return entry.loading;
+  }
+
+  async function indexFor(admin: AdminGraphqlOptions): Promise<ProductIndex> {
+    const entry = touch(admin.shop);
+    if (!entry.index) return withinColdWait(load(admin, entry));
+    if (now() - entry.loadedAt >= ttlMs && !entry.loading) {
+      load(admin, entry).catch((error: unknown) => options.onRefreshError?.(admin.shop, error));
+    }
+    return entry.index;
+  }
+
+  function withinColdWait(loading: Promise<ProductIndex>): Promise<ProductIndex> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`the catalogue is still loading after ${coldWaitMs} ms`)), coldWaitMs);
+    });
+    // The load goes on when the turn stops waiting; its failure is then reported by the next turn's own load.
+    loading.catch(() => undefined);
+    return Promise.race([loading, late]).finally(() => clearTimeout(timer));
+  }
+
+  return {
+    sourceFor(admin) {
+      return {
+        async searchProducts(query) {
+          return search(await indexFor(admin), query);
+        },
+        async getProductByHandle(handle, language) {
+          return productByHandle(await indexFor(admin), handle, language);
+        },
+      };
+    },
+    forget(shop) {
+      entries.delete(shop);
+    },
+    stats() {
+      let products = 0;
+      for (const entry of entries.values()) products += entry.index?.size ?? 0;
+      return { shops: entries.size, products };
+    },
+  };
+}
+
+const STOCK_DENIED = /Access denied for inventoryQuantity field/;
+const TRANSLATIONS_DENIED = /Access denied for translations field/;
+
+/**
+ * Every active product of the shop, up to `max`, in id order. A shop that has not granted
+ * `read_inventory` or `read_translations` yet (scopes that came with an app update) is read
+ * without stock counts or translations.
+ */
+async function loadAll(admin: AdminGraphqlOptions, max: number, pageSize: number): Promise<ProductFacts[]> {
+  const products: ProductFacts[] = [];
+  let after: string | null = null;
+  let withStock = true;
+  let withTranslations = true;
+  while (products.length < max) {
+    const first = Math.min(pageSize, max - products.length);
+    let page: ProductsPageResult;
+    try {
+      page = await adminGraphql<ProductsPageResult>(admin, PRODUCTS_PAGE_QUERY, { first, after, withStock, withTranslations });
+    } catch (error) {
+      if (!(error instanceof AdminApiError)) throw error;
+      const stockDenied = withStock && STOCK_DENIED.test(error.message);
+      const translationsDenied = withTranslations && TRANSLATIONS_DENIED.test(error.message);
+      if (!stockDenied && !translationsDenied) throw error;
+      if (stockDenied) withStock = false;
+      if (translationsDenied) withTranslations = false;
+      continue;
+    }
+    for (const node of page.products.nodes) products.push(mapAdminProduct(node));
+    if (!page.products.pageInfo.hasNextPage || !page.products.pageInfo.endCursor) break;
+    after = page.products.pageInfo.endCursor;
+  }
+  return products;
+}
