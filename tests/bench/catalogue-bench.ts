@@ -82,12 +82,15 @@ async function main(): Promise<void> {
       admin.assertNoInvalidQueries();
       const pages = Math.ceil(count / 15);
       rows.push(
-        `${String(count).padStart(6)} products | cold p50 ${ms(percentile(cold, 50)).padStart(10)}  p99 ${ms(percentile(cold, 99)).padStart(10)}  (${runs} runs, ${pages} pages each)` +
-          ` | warm p50 ${ms(percentile(warm, 50)).padStart(9)}  p99 ${ms(percentile(warm, 99)).padStart(9)}  (${WARM_QUERIES} queries, ${(found / WARM_QUERIES).toFixed(1)} products per answer)`,
+        `${String(count).padStart(6)} products | cold p50 ${ms(percentile(cold, 50)).padStart(10)}  ` +
+          `p99 ${ms(percentile(cold, 99)).padStart(10)}  (${runs} runs, ${pages} pages each)` +
+          ` | warm p50 ${ms(percentile(warm, 50)).padStart(9)}  p99 ${ms(percentile(warm, 99)).padStart(9)}  ` +
+          `(${WARM_QUERIES} queries, ${(found / WARM_QUERIES).toFixed(1)} products per answer)`,
       );
       const throttle = Math.max(0, pages * PAGE_COST - STANDARD_BUCKET) / STANDARD_RESTORE_RATE;
       rows.push(
-        `${" ".repeat(15)}| on a real store the standard bucket (${STANDARD_BUCKET} points, ${STANDARD_RESTORE_RATE}/s restore, ${PAGE_COST} per page) adds ≈ ${throttle.toFixed(0)} s to a cold load`,
+        `${" ".repeat(15)}| on a real store the standard bucket (${STANDARD_BUCKET} points, ${STANDARD_RESTORE_RATE}/s restore, ` +
+          `${PAGE_COST} per page) adds ≈ ${throttle.toFixed(0)} s to a cold load`,
       );
       console.log(rows.at(-2));
       console.log(rows.at(-1));
