@@ -245,4 +245,14 @@ describe.each(VIEWPORTS)("storefront chat on a %s", (kind, viewport) => {
     await check(page, "es", kind);
     await page.close();
   });
+
+  it("German storefront: the data notice says who answers, who may read, and how long the device remembers", async () => {
+    const page = await open(viewport, "?locale=de");
+    expect(await root(page).locator(".r").getAttribute("lang")).toBe("de");
+    expect(await dialog(page).locator(".nt").innerText()).toBe(
+      "Hier antwortet ein KI-Assistent, und unser Team kann dieses Gespräch lesen. Dieses Gerät speichert den Chat 7 Tage lang. Datenschutzerklärung",
+    );
+    await check(page, "de-notice", kind);
+    await page.close();
+  });
 });
