@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { db } from "~/db.server";
+import type { CatalogueSource } from "~/domain/catalogue";
 import type { ChatDeps, ChatTurnInput } from "./chat-deps";
 import { BodyTooLargeError, hasJsonContentType, jsonError, readBodyText, ALLOW_HEADER } from "../platform/http.server";
 import { isWellFormedConversationId, normalizeShopperText } from "./chat-input.server";
@@ -113,7 +114,11 @@ function fail(response: Response): ChatRequest {
 
 function chatDeps(shop: string, accessToken: string | undefined): ChatDeps {
   const lookup = shopLookupsFor(shop, accessToken);
-  return { db: db(), lookup, policies: lookup, now: () => new Date(), kickOutbox, config: chatConfig, log: chatLog };
+  return { db: db(), lookup, policies: lookup, catalogue: noCatalogue, now: () => new Date(), kickOutbox, config: chatConfig, log: chatLog };
 }
+
+// Until the composition root wires the shop's catalogue (shopCatalogueFor, app/shopify.server.ts),
+// a turn's search finds nothing.
+const noCatalogue: CatalogueSource = { searchProducts: async () => [], getProductByHandle: async () => null };
 
 const chatLog = logger.child({ capability: "chat" });

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type Db } from "~/db.server";
 import type { CustomerFacts, OrderFacts, OrderLookup, PolicySource, ShopPolicy } from "~/domain/orders";
 import { migrateDeploy } from "~/platform/prisma-cli.server";
+import { memoryCatalogue } from "../../tests/support/memory-catalogue";
 import { runChatTurn, type ChatDeps } from "./run-chat-turn.server";
 
 // One turn, end to end inside the process: a real SQLite database, an in-memory order lookup (the
@@ -76,6 +77,7 @@ const deps = (): ChatDeps => {
     db,
     lookup,
     policies: lookup,
+    catalogue: memoryCatalogue(),
     now: () => new Date("2026-03-01T12:00:00Z"),
     kickOutbox: () => kicks.push(1),
     config: {
