@@ -73,7 +73,7 @@ function askedValues(p: ProductFacts, query: string[]): string[] {
   const values = p.options.flatMap((o) => o.values).filter((v) => v !== "Default Title");
   return values.filter((v) => {
     const vw = wordsOf(v).filter((w) => !UNITS.has(w));
-    return vw.length > 0 && vw.every((w) => query.includes(w));
+    return vw.some((w) => query.includes(w));
   });
 }
 
@@ -175,15 +175,17 @@ export function productAnswer(c: CatalogueFacts, t: ReplyCatalog, f: Format): Pr
   const q = c.question;
   if (c.failed) return q ? { said: said(t.catalogueUnavailable, "catalogue_unavailable"), products: [], showVariants: false, unhelpful: true } : null;
   const words = (q?.query.words ?? []).map(stem);
+  const previous = c.previousHandle ? c.products.find((p) => p.handle === c.previousHandle) : undefined;
+  // A name counts more than an option value ("the Sage one"); on a tie the product under discussion wins.
   const ranked = c.products
-    .map((p, n) => ({ p, n, hits: nameHits(p, words) }))
+    .map((p, n) => ({ p, n: p === previous ? -1 : n, hits: 2 * nameHits(p, words) + askedValues(p, words).length }))
     .filter((r) => r.hits > 0)
     .sort((a, b) => b.hits - a.hits || a.n - b.n);
-  const previous = c.previousHandle ? c.products.find((p) => p.handle === c.previousHandle) : undefined;
   // The message's own words name a product: that one (or, when several fit equally, a short list).
   const best = ranked[0];
   if (best) {
-    const top = ranked.filter((r) => r.hits === best.hits).map((r) => r.p);
+    const tied = ranked.filter((r) => r.hits === best.hits).map((r) => r.p);
+    const top = previous && tied.includes(previous) ? [previous] : tied;
     const priced =
       q && (q.query.minPrice !== undefined || q.query.maxPrice !== undefined) ? top.filter((p) => inRange(p, q.query.minPrice, q.query.maxPrice)) : top;
     if (top.length === 1 || !q || q.loose) return oneProduct(top[0]!, q, t, f);

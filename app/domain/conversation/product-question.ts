@@ -47,10 +47,11 @@ const STOP = new Set(
   (
     "a an the is are am was be do does did you your yours we our us i me my it its it's this that these those them they of in on at for to from with and or " +
     "what which how much many any some have has got sell sells carry make stock available availability price prices cost costs please can could would " +
-    "there here one ones under below over above less more than between up about tell know want looking look for like idea ideas gift gifts present presents " +
+    "anything something everything thing things there here one ones under below over above less more than between up about tell know want looking look for like idea ideas gift gifts present presents " +
     "in-stock left sold out colour color colours colors size sizes made material fabric wash washable machine care big dimensions come comes still " +
     "el la los las un una unos unas de del en y o que cual cuanto cuesta tienen tiene teneis hay venden vendeis es son esta estan para con por mi mis tu " +
     "precio disponible disponibles lo me gustaria quiero busco algun alguna menos mas hasta regalo regalos ideas idea color colores talla tamano se puede " +
+    "algo cosa cosas quelque chose choses idee etwas sachen " +
     "le les un une des du de la et ou qui quoi quel quelle quels quelles combien est-ce ce cet cette ces existe existent en vous avez vendez pour avec " +
     "prix coute il elle sont moins plus cadeau cadeaux idees je cherche voudrais dans sur au aux taille couleur couleurs " +
     "der die das den dem des ein eine einen einem und oder was wie viel welche welcher welches gibt es ihr habt haben sie ist sind fur mit von zu im " +
@@ -202,7 +203,7 @@ export function readProductQuestion(text: string, lang: Language): ProductQuesti
 /** The message asks about products (a price, stock, colours, size, care, material, gifts, "do you sell…"). */
 export function asksAboutProducts(text: string): boolean {
   const folded = fold(text);
-  return Object.values(ASPECT_CUES).some((cue) => cue.test(folded)) || MAX_PRICE.test(folded) || MIN_PRICE.test(folded);
+  return Object.values(ASPECT_CUES).some((cue) => cue.test(folded)) || [MAX_PRICE, MIN_PRICE, BETWEEN].some((bound) => bound.test(folded));
 }
 
 /** A message with no recognised intent may still name a product ("merino throw?"): its words, searched quietly. */
