@@ -54,7 +54,12 @@ const CASES: Array<{ lang: Language; ask: string; before?: string[]; says: strin
   { lang: "es", ask: "¿tienen el plaid en gris?", says: ["Merino Wool Throw", "solo está disponible en Oat, Sage y Charcoal", "Charcoal: agotado"] },
   { lang: "es", ask: "¿La manta se puede lavar a máquina?", says: ["49,00 US$", "not machine washable"] },
   { lang: "es", ask: "¿cuánto cuesta la alfombra de 5x8?", says: ["5x8 ft 690,00 US$", "Made to order"] },
-  { lang: "es", ask: "ideas de regalo de menos de 20 €", says: ["Algunas ideas de regalo por hasta 20,00 US$", "Linen Cushion Cover", "Beeswax"], never: ["Towel"] },
+  {
+    lang: "es",
+    ask: "ideas de regalo de menos de 20 €",
+    says: ["Algunas ideas de regalo por hasta 20,00 US$", "Linen Cushion Cover", "Beeswax"],
+    never: ["Towel"],
+  },
   { lang: "es", ask: "¿venden sofás?", says: ["parece que no lo vendemos"] },
   // French
   { lang: "fr", ask: "est-ce que le plaid existe en vert ?", says: ["existe uniquement en Oat, Sage et Charcoal", "Sage : plus que 3"] },
