@@ -51,13 +51,13 @@ function orderCard(o: OrderCardPart["order"], { h, t, locale }: PartsContext): H
 const http = (url?: string) => /^https?:\/\//i.test(url || "");
 
 /** A product: image, title (the link to its page), price, availability and, when asked, each choice's. */
-function productCard(p: ProductCardPart["product"], { h, locale }: PartsContext, tag: "div" | "li"): HTMLElement {
+function productCard(p: ProductCardPart["product"], { h, locale }: PartsContext): HTMLElement {
   // Intl throws on a currency it does not know: renderParts then skips the rest, the text stands.
   const money = (m: { amount: string; currencyCode: string }) =>
     new Intl.NumberFormat(locale, { style: "currency", currency: m.currencyCode }).format(+m.amount);
   const title = http(p.url) ? h("a", { href: p.url!, target: "_blank", rel: "noopener noreferrer" }, p.title) : h("b", {}, p.title);
   return h(
-    tag,
+    "div",
     { class: "pc", role: "group", "aria-label": p.title },
     ...(p.image && /^https:\/\//i.test(p.image.url) ? [h("img", { src: p.image.url, alt: p.image.alt, loading: "lazy", width: "56", height: "56" })] : []),
     h(
@@ -92,8 +92,8 @@ export function renderParts(parts: ReplyPart[] | undefined, c: PartsContext, liv
   try {
     const products = (parts || []).filter((p): p is ProductCardPart => p.type === "product");
     // One product is a card; several are a short list of cards.
-    if (products.length === 1) out.push(productCard(products[0]!.product, c, "div"));
-    else if (products.length) out.push(c.h("ul", { class: "pl" }, ...products.map((p) => productCard(p.product, c, "li"))));
+    if (products.length === 1) out.push(productCard(products[0]!.product, c));
+    else if (products.length) out.push(c.h("ul", { class: "pl" }, ...products.map((p) => c.h("li", {}, productCard(p.product, c)))));
     for (const p of parts || []) {
       if (p.type === "order") out.push(orderCard(p.order, c));
       else if (p.type === "actions" && live)

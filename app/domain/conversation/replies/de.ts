@@ -85,7 +85,7 @@ export const de: ReplyCatalog = {
   closestProducts: (lines) => `Am nächsten kommt: ${lines.map((l) => `${l.title} (${l.from ? "ab " : ""}${l.price})`).join(", ")}.`,
   notCarried: "Das habe ich in unserem Katalog nicht gefunden – wir scheinen es nicht zu führen.",
   catalogueUnavailable:
-    "Ich kann unsere Produkte gerade nicht abrufen. Versuch es gleich noch einmal oder tippe auf „Mit einem Menschen sprechen“, dann hilft dir unser Team.",
+    "Ich kann unsere Produkte gerade nicht abrufen. Bitte gleich noch einmal versuchen oder auf „Mit einem Menschen sprechen“ tippen – dann hilft unser Team weiter.",
   changeRequest: (kind) =>
     `Ich kann ${kind === "address" ? "die Lieferadresse einer Bestellung" : "eine Bestellung"} nicht selbst ${kind === "address" ? "ändern" : "stornieren"}, aber unser Team kann das, solange sie noch nicht versandt ist. Soll ich dich mit dem Team verbinden?`,
 
