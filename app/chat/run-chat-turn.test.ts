@@ -7,6 +7,7 @@ import type { CustomerFacts, OrderFacts, OrderLookup, PolicySource, ShopPolicy }
 import { migrateDeploy } from "~/platform/prisma-cli.server";
 import { DEMO_FACTS, memoryCatalogue } from "../../tests/support/memory-catalogue";
 import type { CatalogueSource, ProductQuery } from "~/domain/catalogue";
+import { startOpenAiServer, type OpenAiServerHandle } from "../../tests/servers/openai-server";
 import { runChatTurn, type ChatDeps } from "./run-chat-turn.server";
 
 // One turn, end to end inside the process: a real SQLite database, an in-memory order lookup (the
@@ -213,5 +214,49 @@ describe("runChatTurn with an in-memory catalogue (the issue's demo facts)", () 
     const r = await runChatTurn(deps(failing), { shop: SHOP, customerId: null, message: "do you sell throws?", locale: "de" });
     expect(r.messages[0]!.text).toMatch(/^Ich kann unsere Produkte gerade nicht abrufen/);
     expect(warnings).toContain("chat lookup failed");
+  });
+});
+
+describe("runChatTurn with a model and the search_products tool", () => {
+  let fake: OpenAiServerHandle;
+  beforeAll(async () => {
+    fake = await startOpenAiServer({ apiKey: "test" });
+  });
+  afterAll(async () => {
+    await fake?.stop();
+  });
+  const withModel = (): ChatDeps => ({
+    ...deps(),
+    config: { ...deps().config, llm: { apiKey: "test", baseURL: fake.baseURL, model: "fake", timeoutMs: 5_000 } },
+  });
+  const answer = (reply: string) => ({ content: JSON.stringify({ reply, confidence: 0.9, answered: true }) });
+
+  it("the model reads the same catalogue; its answer with the data's price and stock reaches the shopper", async () => {
+    fake.reset();
+    let toolResult = "";
+    fake.script({ toolCalls: [{ name: "search_products", arguments: { query: "merino throw" } }] }, (req) => {
+      toolResult = String(req.body?.messages?.find((m) => m.role === "tool")?.content);
+      return answer("The Merino Wool Throw is $49.00; Sage has 3 left and Charcoal is sold out.");
+    });
+    const r = await runChatTurn(withModel(), { shop: SHOP, customerId: null, message: "Do you have the merino throw in sage?" });
+    expect(r.messages[0]!.text).toBe("The Merino Wool Throw is $49.00; Sage has 3 left and Charcoal is sold out.");
+    const result = JSON.parse(toolResult) as { products: Array<{ title: string; variants: Array<{ title: string; quantity_left?: number }> }> };
+    expect(result.products[0]!.title).toBe("Merino Wool Throw");
+    expect(result.products[0]!.variants.find((v) => v.title === "Sage")!.quantity_left).toBe(3);
+    // Oat has 24: the model is told it is available, not how many (the engine says "in stock" too).
+    expect(result.products[0]!.variants.find((v) => v.title === "Oat")!.quantity_left).toBeUndefined();
+  });
+
+  it.each([
+    ["a price the data does not give", "The Merino Wool Throw is on sale for $39.00 today."],
+    ["a stock count the data does not give", "Only 2 left in Sage, hurry!"],
+    ["a restock promise", "Charcoal will be back in stock next week."],
+  ])("%s is refused: the built-in engine answers from the data instead", async (_name, invented) => {
+    fake.reset();
+    fake.script({ toolCalls: [{ name: "search_products", arguments: { query: "merino throw" } }] }, answer(invented));
+    const r = await runChatTurn(withModel(), { shop: SHOP, customerId: null, message: "Is the merino throw in stock in charcoal?" });
+    expect(r.messages[0]!.text).not.toContain(invented);
+    expect(r.messages[0]!.text).toContain("Charcoal: sold out");
+    expect(r.messages[0]!.parts?.[0]).toMatchObject({ type: "product", product: { title: "Merino Wool Throw" } });
   });
 });

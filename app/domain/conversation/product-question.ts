@@ -211,3 +211,8 @@ export function looseProductQuery(text: string, lang: Language): ProductQuery | 
   const words = productWords(fold(text));
   return words.length ? { words, language: lang, limit: MAX_RESULTS } : null;
 }
+
+/** The catalogue search for words someone else chose (the model's search tool), read like a shopper's. */
+export function productSearchQuery(text: string, lang: Language, bounds: { minPrice?: number; maxPrice?: number }): ProductQuery {
+  return { words: productWords(fold(text)), ...bounds, language: lang, limit: MAX_RESULTS };
+}

@@ -45,6 +45,10 @@ describe("system prompt v2", () => {
     expect(prompt).toMatch(/allergy or safety/);
     expect(prompt).toMatch(/Links: only the store's links/);
   });
+  it("product facts only from search_products, never a made-up stock count or restock date", () => {
+    expect(prompt).toMatch(/Products: names, prices, availability, sizes, materials and care come only from search_products results/);
+    expect(prompt).toMatch(/never a product, price, stock count or restock date the results do not give/);
+  });
   it("carries a JSON example that parses and calibrates confidence", () => {
     expect(prompt).toContain(ANSWER_EXAMPLE);
     expect(JSON.parse(ANSWER_EXAMPLE)).toMatchObject({ confidence: 0.85, answered: true });
