@@ -117,3 +117,15 @@ describe("productAnswer: the demo store's facts, asked in four languages", () =>
     expect(r.text).toContain("machine washable at 40 °C");
   });
 });
+
+describe("a follow-up about another choice or aspect of the same product", () => {
+  it("is a new answer, not a repeat (its key names what it told)", async () => {
+    const charcoal = await answer("do you have it in charcoal?", "en", ["product:merino-wool-throw"]);
+    const sage = await answer("what about sage?", "en", [charcoal.answer!.said.key]);
+    expect(sage.text).toContain("Sage: 3 left");
+    expect(sage.answer!.said.key).not.toBe(charcoal.answer!.said.key);
+    const care = await answer("is the cushion cover machine washable?", "fr");
+    const size = await answer("quelle taille fait la housse ?", "fr", [care.answer!.said.key]);
+    expect(size.answer!.said.key).not.toBe(care.answer!.said.key);
+  });
+});

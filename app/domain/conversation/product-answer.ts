@@ -130,7 +130,9 @@ function oneProduct(p: ProductFacts, q: ProductQuestion | null, t: ReplyCatalog,
   const missingColour = words.find((w) => COLOURS.has(w) && !values.some((v) => wordsOf(v).includes(w)));
   if (hasVariants(p)) {
     if (missingColour && !asked.length) parts.push(said(t.notInColour(p.title, f.list(values)), "product_not_in_colour"));
-    parts.push(said(t.variantAvailability(shown.map((v) => ({ variant: v.title, stock: variantStock(v) }))), "product_availability"));
+    // The key names the choices told about: "what about sage?" after "…in charcoal?" is no repeat.
+    const key = asked.length ? `product_availability:${asked.map((a) => wordsOf(a).join("_")).join(",")}` : "product_availability";
+    parts.push(said(t.variantAvailability(shown.map((v) => ({ variant: v.title, stock: variantStock(v) }))), key));
   } else if (p.variants[0]) {
     parts.push(said(t.productStock(variantStock(p.variants[0])), "product_availability"));
   }
@@ -144,7 +146,7 @@ function oneProduct(p: ProductFacts, q: ProductQuestion | null, t: ReplyCatalog,
     else parts.push(said(t.descriptionSilent(a), `product_silent:${a}`));
   }
   if (!factAspects.length && !leadTime.length && !asked.length && all[0]) quotes.push(all[0]);
-  if (quotes.length) parts.splice(1, 0, said(t.descriptionSays(quotes), "product_description"));
+  if (quotes.length) parts.splice(1, 0, said(t.descriptionSays(quotes), ["product_description", ...factAspects].join(":")));
   if (p.url && /^https?:\/\//i.test(p.url)) parts.push(said(t.productLink(p.url), "product_link"));
   return { said: joined(parts), products: [p], showVariants: asked.length > 0 || aspects.includes("availability"), unhelpful: false };
 }
