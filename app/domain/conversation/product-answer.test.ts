@@ -63,7 +63,7 @@ const CASES: Array<{ lang: Language; ask: string; before?: string[]; says: strin
   { lang: "es", ask: "¿venden sofás?", says: ["parece que no lo vendemos"] },
   // French
   { lang: "fr", ask: "est-ce que le plaid existe en vert ?", says: ["existe uniquement en Oat, Sage et Charcoal", "Sage : plus que 3"] },
-  { lang: "fr", ask: "Le coussin est-il lavable en machine ?", says: ["Linen Cushion Cover : 12,75 $US", "machine washable at 40 °C"] },
+  { lang: "fr", ask: "Le coussin est-il lavable en machine ?", says: ["Linen Cushion Cover : 12,75 $US", "machine washable at 40 °C"], never: ["stonewashed"] },
   { lang: "fr", ask: "Quelles sont les dimensions du tapis ?", says: ["5x8 ft 690,00 $US", "8x10 ft 1 180,00 $US"] },
   { lang: "fr", ask: "une idée cadeau à moins de 30 € ?", says: ["Quelques idées cadeaux jusqu’à 30,00 $US", "Cotton Bath Towel (24,00 $US)"] },
   // German

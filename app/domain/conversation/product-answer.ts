@@ -34,7 +34,8 @@ const COLOURS = new Set("grey gray white black blue red green pink yellow brown 
 
 // Sentences of a description that answer each aspect (the shop's text, in its language).
 const ASPECT_FACTS: Partial<Record<ProductAspect, RegExp>> = {
-  care: /wash|clean|dishwasher|microwave|\boil\b|dry|iron|bleach|care|lavar|lavable|lavavajillas|laver|lave-vaisselle|waschen|waschbar|sp[üu]lmaschine|pflege/i,
+  // "\bwash": "stonewashed linen" is a finish, not care.
+  care: /\bwash|\bclean|dishwasher|microwave|\boil\b|\bdry|\biron|bleach|\bcare|lavar|lavable|lavavajillas|laver|lave-vaisselle|waschen|waschbar|sp[üu]lmaschine|pflege/i,
   size: /\d\s*(?:cm|mm|m|in|inch|inches|ft|ml|l|oz|gsm)\b|\d\s*[x×]\s*\d|\bsize\b|dimension|measure|tama[ñn]o|taille|gr[öo](?:ß|ss)e|included|includes/i,
   material:
     /wool|cotton|linen|stoneware|ceramic|porcelain|walnut|oak|wood|beeswax|wax|leather|silk|polyester|organic|merino|\d\s*%|lana|algod[óo]n|laine|coton|wolle|baumwolle/i,
