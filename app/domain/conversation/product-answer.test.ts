@@ -50,6 +50,10 @@ const CASES: Array<{ lang: Language; ask: string; before?: string[]; says: strin
   { lang: "en", ask: "do you sell sofas?", says: ["we don't seem to carry it"], never: ["$"], cards: [] },
   { lang: "en", ask: "do you have the throw in grey?", says: ["comes in Oat, Sage, and Charcoal only"] },
   { lang: "en", ask: "anything between $40 and $70?", says: ["between $40.00 and $70.00", "Merino Wool Throw ($49.00)", "Walnut Serving Board ($65.00)"] },
+  { lang: "en", ask: "What sizes does the rug come in?", says: ["5x8 ft $690.00, 8x10 ft $1,180.00"], never: ["doesn't say"] },
+  { lang: "en", ask: "does the cushion cover come with an insert?", says: ["Insert not included."] },
+  { lang: "en", ask: "Do you have gift cards?", says: ["Gift card: $25.00, $50.00, $100.00."] },
+  { lang: "en", ask: "I'm looking for a present for my mum under 50 dollars", says: ["Some gift ideas up to $50.00", "Cotton Bath Towel ($24.00)"] },
   // Spanish
   { lang: "es", ask: "¿tienen el plaid en gris?", says: ["Merino Wool Throw", "solo está disponible en Oat, Sage y Charcoal", "Charcoal: agotado"] },
   { lang: "es", ask: "¿La manta se puede lavar a máquina?", says: ["49,00 US$", "not machine washable"] },
@@ -61,16 +65,23 @@ const CASES: Array<{ lang: Language; ask: string; before?: string[]; says: strin
     never: ["Towel"],
   },
   { lang: "es", ask: "¿venden sofás?", says: ["parece que no lo vendemos"] },
+  {
+    lang: "es",
+    ask: "busco un regalo para mi madre por menos de 30 euros",
+    says: ["Algunas ideas de regalo por hasta 30,00 US$", "Cotton Bath Towel (24,00 US$)"],
+  },
   // French
   { lang: "fr", ask: "est-ce que le plaid existe en vert ?", says: ["existe uniquement en Oat, Sage et Charcoal", "Sage : plus que 3"] },
   { lang: "fr", ask: "Le coussin est-il lavable en machine ?", says: ["Linen Cushion Cover : 12,75 $US", "machine washable at 40 °C"], never: ["stonewashed"] },
   { lang: "fr", ask: "Quelles sont les dimensions du tapis ?", says: ["5x8 ft 690,00 $US", "8x10 ft 1 180,00 $US"] },
   { lang: "fr", ask: "une idée cadeau à moins de 30 € ?", says: ["Quelques idées cadeaux jusqu’à 30,00 $US", "Cotton Bath Towel (24,00 $US)"] },
+  { lang: "fr", ask: "Avez-vous des serviettes blanches ?", says: ["Cotton Bath Towel : 24,00 $US", "White : en stock"], never: ["Stone"] },
   // German
   { lang: "de", ask: "Gibt es Geschenke unter 30 €?", says: ["Ein paar Geschenkideen bis 30,00 $", "Linen Cushion Cover (12,75 $)"], never: ["Merino"] },
   { lang: "de", ask: "Ist die Decke waschbar?", says: ["Merino Wool Throw: 49,00 $", "not machine washable", "Sage: noch 3 Stück", "Charcoal: ausverkauft"] },
   { lang: "de", ask: "Habt ihr die Tassen in Weiß?", says: ["Stoneware Mug Set", "Speckled White: auf Lager"], never: ["Charcoal"] },
   { lang: "de", ask: "Was kostet der Teppich in 8x10?", says: ["8x10 ft 1.180,00 $"] },
+  { lang: "de", ask: "Ich suche ein Geschenk für meine Mutter unter 40 €", says: ["Ein paar Geschenkideen bis 40,00 $"] },
   { lang: "de", ask: "Verkauft ihr Sofas?", says: ["wir scheinen es nicht zu führen"] },
 ];
 

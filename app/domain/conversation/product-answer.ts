@@ -116,7 +116,8 @@ function priceText(p: ProductFacts, variants: ProductVariantFacts[], t: ReplyCat
   if (Number(max.amount) === Number(min.amount)) return t.productPrice(p.title, f.money(min));
   return t.productVariantPrices(
     p.title,
-    variants.map((v) => ({ variant: v.title, price: f.money(v.price) })),
+    // A choice named by its price ("$25" for a gift card) is said once.
+    variants.map((v) => ({ variant: parseFloat(v.title.replace(/[^\d.]/g, "")) === Number(v.price.amount) ? "" : v.title, price: f.money(v.price) })),
   );
 }
 
@@ -141,10 +142,12 @@ function oneProduct(p: ProductFacts, q: ProductQuestion | null, t: ReplyCatalog,
   const leadTime = all.filter((s) => LEAD_TIME.test(s));
   const factAspects = aspects.filter((a): a is "care" | "size" | "material" => a === "care" || a === "size" || a === "material");
   const quotes: string[] = [...leadTime];
+  // Sizes sold as choices ("5x8 ft", "8x10 ft") answer a size question with the prices above.
+  const sizedByOption = p.options.some((o) => /size|gr[öo](?:ß|ss)e|taille|tama[ñn]o|talla|dimension/i.test(o.name));
   for (const a of factAspects) {
     const found = all.filter((s) => ASPECT_FACTS[a]!.test(s) && !quotes.includes(s)).slice(0, QUOTES_MAX);
     if (found.length) quotes.push(...found);
-    else parts.push(said(t.descriptionSilent(a), `product_silent:${a}`));
+    else if (!(a === "size" && sizedByOption)) parts.push(said(t.descriptionSilent(a), `product_silent:${a}`));
   }
   if (!factAspects.length && !leadTime.length && !asked.length && all[0]) quotes.push(all[0]);
   if (quotes.length) parts.splice(1, 0, said(t.descriptionSays(quotes), ["product_description", ...factAspects].join(":")));

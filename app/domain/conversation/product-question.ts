@@ -22,7 +22,7 @@ const ASPECT_CUES: Record<ProductAspect, RegExp> = {
   availability:
     /\b(?:in stock|stock|available|availability|sold out|left|restock|back in|colou?rs?|disponible|disponibles|disponibilidad|agotad[oa]s?|quedan|colores|existe|existent|en stock|rupture|couleurs?|verfugbar|lieferbar|vorratig|auf lager|ausverkauft|farben?)\b/,
   care: /\b(?:wash|washable|washing|machine|dishwasher|microwave|clean|cleaning|care|dry|oil|lavar|lavable|lavadora|lavavajillas|microondas|cuidado|limpiar|laver|lavables?|lave-vaisselle|lave vaisselle|entretien|micro-ondes|nettoyer|waschen|waschbar|waschmaschine|spulmaschine|spulmaschinenfest|mikrowelle|pflege|reinigen)\b/,
-  size: /\b(?:size|sizes|how big|dimensions?|measure|measurements|large|tamano|medidas|mide|talla|taille|tailles|mesure|grosse|gross|masse|abmessungen)\b/,
+  size: /\b(?:size|sizes|how big|dimensions?|measure|measurements|large|comes? with|included|includes|insert|tamano|medidas|mide|talla|incluye|incluido|taille|tailles|mesure|inclus|fourni|grosse|gross|masse|abmessungen|enthalten|inklusive)\b/,
   material:
     /\b(?:made of|made from|material|materials|fabric|what is it made|materia|tela|hecho de|hecha de|matiere|tissu|en quoi|fait en|stoff|woraus|aus was)\b/,
   gift: /\b(?:gift|gifts|present|presents|regalo|regalos|regalar|cadeau|cadeaux|offrir|geschenk|geschenke|geschenkidee|geschenkideen|schenken)\b/,
@@ -31,7 +31,7 @@ const ASPECT_CUES: Record<ProductAspect, RegExp> = {
 };
 
 // "under $30", "menos de 30 €", "moins de 30 €", "unter 30 €", "between 20 and 50", "over $100".
-const AMOUNT = String.raw`(?:[$€£]\s*)?(\d{1,6}(?:[.,]\d{1,2})?)\s*(?:[$€£]|usd|eur|euros?|dollars?|dolares)?`;
+const AMOUNT = String.raw`(?:[$€£]\s*)?(\d{1,6}(?:[.,]\d{1,2})?)\s*(?:[$€£]|euros?|eur|usd|dollars?|dolares)?`;
 const MAX_PRICE = new RegExp(
   String.raw`\b(?:under|below|less than|up to|at most|cheaper than|max(?:imum)?|menos de|por debajo de|hasta|como mucho|moins de|en dessous de|jusqu'a|au plus|unter|bis|weniger als|hochstens|gunstiger als)\s*${AMOUNT}`,
 );
@@ -54,7 +54,11 @@ const STOP = new Set(
     "algo cosa cosas quelque chose choses idee etwas sachen " +
     "le les un une des du de la et ou qui quoi quel quelle quels quelles combien est-ce ce cet cette ces existe existent en vous avez vendez pour avec " +
     "prix coute il elle sont moins plus cadeau cadeaux idees je cherche voudrais dans sur au aux taille couleur couleurs " +
-    "der die das den dem des ein eine einen einem und oder was wie viel welche welcher welches gibt es ihr habt haben sie ist sind fur mit von zu im " +
+    "der die das den dem des ein eine einen einem und oder was wie viel welche welcher welches welchem gibt es ihr habt haben sie ist sind fur mit von zu im " +
+    "aus auf lager mein meine meinen meiner est avez-vous passent-elles sont-ils sont-elles est-il est-elle existe-t-il " +
+    "mum mom dad mother father wife husband friend sister brother girlfriend boyfriend her him someone birthday christmas wedding " +
+    "madre padre mama papa amigo amiga hermana hermano cumpleanos navidad busco mere pere amie soeur frere anniversaire noel " +
+    "mutter vater freund freundin schwester bruder geburtstag weihnachten " +
     "unter uber bis preis kostet kosten verfugbar noch ich suche mochte geschenk geschenke geschenkidee geschenkideen farbe farben grosse auch"
   ).split(/\s+/),
 );
@@ -122,6 +126,14 @@ const SYNONYMS: Record<string, string[]> = {
   gray: ["grey"],
   grey: ["gray"],
   blanco: ["white"],
+  blancos: ["white"],
+  blancas: ["white"],
+  blanches: ["white"],
+  weisse: ["white"],
+  weissen: ["white"],
+  toallas: ["towel"],
+  serviettes: ["towel"],
+  handtucher: ["towel"],
   blanca: ["white"],
   blanc: ["white"],
   blanche: ["white"],
@@ -175,7 +187,9 @@ export function productWords(folded: string): string[] {
     .map((w) => w.replace(/^[-']+|[-']+$/g, ""))
     .filter((w) => w.length > 1 && !STOP.has(w) && !/^\d+$/.test(w));
   const out: string[] = [];
-  for (const w of words) for (const x of [w, ...(SYNONYMS[w] ?? [])]) if (!out.includes(x)) out.push(x);
+  // Plurals find their singular's synonyms ("bougies", "Kissen", "cojines").
+  const synonyms = (w: string) => SYNONYMS[w] ?? SYNONYMS[w.replace(/(?:es|s|n)$/, "")] ?? [];
+  for (const w of words) for (const x of [w, ...synonyms(w)]) if (!out.includes(x)) out.push(x);
   return out;
 }
 

@@ -69,7 +69,7 @@ export const de: ReplyCatalog = {
     return `Du erreichst ${c.shopName} über die Kontaktseite dieses Shops.`;
   },
   productPrice: (title, price) => `${title}: ${price}.`,
-  productVariantPrices: (title, prices) => `${title}: ${prices.map((p) => `${p.variant} ${p.price}`).join(", ")}.`,
+  productVariantPrices: (title, prices) => `${title}: ${prices.map((p) => `${p.variant ? `${p.variant} ` : ""}${p.price}`).join(", ")}.`,
   variantAvailability: (entries) => `Verfügbarkeit: ${entries.map((e) => `${e.variant}: ${de.stockWord(e.stock)}`).join(", ")}.`,
   productStock: (stock) => `Der Artikel ist ${de.stockWord(stock)}.`,
   stockWord: (s) => ({ sold_out: "ausverkauft", left: `noch ${s.kind === "left" ? s.count : 0} Stück`, in_stock: "auf Lager", available: "verfügbar" })[s.kind],

@@ -67,7 +67,7 @@ export const en: ReplyCatalog = {
     return `You can reach ${c.shopName} through the contact page of this store.`;
   },
   productPrice: (title, price) => `${title}: ${price}.`,
-  productVariantPrices: (title, prices) => `${title}: ${prices.map((p) => `${p.variant} ${p.price}`).join(", ")}.`,
+  productVariantPrices: (title, prices) => `${title}: ${prices.map((p) => `${p.variant ? `${p.variant} ` : ""}${p.price}`).join(", ")}.`,
   variantAvailability: (entries) => `Availability: ${entries.map((e) => `${e.variant}: ${en.stockWord(e.stock)}`).join(", ")}.`,
   productStock: (stock) => `It's ${en.stockWord(stock)}.`,
   stockWord: (s) => ({ sold_out: "sold out", left: `${s.kind === "left" ? s.count : 0} left`, in_stock: "in stock", available: "available" })[s.kind],

@@ -67,7 +67,7 @@ export const es: ReplyCatalog = {
     return `Puedes contactar con ${c.shopName} desde la página de contacto de esta tienda.`;
   },
   productPrice: (title, price) => `${title}: ${price}.`,
-  productVariantPrices: (title, prices) => `${title}: ${prices.map((p) => `${p.variant} ${p.price}`).join(", ")}.`,
+  productVariantPrices: (title, prices) => `${title}: ${prices.map((p) => `${p.variant ? `${p.variant} ` : ""}${p.price}`).join(", ")}.`,
   variantAvailability: (entries) => `Disponibilidad: ${entries.map((e) => `${e.variant}: ${es.stockWord(e.stock)}`).join(", ")}.`,
   productStock: (stock) => `Está ${es.stockWord(stock)}.`,
   stockWord: (s) => ({ sold_out: "agotado", left: `quedan ${s.kind === "left" ? s.count : 0}`, in_stock: "en stock", available: "disponible" })[s.kind],

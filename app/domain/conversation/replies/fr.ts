@@ -70,7 +70,7 @@ export const fr: ReplyCatalog = {
     return `Vous pouvez joindre ${c.shopName} via la page de contact de cette boutique.`;
   },
   productPrice: (title, price) => `${title} : ${price}.`,
-  productVariantPrices: (title, prices) => `${title} : ${prices.map((p) => `${p.variant} ${p.price}`).join(", ")}.`,
+  productVariantPrices: (title, prices) => `${title} : ${prices.map((p) => `${p.variant ? `${p.variant} ` : ""}${p.price}`).join(", ")}.`,
   variantAvailability: (entries) => `Disponibilité : ${entries.map((e) => `${e.variant} : ${fr.stockWord(e.stock)}`).join(", ")}.`,
   productStock: (stock) => `Il est ${fr.stockWord(stock)}.`,
   stockWord: (s) => ({ sold_out: "épuisé", left: `plus que ${s.kind === "left" ? s.count : 0}`, in_stock: "en stock", available: "disponible" })[s.kind],
