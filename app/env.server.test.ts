@@ -76,7 +76,7 @@ describe("parseEnv", () => {
   });
 
   it("reads the encryption keys as hex or base64, with a fixed development key outside production", () => {
-    const hex = "ab".repeat(32);
+    const hex = "0123456789abcdef".repeat(4);
     const env = parseEnv({ ...prod, ENCRYPTION_KEY: hex, ENCRYPTION_KEY_PREVIOUS: prod.ENCRYPTION_KEY });
     expect(env.encryptionKeys.current.toString("hex")).toBe(hex);
     expect(env.encryptionKeys.previous.map((k) => k.length)).toEqual([32]);
@@ -87,5 +87,29 @@ describe("parseEnv", () => {
   it("never echoes secrets or URL credentials", () => {
     expect(errorOf({ ...prod, ENCRYPTION_KEY: "not-a-key-hunter2" })).not.toContain("hunter2");
     expect(errorOf({ ...prod, SMTP_URL: "ftp://user:hunter2@mail" })).not.toContain("hunter2");
+  });
+
+  it("production refuses encryption keys that protect nothing", () => {
+    const devKey = parseEnv({ SHOPIFY_API_SECRET: "s" }).encryptionKeys.current.toString("base64");
+    for (const key of ["00".repeat(32), "ab".repeat(32), Buffer.alloc(32, 7).toString("base64"), devKey]) {
+      expect(errorOf({ ...prod, ENCRYPTION_KEY: key })).toMatch(/^Configuration error: ENCRYPTION_KEY is (one byte repeated|the public development key)/);
+    }
+    // The old key of a rotation only decrypts; outside production any key is accepted.
+    expect(parseEnv({ ...prod, ENCRYPTION_KEY_PREVIOUS: devKey }).encryptionKeys.previous).toHaveLength(1);
+    expect(parseEnv({ ...prod, NODE_ENV: "test", ENCRYPTION_KEY: "00".repeat(32) }).isProduction).toBe(false);
+  });
+
+  it("production refuses plain-HTTP Shopify origins beyond this machine", () => {
+    expect(errorOf({ ...prod, SHOPIFY_ADMIN_API_ORIGIN: "http://egress.internal:8080" })).toMatch(
+      /^Configuration error: SHOPIFY_ADMIN_API_ORIGIN must be https:\/\//,
+    );
+    expect(errorOf({ ...prod, SHOPIFY_APP_URL: "http://baton.example.com" })).toMatch(/^Configuration error: SHOPIFY_APP_URL must be https:\/\//);
+    expect(parseEnv({ ...prod, SHOPIFY_ADMIN_API_ORIGIN: "http://127.0.0.1:8080" }).shopifyAdminApiOrigin).toBe("http://127.0.0.1:8080");
+    expect(parseEnv({ ...prod, SHOPIFY_ADMIN_API_ORIGIN: "https://egress.internal" }).shopifyAdminApiOrigin).toBe("https://egress.internal");
+  });
+
+  it("reads HOST, the interface to listen on (every interface unless set)", () => {
+    expect(parseEnv(prod).host).toBeUndefined();
+    expect(parseEnv({ ...prod, HOST: "127.0.0.1" }).host).toBe("127.0.0.1");
   });
 });

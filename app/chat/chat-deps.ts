@@ -1,3 +1,4 @@
+import type { CatalogueSource } from "~/domain/catalogue";
 import type { OrderLookup, PolicySource } from "~/domain/orders";
 import type { Db } from "~/db.server";
 import type { LlmConfig } from "./model/client.server";
@@ -52,12 +53,14 @@ export interface ChatLog {
   warn(fields: object, message: string): void;
 }
 
-/** What a chat turn talks to: the database, Shopify (orders, policies), the clock and the outbox. */
+/** What a chat turn talks to: the database, Shopify (orders, policies, products), the clock and the outbox. */
 export interface ChatDeps {
   db: Db;
   /** Orders and customers (the model's order tool uses the same port, with the policies). */
   lookup: OrderLookup & PolicySource;
   policies: PolicySource;
+  /** The shop's products (one search per turn that asks about them; the model's search tool reads the same). */
+  catalogue: CatalogueSource;
   now: () => Date;
   /** Wake the outbox worker right after a case is committed (handoff in ms, not a poll period). */
   kickOutbox: () => void;

@@ -6,7 +6,7 @@ import { isWellFormedConversationId, normalizeShopperText } from "./chat-input.s
 import { checkChatRateLimit, countNewCaseAttempt } from "./chat-limits.server";
 import { kickOutbox } from "../platform/runtime.server";
 import { verifyStorefrontRequest } from "./storefront-auth.server";
-import { chatConfig, chatEdgeConfig, shopLookupsFor } from "~/shopify.server";
+import { chatConfig, chatEdgeConfig, shopCatalogueFor, shopLookupsFor } from "~/shopify.server";
 import { logger } from "~/platform/logger.server";
 import { clientAddress } from "../platform/client-address.server";
 
@@ -113,7 +113,17 @@ function fail(response: Response): ChatRequest {
 
 function chatDeps(shop: string, accessToken: string | undefined): ChatDeps {
   const lookup = shopLookupsFor(shop, accessToken);
-  return { db: db(), lookup, policies: lookup, now: () => new Date(), kickOutbox, config: chatConfig, log: chatLog, caseAttempts: countNewCaseAttempt };
+  return {
+    db: db(),
+    lookup,
+    policies: lookup,
+    catalogue: shopCatalogueFor(shop, accessToken),
+    now: () => new Date(),
+    kickOutbox,
+    config: chatConfig,
+    log: chatLog,
+    caseAttempts: countNewCaseAttempt,
+  };
 }
 
 const chatLog = logger.child({ capability: "chat" });

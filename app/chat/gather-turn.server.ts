@@ -4,7 +4,8 @@ import { readConversationState } from "~/domain/conversation/conversation-row";
 import { readMessage, type TurnInput, type TurnRequest } from "~/domain/conversation/decide-turn";
 import { resolveLanguage } from "~/domain/conversation/language";
 import { readMessageMeta } from "~/domain/conversation/message-meta";
-import type { HistoryMessage } from "~/domain/conversation/read-history";
+import { readHistory, type HistoryMessage } from "~/domain/conversation/read-history";
+import type { ProductFacts } from "~/domain/catalogue";
 import type { CustomerFacts, OrderFacts } from "~/domain/orders";
 import { usagePeriod } from "~/domain/plans";
 import type { ChatDeps, ChatTurnInput } from "./chat-deps";
@@ -33,7 +34,8 @@ export class ChatUnavailableError extends Error {
 /**
  * The turn's reads, each once: the shop's settings (cached), the conversation with its case and the
  * shop's allowance count (one store read), then — in parallel — the signed customer, the order the
- * message is about, the customer's recent orders and the shop's policies, as the message needs them.
+ * message is about, the customer's recent orders, the shop's policies and one catalogue search, as the
+ * message needs them.
  */
 export async function gatherTurn(deps: ChatDeps, input: ChatTurnInput): Promise<GatheredTurn> {
   const now = deps.now();
@@ -45,15 +47,19 @@ export async function gatherTurn(deps: ChatDeps, input: ChatTurnInput): Promise<
   const state = stored ? readConversationState(stored) : null;
   const request: TurnRequest = { text: input.message ?? "", action: input.action, signedCustomerId: input.customerId };
   const modelAvailable = Boolean(deps.config.llm && shop.assistant.llmEnabled);
-  const reading = readMessage(state, request, modelAvailable);
+  const history = stored ? historyOf(stored) : [];
+  const lang = resolveLanguage(input.locale);
+  const reading = readMessage(state, request, modelAvailable, { lang, previousSaid: readHistory(history).previousSaid });
 
-  const { lookup, policies: policySource } = deps;
+  const { lookup, policies: policySource, catalogue: catalogueSource } = deps;
   const customerId = input.customerId;
-  const [customer, order, customerOrders, policies] = await Promise.all([
+  const productQuery = reading.products;
+  const [customer, order, customerOrders, policies, catalogue] = await Promise.all([
     customerId ? attempt(deps, () => lookup.findCustomer(customerId)) : none<CustomerFacts>(),
     reading.lookUpOrder && reading.orderName ? attempt(deps, () => lookup.findOrderByName(reading.orderName!)) : none<OrderFacts>(),
     reading.listCustomerOrders && customerId ? attempt(deps, () => lookup.listCustomerOrders(customerId, RECENT_ORDERS)) : none<OrderFacts[]>(),
     reading.policies ? attempt(deps, () => policySource.listPolicies()) : none<never[]>(),
+    productQuery ? attempt(deps, () => catalogueSource.searchProducts(productQuery)) : none<ProductFacts[]>(),
   ]);
 
   return {
@@ -64,8 +70,8 @@ export async function gatherTurn(deps: ChatDeps, input: ChatTurnInput): Promise<
       state,
       request,
       reading,
-      history: stored ? historyOf(stored) : [],
-      lang: resolveLanguage(input.locale),
+      history,
+      lang,
       now: now.getTime(),
       shop: {
         domain: shop.domain,
@@ -82,6 +88,7 @@ export async function gatherTurn(deps: ChatDeps, input: ChatTurnInput): Promise<
       lookupFailed: order.failed || customerOrders.failed,
       customerOrders: reading.listCustomerOrders ? (customerOrders.value ?? null) : null,
       policies: policies.value ?? [],
+      catalogue: productQuery ? { products: catalogue.value ?? [], failed: catalogue.failed } : null,
       modelAvailable,
       declinedBefore: stored?.caseRef?.status === "abandoned",
     },

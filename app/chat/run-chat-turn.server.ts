@@ -60,6 +60,7 @@ function askModel(deps: ChatDeps, turn: GatheredTurn, input: ChatTurnInput, deci
     assistant: turn.shop.assistant,
     customerId: input.customerId,
     lookup: deps.lookup,
+    catalogue: deps.catalogue,
     now: new Date(turn.input.now),
     onDelta: input.onDelta,
   };

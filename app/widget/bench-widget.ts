@@ -1,5 +1,5 @@
 // `npm run bench:widget`: builds the widget and checks what a storefront downloads, gzipped.
-// Budgets: launcher (everything before the first open, JS+CSS) ≤ 4 KB; everything together ≤ 9 KB.
+// Budgets: launcher (everything before the first open, JS+CSS) ≤ 4 KB; everything together ≤ 12 KB (12,288 B; 9,216 B before the product card).
 import { brotliCompressSync, gzipSync } from "node:zlib";
 import { LAUNCHER_BUDGET, TOTAL_BUDGET } from "./budgets";
 import { LAUNCHER_FILE, writeWidget } from "./build";

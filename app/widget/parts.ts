@@ -1,7 +1,7 @@
 // Renders structured reply parts (app/domain/conversation/reply-parts.ts) as plain DOM: an order
-// card and quick-reply buttons. All text goes in as text nodes. A part of an unknown type, or one
+// card, product cards (several as a short list) and quick-reply buttons. All text goes in as text nodes. A part of an unknown type, or one
 // that does not have the documented shape, is skipped: the message's text already says everything.
-import type { OrderCardPart, QuickAction, ReplyPart } from "../domain/conversation/reply-parts";
+import type { OrderCardPart, ProductCardPart, QuickAction, ReplyPart } from "../domain/conversation/reply-parts";
 import { fmt } from "./text";
 import type { PanelContext, Strings } from "./types";
 
@@ -48,6 +48,29 @@ function orderCard(o: OrderCardPart["order"], { h, t, locale }: PartsContext): H
   return card;
 }
 
+const http = (url?: string) => /^https?:\/\//i.test(url || "");
+
+/** A product: image, title (the link to its page), price, availability and, when asked, each choice's. */
+function productCard(p: ProductCardPart["product"], { h, locale }: PartsContext): HTMLElement {
+  // Intl throws on a currency it does not know: renderParts then skips the rest, the text stands.
+  const money = (m: { amount: string; currencyCode: string }) =>
+    new Intl.NumberFormat(locale, { style: "currency", currency: m.currencyCode }).format(+m.amount);
+  const title = http(p.url) ? h("a", { href: p.url!, target: "_blank", rel: "noopener noreferrer" }, p.title) : h("b", {}, p.title);
+  return h(
+    "div",
+    { class: "pc", role: "group", "aria-label": p.title },
+    ...(p.image && /^https:\/\//i.test(p.image.url) ? [h("img", { src: p.image.url, alt: p.image.alt, loading: "lazy", width: "56", height: "56" })] : []),
+    h(
+      "div",
+      {},
+      title,
+      h("p", {}, money(p.price) + (p.maxPrice ? ` – ${money(p.maxPrice)}` : "")),
+      h("p", { class: p.available ? "ok" : "so" }, p.availabilityLabel),
+      ...(p.variants ? [h("ul", {}, ...p.variants.map((v) => h("li", v.available ? {} : { class: "so" }, `${v.title} · ${v.label}`)))] : []),
+    ),
+  );
+}
+
 /** Quick replies; the group removes itself when one is pressed (the panel also drops it on the next message). */
 export function quickActions(actions: QuickAction[], c: PartsContext): HTMLElement {
   const { h } = c;
@@ -67,6 +90,10 @@ export function quickActions(actions: QuickAction[], c: PartsContext): HTMLEleme
 export function renderParts(parts: ReplyPart[] | undefined, c: PartsContext, live: boolean): HTMLElement[] {
   const out: HTMLElement[] = [];
   try {
+    const products = (parts || []).filter((p): p is ProductCardPart => p.type === "product");
+    // One product is a card; several are a short list of cards.
+    if (products.length === 1) out.push(productCard(products[0]!.product, c));
+    else if (products.length) out.push(c.h("ul", { class: "pl" }, ...products.map((p) => c.h("li", {}, productCard(p.product, c)))));
     for (const p of parts || []) {
       if (p.type === "order") out.push(orderCard(p.order, c));
       else if (p.type === "actions" && live)

@@ -84,6 +84,7 @@ const { createDb } = await import("../../app/db.server");
 const { migrateDeploy } = await import("../../app/platform/prisma-cli.server");
 const { runChatTurn } = await import("../../app/chat/run-chat-turn.server");
 const { order, customer, memoryLookup } = await import("../support/memory-lookup");
+const { memoryCatalogue } = await import("../support/memory-catalogue");
 
 const dir = mkdtempSync(path.join(tmpdir(), "baton-anatomy-"));
 const url = `file:${path.join(dir, "anatomy.db")}`;
@@ -98,6 +99,7 @@ const deps = {
   db,
   lookup,
   policies: lookup,
+  catalogue: memoryCatalogue(),
   now: () => new Date("2026-03-01T12:00:00Z"),
   kickOutbox: () => undefined,
   config: {

@@ -1,3 +1,4 @@
+import type { CatalogueSource } from "~/domain/catalogue";
 import type { ModelOutcome, ModelRequest } from "~/domain/conversation/decide-turn";
 import type { TranscriptLine } from "~/domain/email/types";
 import type { OrderLookup, PolicySource } from "~/domain/orders";
@@ -27,6 +28,8 @@ export interface ModelSetting {
   assistant: Pick<AssistantSettings, "name" | "tone">;
   customerId: string | null;
   lookup: OrderLookup & PolicySource;
+  /** The shop's products, for the search_products tool. */
+  catalogue?: CatalogueSource;
   now: Date;
   /** Streams vetted pieces of the model's reply as they arrive (the turn's result stays authoritative). */
   onDelta?: (text: string) => void;
@@ -47,6 +50,7 @@ export async function consultModel(setting: ModelSetting, request: ModelRequest)
     text: request.text,
     shopperEmails: request.shopperEmails,
     lookup: setting.lookup,
+    catalogue: setting.catalogue,
     contact: request.contact,
     topic: request.topic,
     onDelta: setting.onDelta,

@@ -1,5 +1,6 @@
 import type OpenAI from "openai";
 import { z } from "zod";
+import { resolveLanguage } from "~/domain/conversation/language";
 import type { ContactOptions, ModelReply } from "~/domain/conversation/types";
 import type { EscalationTopic } from "~/domain/escalation";
 import type { OrderFacts, ShopPolicy } from "~/domain/orders";
@@ -8,7 +9,16 @@ import { guardModelReply, type LinkPolicy } from "../../domain/model-output/outp
 import { partialReply, StreamGate } from "../../domain/model-output/stream-gate";
 import { buildSystemPrompt, promptCanary, promptInstructions, truncateHistory, type HistoryLine } from "./prompt.server";
 import { completeOnce, streamCompletion } from "./stream-completion.server";
-import { lookupOrderTool, parseToolCall, storePolicyTool, TOOL_DEFINITIONS, type EscalateArgs, type ToolCall, type ToolContext } from "./tools.server";
+import {
+  lookupOrderTool,
+  parseToolCall,
+  searchProductsTool,
+  storePolicyTool,
+  TOOL_DEFINITIONS,
+  type EscalateArgs,
+  type ToolCall,
+  type ToolContext,
+} from "./tools.server";
 import { BudgetExhausted, TurnDeadline } from "./turn-deadline.server";
 import { logger } from "~/platform/logger.server";
 
@@ -29,6 +39,8 @@ export interface ModelTurnInput {
   /** Ownership proofs: emails the shopper gave in this chat and the signed customer's. */
   shopperEmails: readonly string[];
   lookup: ToolContext["lookup"];
+  /** The shop's products (search_products). */
+  catalogue?: ToolContext["catalogue"];
   contact: ContactOptions;
   /** The detector's topic for this turn (routing of a model escalation). */
   topic: EscalationTopic;
@@ -119,7 +131,14 @@ async function loop(input: ModelTurnInput, usage: ModelUsage, deadline: TurnDead
     { role: "system", content: systemPrompt },
     ...truncateHistory([...input.history, { role: "shopper", text: input.text }]),
   ];
-  const ctx: ToolContext = { lookup: input.lookup, customerId: input.customerId, shopperEmails: input.shopperEmails, contact: input.contact };
+  const ctx: ToolContext = {
+    lookup: input.lookup,
+    customerId: input.customerId,
+    shopperEmails: input.shopperEmails,
+    contact: input.contact,
+    catalogue: input.catalogue,
+    lang: resolveLanguage(input.locale),
+  };
   const disclosed: string[] = [];
   const published: string[] = [...(input.policies ?? []).map((p) => p.url ?? ""), ...urlsIn(input.history)].filter(Boolean);
   const links: LinkPolicy = { published, shopHosts: [...(input.shopHosts ?? []), input.contact.url ?? ""].filter(Boolean) };
@@ -169,6 +188,7 @@ async function loop(input: ModelTurnInput, usage: ModelUsage, deadline: TurnDead
       const outcomes = await Promise.all(
         parsedCalls.map(({ call: c }) => {
           if (c.name === "get_store_policy") return storePolicyTool(ctx, c.args.topic);
+          if (c.name === "search_products") return searchProductsTool(ctx, c.args);
           if (c.name !== "lookup_order") return Promise.resolve({ result: { found: false }, disclosed: [] });
           const name = c.args.order_number.replace(/\D/g, "");
           const turnOrders = new Set(lookedUp);
@@ -188,6 +208,8 @@ async function loop(input: ModelTurnInput, usage: ModelUsage, deadline: TurnDead
         }
         const policyUrl = (outcome.result as { url?: unknown }).url;
         if (typeof policyUrl === "string") published.push(policyUrl);
+        // Product pages the search returned may be linked.
+        for (const p of (outcome.result as { products?: Array<{ url: string | null }> }).products ?? []) if (p.url) published.push(p.url);
         if (outcome.result.found === true) toolsSucceeded++;
         messages.push({ role: "tool", tool_call_id: parsedCalls[n]!.id, content: JSON.stringify(outcome.result) });
       });

@@ -1,6 +1,10 @@
 import type OpenAI from "openai";
 import { z } from "zod";
+import type { CatalogueSource, ProductFacts } from "~/domain/catalogue";
+import { variantStock } from "~/domain/conversation/product-answer";
+import { productSearchQuery } from "~/domain/conversation/product-question";
 import type { ContactOptions, PendingEscalation } from "~/domain/conversation/types";
+import type { Language } from "~/domain/conversation/language";
 import { ESCALATION_REASONS, PRIORITIES, type ReasonCode } from "~/domain/escalation";
 import { customerOwnsOrder, describeOrder, sameEmail, toOrderName, type OrderFacts, type OrderLookup, type PolicySource } from "~/domain/orders";
 
@@ -36,6 +40,26 @@ export const TOOL_DEFINITIONS: OpenAI.Chat.ChatCompletionTool[] = [
   {
     type: "function",
     function: {
+      name: "search_products",
+      description:
+        "The store's products matching a search (names, types, colours, materials, sizes) and/or a price " +
+        "range: title, page, prices, each variant's availability and the description. The only source of " +
+        "product facts.",
+      parameters: {
+        type: "object",
+        properties: {
+          query: { type: "string", description: 'e.g. "merino throw", "wool rug 5x8", "gift"; may be empty with a price range' },
+          min_price: { type: "number" },
+          max_price: { type: "number" },
+        },
+        required: ["query"],
+        additionalProperties: false,
+      },
+    },
+  },
+  {
+    type: "function",
+    function: {
       name: "escalate_to_human",
       description: "Hand the case to the store's human support team (they reply by email). The system then tells the shopper what happens next.",
       parameters: {
@@ -54,6 +78,11 @@ export const TOOL_DEFINITIONS: OpenAI.Chat.ChatCompletionTool[] = [
 
 const lookupArgs = z.object({ order_number: z.string().trim().min(1).max(40), email: z.string().trim().max(254).optional().nullable() });
 const policyArgs = z.object({ topic: z.enum(["shipping", "refund", "privacy", "contact"]) });
+const searchArgs = z.object({
+  query: z.string().max(200),
+  min_price: z.number().nonnegative().finite().optional().nullable(),
+  max_price: z.number().nonnegative().finite().optional().nullable(),
+});
 const escalateArgs = z.object({
   reason_code: z.enum(ESCALATION_REASONS.map((r) => r.code) as [ReasonCode, ...ReasonCode[]]),
   reason: z.string().trim().min(1).max(2000),
@@ -63,6 +92,7 @@ const escalateArgs = z.object({
 export type ToolCall =
   | { name: "lookup_order"; args: z.output<typeof lookupArgs> }
   | { name: "get_store_policy"; args: z.output<typeof policyArgs> }
+  | { name: "search_products"; args: z.output<typeof searchArgs> }
   | { name: "escalate_to_human"; args: z.output<typeof escalateArgs> };
 
 /** Validates a tool call from the model; null when the name is unknown or the arguments are malformed. */
@@ -73,7 +103,13 @@ export function parseToolCall(name: string, rawArguments: string): ToolCall | nu
   } catch {
     return null;
   }
-  const schema = name === "lookup_order" ? lookupArgs : name === "get_store_policy" ? policyArgs : name === "escalate_to_human" ? escalateArgs : null;
+  const schemas: Record<string, z.ZodTypeAny> = {
+    lookup_order: lookupArgs,
+    get_store_policy: policyArgs,
+    search_products: searchArgs,
+    escalate_to_human: escalateArgs,
+  };
+  const schema = Object.hasOwn(schemas, name) ? schemas[name] : null;
   const parsed = schema?.safeParse(json);
   return parsed?.success ? ({ name, args: parsed.data } as ToolCall) : null;
 }
@@ -85,6 +121,10 @@ export interface ToolContext {
   /** Emails this shopper typed in this chat, plus the signed customer's: the only ownership proofs. */
   shopperEmails: readonly string[];
   contact: ContactOptions;
+  /** The shop's products (the same source and search the built-in engine reads). */
+  catalogue?: CatalogueSource;
+  /** The shopper's language (published translations where the shop has them). */
+  lang?: Language;
 }
 
 /** What a tool returns to the model, plus what the runner may trust from it. */
@@ -153,3 +193,54 @@ export async function storePolicyTool(ctx: ToolContext, topic: "shipping" | "ref
 }
 
 export type EscalateArgs = Extract<ToolCall, { name: "escalate_to_human" }>["args"];
+
+const DESCRIPTION_CHARS = 400;
+
+/** A product as the model sees it: only what the data says (availability per variant, known quantities). */
+function productForModel(p: ProductFacts) {
+  return {
+    title: p.title,
+    url: p.url,
+    type: p.productType,
+    price: p.priceRange.min.amount === p.priceRange.max.amount ? `${p.priceRange.min.amount} ${p.priceRange.min.currencyCode}` : undefined,
+    price_range:
+      p.priceRange.min.amount === p.priceRange.max.amount
+        ? undefined
+        : `${p.priceRange.min.amount}–${p.priceRange.max.amount} ${p.priceRange.min.currencyCode}`,
+    variants: p.variants.map((v) => {
+      const stock = variantStock(v);
+      return {
+        title: v.title,
+        price: `${v.price.amount} ${v.price.currencyCode}`,
+        available: v.availableForSale,
+        ...(stock.kind === "left" ? { quantity_left: stock.count } : {}),
+      };
+    }),
+    description: p.description.slice(0, DESCRIPTION_CHARS),
+  };
+}
+
+/**
+ * The catalogue search the built-in engine uses, for the model: every product, price and count it
+ * may state comes from here (the output guard refuses figures that do not).
+ */
+export async function searchProductsTool(ctx: ToolContext, args: Extract<ToolCall, { name: "search_products" }>["args"]): Promise<ToolOutcome> {
+  if (!ctx.catalogue) return { result: { found: false, message: "Product search is not available; offer the store's contact details." }, disclosed: [] };
+  const query = productSearchQuery(args.query, ctx.lang ?? "en", {
+    ...(args.min_price != null ? { minPrice: args.min_price } : {}),
+    ...(args.max_price != null ? { maxPrice: args.max_price } : {}),
+  });
+  let products: ProductFacts[];
+  try {
+    products = await ctx.catalogue.searchProducts(query);
+  } catch {
+    return { result: { found: false, message: "Product search is unavailable right now; do not guess product facts." }, disclosed: [] };
+  }
+  if (!products.length)
+    return {
+      result: { found: false, message: "No product matches: say the store does not seem to carry it. Never suggest a product not returned here." },
+      disclosed: [],
+    };
+  const result = { found: true, products: products.map(productForModel) };
+  return { result, disclosed: [JSON.stringify(result)] };
+}

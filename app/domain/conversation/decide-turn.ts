@@ -61,6 +61,16 @@ function prepare(input: TurnInput): TurnContext {
     customerEmail,
     customerOrders,
     policies: input.policies,
+    ...(input.catalogue && (reading.products || reading.productQuestion)
+      ? {
+          catalogue: {
+            question: reading.productQuestion,
+            products: input.catalogue.products,
+            failed: input.catalogue.failed,
+            previousHandle: reading.previousProduct,
+          },
+        }
+      : {}),
     previousSaid: history.previousSaid,
     failedProofs: history.failedProofs,
     decision,

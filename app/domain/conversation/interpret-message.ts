@@ -1,5 +1,6 @@
 import { oneOf } from "../escalation/lexicon/compile";
 import { blankEmailTokens, findEmailTokens, isValidEmail } from "../email/address";
+import { asksAboutProducts } from "./product-question";
 
 export { isValidEmail };
 
@@ -21,7 +22,7 @@ export interface Interpretation {
   policyTopic: "shipping" | "refund" | "contact" | null;
   /** Asks where an order is / about its status ("track my order", "has it shipped?"). */
   asksOrderStatus: boolean;
-  /** Asks about a product (size, stock, material, price): out of the assistant's reach. */
+  /** Asks about products (price, stock, colours, size, care, material, gifts, "do you sell…"): answered from the catalogue. */
   productQuestion: boolean;
   /** Wants a change only the team can make. */
   changeRequest: "address" | "cancel" | null;
@@ -270,44 +271,6 @@ const ORDER_STATUS = new RegExp(
   ].join("|"),
 );
 const ORDER_WORD_ONLY = new RegExp("\\b" + oneOf("my", "mi", "ma", "mon", "meine?") + "\\s+" + MY_THING + "\\b");
-const PRODUCT = new RegExp(
-  "\\b" +
-    oneOf(
-      "in stock",
-      "out of stock",
-      "back in stock",
-      "restock",
-      "available in",
-      "do you (?:have|sell|carry|make)",
-      "what size",
-      "which size",
-      "size chart",
-      "sizing",
-      "fit(?:s)? (?:small|large|true)",
-      "made of",
-      "material",
-      "fabric",
-      "dimensions",
-      "how big",
-      "price of",
-      "how much (?:is|are|does)",
-      "discount code",
-      "coupon",
-      "promo code",
-      "tienen",
-      "talla",
-      "stock",
-      "disponible",
-      "taille",
-      "matiere",
-      "grosse",
-      "groesse",
-      "lagernd",
-      "verfugbar",
-      "material",
-    ) +
-    "\\b",
-);
 const ADDRESS_CHANGE = new RegExp(
   "\\b" +
     oneOf("change", "update", "correct", "fix", "wrong", "edit", "modify") +
@@ -370,7 +333,7 @@ export function interpretMessage(text: string): Interpretation {
     thanks: THANKS.test(trimmed),
     policyTopic,
     asksOrderStatus: asksOrderStatus || orderDigits !== null,
-    productQuestion: !asksOrderStatus && !orderDigits && PRODUCT.test(folded),
+    productQuestion: !asksOrderStatus && !orderDigits && !changeRequest && asksAboutProducts(textWithoutEmail),
     changeRequest,
   };
 }

@@ -1,4 +1,8 @@
+import type { ProductQuery } from "../catalogue";
 import { interpretMessage, type Interpretation } from "./interpret-message";
+import type { Language } from "./language";
+import { productUnderDiscussion } from "./product-answer";
+import { looseProductQuery, readProductQuestion, type ProductQuestion } from "./product-question";
 import type { ChatEvent, ConversationState } from "./types";
 
 /** What the shopper did this turn, as the storefront sent it. */
@@ -18,9 +22,26 @@ export interface MessageReading {
   lookUpOrder: boolean;
   listCustomerOrders: boolean;
   policies: boolean;
+  /** The catalogue search this turn needs (one call), or null. */
+  products: ProductQuery | null;
+  /** The product question as the shopper asked it (`loose` when the message only might name a product). */
+  productQuestion: ProductQuestion | null;
+  /** The product the previous reply was about (its handle), for "is it machine washable?". */
+  previousProduct: string | null;
 }
 
-export function readMessage(state: ConversationState | null, request: TurnRequest, modelAvailable: boolean): MessageReading {
+/** What the turn knows before reading the message: the shopper's language and what the last reply said. */
+export interface ReadingContext {
+  lang: Language;
+  previousSaid: readonly string[];
+}
+
+export function readMessage(
+  state: ConversationState | null,
+  request: TurnRequest,
+  modelAvailable: boolean,
+  context: ReadingContext = { lang: "en", previousSaid: [] },
+): MessageReading {
   const text = request.text.trim();
   const interpretation = interpretMessage(text);
   const i = interpretation;
@@ -40,7 +61,12 @@ export function readMessage(state: ConversationState | null, request: TurnReques
   const lookUpOrder = Boolean(orderName && mayUseOrder);
   const listCustomerOrders = !escalated && !orderName && i.asksOrderStatus && Boolean(request.signedCustomerId);
   const modelMayAnswer = modelAvailable && !escalated && phase !== "awaiting_email" && Boolean(text);
+  const products =
+    escalated || event.type !== "shopper.message_received"
+      ? { products: null, productQuestion: null, previousProduct: null }
+      : productSearch(text, i, context, phase === "awaiting_email" || modelMayAnswer);
   return {
+    ...products,
     event,
     interpretation,
     orderName,
@@ -48,4 +74,41 @@ export function readMessage(state: ConversationState | null, request: TurnReques
     listCustomerOrders,
     policies: Boolean(i.policyTopic) || lookUpOrder || listCustomerOrders || modelMayAnswer,
   };
+}
+
+// Nothing else this message could be about: it may name a product ("merino throw?"), searched quietly.
+function saysNothingElse(i: Interpretation): boolean {
+  return !(
+    i.orderName ||
+    i.email ||
+    i.invalidEmailAttempt ||
+    i.asksOrderStatus ||
+    i.changeRequest ||
+    i.policyTopic ||
+    i.greeting ||
+    i.thanks ||
+    i.affirms ||
+    i.declines
+  );
+}
+
+/**
+ * The turn's one catalogue search: a product question's words and price bounds, plus the product
+ * under discussion's words when the message refers back to it ("do you have it in charcoal?").
+ */
+function productSearch(
+  text: string,
+  i: Interpretation,
+  context: ReadingContext,
+  modelMayAnswer: boolean,
+): Pick<MessageReading, "products" | "productQuestion" | "previousProduct"> {
+  const previousProduct = productUnderDiscussion(context.previousSaid);
+  const question = i.productQuestion ? readProductQuestion(text, context.lang) : null;
+  const loose = !question && (saysNothingElse(i) || modelMayAnswer) ? looseProductQuery(text, context.lang) : null;
+  const query = question?.query ?? loose;
+  if (!query) return { products: null, productQuestion: null, previousProduct };
+  const back = previousProduct && (question?.refersBack || !question) ? previousProduct.split("-") : [];
+  const words = [...query.words, ...back.filter((w) => !query.words.includes(w))];
+  const productQuestion = question ?? { query, aspects: [], refersBack: false, loose: true as const };
+  return { products: { ...query, words }, productQuestion, previousProduct };
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { FulfillmentFacts, OrderFacts } from "../orders";
 import { interpretMessage } from "./interpret-message";
-import { orderCardPart, partLocale, quickActionsPart } from "./reply-parts";
+import { DEMO_FACTS } from "../../../tests/support/memory-catalogue";
+import { orderCardPart, partLocale, productCardPart, quickActionsPart } from "./reply-parts";
 
 const USPS = "https://tools.usps.com/go/TrackConfirmAction?tLabels=9400111899223847563";
 
@@ -146,4 +147,44 @@ describe("quickActionsPart", () => {
     ["fr", "fr"],
     ["it", "en"],
   ] as const)("partLocale(%j) = %s", (input, lang) => expect(partLocale(input)).toBe(lang));
+});
+
+describe("productCardPart", () => {
+  const facts = DEMO_FACTS.find((p) => p.handle === "merino-wool-throw")!;
+  const rug = DEMO_FACTS.find((p) => p.handle === "handwoven-wool-rug")!;
+
+  it("is a view of the product's facts in the shopper's language; choices only when asked", () => {
+    expect(productCardPart(facts, false, "de")).toEqual({
+      type: "product",
+      product: {
+        title: "Merino Wool Throw",
+        url: "https://baton-demo.myshopify.com/products/merino-wool-throw",
+        price: { amount: "49.00", currencyCode: "USD" },
+        available: true,
+        availabilityLabel: "Verfügbar",
+      },
+    });
+    expect(productCardPart(facts, true, "fr").product.variants).toEqual([
+      { title: "Oat", available: true, label: "En stock" },
+      { title: "Sage", available: true, label: "Plus que 3" },
+      { title: "Charcoal", available: false, label: "Épuisé" },
+    ]);
+  });
+
+  it("a price range when variants differ; no quantity the data does not give", () => {
+    const card = productCardPart(rug, true, "en").product;
+    expect(card.maxPrice).toEqual({ amount: "1180.00", currencyCode: "USD" });
+    expect(card.variants!.map((v) => v.label)).toEqual(["Available", "Available"]);
+  });
+
+  it("keeps only http(s) links and https images", () => {
+    const odd = { ...facts, url: "javascript:alert(1)", image: { url: "http://cdn.example/x.jpg", alt: null } };
+    const card = productCardPart(odd, false, "en").product;
+    expect(card.url).toBeUndefined();
+    expect(card.image).toBeUndefined();
+    expect(productCardPart({ ...facts, image: { url: "https://cdn.example/x.jpg", alt: null } }, false, "en").product.image).toEqual({
+      url: "https://cdn.example/x.jpg",
+      alt: "Merino Wool Throw",
+    });
+  });
 });

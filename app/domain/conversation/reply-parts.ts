@@ -1,4 +1,7 @@
+import type { ProductFacts } from "../catalogue";
 import { agelessOrderStatus, isInProgress, ORDER_STATUS_LABELS, orderStatusHeadline, type OrderFacts, type OrderStatusKind } from "../orders";
+import { variantStock } from "./product-answer";
+import { repliesFor } from "./replies";
 
 /**
  * Structured reply parts: typed pieces an assistant message may carry beside its `text`, so the
@@ -9,7 +12,13 @@ import { agelessOrderStatus, isInProgress, ORDER_STATUS_LABELS, orderStatusHeadl
  * read only `text`); parts repeat or extend it, never replace it. Clients ignore part types they
  * do not know. Labels inside parts are already in the shopper's language.
  */
-export type ReplyPart = OrderCardPart | QuickActionsPart;
+export type ReplyPart = OrderCardPart | QuickActionsPart | ProductCardPart;
+
+/**
+ * The contract's version: 1 had `order` and `actions`; 2 adds `product`. Adding a type raises it
+ * (clients skip types they do not know); changing a type's shape is not done.
+ */
+export const REPLY_PARTS_VERSION = 2;
 
 /** The card's `status`: the one order status's kind (app/domain/orders/status.ts). */
 export type OrderStatus = OrderStatusKind;
@@ -34,6 +43,27 @@ export interface OrderCardPart {
     tracking?: { company?: string; number?: string; url?: string };
     /** ISO-8601, only while the order is not delivered yet */
     estimatedDeliveryAt?: string;
+  };
+}
+
+/** A product the reply is about; several parts in a row are a short list. Facts from the catalogue only. */
+export interface ProductCardPart {
+  type: "product";
+  product: {
+    title: string;
+    /** The product page (http(s) only). */
+    url?: string;
+    /** https only. */
+    image?: { url: string; alt: string };
+    /** The lowest variant price (decimal string, ISO 4217), and the highest when variants differ. */
+    price: { amount: string; currencyCode: string };
+    maxPrice?: { amount: string; currencyCode: string };
+    /** Any variant can be bought now. */
+    available: boolean;
+    /** `available` in words ("3 left", "Sold out"), from the data only. */
+    availabilityLabel: string;
+    /** Each variant and its availability, only when the shopper asked about them. */
+    variants?: Array<{ title: string; available: boolean; label: string }>;
   };
 }
 
@@ -146,4 +176,32 @@ function step(lang: PartLocale, key: OrderStepKey, done: boolean, at: string | n
 /** Drops undefined fields so the JSON carries only what is known. */
 function clean<T extends object>(o: T): T {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+}
+
+const capitalized = (s: string) => s.charAt(0).toLocaleUpperCase() + s.slice(1);
+
+/** The product card: a view of the same facts the reply's text states (the one `variantStock`). */
+export function productCardPart(p: ProductFacts, showVariants: boolean, locale: string | null | undefined): ProductCardPart {
+  const t = repliesFor(partLocale(locale));
+  const available = p.variants.some((v) => v.availableForSale);
+  const only = p.variants.length === 1 ? p.variants[0]! : null;
+  const label = only ? t.stockWord(variantStock(only)) : t.stockWord(available ? { kind: "available" } : { kind: "sold_out" });
+  const { min, max } = p.priceRange;
+  const withOptions = p.variants.length > 1;
+  return {
+    type: "product",
+    product: clean({
+      title: p.title,
+      url: p.url && /^https?:\/\//i.test(p.url) ? p.url : undefined,
+      image: p.image && /^https:\/\//i.test(p.image.url) ? { url: p.image.url, alt: p.image.alt ?? p.title } : undefined,
+      price: { amount: min.amount, currencyCode: min.currencyCode },
+      maxPrice: Number(max.amount) > Number(min.amount) ? { amount: max.amount, currencyCode: max.currencyCode } : undefined,
+      available,
+      availabilityLabel: capitalized(label),
+      variants:
+        showVariants && withOptions
+          ? p.variants.map((v) => ({ title: v.title, available: v.availableForSale, label: capitalized(t.stockWord(variantStock(v))) }))
+          : undefined,
+    }),
+  };
 }

@@ -2,6 +2,7 @@ import { orderStatus, policyTiming, type OrderFacts, type OrderStatus, type Shop
 import type { Interpretation } from "./interpret-message";
 import { formatFor, repliesFor, type Format, type OrderListEntry, type ReplyCatalog } from "./replies";
 import { cannotHelpEscalation, changeRequestEscalation, empathy, mergeEscalations, toPending } from "./escalations";
+import { productAnswer } from "./product-answer";
 import { joined, MODEL_KEY, reply, said, unhelpful, type Said } from "./said";
 import type { CaseOrder, ChatEvent, ConversationState, ModelReply, PendingEscalation, TurnFacts, TurnResult } from "./types";
 
@@ -109,13 +110,23 @@ function builtInOpen(s: ConversationState, i: Interpretation, turn: Turn): TurnR
   if (i.asksOrderStatus && !i.policyTopic) return myOrdersTurn(s, turn);
   if (i.changeRequest)
     return offerPerson(s, changeRequestEscalation(i.changeRequest), [said(t.changeRequest(i.changeRequest), `change_request:${i.changeRequest}`)]);
+  // A named product's question is answered before a policy its words touch ("does the rug ship in 3 weeks?").
+  const product = facts.catalogue ? productAnswer(facts.catalogue, t, turn.f) : null;
+  const namesProduct = product && product.products.length > 0 && !product.said.key.includes("product_not_carried");
+  if (product && (namesProduct || !i.policyTopic)) return productTurn(s, product);
   if (i.policyTopic) return policyTurn(s, i.policyTopic, turn);
   if (i.greeting) return reply(s, [said(greetingText(facts, t), "greeting")]);
   if (i.thanks) return reply(s, [said(t.thanks, "thanks")]);
   if (i.email) return reply(s, [said(t.notedEmail(i.email), "noted_email")]);
   if (i.invalidEmailAttempt) return reply(s, [said(t.incompleteEmail, "incomplete_email")]);
-  if (i.productQuestion) return { ...unhelpful(s, [said(t.productQuestion, "product_question")]), attachments: { quickActions: "after_miss" } };
   return miss(s, turn);
+}
+
+/** The catalogue's answer, with a card per product; nothing that fits reads like a miss (a person first). */
+function productTurn(s: ConversationState, a: NonNullable<ReturnType<typeof productAnswer>>): TurnResult {
+  const attachments = a.products.length ? { products: { products: a.products, showVariants: a.showVariants } } : {};
+  if (a.unhelpful) return { ...unhelpful(s, [a.said]), attachments: { ...attachments, quickActions: "after_miss" } };
+  return reply(s, [a.said], attachments);
 }
 
 // The merchant's greeting when they wrote one; our default greeting in the shopper's language otherwise.

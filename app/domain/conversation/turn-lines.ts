@@ -3,7 +3,7 @@ import type { CustomerFacts } from "../orders";
 import type { Language } from "./language";
 import { writeMessageMeta, type MessageMeta } from "./message-meta";
 import type { TurnRequest } from "./read-message";
-import { orderCardPart, quickActionsPart, type ReplyPart } from "./reply-parts";
+import { orderCardPart, productCardPart, quickActionsPart, type ReplyPart } from "./reply-parts";
 import type { StoredLine } from "./turn-types";
 import type { ChatEvent, TurnResult } from "./types";
 
@@ -13,6 +13,7 @@ export function replyParts(result: TurnResult, lang: Language): ReplyPart[] | un
   if (!a || !result.replies.length) return undefined;
   const parts: ReplyPart[] = [];
   if (a.orderCard) parts.push(orderCardPart(a.orderCard, lang));
+  for (const p of a.products?.products ?? []) parts.push(productCardPart(p, a.products!.showVariants, lang));
   if (a.quickActions) parts.push(quickActionsPart(a.quickActions, lang));
   return parts.length ? parts : undefined;
 }

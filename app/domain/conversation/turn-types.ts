@@ -1,3 +1,4 @@
+import type { ProductFacts } from "../catalogue";
 import type { EscalationDecision, EscalationSettings } from "../escalation";
 import type { CustomerFacts, OrderFacts, ShopPolicy } from "../orders";
 import type { Plan } from "../plans";
@@ -42,6 +43,8 @@ export interface TurnInput {
   lookupFailed: boolean;
   customerOrders: OrderFacts[] | null;
   policies: ShopPolicy[];
+  /** The turn's catalogue search (when `reading.products` asked for one); `failed` when it could not be read. */
+  catalogue: { products: ProductFacts[]; failed: boolean } | null;
   /** A model is configured and enabled for the shop. */
   modelAvailable: boolean;
   /** A guest declined to leave an email earlier (the conversation's case is `abandoned`). */

@@ -1,5 +1,7 @@
 import type { EscalationDecision } from "../escalation";
+import type { ProductFacts } from "../catalogue";
 import type { OrderFacts, ShopPolicy } from "../orders";
+import type { CatalogueFacts } from "./product-answer";
 import type { Interpretation } from "./interpret-message";
 import type { Language } from "./language";
 
@@ -55,6 +57,8 @@ export interface TurnFacts {
    */
   customerOrders: OrderFacts[] | null;
   policies: ShopPolicy[];
+  /** The catalogue, when the message asked about products (or might have named one). */
+  catalogue?: CatalogueFacts;
   /**
    * What the assistant said on the previous turn, as reply keys: a repeat of any of it is said
    * differently, and a miss after a miss offers a person.
@@ -129,6 +133,8 @@ export interface ReplyAttachments {
   orderCard?: OrderFacts;
   /** Quick replies after a miss or an offer of a person. */
   quickActions?: "after_miss" | "offer_person";
+  /** Product cards for the products the reply is about (variant choices when the shopper asked about them). */
+  products?: { products: ProductFacts[]; showVariants: boolean };
 }
 
 /**

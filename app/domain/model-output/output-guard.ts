@@ -1,3 +1,4 @@
+import { unsupportedFigure, type FigureRefusal } from "./catalogue-figures";
 import { findClaim } from "./claims";
 import { foreignIdentifiers, hasEncodedPayload } from "./identifiers";
 import { foreignLinks, type LinkPolicy } from "./links";
@@ -12,7 +13,16 @@ export { foreignLinks, type LinkPolicy } from "./links";
 /** Why a model reply was refused (recorded on the turn, never shown to the shopper). */
 export type GuardVerdict = { ok: true; text: string } | { ok: false; reason: GuardRefusal };
 
-export type GuardRefusal = "empty" | "escalation_claim" | "commitment" | "prompt_leak" | "data_egress" | "encoded_payload" | "foreign_link";
+export type GuardRefusal =
+  | "empty"
+  | "escalation_claim"
+  | "commitment"
+  | "prompt_leak"
+  | "data_egress"
+  | "encoded_payload"
+  | "foreign_link"
+  /** A price or stock count no tool result (nor the shopper) gave, or a restock promise. */
+  | FigureRefusal;
 
 export interface GuardInput {
   /** The model's reply as it came back. */
@@ -145,5 +155,7 @@ function checkText(text: string, rawInput: string, input: Pick<GuardInput, "allo
   const claim = findClaim(text, { audience, evidence: input.evidence });
   if (claim === "handoff") return { ok: false, reason: "escalation_claim" };
   if (claim) return { ok: false, reason: "commitment" };
+  const figure = unsupportedFigure(text, input.allowed);
+  if (figure) return { ok: false, reason: figure };
   return { ok: true, text };
 }

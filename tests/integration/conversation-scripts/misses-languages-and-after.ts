@@ -16,8 +16,9 @@ export const misses: Script[] = [
     case: "none",
   },
   {
-    name: "product question says what it can and cannot see",
-    steps: [{ say: "Do you have the beanie in stock in red?", has: [/product page/], lacks: [/order number\?/] }],
+    // This server's shop sells no beanies: an honest "we don't carry it", never a made-up product.
+    name: "product question about a product the catalogue does not have",
+    steps: [{ say: "Do you have the beanie in stock in red?", has: [/we don't seem to carry it/], lacks: [/order number\?/, /\$/] }],
     case: "none",
   },
   {
@@ -77,7 +78,12 @@ export const misses: Script[] = [
   },
   { name: "greeting in German", locale: "de", steps: [{ say: "Hallo", has: [/Hallo! Ich kann den Status/] }], case: "none" },
   { name: "thanks", steps: [{ say: "thanks!", has: [/You're welcome/] }], case: "none" },
-  { name: "es: product question in Spanish", locale: "es", steps: [{ say: "¿Tienen este gorro en talla L?", has: [/página del producto/] }], case: "none" },
+  {
+    name: "es: product question in Spanish",
+    locale: "es",
+    steps: [{ say: "¿Tienen este gorro en talla L?", has: [/parece que no lo vendemos/] }],
+    case: "none",
+  },
   {
     name: "de: address change in German is offered to the team",
     locale: "de",

@@ -46,6 +46,10 @@ describe("system prompt v2", () => {
     expect(prompt).toMatch(/allergy or safety/);
     expect(prompt).toMatch(/Links: only the store's links/);
   });
+  it("product facts only from search_products, never a made-up stock count or restock date", () => {
+    expect(prompt).toMatch(/Products: names, prices, availability, sizes, materials and care come only from search_products results/);
+    expect(prompt).toMatch(/never a product, price, stock count or restock date the results do not give/);
+  });
   it("carries a JSON example that parses and calibrates confidence", () => {
     expect(prompt).toContain(ANSWER_EXAMPLE);
     expect(JSON.parse(ANSWER_EXAMPLE)).toMatchObject({ confidence: 0.85, answered: true });
@@ -74,11 +78,11 @@ describe("system prompt v2 text", () => {
   };
   const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
   it.each<[string, PromptFacts, string]>([
-    ["a guest in French with every fact", facts, "d484374974ca35f34d8acde220434427f1913172621a44802969266e03de8336"],
+    ["a guest in French with every fact", facts, "ded472c9df2602b83acdb26a831b244c85e5a3c9c9b33ce75829025cf55f94a1"],
     [
       "a signed-in shopper, no locale, no contact or policies",
       { ...facts, locale: null, loggedIn: true, contact: { email: null, phone: null, url: null }, policies: [] },
-      "d03dd1f5fb0dd6e2ae50fb0be30b7e92337a62e414324211bd8d708133fd8637",
+      "0dc1192399488e55a78e589f95ef7bdd56560fbc7686dcffbe5251fad76eb700",
     ],
   ])("is the same text for %s", (_name, f, hash) => expect(sha256(renderSystemPrompt(f))).toBe(hash));
 });

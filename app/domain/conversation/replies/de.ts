@@ -93,10 +93,25 @@ export const de: ReplyCatalog = {
     if (c.url) return `Du erreichst ${c.shopName} über ${c.url}.`;
     return `Du erreichst ${c.shopName} über die Kontaktseite dieses Shops.`;
   },
-  productQuestion:
-    "Produktdetails und Lagerbestand sehe ich von hier aus nicht – die Produktseite zeigt Größen, Materialien und " +
-    "Verfügbarkeit. Ich helfe gern bei Bestellungen, Versand und Rückgaben oder gebe deine Frage an unser Team " +
-    "weiter.",
+  productPrice: (title, price) => `${title}: ${price}.`,
+  productVariantPrices: (title, prices) => `${title}: ${prices.map((p) => `${p.variant ? `${p.variant} ` : ""}${p.price}`).join(", ")}.`,
+  variantAvailability: (entries) => `Verfügbarkeit: ${entries.map((e) => `${e.variant}: ${de.stockWord(e.stock)}`).join(", ")}.`,
+  productStock: (stock) => `Der Artikel ist ${de.stockWord(stock)}.`,
+  stockWord: (s) => ({ sold_out: "ausverkauft", left: `noch ${s.kind === "left" ? s.count : 0} Stück`, in_stock: "auf Lager", available: "verfügbar" })[s.kind],
+  notInColour: (title, values) => `${title} gibt es nur in ${values}.`,
+  descriptionSays: (quotes) => `In der Produktbeschreibung steht: „${quotes.join(" ")}“`,
+  descriptionSilent: (aspect) => `Die Produktbeschreibung sagt nichts ${{ care: "zur Pflege", size: "zur Größe", material: "zum Material" }[aspect]}.`,
+  productLink: (url) => `Produktseite: ${url}`,
+  productList: (lines, r) => {
+    const range = r.min && r.max ? ` zwischen ${r.min} und ${r.max}` : r.max ? ` bis ${r.max}` : r.min ? ` ab ${r.min}` : "";
+    const items = lines.map((l) => `${l.title} (${l.from ? "ab " : ""}${l.price})`).join(", ");
+    return r.gift ? `Ein paar Geschenkideen${range}: ${items}.` : `Das haben wir${range}: ${items}.`;
+  },
+  closestProducts: (lines) => `Am nächsten kommt: ${lines.map((l) => `${l.title} (${l.from ? "ab " : ""}${l.price})`).join(", ")}.`,
+  notCarried: "Das habe ich in unserem Katalog nicht gefunden – wir scheinen es nicht zu führen.",
+  catalogueUnavailable:
+    "Ich kann unsere Produkte gerade nicht abrufen. Bitte gleich noch einmal versuchen oder auf „Mit " +
+    "einem Menschen sprechen“ tippen – dann hilft unser Team weiter.",
   changeRequest: (kind) =>
     `Ich kann ${kind === "address" ? "die Lieferadresse einer Bestellung" : "eine Bestellung"} nicht selbst ` +
     `${kind === "address" ? "ändern" : "stornieren"}, aber unser Team kann das, solange sie noch nicht versandt ` +

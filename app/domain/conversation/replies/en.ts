@@ -82,9 +82,24 @@ export const en: ReplyCatalog = {
     if (c.url) return `You can reach ${c.shopName} through ${c.url}.`;
     return `You can reach ${c.shopName} through the contact page of this store.`;
   },
-  productQuestion:
-    "I can't see product details or stock from here — the product page has sizes, materials and availability. I " +
-    "can help with orders, shipping and returns, or pass your question to our team.",
+  productPrice: (title, price) => `${title}: ${price}.`,
+  productVariantPrices: (title, prices) => `${title}: ${prices.map((p) => `${p.variant ? `${p.variant} ` : ""}${p.price}`).join(", ")}.`,
+  variantAvailability: (entries) => `Availability: ${entries.map((e) => `${e.variant}: ${en.stockWord(e.stock)}`).join(", ")}.`,
+  productStock: (stock) => `It's ${en.stockWord(stock)}.`,
+  stockWord: (s) => ({ sold_out: "sold out", left: `${s.kind === "left" ? s.count : 0} left`, in_stock: "in stock", available: "available" })[s.kind],
+  notInColour: (title, values) => `The ${title} comes in ${values} only.`,
+  descriptionSays: (quotes) => `The product description says: “${quotes.join(" ")}”`,
+  descriptionSilent: (aspect) =>
+    `The product description doesn't say anything about ${{ care: "how to care for it", size: "its size", material: "what it's made of" }[aspect]}.`,
+  productLink: (url) => `Product page: ${url}`,
+  productList: (lines, r) => {
+    const range = r.min && r.max ? ` between ${r.min} and ${r.max}` : r.max ? ` up to ${r.max}` : r.min ? ` from ${r.min}` : "";
+    const items = lines.map((l) => `${l.title} (${l.from ? "from " : ""}${l.price})`).join(", ");
+    return r.gift ? `Some gift ideas${range}: ${items}.` : `Here's what we have${range}: ${items}.`;
+  },
+  closestProducts: (lines) => `The closest we have: ${lines.map((l) => `${l.title} (${l.from ? "from " : ""}${l.price})`).join(", ")}.`,
+  notCarried: "I couldn't find that in our catalogue — we don't seem to carry it.",
+  catalogueUnavailable: "I can't look at our products right now. Please try again in a moment, or tap “Talk to a person” and our team will help.",
   changeRequest: (kind) =>
     `I can't ${kind === "address" ? "change the shipping address of an order" : "cancel an order"} myself, but ` +
     `our team can if it hasn't shipped yet. Would you like me to connect you with them?`,

@@ -87,10 +87,25 @@ export const es: ReplyCatalog = {
     if (c.url) return `Puedes contactar con ${c.shopName} a través de ${c.url}.`;
     return `Puedes contactar con ${c.shopName} desde la página de contacto de esta tienda.`;
   },
-  productQuestion:
-    "Desde aquí no veo los detalles ni el stock de los productos; la página del producto muestra tallas, " +
-    "materiales y disponibilidad. Puedo ayudarte con pedidos, envíos y devoluciones, o pasar tu pregunta a nuestro " +
-    "equipo.",
+  productPrice: (title, price) => `${title}: ${price}.`,
+  productVariantPrices: (title, prices) => `${title}: ${prices.map((p) => `${p.variant ? `${p.variant} ` : ""}${p.price}`).join(", ")}.`,
+  variantAvailability: (entries) => `Disponibilidad: ${entries.map((e) => `${e.variant}: ${es.stockWord(e.stock)}`).join(", ")}.`,
+  productStock: (stock) => `Está ${es.stockWord(stock)}.`,
+  stockWord: (s) => ({ sold_out: "agotado", left: `quedan ${s.kind === "left" ? s.count : 0}`, in_stock: "en stock", available: "disponible" })[s.kind],
+  notInColour: (title, values) => `${title} solo está disponible en ${values}.`,
+  descriptionSays: (quotes) => `La descripción del producto dice: «${quotes.join(" ")}»`,
+  descriptionSilent: (aspect) =>
+    `La descripción del producto no dice nada sobre ${{ care: "cómo cuidarlo", size: "su tamaño", material: "de qué está hecho" }[aspect]}.`,
+  productLink: (url) => `Página del producto: ${url}`,
+  productList: (lines, r) => {
+    const range = r.min && r.max ? ` entre ${r.min} y ${r.max}` : r.max ? ` por hasta ${r.max}` : r.min ? ` desde ${r.min}` : "";
+    const items = lines.map((l) => `${l.title} (${l.from ? "desde " : ""}${l.price})`).join(", ");
+    return r.gift ? `Algunas ideas de regalo${range}: ${items}.` : `Esto es lo que tenemos${range}: ${items}.`;
+  },
+  closestProducts: (lines) => `Lo más parecido que tenemos: ${lines.map((l) => `${l.title} (${l.from ? "desde " : ""}${l.price})`).join(", ")}.`,
+  notCarried: "No lo he encontrado en nuestro catálogo; parece que no lo vendemos.",
+  catalogueUnavailable:
+    "Ahora mismo no puedo consultar nuestros productos. Inténtalo de nuevo en un momento o pulsa «Hablar con una persona» y nuestro equipo te ayudará.",
   changeRequest: (kind) =>
     `No puedo ${kind === "address" ? "cambiar la dirección de envío de un pedido" : "cancelar un pedido"} yo ` +
     `mismo, pero nuestro equipo sí puede si aún no se ha enviado. ¿Quieres que te ponga en contacto con ellos?`,

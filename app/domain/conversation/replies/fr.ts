@@ -96,10 +96,25 @@ export const fr: ReplyCatalog = {
     if (c.url) return `Vous pouvez joindre ${c.shopName} via ${c.url}.`;
     return `Vous pouvez joindre ${c.shopName} via la page de contact de cette boutique.`;
   },
-  productQuestion:
-    "D’ici, je ne vois ni les détails ni le stock des produits : la page du produit indique tailles, matières et " +
-    "disponibilité. Je peux vous aider pour les commandes, la livraison et les retours, ou transmettre votre " +
-    "question à notre équipe.",
+  productPrice: (title, price) => `${title} : ${price}.`,
+  productVariantPrices: (title, prices) => `${title} : ${prices.map((p) => `${p.variant ? `${p.variant} ` : ""}${p.price}`).join(", ")}.`,
+  variantAvailability: (entries) => `Disponibilité : ${entries.map((e) => `${e.variant} : ${fr.stockWord(e.stock)}`).join(", ")}.`,
+  productStock: (stock) => `Il est ${fr.stockWord(stock)}.`,
+  stockWord: (s) => ({ sold_out: "épuisé", left: `plus que ${s.kind === "left" ? s.count : 0}`, in_stock: "en stock", available: "disponible" })[s.kind],
+  notInColour: (title, values) => `${title} existe uniquement en ${values}.`,
+  descriptionSays: (quotes) => `La description du produit indique : « ${quotes.join(" ")} »`,
+  descriptionSilent: (aspect) =>
+    `La description du produit ne dit rien sur ${{ care: "son entretien", size: "ses dimensions", material: "sa matière" }[aspect]}.`,
+  productLink: (url) => `Page du produit : ${url}`,
+  productList: (lines, r) => {
+    const range = r.min && r.max ? ` entre ${r.min} et ${r.max}` : r.max ? ` jusqu’à ${r.max}` : r.min ? ` à partir de ${r.min}` : "";
+    const items = lines.map((l) => `${l.title} (${l.from ? "à partir de " : ""}${l.price})`).join(", ");
+    return r.gift ? `Quelques idées cadeaux${range} : ${items}.` : `Voici ce que nous avons${range} : ${items}.`;
+  },
+  closestProducts: (lines) => `Ce qui s’en rapproche le plus : ${lines.map((l) => `${l.title} (${l.from ? "à partir de " : ""}${l.price})`).join(", ")}.`,
+  notCarried: "Je ne l’ai pas trouvé dans notre catalogue : il semble que nous ne le proposions pas.",
+  catalogueUnavailable:
+    "Je ne peux pas consulter nos produits pour le moment. Réessayez dans un instant, ou appuyez sur « Parler à une personne » et notre équipe vous aidera.",
   changeRequest: (kind) =>
     `Je ne peux pas ` +
     `${kind === "address" ? "modifier l’adresse de livraison d’une commande" : "annuler une commande"} moi-même, ` +

@@ -5,7 +5,7 @@ import { es } from "./es";
 import { fr } from "./fr";
 import type { Format, ReplyCatalog } from "./types";
 
-export type { ContactFacts, Format, OrderListEntry, ReplyCatalog } from "./types";
+export type { ContactFacts, Format, OrderListEntry, ProductLine, ReplyCatalog, VariantStock } from "./types";
 
 const CATALOGS: Record<Language, ReplyCatalog> = { en, es, fr, de };
 
@@ -18,7 +18,9 @@ export function repliesFor(lang: Language): ReplyCatalog {
 export function formatFor(lang: Language): Format {
   const locale = intlLocale(lang);
   const day = new Intl.DateTimeFormat(locale, { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" });
+  const list = new Intl.ListFormat(locale, { style: "long", type: "conjunction" });
   return {
+    list: (items) => list.format(items),
     // An unparseable date (an odd Admin value) says nothing rather than failing the turn.
     day: (iso) => (Number.isNaN(Date.parse(iso)) ? "" : day.format(new Date(iso))),
     money: (m) => {

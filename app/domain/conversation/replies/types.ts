@@ -15,10 +15,23 @@ export interface OrderListEntry {
   placedAt: string;
 }
 
-/** Formatting helpers a catalog uses (dates and money in the shopper's conventions). */
+/** Formatting helpers a catalog uses (dates, money and lists in the shopper's conventions). */
 export interface Format {
   day(iso: string): string;
   money(m: { amount: string; currencyCode: string }): string;
+  /** "Oat, Sage and Charcoal" */
+  list(items: string[]): string;
+}
+
+/** A variant's availability as the data gives it (app/domain/conversation/product-answer.ts). */
+export type VariantStock = { kind: "sold_out" } | { kind: "left"; count: number } | { kind: "in_stock" } | { kind: "available" };
+
+/** A product in a short list: its title and (lowest) price, formatted. */
+export interface ProductLine {
+  title: string;
+  price: string;
+  /** Variants cost more: the price is a "from" price. */
+  from: boolean;
 }
 
 /**
@@ -49,8 +62,23 @@ export interface ReplyCatalog {
   noPolicy(topic: "shipping" | "refund"): string;
   contact(c: ContactFacts, hours: string | null): string;
   contactLine(c: ContactFacts): string;
-  productQuestion: string;
   changeRequest(kind: "address" | "cancel"): string;
+
+  // Products (the catalogue's facts only: never a stock, price or date the data does not give)
+  productPrice(title: string, price: string): string;
+  productVariantPrices(title: string, prices: Array<{ variant: string; price: string }>): string;
+  variantAvailability(entries: Array<{ variant: string; stock: VariantStock }>): string;
+  productStock(stock: VariantStock): string;
+  stockWord(stock: VariantStock): string;
+  /** The product comes in other colours than the one asked for. */
+  notInColour(title: string, values: string): string;
+  descriptionSays(quotes: string[]): string;
+  descriptionSilent(aspect: "care" | "size" | "material"): string;
+  productLink(url: string): string;
+  productList(lines: ProductLine[], range: { gift: boolean; min: string | null; max: string | null }): string;
+  closestProducts(lines: ProductLine[]): string;
+  notCarried: string;
+  catalogueUnavailable: string;
 
   // Misses
   miss: string;
