@@ -3,17 +3,32 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { streamCompletion } from "../../app/chat/model/stream-completion.server";
 import { TurnDeadline } from "../../app/chat/model/turn-deadline.server";
 import { StreamGate } from "../../app/domain/model-output/stream-gate";
+import { createDb, type Db } from "../../app/db.server";
+import { migrateDeploy } from "../../app/platform/prisma-cli.server";
+import { purgeExpiredConversations } from "../../app/platform/retention.server";
+import { assembleCustomerExport, handleDataRequest } from "../../app/shopify/customer-data-request.server";
 import { startOpenAiServer, type OpenAiServerHandle } from "../servers/openai-server";
+import { tempSqliteUrl } from "../support/app-server";
+import { seedShop } from "../support/seed";
 
 // The security third pass on the model, the team's email and the data that really leaves: each
 // red-team finding replayed against the real code (the `openai` SDK reading the fake's SSE, SQLite).
 let fake: OpenAiServerHandle;
+let db: Db;
+const databaseUrl = tempSqliteUrl();
+const SHOP = "data-pass.myshopify.com";
+const DAY = 24 * 60 * 60_000;
+const hooks = { forgetSessions: () => {}, forgetShopSettings: () => {}, mailFrom: "Baton <escalations@baton.test>", messageIdDomain: "baton.test" };
 
 beforeAll(async () => {
   fake = await startOpenAiServer({ apiKey: "test" });
-});
+  await migrateDeploy(databaseUrl);
+  await seedShop(databaseUrl, { domain: SHOP });
+  db = createDb(databaseUrl);
+}, 60_000);
 
 afterAll(async () => {
+  await db?.$disconnect();
   await fake?.stop();
 });
 
@@ -62,5 +77,118 @@ describe("finding 1: a hostile model's streamed tool calls cannot freeze or poll
     const { result } = await streamed([piece(0, { id: "call_long", type: "function", function: { name: "", arguments: "{}" } }), ...deltas]);
     const call = result.message?.tool_calls?.[0];
     expect(call?.type === "function" ? call.function.name.length : -1).toBe(64);
+  });
+});
+
+describe("finding 2: a data-request export holds the requester's data, not other shoppers'", () => {
+  const SARAH = "sarah.export@example.com";
+  beforeAll(async () => {
+    // Sarah's own conversation (she proved order #1042 with her email; the case replies elsewhere).
+    await db.conversation.create({
+      data: {
+        id: "export-own",
+        shop: SHOP,
+        shopperEmail: "sarah.work@example.com",
+        orderName: "#1042",
+        orderVerified: true,
+        messages: {
+          create: [
+            { role: "shopper", text: `Where is #1042? I am ${SARAH}` },
+            { role: "assistant", text: "It shipped via USPS." },
+          ],
+        },
+        case: {
+          create: {
+            shop: SHOP,
+            reasons: ["explicit_request"],
+            reasonText: "asked for a person",
+            priority: "normal",
+            confidence: 1,
+            signals: [],
+            route: {},
+            shopperEmail: "sarah.work@example.com",
+            orderName: "#1042",
+            orderFacts: { name: "#1042", email: SARAH },
+            summary: "Sarah asks about #1042",
+            messageId: "<export-own@baton.test>",
+          },
+        },
+      },
+    });
+    // Priya's conversation that merely names Sarah.
+    await db.conversation.create({
+      data: {
+        id: "export-mention",
+        shop: SHOP,
+        customerId: "777",
+        shopperEmail: "priya.other@example.com",
+        messages: {
+          create: [
+            { role: "shopper", text: "My order #1044 is late, my card ends 4242", createdAt: new Date(Date.now() - 2000) },
+            { role: "shopper", text: `The gift was for ${SARAH.toUpperCase()}`, createdAt: new Date(Date.now() - 1000) },
+          ],
+        },
+        case: {
+          create: {
+            shop: SHOP,
+            reasons: ["explicit_request"],
+            reasonText: "late order",
+            priority: "normal",
+            confidence: 1,
+            signals: [],
+            route: {},
+            shopperEmail: "priya.other@example.com",
+            orderName: "#1044",
+            orderFacts: { name: "#1044", email: "priya.other@example.com" },
+            customerFacts: { id: "777", email: "priya.other@example.com" },
+            summary: "Priya's order #1044",
+            messageId: "<export-mention@baton.test>",
+          },
+        },
+      },
+    });
+  });
+
+  it("the requester's own conversation (proven by order facts) is whole; a mentioning one gives only the lines naming her", async () => {
+    const exported = await assembleCustomerExport(db, SHOP, { customer: { email: SARAH } }, new Date());
+    expect(exported.conversations.map((c) => c.id)).toEqual(["export-own"]);
+    expect(exported.conversations[0]!.messages).toHaveLength(2);
+    expect(exported.cases.map((c) => c.conversationId)).toEqual(["export-own"]);
+    const json = JSON.stringify(exported);
+    for (const foreign of ["priya.other@example.com", "777", "#1044", "4242", "late order"]) expect(json).not.toContain(foreign);
+    expect(exported.mentions).toEqual([
+      { conversationId: "export-mention", messages: [expect.objectContaining({ text: `The gift was for ${SARAH.toUpperCase()}` })] },
+    ]);
+  });
+
+  it("a stored export and its email follow retention: past the shop's period they are gone", async () => {
+    const shop = "export-retention.myshopify.com";
+    await seedShop(databaseUrl, { domain: shop });
+    await db.shop.update({ where: { domain: shop }, data: { retentionDays: 30 } });
+    const old = new Date(Date.now() - 45 * DAY);
+    await db.conversation.create({
+      data: {
+        id: "export-retained",
+        shop,
+        shopperEmail: "old@example.com",
+        createdAt: old,
+        updatedAt: old,
+        messages: { create: [{ role: "shopper", text: "secret transcript" }] },
+      },
+    });
+    const outcome = await handleDataRequest(
+      db,
+      { topic: "customers/data_request", shop, webhookId: "wh-export-1", payload: { customer: { email: "old@example.com" }, data_request: { id: 91 } } },
+      hooks,
+      old,
+    );
+    expect(outcome).toMatchObject({ conversations: 1 });
+    await db.outboxEmail.updateMany({ where: { shop, kind: "data_request" }, data: { status: "sent", sentAt: old } });
+    await purgeExpiredConversations(db, new Date());
+    const rows = await db.dataRequest.findMany({ where: { shop } });
+    expect(rows).toHaveLength(1);
+    expect(JSON.stringify(rows[0]!.payload)).not.toContain("secret transcript");
+    const mails = await db.outboxEmail.findMany({ where: { shop, kind: "data_request" } });
+    expect(mails.map((m) => m.textBody).join("")).not.toContain("secret transcript");
   });
 });
