@@ -192,3 +192,94 @@ describe("finding 2: a data-request export holds the requester's data, not other
     expect(mails.map((m) => m.textBody).join("")).not.toContain("secret transcript");
   });
 });
+
+describe("finding 3: customers/redact follows every identity the conversation carried", () => {
+  const shop = "redact-pass.myshopify.com";
+  const SARAH = "sarah.redact@example.com";
+  const WORK = "sarah.redact.work@example.com";
+  const TRACKING = "9400111899223847563";
+  const parts = [{ type: "order", order: { name: "#1042", items: [{ title: "Blue mug", quantity: 2 }], tracking: { number: TRACKING } } }];
+
+  beforeAll(async () => {
+    await seedShop(databaseUrl, { domain: shop });
+    // She proved #1042 with her order email, then asked the team to reply to her work address.
+    await db.conversation.create({
+      data: {
+        id: "redact-proven",
+        shop,
+        shopperEmail: WORK,
+        orderName: "#1042",
+        orderVerified: true,
+        messages: {
+          create: [
+            { role: "shopper", text: `Where is #1042? ${SARAH}` },
+            { role: "assistant", text: `It shipped via USPS, tracking ${TRACKING}.`, meta: { parts } },
+            { role: "shopper", text: `Please write to ${WORK}` },
+          ],
+        },
+        case: {
+          create: {
+            shop,
+            reasons: ["explicit_request"],
+            reasonText: "asked for a person",
+            priority: "normal",
+            confidence: 1,
+            signals: [],
+            route: {},
+            shopperEmail: WORK,
+            orderName: "#1042",
+            orderFacts: { id: "gid://shopify/Order/5001", name: "#1042", email: SARAH, items: [{ title: "Blue mug", quantity: 2 }] },
+            summary: `Order #1042, tracking ${TRACKING}`,
+            messageId: "<redact-proven@baton.test>",
+            emails: {
+              create: [
+                {
+                  shop,
+                  kind: "case",
+                  status: "sent",
+                  messageId: "<redact-proven-mail@baton.test>",
+                  fromAddress: "Baton <escalations@baton.test>",
+                  toAddresses: "support@test-goods.example",
+                  replyTo: WORK,
+                  subject: "Order #1042",
+                  textBody: `Tracking ${TRACKING}, Blue mug ×2`,
+                  htmlBody: `<p>Tracking ${TRACKING}</p>`,
+                },
+              ],
+            },
+          },
+        },
+      },
+    });
+    // A later conversation from her work address only.
+    await db.conversation.create({
+      data: { id: "redact-work-only", shop, shopperEmail: WORK, messages: { create: [{ role: "shopper", text: "Me again about the mug" }] } },
+    });
+    // Someone else's data request whose stored export quotes her work address.
+    await db.dataRequest.create({
+      data: {
+        id: "dr-other",
+        shop,
+        topic: "CUSTOMERS_DATA_REQUEST",
+        email: "jo@example.com",
+        payload: { export: { conversations: [], mentions: [{ conversationId: "x", messages: [{ role: "shopper", text: `ask ${WORK}` }] }] } },
+      },
+    });
+  });
+
+  it("deletes the proven-order conversation, its case, order card, tracking and outbox email, the reply-to's conversations and quotes", async () => {
+    const { redactCustomer } = await import("../../app/shopify/compliance.server");
+    await redactCustomer(db, shop, { customer: { email: SARAH } }, "baton.test");
+    const [conversations, messages, cases, outbox, requests] = await Promise.all([
+      db.conversation.findMany({ where: { shop } }),
+      db.message.findMany({ where: { conversation: { shop } } }),
+      db.escalationCase.findMany({ where: { shop } }),
+      db.outboxEmail.findMany({ where: { shop } }),
+      db.dataRequest.findMany({ where: { shop } }),
+    ]);
+    const stored = JSON.stringify({ conversations, messages, cases, outbox, requests }).toLowerCase();
+    for (const trace of [SARAH, WORK, TRACKING, "blue mug"]) expect(stored).not.toContain(trace);
+    expect(conversations).toHaveLength(0);
+    expect(requests.map((r) => r.id)).toEqual(["dr-other"]);
+  });
+});
