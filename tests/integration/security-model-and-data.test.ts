@@ -8,7 +8,9 @@ import { migrateDeploy } from "../../app/platform/prisma-cli.server";
 import { purgeExpiredConversations } from "../../app/platform/retention.server";
 import { assembleCustomerExport, handleDataRequest } from "../../app/shopify/customer-data-request.server";
 import { startOpenAiServer, type OpenAiServerHandle } from "../servers/openai-server";
-import { tempSqliteUrl } from "../support/app-server";
+import { startSmtpServer, type SmtpServerHandle } from "../servers/smtp-server";
+import { startAppServer, tempSqliteUrl, type AppServer } from "../support/app-server";
+import { storefront } from "../support/storefront-client";
 import { seedShop } from "../support/seed";
 
 // The security third pass on the model, the team's email and the data that really leaves: each
@@ -282,4 +284,38 @@ describe("finding 3: customers/redact follows every identity the conversation ca
     expect(conversations).toHaveLength(0);
     expect(requests.map((r) => r.id)).toEqual(["dr-other"]);
   });
+});
+
+describe("finding 5: a card number the shopper types is neither stored nor emailed", () => {
+  const shop = "card-pass.myshopify.com";
+  let smtp: SmtpServerHandle;
+  let app: AppServer;
+  let appDb: Db;
+
+  beforeAll(async () => {
+    smtp = await startSmtpServer();
+    app = await startAppServer({ env: { SMTP_URL: smtp.url, OUTBOX_POLL_MS: "30" } });
+    await seedShop(app.databaseUrl, { domain: shop });
+    appDb = createDb(app.databaseUrl);
+  }, 90_000);
+
+  afterAll(async () => {
+    await appDb?.$disconnect();
+    await app?.stop();
+    await smtp?.stop();
+  });
+
+  it("the transcript, the case and the team's email carry only the last four digits and no security code", async () => {
+    const shopper = storefront(app.origin, { shop });
+    const first = await shopper.post({ message: "I want to talk to a person, you charged my card 4111 1111 1111 1111 twice, CVV 737" });
+    const second = await shopper.post({ conversationId: first.body.conversationId, message: "card.holder@example.com" });
+    expect(second.body.state).toBe("escalated");
+    const [mail] = await smtp.waitForMessages(1, 10_000);
+    const messages = await appDb.message.findMany({ where: { conversationId: first.body.conversationId! } });
+    const kase = await appDb.escalationCase.findUnique({ where: { conversationId: first.body.conversationId! } });
+    const stored = JSON.stringify({ messages, kase, mail: [mail!.subject, mail!.text, mail!.html] });
+    expect(stored).not.toMatch(/4111[ -]?1111[ -]?1111/);
+    expect(stored).not.toContain("737");
+    expect(mail!.text).toContain("•••• •••• •••• 1111");
+  }, 60_000);
 });
