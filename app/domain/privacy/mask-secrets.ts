@@ -4,9 +4,25 @@
 
 /** 13–19 digits, single spaces or dashes allowed between them; card numbers start with 2–6. */
 const CARD_RUN = /(?<![\d-])[2-6](?:[ -]?\d){12,18}(?![\d])/g;
+const CODE_WORDS = [
+  "cvv2?",
+  "cvc2?",
+  "cvn",
+  "csc",
+  "cid",
+  "security code",
+  "card code",
+  "verification code",
+  "c[oó]digo de seguridad",
+  "cryptogramme",
+  "code de s[eé]curit[eé]",
+  "kartenpr[uü]fnummer",
+  "pr[uü]fnummer",
+  "sicherheitscode",
+  "pr[uü]fziffer",
+];
 /** A 3–4 digit code shortly after a card-security word (en, es, fr, de). */
-const SECURITY_CODE =
-  /\b(cvv2?|cvc2?|cvn|csc|cid|security code|card code|verification code|c[oó]digo de seguridad|cryptogramme|code de s[eé]curit[eé]|kartenpr[uü]fnummer|pr[uü]fnummer|sicherheitscode|pr[uü]fziffer)\b([^\d\n]{0,16})(\d{3,4})(?!\d)/giu;
+const SECURITY_CODE = new RegExp(`\\b(${CODE_WORDS.join("|")})\\b([^\\d\\n]{0,16})(\\d{3,4})(?!\\d)`, "giu");
 
 export const CARD_MASK = "•••• •••• ••••";
 export const CODE_MASK = "•••";
