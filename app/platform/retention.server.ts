@@ -1,5 +1,6 @@
 import type { Db } from "~/db.server";
 import { logger, type Logger } from "./logger.server";
+import { expireStoredExports } from "./retention-exports.server";
 
 // Data retention: a conversation (with its messages, case and case emails) is kept for the shop's
 // `retentionDays` after its last activity, then deleted. Every app instance runs the job; deletes
@@ -43,7 +44,9 @@ export async function purgeExpiredConversations(db: Db, now: Date): Promise<Rete
       deletedHere += count;
       if (batch.length < BATCH) break;
     }
-    if (deletedHere > 0) touched++;
+    // Exports copied transcripts; they go with them (and at the latest after the same period).
+    const exports = await expireStoredExports(db, shop.domain, cutoff);
+    if (deletedHere > 0 || exports > 0) touched++;
     conversations += deletedHere;
   }
   return { shops: touched, conversations };

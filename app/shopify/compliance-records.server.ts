@@ -98,3 +98,38 @@ export async function findMentioningConversationIds(db: Db, shop: string, email:
     WHERE c."shop" = ${shop} AND lower(m."text") LIKE ${pattern} ESCAPE '\\'`;
   return rows.map((r) => r.id);
 }
+
+/**
+ * The customer's conversations split by whose they are. `owned`: by the signed customer id, the
+ * shopper email on the conversation or its case, or the email or customer that proved the case's
+ * order (a shopper who proved her order and then gave another reply-to address). `mentioning`:
+ * someone else's conversations in which a message merely contains the customer's email.
+ */
+export async function splitCustomerConversations(db: Db, shop: string, who: CustomerRef): Promise<{ owned: string[]; mentioning: string[] }> {
+  const owned = new Set(await findCustomerConversationIds(db, shop, who, false));
+  const candidates = who.email ? (await findMentioningConversationIds(db, shop, who.email)).filter((id) => !owned.has(id)) : [];
+  const cases = candidates.length
+    ? await db.escalationCase.findMany({
+        where: { shop, conversationId: { in: candidates } },
+        select: { conversationId: true, orderFacts: true, customerFacts: true },
+      })
+    : [];
+  for (const c of cases) if (orderFactsName(c.orderFacts, who) || customerFactsName(c.customerFacts, who)) owned.add(c.conversationId);
+  return { owned: [...owned], mentioning: candidates.filter((id) => !owned.has(id)) };
+}
+
+/** Whether a case's stored order facts name this customer: the order's email or its customer. */
+export function orderFactsName(facts: unknown, who: CustomerRef): boolean {
+  return isRecord(facts) && (emailIs(facts.email, who) || customerFactsName(facts.customer, who));
+}
+
+/** Whether stored customer facts are this customer (by email, or by the numeric end of the customer id). */
+export function customerFactsName(facts: unknown, who: CustomerRef): boolean {
+  if (!isRecord(facts)) return false;
+  const id = typeof facts.id === "string" || typeof facts.id === "number" ? String(facts.id) : "";
+  return emailIs(facts.email, who) || Boolean(who.customerId && /(\d+)$/.exec(id)?.[1] === who.customerId);
+}
+
+function emailIs(value: unknown, who: CustomerRef): boolean {
+  return Boolean(who.email && typeof value === "string" && normalizeEmail(value) === who.email);
+}

@@ -1,11 +1,13 @@
 import escapeHtml from "escape-html";
 import type { Db } from "~/db.server";
+import { normalizeEmail } from "~/domain/email/address";
 import {
   containsPattern,
   customerOf,
-  findCustomerConversationIds,
   findMentioningConversationIds,
+  isRecord,
   isUniqueViolation,
+  splitCustomerConversations,
   stableId,
   type ComplianceDelivery,
   type ComplianceHooks,
@@ -47,10 +49,19 @@ export async function redactCustomer(
   messageIdDomain: string,
 ): Promise<{ conversations: number; outboxRows: number; scrubbed: number }> {
   const who = customerOf(payload);
-  const ids = await findCustomerConversationIds(db, shop, who, false);
+  // Her conversations by every identity they carried: the signed id, the email that proved an order
+  // (in the case's order facts), and any reply-to she gave there, whose own conversations are hers too.
+  const ids = new Set((await splitCustomerConversations(db, shop, who)).owned);
+  const emails = new Set(who.email ? [who.email] : []);
+  for (const email of await emailsCarriedBy(db, shop, [...ids])) {
+    if (emails.has(email)) continue;
+    emails.add(email);
+    for (const id of (await splitCustomerConversations(db, shop, { customerId: null, email })).owned) ids.add(id);
+  }
+  const owned = [...ids];
   let conversations = 0;
-  for (let i = 0; i < ids.length; i += 500) {
-    conversations += (await db.conversation.deleteMany({ where: { shop, id: { in: ids.slice(i, i + 500) } } })).count;
+  for (let i = 0; i < owned.length; i += 500) {
+    conversations += (await db.conversation.deleteMany({ where: { shop, id: { in: owned.slice(i, i + 500) } } })).count;
   }
 
   let outboxRows = 0;
@@ -58,7 +69,7 @@ export async function redactCustomer(
     where: {
       shop,
       topic: "CUSTOMERS_DATA_REQUEST",
-      OR: [...(who.customerId ? [{ customerId: who.customerId }] : []), ...(who.email ? [{ email: who.email }] : [])],
+      OR: [...(who.customerId ? [{ customerId: who.customerId }] : []), ...[...emails].map((email) => ({ email }))],
     },
     select: { id: true },
   });
@@ -69,43 +80,88 @@ export async function redactCustomer(
   }
 
   let scrubbed = 0;
-  if (who.email) {
-    const email = who.email;
-    const pattern = containsPattern(email);
-    const htmlPattern = containsPattern(escapeHtml(email));
-    const mentioning = await findMentioningConversationIds(db, shop, email);
-    if (mentioning.length) {
-      const messages = await db.message.findMany({ where: { conversationId: { in: mentioning } }, select: { id: true, text: true } });
-      for (const m of messages) {
-        const text = scrub(m.text, email);
-        if (text !== m.text) {
-          await db.message.update({ where: { id: m.id }, data: { text } });
-          scrubbed++;
-        }
-      }
-    }
-    const cases = await db.$queryRaw<Array<{ id: string; summary: string }>>`
-      SELECT "id", "summary" FROM "EscalationCase" WHERE "shop" = ${shop} AND lower("summary") LIKE ${pattern} ESCAPE '\\'`;
-    for (const c of cases) {
-      await db.escalationCase.update({ where: { id: c.id }, data: { summary: scrub(c.summary, email) } });
-      scrubbed++;
-    }
-    const addressed = await db.$queryRaw<Array<{ id: string }>>`
-      SELECT "id" FROM "OutboxEmail" WHERE "shop" = ${shop} AND lower("replyTo") = ${email}`;
-    if (addressed.length) outboxRows += (await db.outboxEmail.deleteMany({ where: { id: { in: addressed.map((r) => r.id) } } })).count;
-    const quoting = await db.$queryRaw<Array<{ id: string; subject: string; textBody: string; htmlBody: string }>>`
-      SELECT "id", "subject", "textBody", "htmlBody" FROM "OutboxEmail" WHERE "shop" = ${shop} AND (
-        lower("subject") LIKE ${pattern} ESCAPE '\\' OR lower("textBody") LIKE ${pattern} ESCAPE '\\'
-        OR lower("htmlBody") LIKE ${pattern} ESCAPE '\\' OR lower("htmlBody") LIKE ${htmlPattern} ESCAPE '\\')`;
-    for (const row of quoting) {
-      await db.outboxEmail.update({
-        where: { id: row.id },
-        data: { subject: scrub(row.subject, email), textBody: scrub(row.textBody, email), htmlBody: scrub(row.htmlBody, email) },
-      });
-      scrubbed++;
-    }
+  for (const email of emails) {
+    const done = await scrubEverywhere(db, shop, email);
+    outboxRows += done.outboxRows;
+    scrubbed += done.scrubbed;
   }
   return { conversations, outboxRows, scrubbed };
+}
+
+/** Every address the conversations or their cases carried (shopper email, reply-to, the order's and customer's email). */
+async function emailsCarriedBy(db: Db, shop: string, ids: string[]): Promise<string[]> {
+  const found = new Set<string>();
+  const add = (v: unknown) => {
+    if (typeof v === "string" && v.includes("@") && v.length <= 320) found.add(normalizeEmail(v));
+  };
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await db.conversation.findMany({
+      where: { shop, id: { in: ids.slice(i, i + 500) } },
+      select: { shopperEmail: true, case: { select: { shopperEmail: true, orderFacts: true, customerFacts: true } } },
+    });
+    for (const r of rows) {
+      add(r.shopperEmail);
+      add(r.case?.shopperEmail);
+      const order = isRecord(r.case?.orderFacts) ? r.case.orderFacts : {};
+      add(order.email);
+      if (isRecord(order.customer)) add(order.customer.email);
+      if (isRecord(r.case?.customerFacts)) add(r.case.customerFacts.email);
+    }
+  }
+  return [...found];
+}
+
+/**
+ * Replaces `email` wherever it is quoted outside her own conversations: messages in others'
+ * conversations, case summaries, outbox subjects and bodies, other requesters' stored exports;
+ * an outbox row addressed to it (Reply-To) is deleted.
+ */
+async function scrubEverywhere(db: Db, shop: string, email: string): Promise<{ outboxRows: number; scrubbed: number }> {
+  let outboxRows = 0;
+  let scrubbed = 0;
+  const pattern = containsPattern(email);
+  const htmlPattern = containsPattern(escapeHtml(email));
+  const mentioning = await findMentioningConversationIds(db, shop, email);
+  if (mentioning.length) {
+    const messages = await db.message.findMany({ where: { conversationId: { in: mentioning } }, select: { id: true, text: true } });
+    for (const m of messages) {
+      const text = scrub(m.text, email);
+      if (text !== m.text) {
+        await db.message.update({ where: { id: m.id }, data: { text } });
+        scrubbed++;
+      }
+    }
+  }
+  const cases = await db.$queryRaw<Array<{ id: string; summary: string }>>`
+    SELECT "id", "summary" FROM "EscalationCase" WHERE "shop" = ${shop} AND lower("summary") LIKE ${pattern} ESCAPE '\\'`;
+  for (const c of cases) {
+    await db.escalationCase.update({ where: { id: c.id }, data: { summary: scrub(c.summary, email) } });
+    scrubbed++;
+  }
+  const addressed = await db.$queryRaw<Array<{ id: string }>>`
+    SELECT "id" FROM "OutboxEmail" WHERE "shop" = ${shop} AND lower("replyTo") = ${email}`;
+  if (addressed.length) outboxRows += (await db.outboxEmail.deleteMany({ where: { id: { in: addressed.map((r) => r.id) } } })).count;
+  const quoting = await db.$queryRaw<Array<{ id: string; subject: string; textBody: string; htmlBody: string }>>`
+    SELECT "id", "subject", "textBody", "htmlBody" FROM "OutboxEmail" WHERE "shop" = ${shop} AND (
+      lower("subject") LIKE ${pattern} ESCAPE '\\' OR lower("textBody") LIKE ${pattern} ESCAPE '\\'
+      OR lower("htmlBody") LIKE ${pattern} ESCAPE '\\' OR lower("htmlBody") LIKE ${htmlPattern} ESCAPE '\\')`;
+  for (const row of quoting) {
+    await db.outboxEmail.update({
+      where: { id: row.id },
+      data: { subject: scrub(row.subject, email), textBody: scrub(row.textBody, email), htmlBody: scrub(row.htmlBody, email) },
+    });
+    scrubbed++;
+  }
+  // Other requesters' stored exports may quote her (a mention): scrubbed in the JSON text.
+  const exports = await db.dataRequest.findMany({ where: { shop, topic: "CUSTOMERS_DATA_REQUEST" }, select: { id: true, payload: true } });
+  for (const row of exports) {
+    const json = JSON.stringify(row.payload);
+    const cleaned = scrub(json, email);
+    if (cleaned === json) continue;
+    await db.dataRequest.update({ where: { id: row.id }, data: { payload: JSON.parse(cleaned) as object } });
+    scrubbed++;
+  }
+  return { outboxRows, scrubbed };
 }
 
 async function handleCustomerRedact(db: Db, d: ComplianceDelivery, hooks: ComplianceHooks, now: Date): Promise<ComplianceOutcome> {

@@ -5,14 +5,15 @@ import { cleanAddress, formatFrom, sanitizeHeaderValue, truncate } from "~/domai
 import { parseRoutingSettings } from "~/domain/routing";
 import { contactSettingsSchema, parseStored } from "~/domain/shop-settings";
 import {
+  containsPattern,
   customerOf,
-  findCustomerConversationIds,
   isRecord,
   isUniqueViolation,
   stableId,
   type ComplianceDelivery,
   type ComplianceHooks,
   type ComplianceOutcome,
+  splitCustomerConversations,
 } from "./compliance-records.server";
 
 // ---------------------------------------------------------------------------------------------
@@ -46,19 +47,25 @@ export interface CustomerExport {
     customerFacts: unknown;
     createdAt: string;
   }>;
+  /**
+   * Other shoppers' conversations that name the customer: only the messages containing their email
+   * (personal data about them), never the other shopper's identity, case or remaining transcript.
+   */
+  mentions: Array<{ conversationId: string; messages: Array<{ role: string; text: string; at: string }> }>;
 }
 
 /** Everything Baton holds about one customer of one shop (the data_request answer). */
 export async function assembleCustomerExport(db: Db, shop: string, payload: unknown, now: Date): Promise<CustomerExport> {
   const who = customerOf(payload);
-  const ids = await findCustomerConversationIds(db, shop, who, true);
-  const conversations = ids.length
+  const { owned, mentioning } = await splitCustomerConversations(db, shop, who);
+  const conversations = owned.length
     ? await db.conversation.findMany({
-        where: { shop, id: { in: ids } },
+        where: { shop, id: { in: owned } },
         include: { messages: { orderBy: { createdAt: "asc" } }, case: true },
         orderBy: { createdAt: "asc" },
       })
     : [];
+  const mentions = await mentioningMessages(db, shop, mentioning, who.email);
   const request = isRecord(payload) && isRecord(payload.data_request) ? payload.data_request : {};
   const ordersRequested = isRecord(payload) && Array.isArray(payload.orders_requested) ? payload.orders_requested.slice(0, 1000) : [];
   return {
@@ -100,7 +107,24 @@ export async function assembleCustomerExport(db: Db, shop: string, payload: unkn
           ]
         : [],
     ),
+    mentions,
   };
+}
+
+async function mentioningMessages(db: Db, shop: string, ids: string[], email: string | null): Promise<CustomerExport["mentions"]> {
+  if (!email || ids.length === 0) return [];
+  const rows = await db.$queryRaw<Array<{ conversationId: string; role: string; text: string; createdAt: Date | string }>>`
+    SELECT m."conversationId", m."role", m."text", m."createdAt" FROM "Message" m JOIN "Conversation" c ON c."id" = m."conversationId"
+    WHERE c."shop" = ${shop} AND lower(m."text") LIKE ${containsPattern(email)} ESCAPE '\\' ORDER BY m."createdAt" ASC`;
+  const wanted = new Set(ids);
+  const byConversation = new Map<string, CustomerExport["mentions"][number]["messages"]>();
+  for (const r of rows) {
+    if (!wanted.has(r.conversationId)) continue;
+    const list = byConversation.get(r.conversationId) ?? [];
+    list.push({ role: r.role, text: r.text, at: new Date(r.createdAt).toISOString() });
+    byConversation.set(r.conversationId, list);
+  }
+  return [...byConversation].map(([conversationId, messages]) => ({ conversationId, messages }));
 }
 
 /** Message-ID of the export email of one data request (also how customers/redact finds it). */

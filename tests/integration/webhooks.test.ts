@@ -154,15 +154,19 @@ describe("customers/data_request", () => {
         export: {
           conversations: Array<{ messages: Array<{ text: string }>; customerId: string | null; shopperEmail: string | null }>;
           cases: Array<{ shopperEmail: string }>;
+          mentions: Array<{ messages: Array<{ text: string }> }>;
         };
       }
     ).export;
-    // Logged-in conversation (by id), anonymous one (email typed in mixed case), and Jo's mention.
-    expect(exported.conversations).toHaveLength(3);
+    // Logged-in conversation (by id) and the anonymous one (email typed in mixed case), whole.
+    expect(exported.conversations).toHaveLength(2);
     const allText = exported.conversations.flatMap((c) => c.messages.map((m) => m.text)).join("\n");
     expect(allText).toContain("It still has not arrived.");
     expect(allText).toContain("SARAH@example.COM");
-    expect(exported.cases.map((c) => c.shopperEmail).sort()).toEqual(["jo@example.com", SARAH, SARAH]);
+    expect(exported.cases.map((c) => c.shopperEmail).sort()).toEqual([SARAH, SARAH]);
+    // Jo's conversation gives only the line naming Sarah: not Jo's address, case or other lines.
+    expect(exported.mentions.map((m) => m.messages.map((x) => x.text))).toEqual([["Hi! My friend sarah@example.com recommended you"]]);
+    expect(JSON.stringify(exported)).not.toContain("jo@example.com");
 
     const [mail] = await smtp.waitForMessages(1, 10_000);
     await new Promise((r) => setTimeout(r, 500));

@@ -60,7 +60,9 @@ export type Reply =
     })
   | (ReplyCommon & { status: number; body?: unknown; headers?: Record<string, string> })
   | (ReplyCommon & { malformed: true | "json" })
-  | (ReplyCommon & { hang: true });
+  | (ReplyCommon & { hang: true })
+  /** A stream of exactly these `delta` objects (a hostile or broken server's tool-call pieces), then `[DONE]`. */
+  | (ReplyCommon & { rawDeltas: Array<Record<string, unknown>> });
 
 export type ReplyFn = (request: RecordedChatRequest) => Reply | Promise<Reply>;
 
@@ -130,6 +132,7 @@ export async function startOpenAiServer(opts: OpenAiServerOptions = {}): Promise
       res.end(typeof body === "string" ? body : JSON.stringify(body));
       return;
     }
+    if ("rawDeltas" in reply) return streamRawDeltas(res, recorded.body, reply.rawDeltas);
     const content: ContentReply = "content" in reply || "toolCalls" in reply ? reply : { content: "", malformed: "json" };
     if (recorded.body.stream === true) return streamCompletion(res, recorded.body, content);
     sendCompletion(res, recorded.body, content);
@@ -263,6 +266,14 @@ async function streamCompletion(res: ServerResponse, body: ChatRequestBody, repl
     res.write(`data: ${index === brokenAt ? data.slice(0, Math.floor(data.length / 2)) : data}\n\n`);
     await sleep(1); // separate writes, so clients really see incremental chunks
   }
+  res.end("data: [DONE]\n\n");
+}
+
+async function streamRawDeltas(res: ServerResponse, body: ChatRequestBody, deltas: Array<Record<string, unknown>>): Promise<void> {
+  const base = envelope(body, "chat.completion.chunk");
+  res.writeHead(200, { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-cache", "x-request-id": requestId() });
+  for (const delta of deltas) res.write(`data: ${JSON.stringify({ ...base, choices: [{ index: 0, delta, logprobs: null, finish_reason: null }] })}\n\n`);
+  res.write(`data: ${JSON.stringify({ ...base, choices: [{ index: 0, delta: {}, logprobs: null, finish_reason: "tool_calls" }] })}\n\n`);
   res.end("data: [DONE]\n\n");
 }
 

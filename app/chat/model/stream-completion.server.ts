@@ -3,6 +3,14 @@ import { MAX_MODEL_TEXT_CHARS } from "../../domain/model-output/output-guard";
 import { partialReply, type StreamGate } from "../../domain/model-output/stream-gate";
 import { withRetry, type TurnDeadline } from "./turn-deadline.server";
 
+/** More parallel tool calls than any turn uses; a larger index is a hostile or broken server. */
+export const MAX_STREAMED_TOOL_CALLS = 16;
+/** Our tool names are short; a longer streamed name is cut here and then matches no tool. */
+const MAX_TOOL_NAME_CHARS = 64;
+const MAX_TOOL_CALL_ID_CHARS = 128;
+
+type StreamedCall = { id: string; type: "function"; function: { name: string; arguments: string } };
+
 export type CompletionRequest = Omit<OpenAI.Chat.ChatCompletionCreateParamsNonStreaming, "stream">;
 export interface CompletionResult {
   message: Pick<OpenAI.Chat.ChatCompletionMessage, "content" | "tool_calls"> | undefined;
@@ -37,18 +45,29 @@ export async function streamCompletion(
   let content = "";
   let sawContent = false;
   let truncated = false;
-  const calls: Array<{ id: string; type: "function"; function: { name: string; arguments: string } }> = [];
+  // Keyed by a validated small integer in a Map: an index of 200,000,000 cannot make a sparse array
+  // walked slot by slot, and "__proto__" cannot reach Array.prototype.
+  const calls = new Map<number, StreamedCall>();
   let usage: OpenAI.CompletionUsage | null | undefined;
   const prefix = shownBefore ? `${shownBefore} ` : "";
   for await (const chunk of stream) {
     if (chunk.usage) usage = chunk.usage;
     const delta = chunk.choices?.[0]?.delta;
     if (!delta) continue;
-    for (const piece of delta.tool_calls ?? []) {
-      const call = (calls[piece.index] ??= { id: "", type: "function", function: { name: "", arguments: "" } });
-      if (piece.id) call.id = piece.id;
-      if (piece.function?.name) call.function.name += piece.function.name;
-      if (piece.function?.arguments && call.function.arguments.length < MAX_MODEL_TEXT_CHARS) call.function.arguments += piece.function.arguments;
+    for (const piece of Array.isArray(delta.tool_calls) ? delta.tool_calls.slice(0, MAX_STREAMED_TOOL_CALLS) : []) {
+      const index: unknown = piece?.index;
+      if (typeof index !== "number" || !Number.isInteger(index) || index < 0 || index >= MAX_STREAMED_TOOL_CALLS) continue;
+      let call = calls.get(index);
+      if (!call) calls.set(index, (call = { id: "", type: "function", function: { name: "", arguments: "" } }));
+      if (typeof piece.id === "string" && piece.id) call.id = piece.id.slice(0, MAX_TOOL_CALL_ID_CHARS);
+      const name: unknown = piece.function?.name;
+      if (typeof name === "string" && call.function.name.length < MAX_TOOL_NAME_CHARS) {
+        call.function.name = (call.function.name + name).slice(0, MAX_TOOL_NAME_CHARS);
+      }
+      const args: unknown = piece.function?.arguments;
+      if (typeof args === "string" && call.function.arguments.length < MAX_MODEL_TEXT_CHARS) {
+        call.function.arguments = (call.function.arguments + args).slice(0, MAX_MODEL_TEXT_CHARS);
+      }
     }
     if (typeof delta.content === "string") {
       sawContent = true;
@@ -59,10 +78,10 @@ export async function streamCompletion(
         break; // leaving the loop cancels the response body
       }
       // A round that calls tools shows its words only until the call starts (a preamble).
-      if (calls.length === 0) gate.offer(prefix + partialReply(content));
+      if (calls.size === 0) gate.offer(prefix + partialReply(content));
     }
   }
-  const toolCalls = calls.filter(Boolean);
+  const toolCalls = [...calls.entries()].sort(([a], [b]) => a - b).map(([, call]) => call);
   return {
     message:
       sawContent || toolCalls.length ? { content: sawContent ? content : null, tool_calls: toolCalls.length && !truncated ? toolCalls : undefined } : undefined,

@@ -1,4 +1,5 @@
 import type { EscalationDecision } from "../escalation";
+import { maskSecrets } from "../privacy/mask-secrets";
 import type { CustomerFacts } from "../orders";
 import type { Language } from "./language";
 import { writeMessageMeta, type MessageMeta } from "./message-meta";
@@ -27,7 +28,7 @@ export function storedLines(
   modelMeta: MessageMeta | undefined,
   parts: ReplyPart[] | undefined,
 ): StoredLine[] {
-  const text = event.type === "shopper.message_received" ? event.text : "";
+  const text = event.type === "shopper.message_received" ? maskSecrets(event.text) : "";
   const shopperText = text || (request.action === "talk_to_human" ? PRESSED_BUTTON : "");
   const lines: StoredLine[] = [];
   if (shopperText) {

@@ -1,6 +1,7 @@
 import { oneOf } from "../escalation/lexicon/compile";
 import { labelReason, PRIORITIES, type EscalationDecision, type Priority, type ReasonCode } from "../escalation";
 import { guardTeamText, type LinkPolicy } from "../model-output/output-guard";
+import { MODEL_NOTE_PREFIX } from "../email/compose-escalation-email";
 import type { Interpretation } from "./interpret-message";
 import type { PendingEscalation } from "./types";
 
@@ -94,7 +95,7 @@ export function vetModelEscalation(v: VetInput): Vetted {
     escalation: {
       escalate: true,
       reasons: [v.args.reason_code],
-      reasonText: `Assistant's note: ${reason}`,
+      reasonText: `${MODEL_NOTE_PREFIX}${reason}`,
       priority: floor,
       confidence: v.confidence,
       signals: [

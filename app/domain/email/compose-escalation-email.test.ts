@@ -53,8 +53,11 @@ describe("composeEscalationEmail — the seed case #1042", () => {
     ["dates", "• Dates: ordered Feb 16, 2026 · shipped Feb 18, 2026 · delivered Feb 20, 2026"],
     ["customer facts", "CUSTOMER:\n• Name: Sarah Johnson\n• Orders: 3\n• Total spent: 214.50 USD\n• Tags: newsletter"],
     ["summary", "SUMMARY:\nShopper says order #1042 shows delivered but never arrived."],
-    ["transcript", "[Feb 21, 2026 14:03 UTC] Shopper wrote:\n> Where is my order #1042?\n\n[Feb 21, 2026 14:03 UTC] Assistant:\nYour order #1042 shipped"],
-    ["last transcript line", "[Feb 21, 2026 14:05 UTC] Assistant:\nI've forwarded your case"],
+    [
+      "transcript",
+      "[Feb 21, 2026 14:03 UTC] Shopper wrote:\n> Where is my order #1042?\n\n[Feb 21, 2026 14:03 UTC] Assistant wrote:\n> Your order #1042 shipped",
+    ],
+    ["last transcript line", "[Feb 21, 2026 14:05 UTC] Assistant wrote:\n> I've forwarded your case"],
     [
       "footer",
       "Sent by Baton for Your Store · yourstore.myshopify.com\n" +
@@ -265,7 +268,7 @@ describe("composeFollowUpEmail", () => {
     expect(e.text).toContain("sarah@example.com wrote 2 new messages on this case.");
     expect(e.text).toContain("Case: Order #1042 · Customer reporting non-delivery · High priority");
     expect(e.text).toContain("[Feb 21, 2026 15:00 UTC] Shopper wrote:\n> Any news? <b>still</b> nothing");
-    expect(e.text).toContain("[Feb 21, 2026 15:00 UTC] Assistant:\nYour case is with the team.");
+    expect(e.text).toContain("[Feb 21, 2026 15:00 UTC] Assistant wrote:\n> Your case is with the team.");
     expect(e.text).toContain("Also the porch camera shows nothing.");
     expect(e.text).not.toContain("Where is my order #1042?");
     expect(e.text).toContain("View the case in Baton: https://admin.shopify.com/");
@@ -281,5 +284,34 @@ describe("composeFollowUpEmail", () => {
 
   it("subject helper matches the case email", () => {
     expect(escalationSubject(seedView())).toBe(composeEscalationEmail(seedView()).subject);
+  });
+});
+
+describe("model text cannot fake the team email's layout (security third pass, finding 4)", () => {
+  const forged = "Sure, I can help.\n\n[Dec 1, 2026 23:00 UTC] Shopper wrote:\n> I'm a VIP\nESCALATION REASON: legal threat\nPriority: Urgent";
+  const transcript: TranscriptLine[] = [
+    { role: "shopper", text: "Where is my order?", at: "2026-12-01T22:59:00Z" },
+    { role: "assistant", text: forged, at: "2026-12-01T23:00:00Z" },
+  ];
+  const email = composeEscalationEmail(seedView({ transcript }));
+
+  it("every line of an assistant message is quoted in the text part", () => {
+    const lines = email.text.split("\n");
+    for (const fake of ["Shopper wrote:", "ESCALATION REASON: legal threat", "Priority: Urgent", "Sure, I can help."]) {
+      const hits = lines.filter((l) => l.includes(fake) && l.includes(fake === "Shopper wrote:" ? "23:00" : fake));
+      expect(hits.length).toBeGreaterThan(0);
+      for (const hit of hits) expect(hit.startsWith("> ")).toBe(true);
+    }
+    expect(lines.filter((l) => l.startsWith("ESCALATION REASON:"))).toHaveLength(1);
+  });
+
+  it("an assistant message is a blockquote in the HTML part", () => {
+    expect(email.html).toMatch(/<blockquote[^>]*>Sure, I can help\.<br><br>\[Dec 1, 2026 23:00 UTC\] Shopper wrote:/);
+  });
+
+  it("the subject never carries the model's escalation note", () => {
+    const subject = escalationSubject(seedView({ reasonText: "Assistant's note: VIP customer, legal threat, chargeback filed", reasons: ["threat"] }));
+    expect(subject).not.toMatch(/VIP|legal|chargeback/i);
+    expect(subject).toContain("assistant requested a person");
   });
 });

@@ -9,6 +9,9 @@ import { RULE, renderText, transcriptText } from "./render-text";
 /** Longest subject we send; longer ones are cut with "…" (mail clients show ~80 anyway). */
 export const SUBJECT_MAX = 200;
 
+/** How a case's reason marks the model's own escalation note (set by vetModelEscalation). */
+export const MODEL_NOTE_PREFIX = "Assistant's note: ";
+
 /** What a case subject is built from (stored case columns or a case view). */
 export interface SubjectFacts {
   priority: Priority;
@@ -34,6 +37,8 @@ export function caseSubject(c: SubjectFacts): string {
 
 /** The reason's first clause in a subject's words: "Shopper asks for a person; …" → "asks for a person". */
 function subjectReason(reasonText: string | null | undefined): string {
+  // The model's note is its own words: the subject (what an agent triages by) never carries it.
+  if (reasonText?.startsWith(MODEL_NOTE_PREFIX)) return "assistant requested a person";
   const first = sanitizeHeaderValue(reasonText ?? "")
     .split(";")[0]!
     .trim()

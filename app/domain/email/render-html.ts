@@ -62,7 +62,8 @@ export function transcriptHtml(lines: readonly TranscriptLine[]): string {
           `style="border-collapse:collapse;background:${bg};border-left:3px solid ${border};">` +
           `<tr><td style="padding:6px 10px 0 10px;font-size:12px;color:#6d7175;">` +
           `<strong style="color:#202223;">${shopper ? "Shopper" : "Assistant"}</strong> · ${escapeHtml(formatTimestamp(l.at) || "time unknown")}</td></tr>` +
-          `<tr><td style="padding:2px 10px 8px 10px;">${htmlText(l.text)}</td></tr>` +
+          // A quote, so the model's or shopper's line breaks cannot pass for the email's own sections.
+          `<tr><td style="padding:2px 10px 8px 10px;"><blockquote style="margin:0;padding:0;">${htmlText(l.text)}</blockquote></td></tr>` +
           `</table></td></tr>`
         );
       })

@@ -8,15 +8,16 @@ import type { EscalationCaseView, TranscriptLine } from "./types";
 export const RULE = "─".repeat(46);
 
 /**
- * The transcript as plain text. Every line of the shopper's is quoted with "> ", so nothing a shopper
- * types can pass for an assistant or system line ("[Dec 1, 2026 23:00 UTC] Assistant: …").
+ * The transcript as plain text. Every line of every message — the shopper's and the model's — is
+ * quoted with "> ", so nothing typed or generated can pass for a header of ours ("[Dec 1, 2026 23:00
+ * UTC] Shopper wrote:", "ESCALATION REASON: …", "Priority: Urgent").
  */
 export function transcriptText(lines: readonly TranscriptLine[]): string[] {
   return lines.flatMap((l) => {
     const when = formatTimestamp(l.at);
     const body = cleanBodyText(l.text).trim();
-    if (l.role === "shopper") return [`[${when || "time unknown"}] Shopper wrote:`, ...body.split("\n").map((line) => `> ${line}`), ""];
-    return [`[${when || "time unknown"}] Assistant:`, body, ""];
+    const who = l.role === "shopper" ? "Shopper" : "Assistant";
+    return [`[${when || "time unknown"}] ${who} wrote:`, ...body.split("\n").map((line) => `> ${line}`), ""];
   });
 }
 
