@@ -67,7 +67,7 @@ describe("tools", () => {
     expect(texts(r)).toContain("1Z999AA10123456784");
     expect(lastToolResult(fake.requests[1]!)).toMatchObject({ found: true, order: "#1044" });
     // The tools offered and the system prompt reached the model through the SDK.
-    expect(fake.requests[0]!.body?.tools?.map((t) => t.function.name)).toEqual(["lookup_order", "get_store_policy", "escalate_to_human"]);
+    expect(fake.requests[0]!.body?.tools?.map((t) => t.function.name)).toEqual(["lookup_order", "get_store_policy", "search_products", "escalate_to_human"]);
     expect(fake.requests[0]!.body?.max_tokens).toBe(400);
     const row = await db.conversation.findUniqueOrThrow({ where: { id: r.body.conversationId! } });
     expect(row).toMatchObject({ orderName: "#1044", orderVerified: true });

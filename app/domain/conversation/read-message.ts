@@ -62,9 +62,7 @@ export function readMessage(
   const listCustomerOrders = !escalated && !orderName && i.asksOrderStatus && Boolean(request.signedCustomerId);
   const modelMayAnswer = modelAvailable && !escalated && phase !== "awaiting_email" && Boolean(text);
   const products =
-    escalated || event.type !== "shopper.message_received"
-      ? { products: null, productQuestion: null, previousProduct: null }
-      : productSearch(text, i, context, phase === "awaiting_email" || modelMayAnswer);
+    escalated || event.type !== "shopper.message_received" ? { products: null, productQuestion: null, previousProduct: null } : productSearch(text, i, context);
   return {
     ...products,
     event,
@@ -96,15 +94,11 @@ function saysNothingElse(i: Interpretation): boolean {
  * The turn's one catalogue search: a product question's words and price bounds, plus the product
  * under discussion's words when the message refers back to it ("do you have it in charcoal?").
  */
-function productSearch(
-  text: string,
-  i: Interpretation,
-  context: ReadingContext,
-  modelMayAnswer: boolean,
-): Pick<MessageReading, "products" | "productQuestion" | "previousProduct"> {
+function productSearch(text: string, i: Interpretation, context: ReadingContext): Pick<MessageReading, "products" | "productQuestion" | "previousProduct"> {
   const previousProduct = productUnderDiscussion(context.previousSaid);
   const question = i.productQuestion ? readProductQuestion(text, context.lang) : null;
-  const loose = !question && (saysNothingElse(i) || modelMayAnswer) ? looseProductQuery(text, context.lang) : null;
+  // A message about anything else (an order, an email) searches nothing: a model finds products with its own tool.
+  const loose = !question && saysNothingElse(i) ? looseProductQuery(text, context.lang) : null;
   const query = question?.query ?? loose;
   if (!query) return { products: null, productQuestion: null, previousProduct };
   const back = previousProduct && (question?.refersBack || !question) ? previousProduct.split("-") : [];

@@ -156,7 +156,9 @@ async function loadAll(admin: AdminGraphqlOptions, max: number, pageSize: number
       if (translationsDenied) withTranslations = false;
       continue;
     }
-    for (const node of page.products.nodes) products.push(mapAdminProduct(node));
+    // Only what the storefront shows: an active product not published to the Online Store (a launch not yet
+    // out, a POS- or wholesale-only item) has no store URL and is never described to shoppers.
+    for (const node of page.products.nodes) if (node.onlineStoreUrl) products.push(mapAdminProduct(node));
     if (!page.products.pageInfo.hasNextPage || !page.products.pageInfo.endCursor) break;
     after = page.products.pageInfo.endCursor;
   }

@@ -106,6 +106,9 @@ describe("Admin API catalogue", () => {
     expect((await source.searchProducts({ words: ["gift"], limit: 5, maxPrice: 30 })).map((p) => p.handle)).toEqual(["beeswax-taper-candles"]);
     expect(await source.searchProducts({ words: ["lamp"], limit: 5 })).toEqual([]);
     expect(await source.getProductByHandle("secret-prototype-lamp")).toBeNull();
+    // Active but not on the Online Store (sold to trade or in person only): never described to shoppers.
+    expect(await source.searchProducts({ words: ["wholesale", "linen", "bundle"], limit: 5 })).toEqual([]);
+    expect(await source.getProductByHandle("wholesale-linen-bundle")).toBeNull();
     expect(await source.getProductByHandle("no-such-thing")).toBeNull();
   });
 
