@@ -3,9 +3,10 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type Db } from "~/db.server";
-import type { CustomerFacts, OrderFacts, OrderLookup, PolicySource, ShopPolicy } from "~/domain/orders";
+import type { OrderLookup, PolicySource, ShopPolicy } from "~/domain/orders";
 import { migrateDeploy } from "~/platform/prisma-cli.server";
 import { DEMO_FACTS, memoryCatalogue } from "../../tests/support/memory-catalogue";
+import { customer, order } from "../../tests/support/memory-lookup";
 import type { CatalogueSource, ProductQuery } from "~/domain/catalogue";
 import { startOpenAiServer, type OpenAiServerHandle } from "../../tests/servers/openai-server";
 import { runChatTurn, type ChatDeps } from "./run-chat-turn.server";
@@ -13,39 +14,7 @@ import { runChatTurn, type ChatDeps } from "./run-chat-turn.server";
 // One turn, end to end inside the process: a real SQLite database, an in-memory order lookup (the
 // OrderLookup port, no Admin API), the real pure core and the real persistence.
 const SHOP = "turn-test.myshopify.com";
-const AVA: CustomerFacts = {
-  id: "gid://shopify/Customer/1",
-  email: "ava@example.com",
-  displayName: "Ava Stone",
-  numberOfOrders: 2,
-  amountSpent: { amount: "90.00", currencyCode: "USD" },
-  tags: [],
-};
-const order = (name: string, over: Partial<OrderFacts> = {}): OrderFacts => ({
-  id: `gid://shopify/Order/${name.slice(1)}`,
-  name,
-  email: "ava@example.com",
-  createdAt: "2026-02-10T10:00:00Z",
-  cancelledAt: null,
-  closed: false,
-  financialStatus: "PAID",
-  fulfillmentStatus: "FULFILLED",
-  items: [{ title: "Lamp", variantTitle: null, quantity: 1 }],
-  total: { amount: "45.00", currencyCode: "USD" },
-  fulfillments: [
-    {
-      status: "SUCCESS",
-      displayStatus: "DELIVERED",
-      createdAt: "2026-02-11T10:00:00Z",
-      inTransitAt: null,
-      deliveredAt: "2026-02-13T10:00:00Z",
-      estimatedDeliveryAt: null,
-      tracking: [{ company: "DHL", number: "JD0001", url: "https://dhl.example/JD0001" }],
-    },
-  ],
-  customer: AVA,
-  ...over,
-});
+const AVA = customer;
 const ORDERS = [order("#2001"), order("#2002", { createdAt: "2026-02-20T10:00:00Z", fulfillmentStatus: "UNFULFILLED", fulfillments: [] })];
 
 function memoryLookup(calls: string[]): OrderLookup & PolicySource {
