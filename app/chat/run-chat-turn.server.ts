@@ -40,8 +40,8 @@ export async function runChatTurn(deps: ChatDeps, input: ChatTurnInput): Promise
     attempts: deps.caseAttempts,
   });
 
-  const summary = await caseSummary(deps, turn, decision, model);
-  model?.deadline.dispose();
+  // The turn's model deadline ends here, also when the summary fails.
+  const summary = await caseSummary(deps, turn, decision, model).finally(() => model?.deadline.dispose());
   await commitTurn(deps, turn, decision, { llmUsage: addUsage(modelUsage(model, decision), summary.usage), modelSummary: summary.text, clientHash });
 
   const last = decision.replies.length - 1;

@@ -1,3 +1,4 @@
+import type { ConversationStateColumns } from "~/domain/conversation/conversation-row";
 import type { CaseRecord } from "~/domain/conversation/plan-case";
 import type { FollowUpFound, FollowUpPlan, OutboxInsert } from "../../email/outbox.server";
 
@@ -47,16 +48,9 @@ export interface StoredMessage {
 }
 
 /** The conversation columns a turn sets (the domain state after the turn). */
-export interface ConversationColumns {
-  state: string;
+export interface ConversationColumns extends ConversationStateColumns {
   /** Set when a shopper signs in mid-conversation; never cleared. */
   customerId: string | null;
-  shopperEmail: string | null;
-  orderName: string | null;
-  orderVerified: boolean;
-  unhelpfulCount: number;
-  emailAsks: number;
-  pendingEscalation: string | null;
   closedAt: Date | null;
   updatedAt: Date;
 }
