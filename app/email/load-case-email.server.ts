@@ -56,6 +56,7 @@ export async function loadCaseView(db: Reader, caseId: string, adminCaseUrl: Adm
     priority: data.priority,
     confidence: row.confidence,
     topic: data.topic,
+    request: data.request,
     order,
     mentionedOrderName: order ? null : row.orderName,
     customer: data.customer,

@@ -74,13 +74,14 @@ export interface TurnWrite {
  * A case as the store writes it (EscalationCase columns; JSON columns as plain values). The domain's
  * `CaseRecord` is one; the store only needs the columns, whatever JSON they hold.
  */
-export type CaseRow = Omit<CaseRecord, "reasons" | "signals" | "route" | "orderFacts" | "customerFacts" | "topic" | "priority"> & {
+export type CaseRow = Omit<CaseRecord, "reasons" | "signals" | "route" | "orderFacts" | "customerFacts" | "topic" | "request" | "priority"> & {
   reasons: unknown;
   signals: unknown;
   route: unknown;
   orderFacts: unknown;
   customerFacts: unknown;
   topic: string | null;
+  request: string | null;
   priority: string;
   /** Keyed hash of the shopper's address (abuse caps, app/chat/case-caps.server.ts); null when none was usable. */
   clientHash: string | null;

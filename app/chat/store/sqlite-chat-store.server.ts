@@ -230,10 +230,10 @@ function prepare(conn: BetterSqlite3.Database) {
     recentFollowUps: s(`SELECT COUNT(*) AS "n" FROM "OutboxEmail" WHERE "caseId" = ? AND "kind" = 'followup' AND "createdAt" >= ?`),
     deleteCase: s(`DELETE FROM "EscalationCase" WHERE "id" = ?`),
     insertCase: s(
-      `INSERT INTO "EscalationCase" ("id", "shop", "conversationId", "status", "reasons", "reasonText", "topic", "priority", "confidence",
+      `INSERT INTO "EscalationCase" ("id", "shop", "conversationId", "status", "reasons", "reasonText", "topic", "request", "priority", "confidence",
          "signals", "route", "shopperEmail", "orderName", "orderFacts", "customerFacts", "summary", ` +
         `"messageId", "messagesEmailed", "clientHash", "createdAt", "updatedAt")
-       VALUES (@id, @shop, @conversationId, @status, @reasons, @reasonText, @topic, @priority, @confidence,
+       VALUES (@id, @shop, @conversationId, @status, @reasons, @reasonText, @topic, @request, @priority, @confidence,
          @signals, @route, @shopperEmail, @orderName, @orderFacts, @customerFacts, @summary, ` +
         `@messageId, @messagesEmailed, @clientHash, @createdAt, @updatedAt)`,
     ),

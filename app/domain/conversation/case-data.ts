@@ -1,5 +1,15 @@
 import { z } from "zod";
-import { ESCALATION_REASONS, ESCALATION_TOPICS, PRIORITIES, type EscalationTopic, type Priority, type ReasonCode, type Signal } from "../escalation";
+import {
+  ESCALATION_REASONS,
+  ESCALATION_TOPICS,
+  PRIORITIES,
+  readShopperRequest,
+  type EscalationTopic,
+  type Priority,
+  type ReasonCode,
+  type ShopperRequest,
+  type Signal,
+} from "../escalation";
 import type { CustomerFacts, OrderFacts } from "../orders";
 
 /**
@@ -16,6 +26,8 @@ export interface CaseDataColumns {
   customerFacts: unknown;
   priority: string;
   topic: string | null;
+  /** Absent on rows read by callers that do not select it. */
+  request?: string | null;
 }
 
 export interface CaseData {
@@ -28,6 +40,7 @@ export interface CaseData {
   customer: CustomerFacts | null;
   priority: Priority;
   topic: EscalationTopic;
+  request: ShopperRequest | null;
   isVip: boolean;
 }
 
@@ -67,6 +80,7 @@ export function readCaseData(row: CaseDataColumns): CaseData {
     customer: customer.success && row.customerFacts ? (customer.data as unknown as CustomerFacts) : (orderFacts?.customer ?? null),
     priority: (PRIORITIES as readonly string[]).includes(row.priority) ? (row.priority as Priority) : "normal",
     topic: row.topic && TOPIC_CODES.has(row.topic) ? (row.topic as EscalationTopic) : "other",
+    request: readShopperRequest(row.request),
     isVip: reasons.includes("vip") || signals.some((s) => s.reason === "vip"),
   };
 }

@@ -1,4 +1,4 @@
-import type { EscalationTopic, Priority, ReasonCode, Signal } from "../escalation";
+import type { EscalationTopic, Priority, ReasonCode, ShopperRequest, Signal } from "../escalation";
 import { summarizeCase } from "../email/summarize-case";
 import type { EscalationCaseView, TranscriptLine } from "../email/types";
 import type { CustomerFacts, OrderFacts } from "../orders";
@@ -14,6 +14,8 @@ export interface CaseRecord {
   reasons: ReasonCode[];
   reasonText: string;
   topic: EscalationTopic | null;
+  /** What the shopper asks the team to do; null when the conversation did not name it. */
+  request: ShopperRequest | null;
   priority: Priority;
   confidence: number;
   signals: Signal[];
@@ -85,6 +87,7 @@ export function planCase(input: CaseInput): CaseDraft | null {
     reasons: escalation.reasons,
     reasonText,
     topic: escalation.topic,
+    request: escalation.request ?? null,
     priority: escalation.priority,
     confidence: escalation.confidence,
     signals: escalation.signals,
@@ -113,6 +116,7 @@ export function planCase(input: CaseInput): CaseDraft | null {
         priority: escalation.priority,
         confidence: escalation.confidence,
         topic: escalation.topic,
+        request: escalation.request ?? null,
         order,
         mentionedOrderName: order ? null : caseOrder.unverifiedName,
         customer: input.customer,

@@ -1,4 +1,4 @@
-import type { EscalationDecision } from "../escalation";
+import type { EscalationDecision, ShopperRequest } from "../escalation";
 import type { ProductFacts } from "../catalogue";
 import type { OrderFacts, ShopPolicy } from "../orders";
 import type { CatalogueFacts } from "./product-answer";
@@ -8,7 +8,10 @@ import type { Language } from "./language";
 export type Phase = "open" | "awaiting_email" | "escalated" | "closed";
 
 /** The escalation decision kept while the assistant waits for an email address. */
-export type PendingEscalation = Omit<EscalationDecision, "score">;
+export type PendingEscalation = Omit<EscalationDecision, "score"> & {
+  /** What the shopper asks the team to do, when the conversation names it (the case's subject leads with it). */
+  request?: ShopperRequest | null;
+};
 
 /** What the conversation remembers between turns (persisted on the Conversation row). */
 export interface ConversationState {

@@ -1,4 +1,4 @@
-import type { EscalationTopic, Priority, ReasonCode } from "../escalation";
+import type { EscalationTopic, Priority, ReasonCode, ShopperRequest } from "../escalation";
 import type { CustomerFacts, OrderFacts } from "../orders";
 
 /** One transcript line as it appears in the email and the admin. */
@@ -26,6 +26,8 @@ export interface EscalationCaseView {
   priority: Priority;
   confidence: number;
   topic: EscalationTopic;
+  /** What the shopper asks the team to do (null: not named; older cases). */
+  request?: ShopperRequest | null;
   /** The order the shopper proved they own (null when none was proven). */
   order: OrderFacts | null;
   /** An order the shopper named without proving it: mentioned by name only, no details. */

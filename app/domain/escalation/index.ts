@@ -25,3 +25,4 @@ export {
   type ReasonCode,
   type Signal,
 } from "./types";
+export { SHOPPER_REQUESTS, readShopperRequest, type ShopperRequest } from "./request";

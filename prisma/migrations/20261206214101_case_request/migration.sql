@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "EscalationCase" ADD COLUMN "request" TEXT;
+

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "EscalationCase" ADD COLUMN "request" TEXT;
