@@ -1,7 +1,8 @@
 // `npm run bench:catalogue`: catalogue answer latency (CatalogueSource.searchProducts, the call a
 // chat turn makes) for a shop with 10 and one with 50,000 products, cold and warm.
 //   cold: a new cache — the answer includes loading every product from the fake Admin server over
-//         HTTP (schema-validated GraphQL, 15 products a page) and building the index;
+//         HTTP (schema-validated GraphQL: up to two pages of 15, then one bulk query operation whose
+//         JSONL file is streamed; status polled every 50 ms here) and building the index;
 //   warm: the catalogue is cached; the answer is a search over the in-memory index.
 // The fake's rate-limit bucket is opened wide so the numbers are our own work; the real Admin
 // API's standard bucket (100 points/s restore) adds the throttle time printed at the end.
@@ -17,6 +18,7 @@ const COLD_RUNS = { small: Number(process.env.BENCH_COLD_RUNS_SMALL ?? 30), larg
 const WARM_QUERIES = Number(process.env.BENCH_WARM_QUERIES ?? 5_000);
 const TOKEN = "shpat_bench";
 const PAGE_COST = 812;
+const BULK_RUN_COST = 10;
 const STANDARD_BUCKET = 2_000;
 const STANDARD_RESTORE_RATE = 100;
 
@@ -64,7 +66,7 @@ async function main(): Promise<void> {
       const cold: number[] = [];
       let cache = createCatalogueCache();
       for (let run = 0; run < runs; run++) {
-        cache = createCatalogueCache({ coldWaitMs: 3_600_000 });
+        cache = createCatalogueCache({ coldWaitMs: 3_600_000, bulkPollMs: 50, bulkMaxPollMs: 50 });
         const source = cache.sourceFor({ shop, accessToken: TOKEN, origin: admin.origin });
         const started = performance.now();
         await source.searchProducts(QUERIES[run % QUERIES.length]);
@@ -81,16 +83,18 @@ async function main(): Promise<void> {
       }
       admin.assertNoInvalidQueries();
       const pages = Math.ceil(count / 15);
+      const how = pages > 2 ? "2 pages + 1 bulk operation" : `${pages} page${pages === 1 ? "" : "s"}`;
       rows.push(
         `${String(count).padStart(6)} products | cold p50 ${ms(percentile(cold, 50)).padStart(10)}  ` +
-          `p99 ${ms(percentile(cold, 99)).padStart(10)}  (${runs} runs, ${pages} pages each)` +
+          `p99 ${ms(percentile(cold, 99)).padStart(10)}  (${runs} runs, ${how} each)` +
           ` | warm p50 ${ms(percentile(warm, 50)).padStart(9)}  p99 ${ms(percentile(warm, 99)).padStart(9)}  ` +
           `(${WARM_QUERIES} queries, ${(found / WARM_QUERIES).toFixed(1)} products per answer)`,
       );
-      const throttle = Math.max(0, pages * PAGE_COST - STANDARD_BUCKET) / STANDARD_RESTORE_RATE;
+      const spent = Math.min(pages, 2) * PAGE_COST + (pages > 2 ? BULK_RUN_COST : 0);
+      const pagedThrottle = Math.max(0, pages * PAGE_COST - STANDARD_BUCKET) / STANDARD_RESTORE_RATE;
       rows.push(
-        `${" ".repeat(15)}| on a real store the standard bucket (${STANDARD_BUCKET} points, ${STANDARD_RESTORE_RATE}/s restore, ` +
-          `${PAGE_COST} per page) adds ≈ ${throttle.toFixed(0)} s to a cold load`,
+        `${" ".repeat(15)}| rate-limit bucket spent: ${spent} points (paging it all: ${pages * PAGE_COST}, ≈ ${pagedThrottle.toFixed(0)} s of ` +
+          `throttling on the standard ${STANDARD_BUCKET}-point, ${STANDARD_RESTORE_RATE}/s bucket); Shopify's own bulk run time is not modelled`,
       );
       console.log(rows.at(-2));
       console.log(rows.at(-1));

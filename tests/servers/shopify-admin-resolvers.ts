@@ -25,6 +25,8 @@ export interface AdminContext {
   /** "Type.field" pairs the fixtures lacked and the server made up (non-null placeholders). */
   synthesized: Set<string>;
   now: () => Date;
+  /** Executing a bulk operation's query: connections ignore paging and hold every item. */
+  bulk?: boolean;
 }
 
 type Source = Record<string, unknown>;
@@ -160,7 +162,7 @@ export const fieldResolver: GraphQLFieldResolver<unknown, AdminContext> = (sourc
   if (typeof value === "function") value = (value as (a: Args, c: AdminContext, i: GraphQLResolveInfo) => unknown)(args, ctx, info);
   if (value === undefined) value = derive(object, info, ctx);
   if (value === undefined) return placeholder(info.returnType, info, ctx);
-  if (Array.isArray(value) && isConnectionType(info.returnType)) return toConnection(value, args);
+  if (Array.isArray(value) && isConnectionType(info.returnType)) return toConnection(value, ctx.bulk ? { first: value.length } : args);
   if (Array.isArray(value) && typeof args.first === "number") return value.slice(0, args.first);
   return value;
 };

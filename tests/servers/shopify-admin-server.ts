@@ -5,6 +5,7 @@ import { closeServer, listen, readBody, sleep, trackSockets } from "./net";
 import { approveSubscription, mutationRoot } from "./shopify-admin-billing";
 import { fieldResolver, queryRoot, typeResolver, type AdminContext } from "./shopify-admin-resolvers";
 import { accessDenied, appScopes, type AccessGrant } from "./shopify-access-scopes";
+import { createBulkOperations, type BulkOperations } from "./shopify-admin-bulk";
 import { calculateQueryCost, loadAdminSchema, parseAndValidate, type ShopifyGraphqlError } from "./shopify-admin-schema";
 import type { FixtureAppSubscription, FixtureStore } from "./shopify-admin-types";
 import { SHOPIFY_API_VERSION } from "./shopify-signing";
@@ -110,6 +111,8 @@ export interface ShopifyAdminServerHandle {
   /** What this shop's token may read from now on (scopes granted at install, protected customer data approval); reset() restores the default. */
   setAccess(shop: string, grant: AccessGrant): void;
   declineSubscription(shop: string, id: string): FixtureAppSubscription;
+  /** Bulk query operations: make them run for a few status reads, or fail; the latest one of a shop. */
+  bulk: Pick<BulkOperations, "configure" | "latest">;
   reset(): void;
   stop(): Promise<void>;
 }
@@ -118,6 +121,7 @@ const OAUTH_TOKEN_PATH = /^(?:\/([a-z0-9][a-z0-9-]*\.myshopify\.com))?\/admin\/o
 const GRAPHQL_PATH = /^(?:\/([a-z0-9][a-z0-9-]*\.myshopify\.com))?\/admin\/api\/([^/]+)\/graphql\.json$/;
 const THROTTLE_DOCS = "https://shopify.dev/api/usage/rate-limits";
 const MAX_QUERY_COST = 1000;
+const BULK_RESULT_PATH = /^\/bulk-results\/([a-f0-9]+)\.jsonl$/;
 
 export async function startShopifyAdminServer(opts: ShopifyAdminServerOptions): Promise<ShopifyAdminServerHandle> {
   const schema: GraphQLSchema = loadAdminSchema();
@@ -130,6 +134,8 @@ export async function startShopifyAdminServer(opts: ShopifyAdminServerOptions): 
   const invalidQueries: InvalidQuery[] = [];
   const synthesizedFields = new Set<string>();
   const buckets = new Map<string, { available: number; at: number }>();
+  let origin = "";
+  const bulk = createBulkOperations(schema, () => origin);
   let throttles = 0;
   let failures: { count: number; status: number } = { count: 0, status: 500 };
   let drops = 0;
@@ -217,6 +223,15 @@ export async function startShopifyAdminServer(opts: ShopifyAdminServerOptions): 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const raw = await readBody(req);
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
+    const bulkFile = BULK_RESULT_PATH.exec(url.pathname);
+    if (bulkFile && req.method === "GET") {
+      // A signed storage URL in production: no access token, plain JSONL.
+      const file = bulk.file(bulkFile[1]);
+      if (file === null) return send(res, 404, { errors: "Not Found" });
+      res.writeHead(200, { "Content-Type": "application/jsonl" });
+      res.end(file);
+      return;
+    }
     const oauth = OAUTH_TOKEN_PATH.exec(url.pathname);
     if (oauth) return refreshGrant(req, res, oauth[1], raw);
     const match = GRAPHQL_PATH.exec(url.pathname);
@@ -311,10 +326,22 @@ export async function startShopifyAdminServer(opts: ShopifyAdminServerOptions): 
     const isMutation = document.definitions.some(
       (d) => d.kind === Kind.OPERATION_DEFINITION && d.operation === "mutation" && (!record.operationName || d.name?.value === record.operationName),
     );
+    const runInnerQuery = (inner: DocumentNode) =>
+      Promise.resolve(
+        execute({ schema, document: inner, rootValue: queryRoot, contextValue: { ...context, bulk: true }, fieldResolver: guardedResolver, typeResolver }),
+      );
+    const bulkRoots = {
+      bulkOperationRunQuery: (args: Record<string, unknown>) => bulk.run(shop, String(args.query), runInnerQuery, now()),
+      bulkOperation: (args: Record<string, unknown>) => bulk.read(shop, args.id),
+      currentBulkOperation: () => {
+        const latest = bulk.latest(shop);
+        return latest ? bulk.read(shop, latest.id) : null;
+      },
+    };
     const result = await execute({
       schema,
       document,
-      rootValue: isMutation ? mutationRoot : queryRoot,
+      rootValue: isMutation ? { ...mutationRoot, bulkOperationRunQuery: bulkRoots.bulkOperationRunQuery } : { ...queryRoot, ...bulkRoots },
       contextValue: context,
       variableValues: record.variables,
       operationName: record.operationName ?? undefined,
@@ -331,7 +358,7 @@ export async function startShopifyAdminServer(opts: ShopifyAdminServerOptions): 
   }
 
   const port = await listen(server);
-  const origin = `http://127.0.0.1:${port}`;
+  origin = `http://127.0.0.1:${port}`;
   const storeOf = (shop: string) => {
     const store = shops[shop];
     if (!store) throw new Error(`unknown shop ${shop}`);
@@ -374,7 +401,9 @@ export async function startShopifyAdminServer(opts: ShopifyAdminServerOptions): 
       subscription.status = "DECLINED";
       return subscription;
     },
+    bulk: { configure: bulk.configure, latest: bulk.latest },
     reset() {
+      bulk.reset();
       requests.length = 0;
       invalidQueries.length = 0;
       synthesizedFields.clear();

@@ -120,6 +120,51 @@ export const PRODUCTS_PAGE_QUERY = `#graphql
   }
 `;
 
+/**
+ * The whole active catalogue as one bulk query (https://shopify.dev/docs/api/usage/bulk-operations/queries):
+ * Shopify runs it in the background without spending the shop's rate-limit bucket, which order lookups
+ * share, and writes JSONL (each variant a line naming its product in `__parentId`). Bulk queries take
+ * no variables, so the fields a shop has not granted yet are left out of the text instead.
+ */
+export function productsBulkQuery(options: { withStock: boolean; withTranslations: boolean }): string {
+  const translations = options.withTranslations
+    ? `es: translations(locale: "es") { key value }
+          fr: translations(locale: "fr") { key value }
+          de: translations(locale: "de") { key value }`
+    : "";
+  return `{
+  products(query: "status:active", sortKey: ID) {
+    edges {
+      node {
+        id handle title description productType tags onlineStoreUrl tracksInventory
+        ${translations}
+        featuredMedia { preview { image { url altText } } }
+        options { name values }
+        priceRangeV2 { minVariantPrice { amount currencyCode } maxVariantPrice { amount currencyCode } }
+        variants {
+          edges { node { id title price availableForSale inventoryPolicy ${options.withStock ? "inventoryQuantity" : ""} selectedOptions { name value } } }
+        }
+      }
+    }
+  }
+}`;
+}
+
+export const PRODUCTS_BULK_RUN_MUTATION = `#graphql
+  mutation BatonProductsBulkRun($query: String!) {
+    bulkOperationRunQuery(query: $query) {
+      bulkOperation { id status }
+      userErrors { field message code }
+    }
+  }
+`;
+
+export const BULK_OPERATION_STATUS_QUERY = `#graphql
+  query BatonBulkOperationStatus($id: ID!) {
+    bulkOperation(id: $id) { id status errorCode objectCount url }
+  }
+`;
+
 export const ALL_ADMIN_QUERIES = {
   ORDER_BY_NAME_QUERY,
   CUSTOMER_ORDERS_QUERY,
@@ -127,4 +172,7 @@ export const ALL_ADMIN_QUERIES = {
   SHOP_POLICIES_QUERY,
   SHOP_PROFILE_QUERY,
   PRODUCTS_PAGE_QUERY,
+  PRODUCTS_BULK_QUERY: productsBulkQuery({ withStock: true, withTranslations: true }),
+  PRODUCTS_BULK_RUN_MUTATION,
+  BULK_OPERATION_STATUS_QUERY,
 };
