@@ -41,7 +41,8 @@ describe("fake Admin API bulk query operations", () => {
     ],
     [
       "nothing when three connections sit two levels deep (accepted)",
-      `{ orders { edges { node { id fulfillments { id fulfillmentLineItems { edges { node { id lineItem { id } } } } } lineItems { edges { node { id } } } } } } }`,
+      `{ orders { edges { node { id fulfillments { id fulfillmentLineItems { edges { node { id lineItem { id } } } } } ` +
+        `lineItems { edges { node { id } } } } } } }`,
       null,
     ],
     ["an unknown field", `{ products { edges { node { id colour } } } }`, /Invalid bulk query/],
