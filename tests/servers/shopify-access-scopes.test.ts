@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { getNamedType, isObjectType, parse, TypeInfo, visit, visitWithTypeInfo } from "graphql";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { ALL_ADMIN_QUERIES } from "~/shopify/admin-api/queries";
 import { ACTIVE_SUBSCRIPTIONS_QUERY } from "~/shopify/billing-sync.server";
 import { appScopes, FIELD_ACCESS, parseScopes } from "./shopify-access-scopes";
@@ -27,6 +27,8 @@ function fieldsOf(query: string): string[] {
 }
 
 describe("access scopes", () => {
+  // Building the 3.7 MB schema is setup, not the first case's work (it can take seconds on a busy machine).
+  beforeAll(() => void loadAdminSchema(), 60_000);
   it.each(Object.entries(APP_QUERIES))("every field %s reads has a classified access requirement", (_name, query) => {
     const unclassified = fieldsOf(query).filter((field) => !(field in FIELD_ACCESS));
     expect(unclassified).toEqual([]);

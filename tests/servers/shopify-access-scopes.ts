@@ -29,6 +29,7 @@ const PRODUCT_DOC = "https://shopify.dev/docs/api/admin-graphql/latest/objects/P
 const VARIANT_DOC = "https://shopify.dev/docs/api/admin-graphql/latest/objects/ProductVariant";
 const INVENTORY_DOC = "https://shopify.dev/docs/api/admin-graphql/latest/objects/InventoryLevel";
 const TRANSLATIONS_DOC = "https://shopify.dev/docs/api/admin-graphql/latest/queries/translatableResources";
+const BULK_DOC = "https://shopify.dev/docs/api/admin-graphql/2026-07/objects/BulkOperation";
 const PROTECTED_DOC = "https://shopify.dev/docs/apps/launch/protected-customer-data";
 const NONE = (source: string): FieldAccess => ({ source });
 
@@ -95,6 +96,8 @@ export const FIELD_ACCESS: Record<string, FieldAccess> = {
   "QueryRoot.products": { scopes: ["read_products"], source: PRODUCT_DOC },
   "ProductConnection.pageInfo": NONE(PRODUCT_DOC),
   "ProductConnection.nodes": NONE(PRODUCT_DOC),
+  "ProductConnection.edges": NONE(PRODUCT_DOC),
+  "ProductEdge.node": NONE(PRODUCT_DOC),
   "PageInfo.hasNextPage": NONE(PRODUCT_DOC),
   "PageInfo.endCursor": NONE(PRODUCT_DOC),
   "Product.id": NONE(PRODUCT_DOC),
@@ -121,6 +124,22 @@ export const FIELD_ACCESS: Record<string, FieldAccess> = {
   "ProductPriceRangeV2.maxVariantPrice": NONE(PRODUCT_DOC),
   "Product.variants": NONE(PRODUCT_DOC),
   "ProductVariantConnection.nodes": NONE(VARIANT_DOC),
+  "ProductVariantConnection.edges": NONE(VARIANT_DOC),
+  "ProductVariantEdge.node": NONE(VARIANT_DOC),
+  "ProductVariant.id": NONE(VARIANT_DOC),
+  // Bulk operations name no scope of their own; the inner query's fields need theirs when it runs.
+  "Mutation.bulkOperationRunQuery": NONE(BULK_DOC),
+  "BulkOperationRunQueryPayload.bulkOperation": NONE(BULK_DOC),
+  "BulkOperationRunQueryPayload.userErrors": NONE(BULK_DOC),
+  "BulkOperationUserError.field": NONE(BULK_DOC),
+  "BulkOperationUserError.message": NONE(BULK_DOC),
+  "BulkOperationUserError.code": NONE(BULK_DOC),
+  "QueryRoot.bulkOperation": NONE(BULK_DOC),
+  "BulkOperation.id": NONE(BULK_DOC),
+  "BulkOperation.status": NONE(BULK_DOC),
+  "BulkOperation.errorCode": NONE(BULK_DOC),
+  "BulkOperation.objectCount": NONE(BULK_DOC),
+  "BulkOperation.url": NONE(BULK_DOC),
   "ProductVariant.title": NONE(VARIANT_DOC),
   "ProductVariant.price": NONE(VARIANT_DOC),
   "ProductVariant.availableForSale": NONE(VARIANT_DOC),
