@@ -1,10 +1,15 @@
 // Claims the model may never make: that a person was told / a case exists (only the pure core
-// knows, and it says so itself), or that the shop did something it did not (refund, cancellation,
-// discount, address change, delivery guarantee). Checked by meaning in the widget's languages
-// (en, es, fr, de) plus it, pt and ja, active and passive. Offers and questions ("Would you like me
-// to connect you with a person?", "I can check that") are not claims.
+// knows, and it says so itself), or that the shop did something it did not (refund, store credit,
+// replacement, cancellation, discount, address change, delivery guarantee). Checked by meaning in
+// GUARD_LANGUAGES, active and passive, as plain sentences and as status lines ("Refund: approved ✅"),
+// on text normalised first (claim-text.ts). Offers ("Would you like me to connect you with a
+// person?", "I can check that") are not claims; a question mark alone does not make one an offer.
 
+import { claimText } from "./claim-text";
 import { COMMITMENTS } from "./claims/commitments";
+import { CREDITS, REPLACEMENTS } from "./claims/credits-and-replacements";
+import { discountTokens, DISCOUNT_CODES } from "./claims/discount-codes";
+import { STATUS_LABELS } from "./claims/status-labels";
 import { HANDOFF_DE } from "./claims/de";
 import { HANDOFF_EN } from "./claims/en";
 import { HANDOFF_ES } from "./claims/es";
@@ -14,7 +19,19 @@ import { HANDOFF_JA } from "./claims/ja";
 import { HANDOFF_PT } from "./claims/pt";
 import { oneOf } from "../escalation/lexicon/compile";
 
-export type ClaimKind = "handoff" | "refund" | "cancellation" | "discount" | "address_change" | "delivery_promise" | "authority";
+export type ClaimKind =
+  | "handoff"
+  | "refund"
+  | "store_credit"
+  | "replacement"
+  | "cancellation"
+  | "discount"
+  | "address_change"
+  | "delivery_promise"
+  | "authority";
+
+/** The languages whose claims (and requests for secrets) the guard reads; each has its row of tests in guard-languages.test.ts. */
+export const GUARD_LANGUAGES = ["en", "es", "fr", "de", "it", "pt", "ja"] as const;
 
 /** Lower case, accents and typographic quotes folded, so one pattern covers "transféré"/"transfere". */
 export function foldText(text: string): string {
@@ -75,19 +92,83 @@ const NEGATION = new RegExp(
     "\\b|n't\\b",
 );
 
-/** The first kind of claim the text makes, or null. Questions and offers are not claims. */
-export function findClaim(text: string, options: { audience?: "shopper" | "team"; evidence?: string } = {}): ClaimKind | null {
-  const folded = foldText(text);
+// Every commitment pattern, status lines first (they are the shortest to match).
+const ALL_COMMITMENTS = [...STATUS_LABELS, ...CREDITS, ...REPLACEMENTS, ...DISCOUNT_CODES, ...COMMITMENTS];
+
+// A question that offers ("Would you like me to let the team know?", "¿Quieres que…?", "Soll ich…?",
+// "…しましょうか？") claims nothing; "I've passed this to the team, anything else?" still claims.
+const OFFER = new RegExp(
+  "^[¿\"'(]*" +
+    oneOf(
+      "would",
+      "shall",
+      "should (?:i|we)",
+      "do you (?:want|need|wish)",
+      "can (?:i|we)",
+      "could (?:i|we)",
+      "may (?:i|we)",
+      "want me",
+      "is there",
+      "anything else",
+      "how about",
+      "quier[ea]s?",
+      "te gustaria",
+      "le gustaria",
+      "desea[s]?",
+      "prefier[ea]s?",
+      "puedo",
+      "podemos",
+      "voulez-vous",
+      "veux-tu",
+      "souhaitez-vous",
+      "souhaites-tu",
+      "aimeriez-vous",
+      "puis-je",
+      "dois-je",
+      "est-ce que (?:vous|tu) (?:voulez|veux|souhaitez|souhaites)",
+      "mochten sie",
+      "mochtest du",
+      "soll(?:en)? (?:ich|wir)",
+      "darf ich",
+      "wollen sie",
+      "willst du",
+      "kann ich",
+      "konnen wir",
+      "vuoi",
+      "vuole",
+      "desideri",
+      "desidera",
+      "posso",
+      "devo",
+      "preferisci",
+      "ti andrebbe",
+      "quer",
+      "queres",
+      "gostaria",
+      "deseja",
+      "prefere",
+    ) +
+    "\\b|(?:か|ですか|ましょうか)[?？]\\s*$",
+);
+
+/** The first kind of claim the text makes, or null. Offers are not claims. */
+export function findClaim(text: string, options: { audience?: "shopper" | "team"; evidence?: string; published?: string } = {}): ClaimKind | null {
+  const folded = foldText(claimText(text));
   const evidence = foldText(options.evidence ?? "");
+  const published = `${evidence}\n${foldText(options.published ?? "")}`;
   for (const sentence of splitSentences(folded)) {
-    // "Would you like me to let the team know?" offers; it does not claim.
-    if (/\?\s*$|？\s*$/.test(sentence)) continue;
+    if (/[?？]\s*$/.test(sentence) && OFFER.test(sentence)) continue;
     if (HANDOFF.some((re) => re.test(sentence)) || HANDOFF_JA.some((re) => re.test(sentence))) return "handoff";
     const negated = NEGATION.test(sentence);
-    for (const c of COMMITMENTS) {
+    for (const c of ALL_COMMITMENTS) {
       if (!c.re.test(sentence)) continue;
-      // "We don't offer discount codes" states a limit, not a commitment.
-      if (negated && c.kind === "discount") continue;
+      if (c.kind === "handoff") return "handoff";
+      if (c.kind === "discount") {
+        // "We don't offer discount codes" states a limit, not a commitment.
+        if (negated) continue;
+        // A code or percentage the shop itself published may be quoted.
+        if (publishedDiscount(sentence, published)) continue;
+      }
       // A verified order that really is cancelled/refunded may be described as such.
       if (c.kind === "cancellation" && /cancel/.test(evidence)) continue;
       if (c.kind === "refund" && /"financial_status":"(?:partially_)?refunded"/.test(evidence)) continue;
@@ -96,6 +177,12 @@ export function findClaim(text: string, options: { audience?: "shopper" | "team"
     if (options.audience === "team" && AUTHORITY.some((re) => re.test(sentence))) return "authority";
   }
   return null;
+}
+
+/** Every figure and code of the sentence appears in what the shop published (not in what the shopper typed). */
+function publishedDiscount(sentence: string, published: string): boolean {
+  const tokens = discountTokens(sentence);
+  return tokens.length > 0 && tokens.every((t) => new RegExp(`(?<![\\p{L}\\p{N}])${t.replace(/[.*+?^${}()|[\]\\-]/g, "\\$&")}(?![\\p{L}\\p{N}])`, "u").test(published));
 }
 
 /** Sentences of folded text (Latin and CJK punctuation, line breaks). */
