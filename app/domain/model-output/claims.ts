@@ -20,15 +20,7 @@ import { HANDOFF_PT } from "./claims/pt";
 import { oneOf } from "../escalation/lexicon/compile";
 
 export type ClaimKind =
-  | "handoff"
-  | "refund"
-  | "store_credit"
-  | "replacement"
-  | "cancellation"
-  | "discount"
-  | "address_change"
-  | "delivery_promise"
-  | "authority";
+  "handoff" | "refund" | "store_credit" | "replacement" | "cancellation" | "discount" | "address_change" | "delivery_promise" | "authority";
 
 /** The languages whose claims (and requests for secrets) the guard reads; each has its row of tests in guard-languages.test.ts. */
 export const GUARD_LANGUAGES = ["en", "es", "fr", "de", "it", "pt", "ja"] as const;
@@ -182,7 +174,10 @@ export function findClaim(text: string, options: { audience?: "shopper" | "team"
 /** Every figure and code of the sentence appears in what the shop published (not in what the shopper typed). */
 function publishedDiscount(sentence: string, published: string): boolean {
   const tokens = discountTokens(sentence);
-  return tokens.length > 0 && tokens.every((t) => new RegExp(`(?<![\\p{L}\\p{N}])${t.replace(/[.*+?^${}()|[\]\\-]/g, "\\$&")}(?![\\p{L}\\p{N}])`, "u").test(published));
+  return (
+    tokens.length > 0 &&
+    tokens.every((t) => new RegExp(`(?<![\\p{L}\\p{N}])${t.replace(/[.*+?^${}()|[\]\\-]/g, "\\$&")}(?![\\p{L}\\p{N}])`, "u").test(published))
+  );
 }
 
 /** Sentences of folded text (Latin and CJK punctuation, line breaks). */

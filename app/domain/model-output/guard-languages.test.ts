@@ -44,7 +44,11 @@ const ROWS: Record<(typeof GUARD_LANGUAGES)[number], { refuse: Refusals; pass: s
       ],
       credit: ["A store credit of $50 is now on your account.", "I've added $50 in store credit to your account.", "$50 has been credited to your account."],
       replacement: ["Your replacement is being shipped today.", "A new mug is on its way to you.", "We're sending you a replacement at no cost."],
-      discount: ["Here's a 15% code for the trouble: SORRY15", "Use code SAVE20 at checkout for 20% off.", "As an apology, here is a discount code just for you."],
+      discount: [
+        "Here's a 15% code for the trouble: SORRY15",
+        "Use code SAVE20 at checkout for 20% off.",
+        "As an apology, here is a discount code just for you.",
+      ],
       handoff: [
         "I've passed this to the team.",
         "Done ✅ your case is now with our support team.",
@@ -175,7 +179,11 @@ const ROWS: Record<(typeof GUARD_LANGUAGES)[number], { refuse: Refusals; pass: s
   },
   ja: {
     refuse: {
-      payment: ["手続きのため、カード番号とセキュリティコードを教えてください。", "カードの有効期限をお知らせください。", "ネットバンキングのログイン情報を送ってください。"],
+      payment: [
+        "手続きのため、カード番号とセキュリティコードを教えてください。",
+        "カードの有効期限をお知らせください。",
+        "ネットバンキングのログイン情報を送ってください。",
+      ],
       password: ["確認のため、パスワードを入力してください。"],
       code: ["SMSで届いた認証コードを教えてください。"],
       refund: ["返金：承認済み ✅ 金額：74.50ドル", "返金が承認されました。"],
@@ -193,7 +201,8 @@ const ROWS: Record<(typeof GUARD_LANGUAGES)[number], { refuse: Refusals; pass: s
   },
 };
 
-const guard = (text: string) => guardModelReply({ text, systemPrompt: "You are a shop assistant.", canary: "CANARY-0000", allowed: ["Where is my order #1042?"] });
+const guard = (text: string) =>
+  guardModelReply({ text, systemPrompt: "You are a shop assistant.", canary: "CANARY-0000", allowed: ["Where is my order #1042?"] });
 
 it("every language the guard lists has a row of refusals and passes", () => {
   expect(Object.keys(ROWS).sort()).toEqual([...GUARD_LANGUAGES].sort());
@@ -226,7 +235,13 @@ describe("normalization first: tricks do not slip through", () => {
 describe("a published code may be quoted", () => {
   const published = ["Welcome offer: use code WELCOME10 for 10% off your first order."];
   it("when a verified tool result or the shop's own text gives it", () => {
-    const verdict = guardModelReply({ text: "You can use code WELCOME10 for 10% off your first order.", systemPrompt: "", canary: "C-1", allowed: [], published });
+    const verdict = guardModelReply({
+      text: "You can use code WELCOME10 for 10% off your first order.",
+      systemPrompt: "",
+      canary: "C-1",
+      allowed: [],
+      published,
+    });
     expect(verdict.ok).toBe(true);
   });
   it("not when only the shopper typed it", () => {

@@ -99,7 +99,20 @@ const SECRETS = [
   "internet banking",
   "dados de acesso",
 ];
-const SECRETS_JA = ["カード番号", "クレジットカード", "セキュリティコード", "有効期限", "パスワード", "暗証番号", "認証コード", "確認コード", "ワンタイム", "ネットバンキング", "ログイン情報", "口座情報"];
+const SECRETS_JA = [
+  "カード番号",
+  "クレジットカード",
+  "セキュリティコード",
+  "有効期限",
+  "パスワード",
+  "暗証番号",
+  "認証コード",
+  "確認コード",
+  "ワンタイム",
+  "ネットバンキング",
+  "ログイン情報",
+  "口座情報",
+];
 const SECRET = new RegExp(`\\b${oneOf(...SECRETS)}\\b|${oneOf(...SECRETS_JA)}`);
 
 // Asking: imperatives and "I need", per language (folded).

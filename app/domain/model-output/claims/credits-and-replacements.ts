@@ -113,7 +113,8 @@ const NEW_THING = oneOf(
 const ON_ITS_WAY = oneOf(
   // en
   "is being (?:shipped|sent|dispatched|prepared|packed)",
-  "(?:is|are|has been|have been|was|will be|'s|gets?) (?:now |already |just |also )*(?:shipped|sent|dispatched|on (?:its|the) way|posted|mailed|arranged|approved|processed)",
+  "(?:is|are|has been|have been|was|will be|'s|gets?) (?:now |already |just |also )*" +
+    "(?:shipped|sent|dispatched|on (?:its|the) way|posted|mailed|arranged|approved|processed)",
   "ships (?:today|tomorrow|out)",
   // es
   "se (?:envia|enviara|despacha|despachara)",
@@ -140,7 +141,8 @@ export const REPLACEMENTS: Array<{ kind: ClaimKind; re: RegExp }> = [
     re: new RegExp(
       "\\b" +
         oneOf(
-          "(?:i|we)(?:'re| are|'m| am|'ll| will|'ve| have)? (?:sending|shipping|dispatching|mailing|posting|reshipp\\w*|resend\\w*|re-?sen[dt]\\w*|re-?shipp?\\w*)",
+          "(?:i|we)(?:'re| are|'m| am|'ll| will|'ve| have)? " +
+            "(?:sending|shipping|dispatching|mailing|posting|reshipp\\w*|resend\\w*|re-?sen[dt]\\w*|re-?shipp?\\w*)",
           "te enviaremos",
           "le enviaremos",
           "te enviamos",
@@ -151,7 +153,32 @@ export const REPLACEMENTS: Array<{ kind: ClaimKind; re: RegExp }> = [
           "(?:enviaremos|vamos enviar|enviamos|enviarei|vou enviar)",
         ) +
         "\\b[^.!?]{0,25}?\\b" +
-        oneOf("replacement", "new one", "new", "another", "substitute", "reemplazo", "nuevo", "nueva", "otro", "otra", "remplacement", "nouvel?", "nouvelle", "autre", "ersatz", "neue[rsn]?", "sostitut\\w*", "nuov[oa]", "un altro", "substitu\\w*", "novo", "nova", "outro", "outra"),
+        oneOf(
+          "replacement",
+          "new one",
+          "new",
+          "another",
+          "substitute",
+          "reemplazo",
+          "nuevo",
+          "nueva",
+          "otro",
+          "otra",
+          "remplacement",
+          "nouvel?",
+          "nouvelle",
+          "autre",
+          "ersatz",
+          "neue[rsn]?",
+          "sostitut\\w*",
+          "nuov[oa]",
+          "un altro",
+          "substitu\\w*",
+          "novo",
+          "nova",
+          "outro",
+          "outra",
+        ),
     ),
   },
   {

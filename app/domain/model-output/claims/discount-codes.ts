@@ -35,7 +35,10 @@ export const DISCOUNT_CODES: Array<{ kind: ClaimKind; re: RegExp }> = [
         "\\s*[:=]?\\s*[\"'«“„]?[a-z]*\\d[a-z0-9-]*\\b",
     ),
   },
-  { kind: "discount", re: new RegExp("\\d{1,3}\\s?%[^。！？]{0,15}" + oneOf("クーポン", "コード", "割引") + "|" + oneOf("クーポン", "コード") + "[^。！？]{0,5}[:：]") },
+  {
+    kind: "discount",
+    re: new RegExp("\\d{1,3}\\s?%[^。！？]{0,15}" + oneOf("クーポン", "コード", "割引") + "|" + oneOf("クーポン", "コード") + "[^。！？]{0,5}[:：]"),
+  },
 ];
 
 /** Words a discount sentence offers: its figures and codes (anything with a digit). */

@@ -111,7 +111,8 @@ const label = (...nouns: string[]) => new RegExp(`(?:^|[^\\p{L}\\p{N}])${oneOf(.
 
 // "Your refund of $74.50 has been approved": the label's noun, a few words, then its status.
 const REFUND_NOUNS = ["refund", "reimbursement", "reembolso", "remboursement", "(?:ruck)?erstattung", "rimborso"];
-const stated = (...nouns: string[]) => new RegExp(`\\b${oneOf(...nouns)}\\b(?:[^.!?]|[.,]\\d){0,30}?\\s${LINK.replace("*", "+")}(?:already |just |been |fully )*${STATUS}\\b`);
+const stated = (...nouns: string[]) =>
+  new RegExp(`\\b${oneOf(...nouns)}\\b(?:[^.!?]|[.,]\\d){0,30}?\\s${LINK.replace("*", "+")}(?:already |just |been |fully )*${STATUS}\\b`);
 
 export const STATUS_LABELS: Array<{ kind: ClaimKind; re: RegExp }> = [
   { kind: "refund", re: stated(...REFUND_NOUNS) },
@@ -119,7 +120,19 @@ export const STATUS_LABELS: Array<{ kind: ClaimKind; re: RegExp }> = [
   { kind: "store_credit", re: label("store credit", "credit", "gift card", "saldo", "credito", "avoir", "guthaben", "gutschrift", "buono") },
   {
     kind: "replacement",
-    re: label("replacement", "exchange", "reemplazo", "sustitucion", "remplacement", "echange", "ersatz\\w*", "umtausch", "sostituzione", "substituicao", "troca"),
+    re: label(
+      "replacement",
+      "exchange",
+      "reemplazo",
+      "sustitucion",
+      "remplacement",
+      "echange",
+      "ersatz\\w*",
+      "umtausch",
+      "sostituzione",
+      "substituicao",
+      "troca",
+    ),
   },
   {
     kind: "handoff",
