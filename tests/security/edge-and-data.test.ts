@@ -86,6 +86,8 @@ describe("a card number typed into the chat", () => {
     const first = await shopper.post({ message: "I want to talk to a person, you charged my card 4242-4242-4242-4242 twice, security code 123" });
     const conversationId = first.body.conversationId!;
     await shopper.post({ conversationId, message: "Also my other card 5555 5555 5555 4444, CVC: 9876" });
+    // Typed with a Japanese input method: full-width digits.
+    await shopper.post({ conversationId, message: "カード番号は４０００ ０５６６ ５５６６ ５５５６です" });
     const last = await shopper.post({ conversationId, message: "card.holder@example.com" });
     expect(last.body.state).toBe("escalated");
     const mail = await smtp.waitForMessage((m) => m.replyTo.includes("card.holder@example.com"), 10_000);
@@ -100,8 +102,10 @@ describe("a card number typed into the chat", () => {
       expect(text).not.toMatch(/4242[ -]?4242[ -]?4242/);
       expect(text).not.toMatch(/5555[ -]?5555[ -]?5555/);
       expect(text).not.toMatch(/\b123\b|9876/);
+      expect(text).not.toContain("４０００ ０５６６");
     }
     expect(mail.text).toContain("•••• •••• •••• 4242");
     expect(mail.text).toContain("•••• •••• •••• 4444");
+    expect(mail.text).toContain("•••• •••• •••• 5556");
   });
 });
