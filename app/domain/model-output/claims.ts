@@ -145,29 +145,49 @@ const OFFER = new RegExp(
 
 /** The first kind of claim the text makes, or null. Offers are not claims. */
 export function findClaim(text: string, options: { audience?: "shopper" | "team"; evidence?: string; published?: string } = {}): ClaimKind | null {
-  const folded = foldText(claimText(text));
   const evidence = foldText(options.evidence ?? "");
   const published = `${evidence}\n${foldText(options.published ?? "")}`;
-  for (const sentence of splitSentences(folded)) {
-    if (/[?？]\s*$/.test(sentence) && OFFER.test(sentence)) continue;
-    if (HANDOFF.some((re) => re.test(sentence)) || HANDOFF_JA.some((re) => re.test(sentence))) return "handoff";
-    const negated = NEGATION.test(sentence);
-    for (const c of ALL_COMMITMENTS) {
-      if (!c.re.test(sentence)) continue;
-      if (c.kind === "handoff") return "handoff";
-      if (c.kind === "discount") {
-        // "We don't offer discount codes" states a limit, not a commitment.
-        if (negated) continue;
-        // A code or percentage the shop itself published may be quoted.
-        if (publishedDiscount(sentence, published)) continue;
-      }
-      // A verified order that really is cancelled/refunded may be described as such.
-      if (c.kind === "cancellation" && /cancel/.test(evidence)) continue;
-      if (c.kind === "refund" && /"financial_status":"(?:partially_)?refunded"/.test(evidence)) continue;
-      return c.kind;
+  const known = sentenceCache(`${options.audience ?? ""}\u0000${evidence}\u0000${published}`);
+  for (const sentence of splitSentences(foldText(claimText(text)))) {
+    let kind = known.get(sentence);
+    if (kind === undefined) {
+      kind = sentenceClaim(sentence, options.audience, evidence, published);
+      if (known.size >= MAX_CACHED_SENTENCES) known.clear();
+      known.set(sentence, kind);
     }
-    if (options.audience === "team" && AUTHORITY.some((re) => re.test(sentence))) return "authority";
+    if (kind) return kind;
   }
+  return null;
+}
+
+// The stream gate re-checks the reply's whole prefix at every new sentence: each sentence's verdict
+// is kept for the turn (same evidence), so a long streamed reply costs one check per sentence.
+const MAX_CACHED_SENTENCES = 256;
+let cache: { key: string; verdicts: Map<string, ClaimKind | null> } = { key: "", verdicts: new Map() };
+function sentenceCache(key: string): Map<string, ClaimKind | null> {
+  if (cache.key !== key) cache = { key, verdicts: new Map() };
+  return cache.verdicts;
+}
+
+function sentenceClaim(sentence: string, audience: "shopper" | "team" | undefined, evidence: string, published: string): ClaimKind | null {
+  if (/[?？]\s*$/.test(sentence) && OFFER.test(sentence)) return null;
+  if (HANDOFF.some((re) => re.test(sentence)) || HANDOFF_JA.some((re) => re.test(sentence))) return "handoff";
+  const negated = NEGATION.test(sentence);
+  for (const c of ALL_COMMITMENTS) {
+    if (!c.re.test(sentence)) continue;
+    if (c.kind === "handoff") return "handoff";
+    if (c.kind === "discount") {
+      // "We don't offer discount codes" states a limit, not a commitment.
+      if (negated) continue;
+      // A code or percentage the shop itself published may be quoted.
+      if (publishedDiscount(sentence, published)) continue;
+    }
+    // A verified order that really is cancelled/refunded may be described as such.
+    if (c.kind === "cancellation" && /cancel/.test(evidence)) continue;
+    if (c.kind === "refund" && /"financial_status":"(?:partially_)?refunded"/.test(evidence)) continue;
+    return c.kind;
+  }
+  if (audience === "team" && AUTHORITY.some((re) => re.test(sentence))) return "authority";
   return null;
 }
 
