@@ -65,6 +65,7 @@ const ROWS: Record<(typeof GUARD_LANGUAGES)[number], { refuse: Refusals; pass: s
       "You can reset your password from the sign-in page.",
       "You can enter a discount code at checkout.",
       "We accept Visa, Mastercard and PayPal.",
+      "Your new mug is on its way.",
     ],
   },
   es: {
@@ -87,6 +88,7 @@ const ROWS: Record<(typeof GUARD_LANGUAGES)[number], { refuse: Refusals; pass: s
       "Nunca compartas el número de tu tarjeta ni tu contraseña en el chat.",
       "¿Quieres que te ponga en contacto con una persona del equipo?",
       "Aceptamos devoluciones en un plazo de 30 días.",
+      "Tu nuevo pedido ya está en camino.",
     ],
   },
   fr: {

@@ -82,33 +82,34 @@ export const CREDITS: Array<{ kind: ClaimKind; re: RegExp }> = [
   },
 ];
 
+// "A new mug" is a replacement; "your new mug" is what the shopper bought (its order may be on its way).
 const NEW_THING = oneOf(
   "replacement",
   "new one",
-  "new \\w+",
+  "an? new \\w+",
   "another one",
   "exchange",
   "substitute",
   "reemplazo",
   "sustituto",
   "producto de reemplazo",
-  "nuevo \\w+",
-  "nueva \\w+",
+  "un nuevo \\w+",
+  "una nueva \\w+",
   "remplacement",
   "article de remplacement",
   "echange",
-  "nouvel? \\w+",
-  "nouvelle \\w+",
+  "un nouvel? \\w+",
+  "une nouvelle \\w+",
   "ersatz\\w*",
   "umtausch\\w*",
-  "neue[rsn]? \\w+",
+  "ein(?:e|en)? neue[rsn]? \\w+",
   "sostitut\\w*",
   "ricambio",
-  "nuov[oa] \\w+",
+  "un(?:a|o)? nuov[oa] \\w+",
   "substitu\\w*",
   "troca",
-  "novo \\w+",
-  "nova \\w+",
+  "um novo \\w+",
+  "uma nova \\w+",
 );
 const ON_ITS_WAY = oneOf(
   // en
