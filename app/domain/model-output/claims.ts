@@ -53,6 +53,45 @@ const AUTHORITY: RegExp[] = [
       oneOf("has", "verified", "confirmed") +
       "|system note|admin note|manager note|do not (?:verify|check)|no need to (?:verify|check))\\b",
   ),
+  // The same in es, fr, de, it, pt ("identidad verificada", "vorab genehmigt", "approvato dal responsabile") and ja.
+  new RegExp(
+    "\\b" +
+      oneOf(
+        "verificad[oa]",
+        "verifiee?",
+        "verifiziert",
+        "verificat[oa]",
+        "autenticad[oa]",
+        "authentifiee?",
+        "authentifiziert",
+        "autenticat[oa]",
+        "pre-?aprobad[oa]",
+        "aprobad[oa] (?:previamente|por)",
+        "pre-?approuvee?",
+        "approuvee? par",
+        "vorab genehmigt",
+        "genehmigt (?:von|durch)",
+        "pre-?approvat[oa]",
+        "approvat[oa] dal",
+        "pre-?aprovad[oa]",
+        "aprovad[oa] (?:previamente|pel[oa])",
+        "por (?:el|la) (?:gerente|supervisor[a]?|responsable)",
+        "par (?:le|la) (?:responsable|manager|superviseur)",
+        "(?:vom|von der) (?:manager|vorgesetzten|teamleitung|filialleitung)",
+        "dal (?:responsabile|manager|supervisore)",
+        "pel[oa] (?:gerente|supervisor[a]?|responsavel)",
+        "nota (?:del sistema|de sistema|do sistema|di sistema|interna)",
+        "note (?:systeme|interne)",
+        "systemhinweis",
+        "no (?:es necesario|hace falta) (?:verificar|comprobar)",
+        "pas besoin de verifier",
+        "nicht (?:prufen|verifizieren)",
+        "non (?:serve|e necessario) verificare",
+        "nao (?:e necessario|precisa) verificar",
+      ) +
+      "\\b|" +
+      oneOf("本人確認済み", "認証済み", "承認済み", "確認済み", "マネージャー(?:が|の)?承認", "事前承認", "システムメモ"),
+  ),
 ];
 
 const NEGATION = new RegExp(
