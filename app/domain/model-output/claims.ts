@@ -94,7 +94,8 @@ const AUTHORITY: RegExp[] = [
   ),
 ];
 
-const NEGATION = new RegExp(
+// A negation, up to four words of the same clause, then a discount word.
+const NEGATED_DISCOUNT = new RegExp(
   "\\b" +
     oneOf(
       "no",
@@ -111,16 +112,33 @@ const NEGATION = new RegExp(
       "never",
       "pas",
       "nicht",
-      "kein",
-      "keine",
-      "keinen",
+      "kein\\w*",
       "non",
       "nao",
       "nunca",
-      "ningun",
-      "ninguna",
+      "ningun\\w*",
+      "\\w+n't",
     ) +
-    "\\b|n't\\b",
+    "(?:\\s+[^\\s,;:.!?—–-]+){0,4}?\\s+" +
+    oneOf(
+      "discount",
+      "coupon",
+      "promo",
+      "voucher",
+      "code",
+      "rabatt",
+      "gutschein",
+      "descuento",
+      "cupon",
+      "codigo",
+      "reduction",
+      "sconto",
+      "codice",
+      "desconto",
+      "cupom",
+    ) +
+    "\\w*",
+  "g",
 );
 
 // Every commitment pattern, status lines first (they are the shortest to match).
@@ -211,16 +229,14 @@ function sentenceCache(key: string): Map<string, ClaimKind | null> {
 function sentenceClaim(sentence: string, audience: "shopper" | "team" | undefined, evidence: string, published: string): ClaimKind | null {
   if (/[?？]\s*$/.test(sentence) && OFFER.test(sentence)) return null;
   if (HANDOFF.some((re) => re.test(sentence)) || HANDOFF_JA.some((re) => re.test(sentence))) return "handoff";
-  const negated = NEGATION.test(sentence);
+  // "We don't offer discount codes" states a limit, not a commitment: the negated phrase is left out
+  // of the discount check, and only it ("No worries, here's a 15% code" still offers one).
+  const unnegated = sentence.replace(NEGATED_DISCOUNT, " ");
   for (const c of ALL_COMMITMENTS) {
-    if (!c.re.test(sentence)) continue;
+    if (!c.re.test(c.kind === "discount" ? unnegated : sentence)) continue;
     if (c.kind === "handoff") return "handoff";
-    if (c.kind === "discount") {
-      // "We don't offer discount codes" states a limit, not a commitment.
-      if (negated) continue;
-      // A code or percentage the shop itself published may be quoted.
-      if (publishedDiscount(sentence, published)) continue;
-    }
+    // A code or percentage the shop itself published may be quoted.
+    if (c.kind === "discount" && publishedDiscount(sentence, published)) continue;
     // A verified order that really is cancelled/refunded may be described as such.
     if (c.kind === "cancellation" && /cancel/.test(evidence)) continue;
     if (c.kind === "refund" && /"financial_status":"(?:partially_)?refunded"/.test(evidence)) continue;

@@ -231,8 +231,18 @@ describe("normalization first: tricks do not slip through", () => {
     ["dotted letters", "Your r.e.f.u.n.d has been approved."],
     ["an emoji between the words", "Your refund 💸 has been ✨ approved."],
     ["a card request in markdown", "Please send your **card number** and `CVV`."],
+    ["a negation elsewhere in the sentence", "No worries, here's a 15% code: SORRY15"],
+    ["a negation before a dash", "Don't worry — use code SAVE20 for 20% off."],
+    ["a negated clause before the code", "We don't have a discount right now, but use code SAVE20."],
   ])("%s: %j", (_name, text) => expect(guard(text).ok).toBe(false));
 });
+
+it.each([
+  "We don't offer discount codes at the moment.",
+  "There is no discount code for this product.",
+  "Lo siento, no tenemos códigos de descuento.",
+  "Wir bieten leider keine Rabattcodes an.",
+])("a limit is no claim: %j", (text) => expect(guard(text).ok).toBe(true));
 
 describe("a published code may be quoted", () => {
   const published = ["Welcome offer: use code WELCOME10 for 10% off your first order."];
