@@ -234,6 +234,9 @@ describe("normalization first: tricks do not slip through", () => {
     ["a negation elsewhere in the sentence", "No worries, here's a 15% code: SORRY15"],
     ["a negation before a dash", "Don't worry — use code SAVE20 for 20% off."],
     ["a negated clause before the code", "We don't have a discount right now, but use code SAVE20."],
+    ["an idiom that negates nothing", "Please don't hesitate to send your card number and CVV."],
+    ["an idiom in French", "N'hésitez pas à m'envoyer le numéro de votre carte."],
+    ["a reminder", "Don't forget to send the verification code."],
   ])("%s: %j", (_name, text) => expect(guard(text).ok).toBe(false));
 });
 

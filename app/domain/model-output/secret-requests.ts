@@ -232,7 +232,10 @@ const ASK = new RegExp(`\\b${oneOf(...ASKS)}\\b|${oneOf(...ASKS_JA)}`);
 const NEGATED = new RegExp(
   "(?:[^\\s,;:.!?]+ ){0,2}\\b" +
     oneOf("never", "not", "don't", "do not", "won't", "nunca", "jamas", "no", "ne", "n'", "jamais", "niemals", "nie", "nicht", "non", "mai", "nao") +
-    "\\b(?: [^\\s,;:.!?]+){0,3}" +
+    // "Don't hesitate to send…", "n'hésitez pas à envoyer…" negate nothing.
+    "\\b(?! " +
+    oneOf("hesitate", "worry", "forget", "be afraid", "dudes", "dude", "hesites", "hesitez", "zogern", "zogere", "esitare", "esiti", "hesite") +
+    ")(?: [^\\s,;:.!?]+){0,3}" +
     "|" +
     oneOf("共有", "送信", "入力", "お送り", "送", "教え", "伝え") +
     "(?:し)?ないで|絶対に|(?:お伺い|お聞き|求め|尋ね)(?:する)?ことは(?:ありません|ございません)",
