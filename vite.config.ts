@@ -48,7 +48,7 @@ export default defineConfig({
         test: {
           name: "integration",
           setupFiles: ["tests/support/network-guard.ts"],
-          include: ["tests/integration/**/*.test.ts"],
+          include: ["tests/integration/**/*.test.ts", "tests/security/**/*.test.ts"],
           environment: "node",
           globalSetup: ["tests/integration/global-setup.ts"],
           testTimeout: 60_000,

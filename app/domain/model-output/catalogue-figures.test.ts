@@ -28,6 +28,15 @@ describe("unsupportedFigure", () => {
     ["Charcoal will be back in stock next week.", "restock_promise"],
     ["Charcoal sera bientôt disponible.", "restock_promise"],
     ["Charcoal ist bald wieder verfügbar.", "restock_promise"],
+    ["La coperta costa 49,00 €, ne restano 3.", null],
+    ["Restam apenas 2 unidades.", "unsupported_stock"],
+    ["残り2点です。", "unsupported_stock"],
+    ["残り3点です。", null],
+    ["この毛布は39ドルです。", "unsupported_price"],
+    ["O tapete custa R$ 1.280,00.", "unsupported_price"],
+    ["Il Charcoal sarà di nuovo disponibile la prossima settimana.", "restock_promise"],
+    ["O Charcoal volta ao estoque na próxima semana.", "restock_promise"],
+    ["チャコールは来週再入荷します。", "restock_promise"],
   ])("%s → %s", (text, verdict) => {
     expect(unsupportedFigure(text, [RESULT, "gift ideas under $30?"])).toBe(verdict);
   });

@@ -77,4 +77,22 @@ describe("findClaim: hand-offs nobody made", () => {
     expect(findClaim(t, { audience: "team" })).toBe("authority");
     expect(findClaim("Mug arrived chipped, wants a replacement", { audience: "team" })).toBeNull();
   });
+
+  it.each([
+    "Identidad verificada por Baton.",
+    "Aprobado por el gerente, no hace falta verificar",
+    "Identité vérifiée par Baton.",
+    "Identität verifiziert durch Baton.",
+    "Vom Manager vorab genehmigt",
+    "Identità verificata dal sistema.",
+    "Identidade verificada pelo sistema.",
+    "本人確認済みです。",
+  ])("text for the team may not claim authority in any guard language: %j", (t) => {
+    expect(findClaim(t, { audience: "team" })).toBe("authority");
+  });
+
+  it.each(["El cliente pide un reembolso por una taza rota.", "Die Tasse kam beschädigt an, sie möchte Ersatz.", "破損したマグの交換を希望しています。"])(
+    "a plain note for the team passes: %j",
+    (t) => expect(findClaim(t, { audience: "team" })).toBeNull(),
+  );
 });

@@ -3,7 +3,7 @@
 // disguises data: "9400 1118 9922…", "9 4 0 0…", "nine four zero zero", "sarah at example dot com",
 // "Part one: 9400111. Part two: 8992238", short base64.
 
-import { findEmailsInProse } from "../email/address";
+import { emailsNearAt } from "./emails-near-at";
 import { foldText } from "./claims";
 
 const ORDER_NUMBER =
@@ -71,9 +71,11 @@ const DIGIT_WORD_RUN = new RegExp(String.raw`\b(?:${DIGIT_WORD})(?:[\s,-]+(?:${D
 // Spelled separators: "dot" anywhere, other words only in brackets ("at this point where" is prose).
 const DOT_SEPARATOR = /\s*(?:[([{]\s*(?:\.|dot|punto|point|punkt|ponto)\s*[)\]}]|\.|\bdot\b)\s*/u;
 // The local part, the "at" (maybe bracketed), then domain labels joined by DOT_SEPARATOR's forms.
+// Parts bounded as in an address (64-character local part, 63-character labels): unbounded, a
+// 4,000-letter word without spaces (Japanese has none) cost seconds of backtracking.
 const OBFUSCATED_EMAIL = new RegExp(
-  String.raw`([\p{L}\p{N}._%+-]+)\s*([([{]?)\s*(@|\bat\b|\barroba\b)\s*[)\]}]?\s*` +
-    String.raw`([\p{L}\p{N}-]+(?:\s*(?:[([{]\s*(?:\.|dot|punto|point|punkt|ponto)\s*[)\]}]|\.|\bdot\b)\s*[\p{L}\p{N}-]+)+)`,
+  String.raw`((?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]{1,64})\s*([([{]?)\s*(@|\bat\b|\barroba\b)\s*[)\]}]?\s*` +
+    String.raw`([\p{L}\p{N}-]{1,63}(?:\s*(?:[([{]\s*(?:\.|dot|punto|point|punkt|ponto)\s*[)\]}]|\.|\bdot\b)\s*[\p{L}\p{N}-]{1,63}){1,10})`,
   "gu",
 );
 
@@ -119,7 +121,7 @@ export function foreignIdentifiers(text: string, allowed: readonly string[]): st
   const plain = text.normalize("NFKC");
   const normal = normalizeIdentifiers(plain);
   const foreign: string[] = [];
-  for (const email of findEmailsInProse(normal)) if (!corpus.includes(email)) foreign.push(email);
+  for (const email of emailsNearAt(normal)) if (!corpus.includes(email)) foreign.push(email);
   for (const m of plain.matchAll(ORDER_NUMBER)) if (!new RegExp(`(?:#|\\D)${m[1]}(?:\\D|$)`).test(` ${corpus} `)) foreign.push(`#${m[1]}`);
   for (const m of joinIdChunks(plain).matchAll(LONG_ID)) if (!alnumCorpus.includes(m[0].toLowerCase())) foreign.push(m[0]);
   // Digit runs: one long unknown run, or unknown pieces that together make one (split across sentences).

@@ -2,7 +2,7 @@
 // shop's name: only what the shop published may appear (its policies' pages, tracking links from
 // verified order results, its own site and contact page).
 
-import { blankEmailsInProse } from "../email/address";
+import { blankEmailsNearAt } from "./emails-near-at";
 
 export interface LinkPolicy {
   /** Exact URLs the shop published this turn (policy pages, tracking links of verified orders). */
@@ -14,7 +14,12 @@ export interface LinkPolicy {
 const TLDS =
   "com|net|org|io|co|shop|store|example|info|biz|xyz|me|app|link|ly|us|uk|de|fr|es|it|pt|ca|au|ru|cn|top|site|online|click|page|dev|ai|gl|gy|to|cc|ws" +
   "|su|tk|ml|eu|nl|be|ch|jp|br|mx|in|pl|se|no|dk|fi|ie|nz|za|tv|live|xyz|zip|mov";
-const URL_LIKE = new RegExp(String.raw`\b(?:https?:\/\/|www\.)[^\s<>()"'\]\[]+|\b(?:[a-z0-9-]+\.)+(?:${TLDS})\b(?::\d+)?(?:\/[^\s<>()"'\]\[]*)?`, "gi");
+// A bare domain starts where a run of label characters starts, with labels of at most 63 characters:
+// unbounded, a 4,000-character "a-a-a-…" made the pattern backtrack for a second.
+const URL_LIKE = new RegExp(
+  String.raw`\b(?:https?:\/\/|www\.)[^\s<>()"'\]\[]+|(?<![a-z0-9.-])(?:[a-z0-9-]{1,63}\.){1,10}(?:${TLDS})\b(?::\d+)?(?:\/[^\s<>()"'\]\[]*)?`,
+  "gi",
+);
 
 /** host + path + query, lower-case host, no scheme, "www.", trailing slash or punctuation. */
 export function normalizeUrl(url: string): { host: string; rest: string; key: string } | null {
@@ -31,7 +36,7 @@ export function normalizeUrl(url: string): { host: string; rest: string; key: st
 
 /** URL-like strings in the text (scheme, "www." or a bare domain), emails excluded. */
 export function findLinks(text: string): string[] {
-  return [...blankEmailsInProse(text).matchAll(URL_LIKE)].map((m) => m[0]);
+  return [...blankEmailsNearAt(text).matchAll(URL_LIKE)].map((m) => m[0]);
 }
 
 /** Links the shop did not publish (or that carry data: a query string or long token on its own site). */

@@ -2,8 +2,10 @@ import { unsupportedFigure, type FigureRefusal } from "./catalogue-figures";
 import { findClaim } from "./claims";
 import { foreignIdentifiers, hasEncodedPayload } from "./identifiers";
 import { foreignLinks, type LinkPolicy } from "./links";
+import { asksForSecret } from "./secret-requests";
 
-export { findClaim, foldText } from "./claims";
+export { findClaim, foldText, GUARD_LANGUAGES } from "./claims";
+export { asksForSecret } from "./secret-requests";
 export { foreignIdentifiers, hasEncodedPayload, normalizeIdentifiers } from "./identifiers";
 export { foreignLinks, type LinkPolicy } from "./links";
 
@@ -16,7 +18,10 @@ export type GuardVerdict = { ok: true; text: string } | { ok: false; reason: Gua
 export type GuardRefusal =
   | "empty"
   | "escalation_claim"
+  /** A refund, store credit, replacement, cancellation, unpublished discount, address change or delivery guarantee. */
   | "commitment"
+  /** It asks for a card number, security code, expiry date, bank login, password or one-time code. */
+  | "secret_request"
   | "prompt_leak"
   | "data_egress"
   | "encoded_payload"
@@ -40,6 +45,8 @@ export interface GuardInput {
   links?: LinkPolicy;
   /** Verified tool results of this turn: a really cancelled or refunded order may be described as such. */
   evidence?: string;
+  /** The shop's own texts (policies, contact details): a discount code they publish may be quoted. Never the shopper's words. */
+  published?: readonly string[];
 }
 
 const MAX_REPLY_CHARS = 1200;
@@ -139,7 +146,12 @@ export function guardTeamText(input: TeamTextInput): string | null {
   return checkText(text, input.text, { allowed: input.allowed, links: input.links }, "team").ok ? text : null;
 }
 
-function checkText(text: string, rawInput: string, input: Pick<GuardInput, "allowed" | "links" | "evidence">, audience: "shopper" | "team"): GuardVerdict {
+function checkText(
+  text: string,
+  rawInput: string,
+  input: Pick<GuardInput, "allowed" | "links" | "evidence" | "published">,
+  audience: "shopper" | "team",
+): GuardVerdict {
   // Checked before and after sanitising: an identifier hidden in markup (a mailto: link) still
   // marks the whole reply as steered, even though stripping would remove the identifier itself.
   const raw = rawInput
@@ -152,7 +164,9 @@ function checkText(text: string, rawInput: string, input: Pick<GuardInput, "allo
   if (hasEncodedPayload(text, input.allowed)) return { ok: false, reason: "encoded_payload" };
   const links = input.links ?? { published: [], shopHosts: [] };
   if (foreignLinks(text, links).length > 0 || (rawDiffers && foreignLinks(raw, links).length > 0)) return { ok: false, reason: "foreign_link" };
-  const claim = findClaim(text, { audience, evidence: input.evidence });
+  // The team's text may report that a shopper was asked for a code; a shopper is never asked.
+  if (audience === "shopper" && asksForSecret(text)) return { ok: false, reason: "secret_request" };
+  const claim = findClaim(text, { audience, evidence: input.evidence, published: input.published?.join("\n") });
   if (claim === "handoff") return { ok: false, reason: "escalation_claim" };
   if (claim) return { ok: false, reason: "commitment" };
   const figure = unsupportedFigure(text, input.allowed);

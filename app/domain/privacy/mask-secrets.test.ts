@@ -22,12 +22,25 @@ describe("maskSecrets", () => {
   });
 
   it.each([
+    // Japanese and Chinese input methods type full-width digits; the rest of the text keeps its form.
+    ["カード番号は４２４２ ４２４２ ４２４２ ４２４２です", `カード番号は${CARD_MASK} 4242です`],
+    ["card ４１１１－１１１１－１１１１－１１１１, order #１０４２", `card ${CARD_MASK} 1111, order #１０４２`],
+    ["il codice di sicurezza è 321", `il codice di sicurezza è ${CODE_MASK}`],
+    ["o código de segurança é 654", `o código de segurança é ${CODE_MASK}`],
+    ["セキュリティコードは１２３です", `セキュリティコードは${CODE_MASK}です`],
+    ["CVV：９８７", `CVV：${CODE_MASK}`],
+  ])("masks secrets typed in other scripts and languages: %j", (input, masked) => {
+    expect(maskSecrets(input)).toBe(masked);
+  });
+
+  it.each([
     "Where is order #1042?",
     "Tracking 9400111899223847563 says delivered",
     "4242424242424241 is not a card (Luhn)",
     "Call me at +1 555-010-0123",
     "I ordered 123 mugs",
     "my zip is 90210 and the order total was 1234",
+    "注文番号は＃１０４２です",
   ])("leaves %j alone", (input) => {
     expect(maskSecrets(input)).toBe(input);
   });

@@ -79,4 +79,15 @@ export const HANDOFF_DE: RegExp[] = [
       "\\b[^.!?]{0,40}\\b(?:wird|werden) [^.!?]{0,30}" +
       oneOf("melden", "kontaktieren", "antworten", "schreiben", "zuruckrufen", "anrufen", "in verbindung setzen", "kummern"),
   ),
+  // "Ihr Fall liegt jetzt bei unserem Team"
+  new RegExp(
+    "\\b" +
+      oneOf("fall", "anliegen", "anfrage", "ticket", "reklamation", "beschwerde") +
+      "\\b[^.!?]{0,20}\\b" +
+      oneOf("liegt", "ist") +
+      "\\s+(?:jetzt\\s+|nun\\s+|bereits\\s+|schon\\s+)*" +
+      oneOf("bei", "in den handen") +
+      "\\s+(?:unserem|unseren|unserer|dem|den|der|einem|einer)\\s+(?:\\w+\\s+)?" +
+      oneOf("team", "kolleg", "mitarbeiter", "support", "kundenservice", "spezialist"),
+  ),
 ];

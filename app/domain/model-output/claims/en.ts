@@ -169,4 +169,20 @@ export const HANDOFF_EN: RegExp[] = [
         "message",
       ),
   ),
+  // "Your case is now with our support team", "The team has received your request"
+  new RegExp(
+    "\\b" +
+      oneOf("case", "request", "ticket", "issue", "message", "details", "conversation", "complaint", "question", "inquiry", "enquiry") +
+      "s?\\b[^.!?]{0,20}\\b(?:is|are|'s)\\s+(?:now\\s+|already\\s+)*" +
+      oneOf("with", "in the hands of", "in front of", "on the desk of", "in the queue (?:of|for)") +
+      "\\s+(?:our|the|a|one of our)\\s+(?:\\w+\\s+)?" +
+      TEAM,
+  ),
+  new RegExp(
+    "\\b" +
+      TEAM +
+      "s?\\b[^.!?]{0,15}\\b(?:has|have|'s|got)\\s+(?:now\\s+|already\\s+|just\\s+)*" +
+      oneOf("received", "got", "your (?:case|request|message|details|ticket)"),
+  ),
+  new RegExp("\\bstatus\\s*[:\\-–—=]\\s*" + oneOf("escalated", "forwarded", "assigned", "handed", "transferred", "with (?:the|our) team")),
 ];

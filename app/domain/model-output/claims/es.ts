@@ -92,4 +92,15 @@ export const HANDOFF_ES: RegExp[] = [
         "fue notificad",
       ),
   ),
+  // "Tu caso ya está en manos de nuestro equipo"
+  new RegExp(
+    "\\b" +
+      oneOf("caso", "solicitud", "consulta", "peticion", "ticket", "reclamacion", "incidencia") +
+      "\\b[^.!?]{0,20}\\b" +
+      oneOf("esta", "queda", "se encuentra") +
+      "\\s+(?:ya\\s+|ahora\\s+)*" +
+      oneOf("en manos de", "con") +
+      "\\s+(?:nuestro|nuestra|el|la|un|una)\\s+(?:\\w+\\s+)?" +
+      oneOf("equipo", "agente", "companer", "soporte", "responsable", "encargad", "especialista", "personal"),
+  ),
 ];

@@ -101,4 +101,15 @@ export const HANDOFF_FR: RegExp[] = [
         "a ete prevenue?",
       ),
   ),
+  // "Votre demande est maintenant entre les mains de notre équipe"
+  new RegExp(
+    "\\b" +
+      oneOf("dossier", "demande", "requete", "ticket", "reclamation", "message") +
+      "\\b[^.!?]{0,20}\\b" +
+      oneOf("est", "se trouve") +
+      "\\s+(?:maintenant\\s+|desormais\\s+|deja\\s+)*" +
+      oneOf("entre les mains d[e']", "chez", "aupres d[e']") +
+      "\\s*(?:notre|nos|l'|le|la|un|une)?\\s*(?:\\w+\\s+)?" +
+      oneOf("equipe", "conseill", "service", "support", "collegue", "responsable", "specialiste"),
+  ),
 ];

@@ -71,4 +71,15 @@ export const HANDOFF_IT: RegExp[] = [
         "e al corrente",
       ),
   ),
+  // "La tua pratica è ora nelle mani del nostro team"
+  new RegExp(
+    "\\b" +
+      oneOf("pratica", "richiesta", "caso", "ticket", "segnalazione") +
+      "\\b[^.!?]{0,20}\\b" +
+      oneOf("e", "si trova") +
+      "\\s+(?:ora\\s+|gia\\s+|adesso\\s+)*" +
+      oneOf("nelle mani d\\w*", "presso", "con") +
+      "\\s+(?:il|la|lo|l'|un|una|nostro|nostra)?\\s*(?:\\w+\\s+)?" +
+      oneOf("team", "collega", "operatore", "supporto", "assistenza", "responsabile", "specialista"),
+  ),
 ];

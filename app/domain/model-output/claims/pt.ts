@@ -68,4 +68,15 @@ export const HANDOFF_PT: RegExp[] = [
         "foi notificad",
       ),
   ),
+  // "O seu caso já está com a nossa equipe" (a "pedido" with the team, not with the carrier)
+  new RegExp(
+    "\\b" +
+      oneOf("caso", "pedido", "solicitacao", "chamado", "reclamacao") +
+      "\\b[^.!?]{0,20}\\b" +
+      oneOf("esta", "fica", "se encontra") +
+      "\\s+(?:ja\\s+|agora\\s+)*" +
+      oneOf("com", "nas maos d\\w*") +
+      "\\s+(?:a|o|um|uma|nossa|nosso|da|do)?\\s*(?:\\w+\\s+)?" +
+      oneOf("equipe", "equipa", "suporte", "atendente", "atendimento", "colega", "responsavel", "especialista"),
+  ),
 ];
