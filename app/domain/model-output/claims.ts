@@ -7,7 +7,7 @@
 
 import { claimText } from "./claim-text";
 import { COMMITMENTS } from "./claims/commitments";
-import { CREDITS, REPLACEMENTS } from "./claims/credits-and-replacements";
+import { CREDITS, MONEY_BACK, REPLACEMENTS } from "./claims/credits-and-replacements";
 import { discountTokens, DISCOUNT_CODES } from "./claims/discount-codes";
 import { STATUS_LABELS } from "./claims/status-labels";
 import { HANDOFF_DE } from "./claims/de";
@@ -142,7 +142,7 @@ const NEGATED_DISCOUNT = new RegExp(
 );
 
 // Every commitment pattern, status lines first (they are the shortest to match).
-const ALL_COMMITMENTS = [...STATUS_LABELS, ...CREDITS, ...REPLACEMENTS, ...DISCOUNT_CODES, ...COMMITMENTS];
+const ALL_COMMITMENTS = [...STATUS_LABELS, ...CREDITS, ...MONEY_BACK, ...REPLACEMENTS, ...DISCOUNT_CODES, ...COMMITMENTS];
 
 // A question that offers ("Would you like me to let the team know?", "¿Quieres que…?", "Soll ich…?",
 // "…しましょうか？") claims nothing; "I've passed this to the team, anything else?" still claims.

@@ -169,8 +169,9 @@ export const COMMITMENTS: Array<{ kind: ClaimKind; re: RegExp }> = [
           "applied",
           "added",
           "sent",
-          "here",
-          "use",
+          // "Gift cards can be used online" and "enter codes here at checkout" describe, they do not hand one out.
+          "here(?:'s| is| are| you go)",
+          "use (?:it|this|code|the code)\\b",
           "for you",
           ":",
           "emitid",

@@ -134,6 +134,36 @@ const ON_ITS_WAY = oneOf(
   "(?:sera|foi|esta sendo|e|esta) (?:hoje |ja )*(?:enviad|despachad|expedid|a caminho|em transito)",
 );
 
+// Money on its way back without the word refund: "$74.50 is on its way back to your card".
+export const MONEY_BACK: Array<{ kind: ClaimKind; re: RegExp }> = [
+  {
+    kind: "refund",
+    re: new RegExp(
+      "\\b" +
+        oneOf(
+          "on (?:its|the) way back",
+          "being (?:returned|refunded|sent back|credited back)",
+          "(?:returned|refunded|sent back|credited back|credited)",
+          "de vuelta",
+          "devuelto",
+          "reembolsad[oa]",
+          "rembourse",
+          "recredite",
+          "zuruckgebucht",
+          "zuruckerstattet",
+          "rimborsat[oa]",
+          "riaccreditat[oa]",
+          "estornad[oa]",
+          "devolvid[oa]",
+        ) +
+        "\\b[^.!?]{0,20}\\b" +
+        oneOf("to|on|in|a|en|sur|auf|sulla|sul|no|na") +
+        " (?:your|tu|su|votre|ihre|ihr|la tua|il tuo|o seu|a sua|seu|sua) " +
+        oneOf("card", "bank", "account", "payment method", "tarjeta", "cuenta", "carte", "compte", "karte", "konto", "carta", "conto", "cartao", "conta"),
+    ),
+  },
+];
+
 export const REPLACEMENTS: Array<{ kind: ClaimKind; re: RegExp }> = [
   { kind: "replacement", re: new RegExp("\\b" + NEW_THING + "s?\\b[^.!?]{0,30}?\\b" + ON_ITS_WAY) },
   // "We're sending you a replacement", "nous vous renvoyons un nouvel article", "wir schicken Ihnen Ersatz"

@@ -185,4 +185,21 @@ export const HANDOFF_EN: RegExp[] = [
       oneOf("received", "got", "your (?:case|request|message|details|ticket)"),
   ),
   new RegExp("\\bstatus\\s*[:\\-–—=]\\s*" + oneOf("escalated", "forwarded", "assigned", "handed", "transferred", "with (?:the|our) team")),
+  // "You'll hear from our team", "Expect an email from our support team", "Our team is reviewing your case"
+  new RegExp("\\byou(?:'ll| will) (?:soon |shortly )?hear (?:back )?from (?:us|them|someone|one of|(?:our|the) (?:\\w+ )?" + TEAM + ")"),
+  new RegExp("\\bexpect (?:an? )?(?:email|e-mail|reply|call|message|answer|response)s? (?:soon |shortly )?from (?:us|(?:our|the) (?:\\w+ )?" + TEAM + ")"),
+  new RegExp(
+    "\\b" +
+      TEAM +
+      "s? (?:is|are|'s|'re) (?:now |already |currently )?" +
+      oneOf("reviewing", "handling", "working on", "looking at", "investigating", "checking") +
+      " (?:your|this|the) (?:case|request|issue|complaint|message|ticket|problem|order)",
+  ),
+  // "Escalated to our support team" (not "can be escalated to our team")
+  new RegExp(
+    "(?<!(?:can|could|may|might|will|would|should|must|be) (?:be )?)\\b" +
+      oneOf("escalated", "forwarded", "handed (?:over|off)", "passed (?:on|along)", "transferred") +
+      " (?:to|for) (?:the|our|a|an) (?:\\w+ )?" +
+      TEAM,
+  ),
 ];
