@@ -224,7 +224,25 @@ const ASKS = [
   "precis\\w+",
   "qual (?:e|sao)",
 ];
-const ASKS_JA = ["教えて", "お知らせ", "送って", "お送り", "送信", "入力", "ご記入", "記入", "共有", "ご提供", "提供", "お伝え", "伝えて", "必要"];
+const ASKS_JA = [
+  "教えて",
+  "お教え",
+  "ご教示",
+  "お知らせ",
+  "送って",
+  "お送り",
+  "送信",
+  "入力",
+  "ご記入",
+  "記入",
+  "共有",
+  "ご提供",
+  "提供",
+  "お伝え",
+  "伝えて",
+  "必要",
+  "お願い",
+];
 const ASK = new RegExp(`\\b${oneOf(...ASKS)}\\b|${oneOf(...ASKS_JA)}`);
 
 // A negation and the few words around it ("please never share", "teilen Sie niemals", "ne
@@ -243,7 +261,13 @@ const NEGATED = new RegExp(
 );
 
 // Helping a shopper reset their own password names it without asking for it.
-const HELP_WITH_PASSWORD = /\b(?:reset|forgot\w*|change|update|recover) (?:your |the |a )?password\b|\bpassword reset\b/g;
+const HELP_WITH_PASSWORD = new RegExp(
+  "\\b(?:reset|forgot\\w*|change|update|recover) (?:your |the |a )?password\\b|\\bpassword reset\\b" +
+    "|\\b(?:restablecer|cambiar|recuperar) (?:tu |su |la )?contrasena|\\b(?:reinitialiser|changer|modifier) (?:votre |ton |le )?mot de passe" +
+    "|\\bpasswort (?:zurucksetzen|vergessen|andern)|\\b(?:reimpostare|cambiare|recuperare) (?:la )?password" +
+    "|\\b(?:redefinir|alterar|recuperar) (?:a |sua )?senha|パスワード(?:の|を)?(?:再設定|リセット|変更)",
+  "g",
+);
 
 /** The reply asks the shopper for a card number, security code, expiry date, bank login, password or one-time code. */
 export function asksForSecret(text: string): boolean {

@@ -143,7 +143,14 @@ export const STATUS_LABELS: Array<{ kind: ClaimKind; re: RegExp }> = [
     ),
   },
   // Japanese: no spaces, no word boundaries; the label may be followed by が/は.
-  { kind: "refund", re: new RegExp(`返金(?:処理)?[:は が]*(?:${oneOf("承認", "完了", "確定", "処理済", "手配済")})`) },
+  { kind: "refund", re: new RegExp(`返金(?:処理)?[:は がを]*(?:${oneOf("承認", "完了", "確定", "処理済", "手配済")})`) },
+  // "返金手続きが完了しました": a few characters between, then done.
+  {
+    kind: "refund",
+    re: new RegExp(
+      `返金[^。！？]{0,8}${oneOf("承認", "完了", "確定", "手配", "実行")}${oneOf("しました", "いたしました", "されました", "済み", "させていただきました")}`,
+    ),
+  },
   { kind: "replacement", re: new RegExp(`(?:交換品?|代替品)[:は が]*(?:${oneOf("発送済", "発送完了", "手配済", "承認")})`) },
   { kind: "handoff", re: new RegExp(`(?:エスカレーション|チケット|お問い合わせ)[:は が]*(?:${oneOf("完了", "済み", "作成済", "発行済")})`) },
 ];
