@@ -24,7 +24,7 @@ export function defineOutboxSuite(provider: string, makeDatabase: () => Promise<
       const [mail] = await h.smtp.waitForMessages(1);
       expect(mail).toMatchObject({
         messageId,
-        subject: "#1042 · customer reporting non-delivery · Sarah Johnson",
+        subject: "Delivery problem · #1042 · Sarah Johnson",
         replyTo: ["sarah@example.com"],
         to: ["support@yourstore.example"],
       });
@@ -304,7 +304,7 @@ export function defineOutboxSuite(provider: string, makeDatabase: () => Promise<
       expect(results.slice(1).every((r) => !r.queued && r.outboxId === results[0]!.outboxId)).toBe(true);
 
       const [, followUp] = await h.smtp.waitForMessages(2);
-      expect(followUp!.subject).toBe("Re: #1042 · customer reporting non-delivery · Sarah Johnson");
+      expect(followUp!.subject).toBe("Re: Delivery problem · #1042 · Sarah Johnson");
       expect(followUp!.inReplyTo).toBe(messageId);
       expect(followUp!.references).toEqual([messageId]);
       expect(followUp!.replyTo).toEqual(["sarah@example.com"]);
@@ -351,8 +351,8 @@ export function defineOutboxSuite(provider: string, makeDatabase: () => Promise<
       await waitFor(async () => (await h.db.deliveryAttempt.count({ where: { ok: false } })) >= 2, 8_000, "failed attempts");
       await h.smtp.setFailure("none");
       const [first, second] = await h.smtp.waitForMessages(2);
-      expect(first!.subject).toBe("#1042 · customer reporting non-delivery · Sarah Johnson");
-      expect(second!.subject).toBe("Re: #1042 · customer reporting non-delivery · Sarah Johnson");
+      expect(first!.subject).toBe("Delivery problem · #1042 · Sarah Johnson");
+      expect(second!.subject).toBe("Re: Delivery problem · #1042 · Sarah Johnson");
       expect(second!.text).toContain("Hello? Anyone?");
       // The follow-up never made an SMTP attempt while it waited.
       const followUp = await h.db.outboxEmail.findFirstOrThrow({ where: { caseId, kind: "followup" } });
