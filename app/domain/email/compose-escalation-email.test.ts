@@ -78,7 +78,7 @@ describe("composeEscalationEmail — the seed case #1042", () => {
   it.each([
     ["request heading", "Has a delivery problem with order #1042 — ownership proven</h1>"],
     ["priority badge", "HIGH PRIORITY</td>"],
-    ["confidence", "confidence 87%"],
+    ["confidence", "Confidence 87%"],
     ["reply hint", "Reply to this email to respond directly to the customer."],
     ["tracking link on the number", 'href="https://tools.usps.com/go/TrackConfirmAction?tLabels=9400111899223847563"'],
     ["tracking number", ">9400111899223847563</a>"],
@@ -125,7 +125,7 @@ describe("composeEscalationEmail — variants", () => {
   it("no order: says so in both parts", () => {
     const e = composeEscalationEmail(seedView({ order: null }));
     expect(e.text).toContain("ORDER DETAILS: no order identified in the conversation");
-    expect(e.html).toContain("no order identified in the conversation.");
+    expect(e.html).toContain("No order identified in the conversation.");
     expect(e.text).not.toContain("Carrier");
   });
 

@@ -104,7 +104,7 @@ export function page(title: string, preheader: string, rows: string, lang = "en"
 export function renderHtml(subject: string, view: EscalationCaseView, f: Facts): string {
   const L = f.fmt.labels;
   const colour = PRIORITY_COLOUR[view.priority] ?? "#6d7175";
-  const secondary = [f.reasonLabels.join(" · "), f.confidence ? `${L.confidence.toLowerCase()} ${f.confidence}` : ""].filter(Boolean).join(" · ");
+  const secondary = [f.reasonLabels.join(" · "), f.confidence ? `${L.confidence} ${f.confidence}` : ""].filter(Boolean).join(" · ");
   const header = block(
     `<table role="presentation" cellpadding="0" cellspacing="0" border="0"><tr>` +
       `<td style="background:${colour};color:#ffffff;font-size:12px;font-weight:bold;padding:2px 8px;">${escapeHtml(L.priorityBadge(f.priority))}</td>` +
@@ -136,7 +136,9 @@ export function renderHtml(subject: string, view: EscalationCaseView, f: Facts):
     ]);
     order = section(L.orderDetails, factTable(rows));
   } else {
-    order = section(L.orderDetails, `<p style="margin:0;color:#6d7175;">${escapeHtml(noOrderText(view, f.fmt))}</p>`);
+    // Alone under its heading (the text part runs it on after "ORDER DETAILS:"), so it starts a sentence.
+    const none = noOrderText(view, f.fmt);
+    order = section(L.orderDetails, `<p style="margin:0;color:#6d7175;">${escapeHtml(none.charAt(0).toUpperCase() + none.slice(1))}</p>`);
   }
 
   let customer = "";
