@@ -153,14 +153,14 @@ export function composeFollowUpEmail(view: EscalationCaseView, newLines: Transcr
     intro,
     `(${L.replyHint})`,
     "",
-    `${L.caseReminder}: ${reminder}`,
+    `${L.caseReminder}${L.colon} ${reminder}`,
     "",
-    `${L.newMessages.toUpperCase()}:`,
+    `${L.newMessages.toUpperCase()}${L.colon}`,
     "",
     ...transcriptText(newLines, fmt),
     RULE,
     L.sentBy(shopName, view.shop.domain),
-    ...(adminUrl ? [`${L.viewCase}: ${adminUrl}`] : []),
+    ...(adminUrl ? [`${L.viewCase}${L.colon} ${adminUrl}`] : []),
     "",
   ].join("\n");
 
@@ -171,7 +171,7 @@ export function composeFollowUpEmail(view: EscalationCaseView, newLines: Transcr
       block(
         `<p style="margin:0 0 6px 0;font-size:15px;">${escapeHtml(intro)}</p>` +
           `<p style="margin:0 0 6px 0;color:#6d7175;">${escapeHtml(L.replyHint)}.</p>` +
-          `<p style="margin:0;"><strong>${escapeHtml(L.caseReminder)}:</strong> ${escapeHtml(reminder)}</p>`,
+          `<p style="margin:0;"><strong>${escapeHtml(L.caseReminder)}${L.colon}</strong> ${escapeHtml(reminder)}</p>`,
       ),
       section(L.newMessages, transcriptHtml(newLines, fmt)),
       footer(view, adminUrl, fmt),

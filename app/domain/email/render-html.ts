@@ -113,12 +113,12 @@ export function renderHtml(subject: string, view: EscalationCaseView, f: Facts):
         : "") +
       `</tr></table>` +
       `<h1 style="margin:10px 0 4px 0;font-size:18px;">${escapeHtml(f.reason)}</h1>` +
-      (secondary ? `<p style="margin:0;color:#6d7175;">${escapeHtml(L.alsoNoted)}: ${escapeHtml(secondary)}</p>` : "") +
-      (f.details ? `<p style="margin:2px 0 0 0;color:#6d7175;">${escapeHtml(L.details)}: ${escapeHtml(f.details)}</p>` : ""),
+      (secondary ? `<p style="margin:0;color:#6d7175;">${escapeHtml(L.alsoNoted)}${L.colon} ${escapeHtml(secondary)}</p>` : "") +
+      (f.details ? `<p style="margin:2px 0 0 0;color:#6d7175;">${escapeHtml(L.details)}${L.colon} ${escapeHtml(f.details)}</p>` : ""),
   );
 
   const customerEmail = block(
-    `<p style="margin:0;"><strong>${escapeHtml(L.customerSection)}:</strong> ${escapeHtml(f.shopperEmail)}</p>` +
+    `<p style="margin:0;"><strong>${escapeHtml(L.customerSection)}${L.colon}</strong> ${escapeHtml(f.shopperEmail)}</p>` +
       `<p style="margin:2px 0 0 0;color:#6d7175;">${escapeHtml(L.replyHint)}.</p>`,
   );
 

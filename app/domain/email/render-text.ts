@@ -34,42 +34,42 @@ export function renderText(view: EscalationCaseView, f: Facts): string {
   const out: string[] = [];
   out.push(`${view.priority === "urgent" ? "[URGENT] " : ""}${L.escalation}${f.order ? ` — ${L.order} ${f.order.name}` : ""}`);
   out.push(RULE);
-  out.push(`${L.requestHeading}: ${f.reason}`);
-  out.push(`${L.priority}: ${f.priority}${f.confidence ? ` · ${L.confidence}: ${f.confidence}` : ""}`);
-  if (f.reasonLabels.length) out.push(`${L.alsoNoted}: ${f.reasonLabels.join("; ")}`);
-  if (f.details) out.push(`${L.details}: ${f.details}`);
+  out.push(`${L.requestHeading}${L.colon} ${f.reason}`);
+  out.push(`${L.priority}${L.colon} ${f.priority}${f.confidence ? ` · ${L.confidence}${L.colon} ${f.confidence}` : ""}`);
+  if (f.reasonLabels.length) out.push(`${L.alsoNoted}${L.colon} ${f.reasonLabels.join("; ")}`);
+  if (f.details) out.push(`${L.details}${L.colon} ${f.details}`);
   out.push(RULE, "");
-  out.push(`${L.customerEmail}: ${f.shopperEmail}`);
+  out.push(`${L.customerEmail}${L.colon} ${f.shopperEmail}`);
   out.push(`(${L.replyHint})`, "");
-  if (f.summary) out.push(`${L.summary.toUpperCase()}:`, f.summary, "");
+  if (f.summary) out.push(`${L.summary.toUpperCase()}${L.colon}`, f.summary, "");
   if (f.order) {
-    out.push(`${L.orderDetails.toUpperCase()}:`);
+    out.push(`${L.orderDetails.toUpperCase()}${L.colon}`);
     for (const [label, value, url, linkLabel] of orderLines(f.order, f.fmt)) {
       if (label === L.items) {
-        out.push(`• ${L.items}:`, ...f.order.items.map((item) => `    – ${item}`));
+        out.push(`• ${L.items}${L.colon}`, ...f.order.items.map((item) => `    – ${item}`));
         continue;
       }
-      out.push(`• ${label}: ${value}`);
-      if (url) out.push(`  ${linkLabel ? `${linkLabel}: ` : ""}${url}`);
+      out.push(`• ${label}${L.colon} ${value}`);
+      if (url) out.push(`  ${linkLabel ? `${linkLabel}${L.colon} ` : ""}${url}`);
     }
     out.push("");
   } else {
-    out.push(`${L.orderDetails.toUpperCase()}: ${noOrderText(view, f.fmt)}`, "");
+    out.push(`${L.orderDetails.toUpperCase()}${L.colon} ${noOrderText(view, f.fmt)}`, "");
   }
   if (f.customer) {
-    out.push(`${L.customerSection.toUpperCase()}${f.customer.vip ? ` (${L.vip})` : ""}:`);
-    if (f.customer.name) out.push(`• ${L.name}: ${f.customer.name}`);
-    if (f.customer.orders) out.push(`• ${L.orders}: ${f.customer.orders}`);
-    if (f.customer.spent) out.push(`• ${L.totalSpent}: ${f.customer.spent}`);
-    if (f.customer.tags) out.push(`• ${L.tags}: ${f.customer.tags}`);
-    if (f.customer.adminUrl) out.push(`  ${L.openCustomerInShopify}: ${f.customer.adminUrl}`);
+    out.push(`${L.customerSection.toUpperCase()}${f.customer.vip ? ` (${L.vip})` : ""}${L.colon}`);
+    if (f.customer.name) out.push(`• ${L.name}${L.colon} ${f.customer.name}`);
+    if (f.customer.orders) out.push(`• ${L.orders}${L.colon} ${f.customer.orders}`);
+    if (f.customer.spent) out.push(`• ${L.totalSpent}${L.colon} ${f.customer.spent}`);
+    if (f.customer.tags) out.push(`• ${L.tags}${L.colon} ${f.customer.tags}`);
+    if (f.customer.adminUrl) out.push(`  ${L.openCustomerInShopify}${L.colon} ${f.customer.adminUrl}`);
     out.push("");
   }
-  out.push(`${L.transcript.toUpperCase()}:`, "");
+  out.push(`${L.transcript.toUpperCase()}${L.colon}`, "");
   out.push(...transcriptText(view.transcript, f.fmt));
   out.push(RULE);
   out.push(L.sentBy(f.shopName, view.shop.domain));
-  if (f.adminUrl) out.push(`${L.viewCase}: ${f.adminUrl}`);
+  if (f.adminUrl) out.push(`${L.viewCase}${L.colon} ${f.adminUrl}`);
   out.push("");
   return out.join("\n");
 }

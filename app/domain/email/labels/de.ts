@@ -2,6 +2,7 @@ import type { EmailLabels } from "./types";
 
 export const DE: EmailLabels = {
   htmlLang: "de",
+  colon: ":",
   problems: {
     cancel_order: "Bestellung stornieren",
     change_address: "Adresse ändern",

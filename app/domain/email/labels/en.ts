@@ -2,6 +2,7 @@ import type { EmailLabels } from "./types";
 
 export const EN: EmailLabels = {
   htmlLang: "en",
+  colon: ":",
   problems: {
     cancel_order: "Cancel order",
     change_address: "Change address",

@@ -2,6 +2,7 @@ import type { EmailLabels } from "./types";
 
 export const ES: EmailLabels = {
   htmlLang: "es",
+  colon: ":",
   problems: {
     cancel_order: "Cancelar pedido",
     change_address: "Cambiar dirección",

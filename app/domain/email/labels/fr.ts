@@ -2,6 +2,7 @@ import type { EmailLabels } from "./types";
 
 export const FR: EmailLabels = {
   htmlLang: "fr",
+  colon: "\u00a0:",
   problems: {
     cancel_order: "Annuler la commande",
     change_address: "Changer l'adresse",
@@ -77,8 +78,8 @@ export const FR: EmailLabels = {
   orderDetails: "Détails de la commande",
   customerSection: "Client",
   transcript: "Transcription de la conversation",
-  shopperWrote: "Le client a écrit :",
-  assistantWrote: "L'assistant a écrit :",
+  shopperWrote: "Le client a écrit\u00a0:",
+  assistantWrote: "L'assistant a écrit\u00a0:",
   shopper: "Client",
   assistant: "Assistant",
   timeUnknown: "heure inconnue",

@@ -5,6 +5,8 @@ import type { CaseProblem } from "../case-problem";
 export interface EmailLabels {
   /** The HTML part's `lang`. */
   htmlLang: string;
+  /** A label's colon as the language sets it (French: a no-break space before it). */
+  colon: string;
   /** The problem in a subject's few words ("Cancel order"). */
   problems: Record<CaseProblem, string>;
   /** The reason line: what the shopper asks, with the order's name when one is involved. */
