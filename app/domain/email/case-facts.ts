@@ -1,4 +1,3 @@
-import type { Priority } from "../escalation";
 import { agelessOrderStatus, ORDER_STATUS_LABELS, orderStatusHeadline, type FulfillmentFacts, type OrderFacts } from "../orders";
 import { caseProblem, type CaseProblem } from "./case-problem";
 import { cleanAddress, cleanBodyText, safeHttpUrl } from "./format";
@@ -9,9 +8,6 @@ import type { EscalationCaseView } from "./types";
 
 // Facts shared by the email's two parts (plain strings in the shop's language; each part escapes
 // or lays them out itself).
-
-/** Priority as the team reads it (English; see EmailLabels.priorityNames for the others). */
-export const PRIORITY_LABEL: Record<Priority, string> = { low: "Low", normal: "Normal", high: "High", urgent: "Urgent" };
 
 interface Shipment {
   status: string;
