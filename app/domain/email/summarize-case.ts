@@ -11,20 +11,28 @@ export interface SummarizeCaseInput {
 
 const QUOTE_MAX = 300;
 
-// Words that make a shopper message worth quoting: the problem, not the pleasantries.
+// Words that make a shopper message worth quoting: the problem, not the pleasantries (en, then the
+// stems of es, fr and de; a stem never ends in an accented letter, which \b would not see).
 const PROBLEM_WORDS = new RegExp(
   "\\b(" +
     [
       ...["never", "not", "didn'?t", "hasn'?t", "haven'?t", "wrong", "damaged", "broken", "missing", "lost", "stolen", "late"],
       ...["refund", "return", "cancel\\w*", "charged?", "chargeback", "complain\\w*", "received?", "arrived?", "delivered", "tracking"],
       ...["problem", "issue", "still", "lawyer", "legal", "review", "allerg\\w*", "fraud", "unauthori[sz]ed", "delete", "privacy"],
+      ...["nunca", "rot[oa]s?", "da\u00f1ad\\w*", "reembols\\w*", "devol\\w*", "llegad\\w*", "recibid\\w*", "equivocad\\w*", "problema"],
+      ...["jamais", "cass\\w*", "endommag\\w*", "rembours\\w*", "annul\\w*", "retour\\w*", "re\u00e7u", "arriv\\w*", "probl\\w*"],
+      ...["nie", "nicht", "kaputt\\w*", "besch\u00e4digt\\w*", "erstatt\\w*", "storn\\w*", "angekommen", "erhalten", "falsch\\w*", "fehlt"],
     ].join("|") +
     ")\\b",
   "gi",
 );
-const ORDER_REF = /#\s?\d{3,}|\border\b/i;
+const ORDER_REF = /#\s?\d{3,}|\b(order|pedido|commande|bestellung)\b/i;
 // Chat noise that says nothing about the case.
-const TRIVIAL = /^(\[.*\]|yes( please)?|no( thanks)?|ok(ay)?|thanks?( you)?|hi|hello|hey|please|sure)[.!?\s]*$/i;
+const TRIVIAL = new RegExp(
+  "^(\\[.*\\]|yes( please)?|no( thanks)?|ok(ay)?|thanks?( you)?|hi|hello|hey|please|sure" +
+    "|s\u00ed( por favor)?|gracias|hola|oui( merci)?|merci|bonjour|ja( bitte)?|danke|hallo)[.!?\\s]*$",
+  "i",
+);
 
 function informativeness(text: string): number {
   const problemHits = text.match(PROBLEM_WORDS)?.length ?? 0;
