@@ -25,6 +25,9 @@ export interface ShopContext {
   routing: RoutingSettings;
   abuse: AbuseSettings;
   retentionDays: number;
+  /** The shop's language (BCP-47) and IANA time zone: the team's case emails are written in them. */
+  locale: string;
+  timeZone: string;
 }
 
 const CACHE_TTL_MS = 5_000;
@@ -65,6 +68,8 @@ async function readShopContext(db: Db, domain: string): Promise<ShopContext | nu
     routing: parseRoutingSettings(shop.routing),
     abuse: parseStored(abuseSettingsSchema, shop.abuse),
     retentionDays: shop.retentionDays,
+    locale: shop.locale,
+    timeZone: shop.ianaTimezone,
   };
 }
 

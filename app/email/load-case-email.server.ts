@@ -35,7 +35,7 @@ export async function loadTranscript(db: Pick<Db, "message"> | Pick<Prisma.Trans
 export async function loadCaseView(db: Reader, caseId: string, adminCaseUrl: AdminCaseUrl): Promise<LoadedCase | null> {
   const row = await db.escalationCase.findUnique({
     where: { id: caseId },
-    include: { shopRef: { select: { name: true, domain: true } }, conversation: { select: { shopperEmail: true } } },
+    include: { shopRef: { select: { name: true, domain: true, locale: true, ianaTimezone: true } }, conversation: { select: { shopperEmail: true } } },
   });
   if (!row) return null;
   const lines = await loadTranscript(db, row.conversationId);
@@ -44,7 +44,8 @@ export async function loadCaseView(db: Reader, caseId: string, adminCaseUrl: Adm
 
   const view: EscalationCaseView = {
     caseId: row.id,
-    shop: { domain: row.shop, name: row.shopRef.name ?? row.shopRef.domain },
+    // The shop's language and zone as they are now: a follow-up reads like the shop's other emails.
+    shop: { domain: row.shop, name: row.shopRef.name ?? row.shopRef.domain, locale: row.shopRef.locale, timeZone: row.shopRef.ianaTimezone },
     adminCaseUrl: adminCaseUrl(row.shop, row.id),
     messageId: row.messageId,
     from: route.from,

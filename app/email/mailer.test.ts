@@ -92,7 +92,7 @@ describe("sendComposedEmail over real SMTP", () => {
       const [first, second] = await smtp.waitForMessages(2);
       expect(first).toMatchObject({
         messageId: "<case-case_1042@baton.example>",
-        subject: "[URGENT] #1042 · customer reporting non-delivery · Sarah Johnson",
+        subject: "[URGENT] Delivery problem · #1042 · Sarah Johnson",
         from: "escalations@baton.example",
         to: ["support@yourstore.example"],
         cc: ["lead@yourstore.example"],
@@ -109,7 +109,7 @@ describe("sendComposedEmail over real SMTP", () => {
         messageId: "<followup-1@baton.example>",
         inReplyTo: "<case-case_1042@baton.example>",
         references: ["<case-case_1042@baton.example>"],
-        subject: "Re: [URGENT] #1042 · customer reporting non-delivery · Sarah Johnson",
+        subject: "Re: [URGENT] Delivery problem · #1042 · Sarah Johnson",
       });
     } finally {
       transport.close();
@@ -133,7 +133,7 @@ describe("sendComposedEmail over real SMTP", () => {
       expect(m!.headers.bcc).toBeUndefined();
       expect(m!.headers["x-evil"]).toBeUndefined();
       expect(m!.replyTo).toEqual([]);
-      expect(m!.subject).toBe("#1042 Bcc: victim@evil.example · customer reporting non-delivery · Sarah Johnson");
+      expect(m!.subject).toBe("Delivery problem · #1042 Bcc: victim@evil.example · Sarah Johnson");
     } finally {
       transport.close();
     }

@@ -1,5 +1,3 @@
-import { legacyId } from "~/domain/orders";
-
 export interface AdminLinkConfig {
   /** SHOPIFY_APP_URL: the demo's admin lives there, and its host names our Message-IDs. */
   appUrl: string;
@@ -29,17 +27,5 @@ export function createAdminLinks(config: AdminLinkConfig): AdminLinks {
   };
 }
 
-/**
- * An order or customer in Shopify admin (`https://admin.shopify.com/store/<handle>/orders/<id>`),
- * from the GID stored in the case's facts; null for anything that is not a numeric Shopify id.
- */
-export function shopifyAdminResourceUrl(shop: string, kind: "orders" | "customers", gid: unknown): string | null {
-  if (typeof gid !== "string") return null;
-  const expected = kind === "orders" ? "Order" : "Customer";
-  const m = /^gid:\/\/shopify\/(\w+)\/(\d+)$/.exec(gid);
-  if (m && m[1] !== expected) return null;
-  const id = m ? m[2]! : /^\d+$/.test(gid) ? legacyId(gid) : null;
-  if (!id) return null;
-  const store = shop.replace(/\.myshopify\.com$/, "");
-  return `https://admin.shopify.com/store/${encodeURIComponent(store)}/${kind}/${id}`;
-}
+// Shopify admin links to orders and customers are pure (the case email builds them too).
+export { shopifyAdminResourceUrl } from "~/domain/email/shopify-admin-url";

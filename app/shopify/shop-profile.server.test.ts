@@ -46,11 +46,11 @@ beforeEach(async () => {
 });
 
 describe("syncShopProfile (install)", () => {
-  it("stores name, currency and zone, and prefills the recipient of a new shop", async () => {
-    await db.shop.create({ data: { domain: SHOP } });
+  it("stores name, currency, zone and language, and prefills the recipient of a new shop", async () => {
+    await db.shop.create({ data: { domain: SHOP, locale: "fr" } });
     await syncShopProfile(db, SHOP, client, changed);
     const row = await db.shop.findUniqueOrThrow({ where: { domain: SHOP } });
-    expect(row).toMatchObject({ name: "Baton Demo Goods", currencyCode: "USD", ianaTimezone: "America/Los_Angeles" });
+    expect(row).toMatchObject({ name: "Baton Demo Goods", currencyCode: "USD", ianaTimezone: "America/Los_Angeles", locale: "en" });
     expect(parseRoutingSettings(row.routing).defaultTo).toEqual(["support@baton-demo.example"]);
     admin.assertNoInvalidQueries();
   });

@@ -16,7 +16,11 @@ interface ShopProfile {
   currencyCode?: string;
   ianaTimezone?: string;
   contactEmail?: string | null;
+  primaryDomain?: { localization?: { defaultLocale?: string | null } | null } | null;
 }
+
+// A BCP-47 tag as Shopify writes locales ("en", "pt-BR", "zh-CN"); anything else is not stored.
+const LOCALE = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 
 const email = z.string().trim().pipe(z.email());
 
@@ -27,7 +31,8 @@ async function readShopProfile(admin: AdminGraphql): Promise<ShopProfile | undef
 }
 
 /**
- * Stores the shop's name, currency and time zone (the admin shows amounts and dates in them), and
+ * Stores the shop's name, currency, time zone and language (the admin shows amounts and dates in
+ * them; case emails are written in the language and zone), and
  * prefills an empty escalation recipient with the shop's contact email, so a new install hands
  * cases to someone before the merchant opens Settings (where the address stays editable).
  * Best effort: a failed read keeps the previous values, because install must not fail over it.
@@ -39,12 +44,14 @@ export async function syncShopProfile(db: Db, shop: string, admin: AdminGraphql,
   try {
     const s = await readShopProfile(admin);
     if (!s) return;
+    const locale = s.primaryDomain?.localization?.defaultLocale?.trim();
     await db.shop.update({
       where: { domain: shop },
       data: {
         ...(s.name ? { name: s.name } : {}),
         ...(s.currencyCode ? { currencyCode: s.currencyCode } : {}),
         ...(s.ianaTimezone ? { ianaTimezone: s.ianaTimezone } : {}),
+        ...(locale && LOCALE.test(locale) ? { locale } : {}),
       },
     });
     await prefillRecipient(db, shop, s.contactEmail, changed);

@@ -30,13 +30,14 @@ const VARIANT_DOC = "https://shopify.dev/docs/api/admin-graphql/latest/objects/P
 const INVENTORY_DOC = "https://shopify.dev/docs/api/admin-graphql/latest/objects/InventoryLevel";
 const TRANSLATIONS_DOC = "https://shopify.dev/docs/api/admin-graphql/latest/queries/translatableResources";
 const BULK_DOC = "https://shopify.dev/docs/api/admin-graphql/2026-07/objects/BulkOperation";
+const DOMAIN_DOC = "https://shopify.dev/docs/api/admin-graphql/latest/objects/DomainLocalization";
 const PROTECTED_DOC = "https://shopify.dev/docs/apps/launch/protected-customer-data";
 const NONE = (source: string): FieldAccess => ({ source });
 
 /**
  * Every Admin field Baton reads, and what it needs. Sources: the object pages above ("Requires
  * `read_orders` access scope", "Requires read_customers access scope", "Requires read_legal_policies
- * access scope"; Product: "Access Scopes: `read_products` access scope"; Shop and AppInstallation
+ * access scope"; Product: "Access Scopes: `read_products` access scope"; Shop, Domain, DomainLocalization and AppInstallation
  * name no scope; stock counts are inventory data, which Shopify grants with `read_inventory` — we
  * require it for `inventoryQuantity`, the stricter reading, so a store never answers a count we lack;
  * translations: "Requires `read_translations` access scope" on the translatable resources pages) and the protected customer data page
@@ -88,6 +89,9 @@ export const FIELD_ACCESS: Record<string, FieldAccess> = {
   "Shop.contactEmail": NONE(SHOP_DOC),
   "Shop.currencyCode": NONE(SHOP_DOC),
   "Shop.ianaTimezone": NONE(SHOP_DOC),
+  "Shop.primaryDomain": NONE(SHOP_DOC),
+  "Domain.localization": NONE(DOMAIN_DOC),
+  "DomainLocalization.defaultLocale": NONE(DOMAIN_DOC),
   "Shop.shopPolicies": { scopes: ["read_legal_policies"], source: SHOP_POLICY_DOC },
   "ShopPolicy.type": NONE(SHOP_POLICY_DOC),
   "ShopPolicy.title": NONE(SHOP_POLICY_DOC),

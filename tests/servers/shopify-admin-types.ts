@@ -116,7 +116,7 @@ export interface FixtureShop {
   currencyCode: string;
   ianaTimezone?: string;
   url?: string;
-  primaryDomain?: { id: string; host: string; url: string; sslEnabled: boolean };
+  primaryDomain?: { id: string; host: string; url: string; sslEnabled: boolean; localization?: { defaultLocale: string; alternateLocales: string[] } | null };
   [field: string]: unknown;
 }
 

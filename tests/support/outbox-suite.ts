@@ -24,7 +24,7 @@ export function defineOutboxSuite(provider: string, makeDatabase: () => Promise<
       const [mail] = await h.smtp.waitForMessages(1);
       expect(mail).toMatchObject({
         messageId,
-        subject: "#1042 · customer reporting non-delivery · Sarah Johnson",
+        subject: "Delivery problem · #1042 · Sarah Johnson",
         replyTo: ["sarah@example.com"],
         to: ["support@yourstore.example"],
       });
@@ -304,7 +304,7 @@ export function defineOutboxSuite(provider: string, makeDatabase: () => Promise<
       expect(results.slice(1).every((r) => !r.queued && r.outboxId === results[0]!.outboxId)).toBe(true);
 
       const [, followUp] = await h.smtp.waitForMessages(2);
-      expect(followUp!.subject).toBe("Re: #1042 · customer reporting non-delivery · Sarah Johnson");
+      expect(followUp!.subject).toBe("Re: Delivery problem · #1042 · Sarah Johnson");
       expect(followUp!.inReplyTo).toBe(messageId);
       expect(followUp!.references).toEqual([messageId]);
       expect(followUp!.replyTo).toEqual(["sarah@example.com"]);
@@ -342,6 +342,26 @@ export function defineOutboxSuite(provider: string, makeDatabase: () => Promise<
       expect(again!.text).not.toContain("One more thing");
     });
 
+    it("case email and follow-up are written in the shop's language and on its clock", async () => {
+      await h.db.shop.update({ where: { domain: SHOP }, data: { locale: "de", ianaTimezone: "Europe/Berlin" } });
+      const { caseId, conversationId } = await seedCase();
+      const w = worker();
+      w.kick();
+      const [caseEmail] = await h.smtp.waitForMessages(1);
+      expect(caseEmail!.subject).toBe("Lieferproblem · #1042 · Sarah Johnson");
+      expect(caseEmail!.text).toContain("ANLIEGEN: Hat ein Lieferproblem mit Bestellung #1042 — Inhaberschaft bestätigt");
+      expect(caseEmail!.text).toContain("[21. Feb. 2026, 15:03 MEZ] Kunde schrieb:\n> Where is my order #1042?");
+      await waitFor(async () => (await h.db.escalationCase.findUniqueOrThrow({ where: { id: caseId } })).status === "sent");
+
+      await h.db.message.create({ data: { conversationId, role: "shopper", text: "Gibt es Neuigkeiten?", createdAt: new Date("2026-07-01T10:00:00Z") } });
+      await queueFollowUp(h.db, { shop: SHOP, caseId, now: new Date(), batchWindowMs: 0 });
+      w.kick();
+      const [, followUp] = await h.smtp.waitForMessages(2);
+      expect(followUp!.subject).toBe("Re: Lieferproblem · #1042 · Sarah Johnson");
+      expect(followUp!.text).toContain("sarah@example.com hat eine neue Nachricht zu diesem Fall geschrieben.");
+      expect(followUp!.text).toContain("[1. Juli 2026, 12:00 MESZ] Kunde schrieb:\n> Gibt es Neuigkeiten?");
+    });
+
     it("a follow-up waits for its case email (SMTP down) and then goes out after it, in thread order", async () => {
       await h.smtp.setFailure("down");
       const { caseId, conversationId } = await seedCase();
@@ -351,8 +371,8 @@ export function defineOutboxSuite(provider: string, makeDatabase: () => Promise<
       await waitFor(async () => (await h.db.deliveryAttempt.count({ where: { ok: false } })) >= 2, 8_000, "failed attempts");
       await h.smtp.setFailure("none");
       const [first, second] = await h.smtp.waitForMessages(2);
-      expect(first!.subject).toBe("#1042 · customer reporting non-delivery · Sarah Johnson");
-      expect(second!.subject).toBe("Re: #1042 · customer reporting non-delivery · Sarah Johnson");
+      expect(first!.subject).toBe("Delivery problem · #1042 · Sarah Johnson");
+      expect(second!.subject).toBe("Re: Delivery problem · #1042 · Sarah Johnson");
       expect(second!.text).toContain("Hello? Anyone?");
       // The follow-up never made an SMTP attempt while it waited.
       const followUp = await h.db.outboxEmail.findFirstOrThrow({ where: { caseId, kind: "followup" } });

@@ -23,7 +23,7 @@ describe("composeEscalationEmail — the seed case #1042", () => {
   const email = composeEscalationEmail(seedView());
 
   it("addresses the team and replies to the shopper", () => {
-    expect(email.subject).toBe("#1042 · customer reporting non-delivery · Sarah Johnson");
+    expect(email.subject).toBe("Delivery problem · #1042 · Sarah Johnson");
     expect(email.replyTo).toBe("sarah@example.com");
     expect(email.from).toBe('"Your Store support" <escalations@baton.example>');
     expect(email.to).toEqual(["support@yourstore.example"]);
@@ -39,25 +39,33 @@ describe("composeEscalationEmail — the seed case #1042", () => {
   });
 
   it.each([
-    ["reason", "ESCALATION REASON: Customer reporting non-delivery"],
+    ["request line", "REQUEST: Has a delivery problem with order #1042 — ownership proven"],
+    ["detector's note", "Details: Customer reporting non-delivery"],
     ["priority and confidence", "Priority: High · Confidence: 87%"],
-    ["reason labels", "Why: Order problem (not received, stalled, canceled or refund); Complaint (order or product not as expected)"],
+    ["reason labels", "Also noted: Order problem (not received, stalled, canceled or refund); Complaint (order or product not as expected)"],
     ["customer email", "CUSTOMER EMAIL: sarah@example.com\n(Reply to this email to respond directly to the customer)"],
-    ["order and its status", "• Order: #1042\n• Status: Delivered\n• Payment: Paid"],
+    [
+      "order, its Shopify admin link and its status",
+      "• Order: #1042\n  Open the order in Shopify: https://admin.shopify.com/store/yourstore/orders/5001042\n• Status: Delivered\n• Payment: Paid",
+    ],
     ["fulfilment", "• Fulfillment: Fulfilled"],
     ["shipment", "• Shipment: Delivered (Feb 20, 2026)"],
     ["carrier", "• Carrier: USPS"],
     ["tracking", "• Tracking: 9400111899223847563\n  https://tools.usps.com/go/TrackConfirmAction?tLabels=9400111899223847563"],
     ["items", "• Items:\n    – 1 × Merino Wool Throw (Oat)\n    – 2 × Linen Cushion Cover (Sage)"],
-    ["total", "• Total: 74.50 USD"],
+    ["total", "• Total: $74.50"],
     ["dates", "• Dates: ordered Feb 16, 2026 · shipped Feb 18, 2026 · delivered Feb 20, 2026"],
-    ["customer facts", "CUSTOMER:\n• Name: Sarah Johnson\n• Orders: 3\n• Total spent: 214.50 USD\n• Tags: newsletter"],
+    [
+      "customer facts and link",
+      "CUSTOMER:\n• Name: Sarah Johnson\n• Orders: 3\n• Total spent: $214.50\n• Tags: newsletter\n" +
+        "  Open the customer in Shopify: https://admin.shopify.com/store/yourstore/customers/7001",
+    ],
     ["summary", "SUMMARY:\nShopper says order #1042 shows delivered but never arrived."],
     [
       "transcript",
-      "[Feb 21, 2026 14:03 UTC] Shopper wrote:\n> Where is my order #1042?\n\n[Feb 21, 2026 14:03 UTC] Assistant wrote:\n> Your order #1042 shipped",
+      "[Feb 21, 2026, 2:03 PM UTC] Shopper wrote:\n> Where is my order #1042?\n\n[Feb 21, 2026, 2:03 PM UTC] Assistant wrote:\n> Your order #1042 shipped",
     ],
-    ["last transcript line", "[Feb 21, 2026 14:05 UTC] Assistant wrote:\n> I've forwarded your case"],
+    ["last transcript line", "[Feb 21, 2026, 2:05 PM UTC] Assistant wrote:\n> I've forwarded your case"],
     [
       "footer",
       "Sent by Baton for Your Store · yourstore.myshopify.com\n" +
@@ -68,16 +76,18 @@ describe("composeEscalationEmail — the seed case #1042", () => {
   });
 
   it.each([
-    ["reason heading", "Customer reporting non-delivery</h1>"],
+    ["request heading", "Has a delivery problem with order #1042 — ownership proven</h1>"],
     ["priority badge", "HIGH PRIORITY</td>"],
-    ["confidence", "confidence 87%"],
+    ["confidence", "Confidence 87%"],
     ["reply hint", "Reply to this email to respond directly to the customer."],
     ["tracking link on the number", 'href="https://tools.usps.com/go/TrackConfirmAction?tLabels=9400111899223847563"'],
     ["tracking number", ">9400111899223847563</a>"],
     ["carrier", ">USPS</td>"],
     ["items", "1 × Merino Wool Throw (Oat)<br>2 × Linen Cushion Cover (Sage)"],
-    ["total", ">74.50 USD</td>"],
-    ["transcript label and timestamp", '<strong style="color:#202223;">Shopper</strong> · Feb 21, 2026 14:03 UTC'],
+    ["total", ">$74.50</td>"],
+    ["order link", 'href="https://admin.shopify.com/store/yourstore/orders/5001042"'],
+    ["customer link", 'href="https://admin.shopify.com/store/yourstore/customers/7001"'],
+    ["transcript label and timestamp", '<strong style="color:#202223;">Shopper</strong> · Feb 21, 2026, 2:03 PM UTC'],
     ["transcript text", "I never received it though. It says delivered but nothing was at my door."],
     ["admin link", 'href="https://admin.shopify.com/store/yourstore/apps/baton/app/cases/case_1042"'],
     ["footer", "Sent by Baton for Your Store · yourstore.myshopify.com"],
@@ -100,14 +110,14 @@ describe("composeEscalationEmail — the seed case #1042", () => {
 
 describe("composeEscalationEmail — variants", () => {
   it.each([
-    { name: "no order", over: { order: null }, subject: "Escalation · customer reporting non-delivery · Sarah Johnson" },
-    { name: "urgent", over: { priority: "urgent" as const }, subject: "[URGENT] #1042 · customer reporting non-delivery · Sarah Johnson" },
+    { name: "no order", over: { order: null }, subject: "Delivery problem · Sarah Johnson" },
+    { name: "urgent", over: { priority: "urgent" as const }, subject: "[URGENT] Delivery problem · #1042 · Sarah Johnson" },
     {
       name: "urgent, no order",
       over: { priority: "urgent" as const, order: null },
-      subject: "[URGENT] Escalation · customer reporting non-delivery · Sarah Johnson",
+      subject: "[URGENT] Delivery problem · Sarah Johnson",
     },
-    { name: "normal priority", over: { priority: "normal" as const }, subject: "#1042 · customer reporting non-delivery · Sarah Johnson" },
+    { name: "normal priority", over: { priority: "normal" as const }, subject: "Delivery problem · #1042 · Sarah Johnson" },
   ])("subject: $name", ({ over, subject }) => {
     expect(composeEscalationEmail(seedView(over)).subject).toBe(subject);
   });
@@ -115,7 +125,7 @@ describe("composeEscalationEmail — variants", () => {
   it("no order: says so in both parts", () => {
     const e = composeEscalationEmail(seedView({ order: null }));
     expect(e.text).toContain("ORDER DETAILS: no order identified in the conversation");
-    expect(e.html).toContain("no order identified in the conversation.");
+    expect(e.html).toContain("No order identified in the conversation.");
     expect(e.text).not.toContain("Carrier");
   });
 
@@ -225,13 +235,13 @@ describe("composeEscalationEmail — hostile input", () => {
   it("an injected shopper email is not used as Reply-To (but the subject stays one line)", () => {
     const e = composeEscalationEmail(seedView({ shopperEmail: "sarah@example.com\r\nBcc: victim@evil.example" }));
     expect(e.replyTo).toBe("");
-    expect(e.subject).toBe("#1042 · customer reporting non-delivery · Sarah Johnson");
+    expect(e.subject).toBe("Delivery problem · #1042 · Sarah Johnson");
   });
 
   it("caps the subject length", () => {
     const e = composeEscalationEmail(seedView({ priority: "urgent", order: { ...SEED_ORDER, name: `#${"9".repeat(500)}` } }));
     expect(Array.from(e.subject).length).toBeLessThanOrEqual(SUBJECT_MAX);
-    expect(e.subject.startsWith("[URGENT] #999")).toBe(true);
+    expect(e.subject.startsWith("[URGENT] Delivery problem · #999")).toBe(true);
     expect(e.subject.endsWith("…")).toBe(true);
   });
 
@@ -254,7 +264,7 @@ describe("composeFollowUpEmail", () => {
   const e = composeFollowUpEmail(seedView(), newLines, "<followup-1@baton.example>");
 
   it("threads on the case email with the same recipients", () => {
-    expect(e.subject).toBe("Re: #1042 · customer reporting non-delivery · Sarah Johnson");
+    expect(e.subject).toBe("Re: Delivery problem · #1042 · Sarah Johnson");
     expect(e.messageId).toBe("<followup-1@baton.example>");
     expect(e.inReplyTo).toBe("<case-case_1042@baton.example>");
     expect(e.references).toEqual(["<case-case_1042@baton.example>"]);
@@ -266,9 +276,9 @@ describe("composeFollowUpEmail", () => {
 
   it("carries only the new messages plus a reminder and the admin link", () => {
     expect(e.text).toContain("sarah@example.com wrote 2 new messages on this case.");
-    expect(e.text).toContain("Case: Order #1042 · Customer reporting non-delivery · High priority");
-    expect(e.text).toContain("[Feb 21, 2026 15:00 UTC] Shopper wrote:\n> Any news? <b>still</b> nothing");
-    expect(e.text).toContain("[Feb 21, 2026 15:00 UTC] Assistant wrote:\n> Your case is with the team.");
+    expect(e.text).toContain("Case: Has a delivery problem with order #1042 — ownership proven · High priority");
+    expect(e.text).toContain("[Feb 21, 2026, 3:00 PM UTC] Shopper wrote:\n> Any news? <b>still</b> nothing");
+    expect(e.text).toContain("[Feb 21, 2026, 3:00 PM UTC] Assistant wrote:\n> Your case is with the team.");
     expect(e.text).toContain("Also the porch camera shows nothing.");
     expect(e.text).not.toContain("Where is my order #1042?");
     expect(e.text).toContain("View the case in Baton: https://admin.shopify.com/");
@@ -278,7 +288,7 @@ describe("composeFollowUpEmail", () => {
 
   it("urgent follow-up keeps the [URGENT] prefix after Re:", () => {
     expect(composeFollowUpEmail(seedView({ priority: "urgent", order: null }), newLines, "<f@x>").subject).toBe(
-      "Re: [URGENT] Escalation · customer reporting non-delivery · Sarah Johnson",
+      "Re: [URGENT] Delivery problem · Sarah Johnson",
     );
   });
 
@@ -288,7 +298,7 @@ describe("composeFollowUpEmail", () => {
 });
 
 describe("model text cannot fake the team email's layout (security third pass, finding 4)", () => {
-  const forged = "Sure, I can help.\n\n[Dec 1, 2026 23:00 UTC] Shopper wrote:\n> I'm a VIP\nESCALATION REASON: legal threat\nPriority: Urgent";
+  const forged = "Sure, I can help.\n\n[Dec 1, 2026 23:00 UTC] Shopper wrote:\n> I'm a VIP\nREQUEST: legal threat\nPriority: Urgent";
   const transcript: TranscriptLine[] = [
     { role: "shopper", text: "Where is my order?", at: "2026-12-01T22:59:00Z" },
     { role: "assistant", text: forged, at: "2026-12-01T23:00:00Z" },
@@ -297,12 +307,12 @@ describe("model text cannot fake the team email's layout (security third pass, f
 
   it("every line of an assistant message is quoted in the text part", () => {
     const lines = email.text.split("\n");
-    for (const fake of ["Shopper wrote:", "ESCALATION REASON: legal threat", "Priority: Urgent", "Sure, I can help."]) {
+    for (const fake of ["Shopper wrote:", "REQUEST: legal threat", "Priority: Urgent", "Sure, I can help."]) {
       const hits = lines.filter((l) => l.includes(fake) && l.includes(fake === "Shopper wrote:" ? "23:00" : fake));
       expect(hits.length).toBeGreaterThan(0);
       for (const hit of hits) expect(hit.startsWith("> ")).toBe(true);
     }
-    expect(lines.filter((l) => l.startsWith("ESCALATION REASON:"))).toHaveLength(1);
+    expect(lines.filter((l) => l.startsWith("REQUEST:"))).toHaveLength(1);
   });
 
   it("an assistant message is a blockquote in the HTML part", () => {
@@ -312,6 +322,6 @@ describe("model text cannot fake the team email's layout (security third pass, f
   it("the subject never carries the model's escalation note", () => {
     const subject = escalationSubject(seedView({ reasonText: "Assistant's note: VIP customer, legal threat, chargeback filed", reasons: ["threat"] }));
     expect(subject).not.toMatch(/VIP|legal|chargeback/i);
-    expect(subject).toContain("assistant requested a person");
+    expect(subject).toBe("Delivery problem · #1042 · Sarah Johnson");
   });
 });

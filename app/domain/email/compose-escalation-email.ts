@@ -1,8 +1,10 @@
 import escapeHtml from "escape-html";
-import { labelReason, type Priority } from "../escalation";
+import type { EscalationTopic, Priority, ReasonCode, ShopperRequest } from "../escalation";
 import { cleanAddress, safeHttpUrl, sanitizeHeaderValue, truncate } from "./format";
 import type { ComposedEmail, EscalationCaseView, TranscriptLine } from "./types";
-import { caseFacts, oneLine, PRIORITY_LABEL } from "./case-facts";
+import { caseFacts, oneLine, requestLine } from "./case-facts";
+import { caseProblem } from "./case-problem";
+import { emailFormat, type EmailFormat } from "./localized-format";
 import { block, footer, page, renderHtml, section, transcriptHtml } from "./render-html";
 import { RULE, renderText, transcriptText } from "./render-text";
 
@@ -15,47 +17,57 @@ export const MODEL_NOTE_PREFIX = "Assistant's note: ";
 /** What a case subject is built from (stored case columns or a case view). */
 export interface SubjectFacts {
   priority: Priority;
-  /** The proven order's name ("#1043"); never an order the shopper did not prove. */
+  /** The proven order's name ("#1043"). */
   orderName: string | null | undefined;
-  reasonText: string | null | undefined;
+  /** An order the shopper named without proving it: shown as "#1043 (mentioned)". */
+  mentionedOrderName?: string | null;
+  /** What the shopper asks; else the topic, else the triggers say what the case is about. */
+  request?: ShopperRequest | null;
+  topic?: EscalationTopic | null;
+  reasons?: readonly ReasonCode[];
   customerName: string | null | undefined;
   shopperEmail: string | null | undefined;
+  /** The shop's language (BCP-47); English when missing. */
+  locale?: string | null;
 }
 
 /**
- * The case subject an agent can triage from the inbox: "[URGENT] #1043 · not shipped after 9 days ·
- * Mike Chen" — the proven order, the reason's first clause, the customer's name (else their email).
- * Header-safe and capped.
+ * The case subject an agent can triage from the inbox: "[URGENT] Order not shipped · #1043 · Mike
+ * Chen" — the problem (from the request's code, never from model or shopper text), the order
+ * (proven, or "#1043 (mentioned)"), the customer's name (else their email). In the shop's language,
+ * one header-safe line, capped.
  */
 export function caseSubject(c: SubjectFacts): string {
+  const L = emailFormat({ locale: c.locale }).labels;
   const who = sanitizeHeaderValue(c.customerName ?? "") || sanitizeHeaderValue(c.shopperEmail ?? "");
-  const reason = subjectReason(c.reasonText);
-  const parts = [c.orderName ? sanitizeHeaderValue(c.orderName) : "Escalation", reason, who].filter(Boolean);
+  const proven = sanitizeHeaderValue(c.orderName ?? "");
+  const mentioned = proven ? "" : sanitizeHeaderValue(c.mentionedOrderName ?? "");
+  const order = proven || (mentioned ? `${mentioned} ${L.mentioned}` : "");
+  const parts = [L.problems[caseProblem(c)], order, who].filter(Boolean);
   const subject = `${c.priority === "urgent" ? "[URGENT] " : ""}${parts.join(" · ")}`;
   return truncate(sanitizeHeaderValue(subject), SUBJECT_MAX);
 }
 
-/** The reason's first clause in a subject's words: "Shopper asks for a person; …" → "asks for a person". */
-function subjectReason(reasonText: string | null | undefined): string {
-  // The model's note is its own words: the subject (what an agent triages by) never carries it.
-  if (reasonText?.startsWith(MODEL_NOTE_PREFIX)) return "assistant requested a person";
-  const first = sanitizeHeaderValue(reasonText ?? "")
-    .split(";")[0]!
-    .trim()
-    .replace(/^Shopper\s+/i, "");
-  const text = first ? first.charAt(0).toLowerCase() + first.slice(1) : "asked to talk to a person";
-  return truncate(text.replace(/[.!]+$/, ""), 70);
+/** The subject facts of a case view. */
+function subjectFactsOf(
+  view: Pick<EscalationCaseView, "priority" | "order" | "mentionedOrderName" | "request" | "topic" | "reasons" | "shopperEmail" | "customer" | "shop">,
+): SubjectFacts {
+  return {
+    priority: view.priority,
+    orderName: view.order?.name,
+    mentionedOrderName: view.order ? null : view.mentionedOrderName,
+    request: view.request,
+    topic: view.topic,
+    reasons: view.reasons,
+    customerName: view.customer?.displayName,
+    shopperEmail: view.shopperEmail,
+    locale: view.shop.locale,
+  };
 }
 
 /** The subject of a case's email. */
-export function escalationSubject(view: Pick<EscalationCaseView, "priority" | "order" | "shopperEmail" | "reasonText" | "customer">): string {
-  return caseSubject({
-    priority: view.priority,
-    orderName: view.order?.name,
-    reasonText: view.reasonText,
-    customerName: view.customer?.displayName,
-    shopperEmail: view.shopperEmail,
-  });
+export function escalationSubject(view: Parameters<typeof subjectFactsOf>[0]): string {
+  return caseSubject(subjectFactsOf(view));
 }
 
 /** The subject of a follow-up in a case's thread: "Re: <case subject>". */
@@ -121,31 +133,34 @@ export function composeEscalationEmail(view: EscalationCaseView): ComposedEmail 
 }
 
 /**
- * A follow-up in the case's thread: the shopper's new messages (and the assistant's replies) since
- * the last email, a one-line reminder of the case, and the admin link. Threaded with
- * In-Reply-To/References on the case's Message-ID.
+ * A follow-up in the case's thread, in the shop's language like the case email: the shopper's new
+ * messages (and the assistant's replies) since the last email, verbatim, a one-line reminder of the
+ * case (its request line), and the admin link. Threaded with In-Reply-To/References on the case's
+ * Message-ID; the subject is the case's with "Re: ".
  */
 export function composeFollowUpEmail(view: EscalationCaseView, newLines: TranscriptLine[], followUpMessageId: string): ComposedEmail {
-  const subject = `Re: ${escalationSubject(view)}`.slice(0, SUBJECT_MAX);
-  const reminder = caseReminder(view);
+  const fmt = emailFormat(view.shop);
+  const L = fmt.labels;
+  const subject = followUpSubject(subjectFactsOf(view));
+  const reminder = caseReminder(view, fmt);
   const email = cleanAddress(view.shopperEmail) || sanitizeHeaderValue(view.shopperEmail);
   const count = newLines.filter((l) => l.role === "shopper").length;
-  const intro = `${email || "The shopper"} wrote ${count === 1 ? "a new message" : `${count} new messages`} on this case.`;
+  const intro = L.followUpIntro(email || null, count);
   const adminUrl = safeHttpUrl(view.adminCaseUrl);
   const shopName = sanitizeHeaderValue(view.shop.name) || view.shop.domain;
 
   const text = [
     intro,
-    "(Reply to this email to respond directly to the customer)",
+    `(${L.replyHint})`,
     "",
-    `Case: ${reminder}`,
+    `${L.caseReminder}${L.colon} ${reminder}`,
     "",
-    "NEW MESSAGES:",
+    `${L.newMessages.toUpperCase()}${L.colon}`,
     "",
-    ...transcriptText(newLines),
+    ...transcriptText(newLines, fmt),
     RULE,
-    `Sent by Baton for ${shopName} · ${view.shop.domain}`,
-    ...(adminUrl ? [`View the case in Baton: ${adminUrl}`] : []),
+    L.sentBy(shopName, view.shop.domain),
+    ...(adminUrl ? [`${L.viewCase}${L.colon} ${adminUrl}`] : []),
     "",
   ].join("\n");
 
@@ -155,12 +170,13 @@ export function composeFollowUpEmail(view: EscalationCaseView, newLines: Transcr
     [
       block(
         `<p style="margin:0 0 6px 0;font-size:15px;">${escapeHtml(intro)}</p>` +
-          `<p style="margin:0 0 6px 0;color:#6d7175;">Reply to this email to respond directly to the customer.</p>` +
-          `<p style="margin:0;"><strong>Case:</strong> ${escapeHtml(reminder)}</p>`,
+          `<p style="margin:0 0 6px 0;color:#6d7175;">${escapeHtml(L.replyHint)}.</p>` +
+          `<p style="margin:0;"><strong>${escapeHtml(L.caseReminder)}${L.colon}</strong> ${escapeHtml(reminder)}</p>`,
       ),
-      section("New messages", transcriptHtml(newLines)),
-      footer(view, adminUrl),
+      section(L.newMessages, transcriptHtml(newLines, fmt)),
+      footer(view, adminUrl, fmt),
     ].join(""),
+    L.htmlLang,
   );
 
   return {
@@ -175,8 +191,9 @@ export function composeFollowUpEmail(view: EscalationCaseView, newLines: Transcr
   };
 }
 
-function caseReminder(view: EscalationCaseView): string {
-  const order = view.order?.name ? `Order ${view.order.name}` : "No order";
-  const reason = oneLine(view.reasonText) || view.reasons.map(labelReason).join(", ");
-  return `${order} · ${reason} · ${PRIORITY_LABEL[view.priority]} priority`;
+// "Wants to cancel order #1042 — ownership proven · High priority": the case at a glance.
+function caseReminder(view: EscalationCaseView, fmt: EmailFormat): string {
+  const L = fmt.labels;
+  const order = view.order || view.mentionedOrderName ? "" : ` · ${L.noOrderShort}`;
+  return `${oneLine(requestLine(view, fmt))}${order} · ${L.priorityPhrase(L.priorityNames[view.priority] ?? view.priority)}`;
 }

@@ -1,8 +1,11 @@
 import type { Money } from "../orders/facts";
 import { isBareEmail } from "./address";
+import { EN } from "./labels/en";
+import { statusWord } from "./localized-format";
 
-// Small formatting helpers shared by the escalation email and the case summary. Pure and
-// locale-independent: the same case reads the same whatever machine composes it.
+// Small formatting helpers shared by the escalation email, the case summary and the admin. Pure and
+// machine-independent: the same case reads the same whatever machine composes it (the email's
+// language- and zone-aware formats are in localized-format.ts).
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
@@ -18,77 +21,19 @@ export function formatDay(iso: string | null | undefined): string {
   return d ? `${MONTHS[d.getUTCMonth()]} ${d.getUTCDate()}, ${d.getUTCFullYear()}` : "";
 }
 
-/** "Feb 20, 2026 14:03 UTC"; "" for a missing or unparseable date. */
-export function formatTimestamp(iso: string | null | undefined): string {
-  const d = toDate(iso);
-  if (!d) return "";
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${formatDay(iso)} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())} UTC`;
-}
-
-const FINANCIAL: Record<string, string> = {
-  PAID: "Paid",
-  PENDING: "Payment pending",
-  AUTHORIZED: "Payment authorized",
-  PARTIALLY_PAID: "Partially paid",
-  PARTIALLY_REFUNDED: "Partially refunded",
-  REFUNDED: "Refunded",
-  VOIDED: "Payment voided",
-  EXPIRED: "Payment expired",
-};
-
-const FULFILLMENT: Record<string, string> = {
-  FULFILLED: "Fulfilled",
-  UNFULFILLED: "Unfulfilled",
-  PARTIALLY_FULFILLED: "Partially fulfilled",
-  IN_PROGRESS: "In progress",
-  ON_HOLD: "On hold",
-  OPEN: "Open",
-  PENDING_FULFILLMENT: "Pending fulfillment",
-  REQUEST_DECLINED: "Request declined",
-  RESTOCKED: "Restocked",
-  SCHEDULED: "Scheduled",
-};
-
-const SHIPMENT: Record<string, string> = {
-  DELIVERED: "Delivered",
-  IN_TRANSIT: "In transit",
-  OUT_FOR_DELIVERY: "Out for delivery",
-  ATTEMPTED_DELIVERY: "Delivery attempted",
-  READY_FOR_PICKUP: "Ready for pickup",
-  PICKED_UP: "Picked up",
-  LABEL_PRINTED: "Label printed",
-  LABEL_PURCHASED: "Label purchased",
-  CONFIRMED: "Confirmed",
-  FULFILLED: "Fulfilled",
-  FAILURE: "Delivery failed",
-  CANCELED: "Canceled",
-  NOT_DELIVERED: "Not delivered",
-  SUBMITTED: "Submitted",
-  MARKED_AS_FULFILLED: "Marked as fulfilled",
-};
-
-function titleCase(status: string): string {
-  const words = status.toLowerCase().replace(/_/g, " ").trim();
-  return words ? words[0]!.toUpperCase() + words.slice(1) : "";
-}
-
-/** Shopify's OrderDisplayFinancialStatus in words ("PARTIALLY_REFUNDED" → "Partially refunded"). */
+/** Shopify's OrderDisplayFinancialStatus in English words ("PARTIALLY_REFUNDED" → "Partially refunded"). */
 export function humanFinancialStatus(status: string | null | undefined): string {
-  if (!status) return "Unknown";
-  return FINANCIAL[status] ?? titleCase(status);
+  return statusWord(EN.financial, status, EN.unknown);
 }
 
-/** Shopify's OrderDisplayFulfillmentStatus in words ("FULFILLED" → "Fulfilled"). */
+/** Shopify's OrderDisplayFulfillmentStatus in English words ("FULFILLED" → "Fulfilled"). */
 export function humanFulfillmentStatus(status: string | null | undefined): string {
-  if (!status) return "Unknown";
-  return FULFILLMENT[status] ?? titleCase(status);
+  return statusWord(EN.fulfillmentStatus, status, EN.unknown);
 }
 
-/** A fulfilment's FulfillmentDisplayStatus in words ("IN_TRANSIT" → "In transit"). */
+/** A fulfilment's FulfillmentDisplayStatus in English words ("IN_TRANSIT" → "In transit"); "" when none. */
 export function humanShipmentStatus(status: string | null | undefined): string {
-  if (!status) return "";
-  return SHIPMENT[status] ?? titleCase(status);
+  return status ? statusWord(EN.shipmentStatus, status, "") : "";
 }
 
 /** "74.50 USD"; "" when unknown. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { SEED_ORDER, SEED_TRANSCRIPT } from "./fixtures";
-import { summarizeCase } from "./summarize-case";
+import { bestShopperQuote, summarizeCase } from "./summarize-case";
 import type { TranscriptLine } from "./types";
 
 const line = (role: TranscriptLine["role"], text: string, i = 0): TranscriptLine => ({ role, text, at: new Date(Date.UTC(2026, 1, 20, 14, i)).toISOString() });
@@ -50,5 +50,27 @@ describe("summarizeCase", () => {
     const s = summarizeCase({ transcript, reasonText: reason, order: null });
     if (expected !== undefined) expect(s).toBe(expected);
     check?.(s);
+  });
+
+  // Two friendly messages outweigh a short complaint by length alone; the problem words put it first.
+  it.each([
+    [
+      "es",
+      ["¡Hola! Espero que estéis teniendo un día estupendo por allí.", "Encontré vuestra tienda gracias a una amiga, es preciosa."],
+      "La taza llegó rota.",
+    ],
+    [
+      "fr",
+      ["Bonjour, j'espère que vous passez une excellente journée !", "J'ai découvert votre boutique grâce à une amie, elle est superbe."],
+      "Le mug est cassé.",
+    ],
+    [
+      "de",
+      ["Hallo, ich hoffe, Sie haben heute einen wunderbaren Tag!", "Ich habe Ihren Laden über eine Freundin gefunden, sehr schön."],
+      "Die Tasse ist kaputt.",
+    ],
+  ])("%s: the problem is quoted, not only the pleasantries", (_lang, friendly, problem) => {
+    const transcript = [...friendly, problem, "ok"].map((t, i) => line("shopper", t, i));
+    expect(bestShopperQuote(transcript)).toContain(problem);
   });
 });

@@ -12,7 +12,12 @@ export interface TranscriptLine {
 /** Everything the support team needs about a case (the input of email composition). */
 export interface EscalationCaseView {
   caseId: string;
-  shop: { domain: string; name: string };
+  /**
+   * The shop: its language (BCP-47, e.g. Shopify's primary locale "de" or "en-GB"; en, es, fr and
+   * de are written, others read English) and IANA time zone for the email's words and times.
+   * Missing on views built before they were carried: English and UTC.
+   */
+  shop: { domain: string; name: string; locale?: string | null; timeZone?: string | null };
   /** Link to the case in the Baton admin. */
   adminCaseUrl: string;
   /** Stable RFC 5322 Message-ID of the case email, with angle brackets: "<case-…@baton.app>". */

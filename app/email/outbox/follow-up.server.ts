@@ -40,6 +40,10 @@ export interface FollowUpCase {
   orderName: string | null;
   reasonText: string;
   customerFacts: unknown;
+  /** Read when the store selects them (the Prisma store reads the whole row); the subject's problem. */
+  request?: unknown;
+  topic?: string | null;
+  reasons?: unknown;
 }
 
 /** What the store found for a follow-up, read inside the turn's transaction. */
@@ -65,15 +69,20 @@ export function planFollowUp(input: QueueFollowUpInput, found: FollowUpFound): F
   if (!c || !["queued", "sent", "failed"].includes(c.status) || !c.shopperEmail) return { queued: false, outboxId: null, reason: "no_case" };
   if (input.maxPerDay !== undefined && found.recentCount >= input.maxPerDay) return { queued: false, outboxId: null, reason: "capped" };
 
-  const data = readCaseData({ ...c, reasons: [], signals: [], topic: null });
+  const data = readCaseData({ ...c, reasons: c.reasons ?? [], signals: [], topic: c.topic ?? null, request: typeof c.request === "string" ? c.request : null });
   const { route } = data;
   const domain = /@([^>\s]+)>?$/.exec(c.messageId)?.[1] ?? "baton.local";
   const messageId = `<followup-${c.id}-${randomBytes(6).toString("hex")}@${domain}>`;
+  // The row's subject until the worker composes the follow-up (deliver.server.ts), which rewrites
+  // it from the case view, in the shop's language.
   const subject = followUpSubject({
     priority: data.priority,
-    // Only a proven order is stored with its facts; a name alone never reaches the subject.
+    // Only a proven order is stored with its facts; a name alone is "mentioned".
     orderName: c.orderFacts ? c.orderName : null,
-    reasonText: c.reasonText,
+    mentionedOrderName: c.orderFacts ? null : c.orderName,
+    request: data.request,
+    topic: data.topic,
+    reasons: data.reasons,
     customerName: caseCustomerName(data),
     shopperEmail: c.shopperEmail,
   });

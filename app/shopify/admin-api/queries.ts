@@ -74,12 +74,14 @@ export const SHOP_POLICIES_QUERY = `#graphql
 `;
 
 /**
- * Read on install: the admin shows amounts and dates in the shop's currency and zone, and the
- * shop's contact email prefills an empty escalation recipient.
+ * Read on install: the admin shows amounts and dates in the shop's currency and zone, case emails
+ * are written in the shop's language (its primary domain's default locale: `shopLocales` would
+ * need the `read_locales` scope) and time zone, and the shop's contact email prefills an empty
+ * escalation recipient.
  */
 export const SHOP_PROFILE_QUERY = `#graphql
   query BatonShopProfile {
-    shop { name currencyCode ianaTimezone contactEmail }
+    shop { name currencyCode ianaTimezone contactEmail primaryDomain { localization { defaultLocale } } }
   }
 `;
 

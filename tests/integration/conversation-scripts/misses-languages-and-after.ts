@@ -28,7 +28,8 @@ export const misses: Script[] = [
       { say: "yes please", state: "awaiting_email", has: [/email/] },
       { say: "ann@example.com", state: "escalated" },
     ],
-    case: { status: "queued", order: null, subject: [/shipping address/] },
+    // "Order problem" (the topic) until the chat core names the request ("Change address").
+    case: { status: "queued", order: null, subject: [/^(Change address|Order problem) · ann@example\.com$/] },
   },
   {
     name: "offer declined → no case",
@@ -209,7 +210,7 @@ export const ownership: Script[] = [
       { say: "Where is my order?", state: "open", has: [/#1043/, /hasn't shipped yet/, /connect you/] },
       { say: "yes please", state: "escalated", has: [/forwarded your case/, "mike@example.com"], lacks: [/hasn't shipped yet/] },
     ],
-    case: { status: "queued", order: "#1043", subject: [/^#1043 · /, /Mike Chen$/] },
+    case: { status: "queued", order: "#1043", subject: [/ · #1043 · /, /Mike Chen$/] },
   },
   {
     name: "a signed customer's different-email order asks for that order's email",

@@ -131,7 +131,7 @@ export const factsFirst: Script[] = [
     case: {
       status: "queued",
       order: "#1043",
-      subject: [/^#1043 · /, /Mike Chen$/],
+      subject: [/ · #1043 · /, /Mike Chen$/],
       email: ["Canvas Weekender Bag", /Fulfil?lment: Unfulfilled/i],
       emailLacks: [/no order identified/i],
     },
@@ -142,7 +142,7 @@ export const factsFirst: Script[] = [
       { say: "Where is my refund for order #1045?", has: [/email/] },
       { say: "tom@example.com", state: "escalated", has: [/refunded/, "$149.00", /forwarded your case/] },
     ],
-    case: { status: "queued", order: "#1045", subject: [/^#1045 · /, /Tom Becker$/] },
+    case: { status: "queued", order: "#1045", subject: [/ · #1045 · /, /Tom Becker$/] },
   },
   {
     name: "delivered: 'where is it' first hears the date; 'never came' escalates with the order",
@@ -150,13 +150,13 @@ export const factsFirst: Script[] = [
       { say: "Where is my order #1042? My email is sarah@example.com", state: "open", has: [/delivered on Feb 20, 2026/] },
       { say: "It never came, there was nothing at my door", state: "escalated", has: [/forwarded your case/], lacks: [/delivered on Feb 20, 2026/] },
     ],
-    case: { status: "queued", order: "#1042", subject: [/^#1042 · /, /Sarah Miller$/], email: [TRACK, "Merino Wool Beanie"] },
+    case: { status: "queued", order: "#1042", subject: [/ · #1042 · /, /Sarah Miller$/], email: [TRACK, "Merino Wool Beanie"] },
   },
   {
     name: "signed-in 'never received' on their order: one turn, status + case",
     customer: SARAH,
     steps: [{ say: "my order #1042 never arrived", state: "escalated", has: [/delivered on Feb 20, 2026/, /forwarded your case/, "sarah@example.com"] }],
-    case: { status: "queued", order: "#1042", subject: [/^#1042 · /] },
+    case: { status: "queued", order: "#1042", subject: [/ · #1042 · /] },
   },
   {
     name: "person requested after proving an order: case carries it",
@@ -165,7 +165,7 @@ export const factsFirst: Script[] = [
       { say: "priya@example.com", has: ["UPS"] },
       { say: "I want to talk to a person", state: "escalated", has: [/forwarded your case/] },
     ],
-    case: { status: "queued", order: "#1044", subject: [/^#1044 · /, /Priya Patel$/] },
+    case: { status: "queued", order: "#1044", subject: [/ · #1044 · /, /Priya Patel$/] },
   },
   {
     name: "privacy: an order named but not proven is never attached, nor its customer",
@@ -177,7 +177,7 @@ export const factsFirst: Script[] = [
     case: {
       status: "queued",
       order: null,
-      subject: [/^Escalation · /],
+      subject: [/ · #1047 \(mentioned\) · /],
       email: [/mentioned order #1047 but did not prove/],
       emailLacks: ["Handwoven", "6,240", /\bVIP\b/, "Olivia", "olivia@example.com"],
     },
@@ -225,7 +225,7 @@ export const emailCapture: Script[] = [
       { say: "me@example", state: "awaiting_email", has: [/valid email/] },
       { say: "ana@example.com", state: "escalated", has: ["ana@example.com"] },
     ],
-    case: { status: "queued", order: null, subject: [/^Escalation · /, /ana@example\.com$/] },
+    case: { status: "queued", order: null, subject: [/^Asked for a person · ana@example\.com$/] },
   },
   {
     name: "declining and asking something else gets the answer",

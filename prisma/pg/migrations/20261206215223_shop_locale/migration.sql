@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Shop" ADD COLUMN     "locale" TEXT NOT NULL DEFAULT 'en';
