@@ -83,7 +83,7 @@ export async function acceptInboundEmail(db: Db, mail: InboundMail, options: Inb
   if (isAutoReply(parsed)) return refuse("auto_reply", target);
   const recent = await db.teamMessage.count({ where: { caseId: kase.id, source: "email", createdAt: { gt: new Date(options.now.getTime() - HOUR_MS) } } });
   if (recent >= options.perCasePerHour) return refuse("rate_limited", target);
-  const text = replyTextOf(parsed.text ?? "");
+  const text = replyTextOf(parsed.text ?? "", fromName);
   if (!text) return refuse("empty", target);
 
   const messageId = parsed.messageId?.slice(0, 300) ?? null;
