@@ -38,6 +38,20 @@ const en = {
   resent: "The email is on its way to your team again",
   emails: (n: number) => `Emails (${n})`,
   emailKinds: { case: "Case email to your team", followup: "Follow-up to your team", team_reply: "Reply to the shopper" } as Record<string, string>,
+  teamSettings: "Team replies",
+  teamSettingsLink: "Who counts as your team",
+  teamSettingsIntro: (domain: string | null): string =>
+    domain
+      ? `Your team's replies to case emails reach the shopper's chat. Replies are accepted from your escalation addresses and from the domains below.`
+      : "Team replies are off on this server (no inbound email domain is configured). You can still set who counts as your team.",
+  recipients: "Your escalation addresses (always accepted)",
+  teamDomains: "Other team domains",
+  teamDomainsHelp: "For example your help desk's domain. Separate several with commas.",
+  invalidDomain: (d: string) => `“${d}” is not a domain name.`,
+  authorName: "Name shown to the shopper",
+  authorNames: { first_name: "First name only", full_name: "Full name", none: "No name (“Your team”)" } as Record<string, string>,
+  save: "Save",
+  saved: "Team reply settings saved",
   showEmail: "Show the email",
   hideEmail: "Hide the email",
 };
@@ -80,6 +94,20 @@ const es: CasePageWords = {
   resent: "El correo va de nuevo camino a tu equipo",
   emails: (n) => `Correos (${n})`,
   emailKinds: { case: "Correo del caso a tu equipo", followup: "Seguimiento a tu equipo", team_reply: "Respuesta al cliente" },
+  teamSettings: "Respuestas del equipo",
+  teamSettingsLink: "Quién cuenta como tu equipo",
+  teamSettingsIntro: (domain) =>
+    domain
+      ? "Las respuestas de tu equipo a los correos de casos llegan al chat del cliente. Se aceptan desde tus direcciones de escalado y los dominios de abajo."
+      : "Las respuestas del equipo están desactivadas en este servidor (no hay dominio de correo entrante). Aun así puedes indicar quién es tu equipo.",
+  recipients: "Tus direcciones de escalado (siempre aceptadas)",
+  teamDomains: "Otros dominios del equipo",
+  teamDomainsHelp: "Por ejemplo, el dominio de tu servicio de atención. Separa varios con comas.",
+  invalidDomain: (d) => `«${d}» no es un nombre de dominio.`,
+  authorName: "Nombre que ve el cliente",
+  authorNames: { first_name: "Solo el nombre", full_name: "Nombre completo", none: "Sin nombre («Tu equipo»)" },
+  save: "Guardar",
+  saved: "Ajustes de respuestas del equipo guardados",
   showEmail: "Mostrar el correo",
   hideEmail: "Ocultar el correo",
 };
@@ -121,6 +149,20 @@ const fr: CasePageWords = {
   resent: "L’e-mail repart vers votre équipe",
   emails: (n) => `E-mails (${n})`,
   emailKinds: { case: "E-mail du dossier à votre équipe", followup: "Suivi à votre équipe", team_reply: "Réponse au client" },
+  teamSettings: "Réponses de l’équipe",
+  teamSettingsLink: "Qui fait partie de votre équipe",
+  teamSettingsIntro: (domain) =>
+    domain
+      ? "Les réponses de votre équipe aux e-mails de dossier arrivent dans le chat du client, depuis vos adresses d’escalade et les domaines ci-dessous."
+      : "Les réponses de l’équipe sont désactivées sur ce serveur (aucun domaine d’e-mail entrant). Vous pouvez quand même définir votre équipe.",
+  recipients: "Vos adresses d’escalade (toujours acceptées)",
+  teamDomains: "Autres domaines de l’équipe",
+  teamDomainsHelp: "Par exemple le domaine de votre service client. Séparez-en plusieurs par des virgules.",
+  invalidDomain: (d) => `« ${d} » n’est pas un nom de domaine.`,
+  authorName: "Nom montré au client",
+  authorNames: { first_name: "Prénom seulement", full_name: "Nom complet", none: "Aucun nom (« Votre équipe »)" },
+  save: "Enregistrer",
+  saved: "Réglages des réponses de l’équipe enregistrés",
   showEmail: "Afficher l’e-mail",
   hideEmail: "Masquer l’e-mail",
 };
@@ -162,6 +204,20 @@ const de: CasePageWords = {
   resent: "Die E-Mail geht erneut an Ihr Team",
   emails: (n) => `E-Mails (${n})`,
   emailKinds: { case: "Fall-E-Mail an Ihr Team", followup: "Folge-E-Mail an Ihr Team", team_reply: "Antwort an den Kunden" },
+  teamSettings: "Antworten des Teams",
+  teamSettingsLink: "Wer zu Ihrem Team gehört",
+  teamSettingsIntro: (domain) =>
+    domain
+      ? "Antworten Ihres Teams auf Fall-E-Mails erscheinen im Chat des Kunden. Angenommen werden sie von Ihren Eskalationsadressen und den Domains unten."
+      : "Antworten des Teams sind auf diesem Server aus (keine Domain für eingehende E-Mails). Sie können trotzdem festlegen, wer zu Ihrem Team gehört.",
+  recipients: "Ihre Eskalationsadressen (immer angenommen)",
+  teamDomains: "Weitere Domains des Teams",
+  teamDomainsHelp: "Zum Beispiel die Domain Ihres Helpdesks. Mehrere mit Kommas trennen.",
+  invalidDomain: (d) => `„${d}“ ist kein Domainname.`,
+  authorName: "Name, den der Kunde sieht",
+  authorNames: { first_name: "Nur der Vorname", full_name: "Vollständiger Name", none: "Kein Name („Ihr Team“)" },
+  save: "Speichern",
+  saved: "Einstellungen für Antworten des Teams gespeichert",
   showEmail: "E-Mail anzeigen",
   hideEmail: "E-Mail ausblenden",
 };

@@ -1,5 +1,5 @@
 import { Form, useNavigation } from "@remix-run/react";
-import { Badge, BlockStack, Button, Card, InlineStack, Select, Text, TextField } from "@shopify/polaris";
+import { Badge, BlockStack, Button, Card, InlineStack, Link, Select, Text, TextField } from "@shopify/polaris";
 import { useState } from "react";
 import { useAdminLayout, useFormatters, useT } from "./admin-ui";
 import { EmailCard } from "./case-cards";
@@ -33,7 +33,7 @@ export function CaseTimeline({ entries, shopperName }: { entries: TimelineEntry[
           {t.timeline}
         </Text>
         <Text as="p" tone="subdued">
-          {t.timelineHint}
+          {t.timelineHint} <Link url="/app/settings/team-replies">{t.teamSettingsLink}</Link>
         </Text>
         <ol style={{ listStyle: "none", margin: 0, padding: 0 }} aria-label={t.timeline} data-testid="case-timeline">
           {entries.map((e) => (

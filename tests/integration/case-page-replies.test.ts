@@ -2,6 +2,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { simpleParser } from "mailparser";
+import nodemailer from "nodemailer";
 import { readdir, readFile } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type Db } from "../../app/db.server";
@@ -88,6 +89,22 @@ describe("team replies in the demo and from the case page", () => {
     expect(timeline.filter((e) => e.kind === "team")).toHaveLength(2);
     expect(new Set(texts).size).toBe(texts.length); // every message once
     expect(timeline.filter((e) => e.kind === "chat").length).toBe(page.data.detail.transcript.length);
+
+    // The merchant lists its help desk's domain: an agent there is the team too (a bad domain is named, nothing saved).
+    const bad = await actionData(app.origin, "/app/settings/team-replies", { teamDomains: "helpdesk.example, not a domain", authorName: "full_name" });
+    expect(bad).toMatchObject({ status: 400, data: { ok: false, invalidDomain: "not" } });
+    const saved = await actionData(app.origin, "/app/settings/team-replies", { teamDomains: "HelpDesk.example", authorName: "full_name" });
+    expect(saved.data).toMatchObject({ ok: true });
+    const transport = nodemailer.createTransport({ host: "127.0.0.1", port: Number(printed), secure: false, ignoreTLS: true });
+    await transport.sendMail({
+      from: { name: "Kai Berger", address: "kai@helpdesk.example" },
+      to: replyTo[1]!,
+      subject: "Re: your case",
+      text: "Kai here from the help desk: all sorted.",
+    });
+    transport.close();
+    const last = (await shopper.history(conversationId)).body.messages!.at(-1);
+    expect(last).toMatchObject({ role: "team", text: "Kai here from the help desk: all sorted.", author: "Kai Berger" });
 
     // An empty reply or another shop's case is refused.
     expect((await actionData(app.origin, `/app/cases/${kase.id}`, { intent: "reply", text: "  ", language: "en" })).status).toBe(400);
