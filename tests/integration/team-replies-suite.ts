@@ -195,6 +195,13 @@ export function defineTeamReplySuite(flavour: "sqlite" | "postgresql", database:
       expect(await db.refusedInboundEmail.count({ where: { reason: "bad_case_address", shop: null } })).toBeGreaterThanOrEqual(1);
     });
 
+    it("past INBOUND_REPLIES_PER_CASE_PER_HOUR a reply is refused for the hour (a mail loop cannot flood the chat)", async () => {
+      const c = await escalate("loop@example.com");
+      for (let n = 1; n <= 5; n++) expect((await reply(c.mail, `Update number ${n}.`)).response).toMatch(/^250/);
+      await expect(reply(c.mail, "Update number 6.")).rejects.toMatchObject({ responseCode: 550, response: expect.stringContaining("rate_limited") });
+      expect((await teamMessages(c.conversationId)).map((m) => m.text)).toEqual([1, 2, 3, 4, 5].map((n) => `Update number ${n}.`));
+    });
+
     it("the provider endpoint wants the secret, and takes SendGrid's raw Inbound Parse form", async () => {
       const c = await escalate("lee@example.com");
       const none = await fetch(`${app.origin}/inbound/email`, { method: "POST", headers: { "Content-Type": "message/rfc822" }, body: "x" });
