@@ -8,7 +8,7 @@ import { createHmac, timingSafeEqual } from "node:crypto";
  * Lower-case only: some relays lower-case local parts.
  */
 
-const LOCAL = /^case\+([a-z0-9]{8,40})\.([0-9a-f]{24})$/;
+const LOCAL = /^case\+([a-z0-9_-]{4,64})\.([0-9a-f]{24})$/;
 
 /** The key for case addresses, derived from the app secret (the secret itself never signs mail). */
 export function caseAddressKey(appSecret: string): Buffer {
