@@ -22,6 +22,8 @@ export interface InboundListenerOptions {
   /** Our host name in the authentication results (default: the machine's). */
   mta?: string;
   onError?: (error: unknown) => void;
+  /** A certificate for STARTTLS (senders upgrade opportunistically); without one STARTTLS is not offered. */
+  tls?: { key: string | Buffer; cert: string | Buffer };
 }
 
 export interface InboundListener {
@@ -51,7 +53,7 @@ export async function startInboundSmtpListener(options: InboundListenerOptions):
     size: hardLimit,
     authOptional: true,
     disabledCommands: ["AUTH"],
-    hideSTARTTLS: true,
+    ...(options.tls ? { key: options.tls.key, cert: options.tls.cert } : { hideSTARTTLS: true }),
     onConnect(session, callback) {
       const now = Date.now();
       const recent = (seen.get(session.remoteAddress) ?? []).filter((t) => now - t < 60_000);
