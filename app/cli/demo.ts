@@ -4,7 +4,10 @@ import { spawnSync } from "node:child_process";
 import cluster from "node:cluster";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
+import { randomBytes } from "node:crypto";
 import { DEMO_API_SECRET, markDemoLauncher } from "../env.server";
+import { parseInboundConfig } from "../email/inbound/inbound-config.server";
+import { forwardToInboundEndpoint, startInboundSmtpListener } from "../email/inbound/smtp-listener.server";
 import { mountDemoAppProxy } from "./demo-app-proxy";
 import { startDemoSmtpSink } from "./demo-smtp-sink";
 import { launchServer } from "./launch-server";
@@ -24,6 +27,9 @@ process.env.PORT ??= "3000";
 process.env.HOST ||= "127.0.0.1";
 process.env.SHOPIFY_APP_URL ??= `http://localhost:${process.env.PORT}`;
 process.env.DEMO_INBOX_DIR ??= ".data/demo-inbox";
+// Team replies: case addresses on a local domain, received by the inbound listener started below.
+process.env.INBOUND_EMAIL_DOMAIN ||= "reply.baton-demo.localhost";
+process.env.INBOUND_WEBHOOK_SECRET ||= randomBytes(24).toString("hex");
 
 if (cluster.isPrimary && buildIsStale()) {
   process.stdout.write("[demo] building…\n");
@@ -39,6 +45,23 @@ if (!process.env.SMTP_URL && cluster.isPrimary) {
 }
 
 let origin = "";
+// The listener forwards to the app's POST /inbound/email once it listens (the same rules as a provider's posts).
+let inboundNote = "";
+if (cluster.isPrimary) {
+  const inbound = parseInboundConfig(process.env);
+  const listener = await startInboundSmtpListener({
+    port: inbound.smtpPort ?? 0,
+    host: "127.0.0.1",
+    domain: inbound.domain!,
+    maxBytes: inbound.maxBytes,
+    forward: forwardToInboundEndpoint(() => `${origin}/inbound/email`, inbound.webhookSecret!),
+    onError: (error) => process.stderr.write(`[demo] inbound mail: ${(error as Error).message}\n`),
+  });
+  // The demo inbox's "Reply" sends here; HTTP workers inherit the port with the environment.
+  process.env.INBOUND_SMTP_PORT = String(listener.port);
+  inboundNote = `[demo] replies     smtp://127.0.0.1:${listener.port}   (INBOUND_SMTP_PORT, case addresses @${inbound.domain})\n`;
+}
+
 const server = await launchServer({
   configureApp: (app, env) => mountDemoAppProxy(app, { appOrigin: () => origin, secret: env.shopifyApiSecret }),
   beforeListen: (entry) => entry.seedDemoShop(),
@@ -48,7 +71,7 @@ if (server.isPrimary)
   process.stdout.write(`[demo] storefront  http://localhost:${server.port}/
 [demo] inbox       http://localhost:${server.port}/demo/inbox   (${smtpNote})
 [demo] admin       http://localhost:${server.port}/app
-`);
+${inboundNote}`);
 
 // Rebuild when sources are newer than the server build (or it is missing).
 function buildIsStale(): boolean {

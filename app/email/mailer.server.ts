@@ -2,6 +2,7 @@ import nodemailer, { type Transporter } from "nodemailer";
 import type Mail from "nodemailer/lib/mailer";
 import type SMTPPool from "nodemailer/lib/smtp-pool";
 import type { ComposedEmail } from "~/domain/email/types";
+import { configuredCaseReplyAddresses, type CaseReplyAddressFn } from "./inbound/inbound-config.server";
 
 /** The SMTP transport of this process (pooled). */
 export type MailTransport = Transporter<SMTPPool.SentMessageInfo>;
@@ -11,6 +12,8 @@ export interface MailSender {
   sendMail(mail: Mail.Options): Promise<{ accepted?: unknown[]; rejected?: unknown[]; response?: string; messageId?: string }>;
   /** Opens a session (connect, EHLO, AUTH) and closes it; rejects when the server cannot be reached. */
   verify?(): Promise<unknown>;
+  /** The reply address of a case (inbound mail on): added to the Reply-To of every email about a case. */
+  caseReplyAddress?: CaseReplyAddressFn | null;
 }
 
 export interface MailTransportOptions {
@@ -18,6 +21,8 @@ export interface MailTransportOptions {
   timeoutMs?: number;
   /** Parallel SMTP connections. Default 4 (the outbox worker's concurrency). */
   maxConnections?: number;
+  /** Case reply addresses (README "Team replies"). Default: from INBOUND_EMAIL_DOMAIN and the app secret, when set. */
+  caseReplyAddress?: CaseReplyAddressFn | null;
 }
 
 const LOOPBACK = new Set(["localhost", "127.0.0.1", "::1", "[::1]"]);
@@ -54,8 +59,21 @@ export function smtpOptionsFromUrl(smtpUrl: string, options: MailTransportOption
 }
 
 /** A pooled nodemailer transport for SMTP_URL (passed in by the runtime start-up). Call `close()` on shutdown. */
-export function createMailTransport(smtpUrl: string, options: MailTransportOptions = {}): MailTransport {
-  return nodemailer.createTransport(smtpOptionsFromUrl(smtpUrl, options));
+export function createMailTransport(smtpUrl: string, options: MailTransportOptions = {}): MailTransport & Pick<MailSender, "caseReplyAddress"> {
+  const transport: MailTransport & Pick<MailSender, "caseReplyAddress"> = nodemailer.createTransport(smtpOptionsFromUrl(smtpUrl, options));
+  transport.caseReplyAddress = options.caseReplyAddress === undefined ? configuredCaseReplyAddresses() : options.caseReplyAddress;
+  return transport;
+}
+
+/**
+ * Reply-To of an email: the composed one (the shopper on a case email), then the case's reply
+ * address, so the team's ordinary "Reply" reaches the shopper as before and a copy reaches Baton.
+ */
+export function replyToWithCase(email: ComposedEmail, caseReplyAddress: CaseReplyAddressFn | null | undefined): string | string[] | undefined {
+  const caseId = email.headers["X-Baton-Case"];
+  const caseAddress = caseId && caseReplyAddress ? caseReplyAddress(caseId) : null;
+  const list = [email.replyTo, caseAddress].filter((a): a is string => Boolean(a));
+  return list.length === 0 ? undefined : list.length === 1 ? list[0] : list;
 }
 
 export interface SendResult {
@@ -81,7 +99,7 @@ export async function sendComposedEmail(transport: MailSender, email: ComposedEm
     from: email.from,
     to: email.to,
     cc: email.cc.length ? email.cc : undefined,
-    replyTo: email.replyTo || undefined,
+    replyTo: replyToWithCase(email, transport.caseReplyAddress),
     subject: email.subject,
     text: email.text,
     html: email.html,

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSmtpServer, type SmtpServerHandle } from "../../tests/servers/smtp-server";
 import { composeEscalationEmail, composeFollowUpEmail } from "~/domain/email/compose-escalation-email";
 import { seedView } from "~/domain/email/fixtures";
+import { caseAddressKey, caseReplyAddress } from "./inbound/case-address.server";
 import { classifySmtpError, createMailTransport, failureScopeOfStored, sendComposedEmail, smtpOptionsFromUrl } from "./mailer.server";
 
 describe("smtpOptionsFromUrl", () => {
@@ -99,6 +100,7 @@ describe("sendComposedEmail over real SMTP", () => {
         replyTo: ["sarah@example.com"],
       });
       expect(first!.headers["x-baton-case"]).toBe("case_1042");
+      // Inbound mail is off here (no INBOUND_EMAIL_DOMAIN): the shopper alone, as before.
       expect(first!.headers["x-priority"]).toBe("1");
       expect(first!.headers.importance).toBe("high");
       expect(first!.headers["auto-submitted"]).toBe("auto-generated");
@@ -111,6 +113,24 @@ describe("sendComposedEmail over real SMTP", () => {
         references: ["<case-case_1042@baton.example>"],
         subject: "Re: [URGENT] Delivery problem · #1042 · Sarah Johnson",
       });
+    } finally {
+      transport.close();
+    }
+  });
+
+  it("with inbound mail on, Reply-To is the shopper first, then the case's reply address (case emails and follow-ups only)", async () => {
+    smtp.clear();
+    const key = caseAddressKey("test-secret");
+    const transport = createMailTransport(smtp.url, { timeoutMs: 2_000, caseReplyAddress: (id) => caseReplyAddress(key, "reply.baton.example", id) });
+    try {
+      const view = seedView();
+      await sendComposedEmail(transport, composeEscalationEmail(view));
+      await sendComposedEmail(transport, { ...composeEscalationEmail(view), headers: {}, messageId: "<test-1@baton.example>", replyTo: "" });
+      const [caseMail, other] = await smtp.waitForMessages(2);
+      const address = caseReplyAddress(key, "reply.baton.example", "case_1042");
+      expect(address).toMatch(/^case\+case_1042\.[0-9a-f]{24}@reply\.baton\.example$/);
+      expect(caseMail!.replyTo).toEqual(["sarah@example.com", address]);
+      expect(other!.replyTo).toEqual([]);
     } finally {
       transport.close();
     }

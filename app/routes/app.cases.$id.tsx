@@ -6,11 +6,18 @@ import { db } from "~/db.server";
 import { requireAdmin } from "~/admin/require-admin.server";
 import { getCaseDetail, resendCaseEmail, setCaseResolved } from "~/admin/cases.server";
 import { useAdminLayout, useAdminUi, useFormatters, useT } from "~/admin/admin-ui";
-import { CustomerCard, EmailCard, ModelUsageCard, OrderCard } from "~/admin/case-cards";
+import { CustomerCard, ModelUsageCard, OrderCard } from "~/admin/case-cards";
+import { casePageWords } from "~/admin/case-page-i18n";
+import { sendAdminReply } from "~/admin/case-reply.server";
+import { CaseEmails, CaseReplyCard, CaseTimeline } from "~/admin/case-timeline";
+import { loadCaseTimeline } from "~/admin/case-timeline.server";
+import { resolveLanguage } from "~/domain/conversation/language";
+import { configuredCaseReplyAddresses } from "~/email/inbound/inbound-config.server";
 import { DELIVERY_TONE, PRIORITY_TONE } from "~/admin/labels";
 import { shopifyAdminResourceUrl } from "~/shopify/admin-links.server";
 import { kickOutbox } from "~/platform/runtime.server";
 import { readForm } from "~/platform/http.server";
+import { appConfig } from "~/shopify.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { shop } = await requireAdmin(request);
@@ -20,6 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const customer = detail.customerFacts as { id?: unknown } | null;
   return {
     detail,
+    timeline: await loadCaseTimeline(db(), shop, detail),
     links: {
       order: shopifyAdminResourceUrl(shop, "orders", order?.id),
       customer: shopifyAdminResourceUrl(shop, "customers", customer?.id ?? order?.customer?.id),
@@ -35,6 +43,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "resolve" || intent === "reopen") {
     const result = await setCaseResolved(db(), shop, caseId, intent === "resolve", new Date());
     if (!result.ok) return data({ ok: false as const, intent, error: "Case not found", code: "notFound" as const, at: Date.now() }, { status: 404 });
+    return { ok: true as const, intent, at: Date.now() };
+  }
+  if (intent === "reply") {
+    const caseReplyAddress = configuredCaseReplyAddresses();
+    const result = await sendAdminReply(db(), {
+      shop,
+      caseId,
+      text: String(form.get("text") ?? ""),
+      language: resolveLanguage(String(form.get("language") ?? "en")),
+      mailFrom: appConfig.mailFrom,
+      caseReplyAddress: caseReplyAddress ? caseReplyAddress(caseId) : null,
+      now: new Date(),
+    });
+    if (!result.ok) return data({ ok: false as const, intent, error: result.reason, code: "replyFailed" as const, at: Date.now() }, { status: 400 });
+    kickOutbox();
     return { ok: true as const, intent, at: Date.now() };
   }
   if (intent !== "resend")
@@ -53,9 +76,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function CaseDetailPage() {
-  const { detail: c, links } = useLoaderData<typeof loader>();
+  const { detail: c, timeline, links } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const { llmConfigured } = useAdminLayout();
+  const { llmConfigured, format } = useAdminLayout();
+  const words = casePageWords(format.locale);
   const { toast } = useAdminUi();
   const fmt = useFormatters();
   const all = useT();
@@ -73,13 +97,13 @@ export default function CaseDetailPage() {
   useEffect(() => {
     if (!result || handled.current === result.at) return;
     handled.current = result.at;
-    if (result.ok) toast(t.toast[result.intent] ?? t.done);
+    if (result.ok) toast(result.intent === "reply" ? words.replied : result.intent === "resend" ? words.resent : (t.toast[result.intent] ?? t.done));
+    else if (result.code === "replyFailed") toast(words.replyErrors[result.error] ?? result.error, { error: true });
     else toast(t[result.code], { error: true });
-  }, [result, toast, t]);
+  }, [result, toast, t, words]);
 
   const resolved = c.resolvedAt !== null;
   const changing = navigation.state !== "idle" && ["resolve", "reopen"].includes(String(navigation.formData?.get("intent")));
-  const caseEmail = c.emails.find((e) => e.kind === "case");
   const vip = c.reasons.some((r) => r.code === "vip");
   const title = c.customerName ?? c.shopperEmail ?? t.noEmailTitle;
 
@@ -100,12 +124,7 @@ export default function CaseDetailPage() {
         loading: changing,
         onAction: () => submit({ intent: resolved ? "reopen" : "resolve" }, { method: "post" }),
       }}
-      secondaryActions={[
-        ...(caseEmail && c.shopperEmail
-          ? [{ content: t.reply, url: `mailto:${c.shopperEmail}?subject=${encodeURIComponent(`Re: ${caseEmail.subject}`)}`, external: true }]
-          : []),
-        ...(links.order ? [{ content: t.viewOrder, url: links.order, external: true }] : []),
-      ]}
+      secondaryActions={[...(links.order ? [{ content: t.viewOrder, url: links.order, external: true }] : [])]}
     >
       <Layout>
         <Layout.Section>
@@ -148,30 +167,15 @@ export default function CaseDetailPage() {
                 ) : null}
               </BlockStack>
             </Card>
-            <Card>
-              <BlockStack gap="200">
-                <Text as="h2" variant="headingMd">
-                  {t.transcript}
-                </Text>
-                <ol style={{ listStyle: "none", margin: 0, padding: 0 }} aria-label={t.transcript}>
-                  {c.transcript.map((m) => (
-                    <li key={m.id} style={{ padding: "8px 0", borderBottom: "1px solid #f0f0f0" }}>
-                      <InlineStack gap="200" blockAlign="baseline">
-                        <Text as="span" fontWeight="semibold">
-                          {m.role === "assistant" ? t.assistant : (c.customerName ?? t.shopper)}
-                        </Text>
-                        <Text as="span" tone="subdued" variant="bodySm">
-                          {fmt.dateTime(m.at)}
-                        </Text>
-                      </InlineStack>
-                      <p style={{ margin: "2px 0 0", whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}>{m.text}</p>
-                    </li>
-                  ))}
-                </ol>
-              </BlockStack>
-            </Card>
+            <CaseTimeline entries={timeline} shopperName={c.customerName} />
+            {c.shopperEmail ? (
+              <CaseReplyCard
+                defaultLanguage={resolveLanguage(format.locale)}
+                error={result && !result.ok && result.code === "replyFailed" ? (words.replyErrors[result.error] ?? result.error) : null}
+              />
+            ) : null}
             {c.emails.length ? (
-              c.emails.map((e) => <EmailCard key={e.id} email={e} />)
+              <CaseEmails emails={c.emails} />
             ) : (
               <Card>
                 <Text as="p">{c.status === "limited" || c.status === "limited_abuse" || c.status === "abandoned" ? t.noEmail[c.status] : t.noEmail.other}</Text>

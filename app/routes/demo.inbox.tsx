@@ -1,7 +1,9 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData, useRevalidator } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation, useRevalidator } from "@remix-run/react";
 import { useEffect } from "react";
-import { readDemoInbox } from "~/demo/demo-inbox.server";
+import { readDemoInbox, sendDemoTeamReply } from "~/demo/demo-inbox.server";
+import { inboundConfig } from "~/email/inbound/inbound-config.server";
+import { readForm } from "~/platform/http.server";
 import { appConfig } from "~/shopify.server";
 
 export const meta: MetaFunction = () => [{ title: "Demo inbox — Baton" }];
@@ -10,11 +12,29 @@ export const meta: MetaFunction = () => [{ title: "Demo inbox — Baton" }];
 export async function loader(_args: LoaderFunctionArgs) {
   const inboxDir = appConfig.demo?.inboxDir;
   if (!inboxDir) throw new Response("Not found", { status: 404 });
-  return { emails: await readDemoInbox(inboxDir) };
+  return { emails: await readDemoInbox(inboxDir), inboundDomain: inboundConfig().domain };
+}
+
+// The team's "Reply": through the inbound SMTP listener, as a real reply to the case address would arrive.
+export async function action({ request }: ActionFunctionArgs) {
+  const inboxDir = appConfig.demo?.inboxDir;
+  const { smtpPort, domain } = inboundConfig();
+  if (!inboxDir || !smtpPort || !domain) throw new Response("Not found", { status: 404 });
+  const form = await readForm(request);
+  const text = String(form.get("text") ?? "").trim();
+  if (!text) return { file: String(form.get("file")), sent: false, error: "Write a reply first." };
+  try {
+    const to = await sendDemoTeamReply({ dir: inboxDir, file: String(form.get("file") ?? ""), text, listenerPort: smtpPort, inboundDomain: domain });
+    return { file: String(form.get("file")), sent: to.length > 0, error: to.length ? null : "This email has no case address to reply to." };
+  } catch (error) {
+    return { file: String(form.get("file")), sent: false, error: (error as Error).message };
+  }
 }
 
 export default function DemoInbox() {
-  const { emails } = useLoaderData<typeof loader>();
+  const { emails, inboundDomain } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const navigation = useNavigation();
   const revalidator = useRevalidator();
   useEffect(() => {
     // New escalations appear without a manual reload.
@@ -76,6 +96,23 @@ export default function DemoInbox() {
                 ) : (
                   <pre style={{ whiteSpace: "pre-wrap", padding: 12 }}>{m.text}</pre>
                 )}
+                {inboundDomain && m.replyTo.toLowerCase().includes(`@${inboundDomain}`) ? (
+                  <Form method="post" style={{ padding: 12, borderTop: "1px solid #eee" }} data-testid="inbox-reply">
+                    <input type="hidden" name="file" value={m.file} />
+                    <label htmlFor={`reply-${m.file}`} style={{ display: "block", fontWeight: 600 }}>
+                      Reply as the support team (to {m.replyTo})
+                    </label>
+                    <textarea id={`reply-${m.file}`} name="text" rows={3} style={{ width: "100%", font: "inherit" }} />
+                    <button type="submit" disabled={navigation.state !== "idle"}>
+                      Send reply
+                    </button>
+                    {result?.file === m.file ? (
+                      <p role="status" data-testid="inbox-reply-result">
+                        {result.sent ? "Sent. The shopper sees it in the chat." : result.error}
+                      </p>
+                    ) : null}
+                  </Form>
+                ) : null}
               </details>
             </li>
           ))}
