@@ -22,6 +22,16 @@ function errorOf(env: Record<string, string>): string {
 }
 
 describe("parseEnv", () => {
+  it("validates the team-replies settings at start-up with one clear line, and keeps inbound mail off by default", () => {
+    expect(parseEnv({}, true).inbound).toMatchObject({ domain: null, smtpPort: null, webhookSecret: null });
+    expect(parseEnv({ ...prod, INBOUND_EMAIL_DOMAIN: "Reply.Example.com", INBOUND_SMTP_PORT: "2525" }).inbound).toMatchObject({
+      domain: "reply.example.com",
+      smtpPort: 2525,
+    });
+    expect(errorOf({ ...prod, INBOUND_SMTP_PORT: "70000" })).toBe("Configuration error: INBOUND_SMTP_PORT must be 0–65535");
+    expect(errorOf({ ...prod, INBOUND_WEBHOOK_SECRET: "short" })).toMatch(/^Configuration error: INBOUND_WEBHOOK_SECRET must be at least 24 characters/);
+  });
+
   it("has working defaults for local use (the demo launcher's processes need no secret)", () => {
     const env = parseEnv({}, true);
     expect(env.demo.enabled).toBe(true);

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
+import { parseInboundConfig, type InboundConfig } from "./email/inbound/inbound-config.server";
 import { parseEncryptionKey } from "./platform/token-cipher.server";
 
 /**
@@ -118,6 +119,8 @@ export type Env = {
   rateLimits: { perIpPerMinute: number; perShopPerMinute: number; perConversationPerMinute: number };
   /** X-Forwarded-For entries appended by proxies we trust (the client is this many from the right). */
   trustedProxyHops: number;
+  /** Team replies by email (INBOUND_*; README "Team replies"): off while `domain` is null. */
+  inbound: InboundConfig;
 };
 
 export class EnvError extends Error {
@@ -199,6 +202,14 @@ export function parseEnv(source: Record<string, string | undefined>, demoLaunche
   }
 
   const databaseUrl = raw.DATABASE_URL ?? "file:./.data/baton.db";
+  let inbound: InboundConfig;
+  try {
+    inbound = parseInboundConfig(source);
+  } catch (error) {
+    // "Configuration error: INBOUND_SMTP_PORT must be 0–65535" → the same one line as every other variable.
+    const [variable = "INBOUND", ...problem] = String((error as Error).message).replace(/^Configuration error: /, "").split(" ");
+    throw new EnvError(variable, problem.join(" "));
+  }
   return {
     nodeEnv: raw.NODE_ENV,
     isProduction,
@@ -237,6 +248,7 @@ export function parseEnv(source: Record<string, string | undefined>, demoLaunche
       perConversationPerMinute: raw.RATE_LIMIT_CONVERSATION_PER_MINUTE,
     },
     trustedProxyHops: raw.TRUSTED_PROXY_HOPS,
+    inbound,
   };
 }
 

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { configureDatabase, db, tuneSqlite } from "./db.server";
+import { caseReplyAddresses } from "./email/inbound/inbound-config.server";
 import { createMailTransport } from "./email/mailer.server";
 import { startOutboxWorker } from "./email/outbox.server";
 import { getEnv } from "./env.server";
@@ -37,7 +38,9 @@ export function startRuntime(): Promise<{ stop(): Promise<void> }> {
     startRetention: () => startRetentionJob({ db: db(), log: logger.child({ capability: "platform", component: "retention" }) }),
     startOutbox: () => {
       if (!env.smtpUrl) return null;
-      const transport = createMailTransport(env.smtpUrl);
+      // Case emails carry the case's reply address beside the shopper's when inbound mail is on.
+      const caseReplyAddress = env.inbound.domain ? caseReplyAddresses(env.shopifyApiSecret, env.inbound.domain) : null;
+      const transport = createMailTransport(env.smtpUrl, { caseReplyAddress });
       const worker = startOutboxWorker({
         db: db(),
         transport,
