@@ -27,7 +27,7 @@ export const FAMILIES: { family: string; files: string[] }[] = [
 const args = process.argv.slice(2);
 const option = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
 const dataDir = resolve(option("data") ?? "../shared/datasets/dev");
-const out = resolve(option("out") ?? "app/domain/escalation/model/.trained/detector-model.v1.json");
+const out = resolve(option("out") ?? "app/domain/escalation/model/.trained/detector-model.v2.json");
 const vectors = args.includes("--no-vectors")
   ? null
   : decodeWordVectors(JSON.parse(readFileSync(resolve("app/domain/escalation/model/.trained/word-vectors.v1.json"), "utf8")) as WordVectorsAsset);
@@ -37,7 +37,7 @@ const blocks = option("blocks")?.split(",");
 const wanted = (name: string) => !blocks || blocks.includes(name);
 const recipe: RecipeOptions = {
   ...DEFAULT_RECIPE,
-  version: "v1",
+  version: "v2",
   epochs: Number(option("epochs") ?? DEFAULT_RECIPE.epochs),
   hashBits: Number(option("hash-bits") ?? DEFAULT_RECIPE.hashBits),
   calibration: (option("calibration") as RecipeOptions["calibration"] | undefined) ?? DEFAULT_RECIPE.calibration,

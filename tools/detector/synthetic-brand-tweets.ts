@@ -118,4 +118,11 @@ export const BRAND_NON_COMPLAINTS = [
   "congrats on the award",
   "just ordered my first box, so excited",
   "watching the game at your new store tonight",
+  // delivery questions: the complaint rows above talk about parcels too
+  "can a neighbour take in my parcel",
+  "can i collect my package from the depot",
+  "can my husband sign for the delivery",
+  "which courier do you use for parcels",
+  "can i choose a delivery day",
+  "will the parcel fit through a letterbox",
 ];

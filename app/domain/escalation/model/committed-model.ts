@@ -3,7 +3,7 @@
 // In a dot directory: trained artifacts of a few MB that Shopify's `app doctor` would otherwise
 // report as too large to scan (it skips dot paths); `npm run train:detector` writes the model there,
 // tools/detector/build-word-vectors.ts the vectors.
-import asset from "./.trained/detector-model.v1.json";
+import asset from "./.trained/detector-model.v2.json";
 import vectorsAsset from "./.trained/word-vectors.v1.json";
 import { decodeModel, type DetectorModel, type DetectorModelAsset } from "./detector-model";
 import { decodeWordVectors, type WordVectors, type WordVectorsAsset } from "./word-vectors";
@@ -17,7 +17,7 @@ export function committedWordVectors(): WordVectors {
   return cachedVectors;
 }
 
-/** The shipped model (version v1). */
+/** The shipped model (version v2). */
 export function committedModel(): DetectorModel {
   cached ??= decodeModel(asset as DetectorModelAsset, committedWordVectors());
   return cached;

@@ -30,3 +30,13 @@ describe("committed word vectors", () => {
     expect(Array.from(embedTokens(vectors, ["qwxzv", "zzkq"])).every((x) => x === 0)).toBe(true);
   });
 });
+
+describe("negation in the embedding", () => {
+  it("drops the words a negation governs, so 'not angry' does not read as angry", () => {
+    const vectors = committedWordVectors();
+    const angry = embedTokens(vectors, normalizeText("i feel angry").tokens);
+    const notAngry = embedTokens(vectors, normalizeText("i do not feel angry anymore").tokens);
+    const dot = (a: Float32Array, b: Float32Array) => a.subarray(0, vectors.dims).reduce((s, x, d) => s + x * b[d], 0);
+    expect(dot(notAngry, embedTokens(vectors, ["angry"]))).toBeLessThan(dot(angry, embedTokens(vectors, ["angry"])) - 0.2);
+  });
+});

@@ -5,6 +5,10 @@
 // The committed cut (tools/detector/build-word-vectors.ts) holds ~50k words as int8.
 import { checksum, decodeBase64 } from "./codec";
 
+// normalizeText turns "don't", "dont", "isn't" into "not"
+const NEGATIONS = new Set(["not", "no", "never", "nothing", "nobody", "nor", "without"]);
+const NEGATION_SCOPE = 3;
+
 /** The committed asset's JSON shape. */
 export interface WordVectorsAsset {
   source: string;
@@ -48,14 +52,22 @@ export function decodeWordVectors(asset: WordVectorsAsset): WordVectors {
  * A message as dense features: the SIF-weighted mean of its word vectors (scaled to unit length)
  * followed by the per-dimension maximum over its words (SWEM-concat: the mean says what the
  * message is about, the maximum whether any one word is strongly angry, monetary, …). Words the
- * cut does not know are skipped; a message with none gives zeros.
+ * cut does not know are skipped; a message with none gives zeros. So are the words up to three
+ * after a negation ("i do not feel angry anymore" is not angry): a vector cannot carry "not", and the
+ * n-gram features already read "not happy" as a bigram.
  */
 export function embedTokens(vectors: WordVectors, tokens: readonly string[], maxTokens = 64): Float32Array {
   const { dims, index, vectors: table, weight } = vectors;
   const out = new Float32Array(2 * dims);
   let found = 0;
   const n = Math.min(tokens.length, maxTokens);
+  let negatedUntil = -1;
   for (let t = 0; t < n; t++) {
+    if (NEGATIONS.has(tokens[t])) {
+      negatedUntil = t + NEGATION_SCOPE;
+      continue;
+    }
+    if (t <= negatedUntil) continue;
     const row = index.get(tokens[t]);
     if (row === undefined) continue;
     const w = weight[row];
