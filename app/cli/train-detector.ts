@@ -1,14 +1,17 @@
-// Usage: npm run train:detector [-- --data=DIR] [--out=FILE] [--loso] [--loso-only] [--epochs=N] [--hash-bits=N]
+// Usage: npm run train:detector [-- --data=DIR] [--out=FILE] [--loso] [--loso-only] [--epochs=N] [--hash-bits=N] [--no-vectors]
+//   [--calibration=held-back|left-out-family] [--blocks=tweeteval,goemotions_dev.jsonl,…]
 // Trains the learned escalation model from the dev files and writes the versioned asset
-// (default app/domain/escalation/model/.trained/detector-model.v1.json). Deterministic: files are read in
+// (default app/domain/escalation/model/.trained/detector-model.v2.json). The model reads the committed
+// word vectors (model/.trained/word-vectors.v1.json); --no-vectors trains without them (comparison only). Deterministic: files are read in
 // the fixed order below, the synthetic rows come from a seeded generator, and training shuffles
 // with a fixed seed; the same data gives the same bytes.
 // --loso also trains once per file family with that family left out and prints the
 // leave-one-source-out matrix (rules only vs rules + model) on the left-out family's files.
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { defaultEscalationSettings, detectEscalation } from "../domain/escalation";
 import { decodeModel, type DetectorModel } from "../domain/escalation/model/detector-model";
+import { decodeWordVectors, type WordVectorsAsset } from "../domain/escalation/model/word-vectors";
 import { syntheticTrainingRows } from "../../tools/detector/synthetic-training-rows";
 import { DEFAULT_RECIPE, buildExamples, trainAsset, type Example, type RecipeOptions, type TrainingRow } from "../../tools/detector/train-model";
 import { fmt, rates, readRows, scoreRows, type DevRow } from "./escalation-metrics";
@@ -24,13 +27,20 @@ export const FAMILIES: { family: string; files: string[] }[] = [
 const args = process.argv.slice(2);
 const option = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
 const dataDir = resolve(option("data") ?? "../shared/datasets/dev");
-const out = resolve(option("out") ?? "app/domain/escalation/model/.trained/detector-model.v1.json");
+const out = resolve(option("out") ?? "app/domain/escalation/model/.trained/detector-model.v2.json");
+const vectors = args.includes("--no-vectors")
+  ? null
+  : decodeWordVectors(JSON.parse(readFileSync(resolve("app/domain/escalation/model/.trained/word-vectors.v1.json"), "utf8")) as WordVectorsAsset);
 const loso = args.includes("--loso") || args.includes("--loso-only");
+/** --blocks limits the leave-out matrix to these families / files (a quicker look while iterating). */
+const blocks = option("blocks")?.split(",");
+const wanted = (name: string) => !blocks || blocks.includes(name);
 const recipe: RecipeOptions = {
   ...DEFAULT_RECIPE,
-  version: "v1",
+  version: "v2",
   epochs: Number(option("epochs") ?? DEFAULT_RECIPE.epochs),
   hashBits: Number(option("hash-bits") ?? DEFAULT_RECIPE.hashBits),
+  calibration: (option("calibration") as RecipeOptions["calibration"] | undefined) ?? DEFAULT_RECIPE.calibration,
 };
 
 const log = (message: string) => process.stderr.write(`[train] ${message}\n`);
@@ -38,7 +48,7 @@ const log = (message: string) => process.stderr.write(`[train] ${message}\n`);
 /** Trains with the recipe on the examples `keep` accepts (the left-out rows never reach training or calibration). */
 function train(examples: Example[], keep: (e: Example) => boolean, label: string) {
   const started = performance.now();
-  const asset = trainAsset(examples.filter(keep), recipe, (message) => log(`${label}: ${message}`));
+  const asset = trainAsset(examples.filter(keep), recipe, (message) => log(`${label}: ${message}`), vectors);
   log(`${label}: trained in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   return asset;
 }
@@ -87,7 +97,7 @@ function main(): void {
     ...syntheticTrainingRows().map((r) => ({ ...r, family: "synthetic" })),
   ];
   const started = performance.now();
-  const examples = buildExamples(rows, recipe);
+  const examples = buildExamples(rows, recipe, vectors);
   log(`features for ${rows.length} rows in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
   if (loso) {
@@ -97,7 +107,11 @@ function main(): void {
     ];
     const lines = [...header];
     for (const left of data) {
-      const model = decodeModel(train(examples, (e) => e.family !== left.family, `without ${left.family}`));
+      if (!wanted(left.family)) continue;
+      const model = decodeModel(
+        train(examples, (e) => e.family !== left.family, `without ${left.family}`),
+        vectors,
+      );
       for (const { file, rows: fileRows } of left.files) lines.push(matrixLine(left.family, file, fileRows, model));
     }
     // a second release of the same kind: leave one file of a family out (and any row whose text it
@@ -105,9 +119,12 @@ function main(): void {
     for (const { files } of data) {
       if (files.length < 2) continue;
       const held = files.find((f) => HELD_OUT_FILES.includes(f.file));
-      if (!held) continue;
+      if (!held || !wanted(held.file)) continue;
       const texts = new Set(held.rows.map((r) => r.text));
-      const model = decodeModel(train(examples, (e) => !texts.has(e.text), `without ${held.file}`));
+      const model = decodeModel(
+        train(examples, (e) => !texts.has(e.text), `without ${held.file}`),
+        vectors,
+      );
       lines.push(matrixLine(`${held.file} only`, held.file, held.rows, model));
     }
     process.stdout.write(`${lines.join("\n")}\n`);

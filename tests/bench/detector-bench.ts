@@ -1,6 +1,6 @@
 // Usage: npm run bench:detector [-- --rules-only]  — prints detector throughput (messages/s) on one
 // core, rules + the committed model (or rules only), and the model's own time per message
-// (features + 4 heads). Uses a fixed mix of routine questions, complaints, requests and
+// (features + 4 heads), and the latency of single messages (p50 / p99). Uses a fixed mix of routine questions, complaints, requests and
 // multi-language text; repeats it until enough time has passed for a stable number. No dataset needed.
 import { defaultEscalationSettings, detectEscalation } from "../../app/domain/escalation";
 import { committedModel } from "../../app/domain/escalation/model/committed-model";
@@ -48,6 +48,27 @@ process.stdout.write(
   `detector (${rulesOnly ? "rules only" : "rules + model"}): ${perSecond(count, elapsed)} messages/s on one core ` +
     `(${count} messages in ${(elapsed / 1000).toFixed(1)} s); ${perSecond(count, cpuMs)} messages per CPU-second\n`,
 );
+
+// latency of single messages (the chat judges one turn at a time): p50 / p99 / max over timed
+// calls, wall clock and CPU time (on a loaded shared box the wall tail is mostly waiting for a core)
+const latencies: number[] = [];
+const cpuLatencies: number[] = [];
+for (let round = 0; round < 300; round++) {
+  for (const conversation of conversations) {
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    detectEscalation(conversation, {}, defaultEscalationSettings, options);
+    latencies.push(performance.now() - t0);
+    const c = process.cpuUsage(c0);
+    cpuLatencies.push((c.user + c.system) / 1000);
+  }
+}
+const quantiles = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+  return `p50 ${(at(0.5) * 1000).toFixed(0)} µs, p99 ${(at(0.99) * 1000).toFixed(0)} µs, max ${(sorted[sorted.length - 1] * 1000).toFixed(0)} µs`;
+};
+process.stdout.write(`latency per message (${latencies.length} messages): wall ${quantiles(latencies)}; CPU ${quantiles(cpuLatencies)}\n`);
 
 if (!rulesOnly) {
   // the model's share: hashing the normalized text and scoring 4 heads (rule signals read beforehand)

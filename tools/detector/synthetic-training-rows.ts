@@ -6,6 +6,8 @@
 // the team from the kinds of phrasing the learned model was built for, not copied from any corpus, and are
 // disjoint from the regression sets in `synthetic-checks.fixtures.ts`.
 import { seededRandom } from "./train-logistic";
+import { ASSISTANT_REQUESTS } from "./synthetic-assistant-phrases";
+import { BRAND_NON_COMPLAINTS, BRAND_PROBLEMS, BRAND_TONES, HANDLES } from "./synthetic-brand-tweets";
 import type { LabelledRow } from "./labels";
 import { MONEY, NOT_MONEY, PROBLEMS, COMPLAINT_TAILS, NOT_COMPLAINT } from "./synthetic-money-and-complaint-phrases";
 import { PERSON, DEPARTMENTS, ASK_PERSON, ASK_DEPARTMENT, ELSE, REFUSE_BOT, SHORT_ASKS, LEADS, TAILS, NOT_A_REQUEST } from "./synthetic-person-phrases";
@@ -70,5 +72,14 @@ export function syntheticTrainingRows(seed = 14): LabelledRow[] {
   const complaints = PROBLEMS.flatMap((p) => COMPLAINT_TAILS.map((t) => p + t));
   for (const text of sample(complaints, 300, random)) escalate(random() < 0.3 ? `@company ${text}` : random() < 0.2 ? typo(text, random) : text, "complaint");
   for (const core of NOT_COMPLAINT) for (let k = 0; k < 3; k++) routine(k === 0 ? core : k === 1 ? `@company ${core}` : typo(core, random));
+  // drawn after everything above, so adding them left the earlier rows as they were
+  for (const core of ASSISTANT_REQUESTS) for (let k = 0; k < 2; k++) routine(k === 0 ? core : dress(core, random));
+  const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)];
+  const tweet = (core: string, tone: string) => {
+    const text = random() < 0.5 ? `${pick(HANDLES)} ${core}${tone}` : `${core} ${pick(HANDLES)}${tone}`;
+    return random() < 0.2 ? typo(text, random) : random() < 0.1 ? text.toUpperCase() : text;
+  };
+  for (const core of BRAND_PROBLEMS) for (let k = 0; k < 5; k++) escalate(tweet(core, pick(BRAND_TONES)), "complaint");
+  for (const core of BRAND_NON_COMPLAINTS) for (let k = 0; k < 4; k++) routine(tweet(core, pick(["", "", "", " 😊", " 🙏", "!", " thanks", " #excited"])));
   return rows;
 }

@@ -16,6 +16,8 @@ export interface TrainingExample {
 export interface TrainOptions {
   heads: number;
   hashBits: number;
+  /** dense features (word vectors) after the hashed space, at indices 2^hashBits + d */
+  denseDims?: number;
   epochs: number;
   learningRate: number;
   /** L2 penalty, applied to the weights an example touches (lazy regularization) */
@@ -32,7 +34,7 @@ export interface TrainOptions {
 export interface TrainedWeights {
   heads: number;
   hashBits: number;
-  /** interleaved: weight of bucket i for head h at `i * heads + h` (one cache line per bucket at inference) */
+  /** interleaved: weight of bucket i for head h at `i * heads + h` (one cache line per bucket at inference); dense weights follow the hashed ones */
   weights: Float32Array;
   bias: Float32Array;
 }
@@ -52,7 +54,7 @@ export function seededRandom(seed: number): () => number {
 /** Trains every head in one pass over the examples per epoch. */
 export function trainLogistic(examples: readonly TrainingExample[], options: TrainOptions): TrainedWeights {
   const { heads, hashBits, epochs, learningRate, l2, seed, positiveRatio } = options;
-  const dim = 1 << hashBits;
+  const dim = (1 << hashBits) + (options.denseDims ?? 0);
   const weights = new Float32Array(dim * heads);
   const squared = new Float32Array(dim * heads);
   const bias = new Float32Array(heads);

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { committedWordVectors } from "~/domain/escalation/model/committed-model";
 import { decodeModel, scoreWithModel } from "~/domain/escalation/model/detector-model";
+import { MODEL_HEADS } from "~/domain/escalation/model/heads";
 import { normalizeText } from "~/domain/escalation/normalize";
 import { DEFAULT_RECIPE, buildExamples, trainAsset, type RecipeOptions, type TrainingRow } from "./train-model";
 
@@ -56,5 +58,27 @@ describe("detector training", () => {
     expect(p("i want to talk to a human").explicit_request).toBeGreaterThan(p("where is my order").explicit_request);
     expect(p("refund my order").refund).toBeGreaterThan(p("do you ship to canada").refund);
     expect(p("so angry right now").negative_sentiment).toBeGreaterThan(p("thanks, lovely day").negative_sentiment);
+  });
+});
+
+describe("detector training with word vectors", () => {
+  const vectors = committedWordVectors();
+  const options: RecipeOptions = { ...OPTIONS, calibration: "left-out-family" };
+  const train = () => trainAsset(buildExamples(FIXTURE, options, vectors), options, () => {}, vectors);
+
+  it("stores the dense weights and the vectors' checksum, deterministically", () => {
+    const a = train();
+    expect(a.wordVectors).toBe(vectors.checksum);
+    expect(a.dense?.length).toBe(2 * vectors.dims * MODEL_HEADS.length);
+    expect(JSON.stringify(train())).toBe(JSON.stringify(a));
+  });
+
+  it("needs the same vectors to load, and then reads words it never saw in training", () => {
+    const asset = train();
+    expect(() => decodeModel(asset)).toThrow(/word vectors/);
+    const model = decodeModel(asset, vectors);
+    const p = (text: string) => scoreWithModel(model, normalizeText(text), []);
+    // "livid" and "enraged" are in no fixture row: only their vectors place them near "furious" and "angry"
+    expect(p("i am livid and enraged").negative_sentiment).toBeGreaterThan(p("i am pleased and grateful").negative_sentiment);
   });
 });

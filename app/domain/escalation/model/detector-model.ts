@@ -3,9 +3,11 @@
 // ships them; no fs). About 300 hashed features × 4 heads per message: a few microseconds.
 import type { NormalizedText } from "../normalize";
 import { checksum, decodeBase64 } from "./codec";
+import { modelTokens } from "./emoji-words";
 import { extractFeatures } from "./features";
 import { MODEL_HEADS, type ModelHead } from "./heads";
 import { predictLogistic } from "./logistic";
+import { embedTokens, type WordVectors } from "./word-vectors";
 
 /** The committed asset's JSON shape (written by `npm run train:detector`). */
 export interface DetectorModelAsset {
@@ -21,6 +23,10 @@ export interface DetectorModelAsset {
   checksum: string;
   /** base64 of the int8 weights */
   weights: string;
+  /** float weights of the word-vector features (dimension-major, interleaved by head); absent in v1 */
+  dense?: number[];
+  /** checksum of the word vectors the dense weights were trained on */
+  wordVectors?: string;
   recipe?: unknown;
 }
 
@@ -34,12 +40,16 @@ export interface DetectorModel {
   scale: Float64Array;
   bias: Float64Array;
   thresholds: Record<ModelHead, number>;
+  /** weights of the word-vector features, or null for a model without them */
+  dense: Float32Array | null;
+  vectors: WordVectors | null;
 }
 
 /** Per-head probabilities for one message. */
 export type ModelScores = Record<ModelHead, number>;
 
-export function decodeModel(asset: DetectorModelAsset): DetectorModel {
+/** Decodes an asset; a model with word-vector weights needs the vectors it was trained on. */
+export function decodeModel(asset: DetectorModelAsset, vectors: WordVectors | null = null): DetectorModel {
   if (asset.heads.join(",") !== MODEL_HEADS.join(","))
     throw new Error(`detector model ${asset.version}: heads ${asset.heads.join(",")} do not match ${MODEL_HEADS.join(",")}`);
   if (checksum(asset.weights) !== asset.checksum) throw new Error(`detector model ${asset.version}: weights checksum mismatch`);
@@ -47,6 +57,11 @@ export function decodeModel(asset: DetectorModelAsset): DetectorModel {
   const weights = new Int8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (weights.length !== (1 << asset.hashBits) * MODEL_HEADS.length)
     throw new Error(`detector model ${asset.version}: ${weights.length} weights for 2^${asset.hashBits} buckets`);
+  if (asset.dense) {
+    if (!vectors || vectors.checksum !== asset.wordVectors)
+      throw new Error(`detector model ${asset.version}: needs the word vectors ${asset.wordVectors}, got ${vectors?.checksum ?? "none"}`);
+    if (asset.dense.length !== 2 * vectors.dims * MODEL_HEADS.length) throw new Error(`detector model ${asset.version}: ${asset.dense.length} dense weights`);
+  }
   const thresholds = {} as Record<ModelHead, number>;
   for (const head of MODEL_HEADS) thresholds[head] = asset.thresholds[head] ?? 1;
   return {
@@ -58,12 +73,25 @@ export function decodeModel(asset: DetectorModelAsset): DetectorModel {
     scale: Float64Array.from(asset.scale),
     bias: Float64Array.from(asset.bias),
     thresholds,
+    dense: asset.dense ? Float32Array.from(asset.dense) : null,
+    vectors: asset.dense ? vectors : null,
   };
+}
+
+/** The model's features for a message: n-grams of its tokens (plus tone emoji), rule signals and, when the model has them, word vectors. */
+export function modelFeatures(
+  message: NormalizedText,
+  hashBits: number,
+  rules: readonly [string, number][],
+  vectors: WordVectors | null,
+): ReturnType<typeof extractFeatures> {
+  const tokens = modelTokens(message);
+  return extractFeatures(tokens, message, hashBits, rules, vectors ? embedTokens(vectors, tokens) : undefined);
 }
 
 /** Probability per head that the message is a case of that reason (`rules`: `ruleFeatures` of the message). */
 export function scoreWithModel(model: DetectorModel, message: NormalizedText, rules: readonly [string, number][]): ModelScores {
-  const features = extractFeatures(message.tokens, message, model.hashBits, rules);
+  const features = modelFeatures(message, model.hashBits, rules, model.vectors);
   const p = predictLogistic(model, features);
   const scores = {} as ModelScores;
   for (let h = 0; h < MODEL_HEADS.length; h++) scores[MODEL_HEADS[h]] = p[h];

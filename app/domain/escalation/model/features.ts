@@ -57,9 +57,16 @@ function mix(h: number): number {
  * 3–5-grams of each word and a few shape flags, hashed into `2^hashBits` buckets. Counts are
  * L2-normalized so long and short messages score on the same scale. `extra` named features (the
  * rule signals) are added after normalization with their own values, so their weight does not
- * shrink in long messages.
+ * shrink in long messages. `dense` values (the word-vector embedding) follow the hashed space at
+ * indices `2^hashBits + d`, where the model keeps a float weight per dimension.
  */
-export function extractFeatures(tokens: readonly string[], shape: TextShape, hashBits: number, extra: readonly [string, number][] = []): SparseFeatures {
+export function extractFeatures(
+  tokens: readonly string[],
+  shape: TextShape,
+  hashBits: number,
+  extra: readonly [string, number][] = [],
+  dense?: Float32Array,
+): SparseFeatures {
   const mask = (1 << hashBits) - 1;
   // Bucket indices go into a reused scratch buffer, then sort + run-length count: about 3× faster
   // than a Map per message, and the detector runs this on every shopper turn.
@@ -144,5 +151,15 @@ export function extractFeatures(tokens: readonly string[], shape: TextShape, has
       k++;
     }
   }
-  return k === indices.length ? { indices, values } : { indices: indices.slice(0, k), values: values.slice(0, k) };
+  const hashed = k === indices.length ? { indices, values } : { indices: indices.slice(0, k), values: values.slice(0, k) };
+  if (!dense) return hashed;
+  const withDense = { indices: new Int32Array(k + dense.length), values: new Float32Array(k + dense.length) };
+  withDense.indices.set(hashed.indices);
+  withDense.values.set(hashed.values);
+  const first = 1 << hashBits;
+  for (let d = 0; d < dense.length; d++) {
+    withDense.indices[k + d] = first + d;
+    withDense.values[k + d] = dense[d];
+  }
+  return withDense;
 }
