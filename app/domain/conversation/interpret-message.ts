@@ -192,10 +192,10 @@ const REFUND = new RegExp(
       "retour",
       "retourner",
       "rembourse(?:ment)?",
-      "ruckgabe",
-      "rucksendung",
-      "erstattung",
-      "umtausch",
+      "ruckgabe\\w*",
+      "rucksendung\\w*",
+      "erstattung\\w*",
+      "umtausch\\w*",
     ) +
     "\\b",
 );

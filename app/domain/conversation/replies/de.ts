@@ -1,8 +1,32 @@
+import type { ShopperRequest } from "../../escalation";
+import type { Language } from "../language";
 import type { ReplyCatalog } from "./types";
 
-const where = (s: { carrier: string | null; trackingNumber: string | null; trackingUrl: string | null }) =>
-  `${s.carrier ? ` mit ${s.carrier}` : ""}${s.trackingNumber ? `, Sendungsnummer ${s.trackingNumber}` : ""}` +
-  `${s.trackingUrl ? ` (Sendungsverfolgung: ${s.trackingUrl})` : ""}`;
+const REQUEST_LABELS: Record<ShopperRequest, string> = {
+  cancel_order: "Bestellung stornieren",
+  change_address: "Lieferadresse ändern",
+  change_item: "Artikel umtauschen (Größe oder Farbe)",
+  return_item: "Artikel zurückgeben",
+  refund: "Erstattung",
+  damaged_item: "Artikel beschädigt",
+  wrong_item: "Falschen Artikel erhalten",
+  missing_parcel: "Paket nicht erhalten",
+  stalled_order: "Bestellung kommt nicht voran",
+  order_problem: "Problem mit einer Bestellung",
+  billing: "Problem mit der Abrechnung",
+  account: "Problem mit dem Kundenkonto",
+  product_question: "Frage zu einem Produkt",
+  complaint: "Beschwerde",
+  talk_to_person: "Mit einer Person sprechen",
+  other: "Anfrage an das Team",
+};
+
+const LANGUAGE_NAMES: Record<Language, string> = { en: "Englisch", es: "Spanisch", fr: "Französisch", de: "Deutsch" };
+
+// With the order card beside the text (brief), the card shows the tracking number and link.
+const where = (s: { carrier: string | null; trackingNumber: string | null; trackingUrl: string | null }, brief = false) =>
+  `${s.carrier ? ` mit ${s.carrier}` : ""}${s.trackingNumber && !brief ? `, Sendungsnummer ${s.trackingNumber}` : ""}` +
+  `${s.trackingUrl && !brief ? ` (Sendungsverfolgung: ${s.trackingUrl})` : ""}`;
 
 /** German. */
 export const de: ReplyCatalog = {
@@ -24,7 +48,7 @@ export const de: ReplyCatalog = {
     `verwendet wurde, kann ich dich mit unserem Team verbinden: Tippe auf „Mit einer Person sprechen“.`,
   orderLookupFailed:
     "Ich kann gerade keine Bestellungen abrufen. Versuch es gleich noch einmal oder tippe auf „Mit einer Person sprechen“, dann prüft unser Team das für dich.",
-  orderStatus: (s, f, promise) => {
+  orderStatus: (s, f, promise, brief = false) => {
     switch (s.kind) {
       case "unfulfilled":
         return (
@@ -35,15 +59,16 @@ export const de: ReplyCatalog = {
       case "partially_fulfilled":
         return (
           `Ein Teil der Bestellung ${s.name} ist unterwegs: Er wurde am ${f.day(s.shippedAt!)} ` +
-          `versandt${where(s)}${s.deliveredAt ? ` und am ${f.day(s.deliveredAt)} zugestellt` : ""}. Der Rest der ` +
+          `versandt${where(s, brief)}${s.deliveredAt ? ` und am ${f.day(s.deliveredAt)} zugestellt` : ""}. Der Rest der ` +
           `Bestellung ist noch nicht versandt.`
         );
       case "in_transit":
         return (
           `Die Bestellung ${s.name} ist unterwegs: Sie wurde am ${f.day(s.shippedAt!)} ` +
-          `versandt${where(s)}.${s.estimatedDeliveryAt ? ` Voraussichtliche Zustellung: ${f.day(s.estimatedDeliveryAt)}.` : ""}`
+          `versandt${where(s, brief)}.${s.estimatedDeliveryAt ? ` Voraussichtliche Zustellung: ${f.day(s.estimatedDeliveryAt)}.` : ""}`
         );
       case "delivered":
+        if (brief) return `Die Bestellung ${s.name} wurde am ${f.day(s.deliveredAt!)} zugestellt.`;
         return `Die Bestellung ${s.name} wurde am ${f.day(s.deliveredAt!)} zugestellt. Sie wurde am ${f.day(s.shippedAt!)} versandt${where(s)}.`;
       case "refunded":
         return (
@@ -122,7 +147,6 @@ export const de: ReplyCatalog = {
     "(schick mir die Bestellnummer), Fragen zu Versand, Rückgabe und Erstattung beantworten oder dir sagen, wie du " +
     "unser Team erreichst.",
   missAgain: "Dabei kann ich leider nicht selbst helfen. Soll ich dich mit einer Person aus unserem Team verbinden?",
-  repeatPrefix: "Wie gesagt:",
 
   empathy: "Das tut mir leid.",
   askEmail: (shop) => `Ich verbinde dich mit unserem Support-Team von ${shop}. An welche E-Mail-Adresse kann das Team antworten?`,
@@ -140,6 +164,17 @@ export const de: ReplyCatalog = {
   alreadyWithTeam: (email) =>
     `Dein Fall liegt schon bei unserem Support-Team – es antwortet an ${email ?? "deine E-Mail-Adresse"}. Alles, was du hier ergänzt, geht auch an das Team.`,
   addedToCase: (email) => `Danke, ich habe das zu deinem Fall hinzugefügt. Unser Team antwortet an ${email ?? "deine E-Mail-Adresse"}.`,
+  askWhatAbout: (order) =>
+    `Gern. Damit unser Team Ihnen ohne Rückfragen helfen kann: Worum geht es? Ein Satz genügt` +
+    `${order ? ` (geht es um die Bestellung ${order}?)` : " (und die Bestellnummer, falls es um eine Bestellung geht)"}.`,
+  caseLine: (request, order) => `Zusammenfassung für unser Team: „${REQUEST_LABELS[request]}${order ? `, Bestellung ${order}` : ""}“.`,
+  goodbye: "Schön, dass ich helfen konnte. Einen schönen Tag noch!",
+  goodbyeWithTeam: (email) => `Gern geschehen! Unser Team hat Ihren Fall und antwortet an ${email ?? "Ihre E-Mail-Adresse"}.`,
+  botAnswer: (shop) =>
+    `Ich bin der automatische Assistent von ${shop}, kein Mensch. Ich kann Bestellungen prüfen und Fragen zum Shop beantworten ` +
+    `und Sie jederzeit mit einer Person aus unserem Team verbinden.`,
+  sorryForDelay: "Es tut mir leid, dass Ihre Bestellung länger dauert als vorgesehen.",
+  policyInShopLanguage: (lang) => `(Die Richtlinie des Shops ist auf ${LANGUAGE_NAMES[lang]} verfasst.)`,
   offerPerson: "Soll ich dich mit einer Person aus unserem Team verbinden?",
   offerDeclined: "Alles klar. Kann ich sonst noch helfen?",
   modelFallbackOffer: "Wenn du möchtest, verbinde ich dich mit einer Person aus unserem Team – tippe einfach auf „Mit einer Person sprechen“.",
