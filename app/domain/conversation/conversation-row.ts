@@ -28,6 +28,7 @@ const pendingEscalationSchema = z.object({
   topic: z.string(),
   request: z.unknown().optional().transform(readShopperRequest),
   askedWhat: z.boolean().optional(),
+  afterProof: z.boolean().optional(),
 });
 
 export function readConversationState(row: ConversationStateColumns): ConversationState {

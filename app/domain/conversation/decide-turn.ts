@@ -67,7 +67,7 @@ function prepare(input: TurnInput): TurnContext {
           answerable: Boolean(i.policyTopics.length || i.asksOrderStatus || i.productQuestion || i.asksIfBot),
           hasRefundPolicy,
           toldBefore: toldBefore && !i.policyTopics.length,
-          offered: Boolean(state.pendingEscalation && !state.pendingEscalation.askedWhat),
+          offered: Boolean(state.pendingEscalation && !state.pendingEscalation.askedWhat && !state.pendingEscalation.afterProof),
         })
       : { decision: detected, offer: undefined };
   const facts: TurnFacts = {

@@ -55,19 +55,18 @@ export function handOff(f: HandOffFacts): HandOff {
 }
 
 function needsPerson(f: HandOffFacts, findings: Signal[]): boolean {
+  // The detector's findings that always need a person, whatever else the message asks.
+  const fired = f.detected.escalate && findings.length > 0;
+  if (fired && findings.some((x) => ALWAYS.has(x.reason) && x.source !== "model")) return true;
   const r = f.request;
   if (r && TEAM_ONLY.has(r)) return true;
-  // Which order? Asked first: the case is useless without it. A named order's facts may answer
-  // "it hasn't moved" once its owner is proven, so proof comes first there too.
+  // Which order? Asked first: the case is useless without it.
   if ((r === "missing_parcel" || r === "stalled_order") && !f.orderKnown) return false;
-  if (r === "stalled_order" && f.orderStatus === null) return false;
   if (r === "missing_parcel") return f.orderStatus !== "in_transit" && f.orderStatus !== "unfulfilled" && f.orderStatus !== "partially_fulfilled";
   if (r === "stalled_order") return f.orderStatus !== "delivered" && !onTime(f, findings);
   if (r === "refund") return f.orderKnown && f.orderStatus !== "refunded" && f.orderStatus !== "cancelled";
   if (r === "return_item" || r === "change_item") return !f.hasRefundPolicy;
-  if (!f.detected.escalate || findings.length === 0) return false;
-  // The detector's findings: some always need a person, whatever else the message asks.
-  if (findings.some((x) => ALWAYS.has(x.reason) && x.source !== "model")) return true;
+  if (!fired) return false;
   if (findings.some((x) => x.reason === "order_state" && (x.kind === "delivered_not_received" || x.kind === "stalled_fulfillment"))) {
     // A stalled order heard for the first time gets its status and an offer; asked about again, a person.
     return !findings.every((x) => x.reason === "order_state" && x.kind === "stalled_fulfillment") || f.toldBefore;

@@ -125,16 +125,17 @@ describe("answer first: facts, policies and questions, not cases", () => {
 
   it.each(
     each({
-      en: ["the tracking for #1044 hasn't moved", EMAIL],
-      es: ["el seguimiento del pedido #1044 no se ha movido", EMAIL],
-      fr: ["le suivi de la commande #1044 ne bouge plus", EMAIL],
-      de: ["Die Sendungsverfolgung von Bestellung #1044 bewegt sich nicht", EMAIL],
+      en: ["where is order #1044?", EMAIL, "the tracking hasn't moved"],
+      es: ["¿dónde está mi pedido #1044?", EMAIL, "el seguimiento no se ha movido"],
+      fr: ["où est ma commande #1044 ?", EMAIL, "le suivi ne bouge plus"],
+      de: ["Wo ist meine Bestellung #1044?", EMAIL, "Die Sendungsverfolgung bewegt sich nicht"],
     }),
-  )("%s: 'the tracking hasn't moved' on an order in transit gets the facts and an offer", (lang, messages) => {
+  )("%s: 'the tracking hasn't moved' on an order in transit, on time, gets the facts and an offer", (lang, messages) => {
     const r = last(lang, messages);
     expect(r.handedOver).toBe(false);
     expect(r.t.keys.join("+")).toContain("order_status:#1044");
     expect(r.offered).toBe(true);
+    expect(r.request).toBe("stalled_order");
   });
 
   it.each(

@@ -370,7 +370,8 @@ export function interpretMessage(text: string): Interpretation {
     productQuestion,
     changeRequest,
     request,
-    closing: !asksMore && isClosing(folded),
+    // A bare "no thanks" declines what was offered; a goodbye ends the conversation.
+    closing: !asksMore && !DECLINE.test(trimmed) && isClosing(folded),
     asksIfBot: bot,
   };
 }

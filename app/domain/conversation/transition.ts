@@ -66,6 +66,12 @@ function open(s: ConversationState, event: ChatEvent, turn: Turn): TurnResult {
   if (i.email) s = { ...s, shopperEmail: i.email };
   s = rememberOrder(s, i, facts);
 
+  // An offer held back while the assistant asked for the order's proof: made now, beside the answer.
+  if (s.pendingEscalation?.afterProof) {
+    const { afterProof: _held, ...held } = s.pendingEscalation;
+    s = { ...s, pendingEscalation: null };
+    if (!facts.offerEscalation) turn = { ...turn, facts: { ...facts, offerEscalation: held } };
+  }
   // A hand-off the assistant offered last turn: "yes" accepts it, "no" puts it aside.
   const offer = s.pendingEscalation;
   if (offer) {
@@ -83,7 +89,7 @@ function open(s: ConversationState, event: ChatEvent, turn: Turn): TurnResult {
     if (i.affirms) return startEscalation(s, offer, turn, []);
     if (i.declines) return reply(s, [said(t.offerDeclined, "offer_declined")]);
   }
-  if (i.closing && !facts.decision.reasons.includes("threat")) return reply(s, [said(t.goodbye, "goodbye")]);
+  if ((i.closing || i.declines) && !facts.decision.escalate) return reply(s, [said(t.goodbye, "goodbye")]);
   if (facts.decision.escalate) return startEscalation(s, toPending(facts.decision), turn, empathy(facts.decision, t, facts.request));
   if (facts.modelEscalation) {
     const { shopperAsked, ...escalation } = facts.modelEscalation;
@@ -109,7 +115,7 @@ function withSuggestedOffer(r: TurnResult, turn: Turn): TurnResult {
   const offer = turn.facts.offerEscalation;
   if (!offer || r.state.pendingEscalation || r.effects.length) return r;
   // A question for the order's number or email comes first; the offer follows the answer.
-  if (r.said.some((key) => key.startsWith("ask_order"))) return r;
+  if (r.said.some((key) => key.startsWith("ask_order"))) return { ...r, state: { ...r.state, pendingEscalation: { ...offer, afterProof: true } } };
   if (r.unhelpful) {
     if (!offer.request) return r;
     return { ...offerPerson(r.state, offer, [said(turn.t.missAgain, "miss_again")]), unhelpful: true };
@@ -225,7 +231,10 @@ function orderTurn(s: ConversationState, i: Interpretation, turn: Turn): TurnRes
     const status = orderStatus(facts.order, facts.now);
     const next = { ...s, orderVerified: true, orderName: facts.order.name };
     const tail = status.kind === "delivered" ? said(t.deliveredFollowUp, "delivered_follow_up") : said(t.anythingElse, "anything_else");
-    return { ...reply(next, [joined([statusText(status, facts.order.name, turn, true), tail])]), attachments: { orderCard: facts.order } };
+    // The card was shown on the previous turn: this time the text says it all, and no second card.
+    const card = !shownBefore(facts, facts.order.name);
+    const r = reply(next, [joined([statusText(status, facts.order.name, turn, card), tail])]);
+    return card ? { ...r, attachments: { orderCard: facts.order } } : r;
   }
   // Never reveal whether an order exists to someone who has not proven they own it: a wrong email
   // and an order that does not exist read the same.
@@ -239,6 +248,10 @@ function orderTurn(s: ConversationState, i: Interpretation, turn: Turn): TurnRes
     return { ...reply({ ...s, orderVerified: false }, [text]), proofFailed: true };
   }
   return reply({ ...s, orderVerified: false }, [said(t.askOrderEmail(name), `ask_order_email:${name}`)]);
+}
+
+function shownBefore(facts: TurnFacts, orderName: string): boolean {
+  return facts.previousSaid.some((key) => key.split("+").includes(`order_status:${orderName}`));
 }
 
 /** "Where is my order?" without a number: a signed-in customer's own orders, or ask for the number. */
@@ -256,10 +269,9 @@ function myOrdersTurn(s: ConversationState, turn: Turn): TurnResult {
     : status.kind === "delivered"
       ? said(t.deliveredFollowUp, "delivered_follow_up")
       : said(t.anythingElse, "anything_else");
-  return {
-    ...reply({ ...s, orderName: latest.name, orderVerified: true }, [joined([statusText(status, latest.name, turn, true), tail])]),
-    attachments: { orderCard: latest },
-  };
+  const card = !shownBefore(facts, latest.name);
+  const r = reply({ ...s, orderName: latest.name, orderVerified: true }, [joined([statusText(status, latest.name, turn, card), tail])]);
+  return card ? { ...r, attachments: { orderCard: latest } } : r;
 }
 
 function policyTurn(s: ConversationState, topic: "shipping" | "refund" | "contact", turn: Turn): TurnResult {
@@ -345,14 +357,13 @@ function escalated(s: ConversationState, event: ChatEvent, turn: Turn): TurnResu
 }
 
 /**
- * An order's card is shown once: asked again, the short status sentence answers without a second card
- * (and without "as I mentioned" — the shopper may simply have missed it).
+ * Never the same reply twice in a row: a repeat says so instead of reading like a loop. An order's
+ * status asked again is told in full without a second card (orderTurn), never "as I mentioned".
  */
 function notTwiceInARow(r: TurnResult, turn: Turn): TurnResult {
   const first = r.said[0];
-  if (!first || !turn.facts.previousSaid.includes(first) || !r.attachments?.orderCard) return r;
-  const { orderCard: _shown, ...rest } = r.attachments;
-  const again: TurnResult = { ...r, attachments: rest };
+  if (!r.replies[0] || !first || first.startsWith("order_status:") || !turn.facts.previousSaid.includes(first)) return r;
+  const again = { ...r, replies: [`${turn.t.repeatPrefix} ${r.replies[0]}`, ...r.replies.slice(1)] };
   return r.overCaseCap ? { ...again, overCaseCap: notTwiceInARow(r.overCaseCap, turn) } : again;
 }
 

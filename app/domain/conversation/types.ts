@@ -13,6 +13,8 @@ export type PendingEscalation = Omit<EscalationDecision, "score"> & {
   request?: ShopperRequest | null;
   /** A press of "Talk to a person" with nothing said: the assistant asked what it is about and waits for the answer. */
   askedWhat?: boolean;
+  /** An offer that waits for the order's proof: made with the status, once the shopper has proven the order. */
+  afterProof?: boolean;
 };
 
 /** What the conversation remembers between turns (persisted on the Conversation row). */

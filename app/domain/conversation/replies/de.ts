@@ -164,6 +164,7 @@ export const de: ReplyCatalog = {
   alreadyWithTeam: (email) =>
     `Dein Fall liegt schon bei unserem Support-Team – es antwortet an ${email ?? "deine E-Mail-Adresse"}. Alles, was du hier ergänzt, geht auch an das Team.`,
   addedToCase: (email) => `Danke, ich habe das zu deinem Fall hinzugefügt. Unser Team antwortet an ${email ?? "deine E-Mail-Adresse"}.`,
+  repeatPrefix: "Hier noch einmal:",
   askWhatAbout: (order) =>
     `Gern. Damit unser Team Ihnen ohne Rückfragen helfen kann: Worum geht es? Ein Satz genügt` +
     `${order ? ` (geht es um die Bestellung ${order}?)` : " (und die Bestellnummer, falls es um eine Bestellung geht)"}.`,

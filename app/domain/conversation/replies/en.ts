@@ -147,6 +147,7 @@ export const en: ReplyCatalog = {
     `They'll reach you at ${email}. You can add anything else here and I'll pass it on.`,
   alreadyWithTeam: (email) => `Your case is already with our support team — they'll reply to ${email ?? "your email"}. Anything you add here goes to them too.`,
   addedToCase: (email) => `Thanks — I've added that to your case. Our team will reply to ${email ?? "your email"}.`,
+  repeatPrefix: "Here it is again:",
   askWhatAbout: (order) =>
     `Sure. So our team can help without asking again: what is it about? One sentence is enough` +
     `${order ? ` (is it about order ${order}?)` : " (and the order number, if it's about an order)"}.`,

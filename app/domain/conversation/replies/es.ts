@@ -153,6 +153,7 @@ export const es: ReplyCatalog = {
   alreadyWithTeam: (email) =>
     `Tu caso ya está con nuestro equipo de atención: responderán a ${email ?? "tu correo"}. Todo lo que añadas aquí también les llegará.`,
   addedToCase: (email) => `Gracias, lo he añadido a tu caso. Nuestro equipo responderá a ${email ?? "tu correo"}.`,
+  repeatPrefix: "Te lo repito:",
   askWhatAbout: (order) =>
     `Claro. Para que nuestro equipo te ayude sin volver a preguntarte: ¿de qué se trata? Con una frase basta` +
     `${order ? ` (¿es sobre el pedido ${order}?)` : " (y el número de pedido, si es sobre un pedido)"}.`,

@@ -169,6 +169,7 @@ export const fr: ReplyCatalog = {
     `Votre demande est déjà entre les mains de notre service client : ils répondront à ` +
     `${email ?? "votre adresse e-mail"}. Tout ce que vous ajoutez ici leur parvient aussi.`,
   addedToCase: (email) => `Merci, je l’ai ajouté à votre demande. Notre équipe répondra à ${email ?? "votre adresse e-mail"}.`,
+  repeatPrefix: "Je vous le redonne :",
   askWhatAbout: (order) =>
     `Bien sûr. Pour que notre équipe puisse vous aider sans vous redemander : de quoi s'agit-il ? Une phrase suffit` +
     `${order ? ` (s'agit-il de la commande ${order} ?)` : " (et le numéro de commande, s'il s'agit d'une commande)"}.`,

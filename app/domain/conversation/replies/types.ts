@@ -99,6 +99,8 @@ export interface ReplyCatalog {
   alreadyWithTeam(email: string | null): string;
   addedToCase(email: string | null): string;
   offerPerson: string;
+  /** A repeated answer (not an order's status) says it is repeating itself rather than reading like a loop. */
+  repeatPrefix: string;
   /** "Talk to a person" pressed with nothing said: what is it about (and which order)? */
   askWhatAbout(orderName: string | null): string;
   /** The one line the team reads first, shown to the shopper before (or as) it is sent. */
