@@ -1,5 +1,5 @@
 import { foldText } from "./interpret-message";
-import type { Language } from "./language";
+import { resolveLanguage, type Language } from "./language";
 
 // Short function words that give a text's language away, one list per language we speak. Words two
 // languages share ("de", "la", "die" in English slang) are left out, so one hit already says a lot.
@@ -30,4 +30,20 @@ export function guessLanguage(text: string): Language | null {
   const [best, next] = scores;
   if (!best || best.score === 0 || best.score === next?.score) return null;
   return best.lang;
+}
+
+/**
+ * The reply language: the storefront's `locale` when it sent one; otherwise the language the shopper
+ * writes in (this message, else their latest message that says), and English when nothing says.
+ */
+export function replyLanguage(locale: string | null | undefined, text: string, earlier: ReadonlyArray<{ role: string; text: string }>): Language {
+  if (locale?.trim()) return resolveLanguage(locale);
+  const now = guessLanguage(text);
+  if (now) return now;
+  for (let n = earlier.length - 1; n >= 0; n--) {
+    const m = earlier[n]!;
+    const guess = m.role === "shopper" ? guessLanguage(m.text) : null;
+    if (guess) return guess;
+  }
+  return "en";
 }
