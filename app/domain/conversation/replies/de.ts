@@ -47,7 +47,8 @@ export const de: ReplyCatalog = {
     `Das passt immer noch nicht zur Bestellung ${order}. Wenn Sie nicht sicher sind, welche E-Mail-Adresse ` +
     `verwendet wurde, kann ich Sie mit unserem Team verbinden: Tippen Sie auf „Mit einem Menschen sprechen“.`,
   orderLookupFailed:
-    "Ich kann gerade keine Bestellungen abrufen. Versuchen Sie es gleich noch einmal oder tippen Sie auf „Mit einem Menschen sprechen“, dann prüft unser Team das für Sie.",
+    "Ich kann gerade keine Bestellungen abrufen. Versuchen Sie es gleich noch einmal oder tippen Sie auf „Mit einem Menschen " +
+    "sprechen“, dann prüft unser Team das für Sie.",
   orderStatus: (s, f, promise, brief = false) => {
     switch (s.kind) {
       case "unfulfilled":
