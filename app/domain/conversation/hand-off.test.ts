@@ -306,3 +306,42 @@ describe("the button, and after the hand-off", () => {
     expect(turns[2]!.effects).toEqual([{ type: "queue_follow_up" }]);
   });
 });
+
+describe("replies that read well", () => {
+  it.each(
+    each({
+      en: ["where is order #1044?", EMAIL, "and when will it arrive?"],
+      es: ["¿dónde está mi pedido #1044?", EMAIL, "¿y cuándo llega?"],
+      fr: ["où est ma commande #1044 ?", EMAIL, "et quand arrivera-t-elle ?"],
+      de: ["Wo ist meine Bestellung #1044?", EMAIL, "und wann kommt sie?"],
+    }),
+  )("%s: the status asked again is told in full, without a second card or 'as I mentioned'", (lang, messages) => {
+    const turns = converse(shop(lang), messages);
+    const [, first, again] = turns;
+    expect(first!.decision.parts?.some((p) => p.type === "order")).toBe(true);
+    expect(first!.text).not.toContain("1Z999");
+    expect(again!.decision.parts?.some((p) => p.type === "order") ?? false).toBe(false);
+    expect(again!.text).toContain("1Z999");
+    expect(again!.text).not.toMatch(/As I mentioned|Here it is again|Te lo repito|Je vous le redonne|Hier noch einmal/);
+  });
+
+  it.each([
+    ["es", /\(La política de la tienda está redactada en inglés\)/],
+    ["fr", /\(La politique de la boutique est rédigée en anglais\.\)/],
+    ["de", /\(Die Richtlinie des Shops ist auf Englisch verfasst\.\)/],
+  ] as const)("%s: an English policy is quoted as written and said to be in English", (lang, note) => {
+    const r = last(lang, [
+      { es: "¿cuál es la política de devoluciones?", fr: "quelle est votre politique de retour ?", de: "Wie ist die Rückgabe geregelt?" }[lang],
+    ]);
+    expect(r.t.text).toMatch(note);
+  });
+
+  it("an English policy for an English shopper carries no note", () => {
+    expect(last("en", ["what's your return policy?"]).t.text).not.toMatch(/written in/);
+  });
+
+  it("a press of the button is kept for the team's transcript but marked, so the history shows no bubble never shown live", () => {
+    const [turn] = converse(shop("en"), [{ button: true }]);
+    expect(turn!.decision.lines[0]).toMatchObject({ role: "shopper", meta: { pressed: true } });
+  });
+});
