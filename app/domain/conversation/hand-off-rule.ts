@@ -103,18 +103,51 @@ const NO_HAND_OFF: EscalationDecision = {
 function asEscalation(f: HandOffFacts, d: EscalationDecision): PendingEscalation {
   const { score: _score, ...rest } = d;
   if (d.escalate && d.signals.length) return { ...rest, request: requestOf(rest, f.request) };
-  const text = f.request ? REQUEST_TEXT[f.request] : "The shopper may need a person";
+  const request = f.request ?? "other";
+  const text = REQUEST_TEXT[request];
+  const reason = REQUEST_REASON[request];
   return {
     escalate: true,
-    reasons: ["authority_limit"],
+    reasons: [reason],
     reasonText: text,
-    priority: "normal",
+    priority: URGENT_FOR.has(request) ? "high" : "normal",
     confidence: 0.8,
-    signals: [{ reason: "authority_limit", score: 0.8, evidence: text, source: "rule" }],
+    signals: [{ reason, score: 0.8, evidence: text, source: "rule", ...(REQUEST_KIND[request] ? { kind: REQUEST_KIND[request] } : {}) }],
     topic: f.request ? REQUEST_TOPIC[f.request] : d.topic,
     request: f.request,
   };
 }
+
+/** A case's reason line leads with the request; the trigger that opened it follows. */
+export function reasonLine(reasonText: string, request: ShopperRequest | null | undefined): string {
+  if (!request || request === "other" || request === "talk_to_person") return reasonText;
+  const lead = REQUEST_TEXT[request];
+  if (!reasonText) return lead;
+  return reasonText.startsWith(lead) ? reasonText : `${lead} (${reasonText})`;
+}
+
+const URGENT_FOR: ReadonlySet<ShopperRequest> = new Set(["missing_parcel", "damaged_item", "wrong_item"]);
+
+const REQUEST_REASON: Record<ShopperRequest, Signal["reason"]> = {
+  cancel_order: "authority_limit",
+  change_address: "authority_limit",
+  change_item: "authority_limit",
+  return_item: "authority_limit",
+  refund: "authority_limit",
+  damaged_item: "complaint",
+  wrong_item: "complaint",
+  missing_parcel: "order_state",
+  stalled_order: "order_state",
+  order_problem: "complaint",
+  billing: "authority_limit",
+  account: "authority_limit",
+  product_question: "repeated_failure",
+  complaint: "complaint",
+  talk_to_person: "explicit_request",
+  other: "explicit_request",
+};
+
+const REQUEST_KIND: Partial<Record<ShopperRequest, string>> = { missing_parcel: "delivered_not_received", stalled_order: "stalled_fulfillment" };
 
 /** What the case is about: the request the shopper named, else what the detector's findings say. */
 export function requestOf(e: Pick<PendingEscalation, "reasons" | "signals" | "topic" | "request">, named: ShopperRequest | null): ShopperRequest {

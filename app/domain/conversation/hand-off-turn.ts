@@ -1,5 +1,5 @@
 import { orderStatus, type OrderFacts } from "../orders";
-import { requestOf } from "./hand-off-rule";
+import { reasonLine, requestOf } from "./hand-off-rule";
 import { joined, reply, said, type Said } from "./said";
 import { statusText } from "./status-text";
 import type { Turn } from "./turn";
@@ -23,8 +23,14 @@ export function startEscalation(s: ConversationState, raw: PendingEscalation, tu
 }
 
 export function named(e: PendingEscalation, facts: TurnFacts): PendingEscalation {
-  return { ...e, request: requestOf(e, facts.request ?? null) };
+  const request = requestOf(e, facts.request ?? null);
+  // A reason that only says how the case was opened ("pressed the button", "is upset") leads with the
+  // problem; one the detector already wrote about the problem stays as it is.
+  const howOnly = e.reasons.every((r) => HOW_OPENED.has(r));
+  return { ...e, request, reasonText: howOnly ? reasonLine(e.reasonText, request) : e.reasonText };
 }
+
+const HOW_OPENED: ReadonlySet<string> = new Set(["explicit_request", "negative_sentiment", "repeated_failure", "vip"]);
 
 /** The one line the team will read first, as the shopper sees it. */
 function caseLine(e: PendingEscalation, s: ConversationState, turn: Turn): Said {

@@ -345,3 +345,26 @@ describe("replies that read well", () => {
     expect(turn!.decision.lines[0]).toMatchObject({ role: "shopper", meta: { pressed: true } });
   });
 });
+
+describe("the case names the problem, not the mood", () => {
+  it.each(
+    each({
+      en: ["I want to cancel order #1043", "someone@else.example"],
+      es: ["quiero cancelar el pedido #1043", "someone@else.example"],
+      fr: ["je veux annuler la commande #1043", "someone@else.example"],
+      de: ["Ich möchte die Bestellung #1043 stornieren", "someone@else.example"],
+    }),
+  )("%s: the reason line leads with the request, once", (lang, messages) => {
+    const r = last(lang, messages);
+    const reason = r.caseEffect && "escalation" in r.caseEffect ? r.caseEffect.escalation.reasonText : "";
+    expect(reason.startsWith("Wants to cancel an order")).toBe(true);
+    expect(reason.match(/Wants to cancel an order/g)).toHaveLength(1);
+  });
+
+  it("the button's case says what the shopper answered, not that the button was pressed", () => {
+    const r = last("en", [{ button: true }, "my parcel never arrived, order #1042", "ava@example.com"]);
+    expect(r.caseEffect).toMatchObject({ escalation: { request: "missing_parcel" } });
+    const reason = r.caseEffect && "escalation" in r.caseEffect ? r.caseEffect.escalation.reasonText : "";
+    expect(reason).toMatch(/^Parcel not received/);
+  });
+});
