@@ -32,6 +32,11 @@ export function named(e: PendingEscalation, facts: TurnFacts): PendingEscalation
 
 const HOW_OPENED: ReadonlySet<string> = new Set(["explicit_request", "negative_sentiment", "repeated_failure", "vip"]);
 
+// The line was shown with the question for an email: the case goes without repeating it.
+function shownLine(facts: TurnFacts): boolean {
+  return facts.previousSaid.some((key) => key.split("+").includes("case_line"));
+}
+
 /** The one line the team will read first, as the shopper sees it. */
 function caseLine(e: PendingEscalation, s: ConversationState, turn: Turn): Said {
   const order = caseOrderOf(s, turn.facts);
@@ -67,7 +72,7 @@ export function createCase(s: ConversationState, escalation: PendingEscalation, 
   const email = s.shopperEmail!;
   const escalated: ConversationState = { ...s, phase: "escalated", pendingEscalation: null, ...provenOrder(s, facts) };
   return {
-    ...reply(escalated, [joined([...told, caseLine(escalation, escalated, turn), said(t.forwarded(email), "forwarded")])]),
+    ...reply(escalated, [joined([...told, ...(shownLine(facts) ? [] : [caseLine(escalation, escalated, turn)]), said(t.forwarded(email), "forwarded")])]),
     effects: [{ type: "create_case", shopperEmail: email, escalation: named(escalation, facts), caseOrder: caseOrderOf(s, facts) }],
     overCaseCap: refuseCase(s, escalation, { ...turn, facts: { ...facts, escalationRefusal: "abuse" } }, told),
   };

@@ -366,5 +366,11 @@ describe("the case names the problem, not the mood", () => {
     expect(r.caseEffect).toMatchObject({ escalation: { request: "missing_parcel" } });
     const reason = r.caseEffect && "escalation" in r.caseEffect ? r.caseEffect.escalation.reasonText : "";
     expect(reason).toMatch(/^Parcel not received/);
+    const cancel = last("en", [{ button: true }, "I want to cancel order #1043, I ordered the wrong size", "someone@else.example"]);
+    const cancelReason = cancel.caseEffect && "escalation" in cancel.caseEffect ? cancel.caseEffect.escalation.reasonText : "";
+    expect(cancelReason).toMatch(/^Wants to cancel an order/);
+    // The line was shown with the email question; the case goes without repeating it.
+    expect(cancel.turns[1]!.keys[0]).toContain("case_line");
+    expect(cancel.t.keys[0]).not.toContain("case_line");
   });
 });

@@ -2,7 +2,7 @@ import { orderStatus, type ShopPolicy } from "../orders";
 import type { Interpretation } from "./interpret-message";
 import { formatFor, repliesFor, type OrderListEntry, type ReplyCatalog } from "./replies";
 import { buttonEscalation, cannotHelpEscalation, changeRequestEscalation, empathy, mergeEscalations, toPending } from "./escalations";
-import { requestOf } from "./hand-off-rule";
+import { reasonLine, requestOf } from "./hand-off-rule";
 import { caseOrderOf, createCase, named, offerPerson, orderFactsFirst, refuseCase, startEscalation } from "./hand-off-turn";
 import { statusText } from "./status-text";
 import type { Turn } from "./turn";
@@ -82,8 +82,10 @@ function open(s: ConversationState, event: ChatEvent, turn: Turn): TurnResult {
       const { askedWhat: _asked, ...asked } = offer;
       if (i.declines) return reply(s, [said(t.offerDeclined, "offer_declined")]);
       const merged = facts.decision.escalate ? mergeEscalations(asked, toPending(facts.decision)) : asked;
-      const request = i.request ?? facts.request ?? (i.orderName || i.asksOrderStatus ? "order_problem" : "other");
-      return startEscalation(s, { ...merged, request: requestOf(merged, request) }, turn, empathy(merged, t, request));
+      const request = requestOf(merged, i.request ?? facts.request ?? (i.orderName || i.asksOrderStatus ? "order_problem" : "other"));
+      // The reason is what the shopper answered, not that the button was pressed.
+      const reasonText = reasonLine(facts.decision.escalate ? facts.decision.reasonText : "", request) || merged.reasonText;
+      return startEscalation(s, { ...merged, request, reasonText }, turn, empathy(merged, t, request));
     }
     if (facts.decision.escalate) return startEscalation(s, mergeEscalations(offer, toPending(facts.decision)), turn, empathy(facts.decision, t, facts.request));
     if (i.affirms) return startEscalation(s, offer, turn, []);
