@@ -7,7 +7,7 @@ import type { Effect } from "~/domain/conversation/types";
 import { composeEscalationEmail } from "~/domain/email/compose-escalation-email";
 import { formatFrom } from "~/domain/email/format";
 import { usagePeriod } from "~/domain/plans";
-import { outboxInsert, planFollowUp } from "../email/outbox.server";
+import { outboxInsert, planFollowUp, type FollowUpFound, type FollowUpPlan, type QueueFollowUpInput } from "../email/outbox.server";
 import type { ChatDeps } from "./chat-deps";
 import type { GatheredTurn } from "./gather-turn.server";
 import type { ModelUsage } from "./model/model-turn.server";
@@ -65,7 +65,7 @@ function turnWrite(deps: ChatDeps, turn: GatheredTurn, decision: TurnDecision, e
           followUp: {
             caseId: followUp,
             plan: (found) =>
-              planFollowUp(
+              followUpOrLater(
                 {
                   shop: turn.shop.domain,
                   caseId: followUp,
@@ -79,6 +79,19 @@ function turnWrite(deps: ChatDeps, turn: GatheredTurn, decision: TurnDecision, e
         }
       : {}),
   };
+}
+
+const DAY_MS = 24 * 3_600_000;
+
+/**
+ * Past the shop's daily cap of follow-up emails a message is not dropped (issue 30): one follow-up is
+ * scheduled for when the 24-hour window allows, and every later message joins it (it is pending), so
+ * "I've added that to your case" stays true — the team gets it with that email.
+ */
+export function followUpOrLater(input: QueueFollowUpInput, found: FollowUpFound): FollowUpPlan {
+  const plan = planFollowUp(input, found);
+  if (plan.queued || plan.reason !== "capped") return plan;
+  return planFollowUp({ ...input, maxPerDay: undefined, batchWindowMs: DAY_MS }, found);
 }
 
 // The pure plan with this process's clock, ids, links and sender, then the email composed for the outbox.

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { conversationBelongsTo } from "~/domain/conversation/conversation-owner";
 import { readConversationState } from "~/domain/conversation/conversation-row";
 import { readMessage, type TurnInput, type TurnRequest } from "~/domain/conversation/decide-turn";
-import { resolveLanguage } from "~/domain/conversation/language";
+import { replyLanguage } from "~/domain/conversation/guess-language";
 import { readMessageMeta } from "~/domain/conversation/message-meta";
 import { readHistory, type HistoryMessage } from "~/domain/conversation/read-history";
 import type { ProductFacts } from "~/domain/catalogue";
@@ -48,7 +48,7 @@ export async function gatherTurn(deps: ChatDeps, input: ChatTurnInput): Promise<
   const request: TurnRequest = { text: input.message ?? "", action: input.action, signedCustomerId: input.customerId };
   const modelAvailable = Boolean(deps.config.llm && shop.assistant.llmEnabled);
   const history = stored ? historyOf(stored) : [];
-  const lang = resolveLanguage(input.locale);
+  const lang = replyLanguage(input.locale, request.text, history);
   const reading = readMessage(state, request, modelAvailable, { lang, previousSaid: readHistory(history).previousSaid });
 
   const { lookup, policies: policySource, catalogue: catalogueSource } = deps;

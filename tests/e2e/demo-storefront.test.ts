@@ -98,12 +98,14 @@ describe("the demo in Chromium", () => {
     await inbox.screenshot({ path: `${SHOTS}/inbox.png`, fullPage: true });
   });
 
-  it("a signed-in shopper is not asked for an email", async () => {
+  it("a signed-in shopper is asked what it is about, not for an email", async () => {
     const page = await browser.context.newPage();
     await page.goto(`${app.origin}/?as=7001`);
     await expect.poll(() => page.locator("header").innerText()).toContain("Signed in as Sarah");
     await launcher(page).click();
     await page.locator("baton-chat .h").getByRole("button", { name: "Talk to a person" }).click();
+    await expect.poll(() => log(page).innerText(), { timeout: 10_000 }).toMatch(/what is it about\?/);
+    await send(page, "My beanie arrived damaged", /Summary for our team: “Item arrived damaged/);
     await expect.poll(() => log(page).innerText(), { timeout: 10_000 }).toMatch(/reach you at sarah@example\.com/);
     await page.goto(`${app.origin}/?as=guest`);
   });
@@ -113,6 +115,8 @@ describe("the demo in Chromium", () => {
     await page.goto(`${app.origin}/`);
     await launcher(page).click();
     await page.locator("baton-chat .h").getByRole("button", { name: "Talk to a person" }).click();
+    await expect.poll(() => log(page).innerText(), { timeout: 10_000 }).toMatch(/what is it about\?/);
+    await send(page, "I need to change the delivery address of my order", /Summary for our team: “Change the shipping address/);
     const email = page.getByRole("textbox", { name: /your email address/i });
     await expect.poll(() => email.isVisible(), { timeout: 10_000 }).toBe(true);
     await email.fill("kim@example");

@@ -128,7 +128,7 @@ describe.each(providers)("abuse caps on %s", (_name, makeDatabase) => {
     expect(mapped).toEqual(["escalated", "escalated", "escalated", "open"]);
   }, 30_000);
 
-  it("follow-up emails stop at the shop's cap per case per day; the messages stay in the transcript", async () => {
+  it("follow-up emails stop at the shop's cap per case per day; later messages wait for one scheduled follow-up, nothing lost", async () => {
     const shopper = storefront(app.origin, { shop: DEMO_SHOP_DOMAIN, ip: "198.51.100.77" });
     const start = await shopper.post({ message: "I want to talk to a person, I am follow@up.example" }, { ip: "198.51.100.77" });
     expect(start.body.state).toBe("escalated");
@@ -137,15 +137,21 @@ describe.each(providers)("abuse caps on %s", (_name, makeDatabase) => {
     for (let n = 0; n < 5; n++) {
       const r = await shopper.post({ conversationId, message: `more detail ${n}` }, { ip: "198.51.100.77" });
       expect(r.status).toBe(200);
-      // Let the batched follow-up go out, so the next message would need a new one.
+      // Let the batched follow-up go out, so the next message would need a new one (one scheduled
+      // for tomorrow, past the cap, stays pending: later messages join it).
+      const soon = new Date(Date.now() + 3_600_000);
       for (let t = 0; t < 100; t++) {
-        const pending = await db.outboxEmail.count({ where: { caseId: caseRow.id, status: { in: ["pending", "sending"] } } });
-        if (pending === 0) break;
+        const due = await db.outboxEmail.count({ where: { caseId: caseRow.id, status: { in: ["pending", "sending"] }, nextAttemptAt: { lt: soon } } });
+        if (due === 0) break;
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
     }
-    const followUps = await db.outboxEmail.findMany({ where: { caseId: caseRow.id, kind: "followup" } });
-    expect(followUps).toHaveLength(2);
+    const followUps = await db.outboxEmail.findMany({ where: { caseId: caseRow.id, kind: "followup" }, orderBy: { createdAt: "asc" } });
+    expect(followUps).toHaveLength(3);
+    expect(followUps.slice(0, 2).every((f) => f.status === "sent")).toBe(true);
+    // The third waits until the day's window allows, and will carry "more detail 2" to "more detail 4".
+    expect(followUps[2]!.status).toBe("pending");
+    expect(followUps[2]!.nextAttemptAt.getTime()).toBeGreaterThan(Date.now() + 23 * 3_600_000);
     const transcript = await db.message.count({ where: { conversationId, role: "shopper" } });
     expect(transcript).toBe(6);
   }, 60_000);

@@ -60,9 +60,10 @@ describe("the seed case: order #1042", () => {
     expect(id).toMatch(/^[A-Za-z0-9_-]{22,}$/);
 
     const second = await shopper.post({ conversationId: id, message: "sarah@example.com" });
-    expect(texts(second)).toContain("USPS");
-    expect(texts(second)).toContain("9400111899223847563");
+    // One short sentence; the order card beside it carries carrier, tracking number and link.
     expect(texts(second)).toMatch(/delivered on Feb 20, 2026/);
+    expect(texts(second)).not.toContain("9400111899223847563");
+    expect(JSON.stringify(second.body.messages)).toContain("9400111899223847563");
 
     const third = await shopper.post({ conversationId: id, message: "But I never received it. The package isn't here." });
     expect(third.body.state).toBe("escalated");
@@ -100,10 +101,14 @@ describe("escalation paths", () => {
     expect(mail!.replyTo).toEqual(["jo@example.com"]);
   });
 
-  it("a logged-in customer (signed id) is not asked for an email", async () => {
+  it("a logged-in customer (signed id) is asked what it is about, not for an email", async () => {
     smtp.clear();
-    const r = await shopper.post({ action: "talk_to_human" }, { customerId: "7001" });
+    const asked = await shopper.post({ action: "talk_to_human" }, { customerId: "7001" });
+    expect(asked.body.state).toBe("open");
+    expect(texts(asked)).toMatch(/what is it about/);
+    const r = await shopper.post({ conversationId: asked.body.conversationId, message: "The beanie I got is the wrong colour" }, { customerId: "7001" });
     expect(r.body.state).toBe("escalated");
+    expect(texts(r)).toMatch(/Summary for our team: “Wrong item received, order #\d+”/);
     expect(texts(r)).toContain("sarah@example.com");
     const [mail] = await smtp.waitForMessages(1, 10_000);
     expect(mail!.replyTo).toEqual(["sarah@example.com"]);
@@ -111,7 +116,8 @@ describe("escalation paths", () => {
 
   it("declining closes without sending and gives the store's contact options", async () => {
     smtp.clear();
-    const a = await shopper.post({ action: "talk_to_human" });
+    const asked = await shopper.post({ action: "talk_to_human" });
+    const a = await shopper.post({ conversationId: asked.body.conversationId, message: "I'd like to change my order" });
     expect(a.body.state).toBe("awaiting_email");
     const b = await shopper.post({ conversationId: a.body.conversationId, message: "no thanks" });
     expect(b.body.state).toBe("closed");
@@ -122,8 +128,10 @@ describe("escalation paths", () => {
 
   it("threads later messages as one batched follow-up", async () => {
     smtp.clear();
-    const a = await shopper.post({ action: "talk_to_human" }, { customerId: "7001" });
+    const asked = await shopper.post({ action: "talk_to_human" }, { customerId: "7001" });
+    const a = await shopper.post({ conversationId: asked.body.conversationId, message: "My cushion cover arrived torn" }, { customerId: "7001" });
     const [caseMail] = await smtp.waitForMessages(1, 10_000);
+    // A thank-you is answered and stays out of the case; news about the case is added to it.
     for (const text of ["Also, the box was wet.", "And one cushion is missing.", "Thanks!"]) {
       const r = await shopper.post({ conversationId: a.body.conversationId, message: text }, { customerId: "7001" });
       expect(r.body.state).toBe("escalated");
@@ -172,7 +180,7 @@ describe("escalation paths", () => {
     admin.throttleNext(1);
     const a = await shopper.post({ message: "order 1042" });
     const b = await shopper.post({ conversationId: a.body.conversationId, message: "sarah@example.com" });
-    expect(texts(b)).toContain("9400111899223847563");
+    expect(JSON.stringify(b.body.messages)).toContain("9400111899223847563");
   });
 });
 

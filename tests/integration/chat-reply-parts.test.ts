@@ -30,7 +30,7 @@ type Parts = Array<{ type: string; order?: Record<string, unknown>; actions?: Ar
 const partsOf = (m: unknown) => (m as { parts?: Parts }).parts;
 
 describe("reply parts", () => {
-  it("an order card (in the sent locale) once ownership is proven, kept in the history; the text stays complete", async () => {
+  it("an order card (in the sent locale) once ownership is proven, kept in the history; the text is one short sentence beside it", async () => {
     const first = await shopper.post({ message: "Where is my order #1042?", locale: "es" });
     expect(first.status).toBe(200);
     expect(first.body.messages!.every((m) => !partsOf(m))).toBe(true); // nothing shown before the proof
@@ -38,7 +38,8 @@ describe("reply parts", () => {
 
     const second = await shopper.post({ conversationId: id, message: "sarah@example.com", locale: "es" });
     const last = second.body.messages!.at(-1)!;
-    expect(last.text).toContain("9400111899223847563");
+    expect(last.text).toMatch(/^El pedido #1042 se entregó el 20 feb 2026\./);
+    expect(last.text).not.toContain("9400111899223847563");
     const card = partsOf(last)![0]!;
     expect(card.type).toBe("order");
     expect(card.order).toMatchObject({

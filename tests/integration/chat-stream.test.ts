@@ -151,7 +151,7 @@ describe("POST /proxy/chat/stream", () => {
   it("answers the built-in engine's turns with `done` only", async () => {
     const r = await stream({ action: "talk_to_human" });
     expect(r.events.map((e) => e.event)).toEqual(["done"]);
-    expect(r.body.state).toBe("awaiting_email");
+    expect(r.body.state).toBe("open"); // "what is it about?" first: the built-in engine asks
     expect(fake.requests).toHaveLength(0);
   });
 

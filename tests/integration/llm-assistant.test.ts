@@ -141,7 +141,9 @@ describe("tools", () => {
 
   it("the summary falls back to the extractive one when the model fails", async () => {
     fake.setFallback({ status: 500 });
-    const r = await shopper.post({ action: "talk_to_human" }, { customerId: "7001" });
+    const asked = await shopper.post({ action: "talk_to_human" }, { customerId: "7001" });
+    expect(asked.body.state).toBe("open"); // "what is it about?" first
+    const r = await shopper.post({ conversationId: asked.body.conversationId, message: "my scarf arrived torn" }, { customerId: "7001" });
     expect(r.body.state).toBe("escalated");
     const [mail] = await smtp.waitForMessages(1, 10_000);
     expect(mail!.text).toMatch(/SUMMARY:/);

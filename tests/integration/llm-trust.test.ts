@@ -221,8 +221,9 @@ describe("huge replies", () => {
 describe("case summary inside the budget", () => {
   it("a detector escalation waits at most the short cap for a hung summary", async () => {
     fake.setFallback({ hang: true });
+    const asked = await shopper.post({ action: "talk_to_human" }, { customerId: "7001" });
     const t0 = performance.now();
-    const r = await shopper.post({ action: "talk_to_human" }, { customerId: "7001" });
+    const r = await shopper.post({ conversationId: asked.body.conversationId, message: "my scarf arrived torn" }, { customerId: "7001" });
     expect(r.body.state).toBe("escalated");
     expect(performance.now() - t0).toBeLessThan(1500 + SLACK_MS);
     const [mail] = await smtp.waitForMessages(1, 10_000);

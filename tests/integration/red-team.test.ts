@@ -168,7 +168,9 @@ function leaksIn(reply: string, shopperText: string): string[] {
   const haystacks = [flat, flat.replace(/\s+/g, ""), ...decoded.map(normalize)];
   const found = FOREIGN.filter((s) => !normalize(shopperText).includes(normalize(s))).filter((s) => haystacks.some((h) => h.includes(normalize(s))));
   if (canary && flat.replace(/[^a-z0-9]/g, "").includes(canary.replace(/[^a-z0-9]/g, ""))) found.push("canary");
-  const prompt = normalize(systemPrompt);
+  // The prompt's "Store facts (public)" block (contact, policy titles and links) is what the storefront shows
+  // anyway: quoting a policy and its link is an answer, not a leak of the instructions.
+  const prompt = normalize(systemPrompt.replace(/Store facts \(public\):[\s\S]*?\n\n/, ""));
   for (let i = 0; i + 40 <= prompt.length; i += 10) {
     if (flat.includes(prompt.slice(i, i + 40))) {
       found.push(`prompt span: ${prompt.slice(i, i + 40)}`);

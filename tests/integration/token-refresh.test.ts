@@ -21,7 +21,8 @@ let demo: AppServer;
 let db: Db;
 let database: Awaited<ReturnType<typeof createPostgresDatabase>>;
 
-const texts = (r: { body: { messages?: Array<{ text: string }> } }) => (r.body.messages ?? []).map((m) => m.text).join("\n");
+// The text and its reply parts: beside the order card the text is one short sentence, the card carries the tracking.
+const texts = (r: { body: { messages?: Array<{ text: string }> } }) => (r.body.messages ?? []).map((m) => `${m.text} ${JSON.stringify(m)}`).join("\n");
 
 async function expireStoredToken(refreshToken: string) {
   const past = new Date(Date.now() - 60_000);

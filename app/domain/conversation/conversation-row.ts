@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { readShopperRequest } from "../escalation";
 import type { ConversationState, Phase, PendingEscalation } from "./types";
 
 /**
@@ -25,6 +26,9 @@ const pendingEscalationSchema = z.object({
   confidence: z.number(),
   signals: z.array(z.looseObject({ reason: z.string(), score: z.number(), evidence: z.string() })),
   topic: z.string(),
+  request: z.unknown().optional().transform(readShopperRequest),
+  askedWhat: z.boolean().optional(),
+  afterProof: z.boolean().optional(),
 });
 
 export function readConversationState(row: ConversationStateColumns): ConversationState {

@@ -1,6 +1,7 @@
-import { customerOwnsOrder, sameEmail } from "../orders";
+import { customerOwnsOrder, orderStatus, sameEmail } from "../orders";
 import { canSendEscalation } from "../plans";
-import { detect, NO_ESCALATION, offerInstead } from "./detect-turn";
+import { detect, NO_ESCALATION } from "./detect-turn";
+import { handOff, standingRequest } from "./hand-off-rule";
 import { modelRequest, withModel } from "./model-outcome";
 import { readHistory } from "./read-history";
 import { initialState, transition } from "./transition";
@@ -50,8 +51,25 @@ function prepare(input: TurnInput): TurnContext {
   const detected =
     state.phase === "escalated" ? NO_ESCALATION : detect(input, reading.event, history, input.customer ?? proven?.customer ?? null, subject, state);
   const toldBefore = state.orderVerified && state.orderName === subject?.name;
-  const { decision, offer } = i.policyTopic || !toldBefore ? offerInstead(detected, Boolean(i.policyTopic)) : { decision: detected, offer: undefined };
   const shop = input.shop;
+  const hasRefundPolicy = input.policies.some((p) => p.kind === "refund");
+  const message = reading.event.type === "shopper.message_received";
+  // The hand-off rule reads this message's request (or, for a message that only gives the order or an
+  // email, the one it answers); the case is named after the conversation's.
+  const named = standingRequest(i.request, history, state.pendingEscalation);
+  const { decision, offer } =
+    message && state.phase !== "escalated"
+      ? handOff({
+          detected,
+          request: i.request ?? (i.orderName || i.email ? named : null),
+          orderStatus: subject ? orderStatus(subject, input.now).kind : null,
+          orderKnown: Boolean(subject || reading.orderName),
+          answerable: Boolean(i.policyTopics.length || i.asksOrderStatus || i.productQuestion || i.asksIfBot),
+          hasRefundPolicy,
+          toldBefore: toldBefore && !i.policyTopics.length,
+          offered: Boolean(state.pendingEscalation && !state.pendingEscalation.askedWhat && !state.pendingEscalation.afterProof),
+        })
+      : { decision: detected, offer: undefined };
   const facts: TurnFacts = {
     lang: input.lang,
     orderName: reading.orderName,
@@ -74,6 +92,7 @@ function prepare(input: TurnInput): TurnContext {
     previousSaid: history.previousSaid,
     failedProofs: history.failedProofs,
     decision,
+    request: named,
     ...(offer ? { offerEscalation: offer } : {}),
     escalationEmailAllowed: shop.hasRecipient && canSendEscalation(shop.plan, shop.escalationsThisPeriod),
     contact: shop.contact,

@@ -17,8 +17,6 @@ export function detect(
   const said = event.type === "shopper.message_received" ? withoutEmails(event.text) : "";
   if (said) messages.push({ role: "shopper", text: said, at: input.now });
   const pressed = event.type === "shopper.talk_to_human_requested" || input.request.action === "talk_to_human";
-  // A message that is only an email address (or only an order number) carries no escalation signal.
-  if (event.type === "shopper.message_received" && !said && !pressed) return NO_ESCALATION;
   const last = history.lastAssistant;
   const context: EscalationContext = {
     action: pressed ? "talk_to_human" : undefined,
@@ -38,7 +36,18 @@ export function detect(
     modelConfidence: last?.engine === "llm" ? last.modelConfidence : undefined,
     now: input.now,
   };
+  // A message that is only an email address (or only an order number) carries no word of the shopper's
+  // mood — but the order it proves may carry a fact (stalled for days), which is heard now.
+  if (event.type === "shopper.message_received" && !said && !pressed) return orderFactsOnly(context, input);
   return detectEscalation({ messages }, context, input.shop.triggers);
+}
+
+function orderFactsOnly(context: EscalationContext, input: TurnInput): EscalationDecision {
+  if (!context.order) return NO_ESCALATION;
+  const d = detectEscalation({ messages: [{ role: "shopper", text: "", at: input.now }] }, context, input.shop.triggers);
+  const facts = d.signals.filter((x) => x.reason === "order_state" && x.source === "context");
+  if (!d.escalate || !facts.length) return NO_ESCALATION;
+  return { ...d, reasons: ["order_state"], signals: facts };
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { EscalationDecision } from "../escalation";
+import type { EscalationDecision, ShopperRequest } from "../escalation";
 import { PRIORITIES } from "../escalation";
 import type { ReplyCatalog } from "./replies";
 import { said, type Said } from "./said";
@@ -6,9 +6,26 @@ import type { PendingEscalation } from "./types";
 
 // The escalations the engine itself raises, and how two of them combine.
 
-export function empathy(decision: Pick<EscalationDecision, "reasons">, t: ReplyCatalog): Said[] {
+/** An apology where one is due: the shopper is upset, or something went wrong with what they bought. */
+export function empathy(decision: Pick<EscalationDecision, "reasons">, t: ReplyCatalog, request?: ShopperRequest | null): Said[] {
   const upset = decision.reasons.some((r) => r === "complaint" || r === "negative_sentiment" || r === "order_state" || r === "threat");
-  return upset ? [said(t.empathy, "empathy")] : [];
+  const wentWrong = request ? SORRY_FOR.has(request) : false;
+  return upset || wentWrong ? [said(t.empathy, "empathy")] : [];
+}
+
+const SORRY_FOR: ReadonlySet<ShopperRequest> = new Set(["damaged_item", "wrong_item", "missing_parcel", "stalled_order", "billing", "complaint"]);
+
+/** "Talk to a person" pressed: the shopper's own request, whatever they say next. */
+export function buttonEscalation(): PendingEscalation {
+  return {
+    escalate: true,
+    reasons: ["explicit_request"],
+    reasonText: "Shopper asked to talk to a person",
+    priority: "normal",
+    confidence: 1,
+    signals: [{ reason: "explicit_request", score: 1, evidence: "Pressed “Talk to a person”", source: "context" }],
+    topic: "other",
+  };
 }
 
 export function toPending(d: EscalationDecision): PendingEscalation {
@@ -45,5 +62,7 @@ export function changeRequestEscalation(kind: "address" | "cancel"): PendingEsca
 export function mergeEscalations(a: PendingEscalation, b: PendingEscalation): PendingEscalation {
   const stronger = PRIORITIES.indexOf(b.priority) > PRIORITIES.indexOf(a.priority) ? b : a;
   const reasons = [...new Set([...a.reasons, ...b.reasons])];
-  return { ...stronger, reasons, signals: [...a.signals, ...b.signals.filter((x) => !a.signals.some((y) => y.reason === x.reason))] };
+  const request = a.request && a.request !== "talk_to_person" ? a.request : (b.request ?? a.request);
+  const signals = [...a.signals, ...b.signals.filter((x) => !a.signals.some((y) => y.reason === x.reason))];
+  return { ...stronger, reasons, signals, ...(request ? { request } : {}) };
 }

@@ -1,6 +1,8 @@
 import { oneOf } from "../escalation/lexicon/compile";
 import { blankEmailTokens, findEmailTokens, isValidEmail } from "../email/address";
+import type { ShopperRequest } from "../escalation";
 import { asksAboutProducts } from "./product-question";
+import { asksIfBot, isClosing, readRequest } from "./shopper-intents";
 
 export { isValidEmail };
 
@@ -18,15 +20,25 @@ export interface Interpretation {
   affirms: boolean;
   greeting: boolean;
   thanks: boolean;
-  /** Which store policy the shopper asks about, if any. */
-  policyTopic: "shipping" | "refund" | "contact" | null;
+  /** Which store policy the shopper asks about, if any (the first of `policyTopics`). */
+  policyTopic: PolicyTopic | null;
+  /** Every store policy the message asks about ("do you ship abroad, and can I return it?": shipping and refund). */
+  policyTopics: PolicyTopic[];
   /** Asks where an order is / about its status ("track my order", "has it shipped?"). */
   asksOrderStatus: boolean;
   /** Asks about products (price, stock, colours, size, care, material, gifts, "do you sell…"): answered from the catalogue. */
   productQuestion: boolean;
   /** Wants a change only the team can make. */
   changeRequest: "address" | "cancel" | null;
+  /** The problem the shopper names (cancel, change the address or a size, return, damage, a missing parcel…), or null. */
+  request: ShopperRequest | null;
+  /** The shopper is done: a goodbye, "that's all", "never mind", "no thanks, I'll sort it with the carrier" — and nothing else asked. */
+  closing: boolean;
+  /** "Am I talking to a bot?" */
+  asksIfBot: boolean;
 }
+
+export type PolicyTopic = "shipping" | "refund" | "contact";
 
 // "order", its typos, and the words for it in the widget's languages, then an optional "number".
 const ORDER_WORD = oneOf("order", "oder", "ordr", "ordre", "orden", "commande", "cmd", "pedido", "bestellung", "bestellnummer", "auftrag", "n[ºo°]\\.?");
@@ -152,8 +164,13 @@ const SHIPPING = new RegExp(
       "deliver(?:y|ies)?",
       "how long",
       "international",
+      "abroad",
       "envio",
       "envios",
+      "envian",
+      "extranjero",
+      "etranger",
+      "ausland",
       "livraison",
       "expedition",
       "versand",
@@ -175,10 +192,10 @@ const REFUND = new RegExp(
       "retour",
       "retourner",
       "rembourse(?:ment)?",
-      "ruckgabe",
-      "rucksendung",
-      "erstattung",
-      "umtausch",
+      "ruckgabe\\w*",
+      "rucksendung\\w*",
+      "erstattung\\w*",
+      "umtausch\\w*",
     ) +
     "\\b",
 );
@@ -318,22 +335,43 @@ export function interpretMessage(text: string): Interpretation {
     ORDER_WITH_KEYWORD.exec(textWithoutEmail)?.[1] ?? ORDER_HASH.exec(textWithoutEmail)?.[1] ?? BARE_NUMBER.exec(textWithoutEmail)?.[1] ?? null;
   const folded = foldText(textWithoutEmail);
   const asksOrderStatus = ORDER_STATUS.test(folded);
-  const changeRequest = ADDRESS_CHANGE.test(folded) ? "address" : CANCEL_REQUEST.test(folded) ? "cancel" : null;
+  const request = readRequest(folded);
+  const address = ADDRESS_CHANGE.test(folded) || request === "change_address";
+  const changeRequest = address ? "address" : CANCEL_REQUEST.test(folded) || request === "cancel_order" ? "cancel" : null;
   // "my order" questions are about that order, not the general policy ("when will my order ship?").
   const aboutOwnOrder = asksOrderStatus || ORDER_WORD_ONLY.test(folded) || /\bmy\b/.test(folded);
-  const policyTopic =
-    REFUND.test(folded) && !changeRequest ? "refund" : SHIPPING.test(folded) && !aboutOwnOrder ? "shipping" : CONTACT.test(folded) ? "contact" : null;
+  // In the order the shopper asked them, so the answers read in the same order.
+  const policyTopics = (
+    [
+      ["refund", !changeRequest ? folded.search(REFUND) : -1],
+      ["shipping", !aboutOwnOrder && !changeRequest ? folded.search(SHIPPING) : -1],
+      ["contact", folded.search(CONTACT)],
+    ] as Array<[PolicyTopic, number]>
+  )
+    .filter(([, at]) => at >= 0)
+    .sort((a, b) => a[1] - b[1])
+    .map(([topic]) => topic);
+  const orderName = orderDigits ? `#${orderDigits}` : null;
+  const bot = asksIfBot(folded);
+  const productQuestion = !asksOrderStatus && !orderDigits && !changeRequest && !request && !bot && asksAboutProducts(textWithoutEmail);
+  // A goodbye that also asks something is a question first ("no thanks — what's your return policy?").
+  const asksMore = Boolean(orderName || email || asksOrderStatus || policyTopics.length || productQuestion || bot || (request && request !== "talk_to_person"));
   return {
-    orderName: orderDigits ? `#${orderDigits}` : null,
+    orderName,
     email,
     invalidEmailAttempt: looksLikeEmailAttempt,
     declines: DECLINE.test(trimmed) || DECLINE_INLINE.test(trimmed),
     affirms: AFFIRM.test(foldText(trimmed)),
     greeting: GREETING.test(trimmed),
     thanks: THANKS.test(trimmed),
-    policyTopic,
+    policyTopic: policyTopics[0] ?? null,
+    policyTopics,
     asksOrderStatus: asksOrderStatus || orderDigits !== null,
-    productQuestion: !asksOrderStatus && !orderDigits && !changeRequest && asksAboutProducts(textWithoutEmail),
+    productQuestion,
     changeRequest,
+    request,
+    // A bare "no thanks" declines what was offered; a goodbye ends the conversation.
+    closing: !asksMore && !DECLINE.test(trimmed) && isClosing(folded),
+    asksIfBot: bot,
   };
 }

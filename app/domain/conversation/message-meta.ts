@@ -36,6 +36,8 @@ export const messageMetaSchema = z.object({
   /** Typed extras shown with the reply (order card, quick actions), so the history shows what was shown live. */
   parts: z.array(replyPartSchema).optional(),
   // Shopper messages: the detector's findings on them.
+  /** A press of "Talk to a person" with nothing typed: kept for the team's transcript, never shown as a bubble. */
+  pressed: z.boolean().optional(),
   signals: z.array(signalSchema).optional(),
   reasons: z.array(z.string()).optional(),
 });

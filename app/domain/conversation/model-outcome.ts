@@ -12,6 +12,8 @@ export function modelRequest(ctx: TurnContext): ModelRequest | undefined {
   const { input, state, event, facts, history } = ctx;
   if (!input.modelAvailable || state.phase !== "open" || event.type !== "shopper.message_received" || !event.text || facts.decision.escalate) return undefined;
   if (state.pendingEscalation && (event.interpretation.affirms || event.interpretation.declines)) return undefined;
+  // The answer to "what is it about?" after the button goes to the team, not to the model.
+  if (state.pendingEscalation?.askedWhat) return undefined;
   const emails = [...history.typedEmails, ...emailsIn(event.text), state.shopperEmail, facts.customerEmail];
   return {
     text: event.text,

@@ -52,17 +52,21 @@ export function readMessage(
   const orderName = escalated ? null : (i.orderName ?? state?.orderName ?? null);
   // Looked up when this turn may use it: named, asked about or proven by this message, already
   // verified (the detector reads its state), or a hand-off may attach it; a "thanks" needs no call.
+  // A request about an order (it never arrived, cancel it, it came broken) needs the order as much as "where is it?".
+  const aboutOrder = i.asksOrderStatus || Boolean(i.request && ORDER_REQUESTS.has(i.request));
   const mayUseOrder =
-    Boolean(i.orderName || i.email || i.asksOrderStatus) ||
+    Boolean(i.orderName || i.email || aboutOrder) ||
     Boolean(state?.orderVerified) ||
     phase === "awaiting_email" ||
     Boolean(state?.pendingEscalation) ||
     event.type === "shopper.talk_to_human_requested";
   const lookUpOrder = Boolean(orderName && mayUseOrder);
-  const listCustomerOrders = !escalated && !orderName && i.asksOrderStatus && Boolean(request.signedCustomerId);
+  const listCustomerOrders = !escalated && !orderName && aboutOrder && Boolean(request.signedCustomerId);
   const modelMayAnswer = modelAvailable && !escalated && phase !== "awaiting_email" && Boolean(text);
+  // After the hand-off a product question is still answered (the case is not about it).
   const products =
-    escalated || event.type !== "shopper.message_received" ? { products: null, productQuestion: null, previousProduct: null } : productSearch(text, i, context);
+    event.type !== "shopper.message_received" ? { products: null, productQuestion: null, previousProduct: null } : productSearch(text, i, context);
+  const answeredByRefundPolicy = i.request === "return_item" || i.request === "change_item" || i.request === "refund";
   return {
     ...products,
     event,
@@ -70,9 +74,20 @@ export function readMessage(
     orderName,
     lookUpOrder,
     listCustomerOrders,
-    policies: Boolean(i.policyTopic) || lookUpOrder || listCustomerOrders || modelMayAnswer,
+    policies: Boolean(i.policyTopic) || answeredByRefundPolicy || lookUpOrder || listCustomerOrders || modelMayAnswer,
   };
 }
+
+const ORDER_REQUESTS: ReadonlySet<string> = new Set([
+  "missing_parcel",
+  "stalled_order",
+  "refund",
+  "cancel_order",
+  "change_address",
+  "damaged_item",
+  "wrong_item",
+  "change_item",
+]);
 
 // Nothing else this message could be about: it may name a product ("merino throw?"), searched quietly.
 function saysNothingElse(i: Interpretation): boolean {
@@ -82,6 +97,9 @@ function saysNothingElse(i: Interpretation): boolean {
     i.invalidEmailAttempt ||
     i.asksOrderStatus ||
     i.changeRequest ||
+    i.request ||
+    i.asksIfBot ||
+    i.closing ||
     i.policyTopic ||
     i.greeting ||
     i.thanks ||

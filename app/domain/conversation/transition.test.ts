@@ -72,12 +72,13 @@ describe("transition — orders", () => {
     expect(r.state.orderName).toBe("#1042");
   });
 
-  it("reveals status, carrier and tracking once the email matches", () => {
+  it("reveals the status once the email matches: one short sentence beside the card, which shows the tracking", () => {
     const s = { ...initialState(), orderName: "#1042" };
     const r = transition(s, msg("sarah@example.com"), facts({ order: ORDER, ownershipProven: true }));
-    expect(r.replies[0]).toContain("delivered on Feb 20, 2026");
-    expect(r.replies[0]).toContain("USPS");
-    expect(r.replies[0]).toContain("9400111899223847563");
+    expect(r.replies[0]).toMatch(/^Order #1042 was delivered on Feb 20, 2026\. /);
+    expect(r.replies[0]).not.toContain("9400111899223847563");
+    expect(r.replies[0]).not.toContain("https://");
+    expect(r.attachments?.orderCard?.name).toBe("#1042");
     expect(r.state.orderVerified).toBe(true);
   });
 
@@ -101,15 +102,21 @@ describe("transition — orders", () => {
 });
 
 describe("transition — escalation", () => {
-  it("asks for an email, re-asks on an invalid one, then creates the case", () => {
+  it("asks what it is about, then for an email, re-asks on an invalid one, then creates the case", () => {
     let r = transition(initialState(), button, facts());
+    expect(r.said).toEqual(["ask_what_about"]);
+    expect(r.state.phase).toBe("open");
+    r = transition(r.state, msg("I need to change the delivery address"), facts());
     expect(r.state.phase).toBe("awaiting_email");
+    expect(r.replies[0]).toContain("Summary for our team: “Change the shipping address”.");
+    expect(r.state.pendingEscalation?.request).toBe("change_address");
     r = transition(r.state, msg("sarah@"), facts());
     expect(r.state.phase).toBe("awaiting_email");
     expect(r.replies[0]).toMatch(/doesn't look like a valid email/);
     r = transition(r.state, msg("sarah@example.com"), facts());
     expect(r.state.phase).toBe("escalated");
     expect(r.effects).toEqual([expect.objectContaining({ type: "create_case", shopperEmail: "sarah@example.com" })]);
+    expect(r.effects[0]).toMatchObject({ escalation: { request: "change_address" } });
     expect(r.replies[0]).toContain("reach you at sarah@example.com");
   });
 
@@ -128,7 +135,8 @@ describe("transition — escalation", () => {
   });
 
   it("never dead-ends when the plan cannot send", () => {
-    const r = transition(initialState("a@b.co"), button, facts({ escalationEmailAllowed: false }));
+    const asked = transition(initialState("a@b.co"), button, facts({ escalationEmailAllowed: false }));
+    const r = transition(asked.state, msg("my order is wrong"), facts({ escalationEmailAllowed: false }));
     expect(r.effects[0]).toMatchObject({ type: "record_case_without_email", status: "limited" });
     expect(r.replies[0]).toContain("help@demo.example");
     expect(r.state.phase).toBe("open");
@@ -186,9 +194,9 @@ describe("transition — LLM facts (open phase)", () => {
     {
       name: "model escalation asks for an email",
       text: "it arrived broken",
-      facts: { modelEscalation: { ...pending, shopperAsked: true } },
+      facts: { modelEscalation: { ...pending, shopperAsked: true }, request: "damaged_item" },
       phase: "awaiting_email",
-      reply: /^I'm sorry about this\. I'll connect you/,
+      reply: /^I'm sorry about this\. Summary for our team: “Item arrived damaged”\. I'll connect you/,
     },
     {
       name: "model escalation with a known email creates the case",

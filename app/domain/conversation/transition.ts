@@ -1,10 +1,15 @@
-import { orderStatus, policyTiming, type OrderFacts, type OrderStatus, type ShopPolicy } from "../orders";
+import { orderStatus, type ShopPolicy } from "../orders";
 import type { Interpretation } from "./interpret-message";
-import { formatFor, repliesFor, type Format, type OrderListEntry, type ReplyCatalog } from "./replies";
-import { cannotHelpEscalation, changeRequestEscalation, empathy, mergeEscalations, toPending } from "./escalations";
+import { formatFor, repliesFor, type OrderListEntry, type ReplyCatalog } from "./replies";
+import { buttonEscalation, cannotHelpEscalation, changeRequestEscalation, empathy, mergeEscalations, toPending } from "./escalations";
+import { reasonLine, requestOf } from "./hand-off-rule";
+import { caseOrderOf, createCase, named, offerPerson, orderFactsFirst, refuseCase, startEscalation } from "./hand-off-turn";
+import { statusText } from "./status-text";
+import type { Turn } from "./turn";
+import { guessLanguage } from "./guess-language";
 import { productAnswer } from "./product-answer";
-import { joined, MODEL_KEY, reply, said, unhelpful, type Said } from "./said";
-import type { CaseOrder, ChatEvent, ConversationState, ModelReply, PendingEscalation, TurnFacts, TurnResult } from "./types";
+import { joined, MODEL_KEY, reply, said, unhelpful } from "./said";
+import type { ChatEvent, ConversationState, ModelReply, TurnFacts, TurnResult } from "./types";
 
 /** A new conversation's state; a signed logged-in customer's email is known from the start. */
 export function initialState(customerEmail: string | null = null): ConversationState {
@@ -17,13 +22,6 @@ export function initialState(customerEmail: string | null = null): ConversationS
     emailAsks: 0,
     pendingEscalation: null,
   };
-}
-
-/** What every step of one turn reads: the facts and the texts in the shopper's language. */
-interface Turn {
-  facts: TurnFacts;
-  t: ReplyCatalog;
-  f: Format;
 }
 
 /**
@@ -55,21 +53,46 @@ export function transition(state: ConversationState, event: ChatEvent, facts: Tu
 function open(s: ConversationState, event: ChatEvent, turn: Turn): TurnResult {
   const { facts, t } = turn;
   if (event.type === "shopper.talk_to_human_requested") {
-    return startEscalation({ ...s, pendingEscalation: null }, s.pendingEscalation ?? toPending(facts.decision), turn, []);
+    const pending = s.pendingEscalation;
+    // Nothing in the conversation says what it is about: one short question first, so the case does.
+    if (!pending && !knownRequest(facts.request)) {
+      const asked = { ...(facts.decision.escalate ? toPending(facts.decision) : buttonEscalation()), askedWhat: true };
+      return reply({ ...s, pendingEscalation: asked }, [said(t.askWhatAbout(s.orderName), "ask_what_about")]);
+    }
+    const { askedWhat: _asked, ...escalation } = pending ?? toPending(facts.decision.escalate ? facts.decision : { ...buttonEscalation(), score: 1 });
+    return startEscalation({ ...s, pendingEscalation: null }, escalation, turn, []);
   }
   const i = event.interpretation;
   if (i.email) s = { ...s, shopperEmail: i.email };
   s = rememberOrder(s, i, facts);
 
+  // An offer held back while the assistant asked for the order's proof: made now, beside the answer.
+  if (s.pendingEscalation?.afterProof) {
+    const { afterProof: _held, ...held } = s.pendingEscalation;
+    s = { ...s, pendingEscalation: null };
+    if (!facts.offerEscalation) turn = { ...turn, facts: { ...facts, offerEscalation: held } };
+  }
   // A hand-off the assistant offered last turn: "yes" accepts it, "no" puts it aside.
   const offer = s.pendingEscalation;
   if (offer) {
     s = { ...s, pendingEscalation: null };
-    if (facts.decision.escalate) return startEscalation(s, mergeEscalations(offer, toPending(facts.decision)), turn, empathy(facts.decision, t));
+    if (i.closing) return reply(s, [said(t.goodbye, "goodbye")]);
+    if (offer.askedWhat) {
+      // The answer to "what is it about?": whatever it says, it is what the team gets.
+      const { askedWhat: _asked, ...asked } = offer;
+      if (i.declines) return reply(s, [said(t.offerDeclined, "offer_declined")]);
+      const merged = facts.decision.escalate ? mergeEscalations(asked, toPending(facts.decision)) : asked;
+      const request = requestOf(merged, i.request ?? facts.request ?? (i.orderName || i.asksOrderStatus ? "order_problem" : "other"));
+      // The reason is what the shopper answered, not that the button was pressed.
+      const reasonText = reasonLine(facts.decision.escalate ? facts.decision.reasonText : "", request) || merged.reasonText;
+      return startEscalation(s, { ...merged, request, reasonText }, turn, empathy(merged, t, request));
+    }
+    if (facts.decision.escalate) return startEscalation(s, mergeEscalations(offer, toPending(facts.decision)), turn, empathy(facts.decision, t, facts.request));
     if (i.affirms) return startEscalation(s, offer, turn, []);
     if (i.declines) return reply(s, [said(t.offerDeclined, "offer_declined")]);
   }
-  if (facts.decision.escalate) return startEscalation(s, toPending(facts.decision), turn, empathy(facts.decision, t));
+  if ((i.closing || i.declines) && !facts.decision.escalate) return reply(s, [said(t.goodbye, "goodbye")]);
+  if (facts.decision.escalate) return startEscalation(s, toPending(facts.decision), turn, empathy(facts.decision, t, facts.request));
   if (facts.modelEscalation) {
     const { shopperAsked, ...escalation } = facts.modelEscalation;
     if (shopperAsked) return startEscalation(s, escalation, turn, empathy(escalation, t));
@@ -82,13 +105,23 @@ function open(s: ConversationState, event: ChatEvent, turn: Turn): TurnResult {
   return withSuggestedOffer(builtInOpen(s, i, turn), turn);
 }
 
+function knownRequest(r: TurnFacts["request"]): boolean {
+  return Boolean(r && r !== "talk_to_person" && r !== "other");
+}
+
 /**
  * The answer, then the offer of a person the facts suggest: an order not shipped in 9 days, or a
  * "how do I reach you?" the detector reads as wanting a person.
  */
 function withSuggestedOffer(r: TurnResult, turn: Turn): TurnResult {
   const offer = turn.facts.offerEscalation;
-  if (!offer || r.unhelpful || r.state.pendingEscalation || r.effects.length) return r;
+  if (!offer || r.state.pendingEscalation || r.effects.length) return r;
+  // A question for the order's number or email comes first; the offer follows the answer.
+  if (r.said.some((key) => key.startsWith("ask_order"))) return { ...r, state: { ...r.state, pendingEscalation: { ...offer, afterProof: true } } };
+  if (r.unhelpful) {
+    if (!offer.request) return r;
+    return { ...offerPerson(r.state, offer, [said(turn.t.missAgain, "miss_again")]), unhelpful: true };
+  }
   const offered = offerPerson(r.state, offer, [said(turn.t.offerPerson, "offer_person")]);
   return {
     ...offered,
@@ -104,10 +137,37 @@ function rememberOrder(s: ConversationState, i: Interpretation, facts: TurnFacts
   return { ...s, orderName: facts.orderName, orderVerified: false };
 }
 
+/** Every question of the message answered, in one reply each: the main one, then the policies it also asks about. */
 function builtInOpen(s: ConversationState, i: Interpretation, turn: Turn): TurnResult {
+  const main = mainAnswer(s, i, turn);
+  const more = i.policyTopics.filter((topic) => !main.said.some((key) => key.endsWith(`policy:${topic}`)));
+  const extra = more.map((topic) => policyTurn(main.state, topic, turn));
+  const bot = i.asksIfBot && !main.said.includes("bot") ? [said(turn.t.botAnswer(turn.facts.contact.shopName), "bot")] : [];
+  if (!extra.length && !bot.length) return main;
+  const answered = main.said[0] === "miss" ? null : main;
+  const parts = [...(answered ? [answered] : []), ...extra];
+  const last = extra.at(-1)?.state ?? main.state;
+  const replies = [...bot.map((b) => b.text), ...parts.flatMap((r) => r.replies)];
+  return {
+    ...(answered ?? main),
+    state: last,
+    replies,
+    said: [...bot.map((b) => b.key), ...parts.flatMap((r) => r.said)],
+    unhelpful: parts.length > 0 && parts.every((r) => r.unhelpful),
+    ...(answered?.attachments ? { attachments: answered.attachments } : {}),
+  };
+}
+
+const ORDER_REQUESTS = new Set(["missing_parcel", "stalled_order", "refund", "cancel_order", "change_address", "damaged_item", "wrong_item"]);
+
+function mainAnswer(s: ConversationState, i: Interpretation, turn: Turn): TurnResult {
   const { facts, t } = turn;
-  if (facts.orderName && (i.orderName || i.email || i.asksOrderStatus)) return orderTurn(s, i, turn);
-  if (i.asksOrderStatus && !i.policyTopic) return myOrdersTurn(s, turn);
+  const aboutOrder = i.asksOrderStatus || (i.request !== null && ORDER_REQUESTS.has(i.request));
+  if (facts.orderName && (i.orderName || i.email || aboutOrder)) return orderTurn(s, i, turn);
+  if (aboutOrder && i.request !== "refund" && (!i.policyTopic || i.asksOrderStatus)) return myOrdersTurn(s, turn);
+  if (i.asksIfBot && !i.policyTopics.length) return reply(s, [said(t.botAnswer(facts.contact.shopName), "bot")]);
+  // A return, an exchange or a refund question: the refund policy answers it (the offer of a person follows).
+  if (i.request === "return_item" || i.request === "change_item" || i.request === "refund") return policyTurn(s, "refund", turn);
   if (i.changeRequest)
     return offerPerson(s, changeRequestEscalation(i.changeRequest), [said(t.changeRequest(i.changeRequest), `change_request:${i.changeRequest}`)]);
   // A named product's question is answered before a policy its words touch ("does the rug ship in 3 weeks?").
@@ -173,7 +233,10 @@ function orderTurn(s: ConversationState, i: Interpretation, turn: Turn): TurnRes
     const status = orderStatus(facts.order, facts.now);
     const next = { ...s, orderVerified: true, orderName: facts.order.name };
     const tail = status.kind === "delivered" ? said(t.deliveredFollowUp, "delivered_follow_up") : said(t.anythingElse, "anything_else");
-    return { ...reply(next, [joined([statusText(status, facts.order.name, turn), tail])]), attachments: { orderCard: facts.order } };
+    // The card was shown on the previous turn: this time the text says it all, and no second card.
+    const card = !shownBefore(facts, facts.order.name);
+    const r = reply(next, [joined([statusText(status, facts.order.name, turn, card), tail])]);
+    return card ? { ...r, attachments: { orderCard: facts.order } } : r;
   }
   // Never reveal whether an order exists to someone who has not proven they own it: a wrong email
   // and an order that does not exist read the same.
@@ -187,6 +250,10 @@ function orderTurn(s: ConversationState, i: Interpretation, turn: Turn): TurnRes
     return { ...reply({ ...s, orderVerified: false }, [text]), proofFailed: true };
   }
   return reply({ ...s, orderVerified: false }, [said(t.askOrderEmail(name), `ask_order_email:${name}`)]);
+}
+
+function shownBefore(facts: TurnFacts, orderName: string): boolean {
+  return facts.previousSaid.some((key) => key.split("+").includes(`order_status:${orderName}`));
 }
 
 /** "Where is my order?" without a number: a signed-in customer's own orders, or ask for the number. */
@@ -204,18 +271,9 @@ function myOrdersTurn(s: ConversationState, turn: Turn): TurnResult {
     : status.kind === "delivered"
       ? said(t.deliveredFollowUp, "delivered_follow_up")
       : said(t.anythingElse, "anything_else");
-  return {
-    ...reply({ ...s, orderName: latest.name, orderVerified: true }, [joined([statusText(status, latest.name, turn), tail])]),
-    attachments: { orderCard: latest },
-  };
-}
-
-/** The status sentence, with what the shop's policy promises where the shopper will ask "when?". */
-function statusText(status: OrderStatus, orderName: string, turn: Turn): Said {
-  const { facts, t, f } = turn;
-  const policyKind = status.kind === "unfulfilled" ? "shipping" : status.kind === "refunded" || status.kind === "cancelled" ? "refund" : null;
-  const promise = policyKind ? policyTiming(facts.policies.find((p) => p.kind === policyKind)?.body, policyKind) : null;
-  return said(t.orderStatus(status, f, promise), `order_status:${orderName}`);
+  const card = !shownBefore(facts, latest.name);
+  const r = reply({ ...s, orderName: latest.name, orderVerified: true }, [joined([statusText(status, latest.name, turn, card), tail])]);
+  return card ? { ...r, attachments: { orderCard: latest } } : r;
 }
 
 function policyTurn(s: ConversationState, topic: "shipping" | "refund" | "contact", turn: Turn): TurnResult {
@@ -223,7 +281,10 @@ function policyTurn(s: ConversationState, topic: "shipping" | "refund" | "contac
   if (topic === "contact") return reply(s, [said(t.contact(facts.contact, contactHours(facts.policies)), "policy:contact")]);
   const policy = facts.policies.find((p) => p.kind === topic);
   if (!policy) return unhelpful(s, [said(`${t.noPolicy(topic)} ${t.contactLine(facts.contact)}`, `no_policy:${topic}`)]);
-  return reply(s, [said(t.policy(policy.title, excerpt(policy.body, 420), policy.url), `policy:${topic}`)]);
+  // A policy the shop wrote in another language is quoted as written, and said to be.
+  const written = guessLanguage(policy.body);
+  const note = written && written !== facts.lang ? ` ${t.policyInShopLanguage(written)}` : "";
+  return reply(s, [said(`${t.policy(policy.title, excerpt(policy.body, 420), policy.url)}${note}`, `policy:${topic}`)]);
 }
 
 // Opening hours as the shop wrote them in its contact policy ("Mon–Fri, 9am–5pm ET"), if any.
@@ -246,11 +307,11 @@ function awaitingEmail(s: ConversationState, event: ChatEvent, turn: Turn): Turn
     if (turn.facts.escalationRefusal) return refuseCase(withEmail, merged, turn, orderFactsFirst(withEmail, turn));
     return createCase(withEmail, merged, turn, orderFactsFirst(withEmail, turn));
   }
-  if (i.declines) {
+  if (i.declines || i.closing) {
     const closed: ConversationState = { ...s, phase: "closed", pendingEscalation: null };
     const declined: TurnResult = {
       ...reply(closed, [said(t.declined(t.contactLine(facts.contact)), "declined")]),
-      effects: [{ type: "record_case_without_email", status: "abandoned", escalation: pending, caseOrder: caseOrderOf(s, facts) }],
+      effects: [{ type: "record_case_without_email", status: "abandoned", escalation: named(pending, facts), caseOrder: caseOrderOf(s, facts) }],
     };
     // "No thanks — but what's your return policy?": the question still gets its answer.
     const rest = answersSomething(i) ? builtInOpen({ ...closed, phase: "open" }, i, turn) : null;
@@ -275,88 +336,35 @@ function awaitingEmail(s: ConversationState, event: ChatEvent, turn: Turn): Turn
 }
 
 function answersSomething(i: Interpretation): boolean {
-  return Boolean(i.policyTopic || i.orderName || i.asksOrderStatus || i.productQuestion);
+  return Boolean(i.policyTopic || i.orderName || i.asksOrderStatus || i.productQuestion || i.asksIfBot);
 }
 
+/**
+ * After the hand-off the assistant keeps helping: a store question, a product question, "is this a
+ * bot?" or a thank-you is answered and stays out of the case; anything about the case (the order, the
+ * problem, more details) goes to the team as a follow-up; a goodbye ends politely.
+ */
 function escalated(s: ConversationState, event: ChatEvent, turn: Turn): TurnResult {
   const { t } = turn;
   if (event.type === "shopper.talk_to_human_requested") return reply(s, [said(t.alreadyWithTeam(s.shopperEmail), "already_with_team")]);
+  const i = event.interpretation;
+  if (i.closing) return reply(s, [said(t.goodbyeWithTeam(s.shopperEmail), "goodbye_with_team")]);
+  const aboutCase = Boolean(i.request || i.orderName || i.email || i.asksOrderStatus || i.changeRequest);
+  const answerable = Boolean(i.policyTopics.length || i.productQuestion || i.asksIfBot || i.greeting || i.thanks);
+  if (answerable && !aboutCase) {
+    const answered = builtInOpen({ ...s, phase: "open" }, i, turn);
+    if (!answered.unhelpful) return { ...answered, state: s, effects: [] };
+  }
   return { ...reply(s, [said(t.addedToCase(s.shopperEmail), "added_to_case")]), effects: [{ type: "queue_follow_up" }] };
 }
 
-function startEscalation(s: ConversationState, escalation: PendingEscalation, turn: Turn, prefix: Said[]): TurnResult {
-  const { facts, t } = turn;
-  const told = [...prefix, ...orderFactsFirst(s, turn)];
-  if (!facts.escalationEmailAllowed || facts.escalationRefusal) return refuseCase(s, escalation, turn, told);
-  if (s.shopperEmail) return createCase(s, escalation, turn, told);
-  return reply({ ...s, phase: "awaiting_email", pendingEscalation: escalation, emailAsks: 1, ...provenOrder(s, facts) }, [
-    joined([...told, said(t.askEmail(facts.contact.shopName), "ask_email")]),
-  ]);
-}
-
-/** No email can go out (plan allowance, or an abuse cap, docs/decisions/0035): the store's contact details instead. */
-function refuseCase(s: ConversationState, escalation: PendingEscalation, turn: Turn, told: Said[]): TurnResult {
-  const { facts, t } = turn;
-  return {
-    ...reply({ ...s, phase: "open", pendingEscalation: null, ...provenOrder(s, facts) }, [
-      joined([...told, said(t.cannotForward(t.contactLine(facts.contact)), "cannot_forward")]),
-    ]),
-    effects: [
-      {
-        type: "record_case_without_email",
-        status: facts.escalationRefusal === "abuse" ? "limited_abuse" : "limited",
-        escalation,
-        caseOrder: caseOrderOf(s, facts),
-      },
-    ],
-  };
-}
-
 /**
- * A new case for the team. Beside it, the same turn decided as "over the abuse caps" — contact
- * details, case `limited_abuse`, no email — which the shell uses when the shop's caps refuse the
- * case (counts it can only know by reading the database; app/chat/case-caps.server.ts).
+ * Never the same reply twice in a row: a repeat says so instead of reading like a loop. An order's
+ * status asked again is told in full without a second card (orderTurn), never "as I mentioned".
  */
-function createCase(s: ConversationState, escalation: PendingEscalation, turn: Turn, told: Said[]): TurnResult {
-  const { facts, t } = turn;
-  const email = s.shopperEmail!;
-  return {
-    ...reply({ ...s, phase: "escalated", pendingEscalation: null, ...provenOrder(s, facts) }, [joined([...told, said(t.forwarded(email), "forwarded")])]),
-    effects: [{ type: "create_case", shopperEmail: email, escalation, caseOrder: caseOrderOf(s, facts) }],
-    overCaseCap: refuseCase(s, escalation, { ...turn, facts: { ...facts, escalationRefusal: "abuse" } }, told),
-  };
-}
-
-/**
- * Facts first, then a person: the proven order's status, unless the shopper was told it already
- * (it was verified earlier in this conversation).
- */
-function orderFactsFirst(s: ConversationState, turn: Turn): Said[] {
-  const { facts } = turn;
-  if (!facts.order || !facts.ownershipProven || facts.orderLookupFailed) return [];
-  if (s.orderVerified && s.orderName === facts.order.name) return [];
-  return [statusText(orderStatus(facts.order, facts.now), facts.order.name, turn)];
-}
-
-function provenOrder(s: ConversationState, facts: TurnFacts): Partial<ConversationState> {
-  return facts.order && facts.ownershipProven ? { orderName: facts.order.name, orderVerified: true } : { orderName: s.orderName };
-}
-
-/** The order a case may carry: proven in this conversation, or only the name the shopper typed. */
-function caseOrderOf(s: ConversationState, facts: TurnFacts): CaseOrder {
-  const order: OrderFacts | null = facts.order && facts.ownershipProven ? facts.order : null;
-  if (order) return { order, unverifiedName: null };
-  return { order: null, unverifiedName: facts.orderName ?? s.orderName };
-}
-
-function offerPerson(s: ConversationState, escalation: PendingEscalation, replies: Said[]): TurnResult {
-  return { ...reply({ ...s, pendingEscalation: escalation }, replies), attachments: { quickActions: "offer_person" } };
-}
-
-/** Never the same reply twice in a row: a repeat says so instead of reading like a loop. */
 function notTwiceInARow(r: TurnResult, turn: Turn): TurnResult {
   const first = r.said[0];
-  if (!r.replies[0] || !first || !turn.facts.previousSaid.includes(first)) return r;
+  if (!r.replies[0] || !first || first.startsWith("order_status:") || !turn.facts.previousSaid.includes(first)) return r;
   const again = { ...r, replies: [`${turn.t.repeatPrefix} ${r.replies[0]}`, ...r.replies.slice(1)] };
   return r.overCaseCap ? { ...again, overCaseCap: notTwiceInARow(r.overCaseCap, turn) } : again;
 }

@@ -33,7 +33,7 @@ export function storedLines(
   const lines: StoredLine[] = [];
   if (shopperText) {
     const signals = decision.signals.length ? { signals: decision.signals, reasons: decision.reasons } : {};
-    lines.push({ role: "shopper", text: shopperText, meta: writeMessageMeta(signals) });
+    lines.push({ role: "shopper", text: shopperText, meta: writeMessageMeta({ ...signals, ...(text ? {} : { pressed: true }) }) });
   }
   const last = result.replies.length - 1;
   result.replies.forEach((reply, n) => {

@@ -11,6 +11,10 @@ export type Phase = "open" | "awaiting_email" | "escalated" | "closed";
 export type PendingEscalation = Omit<EscalationDecision, "score"> & {
   /** What the shopper asks the team to do, when the conversation names it (the case's subject leads with it). */
   request?: ShopperRequest | null;
+  /** A press of "Talk to a person" with nothing said: the assistant asked what it is about and waits for the answer. */
+  askedWhat?: boolean;
+  /** An offer that waits for the order's proof: made with the status, once the shopper has proven the order. */
+  afterProof?: boolean;
 };
 
 /** What the conversation remembers between turns (persisted on the Conversation row). */
@@ -70,6 +74,8 @@ export interface TurnFacts {
   /** Ownership proofs that failed earlier in this conversation (a mistyped email is forgiven once). */
   failedProofs: number;
   decision: EscalationDecision;
+  /** The problem the conversation names (this message's, else an earlier one's): every case carries it (hand-off-rule.ts). */
+  request?: ShopperRequest | null;
   /**
    * A hand-off the facts suggest but the shopper did not ask for (an order stalled for days, told to
    * them for the first time): offered with the status, opened only if they accept.

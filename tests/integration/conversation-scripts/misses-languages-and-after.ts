@@ -22,10 +22,13 @@ export const misses: Script[] = [
     case: "none",
   },
   {
-    name: "address change is offered to the team, 'yes' connects",
+    name: "address change goes to the team, named after the request, shown before it is sent",
     steps: [
-      { say: "I need to change the shipping address on my order", state: "open", has: [/can't change the shipping address/, /connect you/] },
-      { say: "yes please", state: "awaiting_email", has: [/email/] },
+      {
+        say: "I need to change the shipping address on my order",
+        state: "awaiting_email",
+        has: [/Summary for our team: “Change the shipping address”/, /email/],
+      },
       { say: "ann@example.com", state: "escalated" },
     ],
     // "Order problem" (the topic) until the chat core names the request ("Change address").
@@ -34,7 +37,7 @@ export const misses: Script[] = [
   {
     name: "offer declined → no case",
     steps: [
-      { say: "please cancel my order", has: [/can't cancel an order/] },
+      { say: "I want a refund", state: "open", has: [/30 days/, /connect you with a person/] },
       { say: "no thanks", state: "open", has: [/anything else/i] },
     ],
     case: "none",
@@ -61,7 +64,7 @@ export const misses: Script[] = [
     name: "the same question twice never gets the identical reply",
     steps: [
       { say: "How can I contact you?", has: [/help@test-goods/] },
-      { say: "How can I contact you?", has: [/^As I mentioned/] },
+      { say: "How can I contact you?", has: [/^Here it is again:/], lacks: [/As I mentioned/] },
     ],
     case: "none",
   },
@@ -86,9 +89,9 @@ export const misses: Script[] = [
     case: "none",
   },
   {
-    name: "de: address change in German is offered to the team",
+    name: "de: address change in German goes to the team, named after the request",
     locale: "de",
-    steps: [{ say: "Ich möchte die Adresse ändern für meine Bestellung", has: [/nicht selbst ändern/] }],
+    steps: [{ say: "Ich möchte die Adresse ändern für meine Bestellung", state: "awaiting_email", has: [/„Lieferadresse ändern“/] }],
     case: "none",
   },
 ];

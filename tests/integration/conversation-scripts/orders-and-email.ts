@@ -14,7 +14,8 @@ export const orders: Script[] = [
     name: "en: number then email → delivered with tracking",
     steps: [
       { say: "Where is my order #1042?", has: [/email address used on the order/], lacks: [TRACK, /delivered/i] },
-      { say: "sarah@example.com", has: [/delivered on Feb 20, 2026/, "USPS", TRACK] },
+      // One short sentence: the order card beside it shows the carrier, tracking number and link.
+      { say: "sarah@example.com", has: [/^Order #1042 was delivered on Feb 20, 2026\./], lacks: [TRACK] },
     ],
     case: "none",
   },
@@ -24,8 +25,8 @@ export const orders: Script[] = [
       {
         say: "Hi, where is my order #1042? My email is sarah@example.com",
         state: "open",
-        has: [/delivered on Feb 20, 2026/, TRACK],
-        lacks: [/forwarded|support team/i],
+        has: [/delivered on Feb 20, 2026/],
+        lacks: [TRACK, /forwarded|support team/i],
       },
     ],
     case: "none",
@@ -35,7 +36,7 @@ export const orders: Script[] = [
     steps: [
       { say: "where is my package", has: [/order number/i] },
       { say: "1044", has: [/email address used on the order/] },
-      { say: "priya@example.com", has: [/on its way/, "UPS", "1Z999AA10123456784", /Expected delivery/] },
+      { say: "priya@example.com", has: [/on its way/, "UPS", /Expected delivery/], lacks: ["1Z999AA10123456784"] },
     ],
     case: "none",
   },
@@ -81,7 +82,7 @@ export const orders: Script[] = [
     steps: [
       { say: "¿Dónde está mi pedido?", has: [/número de pedido/] },
       { say: "1042", has: [/correo/] },
-      { say: "sarah@example.com", has: [/se entregó el/, TRACK] },
+      { say: "sarah@example.com", has: [/se entregó el/], lacks: [TRACK] },
     ],
     case: "none",
   },
@@ -137,10 +138,11 @@ export const factsFirst: Script[] = [
     },
   },
   {
-    name: "refund question on refunded #1045: told it was refunded, case has the order",
+    name: "refund question on refunded #1045: told it was refunded (no returns timeline), a person offered; 'yes' hands over with the order",
     steps: [
       { say: "Where is my refund for order #1045?", has: [/email/] },
-      { say: "tom@example.com", state: "escalated", has: [/refunded/, "$149.00", /forwarded your case/] },
+      { say: "tom@example.com", state: "open", has: [/refunded/, "$149.00", /connect you with a person/], lacks: [/receiving the return/] },
+      { say: "yes please", state: "escalated", has: [/forwarded your case/] },
     ],
     case: { status: "queued", order: "#1045", subject: [/ · #1045 · /, /Tom Becker$/] },
   },

@@ -55,6 +55,26 @@ describe("system prompt v2", () => {
     expect(JSON.parse(ANSWER_EXAMPLE)).toMatchObject({ confidence: 0.85, answered: true });
     expect(prompt).toMatch(/confidence: 0\.9 or more when/);
   });
+  it("holds the chat core's rules: every question answered, an honest bot answer, goodbyes end, one sentence beside the card", () => {
+    expect(prompt).toMatch(/Answer every question in the message/);
+    expect(prompt).toMatch(/say honestly that you are the store's automated assistant/);
+    expect(prompt).toMatch(/end politely and ask nothing again/);
+    expect(prompt).toMatch(/report the order in one short sentence and do not repeat the tracking number or link/);
+    expect(prompt).toMatch(/translate it and say it is written in that language/);
+  });
+  it("German answers say “Sie”, as the widget does", () => {
+    const german = buildSystemPrompt({
+      shopName: "S",
+      assistant: { name: "B", tone: "friendly" },
+      loggedIn: false,
+      locale: "de-DE",
+      now: new Date(),
+      contact: { email: null, phone: null, url: null },
+      policies: [],
+    });
+    expect(german).toMatch(/In German address the shopper as "Sie", never "du"/);
+    expect(prompt).not.toMatch(/"Sie"/);
+  });
   it("names languages by locale", () => {
     expect(languageName("es-MX")).toBe("Spanish");
     expect(languageName("de")).toBe("German");
@@ -78,11 +98,11 @@ describe("system prompt v2 text", () => {
   };
   const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
   it.each<[string, PromptFacts, string]>([
-    ["a guest in French with every fact", facts, "ded472c9df2602b83acdb26a831b244c85e5a3c9c9b33ce75829025cf55f94a1"],
+    ["a guest in French with every fact", facts, "6c0e0a8fec852177547578b45250d39697270f5b4482a8961202e42e0f21733c"],
     [
       "a signed-in shopper, no locale, no contact or policies",
       { ...facts, locale: null, loggedIn: true, contact: { email: null, phone: null, url: null }, policies: [] },
-      "0dc1192399488e55a78e589f95ef7bdd56560fbc7686dcffbe5251fad76eb700",
+      "424fb0abc785f82c1895748fe1bc3c4c870b1a161c641a6fd62e817b7373bda4",
     ],
   ])("is the same text for %s", (_name, f, hash) => expect(sha256(renderSystemPrompt(f))).toBe(hash));
 });

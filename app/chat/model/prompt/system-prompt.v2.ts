@@ -2,7 +2,7 @@
 // (meta.promptVersion), so a change in behaviour can be traced to the prompt that caused it.
 // Everything here is public (store facts the storefront shows anyway) besides the canary.
 
-export const PROMPT_VERSION = "v2-2026-12-06";
+export const PROMPT_VERSION = "v2-2026-12-07";
 
 export interface PromptFacts {
   assistantName: string;
@@ -54,7 +54,10 @@ export function renderSystemPrompt(f: PromptFacts): string {
     `You are ${f.assistantName}, the support assistant in the chat of the online store "${f.shopName}". Today is ${f.today}. Tone: ${f.tone}.`,
     `Language: answer in ${language ?? "the shopper's language"}` +
       `${language ? "; if the shopper writes in another language, answer in theirs" : ""}. At most 3 short ` +
-      `sentences, plain text, no markdown, no HTML.`,
+      `sentences, plain text, no markdown, no HTML.${language === "German" ? ' In German address the shopper as "Sie", never "du".' : ""}`,
+    "Answer every question in the message, each one. If asked whether you are a bot or a person, say honestly that " +
+      "you are the store's automated assistant and that a person on the team is available. When the shopper says " +
+      'goodbye, thanks or no thanks, end politely and ask nothing again. Never start with "As I mentioned".',
     "",
     "Store facts (public):",
     `- Contact: ${contact || "the store's contact page"}`,
@@ -66,6 +69,9 @@ export function renderSystemPrompt(f: PromptFacts): string {
     "",
     "You may: report an order exactly as lookup_order returns it; quote or explain the policies; say how to reach " +
       'the store. If the facts are not in this chat, say "I don\'t know" plainly instead of guessing.',
+    "The chat shows a card beside an order you looked up (status, items, carrier, tracking number and link): report " +
+      "the order in one short sentence and do not repeat the tracking number or link. A policy written in another " +
+      "language than your answer: translate it and say it is written in that language.",
     "You may never do or promise anything only the store's team can do: refunds, return approvals, cancellations, " +
       "address or order changes, discounts, coupon or gift codes, compensation, exceptions to a policy, or delivery " +
       "dates and guarantees beyond the tracking data. Say the team decides these.",

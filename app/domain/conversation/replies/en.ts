@@ -1,8 +1,32 @@
+import type { ShopperRequest } from "../../escalation";
+import type { Language } from "../language";
 import type { ReplyCatalog } from "./types";
 
-const where = (s: { carrier: string | null; trackingNumber: string | null; trackingUrl: string | null }) =>
-  `${s.carrier ? ` with ${s.carrier}` : ""}${s.trackingNumber ? `, tracking number ${s.trackingNumber}` : ""}` +
-  `${s.trackingUrl ? ` (track it: ${s.trackingUrl})` : ""}`;
+const REQUEST_LABELS: Record<ShopperRequest, string> = {
+  cancel_order: "Cancel the order",
+  change_address: "Change the shipping address",
+  change_item: "Exchange an item (size or color)",
+  return_item: "Return an item",
+  refund: "Refund",
+  damaged_item: "Item arrived damaged",
+  wrong_item: "Wrong item received",
+  missing_parcel: "Parcel not received",
+  stalled_order: "Order not moving",
+  order_problem: "Problem with an order",
+  billing: "Billing problem",
+  account: "Account problem",
+  product_question: "Product question",
+  complaint: "Complaint",
+  talk_to_person: "Talk to a person",
+  other: "Question for the team",
+};
+
+const LANGUAGE_NAMES: Record<Language, string> = { en: "English", es: "Spanish", fr: "French", de: "German" };
+
+// With the order card beside the text (brief), the card shows the tracking number and link.
+const where = (s: { carrier: string | null; trackingNumber: string | null; trackingUrl: string | null }, brief = false) =>
+  `${s.carrier ? ` with ${s.carrier}` : ""}${s.trackingNumber && !brief ? `, tracking number ${s.trackingNumber}` : ""}` +
+  `${s.trackingUrl && !brief ? ` (track it: ${s.trackingUrl})` : ""}`;
 
 /** English (also the fallback for languages we do not ship). */
 export const en: ReplyCatalog = {
@@ -20,7 +44,7 @@ export const en: ReplyCatalog = {
   orderNotMatchedAgain: (order) =>
     `That still doesn't match order ${order}. If you're not sure which email was used, I can connect you with our team — just tap “Talk to a person”.`,
   orderLookupFailed: "I can't look up orders right now. Please try again in a moment, or tap “Talk to a person” and our team will check it for you.",
-  orderStatus: (s, f, promise) => {
+  orderStatus: (s, f, promise, brief = false) => {
     switch (s.kind) {
       case "unfulfilled":
         return (
@@ -31,15 +55,16 @@ export const en: ReplyCatalog = {
       case "partially_fulfilled":
         return (
           `Part of order ${s.name} has shipped: it left on ` +
-          `${f.day(s.shippedAt!)}${where(s)}${s.deliveredAt ? ` and was delivered on ${f.day(s.deliveredAt)}` : ""}. The ` +
+          `${f.day(s.shippedAt!)}${where(s, brief)}${s.deliveredAt ? ` and was delivered on ${f.day(s.deliveredAt)}` : ""}. The ` +
           `rest of the order hasn't shipped yet.`
         );
       case "in_transit":
         return (
           `Order ${s.name} is on its way: it shipped on ` +
-          `${f.day(s.shippedAt!)}${where(s)}.${s.estimatedDeliveryAt ? ` Expected delivery: ${f.day(s.estimatedDeliveryAt)}.` : ""}`
+          `${f.day(s.shippedAt!)}${where(s, brief)}.${s.estimatedDeliveryAt ? ` Expected delivery: ${f.day(s.estimatedDeliveryAt)}.` : ""}`
         );
       case "delivered":
+        if (brief) return `Order ${s.name} was delivered on ${f.day(s.deliveredAt!)}.`;
         return `Order ${s.name} was delivered on ${f.day(s.deliveredAt!)}. It shipped on ${f.day(s.shippedAt!)}${where(s)}.`;
       case "refunded":
         return `Order ${s.name} was refunded${s.refunded ? ` (${f.money(s.refunded)})` : ""}.${promise ? ` Our refund policy says: “${promise}”` : ""}`;
@@ -108,7 +133,6 @@ export const en: ReplyCatalog = {
     "I'm not sure I understood. I can check an order's status (send me the order number), answer questions about " +
     "shipping, returns and refunds, or tell you how to reach our team.",
   missAgain: "Sorry, I can't help with that one myself. Would you like me to connect you with a person on our team?",
-  repeatPrefix: "As I mentioned:",
 
   empathy: "I'm sorry about this.",
   askEmail: (shop) => `I'll connect you with our support team at ${shop}. What's the best email address for them to reply to?`,
@@ -123,6 +147,18 @@ export const en: ReplyCatalog = {
     `They'll reach you at ${email}. You can add anything else here and I'll pass it on.`,
   alreadyWithTeam: (email) => `Your case is already with our support team — they'll reply to ${email ?? "your email"}. Anything you add here goes to them too.`,
   addedToCase: (email) => `Thanks — I've added that to your case. Our team will reply to ${email ?? "your email"}.`,
+  repeatPrefix: "Here it is again:",
+  askWhatAbout: (order) =>
+    `Sure. So our team can help without asking again: what is it about? One sentence is enough` +
+    `${order ? ` (is it about order ${order}?)` : " (and the order number, if it's about an order)"}.`,
+  caseLine: (request, order) => `Summary for our team: “${REQUEST_LABELS[request]}${order ? `, order ${order}` : ""}”.`,
+  goodbye: "Glad I could help. Have a great day!",
+  goodbyeWithTeam: (email) => `You're welcome! Our team has your case and will reply to ${email ?? "your email"}.`,
+  botAnswer: (shop) =>
+    `I'm ${shop}'s automated assistant, not a person. I can check orders and answer questions about the store, ` +
+    `and I can pass you to a person on our team whenever you like.`,
+  sorryForDelay: "I'm sorry your order is taking longer than it should.",
+  policyInShopLanguage: (lang) => `(The store's policy is written in ${LANGUAGE_NAMES[lang]}.)`,
   offerPerson: "Would you like me to connect you with a person on our team?",
   offerDeclined: "No problem. Is there anything else I can help with?",
   modelFallbackOffer: "If you'd like, I can connect you with a person on our team — just tap “Talk to a person”.",

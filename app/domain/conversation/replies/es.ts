@@ -1,9 +1,33 @@
+import type { ShopperRequest } from "../../escalation";
+import type { Language } from "../language";
 import type { ReplyCatalog } from "./types";
 
-const where = (s: { carrier: string | null; trackingNumber: string | null; trackingUrl: string | null }) =>
+const REQUEST_LABELS: Record<ShopperRequest, string> = {
+  cancel_order: "Cancelar el pedido",
+  change_address: "Cambiar la dirección de envío",
+  change_item: "Cambiar un artículo (talla o color)",
+  return_item: "Devolver un artículo",
+  refund: "Reembolso",
+  damaged_item: "Artículo dañado",
+  wrong_item: "Artículo equivocado",
+  missing_parcel: "Paquete no recibido",
+  stalled_order: "Pedido sin avances",
+  order_problem: "Problema con un pedido",
+  billing: "Problema de facturación",
+  account: "Problema con la cuenta",
+  product_question: "Pregunta sobre un producto",
+  complaint: "Reclamación",
+  talk_to_person: "Hablar con una persona",
+  other: "Consulta para el equipo",
+};
+
+const LANGUAGE_NAMES: Record<Language, string> = { en: "inglés", es: "español", fr: "francés", de: "alemán" };
+
+// With the order card beside the text (brief), the card shows the tracking number and link.
+const where = (s: { carrier: string | null; trackingNumber: string | null; trackingUrl: string | null }, brief = false) =>
   `${s.carrier ? ` con ${s.carrier}` : ""}` +
-  `${s.trackingNumber ? `, número de seguimiento ${s.trackingNumber}` : ""}` +
-  `${s.trackingUrl ? ` (seguimiento: ${s.trackingUrl})` : ""}`;
+  `${s.trackingNumber && !brief ? `, número de seguimiento ${s.trackingNumber}` : ""}` +
+  `${s.trackingUrl && !brief ? ` (seguimiento: ${s.trackingUrl})` : ""}`;
 
 /** Spanish. */
 export const es: ReplyCatalog = {
@@ -22,7 +46,7 @@ export const es: ReplyCatalog = {
   orderNotMatchedAgain: (order) =>
     `Sigue sin coincidir con el pedido ${order}. Si no sabes qué correo se usó, puedo ponerte en contacto con nuestro equipo: pulsa «Hablar con una persona».`,
   orderLookupFailed: "Ahora mismo no puedo consultar pedidos. Inténtalo de nuevo en un momento o pulsa «Hablar con una persona» y nuestro equipo lo revisará.",
-  orderStatus: (s, f, promise) => {
+  orderStatus: (s, f, promise, brief = false) => {
     switch (s.kind) {
       case "unfulfilled":
         return (
@@ -33,15 +57,16 @@ export const es: ReplyCatalog = {
       case "partially_fulfilled":
         return (
           `Parte del pedido ${s.name} ya se ha enviado: salió el ` +
-          `${f.day(s.shippedAt!)}${where(s)}${s.deliveredAt ? ` y se entregó el ${f.day(s.deliveredAt)}` : ""}. El resto ` +
+          `${f.day(s.shippedAt!)}${where(s, brief)}${s.deliveredAt ? ` y se entregó el ${f.day(s.deliveredAt)}` : ""}. El resto ` +
           `del pedido aún no se ha enviado.`
         );
       case "in_transit":
         return (
           `El pedido ${s.name} está en camino: se envió el ` +
-          `${f.day(s.shippedAt!)}${where(s)}.${s.estimatedDeliveryAt ? ` Entrega prevista: ${f.day(s.estimatedDeliveryAt)}.` : ""}`
+          `${f.day(s.shippedAt!)}${where(s, brief)}.${s.estimatedDeliveryAt ? ` Entrega prevista: ${f.day(s.estimatedDeliveryAt)}.` : ""}`
         );
       case "delivered":
+        if (brief) return `El pedido ${s.name} se entregó el ${f.day(s.deliveredAt!)}.`;
         return `El pedido ${s.name} se entregó el ${f.day(s.deliveredAt!)}. Se envió el ${f.day(s.shippedAt!)}${where(s)}.`;
       case "refunded":
         return (
@@ -114,7 +139,6 @@ export const es: ReplyCatalog = {
     "No estoy seguro de haberte entendido. Puedo consultar el estado de un pedido (envíame el número), responder " +
     "preguntas sobre envíos, devoluciones y reembolsos, o decirte cómo contactar con nuestro equipo.",
   missAgain: "Lo siento, con eso no puedo ayudarte yo. ¿Quieres que te ponga en contacto con una persona de nuestro equipo?",
-  repeatPrefix: "Como te comentaba:",
 
   empathy: "Siento mucho lo ocurrido.",
   askEmail: (shop) => `Te pondré en contacto con nuestro equipo de atención de ${shop}. ¿A qué dirección de correo pueden responderte?`,
@@ -129,6 +153,18 @@ export const es: ReplyCatalog = {
   alreadyWithTeam: (email) =>
     `Tu caso ya está con nuestro equipo de atención: responderán a ${email ?? "tu correo"}. Todo lo que añadas aquí también les llegará.`,
   addedToCase: (email) => `Gracias, lo he añadido a tu caso. Nuestro equipo responderá a ${email ?? "tu correo"}.`,
+  repeatPrefix: "Te lo repito:",
+  askWhatAbout: (order) =>
+    `Claro. Para que nuestro equipo te ayude sin volver a preguntarte: ¿de qué se trata? Con una frase basta` +
+    `${order ? ` (¿es sobre el pedido ${order}?)` : " (y el número de pedido, si es sobre un pedido)"}.`,
+  caseLine: (request, order) => `Resumen para nuestro equipo: «${REQUEST_LABELS[request]}${order ? `, pedido ${order}` : ""}».`,
+  goodbye: "Me alegra haberte ayudado. ¡Que tengas un buen día!",
+  goodbyeWithTeam: (email) => `¡De nada! Nuestro equipo tiene tu caso y te responderá a ${email ?? "tu correo electrónico"}.`,
+  botAnswer: (shop) =>
+    `Soy el asistente automático de ${shop}, no una persona. Puedo consultar pedidos y responder preguntas sobre la tienda, ` +
+    `y pasarte con una persona de nuestro equipo cuando quieras.`,
+  sorryForDelay: "Siento que tu pedido esté tardando más de lo debido.",
+  policyInShopLanguage: (lang) => `(La política de la tienda está redactada en ${LANGUAGE_NAMES[lang]}).`,
   offerPerson: "¿Quieres que te ponga en contacto con una persona de nuestro equipo?",
   offerDeclined: "De acuerdo. ¿Puedo ayudarte con algo más?",
   modelFallbackOffer: "Si quieres, puedo ponerte en contacto con una persona de nuestro equipo: pulsa «Hablar con una persona».",

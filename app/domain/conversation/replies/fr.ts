@@ -1,8 +1,32 @@
+import type { ShopperRequest } from "../../escalation";
+import type { Language } from "../language";
 import type { ReplyCatalog } from "./types";
 
-const where = (s: { carrier: string | null; trackingNumber: string | null; trackingUrl: string | null }) =>
-  `${s.carrier ? ` avec ${s.carrier}` : ""}${s.trackingNumber ? `, numéro de suivi ${s.trackingNumber}` : ""}` +
-  `${s.trackingUrl ? ` (suivi : ${s.trackingUrl})` : ""}`;
+const REQUEST_LABELS: Record<ShopperRequest, string> = {
+  cancel_order: "Annuler la commande",
+  change_address: "Changer l'adresse de livraison",
+  change_item: "Échanger un article (taille ou couleur)",
+  return_item: "Retourner un article",
+  refund: "Remboursement",
+  damaged_item: "Article endommagé",
+  wrong_item: "Mauvais article reçu",
+  missing_parcel: "Colis non reçu",
+  stalled_order: "Commande bloquée",
+  order_problem: "Problème de commande",
+  billing: "Problème de facturation",
+  account: "Problème de compte",
+  product_question: "Question sur un produit",
+  complaint: "Réclamation",
+  talk_to_person: "Parler à une personne",
+  other: "Question pour l'équipe",
+};
+
+const LANGUAGE_NAMES: Record<Language, string> = { en: "anglais", es: "espagnol", fr: "français", de: "allemand" };
+
+// With the order card beside the text (brief), the card shows the tracking number and link.
+const where = (s: { carrier: string | null; trackingNumber: string | null; trackingUrl: string | null }, brief = false) =>
+  `${s.carrier ? ` avec ${s.carrier}` : ""}${s.trackingNumber && !brief ? `, numéro de suivi ${s.trackingNumber}` : ""}` +
+  `${s.trackingUrl && !brief ? ` (suivi : ${s.trackingUrl})` : ""}`;
 
 /** French. */
 export const fr: ReplyCatalog = {
@@ -27,7 +51,7 @@ export const fr: ReplyCatalog = {
   orderLookupFailed:
     "Je ne peux pas consulter les commandes pour le moment. Réessayez dans un instant, ou touchez « Parler à une " +
     "personne » et notre équipe vérifiera pour vous.",
-  orderStatus: (s, f, promise) => {
+  orderStatus: (s, f, promise, brief = false) => {
     switch (s.kind) {
       case "unfulfilled":
         return (
@@ -38,15 +62,16 @@ export const fr: ReplyCatalog = {
       case "partially_fulfilled":
         return (
           `Une partie de la commande ${s.name} a été expédiée : elle est partie le ` +
-          `${f.day(s.shippedAt!)}${where(s)}${s.deliveredAt ? ` et a été livrée le ${f.day(s.deliveredAt)}` : ""}. Le ` +
+          `${f.day(s.shippedAt!)}${where(s, brief)}${s.deliveredAt ? ` et a été livrée le ${f.day(s.deliveredAt)}` : ""}. Le ` +
           `reste de la commande n’a pas encore été expédié.`
         );
       case "in_transit":
         return (
           `La commande ${s.name} est en route : elle a été expédiée le ` +
-          `${f.day(s.shippedAt!)}${where(s)}.${s.estimatedDeliveryAt ? ` Livraison prévue : ${f.day(s.estimatedDeliveryAt)}.` : ""}`
+          `${f.day(s.shippedAt!)}${where(s, brief)}.${s.estimatedDeliveryAt ? ` Livraison prévue : ${f.day(s.estimatedDeliveryAt)}.` : ""}`
         );
       case "delivered":
+        if (brief) return `La commande ${s.name} a été livrée le ${f.day(s.deliveredAt!)}.`;
         return `La commande ${s.name} a été livrée le ${f.day(s.deliveredAt!)}. Elle a été expédiée le ${f.day(s.shippedAt!)}${where(s)}.`;
       case "refunded":
         return (
@@ -124,7 +149,6 @@ export const fr: ReplyCatalog = {
     "Je ne suis pas sûr d’avoir compris. Je peux vérifier l’état d’une commande (envoyez-moi le numéro), répondre " +
     "aux questions sur la livraison, les retours et les remboursements, ou vous dire comment joindre notre équipe.",
   missAgain: "Désolé, je ne peux pas vous aider moi-même sur ce point. Voulez-vous que je vous mette en relation avec une personne de notre équipe ?",
-  repeatPrefix: "Comme je vous le disais :",
 
   empathy: "Je suis désolé pour ce désagrément.",
   askEmail: (shop) => `Je vais vous mettre en relation avec notre service client de ${shop}. À quelle adresse e-mail peuvent-ils vous répondre ?`,
@@ -145,6 +169,18 @@ export const fr: ReplyCatalog = {
     `Votre demande est déjà entre les mains de notre service client : ils répondront à ` +
     `${email ?? "votre adresse e-mail"}. Tout ce que vous ajoutez ici leur parvient aussi.`,
   addedToCase: (email) => `Merci, je l’ai ajouté à votre demande. Notre équipe répondra à ${email ?? "votre adresse e-mail"}.`,
+  repeatPrefix: "Je vous le redonne :",
+  askWhatAbout: (order) =>
+    `Bien sûr. Pour que notre équipe puisse vous aider sans vous redemander : de quoi s'agit-il ? Une phrase suffit` +
+    `${order ? ` (s'agit-il de la commande ${order} ?)` : " (et le numéro de commande, s'il s'agit d'une commande)"}.`,
+  caseLine: (request, order) => `Résumé pour notre équipe : « ${REQUEST_LABELS[request]}${order ? `, commande ${order}` : ""} ».`,
+  goodbye: "Ravi d'avoir pu vous aider. Bonne journée !",
+  goodbyeWithTeam: (email) => `Je vous en prie ! Notre équipe a votre demande et vous répondra à ${email ?? "votre adresse e-mail"}.`,
+  botAnswer: (shop) =>
+    `Je suis l'assistant automatique de ${shop}, pas une personne. Je peux vérifier vos commandes et répondre à vos questions ` +
+    `sur la boutique, et vous mettre en relation avec une personne de notre équipe quand vous le souhaitez.`,
+  sorryForDelay: "Je suis désolé que votre commande prenne plus de temps que prévu.",
+  policyInShopLanguage: (lang) => `(La politique de la boutique est rédigée en ${LANGUAGE_NAMES[lang]}.)`,
   offerPerson: "Voulez-vous que je vous mette en relation avec une personne de notre équipe ?",
   offerDeclined: "Très bien. Puis-je vous aider pour autre chose ?",
   modelFallbackOffer: "Si vous le souhaitez, je peux vous mettre en relation avec une personne de notre équipe : touchez « Parler à une personne ».",

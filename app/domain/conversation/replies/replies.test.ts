@@ -52,6 +52,37 @@ describe("reply catalogs", () => {
     const text = repliesFor(lang).orderStatus(orderStatus(ORDER, Date.parse("2026-03-01T00:00:00Z")), formatFor(lang), null);
     expect(text.startsWith(start)).toBe(true);
     expect(text).toContain("9400111899223847563");
+    // Beside the order card: the date only (the card shows the tracking number and link).
+    expect(repliesFor(lang).orderStatus(orderStatus(ORDER, Date.parse("2026-03-01T00:00:00Z")), formatFor(lang), null, true)).toBe(start);
+  });
+
+  it("German speaks to the shopper as “Sie”, as the widget does", () => {
+    const de = repliesFor("de");
+    const f = formatFor("de");
+    const contact = { shopName: "Shop", email: "a@b.de", phone: null, url: null };
+    const texts = [
+      ...Object.values(de).filter((v): v is string => typeof v === "string"),
+      de.askOrderEmail("#1"),
+      de.orderNotMatched("#1"),
+      de.orderNotMatchedAgain("#1"),
+      de.olderOrders([{ name: "#1", status: "delivered", placedAt: "2026-02-01T00:00:00Z" }], f),
+      de.contact(contact, null),
+      de.askEmail("Shop"),
+      de.declined(de.contactLine(contact)),
+      de.cannotForward("x"),
+      de.forwarded("a@b.de"),
+      de.alreadyWithTeam(null),
+      de.addedToCase(null),
+      de.askWhatAbout(null),
+      de.goodbyeWithTeam(null),
+      de.botAnswer("Shop"),
+    ];
+    for (const text of texts) expect(text, text).not.toMatch(/\b(?:du|dich|dir|dein\w*|kannst|möchtest|bist|hast|nenn|sag|tippe|schick)\b/i);
+  });
+
+  it("formats are built once per language (Intl objects are costly)", () => {
+    expect(formatFor("fr")).toBe(formatFor("fr"));
+    expect(formatFor("fr").money({ amount: "5", currencyCode: "EUR" })).toBe(formatFor("fr").money({ amount: "5", currencyCode: "EUR" }));
   });
 
   it("money in the shopper's conventions", () => {

@@ -1,4 +1,6 @@
+import type { ShopperRequest } from "../../escalation";
 import type { OrderStatus } from "../../orders";
+import type { Language } from "../language";
 
 /** How to reach the store without Baton (the never-a-dead-end line). */
 export interface ContactFacts {
@@ -51,7 +53,8 @@ export interface ReplyCatalog {
   orderNotMatched(order: string): string;
   orderNotMatchedAgain(order: string): string;
   orderLookupFailed: string;
-  orderStatus(s: OrderStatus, f: Format, promise: string | null): string;
+  /** `brief`: the order card is shown beside it, so the text leaves out what the card shows (tracking number, link). */
+  orderStatus(s: OrderStatus, f: Format, promise: string | null, brief?: boolean): string;
   deliveredFollowUp: string;
   noOrdersForCustomer: string;
   olderOrders(others: OrderListEntry[], f: Format): string;
@@ -83,7 +86,6 @@ export interface ReplyCatalog {
   // Misses
   miss: string;
   missAgain: string;
-  repeatPrefix: string;
 
   // Reaching a person
   empathy: string;
@@ -97,6 +99,21 @@ export interface ReplyCatalog {
   alreadyWithTeam(email: string | null): string;
   addedToCase(email: string | null): string;
   offerPerson: string;
+  /** A repeated answer (not an order's status) says it is repeating itself rather than reading like a loop. */
+  repeatPrefix: string;
+  /** "Talk to a person" pressed with nothing said: what is it about (and which order)? */
+  askWhatAbout(orderName: string | null): string;
+  /** The one line the team reads first, shown to the shopper before (or as) it is sent. */
+  caseLine(request: ShopperRequest, orderName: string | null): string;
+  /** The shopper is done: a polite end, nothing asked again. */
+  goodbye: string;
+  goodbyeWithTeam(email: string | null): string;
+  /** "Am I talking to a bot?" — an honest answer. */
+  botAnswer(shopName: string): string;
+  /** An order past the shop's shipping time: sorry first. */
+  sorryForDelay: string;
+  /** The shop's policy text is not in the shopper's language. */
+  policyInShopLanguage(language: Language): string;
   offerDeclined: string;
   modelFallbackOffer: string;
 }
