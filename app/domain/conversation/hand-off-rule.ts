@@ -5,7 +5,7 @@ import { interpretMessage } from "./interpret-message";
 import type { PendingEscalation } from "./types";
 
 /**
- * The hand-off rule (docs/decisions/0067): **answer first, hand over when a person is needed.**
+ * The hand-off rule (docs/decisions/0068): **answer first, hand over when a person is needed.**
  *
  * - A case is opened unasked (the assistant starts the hand-off: it asks for an email, or sends the
  *   case when it has one) for what the assistant truly cannot do: an explicit request for a person

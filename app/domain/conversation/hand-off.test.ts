@@ -4,7 +4,7 @@ import { customer, order } from "../../../tests/support/memory-lookup";
 import { converse, type HarnessShop } from "./conversation-harness";
 import type { Language } from "./language";
 
-// The hand-off rule (hand-off-rule.ts, docs/decisions/0067) and the whole-message rules, as
+// The hand-off rule (hand-off-rule.ts, docs/decisions/0068) and the whole-message rules, as
 // conversations through the pure core, in every language the widget speaks.
 
 const NOW = Date.parse("2026-03-01T12:00:00Z");
