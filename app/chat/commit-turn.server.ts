@@ -109,7 +109,7 @@ function casePlan(
   const transcript = toTranscript(rows);
   const caseId = newCaseId();
   const draft = planCase({
-    shop: { domain: shop.domain, name: shop.name, routing: shop.routing, contactEmail: shop.contact.email },
+    shop: { domain: shop.domain, name: shop.name, routing: shop.routing, contactEmail: shop.contact.email, locale: shop.locale, timeZone: shop.timeZone },
     conversationId: turn.conversationId,
     escalation: effect.escalation,
     shopperEmail: effect.type === "create_case" ? effect.shopperEmail : decision.state.shopperEmail,

@@ -31,7 +31,8 @@ export interface CaseRecord {
 }
 
 export interface CaseInput {
-  shop: { domain: string; name: string; routing: RoutingSettings; contactEmail: string | null };
+  /** `locale` and `timeZone`: the case email is written in the shop's language, its times in the shop's zone. */
+  shop: { domain: string; name: string; routing: RoutingSettings; contactEmail: string | null; locale?: string | null; timeZone?: string | null };
   conversationId: string;
   escalation: PendingEscalation;
   shopperEmail: string | null;
@@ -104,7 +105,7 @@ export function planCase(input: CaseInput): CaseDraft | null {
   const view: EscalationCaseView | null = queued
     ? {
         caseId: input.caseId,
-        shop: { domain: input.shop.domain, name: input.shop.name },
+        shop: { domain: input.shop.domain, name: input.shop.name, locale: input.shop.locale ?? null, timeZone: input.shop.timeZone ?? null },
         adminCaseUrl: input.adminCaseUrl,
         messageId: input.messageId,
         from: input.from,
