@@ -117,18 +117,19 @@ async function runMode(database: "sqlite" | "postgresql", workers: string, soakS
   const profileDir = args["cpu-prof"] ? path.resolve(args["cpu-prof"], label.replace(/\W+/g, "-")) : undefined;
   if (profileDir) mkdirSync(profileDir, { recursive: true });
   const snapshotDir = tempDir("baton-heap-");
-  const nodeOptions = [profileDir ? `--cpu-prof --cpu-prof-dir=${profileDir}` : "", args["heap-snapshot"] ? "--heapsnapshot-signal=SIGUSR2" : ""]
-    .join(" ")
-    .trim();
-  const app = await startDemoApp(databaseUrl, {
-    SMTP_URL: smtp.url,
-    DEMO_INBOX_DIR: undefined,
-    RATE_LIMIT_SHOP_PER_MINUTE: "10000000",
-    RATE_LIMIT_IP_PER_MINUTE: "10000000",
-    RATE_LIMIT_CONVERSATION_PER_MINUTE: "10000000",
-    WEB_CONCURRENCY: workers === "default" ? undefined : workers,
-    NODE_OPTIONS: nodeOptions || undefined,
-  });
+  const nodeArgs = [...(profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []), ...(args["heap-snapshot"] ? ["--heapsnapshot-signal=SIGUSR2"] : [])];
+  const app = await startDemoApp(
+    databaseUrl,
+    {
+      SMTP_URL: smtp.url,
+      DEMO_INBOX_DIR: undefined,
+      RATE_LIMIT_SHOP_PER_MINUTE: "10000000",
+      RATE_LIMIT_IP_PER_MINUTE: "10000000",
+      RATE_LIMIT_CONVERSATION_PER_MINUTE: "10000000",
+      WEB_CONCURRENCY: workers === "default" ? undefined : workers,
+    },
+    nodeArgs,
+  );
   const run = (runId: string, seconds: number, extra: { openConversations?: number; escalateEvery?: number } = {}) =>
     runShoppers({ origin: app.origin, shop: SHOP, shoppers: SHOPPERS, seconds, escalateEvery: extra.escalateEvery ?? ESCALATE_EVERY, runId, ...extra });
   try {

@@ -20,7 +20,8 @@ export function tempDir(prefix: string): string {
   return mkdtempSync(path.join(tmpdir(), prefix));
 }
 
-export async function startDemoApp(databaseUrl: string, env: Record<string, string | undefined>): Promise<AppUnderTest> {
+/** `nodeArgs` go before the script (--cpu-prof is refused in NODE_OPTIONS); cluster workers inherit them. */
+export async function startDemoApp(databaseUrl: string, env: Record<string, string | undefined>, nodeArgs: string[] = []): Promise<AppUnderTest> {
   const base: Record<string, string | undefined> = {
     PATH: process.env.PATH,
     HOME: process.env.HOME ?? "/tmp",
@@ -33,7 +34,7 @@ export async function startDemoApp(databaseUrl: string, env: Record<string, stri
     LOG_LEVEL: "warn",
     ...env,
   };
-  const child = spawn(process.execPath, ["--import", "tsx", "app/cli/demo.ts"], {
+  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", "app/cli/demo.ts"], {
     env: Object.fromEntries(Object.entries(base).filter(([, v]) => v !== undefined)) as NodeJS.ProcessEnv,
     stdio: ["ignore", "pipe", "pipe"],
   });
