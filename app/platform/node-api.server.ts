@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { ALLOW_HEADER, ALLOWED_METHODS, BodyTooLargeError, errorAnswer, MAX_REQUEST_BYTES, type Answer, type ApiRequest } from "./http.server";
 import type { LogSink } from "./logger.server";
+import { takeTurn } from "./turn-taking.server";
 
 /**
  * The plain Node transport for the storefront API: requests whose path a route table names are
@@ -24,7 +25,9 @@ export function plainRoutes(routes: Record<string, PlainRoute>, log: LogSink): (
     if (!route) return false;
     const request = nodeApiRequest(req, q < 0 ? "" : url.slice(q + 1));
     const guarded = transportGuard(req);
-    (guarded ? Promise.resolve(guarded) : route(request, res)).then(
+    // One request starts per event-loop iteration (turn-taking.server.ts): the outbox's I/O in the
+    // same process is never queued behind a whole burst of turns.
+    (guarded ? Promise.resolve(guarded) : takeTurn().then(() => route(request, res))).then(
       (answer) => {
         if (answer) writeAnswer(req, res, answer);
       },
@@ -96,11 +99,13 @@ function readNodeBody(req: IncomingMessage, maxBytes: number): Promise<Buffer> {
 /**
  * Writes an answer (with Content-Length; HEAD gets the headers only). When the request body is still
  * arriving (refused unread, or past a limit), the socket cannot carry another request: the answer
- * says `Connection: close` and the socket is closed once it is flushed, after a short linger.
+ * says `Connection: close` and the socket is closed once it is flushed, after a short linger. Every
+ * 413 does so, also when the refused body happened to arrive whole meanwhile (README: a 413 closes
+ * the connection).
  */
 export function writeAnswer(req: IncomingMessage, res: ServerResponse, answer: Answer): void {
   const headers: Record<string, string | number> = { ...answer.headers, "Content-Length": Buffer.byteLength(answer.body) };
-  if (!req.complete) {
+  if (!req.complete || answer.status === 413) {
     headers.Connection = "close";
     res.once("finish", () => {
       const socket = req.socket;

@@ -30,9 +30,18 @@ function rssMb(pid: number): number {
   }
 }
 
+// Node processes only (tsx's esbuild service is a child too).
+function isNode(pid: number): boolean {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0")[0]!.endsWith("node");
+  } catch {
+    return false;
+  }
+}
+
 /** The app's node processes: the launched one is the cluster primary (its children are the HTTP workers) or the single process. */
 export function appProcesses(app: number): AppProcess[] {
-  const workers = childrenOf(app);
+  const workers = childrenOf(app).filter(isNode);
   if (workers.length === 0) return [{ pid: app, role: "single", rssMb: rssMb(app) }];
   return [{ pid: app, role: "primary" as const, rssMb: rssMb(app) }, ...workers.map((pid) => ({ pid, role: "worker" as const, rssMb: rssMb(pid) }))];
 }
