@@ -19,12 +19,12 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { startSmtpServer, type SmtpServerHandle } from "../servers/smtp-server";
 import { createPostgresDatabase } from "../support/postgres";
 import { startDemoApp, startFloor, tempDir, type AppUnderTest } from "./chat/app-under-test";
 import { printTopFunctions } from "./chat/cpu-profile-top";
 import { printHeapSummary } from "./chat/heap-summary";
 import { appProcesses, httpProcesses } from "./chat/process-memory";
+import { startSmtpSink, type SmtpSink } from "./chat/smtp-sink";
 import { percentile, runShoppers, type ShopperStats } from "./chat/shoppers";
 
 const { values: args } = parseArgs({
@@ -57,7 +57,7 @@ interface ModeResult {
   rss: string;
 }
 
-const smtp = await startSmtpServer();
+const smtp = await startSmtpSink();
 const results: ModeResult[] = [];
 let failed = false;
 
@@ -188,7 +188,7 @@ async function waitForSnapshot(before: Set<string>): Promise<string | null> {
 }
 
 /** Trigger → SMTP accepted per escalation, matched by the case email's Reply-To (waits up to 15 s for stragglers). */
-async function handoffLatencies(server: SmtpServerHandle, stats: ShopperStats): Promise<{ ms: number[]; missing: number }> {
+async function handoffLatencies(server: SmtpSink, stats: ShopperStats): Promise<{ ms: number[]; missing: number }> {
   const wanted = new Set(stats.handoffs.map((h) => h.email));
   const accepted = () => {
     const found = new Map<string, number>();
