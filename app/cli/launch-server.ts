@@ -135,17 +135,23 @@ async function serveHttp(build: ServerBuild, entry: BuildEntry, env: Env, option
 }
 
 /**
- * The HTTP workers' V8 old-space ceiling (MB), unless NODE_OPTIONS or the command line names one.
- * A worker's live heap after a soak is ~70 MB (bench:chat --soak --heap-snapshot: mostly loaded code
- * and its source text); without a ceiling V8 lets the heap grow with the allocation rate of a busy
- * worker (RSS 590 MB after a 7-minute soak), which no small instance can hold. With it the worker
+ * The HTTP workers' V8 heap bounds, unless NODE_OPTIONS or the command line names them: old space
+ * (MB) and the young generation's semi-space (MB; V8's default is 16). A worker's live heap after a
+ * 10-minute soak (155,000 turns) is ~72 MB (bench:chat --soak --heap-snapshot: mostly loaded code and
+ * its source text, no leak); without bounds V8 lets the heap grow with a busy worker's allocation
+ * rate (RSS 590 MB after a 7-minute soak), which no small instance can hold. With them the worker
  * collects sooner and its RSS stays flat.
  */
-export const WORKER_HEAP_MB = 192;
+export const WORKER_HEAP_MB = 160;
+export const WORKER_SEMI_SPACE_MB = 8;
 
 function workerExecArgv(): string[] {
-  const named = [...process.execArgv, process.env.NODE_OPTIONS ?? ""].some((a) => a.includes("--max-old-space-size"));
-  return named ? process.execArgv : [...process.execArgv, `--max-old-space-size=${WORKER_HEAP_MB}`];
+  const given = [...process.execArgv, process.env.NODE_OPTIONS ?? ""].join(" ");
+  const bounds = [
+    given.includes("--max-old-space-size") ? null : `--max-old-space-size=${WORKER_HEAP_MB}`,
+    given.includes("--max-semi-space-size") ? null : `--max-semi-space-size=${WORKER_SEMI_SPACE_MB}`,
+  ];
+  return [...process.execArgv, ...bounds.filter((flag): flag is string => flag !== null)];
 }
 
 /** Forks the HTTP workers, resolves once all listen (on one shared port), replaces any that die. */
