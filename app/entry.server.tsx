@@ -11,6 +11,8 @@ import { addDocumentResponseHeaders } from "./shopify.server";
 // server build, so the worker shares this module graph (one Prisma client, one configuration).
 export { kickOutbox, startClusterPrimary, startHttpWorker, startRuntime } from "./runtime.server";
 export { seedDemoShop } from "./shopify.server";
+// The storefront chat API's plain Node handler, mounted before Express and Remix by the launcher.
+export { serveStorefrontApi } from "./chat/storefront-api.server";
 
 const log = logger.child({ capability: "routes" });
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { db } from "~/db.server";
 import type { ChatDeps, ChatTurnInput } from "./chat-deps";
-import { BodyTooLargeError, hasJsonContentType, jsonError, readBodyText, ALLOW_HEADER } from "../platform/http.server";
+import { ALLOW_HEADER, BodyTooLargeError, declaresJson, errorAnswer, type Answer, type ApiRequest } from "../platform/http.server";
 import { isWellFormedConversationId, normalizeShopperText } from "./chat-input.server";
 import { checkChatRateLimit, countNewCaseAttempt } from "./chat-limits.server";
 import { kickOutbox } from "../platform/runtime.server";
@@ -27,39 +27,39 @@ const chatBody = z.object({
     .optional(),
 });
 
-export type ChatRequest = { ok: true; deps: ChatDeps; input: ChatTurnInput } | { ok: false; response: Response };
+export type ChatRequest = { ok: true; deps: ChatDeps; input: ChatTurnInput } | { ok: false; answer: Answer };
 
 /**
  * Verifies the App Proxy signature, reads and validates the JSON body, applies the rate limits,
  * and returns the turn to run — or the error response (4xx JSON, never a 5xx for client input).
  */
-export async function readChatRequest(request: Request): Promise<ChatRequest> {
-  if (request.method !== "POST") return fail(jsonError(405, "method_not_allowed", "Use POST to send a message.", { Allow: ALLOW_HEADER }));
-  const auth = await verifyStorefrontRequest(request);
-  if (!auth.ok) return fail(auth.response);
+export async function readChatRequest(request: ApiRequest): Promise<ChatRequest> {
+  if (request.method !== "POST") return fail(errorAnswer(405, "method_not_allowed", "Use POST to send a message.", { Allow: ALLOW_HEADER }));
+  const auth = await verifyStorefrontRequest(request.query);
+  if (!auth.ok) return fail(auth.answer);
   // JSON only: a plain cross-site HTML form (text/plain, urlencoded, multipart) cannot post here,
   // and browsers preflight a cross-origin application/json request.
-  if (!hasJsonContentType(request)) {
-    return fail(jsonError(415, "unsupported_media_type", "Send the message as Content-Type: application/json.", { Accept: "application/json" }));
+  if (!declaresJson(request.header("content-type"))) {
+    return fail(errorAnswer(415, "unsupported_media_type", "Send the message as Content-Type: application/json.", { Accept: "application/json" }));
   }
 
   let raw: string;
   try {
-    raw = await readBodyText(request, MAX_BODY_BYTES);
+    raw = UTF8.decode(await request.readBody(MAX_BODY_BYTES));
   } catch (error) {
-    if (error instanceof BodyTooLargeError) return fail(jsonError(413, "payload_too_large", `The request body must be at most ${MAX_BODY_BYTES} bytes.`));
-    return fail(jsonError(400, "invalid_request", "The request body could not be read."));
+    if (error instanceof BodyTooLargeError) return fail(errorAnswer(413, "payload_too_large", `The request body must be at most ${MAX_BODY_BYTES} bytes.`));
+    return fail(errorAnswer(400, "invalid_request", "The request body could not be read."));
   }
   let data: unknown;
   try {
     data = JSON.parse(raw);
   } catch {
-    return fail(jsonError(400, "invalid_json", "The request body must be JSON."));
+    return fail(errorAnswer(400, "invalid_json", "The request body must be JSON."));
   }
   const parsed = chatBody.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    return fail(jsonError(400, "invalid_request", `${issue.path.join(".") || "body"}: ${issue.message}`));
+    return fail(errorAnswer(400, "invalid_request", `${issue.path.join(".") || "body"}: ${issue.message}`));
   }
   const { action } = parsed.data;
   // A malformed id cannot name a conversation: like an unknown one, it starts a new conversation
@@ -67,9 +67,9 @@ export async function readChatRequest(request: Request): Promise<ChatRequest> {
   const conversationId = parsed.data.conversationId && isWellFormedConversationId(parsed.data.conversationId) ? parsed.data.conversationId : undefined;
   const message = parsed.data.message === undefined ? undefined : normalizeShopperText(parsed.data.message).trim();
   if (message && [...message].length > MAX_MESSAGE_CHARS) {
-    return fail(jsonError(413, "message_too_long", `A message can be at most ${MAX_MESSAGE_CHARS} characters.`));
+    return fail(errorAnswer(413, "message_too_long", `A message can be at most ${MAX_MESSAGE_CHARS} characters.`));
   }
-  if (!message && !action) return fail(jsonError(400, "invalid_request", "Send a non-empty message or an action."));
+  if (!message && !action) return fail(errorAnswer(400, "invalid_request", "Send a non-empty message or an action."));
 
   const client = shopperAddress(request);
   const limited = await rateLimited({ ip: client, shop: auth.shop, conversationId });
@@ -91,25 +91,28 @@ export async function readChatRequest(request: Request): Promise<ChatRequest> {
 }
 
 /** The shopper's address from X-Forwarded-For by TRUSTED_PROXY_HOPS; null when none is usable. */
-export function shopperAddress(request: Request): string | null {
-  return clientAddress(request.headers.get("x-forwarded-for"), chatEdgeConfig.trustedProxyHops);
+export function shopperAddress(request: ApiRequest): string | null {
+  return clientAddress(request.header("x-forwarded-for") ?? null, chatEdgeConfig.trustedProxyHops);
 }
 
 /** The storefront rate limits (per address when known, per shop, per conversation), or null. */
-export async function rateLimited(keys: { ip: string | null; shop: string; conversationId?: string }): Promise<Response | null> {
+export async function rateLimited(keys: { ip: string | null; shop: string; conversationId?: string }): Promise<Answer | null> {
   const limit = await checkChatRateLimit(keys);
   if (limit.ok) return null;
-  return jsonError(429, "rate_limited", "Too many messages; please wait a moment.", { "Retry-After": String(limit.retryAfterSeconds) });
+  return errorAnswer(429, "rate_limited", "Too many messages; please wait a moment.", { "Retry-After": String(limit.retryAfterSeconds) });
 }
 
 /** The answer when the shop has no chat (not installed, uninstalled). */
-export function shopUnavailable(): Response {
-  return jsonError(404, "shop_unavailable", "Chat is not available for this store.");
+export function shopUnavailable(): Answer {
+  return errorAnswer(404, "shop_unavailable", "Chat is not available for this store.");
 }
 
-function fail(response: Response): ChatRequest {
-  return { ok: false, response };
+function fail(answer: Answer): ChatRequest {
+  return { ok: false, answer };
 }
+
+// Invalid UTF-8 becomes U+FFFD (as before: the text is normalized, never refused for its bytes).
+const UTF8 = new TextDecoder("utf-8", { fatal: false });
 
 function chatDeps(shop: string, accessToken: string | undefined): ChatDeps {
   const lookup = shopLookupsFor(shop, accessToken);

@@ -31,19 +31,39 @@ export interface ShopContext {
 }
 
 const CACHE_TTL_MS = 5_000;
-const cache = new Map<string, { at: number; value: ShopContext | null }>();
+/** Shops whose settings one process keeps (least recently used dropped first): a bound, whatever the traffic. */
+export const SHOP_CONTEXT_CACHE_MAX = 2_000;
+
+interface CacheEntry {
+  at: number;
+  value: Promise<ShopContext | null>;
+}
+// A Map in least-recently-used order (a hit moves its shop to the end).
+const cache = new Map<string, CacheEntry>();
 
 /**
  * The shop's parsed settings. Storefront turns read them on every message, so they are cached
  * per process for a few seconds; admin saves call `forgetShopContext` so this process and the
  * other HTTP workers of its cluster see them at once (other instances within CACHE_TTL_MS).
+ * Concurrent turns of one shop share one read (the promise is cached), so a flash sale's burst
+ * costs one query per shop and TTL, not one per waiting shopper.
  */
-export async function loadShopContext(db: Db, domain: string, now = Date.now()): Promise<ShopContext | null> {
+export function loadShopContext(db: Db, domain: string, now = Date.now()): Promise<ShopContext | null> {
   const hit = cache.get(domain);
-  if (hit && now - hit.at < CACHE_TTL_MS) return hit.value;
-  const value = await readShopContext(db, domain);
-  if (cache.size > 10_000) cache.clear();
-  cache.set(domain, { at: now, value });
+  if (hit && now - hit.at < CACHE_TTL_MS) {
+    cache.delete(domain);
+    cache.set(domain, hit);
+    return hit.value;
+  }
+  const value = readShopContext(db, domain);
+  const entry: CacheEntry = { at: now, value };
+  cache.delete(domain);
+  cache.set(domain, entry);
+  if (cache.size > SHOP_CONTEXT_CACHE_MAX) cache.delete(cache.keys().next().value!);
+  // A failed read is not remembered: the next turn asks again.
+  value.catch(() => {
+    if (cache.get(domain) === entry) cache.delete(domain);
+  });
   return value;
 }
 

@@ -1,7 +1,7 @@
 import { db } from "~/db.server";
 import { cachedSessionStorage, chatConfig, offlineTokenFor } from "~/shopify.server";
 import { verifyAppProxyQuery } from "./app-proxy-signature.server";
-import { jsonError } from "../platform/http.server";
+import { errorAnswer, type Answer } from "../platform/http.server";
 import { forgetShopContext, loadShopContext, type ShopContext } from "./shop-context.server";
 import { logger } from "~/platform/logger.server";
 
@@ -16,7 +16,7 @@ export type StorefrontAuth =
       /** The installed shop's settings, read once here for the whole request (null: not installed). */
       shopContext: ShopContext | null;
     }
-  | { ok: false; response: Response };
+  | { ok: false; answer: Answer };
 
 /**
  * Verifies Shopify's App Proxy signature (HMAC over the query, ±90 s timestamp) and returns the
@@ -24,12 +24,11 @@ export type StorefrontAuth =
  * identity trusted. Same rules as the library's `authenticate.public.appProxy`, without building
  * Admin and Storefront API clients on every storefront message (this is the chat's hot path).
  */
-export async function verifyStorefrontRequest(request: Request): Promise<StorefrontAuth> {
-  const url = new URL(request.url);
-  const verdict = verifyAppProxyQuery(url.searchParams, chatConfig.appSecret, Math.floor(Date.now() / 1000));
+export async function verifyStorefrontRequest(query: URLSearchParams): Promise<StorefrontAuth> {
+  const verdict = verifyAppProxyQuery(query, chatConfig.appSecret, Math.floor(Date.now() / 1000));
   if (!verdict.ok) {
     const message = verdict.reason === "missing" ? "Missing App Proxy signature." : "The App Proxy signature is invalid or expired.";
-    return { ok: false, response: jsonError(401, "invalid_signature", message) };
+    return { ok: false, answer: errorAnswer(401, "invalid_signature", message) };
   }
   const { shop } = verdict;
   const session = await cachedSessionStorage.loadSession(`offline_${shop}`);

@@ -1,16 +1,16 @@
 import type { NextFunction, Request, Response } from "express";
 import type { Server } from "node:http";
-import { ALLOW_HEADER as ALLOW, ALLOWED_METHODS } from "../platform/http.server";
+import { ALLOW_HEADER as ALLOW, ALLOWED_METHODS, MAX_REQUEST_BYTES } from "../platform/http.server";
 
 /**
  * Transport rules that hold before any route runs (README "Storefront chat API" and
- * docs/decisions/0036): a body we refuse never poisons a kept-alive connection,
+ * docs/decisions/0036; the storefront API's plain Node handler applies the same ones itself,
+ * app/platform/node-api.server.ts): a body we refuse never poisons a kept-alive connection,
  * unexpected methods get the contract's JSON 405, and cross-origin form posts get a 403 instead of
  * Remix's CSRF guard throwing (a 500 with a stack trace).
  */
 
-/** Every body is refused past this (routes have smaller limits of their own: 16 KB for chat). */
-export const MAX_REQUEST_BYTES = 1024 * 1024;
+export { MAX_REQUEST_BYTES };
 /** How long a refused upload may keep its socket once the answer is out (the client reads it first). */
 const LINGER_MS = 1_000;
 

@@ -7,6 +7,9 @@
 export const ALLOWED_METHODS = ["GET", "HEAD", "POST"] as const;
 export const ALLOW_HEADER = ALLOWED_METHODS.join(", ");
 
+/** Every body is refused past this (routes have smaller limits of their own: 16 KB for chat). */
+export const MAX_REQUEST_BYTES = 1024 * 1024;
+
 export type ErrorCode =
   | "invalid_signature"
   | "invalid_json"
@@ -19,6 +22,57 @@ export type ErrorCode =
   | "method_not_allowed"
   | "unsupported_media_type"
   | "internal";
+
+/**
+ * An API answer as plain data, written by either transport: the plain Node handler that serves the
+ * storefront API before Remix (app/platform/node-api.server.ts), or a Remix route (`toResponse`).
+ */
+export interface Answer {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/** A request as the storefront API reads it, whichever transport received it. */
+export interface ApiRequest {
+  method: string;
+  /** The query string's parameters (the App Proxy's signed ones among them). */
+  query: URLSearchParams;
+  /** A request header (lower-case name); repeated headers joined with ", " as Node and fetch do. */
+  header(name: string): string | undefined;
+  /** At most `maxBytes` of the body (chunked bodies counted as they arrive), or BodyTooLargeError; see readBodyBytes. */
+  readBody(maxBytes: number): Promise<Buffer>;
+}
+
+const JSON_HEADERS = { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" } as const;
+
+export function jsonAnswer(status: number, body: unknown, headers: Record<string, string> = {}): Answer {
+  return { status, headers: { ...headers, ...JSON_HEADERS }, body: JSON.stringify(body) };
+}
+
+export function errorAnswer(status: number, code: ErrorCode, message: string, headers?: Record<string, string>): Answer {
+  return jsonAnswer(status, { error: { code, message } }, headers);
+}
+
+/** An Answer as the Fetch API Response a Remix route returns. */
+export function toResponse(answer: Answer): Response {
+  return new Response(answer.body, { status: answer.status, headers: answer.headers });
+}
+
+/** A Remix route's Fetch API Request as an ApiRequest. */
+export function fromFetchRequest(request: Request): ApiRequest {
+  return {
+    method: request.method,
+    query: new URL(request.url).searchParams,
+    header: (name) => request.headers.get(name) ?? undefined,
+    readBody: (maxBytes) => readBodyBytes(request, maxBytes),
+  };
+}
+
+/** True when the request declares a JSON body (`application/json`, any parameters). */
+export function declaresJson(contentType: string | undefined): boolean {
+  return contentType?.split(";")[0]?.trim().toLowerCase() === "application/json";
+}
 
 export function json(body: unknown, init: ResponseInit = {}): Response {
   const headers = new Headers(init.headers);
@@ -55,17 +109,6 @@ export async function readBodyBytes(request: Request, maxBytes: number): Promise
     chunks.push(value);
   }
   return Buffer.concat(chunks);
-}
-
-/** `readBodyBytes` as UTF-8 text. */
-export async function readBodyText(request: Request, maxBytes: number): Promise<string> {
-  return new TextDecoder("utf-8", { fatal: false }).decode(await readBodyBytes(request, maxBytes));
-}
-
-/** True when the request declares a JSON body (`application/json`, any parameters). */
-export function hasJsonContentType(request: Request): boolean {
-  const type = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
-  return type === "application/json";
 }
 
 /**

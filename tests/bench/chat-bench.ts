@@ -1,124 +1,222 @@
 /**
- * `npm run bench:chat` — N concurrent signed shoppers against the demo (built-in engine, SQLite).
- * Prints server time p50/p95/p99 (Server-Timing), client latency, throughput, and
- * escalation trigger → SMTP-accepted latency. Options: --shoppers=32 --seconds=20 --escalate-every=8
+ * `npm run bench:chat` — Baton's storefront chat turn beside the machine's floor, in one run.
+ *
+ * The floor (chat/floor-server.ts) is a bare node:http server that verifies the App Proxy HMAC and
+ * appends and reads a conversation in SQLite. Baton is the demo (built-in engine, demo shop) on
+ * SQLite and PostgreSQL, with WEB_CONCURRENCY=0 (one process), the default (one HTTP worker beside
+ * the primary) and 2. The same client (N signed shoppers, closed loop, every Nth conversation
+ * escalating) drives each; the floor runs first and last and its mean is the reference.
+ * Per mode: throughput, client latency, errors, hand-off latency (the client seeing "escalated" →
+ * SMTP accepted, every email accounted for), memory per 1,000 open conversations, RSS per process.
+ *
+ *   npm run bench:chat -- --shoppers 32 --seconds 15 --databases sqlite,postgresql --workers 0,default,2
+ *   --soak 600         after the first mode's run, keep its load for 600 s and print RSS per process over time
+ *   --cpu-prof DIR     write a CPU profile per app process (node --cpu-prof) and print each one's top functions
+ *   --heap-snapshot    with --soak: a heap snapshot of the HTTP process after the soak, summarized by constructor
+ * Exit code 1 on any error or undelivered email.
  */
-import { Agent, request } from "node:http";
-import { startSmtpServer } from "../servers/smtp-server";
-import { startAppServer } from "../support/app-server";
-import { storefront } from "../support/storefront-client";
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { createPostgresDatabase } from "../support/postgres";
+import { startDemoApp, startFloor, tempDir, type AppUnderTest } from "./chat/app-under-test";
+import { printTopFunctions } from "./chat/cpu-profile-top";
+import { printHeapSummary } from "./chat/heap-summary";
+import { appProcesses, httpProcesses } from "./chat/process-memory";
+import { startSmtpSink, type SmtpSink } from "./chat/smtp-sink";
+import { percentile, runShoppers, type ShopperStats } from "./chat/shoppers";
 
-const arg = (name: string, fallback: number) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1] ?? fallback);
-const SHOPPERS = arg("shoppers", 32);
-const SECONDS = arg("seconds", 20);
-const ESCALATE_EVERY = arg("escalate-every", 8);
-
-const smtp = await startSmtpServer();
-const accepted = new Map<string, number>();
-const app = await startAppServer({
-  demo: true,
-  env: {
-    SMTP_URL: smtp.url,
-    DEMO_INBOX_DIR: undefined,
-    RATE_LIMIT_SHOP_PER_MINUTE: "10000000",
-    RATE_LIMIT_IP_PER_MINUTE: "10000000",
-    RATE_LIMIT_CONVERSATION_PER_MINUTE: "10000000",
-    OUTBOX_POLL_MS: "200",
-    // The demo's default: one HTTP worker, the outbox in the primary (WEB_CONCURRENCY=2 for two).
-    WEB_CONCURRENCY: process.env.WEB_CONCURRENCY ?? "1",
+const { values: args } = parseArgs({
+  options: {
+    shoppers: { type: "string", default: "32" },
+    seconds: { type: "string", default: "15" },
+    "escalate-every": { type: "string", default: "8" },
+    databases: { type: "string", default: "sqlite,postgresql" },
+    workers: { type: "string", default: "0,default,2" },
+    conversations: { type: "string", default: "3000" },
+    soak: { type: "string", default: "0" },
+    "cpu-prof": { type: "string" },
+    "heap-snapshot": { type: "boolean", default: false },
   },
 });
+const SHOPPERS = Number(args.shoppers);
+const SECONDS = Number(args.seconds);
+const ESCALATE_EVERY = Number(args["escalate-every"]);
+const OPEN_CONVERSATIONS = Number(args.conversations);
+const SOAK_SECONDS = Number(args.soak);
+const SHOP = "baton-demo.myshopify.com";
+const f = (x: number, digits = 1) => (Number.isNaN(x) ? "n/a" : x.toFixed(digits));
 
-// Keep-alive node:http rather than fetch: the client shares the 2 cores with the server, and
-// undici's fetch costs it about twice the CPU per request.
-const agent = new Agent({ keepAlive: true, maxSockets: SHOPPERS });
-function post(url: string, payload: string, ip: string): Promise<{ status: number; body: string; serverTiming: string }> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      url,
-      { method: "POST", agent, headers: { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(payload), "X-Forwarded-For": ip } },
-      (res) => {
-        let body = "";
-        res.setEncoding("utf8");
-        res.on("data", (c: string) => (body += c));
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, body, serverTiming: String(res.headers["server-timing"] ?? "") }));
-      },
-    );
-    req.on("error", reject);
-    req.end(payload);
-  });
+interface ModeResult {
+  label: string;
+  stats: ShopperStats;
+  handoffMs: number[];
+  handoffsMissing: number;
+  memoryPerThousandMb: number;
+  rss: string;
 }
 
-const serverMs: number[] = [];
-const clientMs: number[] = [];
-const handoffs: Array<{ email: string; at: number }> = [];
-let errors = 0;
-let requests = 0;
-let conversationsStarted = 0;
-const deadline = Date.now() + SECONDS * 1000;
+const smtp = await startSmtpSink();
+const results: ModeResult[] = [];
+let failed = false;
 
-const ROUTINE: string[][] = [
-  ["hi", "Where is my order #1042?", "sarah@example.com", "thanks!"],
-  ["What is your return policy?", "Do you ship to Canada?", "thank you"],
-  ["order 1044", "priya@example.com", "great"],
-  ["hello", "can I change the colour of my mug?", "ok"],
-];
+const floorRuns: ShopperStats[] = [await runFloor()];
+for (const database of args.databases.split(",")) {
+  for (const workers of args.workers.split(",")) {
+    results.push(await runMode(database as "sqlite" | "postgresql", workers, results.length === 0 ? SOAK_SECONDS : 0));
+    printMode(results.at(-1)!);
+  }
+}
+floorRuns.push(await runFloor());
+await smtp.stop();
 
-async function shopper(index: number): Promise<void> {
-  const client = storefront(app.origin, { ip: `10.1.${Math.floor(index / 250)}.${index % 250}` });
-  let n = 0;
-  while (Date.now() < deadline) {
-    const escalate = ++conversationsStarted % ESCALATE_EVERY === 0;
-    const email = `bench-${index}-${n++}@example.com`;
-    const script = escalate ? ["I want to talk to a real person", email] : ROUTINE[(index + n) % ROUTINE.length]!;
-    let conversationId: string | undefined;
-    // Each conversation is another shopper (own address), as on a real store: one address opening
-    // case after case would hit the abuse caps (3 new cases per address per hour).
-    const ip = `10.${1 + (n >> 8)}.${index}.${n & 255}`;
-    for (const message of script) {
-      if (Date.now() >= deadline) return;
-      const t0 = performance.now();
-      const res = await post(client.url({}), JSON.stringify({ conversationId, message }), ip);
-      const body = JSON.parse(res.body) as { conversationId?: string; state?: string };
-      clientMs.push(performance.now() - t0);
-      requests++;
-      const timing = /dur=([\d.]+)/.exec(res.serverTiming);
-      if (timing) serverMs.push(Number(timing[1]));
-      if (res.status !== 200) {
-        errors++;
-        break;
-      }
-      conversationId = body.conversationId;
-      if (body.state === "escalated") handoffs.push({ email, at: Date.now() });
-    }
+const floorRate = floorRuns.reduce((a, s) => a + s.requests / s.seconds, 0) / floorRuns.length;
+console.log(`\nbench:chat — ${SHOPPERS} concurrent shoppers, ${SECONDS} s per run, built-in engine, every ${ESCALATE_EVERY}th conversation escalates`);
+console.log(
+  `floor (node:http + HMAC + SQLite append/read): ${floorRuns.map((s) => f(s.requests / s.seconds, 0)).join(" / ")} req/s (first / last), ` +
+    `p99 ${floorRuns.map((s) => f(percentile(s.latenciesMs, 99))).join(" / ")} ms`,
+);
+console.log(
+  "| mode | req/s | ÷ floor | errors | p50 ms | p99 ms | server p99 ms | hand-off p50 / p99 ms (emailed) | MB per 1,000 open conversations | RSS MB after |",
+);
+console.log("|---|---|---|---|---|---|---|---|---|---|");
+for (const r of results) {
+  const rate = r.stats.requests / r.stats.seconds;
+  console.log(
+    `| ${r.label} | ${f(rate, 0)} | ${f(rate / floorRate, 3)} | ${r.stats.errors} | ` +
+      `${f(percentile(r.stats.latenciesMs, 50))} | ${f(percentile(r.stats.latenciesMs, 99))} | ` +
+      `${f(percentile(r.stats.serverMs, 99))} | ${f(percentile(r.handoffMs, 50))} / ${f(percentile(r.handoffMs, 99))} ` +
+      `(${r.handoffMs.length}/${r.stats.handoffs.length}) | ${f(r.memoryPerThousandMb)} | ${r.rss} |`,
+  );
+}
+process.exitCode = failed ? 1 : 0;
+
+async function runFloor(): Promise<ShopperStats> {
+  const floor = await startFloor();
+  try {
+    await runShoppers({ origin: floor.origin, shop: SHOP, shoppers: SHOPPERS, seconds: 2, escalateEvery: 0, runId: "floor-warm" });
+    const stats = await runShoppers({ origin: floor.origin, shop: SHOP, shoppers: SHOPPERS, seconds: SECONDS, escalateEvery: 0, runId: "floor" });
+    console.log(`floor: ${f(stats.requests / stats.seconds, 0)} req/s, p99 ${f(percentile(stats.latenciesMs, 99))} ms, errors ${stats.errors}`);
+    return stats;
+  } finally {
+    await floor.stop();
   }
 }
 
-const started = Date.now();
-await Promise.all(Array.from({ length: SHOPPERS }, (_, i) => shopper(i)));
-const elapsed = (Date.now() - started) / 1000;
+async function runMode(database: "sqlite" | "postgresql", workers: string, soakSeconds: number): Promise<ModeResult> {
+  const label = `${database === "sqlite" ? "SQLite" : "PostgreSQL"} WEB_CONCURRENCY=${workers}`;
+  let databaseUrl = `file:${path.join(tempDir("baton-bench-"), "bench.db")}`;
+  let drop = async () => undefined as unknown;
+  if (database === "postgresql") {
+    execFileSync("bash", ["tests/support/ensure-postgres.sh"], { stdio: "inherit" });
+    const created = await createPostgresDatabase("baton_bench");
+    databaseUrl = created.url;
+    drop = created.drop;
+  }
+  const profileDir = args["cpu-prof"] ? path.resolve(args["cpu-prof"], label.replace(/\W+/g, "-")) : undefined;
+  if (profileDir) mkdirSync(profileDir, { recursive: true });
+  const snapshotDir = tempDir("baton-heap-");
+  const nodeArgs = [...(profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []), ...(args["heap-snapshot"] ? ["--heapsnapshot-signal=SIGUSR2"] : [])];
+  const app = await startDemoApp(
+    databaseUrl,
+    {
+      SMTP_URL: smtp.url,
+      DEMO_INBOX_DIR: undefined,
+      RATE_LIMIT_SHOP_PER_MINUTE: "10000000",
+      RATE_LIMIT_IP_PER_MINUTE: "10000000",
+      RATE_LIMIT_CONVERSATION_PER_MINUTE: "10000000",
+      WEB_CONCURRENCY: workers === "default" ? undefined : workers,
+    },
+    nodeArgs,
+  );
+  const run = (runId: string, seconds: number, extra: { openConversations?: number; escalateEvery?: number } = {}) =>
+    runShoppers({ origin: app.origin, shop: SHOP, shoppers: SHOPPERS, seconds, escalateEvery: extra.escalateEvery ?? ESCALATE_EVERY, runId, ...extra });
+  try {
+    await run(`${label}-warm`, 3, { escalateEvery: 0 });
+    const before = sumRss(httpProcesses(app.pid));
+    await run(`${label}-open`, 0, { openConversations: OPEN_CONVERSATIONS, escalateEvery: 0 });
+    const memoryPerThousandMb = ((sumRss(httpProcesses(app.pid)) - before) / OPEN_CONVERSATIONS) * 1000;
+    const stats = await run(`${label}-${Date.now()}`, SECONDS);
+    const handoff = await handoffLatencies(smtp, stats);
+    if (stats.errors > 0) console.log(`  ${label}: error samples ${JSON.stringify(stats.errorSamples)}`);
+    if (stats.errors > 0 || handoff.missing > 0) failed = true;
+    const result: ModeResult = { label, stats, handoffMs: handoff.ms, handoffsMissing: handoff.missing, memoryPerThousandMb, rss: rssLine(app) };
+    if (soakSeconds > 0) await soak(app, label, soakSeconds, run, snapshotDir);
+    return result;
+  } finally {
+    await app.stop();
+    await drop();
+    if (profileDir) printTopFunctions(profileDir, label);
+  }
+}
 
-// Wait for the outbox to deliver every escalation, then match by Reply-To.
-const waitUntil = Date.now() + 15_000;
-while (smtp.messages.length < handoffs.length && Date.now() < waitUntil) await new Promise((r) => setTimeout(r, 100));
-for (const m of smtp.messages) for (const r of m.replyTo) accepted.set(r, m.receivedAt);
-const handoffMs = handoffs.map((h) => (accepted.has(h.email) ? accepted.get(h.email)! - h.at : Number.NaN)).filter((x) => !Number.isNaN(x));
+async function soak(app: AppUnderTest, label: string, seconds: number, run: (id: string, s: number) => Promise<ShopperStats>, snapshotDir: string) {
+  const step = Math.max(10, Math.round(seconds / 10));
+  console.log(`soak ${label}: ${seconds} s; RSS MB per process every ${step} s`);
+  let turns = 0;
+  let errors = 0;
+  for (let elapsed = 0; elapsed < seconds; elapsed += step) {
+    const stats = await run(`${label}-soak-${elapsed}`, Math.min(step, seconds - elapsed));
+    turns += stats.requests;
+    errors += stats.errors;
+    console.log(`  ${String(elapsed + step).padStart(5)} s  ${f(stats.requests / stats.seconds, 0)} req/s  ${rssLine(app)}`);
+  }
+  console.log(`soak ${label}: ${turns} turns, ${errors} errors; after: ${rssLine(app)}`);
+  if (errors > 0) failed = true;
+  if (args["heap-snapshot"]) {
+    const [http] = httpProcesses(app.pid);
+    if (!http) return;
+    const before = new Set(readdirSync(process.cwd()).filter((n) => n.endsWith(".heapsnapshot")));
+    process.kill(http.pid, "SIGUSR2");
+    const file = await waitForSnapshot(before);
+    if (file) printHeapSummary(file, snapshotDir);
+  }
+}
 
-await app.stop();
-await smtp.stop();
+async function waitForSnapshot(before: Set<string>): Promise<string | null> {
+  for (let i = 0; i < 600; i++) {
+    await new Promise((r) => setTimeout(r, 500));
+    const fresh = readdirSync(process.cwd()).find((n) => n.endsWith(".heapsnapshot") && !before.has(n));
+    if (!fresh) continue;
+    // Written when its size stops changing.
+    const size = statSync(fresh).size;
+    await new Promise((r) => setTimeout(r, 1500));
+    if (existsSync(fresh) && statSync(fresh).size === size && size > 0) return path.resolve(fresh);
+  }
+  return null;
+}
 
-const pct = (xs: number[], p: number) => {
-  if (xs.length === 0) return NaN;
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
-};
-const f = (x: number) => (Number.isNaN(x) ? "n/a" : x.toFixed(1));
-const workers = process.env.WEB_CONCURRENCY ?? "1";
-console.log(`bench:chat — ${SHOPPERS} concurrent shoppers, ${elapsed.toFixed(1)} s, built-in engine, SQLite, WEB_CONCURRENCY=${workers}`);
-console.log(`requests ${requests}, errors ${errors}, throughput ${(requests / elapsed).toFixed(0)} req/s`);
-console.log(`server time ms  p50 ${f(pct(serverMs, 50))}  p95 ${f(pct(serverMs, 95))}  p99 ${f(pct(serverMs, 99))}`);
-console.log(`client latency  p50 ${f(pct(clientMs, 50))}  p95 ${f(pct(clientMs, 95))}  p99 ${f(pct(clientMs, 99))}`);
-console.log(
-  `escalations ${handoffs.length}, emailed ${handoffMs.length}; trigger→SMTP accepted ms  p50 ${f(pct(handoffMs, 50))}  p99 ${f(pct(handoffMs, 99))}`,
-);
-if (handoffMs.length !== handoffs.length || errors > 0) process.exitCode = 1;
+/** Trigger → SMTP accepted per escalation, matched by the case email's Reply-To (waits up to 15 s for stragglers). */
+async function handoffLatencies(server: SmtpSink, stats: ShopperStats): Promise<{ ms: number[]; missing: number }> {
+  const wanted = new Set(stats.handoffs.map((h) => h.email));
+  const accepted = () => {
+    const found = new Map<string, number>();
+    for (const m of server.messages) for (const r of m.replyTo) if (wanted.has(r) && !found.has(r)) found.set(r, m.receivedAt);
+    return found;
+  };
+  const until = Date.now() + 15_000;
+  while (accepted().size < wanted.size && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
+  const found = accepted();
+  const ms = stats.handoffs.filter((h) => found.has(h.email)).map((h) => found.get(h.email)! - h.at);
+  return { ms, missing: wanted.size - found.size };
+}
+
+function sumRss(processes: Array<{ rssMb: number }>): number {
+  return processes.reduce((a, p) => a + p.rssMb, 0);
+}
+
+function rssLine(app: AppUnderTest): string {
+  return appProcesses(app.pid)
+    .map((p) => `${p.role} ${f(p.rssMb, 0)}`)
+    .join(", ");
+}
+
+function printMode(r: ModeResult): void {
+  const rate = r.stats.requests / r.stats.seconds;
+  console.log(
+    `${r.label}: ${f(rate, 0)} req/s, p50 ${f(percentile(r.stats.latenciesMs, 50))} ms, p99 ${f(percentile(r.stats.latenciesMs, 99))} ms, ` +
+      `errors ${r.stats.errors}, hand-off p99 ${f(percentile(r.handoffMs, 99))} ms (${r.handoffMs.length}/${r.stats.handoffs.length} emailed), ` +
+      `${f(r.memoryPerThousandMb)} MB per 1,000 open conversations, RSS ${r.rss}`,
+  );
+}
