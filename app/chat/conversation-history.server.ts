@@ -30,7 +30,7 @@ export async function loadConversationHistory(db: Db, shop: string, conversation
   if (!conversation || !conversationBelongsTo(conversation, customerId)) return null;
   const chat: HistoryMessage[] = conversation.messages
     // The "Talk to a person" button is recorded for the team's transcript, but the widget never shows it as a bubble.
-    .filter((m) => !(transcriptRole(m.role) === "shopper" && m.text === PRESSED_BUTTON))
+    .filter((m) => !(transcriptRole(m.role) === "shopper" && (m.text === PRESSED_BUTTON || readMessageMeta(m.meta).pressed)))
     .map((m) => ({
       role: transcriptRole(m.role),
       text: m.text,

@@ -151,7 +151,16 @@ async function loop(input: ModelTurnInput, usage: ModelUsage, deadline: TurnDead
   const allowedSoFar = () => [...input.history.map((h) => h.text), input.text, ...disclosed, contactText(input.contact), ...policyText];
   const instructions = promptInstructions(systemPrompt);
   const guard = (text: string) =>
-    guardModelReply({ text, systemPrompt: instructions, canary: promptCanary(), allowed: allowedSoFar(), links, evidence: disclosed.join("\n") });
+    guardModelReply({
+      text,
+      systemPrompt: instructions,
+      canary: promptCanary(),
+      allowed: allowedSoFar(),
+      links,
+      evidence: disclosed.join("\n"),
+      // What the shop itself published: a discount code quoted from its policies or contact text is no invented offer.
+      published: [...policyText, contactText(input.contact)],
+    });
   const gate = input.onDelta ? new StreamGate(guard, input.onDelta) : null;
   // Text already shown in a round that then called tools ("Let me check that for you."): the
   // final reply keeps it, so what the shopper saw does not vanish.
