@@ -18,7 +18,10 @@ export interface CatalogueCacheOptions {
   maxShops?: number;
   /** Products loaded per shop; a larger catalogue is indexed up to this many (default 50,000). */
   maxProductsPerShop?: number;
-  /** Products across all cached shops; past it the least recently asked shops are evicted (default 200,000). */
+  /**
+   * Products across all cached shops; past it the least recently asked shops are evicted (default 60,000: one
+   * 50,000-product shop and smaller ones fit under the HTTP worker's 160 MB old-space limit).
+   */
   maxTotalProducts?: number;
   /** Products per page: 15 keeps a page's requested cost (812) under the 1,000-point query limit. */
   pageSize?: number;
@@ -64,7 +67,7 @@ export function createCatalogueCache(options: CatalogueCacheOptions = {}): Catal
   const ttlMs = options.ttlMs ?? 5 * 60_000;
   const maxShops = options.maxShops ?? 64;
   const maxProducts = options.maxProductsPerShop ?? 50_000;
-  const maxTotal = options.maxTotalProducts ?? 200_000;
+  const maxTotal = options.maxTotalProducts ?? 60_000;
   const pageSize = options.pageSize ?? 15;
   const now = options.now ?? Date.now;
   const coldWaitMs = options.coldWaitMs ?? 5_000;
