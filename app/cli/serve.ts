@@ -1,5 +1,6 @@
 // `npm start`: the production entry (compiled to build/cli/serve.js by `npm run build`).
-import { launchServer } from "./launch-server";
+import { forwardToInboundEndpoint, startInboundSmtpListener } from "../email/inbound/smtp-listener.server";
+import { launchServer, type LaunchedServer } from "./launch-server";
 
 // `npm start` is the production entry: a forgotten NODE_ENV means production (secrets required,
 // no development error pages), never the permissive development defaults.
@@ -11,7 +12,29 @@ if (process.env.NODE_ENV === "development") {
   process.exit(1);
 }
 
-launchServer().catch((error: unknown) => {
-  process.stderr.write(`[baton] failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(1);
-});
+/**
+ * Team replies by email (README "Team replies"): with INBOUND_SMTP_PORT, INBOUND_EMAIL_DOMAIN and
+ * INBOUND_WEBHOOK_SECRET set, the primary process listens for the team's replies and hands each one
+ * to this server's own POST /inbound/email, where the same acceptance rules as a provider's post apply.
+ */
+async function startInboundMail({ env, port, isPrimary }: LaunchedServer): Promise<void> {
+  const { smtpPort, domain, webhookSecret, maxBytes } = env.inbound;
+  if (!isPrimary || smtpPort === null || !domain || !webhookSecret) return;
+  const listener = await startInboundSmtpListener({
+    port: smtpPort,
+    host: env.host,
+    domain,
+    maxBytes,
+    forward: forwardToInboundEndpoint(() => `http://127.0.0.1:${port}/inbound/email`, webhookSecret),
+    onError: (error) => process.stderr.write(`[baton] inbound mail: ${error instanceof Error ? error.message : String(error)}\n`),
+  });
+  process.stdout.write(`[baton] team replies: smtp on port ${listener.port} for @${domain}\n`);
+  for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, () => void listener.close());
+}
+
+launchServer()
+  .then(startInboundMail)
+  .catch((error: unknown) => {
+    process.stderr.write(`[baton] failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  });
