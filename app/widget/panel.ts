@@ -92,12 +92,11 @@ function mount(ctx: PanelContext): PanelApi {
   ctx.root.prepend(dialog);
   welcome();
 
-  /** The empty chat: the greeting and the quick replies from the theme's strings. */
+  /** The empty chat: the merchant's greeting and suggested questions (the admin's words, or the translated defaults). */
   function welcome() {
     addMessage("assistant", cfg.greeting);
     if (!conversationId) {
-      const label = (k: "qa_track" | "qa_returns" | "qa_shipping") => ({ label: t[k], message: t[k] });
-      log.append(quickActions([label("qa_track"), label("qa_returns"), label("qa_shipping"), { label: t.talk, action: "talk_to_human" }], parts));
+      log.append(quickActions([...cfg.quickActions.map((q) => ({ label: q, message: q })), { label: t.talk, action: "talk_to_human" }], parts));
     }
   }
 

@@ -48,6 +48,18 @@ export const NOTICE_KEYS = ["notice_ai", "notice_memory_0", "notice_memory_1", "
 export type NoticeKey = (typeof NOTICE_KEYS)[number];
 export type Strings = Record<StringKey, string>;
 
+/**
+ * The words the merchant sets in Baton's admin, as the app-data metafield `baton.widget` holds them
+ * (app/admin/widget-words.ts writes it; the embed renders it as the config's `words`). null = the
+ * translated default.
+ */
+export interface WidgetWords {
+  assistantName: string | null;
+  greeting: string | null;
+  quickActions: string[] | null;
+  replyTime: string | null;
+}
+
 /** The JSON inside `<script type="application/json" id="baton-chat-config">`. */
 export interface WidgetConfig {
   v: 1;
@@ -61,8 +73,10 @@ export interface WidgetConfig {
   launcherLabel: string;
   /** `shop.name`, the panel's title ("" when missing: the assistant name stands in). */
   shopName: string;
-  /** Merchant's reply-time promise shown after a hand-off (falls back to `strings.reply_time`). */
+  /** Merchant's reply-time promise shown after a hand-off and in the empty state (falls back to `strings.reply_time`). */
   replyTime: string;
+  /** Suggested questions of the empty chat (the admin's, else the translated three). */
+  quickActions: string[];
   /**
    * Data-protection line in the panel's footer, composed by the embed: who answers and may read, the
    * outside AI provider (when on) and how long this device remembers the chat (falls back to `strings.notice`).

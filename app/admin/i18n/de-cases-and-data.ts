@@ -191,6 +191,8 @@ export const deCasesAndData: CasesAndDataMessages = {
     "triggers.vip.minOrderCount": "VIP ab Anzahl Bestellungen",
     "assistant.name": "Name des Assistenten",
     "assistant.greeting": "Begrüßung",
+    "widget.quickActions": "Vorschlagsfragen",
+    "widget.replyTime": "Antwortzeit",
     "assistant.tone": "Tonfall",
     "assistant.llmEnabled": "Sprachmodell verwenden",
     "contact.email": "Kontakt-E-Mail",

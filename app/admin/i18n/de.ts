@@ -1,3 +1,4 @@
+import { deWidget } from "./de-widget";
 import type { AdminMessages } from "./en";
 import { deCasesAndData } from "./de-cases-and-data";
 
@@ -223,4 +224,5 @@ export const de: AdminMessages = {
     resolved: "Gelöst",
   },
   ...deCasesAndData,
+  ...deWidget,
 };

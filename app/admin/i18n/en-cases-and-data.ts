@@ -190,6 +190,8 @@ export const enCasesAndData = {
     "triggers.vip.minOrderCount": "VIP when order count is at least",
     "assistant.name": "Assistant name",
     "assistant.greeting": "Greeting",
+    "widget.quickActions": "Suggested questions",
+    "widget.replyTime": "Reply time",
     "assistant.tone": "Tone",
     "assistant.llmEnabled": "Use the language model",
     "contact.email": "Contact email",

@@ -191,6 +191,8 @@ export const esCasesAndData: CasesAndDataMessages = {
     "triggers.vip.minOrderCount": "VIP si el número de pedidos es de al menos",
     "assistant.name": "Nombre del asistente",
     "assistant.greeting": "Saludo",
+    "widget.quickActions": "Preguntas sugeridas",
+    "widget.replyTime": "Tiempo de respuesta",
     "assistant.tone": "Tono",
     "assistant.llmEnabled": "Usar el modelo de lenguaje",
     "contact.email": "Correo de contacto",

@@ -1,3 +1,4 @@
+import { esWidget } from "./es-widget";
 import type { AdminMessages } from "./en";
 import { esCasesAndData } from "./es-cases-and-data";
 
@@ -224,4 +225,5 @@ export const es: AdminMessages = {
     resolved: "Resuelto",
   },
   ...esCasesAndData,
+  ...esWidget,
 };

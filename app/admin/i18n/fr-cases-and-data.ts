@@ -190,6 +190,8 @@ export const frCasesAndData: CasesAndDataMessages = {
     "triggers.vip.minOrderCount": "VIP dès un nombre de commandes de",
     "assistant.name": "Nom de l’assistant",
     "assistant.greeting": "Message d’accueil",
+    "widget.quickActions": "Questions suggérées",
+    "widget.replyTime": "Délai de réponse",
     "assistant.tone": "Ton",
     "assistant.llmEnabled": "Utiliser le modèle de langage",
     "contact.email": "E-mail de contact",

@@ -1,3 +1,4 @@
+import { frWidget } from "./fr-widget";
 import type { AdminMessages } from "./en";
 import { frCasesAndData } from "./fr-cases-and-data";
 
@@ -234,4 +235,5 @@ export const fr: AdminMessages = {
     resolved: "Résolu",
   },
   ...frCasesAndData,
+  ...frWidget,
 };

@@ -80,12 +80,16 @@ function page(query: URLSearchParams, embed: (o: Partial<WidgetEmbedOptions>) =>
     settings: {
       accent: query.get("accent") ?? "#1f5fad",
       position: query.get("position") === "left" ? "left" : "right",
-      greeting: query.get("greeting") ?? "",
-      assistantName: query.get("name") ?? "Demo Shop assistant",
       launcherLabel: query.get("label") ?? "",
-      replyTime: query.get("reply") ?? "",
       notice: "",
       rememberDays: Number(query.get("days") ?? 7),
+    },
+    // The admin's words, as the app-data metafield carries them (`?qa=` one suggested question per `|`).
+    words: {
+      assistantName: query.get("name") ?? "Demo Shop assistant",
+      greeting: query.get("greeting") || null,
+      quickActions: query.get("qa") ? query.get("qa")!.split("|") : null,
+      replyTime: query.get("reply") || null,
     },
     customer: query.get("customer") ? { id: 42, email: query.get("customer")! } : undefined,
   };
@@ -151,7 +155,7 @@ export async function startWidgetStorefront(): Promise<WidgetStorefront> {
       shop: "demo-shop.myshopify.com",
       locale: "en",
       shopName: "Demo Shop",
-      settings: { accent: "#1f5fad", position: "right", greeting: "", assistantName: "", launcherLabel: "", replyTime: "", notice: "", rememberDays: 7 },
+      settings: { accent: "#1f5fad", position: "right", launcherLabel: "", notice: "", rememberDays: 7 },
       ...o,
     } as WidgetEmbedOptions);
 
