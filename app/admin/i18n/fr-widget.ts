@@ -8,7 +8,8 @@ export const frWidget: typeof enWidget = {
     greetingHelp:
       "Le premier message que voient les clients, et la réponse à leur bonjour. Gardez celui par défaut pour l’avoir dans la langue de chaque client.",
     quickActionsHelp:
-      "Une par ligne, 4 au plus. Le client en touche une pour la poser. Vide : Suivre ma commande, Retours et remboursements, Délais de livraison, dans sa langue.",
+      "Une par ligne, 4 au plus. Le client en touche une pour la poser. " +
+      "Vide : Suivre ma commande, Retours et remboursements, Délais de livraison, dans sa langue.",
     replyTimeHelp:
       "Affiché sous les questions suggérées et quand un dossier est chez votre équipe. " +
       "Vide : « Notre équipe répond généralement sous 24 heures », traduit.",
