@@ -40,6 +40,16 @@ export const STRING_KEYS = [
   "total",
   "eta",
   "track",
+  "suggested",
+  "team",
+  "helpful",
+  "yes",
+  "no",
+  "thanks",
+  "case_open",
+  "new_reply",
+  "item_shipped",
+  "item_waiting",
 ] as const;
 export type StringKey = (typeof STRING_KEYS)[number];
 
@@ -98,6 +108,10 @@ export interface StoredState {
   c?: string;
   /** panel open (this tab) */
   o?: boolean;
+  /** the case is with the team: the launcher shows a marker before any request */
+  k?: boolean;
+  /** when (ISO) the newest team message the shopper has seen was written */
+  s?: string;
 }
 
 /** What the launcher hands the lazily loaded panel. */
@@ -110,6 +124,8 @@ export interface PanelContext {
   save(patch: StoredState): void;
   /** asks the launcher to close the panel (updates aria-expanded, storage, focus) */
   close(): void;
+  /** the launcher's markers: k = a case is with the team (remembered), n = a team reply not seen yet */
+  mark(m: { k?: boolean; n?: boolean }): void;
   /** The launcher's DOM builders (dom.ts), lent so the panel chunk does not download a second copy. */
   h: typeof import("./dom").h;
   icon: typeof import("./dom").icon;
