@@ -13,7 +13,8 @@ interface Conversation {
   id: string;
   state: State;
   email?: string;
-  messages: Array<{ role: "shopper" | "assistant"; text: string; at: string }>;
+  /** `team`: a reply the merchant's team wrote (tests add them to play the colleague's history items) */
+  messages: Array<{ role: "shopper" | "assistant" | "team"; text: string; at: string; author?: string }>;
 }
 export interface ChatCall {
   method: string;
@@ -37,6 +38,8 @@ export interface WidgetStorefront {
   stream: boolean;
   streamGapMs: number;
   conversations: Map<string, Conversation>;
+  /** every rating the widget sent to /apps/baton/chat/rating */
+  ratings: Array<{ conversationId: string; kind: string; helpful: boolean }>;
   close(): Promise<void>;
 }
 
@@ -167,6 +170,7 @@ export async function startWidgetStorefront(): Promise<WidgetStorefront> {
     streamGapMs: 0,
     delayMs: 0,
     conversations: new Map(),
+    ratings: [],
     close: async () => {},
   };
 
@@ -215,6 +219,13 @@ export async function startWidgetStorefront(): Promise<WidgetStorefront> {
 
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://localhost");
+    if (url.pathname === "/apps/baton/chat/rating" && req.method === "POST") {
+      readBody(req).then((raw) => {
+        store.ratings.push(JSON.parse(raw));
+        json(res, 200, { ok: true });
+      });
+      return;
+    }
     if (url.pathname === "/apps/baton/chat" || (url.pathname === "/apps/baton/chat/stream" && store.stream)) {
       chat(req, res, url).catch((e) => json(res, 500, { error: { code: "fake", message: String(e) } }));
       return;
