@@ -1,3 +1,4 @@
+import { deOutcomes } from "./de-outcomes";
 import { deWidget } from "./de-widget";
 import type { AdminMessages } from "./en";
 import { deCasesAndData } from "./de-cases-and-data";
@@ -225,4 +226,5 @@ export const de: AdminMessages = {
   },
   ...deCasesAndData,
   ...deWidget,
+  ...deOutcomes,
 };

@@ -1,3 +1,4 @@
+import { enOutcomes } from "./en-outcomes";
 import { enWidget } from "./en-widget";
 import { enCasesAndData } from "./en-cases-and-data";
 // The admin's words in US English: the source every other catalogue translates. A catalogue is a
@@ -218,6 +219,7 @@ export const en = {
   },
   ...enCasesAndData,
   ...enWidget,
+  ...enOutcomes,
 };
 
 export type AdminMessages = typeof en;

@@ -1,3 +1,4 @@
+import { esOutcomes } from "./es-outcomes";
 import { esWidget } from "./es-widget";
 import type { AdminMessages } from "./en";
 import { esCasesAndData } from "./es-cases-and-data";
@@ -226,4 +227,5 @@ export const es: AdminMessages = {
   },
   ...esCasesAndData,
   ...esWidget,
+  ...esOutcomes,
 };

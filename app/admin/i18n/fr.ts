@@ -1,3 +1,4 @@
+import { frOutcomes } from "./fr-outcomes";
 import { frWidget } from "./fr-widget";
 import type { AdminMessages } from "./en";
 import { frCasesAndData } from "./fr-cases-and-data";
@@ -236,4 +237,5 @@ export const fr: AdminMessages = {
   },
   ...frCasesAndData,
   ...frWidget,
+  ...frOutcomes,
 };
