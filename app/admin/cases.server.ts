@@ -114,13 +114,13 @@ export async function listCases(db: Db, shop: string, filters: CaseFilters): Pro
   if (filters.q) {
     const q = filters.q.replace(/^#/, "");
     const lower = filters.q.toLowerCase();
-    // The customer's email or order, or any word the shopper, the assistant or the team wrote.
+    // Any word the shopper, the assistant or the team wrote; and for what looks like an email or an
+    // order number, those fields too (a substring scan of the shop's cases, skipped for plain words).
     const inTranscript = await searchCaseIds(db, shop, filters.q);
+    const contact = /[@#\d]/.test(filters.q);
     where.OR = [
-      { shopperEmail: { contains: filters.q } },
-      { shopperEmail: { contains: lower } },
-      { orderName: { contains: q } },
-      ...(inTranscript.length ? [{ id: { in: inTranscript } }] : []),
+      ...(contact ? [{ shopperEmail: { contains: filters.q } }, { shopperEmail: { contains: lower } }, { orderName: { contains: q } }] : []),
+      { id: { in: inTranscript } },
     ];
   }
   if (filters.reason) {

@@ -78,7 +78,8 @@ async function main(): Promise<void> {
   }
   if (!reuse)
     console.log(
-      `seeded ${CASES.toLocaleString("en-US")} cases (+${(CASES / 10).toLocaleString("en-US")} other shop), ${(total * 4).toLocaleString("en-US")} messages in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+      `seeded ${CASES.toLocaleString("en-US")} cases (+${(CASES / 10).toLocaleString("en-US")} other shop), ` +
+        `${(total * 4).toLocaleString("en-US")} messages in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
     );
   const tIndex = performance.now();
   await ensureCaseSearch(db);
