@@ -59,8 +59,9 @@ export function BarChart({ title, data, format = (v) => v.toLocaleString("en-US"
                 </span>
                 <span style={{ display: "flex", alignItems: "center", gap: 8, minWidth: 0 }}>
                   {/* The bar is a share of its own track, which is what the value leaves free: 3 stays three times 1 at any width. */}
-                  <span aria-hidden="true" style={{ flex: 1, minWidth: 0 }}>
+                  <span style={{ flex: 1, minWidth: 0 }}>
                     <span
+                      aria-hidden="true"
                       style={{ display: "block", height: 14, width: `${pct}%`, minWidth: d.value > 0 ? 3 : 0, background: d.color ?? color, borderRadius: 3 }}
                     />
                   </span>

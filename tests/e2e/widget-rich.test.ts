@@ -110,8 +110,8 @@ describe.each(VIEWPORTS)("storefront chat on a %s", (kind, viewport) => {
   it("empty state: shop name, AI label, greeting, quick replies, notice with the privacy link", async () => {
     const page = await open(viewport);
     expect(await page.getByRole("dialog", { name: "Baton Demo Goods" }).count()).toBe(1);
-    expect(await dialog(page).locator(".id p").innerText()).toBe("AI assistant");
-    expect(await log(page).innerText()).toContain("How can we help you today?");
+    expect(await dialog(page).locator(".hs p").innerText()).toBe("AI assistant");
+    expect(await log(page).innerText()).toContain("Hi! I can check your order status");
     expect(await chips(page).allInnerTexts()).toEqual(["Track my order", "Returns and refunds", "Shipping times", "Talk to a person"]);
     const notice = dialog(page).locator(".nt");
     expect(await notice.innerText()).toBe(
@@ -185,7 +185,9 @@ describe.each(VIEWPORTS)("storefront chat on a %s", (kind, viewport) => {
     await email.press("Enter");
     const status = dialog(page).locator(".bn");
     await expect.poll(() => status.isVisible(), { timeout: 10_000 }).toBe(true);
-    expect(await status.innerText()).toBe("Case sent to our team · replies to kim@example.org\nOur team usually replies within a day");
+    expect(await status.innerText()).toBe(
+      "Case sent to our team · replies to kim@example.org\nOur team usually replies within a day\nStart a new conversation",
+    );
     expect(await dialog(page).getByRole("button", { name: "Talk to a person" }).count()).toBe(0);
     expect(posts).toHaveLength(2);
     await check(page, "handoff", kind);
@@ -230,7 +232,7 @@ describe.each(VIEWPORTS)("storefront chat on a %s", (kind, viewport) => {
   it("Spanish storefront: the widget, its quick replies and the order card in Spanish", async () => {
     const page = await open(viewport, "?locale=es");
     expect(await root(page).locator(".r").getAttribute("lang")).toBe("es");
-    expect(await dialog(page).locator(".id p").innerText()).toBe("Asistente de IA");
+    expect(await dialog(page).locator(".hs p").innerText()).toBe("Asistente de IA");
     expect(await chips(page).allInnerTexts()).toEqual(["Seguir mi pedido", "Devolución y reembolso", "Plazos de envío", "Hablar con una persona"]);
     expect(await dialog(page).locator(".nt").innerText()).toBe(
       "Te responde un asistente de IA y nuestro equipo puede leer esta conversación. Este dispositivo recuerda el chat durante 7 días. Política de privacidad",
