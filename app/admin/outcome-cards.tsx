@@ -1,4 +1,4 @@
-import { Form } from "@remix-run/react";
+import { Form, useNavigate } from "@remix-run/react";
 import { BlockStack, Box, Button, ButtonGroup, Card, InlineGrid, InlineStack, Text, TextField } from "@shopify/polaris";
 import { useState } from "react";
 import { useFormatters, useT } from "./admin-ui";
@@ -11,7 +11,7 @@ import type { OutcomesComparison } from "./outcomes.server";
 const DAY = 86_400_000;
 const shift = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
 
-/** Presets as links (a GET of the same page), in the shop's days; "Custom" opens the two dates. */
+/** Presets in the shop's days; "Custom" opens the two dates. */
 export function PeriodPicker({ fromDay, toDay, today }: { fromDay: string; toDay: string; today: string }) {
   const all = useT();
   const t = all.outcomes;
@@ -23,6 +23,7 @@ export function PeriodPicker({ fromDay, toDay, today }: { fromDay: string; toDay
   } as const;
   const current = (Object.keys(presets) as Array<keyof typeof presets>).find((k) => presets[k][0] === fromDay && presets[k][1] === toDay);
   const [custom, setCustom] = useState(!current);
+  const navigate = useNavigate();
   const [from, setFrom] = useState(fromDay);
   const [to, setTo] = useState(toDay);
   return (
@@ -33,7 +34,8 @@ export function PeriodPicker({ fromDay, toDay, today }: { fromDay: string; toDay
       <InlineStack gap="200" wrap>
         <ButtonGroup variant="segmented">
           {(Object.keys(presets) as Array<keyof typeof presets>).map((k) => (
-            <Button key={k} url={`?from=${presets[k][0]}&to=${presets[k][1]}`} pressed={!custom && current === k}>
+            // Toggle buttons (aria-pressed says which period is shown) that load the page for their period.
+            <Button key={k} onClick={() => (setCustom(false), navigate(`?from=${presets[k][0]}&to=${presets[k][1]}`))} pressed={!custom && current === k}>
               {t.presets[k]}
             </Button>
           ))}

@@ -387,12 +387,15 @@ describe("merchant admin in Chromium (demo)", () => {
     await page.goto(`${app.origin}/app/cases?q=e2e-failed`);
     await expect.poll(() => page.locator("[data-case-link]").count()).toBe(1);
     await page.goto(`${app.origin}/app/cases?q=zeppelin`);
-    await expect.poll(() => page.getByRole("button", { name: "Clear search and filters" }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole("link", { name: "Clear search and filters" }).isVisible()).toBe(true);
 
     // Analytics at phone width: presets, outcomes against the previous period, no sideways scroll.
     await page.goto(`${app.origin}/app/analytics`);
     await expect.poll(() => page.getByText("Resolved without a person").first().isVisible()).toBe(true);
     expect(await page.getByRole("button", { name: "Last 30 days" }).getAttribute("aria-pressed")).toBe("true");
+    await page.getByRole("button", { name: "Last 7 days" }).click();
+    await page.waitForURL(/from=\d{4}-\d\d-\d\d&to=/);
+    await expect.poll(() => page.getByRole("button", { name: "Last 7 days" }).getAttribute("aria-pressed")).toBe("true");
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     expect(await axeSerious()).toEqual([]);
     await shot("analytics-outcomes-phone");
