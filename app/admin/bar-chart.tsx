@@ -44,7 +44,8 @@ export function BarChart({ title, data, format = (v) => v.toLocaleString("en-US"
             margin: 0,
             padding: 0,
             display: "grid",
-            gridTemplateColumns: "minmax(6rem, max-content) minmax(0, 1fr)",
+            // Labels take at most 45 % (they wrap beyond), so a long reason never squeezes the bars to ticks on a phone.
+            gridTemplateColumns: "fit-content(45%) minmax(0, 1fr)",
             gap: "6px 12px",
             alignItems: "center",
           }}

@@ -32,7 +32,7 @@ export function PeriodPicker({ fromDay, toDay, today }: { fromDay: string; toDay
         {t.period}
       </Text>
       <InlineStack gap="200" wrap>
-        <ButtonGroup variant="segmented">
+        <ButtonGroup>
           {(Object.keys(presets) as Array<keyof typeof presets>).map((k) => (
             // Toggle buttons (aria-pressed says which period is shown) that load the page for their period.
             <Button key={k} onClick={() => (setCustom(false), navigate(`?from=${presets[k][0]}&to=${presets[k][1]}`))} pressed={!custom && current === k}>
@@ -107,9 +107,12 @@ export function OutcomeCards({ o }: { o: OutcomesComparison }) {
   const resolution = duration(c.resolutionSeconds, t.resolutionNone, t.resolutionHint, c.resolved);
   return (
     <BlockStack gap="200">
-      <Text as="h2" variant="headingMd">
-        {t.title}
-      </Text>
+      {/* On a phone the cards run edge to edge: the heading keeps the page's inset. */}
+      <Box paddingInlineStart={{ xs: "400", sm: "0" }}>
+        <Text as="h2" variant="headingMd">
+          {t.title}
+        </Text>
+      </Box>
       <InlineGrid columns={{ xs: 1, sm: 2, lg: 5 }} gap="300">
         <Figure
           label={t.withoutPerson}

@@ -17,7 +17,7 @@ describe("widget words", () => {
 
   it("leaves untouched words to the shopper's language and carries the merchant's own as written", () => {
     expect(widgetWordsFor(defaults, widgetWordsSettingsSchema.parse({}))).toEqual({
-      assistantName: "Baton",
+      assistantName: null,
       greeting: null,
       quickActions: null,
       replyTime: null,

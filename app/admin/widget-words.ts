@@ -27,12 +27,13 @@ export function splitQuestions(text: string): string[] {
     .filter(Boolean);
 }
 
-const DEFAULT_GREETING = assistantSettingsSchema.parse({}).greeting;
+const { greeting: DEFAULT_GREETING, name: DEFAULT_NAME } = assistantSettingsSchema.parse({});
 
 /** The metafield's value. null fields mean "the shopper's language's default", so untouched words stay translated. */
 export function widgetWordsFor(assistant: Pick<AssistantSettings, "name" | "greeting">, widget: WidgetWordsSettings): WidgetWords {
   return {
-    assistantName: assistant.name,
+    // Our product's name is no name for the merchant's assistant: untouched, the header just says "AI assistant".
+    assistantName: assistant.name === DEFAULT_NAME ? null : assistant.name,
     // The default greeting is the chat's own, which the widget has in every language (the server says the same).
     greeting: assistant.greeting === DEFAULT_GREETING ? null : assistant.greeting,
     quickActions: widget.quickActions.length ? widget.quickActions : null,
