@@ -44,13 +44,14 @@ export function BarChart({ title, data, format = (v) => v.toLocaleString("en-US"
             margin: 0,
             padding: 0,
             display: "grid",
-            gridTemplateColumns: "minmax(6rem, max-content) minmax(0, 1fr)",
+            // Labels take at most 45 % (they wrap beyond), so a long reason never squeezes the bars to ticks on a phone.
+            gridTemplateColumns: "fit-content(45%) minmax(0, 1fr)",
             gap: "6px 12px",
             alignItems: "center",
           }}
         >
           {data.map((d) => {
-            const pct = max > 0 ? Math.max(d.value > 0 ? 1.5 : 0, (d.value / max) * 100) : 0;
+            const pct = max > 0 ? (d.value / max) * 100 : 0;
             return (
               <li key={d.label} data-bar={d.label} style={{ display: "contents" }}>
                 <span style={{ fontSize: 13, lineHeight: "18px", overflowWrap: "anywhere" }}>
@@ -58,17 +59,13 @@ export function BarChart({ title, data, format = (v) => v.toLocaleString("en-US"
                   <span style={{ position: "absolute", width: 1, height: 1, overflow: "hidden", clip: "rect(0 0 0 0)" }}>: </span>
                 </span>
                 <span style={{ display: "flex", alignItems: "center", gap: 8, minWidth: 0 }}>
-                  <span
-                    aria-hidden="true"
-                    style={{
-                      display: "block",
-                      height: 14,
-                      width: `calc(${pct}% - ${pct > 0 ? 3 : 0}rem)`,
-                      minWidth: d.value > 0 ? 3 : 0,
-                      background: d.color ?? color,
-                      borderRadius: 3,
-                    }}
-                  />
+                  {/* The bar is a share of its own track, which is what the value leaves free: 3 stays three times 1 at any width. */}
+                  <span style={{ flex: 1, minWidth: 0 }}>
+                    <span
+                      aria-hidden="true"
+                      style={{ display: "block", height: 14, width: `${pct}%`, minWidth: d.value > 0 ? 3 : 0, background: d.color ?? color, borderRadius: 3 }}
+                    />
+                  </span>
                   <span style={{ fontSize: 13, fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" }}>{format(d.value)}</span>
                 </span>
               </li>

@@ -2,6 +2,7 @@ import type { Prisma } from "@prisma/client";
 import { z } from "zod";
 import { ESCALATION_REASONS, PRIORITIES, labelReason, type ReasonCode } from "~/domain/escalation";
 import type { Db } from "~/db.server";
+import { searchCaseIds } from "./case-search.server";
 import { resendOutboxEmail, splitAddresses, type ResendResult } from "../email/outbox.server";
 
 // The admin's view of escalation cases. Every query is filtered by the signed-in shop: a case, an
@@ -69,6 +70,8 @@ export interface CaseListRow {
   orderName: string | null;
   resolvedAt: string | null;
   delivery: { status: string; attempts: number; lastError: string | null } | null;
+  /** The shopper's first message, on one line (null when they wrote nothing, e.g. a quick action only). */
+  preview: string | null;
 }
 
 /** The customer's name from the facts stored on the case (Admin API displayName). */
@@ -78,6 +81,15 @@ function customerNameOf(customerFacts: unknown, orderFacts: unknown): string | n
       ? (v as { displayName: string }).displayName.trim() || null
       : null;
   return name(customerFacts) ?? name(orderFacts && typeof orderFacts === "object" ? (orderFacts as { customer?: unknown }).customer : null);
+}
+
+/** One line of the shopper's words, cut at a word near 140 characters. */
+export function previewOf(text: string | undefined): string | null {
+  const flat = (text ?? "").replace(/\s+/g, " ").trim();
+  if (!flat) return null;
+  if (flat.length <= 140) return flat;
+  const cut = flat.slice(0, 140);
+  return (cut.slice(0, cut.lastIndexOf(" ") > 100 ? cut.lastIndexOf(" ") : 140) + "…").trim();
 }
 
 export interface CaseList {
@@ -102,7 +114,14 @@ export async function listCases(db: Db, shop: string, filters: CaseFilters): Pro
   if (filters.q) {
     const q = filters.q.replace(/^#/, "");
     const lower = filters.q.toLowerCase();
-    where.OR = [{ shopperEmail: { contains: filters.q } }, { shopperEmail: { contains: lower } }, { orderName: { contains: q } }];
+    // Any word the shopper, the assistant or the team wrote; and for what looks like an email or an
+    // order number, those fields too (a substring scan of the shop's cases, skipped for plain words).
+    const inTranscript = await searchCaseIds(db, shop, filters.q);
+    const contact = /[@#\d]/.test(filters.q);
+    where.OR = [
+      ...(contact ? [{ shopperEmail: { contains: filters.q } }, { shopperEmail: { contains: lower } }, { orderName: { contains: q } }] : []),
+      { id: { in: inTranscript } },
+    ];
   }
   if (filters.reason) {
     const candidates = await db.escalationCase.findMany({
@@ -135,6 +154,8 @@ export async function listCases(db: Db, shop: string, filters: CaseFilters): Pro
       resolvedAt: true,
       customerFacts: true,
       orderFacts: true,
+      // The shopper's own first words: what a row previews in every layout.
+      conversation: { select: { messages: { where: { role: "shopper" }, orderBy: { createdAt: "asc" }, take: 1, select: { text: true } } } },
       emails: {
         where: { kind: "case", shop },
         orderBy: { createdAt: "desc" },
@@ -160,6 +181,7 @@ export async function listCases(db: Db, shop: string, filters: CaseFilters): Pro
       orderName: r.orderName,
       resolvedAt: r.resolvedAt?.toISOString() ?? null,
       delivery: r.emails[0] ?? null,
+      preview: previewOf(r.conversation.messages[0]?.text),
     })),
   };
 }

@@ -52,6 +52,8 @@ export const FIELD_META: Readonly<Record<string, FieldMeta>> = {
   "assistant.greeting": { label: "Greeting", tab: "assistant" },
   "assistant.tone": { label: "Tone", tab: "assistant" },
   "assistant.llmEnabled": { label: "Use the language model", tab: "assistant" },
+  "widget.quickActions": { label: "Suggested questions", tab: "assistant" },
+  "widget.replyTime": { label: "Reply time", tab: "assistant" },
   "contact.email": { label: "Contact email", tab: "assistant" },
   "contact.phone": { label: "Phone", tab: "assistant" },
   "contact.url": { label: "Contact page URL", tab: "assistant" },

@@ -56,6 +56,7 @@ const TEXT_FIELDS = [
   "abuse.newCasesPerAddressPerHour",
   "abuse.newCasesPerReplyToPerDay",
   "abuse.followUpsPerCasePerDay",
+  "widget.replyTime",
 ];
 
 export const PERCENT_FIELDS = [
@@ -82,6 +83,7 @@ export function toFormState(s: SettingsDocuments): SettingsFormState {
   for (const name of TEXT_FIELDS) values[name] = text(name);
   for (const name of PERCENT_FIELDS) values[name] = String(Math.round(Number(get(s, name) ?? 0) * 10_000) / 100);
   values["triggers.keywords"] = text("triggers.keywords", "\n");
+  values["widget.quickActions"] = text("widget.quickActions", "\n");
   const checks: Record<string, boolean> = {};
   for (const name of BOOL_FIELDS) checks[name] = get(s, name) === true;
   const routes = s.routing.routes.map((r) => ({

@@ -3,6 +3,7 @@ import type { ComponentProps, Dispatch, SetStateAction } from "react";
 import { SENSITIVITY_PRESETS, type SensitivityPreset } from "~/domain/escalation/sensitivity";
 import { useAdminLayout, useFormatters, useT } from "./admin-ui";
 import { PrivacySection } from "./privacy-section";
+import { WidgetPreview } from "./widget-preview";
 import { fieldDomId, fieldLabel } from "./settings-fields";
 import { applyPreset, blankRoute, presetOfValues, type RouteRow, type SettingsFormState } from "./settings-form-state";
 import type { FieldErrors, SETTINGS_OPTIONS } from "./settings.server";
@@ -252,19 +253,31 @@ export function TriggersTab(api: SettingsFormApi & { onShowAdvanced(): void }) {
   );
 }
 
-export function AssistantTab(api: SettingsFormApi) {
+export function AssistantTab(api: SettingsFormApi & { shopName: string }) {
   const { text, check, keep } = useFields(api);
   const { llmConfigured } = useAdminLayout();
   const { state, setState, errors, options } = api;
   const all = useT();
   const t = all.assistant;
+  const w = all.widgetWords;
   return (
     <>
+      <Layout.AnnotatedSection id="widget-words" title={w.title} description={w.description}>
+        <Card>
+          <InlineGrid columns={{ xs: 1, md: "3fr 2fr" }} gap="400">
+            <FormLayout>
+              {text("assistant.name", { maxLength: 40, showCharacterCount: true })}
+              {text("assistant.greeting", { multiline: 2, maxLength: 300, showCharacterCount: true, helpText: w.greetingHelp })}
+              {text("widget.quickActions", { multiline: 3, helpText: w.quickActionsHelp })}
+              {text("widget.replyTime", { maxLength: 80, helpText: w.replyTimeHelp })}
+            </FormLayout>
+            <WidgetPreview values={state.values} shopName={api.shopName} />
+          </InlineGrid>
+        </Card>
+      </Layout.AnnotatedSection>
       <Layout.AnnotatedSection id="assistant" title={t.title} description={t.description}>
         <Card>
           <FormLayout>
-            {text("assistant.name", { maxLength: 40, showCharacterCount: true })}
-            {text("assistant.greeting", { multiline: 2, maxLength: 300, showCharacterCount: true })}
             <Select
               label={t.tone}
               name="assistant.tone"

@@ -24,6 +24,7 @@ import { forgetShopContext } from "../chat/shop-context.server";
 import { adminMessages, type AdminMessages } from "./i18n";
 import { safeLocale } from "./format";
 import { fieldMeta, formatBound } from "./settings-fields";
+import { splitQuestions, widgetWordsSettingsSchema, type WidgetWordsSettings } from "./widget-words";
 
 // The admin settings form: flat HTML form fields (names are the settings' dotted paths) are turned
 // into the stored documents and validated with the SAME zod schemas the storefront parses with, so
@@ -41,6 +42,7 @@ const settingsSchema = z.object({
   contact: contactSettingsSchema,
   retentionDays: retentionDaysSchema,
   abuse: abuseSettingsInputSchema,
+  widget: widgetWordsSettingsSchema,
 });
 
 export interface SettingsDocuments {
@@ -50,6 +52,7 @@ export interface SettingsDocuments {
   contact: ContactSettings;
   retentionDays: number;
   abuse: AbuseSettings;
+  widget: WidgetWordsSettings;
 }
 
 /** Form field name → message. Names are the dotted form-field names used by the settings page. */
@@ -99,6 +102,7 @@ export const SETTINGS_FIELDS: ReadonlyArray<readonly [name: string, kind: Kind]>
   ["abuse.newCasesPerAddressPerHour", "number"],
   ["abuse.newCasesPerReplyToPerDay", "number"],
   ["abuse.followUpsPerCasePerDay", "number"],
+  ["widget.replyTime", "optionalText"],
 ];
 
 export const MAX_ROUTES = 50;
@@ -152,6 +156,8 @@ export function formToSettingsInput(form: FormData): Record<string, unknown> {
   for (const key of Object.keys(abuseDefaults) as Array<keyof typeof abuseDefaults>) {
     if (form.get(`abuse.${key}`) === null) setPath(input, ["abuse", key], abuseDefaults[key]);
   }
+  // One suggested question per line (a question may hold a comma).
+  setPath(input, ["widget", "quickActions"], splitQuestions(String(form.get("widget.quickActions") ?? "")));
   const languages = form.getAll("triggers.languages").map(String);
   setPath(input, ["triggers", "languages"], languages);
 
@@ -281,6 +287,7 @@ export async function saveSettingsForm(db: Db, shop: string, form: FormData): Pr
       contact: s.contact as object,
       retentionDays: s.retentionDays,
       abuse: s.abuse as object,
+      widget: s.widget as object,
     },
   });
   forgetShopContext(shop);
@@ -299,6 +306,7 @@ export async function loadSettings(db: Db, shop: string): Promise<SettingsDocume
     contact: parseStored(contactSettingsSchema, row.contact),
     retentionDays: row.retentionDays,
     abuse: parseStored(abuseSettingsSchema, row.abuse),
+    widget: parseStored(widgetWordsSettingsSchema, row.widget),
   };
 }
 

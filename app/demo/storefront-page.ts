@@ -1,5 +1,6 @@
 import escapeHtml from "escape-html";
 import { renderWidgetEmbedHtml } from "~/widget/embed-markup";
+import type { WidgetWords } from "~/widget/types";
 import type { ProductFacts } from "~/domain/catalogue";
 import { mapAdminProduct } from "~/shopify/admin-api/map-admin-product";
 import { DEMO_CUSTOMERS, DEMO_POLICIES, DEMO_SHOP } from "./catalogue";
@@ -31,7 +32,7 @@ function productCard(product: ProductFacts): string {
  * A small storefront that embeds the chat widget exactly as the theme app extension's Liquid block
  * does, so the demo shows the real widget talking to the app through the (emulated) App Proxy.
  */
-export function renderDemoStorefront(options: { loggedInCustomerId: string | null; locale?: string; widget?: boolean }): string {
+export function renderDemoStorefront(options: { loggedInCustomerId: string | null; locale?: string; widget?: boolean; words?: WidgetWords | null }): string {
   // `?locale=es` plays a theme in another language (Shopify: request.locale.iso_code).
   const locale = options.locale && /^[a-z]{2}(-[A-Z]{2})?$/.test(options.locale) ? options.locale : "en";
   const customer = Object.values(DEMO_CUSTOMERS).find((c) => c.id.endsWith(`/${options.loggedInCustomerId}`));
@@ -47,7 +48,9 @@ export function renderDemoStorefront(options: { loggedInCustomerId: string | nul
     shopName: DEMO_POLICIES.shop.name,
     privacyUrl: DEMO_POLICIES.shop.shopPolicies.find((p) => p.type === "PRIVACY_POLICY")?.url,
     // Empty text settings: the translated defaults, as on a freshly installed theme.
-    settings: { accent: "#1f5135", position: "right", greeting: "", assistantName: "", launcherLabel: "", replyTime: "", notice: "", rememberDays: 7 },
+    settings: { accent: "#1f5135", position: "right", launcherLabel: "", notice: "", rememberDays: 7 },
+    // What Shopify's app-data metafield holds for a real shop: the words saved in Baton's admin.
+    words: options.words ?? null,
     customer: customer ? { id: options.loggedInCustomerId!, email: customer.defaultEmailAddress?.emailAddress ?? "" } : undefined,
   });
   return `<!doctype html>

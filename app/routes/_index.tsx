@@ -3,6 +3,8 @@ import { redirect } from "@remix-run/node";
 import { DEMO_CUSTOMERS } from "~/demo/catalogue";
 import { DEMO_CUSTOMER_COOKIE, renderDemoStorefront } from "~/demo/storefront-page";
 import { appConfig } from "~/shopify.server";
+import { db } from "~/db.server";
+import { loadWidgetWords } from "~/admin/widget-words.server";
 
 // "/" is the demo storefront while the local demo runs; in a real deployment Shopify opens the
 // app at /app (embedded), so "/" only forwards there.
@@ -29,6 +31,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       locale: url.searchParams.get("locale") ?? undefined,
       // `?widget=0`: the same page without the app embed (npm run bench:storefront compares both).
       widget: url.searchParams.get("widget") !== "0",
+      // The words saved in the admin, as Shopify's app-data metafield hands them to the theme embed.
+      words: await loadWidgetWords(db(), appConfig.demo.shop),
     }),
     {
       headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" },

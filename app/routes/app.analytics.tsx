@@ -1,12 +1,14 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
-import { BlockStack, Button, Card, DataTable, InlineGrid, InlineStack, Layout, Page, Text, TextField } from "@shopify/polaris";
-import { useState } from "react";
+import { useLoaderData } from "@remix-run/react";
+import { BlockStack, Card, DataTable, InlineGrid, Layout, Page, Text } from "@shopify/polaris";
 import { BarChart, CHART_COLORS } from "~/admin/bar-chart";
 import { db } from "~/db.server";
 import { appConfig } from "~/shopify.server";
 import { requireAdmin } from "~/admin/require-admin.server";
 import { loadAnalytics, parseAnalyticsRange } from "~/admin/analytics.server";
+import { compareOutcomes } from "~/admin/outcomes.server";
+import { dayInZone } from "~/admin/format";
+import { OutcomeCards, PeriodPicker, TeachingEmptyState } from "~/admin/outcome-cards";
 import { loadShopFormat } from "~/admin/shop-format.server";
 import { useAdminLayout, useFormatters, useT } from "~/admin/admin-ui";
 
@@ -14,8 +16,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { shop } = await requireAdmin(request);
   const { timeZone } = await loadShopFormat(db(), shop, request);
   const range = parseAnalyticsRange(new URL(request.url).searchParams, new Date(), timeZone);
-  const report = await loadAnalytics(db(), shop, range);
-  return { report, fromDay: range.fromDay, toDay: range.toDay, modelConfigured: appConfig.llmConfigured };
+  const [report, outcomes] = await Promise.all([loadAnalytics(db(), shop, range), compareOutcomes(db(), shop, range)]);
+  return { report, outcomes, fromDay: range.fromDay, toDay: range.toDay, today: dayInZone(new Date(), timeZone), modelConfigured: appConfig.llmConfigured };
 }
 
 const PRIORITY_COLOR: Record<string, string> = {
@@ -59,30 +61,40 @@ function useDayLabel() {
 }
 
 export default function Analytics() {
-  const { report: r, fromDay, toDay, modelConfigured } = useLoaderData<typeof loader>();
+  const { report: r, outcomes, fromDay, toDay, today, modelConfigured } = useLoaderData<typeof loader>();
   const fmt = useFormatters();
   const all = useT();
   const a = all.analytics;
   const dayLabel = useDayLabel();
-  const [from, setFrom] = useState(fromDay);
-  const [to, setTo] = useState(toDay);
   const pct = (v: number) => fmt.percent(v);
   const bucketLabel = (start: string) =>
     r.series.bucket === "month" ? dayLabel(start, true) : r.series.bucket === "week" ? a.weekOf(dayLabel(start)) : dayLabel(start);
   const t = r.timeToEscalate;
+  const picker = (
+    <Layout.Section>
+      <Card>
+        <PeriodPicker fromDay={fromDay} toDay={toDay} today={today} />
+      </Card>
+    </Layout.Section>
+  );
+  // No conversations: what the page will show and how to get there, not a wall of zeros.
+  if (r.conversations === 0)
+    return (
+      <Page title={a.title} subtitle={a.subtitle(dayLabel(fromDay), dayLabel(toDay), fmt.zoneName())}>
+        <Layout>
+          {picker}
+          <Layout.Section>
+            <TeachingEmptyState />
+          </Layout.Section>
+        </Layout>
+      </Page>
+    );
   return (
     <Page title={a.title} subtitle={a.subtitle(dayLabel(fromDay), dayLabel(toDay), fmt.zoneName())}>
       <Layout>
+        {picker}
         <Layout.Section>
-          <Card>
-            <Form method="get" aria-label={a.range}>
-              <InlineStack gap="300" blockAlign="end">
-                <TextField label={a.from} type="date" name="from" value={from} onChange={setFrom} autoComplete="off" />
-                <TextField label={a.to} type="date" name="to" value={to} onChange={setTo} autoComplete="off" />
-                <Button submit>{a.show}</Button>
-              </InlineStack>
-            </Form>
-          </Card>
+          <OutcomeCards o={outcomes} />
         </Layout.Section>
         <Layout.Section>
           <InlineGrid columns={{ xs: 1, sm: 2, md: 3 }} gap="300">

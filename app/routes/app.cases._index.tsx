@@ -42,6 +42,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 const STATE_TABS = [{ id: "" }, { id: "open" }, { id: "resolved" }] as const;
 
+/** The shopper's own first words, quoted on one or two lines (the row's preview in every layout). */
+function Preview({ text }: { text: string }) {
+  return (
+    <span style={{ display: "-webkit-box", WebkitLineClamp: 2, WebkitBoxOrient: "vertical", overflow: "hidden", maxWidth: "38rem", whiteSpace: "normal" }}>
+      <Text as="span" variant="bodySm">
+        “{text}”
+      </Text>
+    </span>
+  );
+}
+
 export default function Cases() {
   const { filters, list, statuses, reasons, reasonLabels } = useLoaderData<typeof loader>();
   const navigate = useNavigate();
@@ -53,6 +64,7 @@ export default function Cases() {
   const priorityName = (p: string) => all.priorities[p] ?? p;
   const { smDown } = useBreakpoints();
   const active = [filters.status, filters.reason, filters.priority, filters.from, filters.to].filter(Boolean).length;
+  const filtered = active > 0 || !!filters.q || !!filters.state;
   const [open, setOpen] = useState(false);
   const [f, setF] = useState({
     status: filters.status ?? "",
@@ -153,11 +165,33 @@ export default function Cases() {
             selectable={false}
             condensed={smDown}
             emptyState={
-              <Box padding="600">
-                <Text as="p" alignment="center" tone="subdued">
-                  {t.empty}
-                </Text>
-              </Box>
+              // A shop without cases learns how one arrives; a search or filter that finds nothing says so and undoes itself.
+              filtered ? (
+                <Box padding="600">
+                  <BlockStack gap="300" inlineAlign="center">
+                    <Text as="p" alignment="center" tone="subdued">
+                      {t.empty}
+                    </Text>
+                    <Button url="/app/cases">{t.clearAll}</Button>
+                  </BlockStack>
+                </Box>
+              ) : (
+                <Box padding="800">
+                  <BlockStack gap="300" inlineAlign="center">
+                    <Text as="h2" variant="headingMd" alignment="center">
+                      {t.noCasesTitle}
+                    </Text>
+                    <Box maxWidth="32rem">
+                      <Text as="p" alignment="center" tone="subdued">
+                        {t.noCasesBody}
+                      </Text>
+                    </Box>
+                    <Button url="/app" variant="primary">
+                      {t.noCasesAction}
+                    </Button>
+                  </BlockStack>
+                </Box>
+              )
             }
             headings={[
               { title: t.headings.customer },
@@ -199,9 +233,13 @@ export default function Cases() {
                             {fmt.date(c.createdAt)}
                           </Text>
                         </InlineStack>
-                        <Text as="span" tone="subdued">
+                        {c.preview ? <Preview text={c.preview} /> : null}
+                        <Text as="span" tone="subdued" variant="bodySm">
                           {c.orderName ? `${t.order(c.orderName)} · ` : ""}
-                          {c.reasonText.length > 70 ? `${c.reasonText.slice(0, 69)}…` : c.reasonText}
+                          {c.reasons
+                            .slice(0, 2)
+                            .map((r) => all.reasons[r] ?? reasonLabels[r] ?? r)
+                            .join(", ")}
                         </Text>
                         <InlineStack gap="100">
                           {state}
@@ -218,6 +256,7 @@ export default function Cases() {
                           <Text as="span" tone="subdued" variant="bodySm">
                             {[c.customerName ? c.shopperEmail : null, c.orderName ? t.order(c.orderName) : null].filter(Boolean).join(" · ") || "—"}
                           </Text>
+                          {c.preview ? <Preview text={c.preview} /> : null}
                         </BlockStack>
                       </IndexTable.Cell>
                       <IndexTable.Cell>

@@ -12,24 +12,30 @@ import { isDirty, toFormState, type SettingsFormState } from "~/admin/settings-f
 import { AdvancedTab, AssistantTab, EscalationsTab, TriggersTab, type SettingsFormApi } from "~/admin/settings-tabs";
 import { UnsavedChangesBar } from "~/admin/unsaved-changes";
 import { readForm } from "~/platform/http.server";
+import { widgetWordsFor } from "~/admin/widget-words";
+import { publishWidgetWords } from "~/admin/widget-words.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { shop, admin } = await requireAdmin(request);
   if (admin) await prefillEmptyRecipient(shop, admin);
   const settings = await loadSettings(db(), shop);
   if (!settings) throw new Response("Shop not found", { status: 404 });
-  return { settings, options: SETTINGS_OPTIONS };
+  const row = await db().shop.findUnique({ where: { domain: shop }, select: { name: true } });
+  return { settings, options: SETTINGS_OPTIONS, shopName: row?.name ?? "" };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const { shop } = await requireAdmin(request);
+  const { shop, admin } = await requireAdmin(request);
   const result = await saveSettingsForm(db(), shop, await readForm(request));
   if (!result.ok) return data({ ok: false as const, errors: result.errors, at: Date.now() }, { status: 400 });
-  return { ok: true as const, errors: {} as FieldErrors, at: Date.now() };
+  // The storefront reads the widget's words from an app-data metafield: write it on every save
+  // (the demo's storefront reads the database itself, as the metafield would hold it).
+  const published = admin ? await publishWidgetWords(admin, shop, widgetWordsFor(result.settings.assistant, result.settings.widget)) : true;
+  return { ok: true as const, errors: {} as FieldErrors, at: Date.now(), published };
 }
 
 export default function Settings() {
-  const { settings, options } = useLoaderData<typeof loader>();
+  const { settings, options, shopName } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const submit = useSubmit();
@@ -53,7 +59,7 @@ export default function Settings() {
     handled.current = result.at;
     if (result.ok) {
       if (submitted.current) setSaved(submitted.current);
-      toast(t.settings.saved);
+      toast(result.published ? t.settings.saved : t.widgetWords.notPublished, { error: !result.published });
     } else {
       const n = Object.keys(result.errors).length;
       toast(t.settings.notSaved(n), { error: true });
@@ -118,7 +124,7 @@ export default function Settings() {
               <Layout>
                 {p.id === "escalations" ? <EscalationsTab {...api} /> : null}
                 {p.id === "triggers" ? <TriggersTab {...api} onShowAdvanced={() => setTab("advanced")} /> : null}
-                {p.id === "assistant" ? <AssistantTab {...api} /> : null}
+                {p.id === "assistant" ? <AssistantTab {...api} shopName={shopName} /> : null}
                 {p.id === "advanced" ? <AdvancedTab {...api} /> : null}
               </Layout>
             </div>

@@ -76,14 +76,30 @@ describe("helpers", () => {
     expect([429, 413, 404, 500].map((s) => classifyStatus(s))).toEqual(["rate", "too_long", "expired", "server"]);
   });
 
-  it("defaults unknown states and drops bad messages", () => {
-    expect(readReply({ conversationId: "c", state: "weird", messages: [null, { text: 3 }, { role: "system", text: "t" }] })).toEqual({
+  it("defaults unknown states and drops bad messages and roles it does not know", () => {
+    expect(readReply({ conversationId: "c", state: "weird", messages: [null, { text: 3 }, { role: "system", text: "s" }, { text: "t" }] })).toEqual({
       conversationId: "c",
       state: "open",
       messages: [{ role: "assistant", text: "t" }],
       replyTo: undefined,
     });
     expect(readReply(null)).toBeNull();
+    // The team's replies keep their author and time; an author on another role, or a bad time, is dropped.
+    const at = "2026-12-06T10:00:00.000Z";
+    expect(
+      readReply({
+        conversationId: "c",
+        messages: [
+          { role: "team", text: "We sent a new one.", at, author: " Maya " },
+          { role: "team", text: "No name", at: "yesterday" },
+          { role: "assistant", text: "a", author: "x", at },
+        ],
+      })!.messages,
+    ).toEqual([
+      { role: "team", text: "We sent a new one.", at, author: "Maya" },
+      { role: "team", text: "No name" },
+      { role: "assistant", text: "a", at },
+    ]);
     expect(readReply({ conversationId: "", messages: [] })).toBeNull();
   });
 });

@@ -12,8 +12,13 @@ export interface ChatError {
 export type Result<T> = { ok: true; data: T } | { ok: false; error: ChatError };
 
 export interface ChatMessage {
-  role: "shopper" | "assistant";
+  /** "team": a reply the merchant's team wrote (history only), shown with `author`. */
+  role: "shopper" | "assistant" | "team";
   text: string;
+  /** ISO time the message was written (history; the widget stamps live messages itself). */
+  at?: string;
+  /** The team member's name on a team message. */
+  author?: string;
   /** Typed extras beside the complete text (order card, quick actions); see reply-parts.ts. */
   parts?: ReplyPart[];
 }
@@ -34,6 +39,7 @@ export interface ChatRequest {
 type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
 
 const STATES: ChatState[] = ["open", "awaiting_email", "escalated", "closed"];
+const ROLES: ChatMessage["role"][] = ["shopper", "assistant", "team"];
 
 /** Seconds to wait from a Retry-After header (delta-seconds or HTTP date), clamped to 1–300, default 5. */
 export function parseRetryAfter(header: string | null, now = Date.now()): number {
@@ -57,9 +63,16 @@ export function readReply(body: unknown): ChatReply | null {
   return {
     conversationId: b.conversationId,
     state: STATES.includes(b.state as ChatState) ? (b.state as ChatState) : "open",
+    // A role this widget does not know (a newer server) is skipped; a turn's messages carry none and are the assistant's.
     messages: b.messages
-      .filter((m) => m && typeof m.text === "string")
-      .map((m) => ({ role: m.role === "shopper" ? "shopper" : "assistant", text: m.text, parts: m.parts })),
+      .filter((m) => m && typeof m.text === "string" && (m.role === undefined || ROLES.includes(m.role)))
+      .map((m) => ({
+        role: m.role ?? "assistant",
+        text: m.text,
+        parts: m.parts,
+        ...(typeof m.at === "string" && !isNaN(Date.parse(m.at)) ? { at: m.at } : {}),
+        ...(m.role === "team" && typeof m.author === "string" && m.author.trim() ? { author: m.author.trim() } : {}),
+      })),
     replyTo: typeof b.replyTo === "string" && b.replyTo ? b.replyTo : undefined,
   };
 }
@@ -174,4 +187,23 @@ export function postChat(proxy: string, body: ChatRequest, f: Fetch = fetch, tim
 /** The whole conversation, to restore the panel after a reload or navigation. */
 export function getChat(proxy: string, conversationId: string, f: Fetch = fetch, timeoutMs = 20_000) {
   return call(f, proxy + "/chat?conversationId=" + encodeURIComponent(conversationId), { headers: { accept: "application/json" } }, timeoutMs, true);
+}
+
+/** "Was this helpful?": one tap, stored per conversation and moment (a second tap replaces the first). Best effort. */
+export async function postRating(
+  proxy: string,
+  body: { conversationId: string; kind: "answer" | "handoff"; helpful: boolean },
+  f: Fetch = fetch,
+): Promise<boolean> {
+  try {
+    const res = await f(proxy + "/chat/rating", {
+      method: "POST",
+      headers: { "content-type": "application/json", accept: "application/json" },
+      body: JSON.stringify(body),
+      credentials: "same-origin",
+    });
+    return res.ok;
+  } catch {
+    return false;
+  }
 }

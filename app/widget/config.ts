@@ -1,5 +1,5 @@
 import { normalizeAccent } from "./color";
-import type { WidgetConfig } from "./types";
+import type { WidgetConfig, WidgetWords } from "./types";
 
 export const DEFAULT_PROXY = "/apps/baton";
 
@@ -8,7 +8,7 @@ export const DEFAULT_PROXY = "/apps/baton";
  * or unreadable, so a broken theme render leaves the page untouched instead of throwing.
  */
 export function parseConfig(json: string | null | undefined): WidgetConfig | null {
-  let raw: Partial<WidgetConfig>;
+  let raw: Partial<WidgetConfig> & { words?: Partial<WidgetWords> | null };
   try {
     raw = JSON.parse(json || "null");
   } catch {
@@ -17,6 +17,10 @@ export function parseConfig(json: string | null | undefined): WidgetConfig | nul
   if (!raw || typeof raw !== "object" || !raw.strings || typeof raw.strings !== "object") return null;
   const text = (v: unknown) => (typeof v === "string" ? v.trim() : "");
   const proxy = text(raw.proxy).replace(/\/+$/, "");
+  // The admin's words (the app-data metafield); each one missing falls back to the shopper's language.
+  const words = raw.words && typeof raw.words === "object" ? raw.words : {};
+  const t = raw.strings;
+  const actions = Array.isArray(words.quickActions) ? words.quickActions.map(text).filter(Boolean).slice(0, 4) : [];
   return {
     ...raw,
     v: 1,
@@ -26,11 +30,12 @@ export function parseConfig(json: string | null | undefined): WidgetConfig | nul
     proxy: /^\/(?!\/)/.test(proxy) ? proxy : DEFAULT_PROXY,
     accent: normalizeAccent(raw.accent),
     position: raw.position === "left" ? "left" : "right",
-    greeting: text(raw.greeting) || raw.strings.greeting,
-    assistantName: text(raw.assistantName) || raw.strings.assistant,
+    greeting: text(words.greeting) || t.greeting,
+    assistantName: text(words.assistantName) || t.assistant,
     launcherLabel: text(raw.launcherLabel) || raw.strings.launcher,
     shopName: text(raw.shopName),
-    replyTime: text(raw.replyTime) || raw.strings.reply_time,
+    replyTime: text(words.replyTime) || t.reply_time,
+    quickActions: actions.length ? actions : [t.qa_track, t.qa_returns, t.qa_shipping],
     notice: text(raw.notice) || raw.strings.notice,
     // Shopify gives a path ("/policies/privacy-policy"); a full URL must be http(s). Never `//host` or `javascript:`.
     privacyUrl: /^(\/(?!\/)|https?:\/\/)/i.test(text(raw.privacyUrl)) ? text(raw.privacyUrl) : null,

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { parseConfig } from "./config";
 import { renderWidgetConfigHtml, renderWidgetEmbedHtml, WIDGET_SCRIPT, widgetStrings, type WidgetEmbedOptions } from "./embed-markup";
 import { QUICK_ACTION_LABELS } from "../domain/conversation/reply-parts";
+import { repliesFor } from "../domain/conversation/replies";
 import { NOTICE_KEYS, STRING_KEYS } from "./types";
 
 const EXT = join(__dirname, "../../extensions/baton-chat");
@@ -115,15 +116,14 @@ function liquidContext(o: WidgetEmbedOptions): Ctx {
     shop: { permanent_domain: o.shop, name: o.shopName, privacy_policy: o.privacyUrl ? { url: o.privacyUrl } : undefined },
     request: { locale: { iso_code: o.locale } },
     customer: o.customer ? { id: Number(o.customer.id), email: o.customer.email } : undefined,
+    // An app-data metafield of type json: `.value` is the parsed object (absent before the admin's first save).
+    app: { metafields: { baton: { widget: o.words ? { value: o.words } : undefined } } },
     block: {
       settings: {
         accent: o.settings.accent,
         position: o.settings.position,
-        greeting: blank(o.settings.greeting),
-        assistant_name: blank(o.settings.assistantName),
         launcher_label: blank(o.settings.launcherLabel),
         notice: blank(o.settings.notice ?? ""),
-        reply_time: blank(o.settings.replyTime),
         remember_days: o.settings.rememberDays,
         // A checkbox setting is always a boolean in Liquid (its default when never saved).
         ai_provider: o.settings.aiProvider ?? false,
@@ -143,7 +143,7 @@ const base: WidgetEmbedOptions = {
   shop: "demo-shop.myshopify.com",
   locale: "en",
   shopName: "Demo Shop",
-  settings: { accent: "#1f5fad", position: "right", greeting: "", assistantName: "", launcherLabel: "", notice: "", replyTime: "", rememberDays: 7 },
+  settings: { accent: "#1f5fad", position: "right", launcherLabel: "", notice: "", rememberDays: 7 },
 };
 const hostile = `</script><script>alert("x")</script> & 'quotes' <!--`;
 
@@ -157,22 +157,14 @@ describe("renderWidgetEmbedHtml", () => {
         locale: "fr",
         customer: { id: 7001, email: "sarah@example.com" },
         shopName: hostile,
-        settings: {
-          accent: "#ffcc00",
-          position: "left",
-          greeting: hostile,
-          assistantName: hostile,
-          launcherLabel: "Aide\nici",
-          notice: hostile,
-          replyTime: hostile,
-          rememberDays: 0,
-          aiProvider: true,
-        },
+        settings: { accent: "#ffcc00", position: "left", launcherLabel: "Aide\nici", notice: hostile, rememberDays: 0, aiProvider: true },
+        words: { assistantName: hostile, greeting: hostile, quickActions: [hostile, "Où est mon colis ?"], replyTime: hostile },
       },
     ],
     ["custom proxy path, privacy policy", { ...base, proxyPath: "/tools/help-desk", privacyUrl: "https://demo-shop.myshopify.com/policies/privacy-policy" }],
     ["emptied proxy path falls back to the default", { ...base, proxyPath: "" }],
     ["regional locale falls back to its language", { ...base, locale: "de-DE" }],
+    ["admin words with defaults left null", { ...base, words: { assistantName: "Baton", greeting: null, quickActions: null, replyTime: null } }],
     ["unknown locale falls back to en.default", { ...base, locale: "pt-BR" }],
   ])("matches the Liquid block: %s", (_name, o) => {
     expect(renderWidgetConfigHtml(o)).toBe(renderLiquid(LIQUID, liquidContext(o), o.assetBase));
@@ -186,7 +178,8 @@ describe("renderWidgetEmbedHtml", () => {
   });
 
   it("cannot be broken out of, and round-trips through parseConfig", () => {
-    const html = renderWidgetEmbedHtml({ ...base, settings: { ...base.settings, greeting: hostile }, customer: { id: "1", email: "a<b@x.com" } });
+    const words = { assistantName: null, greeting: hostile, quickActions: null, replyTime: null };
+    const html = renderWidgetEmbedHtml({ ...base, words, customer: { id: "1", email: "a<b@x.com" } });
     const [, json] = new RegExp(
       String.raw`^<script type="application\/json" id="baton-chat-config">(.*)<\/script>\n` +
         String.raw`<script src="\/extensions\/baton-chat\/assets\/baton-chat.js" defer><\/script>$`,
@@ -199,6 +192,7 @@ describe("renderWidgetEmbedHtml", () => {
     expect(cfg.customer).toEqual({ id: "1", email: "a<b@x.com" });
     expect(cfg.assistantName).toBe("Support assistant");
     expect(cfg.launcherLabel).toBe("Chat with us");
+    expect(cfg.quickActions).toEqual(["Track my order", "Returns and refunds", "Shipping times"]);
     expect([cfg.shopName, cfg.replyTime, cfg.notice, cfg.privacyUrl, cfg.rememberDays]).toEqual([
       "Demo Shop",
       "Our team usually replies within a day",
@@ -234,6 +228,24 @@ describe("renderWidgetEmbedHtml", () => {
     const t = widgetStrings(lang);
     const server = QUICK_ACTION_LABELS[lang];
     expect([t.qa_track, t.qa_returns, t.qa_shipping, t.talk]).toEqual([server.track, server.returns, server.shipping, server.talk]);
+  });
+
+  it.each(["en", "es", "fr", "de"] as const)("%s: the widget's default greeting is the chat's own, so a shopper's hello is not met by another", (lang) => {
+    expect(widgetStrings(lang).greeting).toBe(repliesFor(lang).welcomeGreeting);
+  });
+
+  it("the admin's words win over the translated defaults; blank ones fall back one by one", () => {
+    const cfg = (words: unknown) => parseConfig(JSON.stringify({ strings: widgetStrings("fr"), words }))!;
+    const set = cfg({ assistantName: "Léa", greeting: "Salut !", quickActions: ["Suivre", " ", "Tailles", "a", "b", "c"], replyTime: "Sous 2 h" });
+    expect([set.assistantName, set.greeting, set.replyTime]).toEqual(["Léa", "Salut !", "Sous 2 h"]);
+    expect(set.quickActions).toEqual(["Suivre", "Tailles", "a", "b"]);
+    const none = cfg(null);
+    expect([none.assistantName, none.greeting, none.replyTime]).toEqual([
+      widgetStrings("fr").assistant,
+      widgetStrings("fr").greeting,
+      widgetStrings("fr").reply_time,
+    ]);
+    expect(cfg({ quickActions: "nope" }).quickActions).toEqual([widgetStrings("fr").qa_track, widgetStrings("fr").qa_returns, widgetStrings("fr").qa_shipping]);
   });
 
   it("escapes the asset base in the attribute", () => {
@@ -317,18 +329,7 @@ describe("extension files", () => {
     expect(schema.target).toBe("body");
     expect(schema.name.length).toBeLessThan(25);
     const ids = schema.settings.filter((s: { id?: string }) => s.id).map((s: { id: string }) => s.id);
-    expect(ids.sort()).toEqual([
-      "accent",
-      "ai_provider",
-      "assistant_name",
-      "greeting",
-      "launcher_label",
-      "notice",
-      "position",
-      "proxy_path",
-      "remember_days",
-      "reply_time",
-    ]);
+    expect(ids.sort()).toEqual(["accent", "ai_provider", "launcher_label", "notice", "position", "proxy_path", "remember_days"]);
     for (const id of ids) expect(LIQUID).toContain(`block.settings.${id}`);
     const refs = [...JSON.stringify(schema).matchAll(/"t:([\w.]+)"/g)].map((m) => m[1]);
     for (const f of files.filter((x) => x.includes(".schema."))) {

@@ -6,7 +6,7 @@ import en from "../../extensions/baton-chat/locales/en.default.json";
 import es from "../../extensions/baton-chat/locales/es.json";
 import fr from "../../extensions/baton-chat/locales/fr.json";
 import { DEFAULT_PROXY } from "./config";
-import { NOTICE_KEYS, STRING_KEYS, type NoticeKey, type Strings } from "./types";
+import { NOTICE_KEYS, STRING_KEYS, type NoticeKey, type Strings, type WidgetWords } from "./types";
 
 export interface WidgetEmbedOptions {
   /** where baton-chat.js is served, e.g. "/extensions/baton-chat/assets" (Liquid: `asset_url`) */
@@ -22,18 +22,19 @@ export interface WidgetEmbedOptions {
   settings: {
     accent: string;
     position: "right" | "left";
-    greeting: string;
-    assistantName: string;
     launcherLabel: string;
     /** the merchant's data notice text (empty → the translated default); the AI provider and device memory are added */
     notice?: string;
-    /** reply_time: the team's usual reply time (empty → the translated default) */
-    replyTime: string;
     /** remember_days (range 0–30; 0 = this tab only) */
     rememberDays: number;
     /** ai_provider: an outside AI provider processes messages (a model is configured); default off */
     aiProvider?: boolean;
   };
+  /**
+   * The app-data metafield `baton.widget` (`app.metafields.baton.widget.value`): the assistant's
+   * name, greeting, quick actions and reply-time text set in Baton's admin; absent before the first save.
+   */
+  words?: WidgetWords | null;
   /** shop.privacy_policy.url, when the shop has a privacy policy */
   privacyUrl?: string;
   /** only when the shopper is logged in; informational (the server trusts only logged_in_customer_id) */
@@ -83,12 +84,10 @@ export function renderWidgetConfigHtml(o: WidgetEmbedOptions): string {
     proxy: o.proxyPath || DEFAULT_PROXY,
     accent: o.settings.accent,
     position: o.settings.position,
-    greeting: setting(o.settings.greeting),
-    assistantName: setting(o.settings.assistantName),
+    words: o.words ?? null,
     launcherLabel: setting(o.settings.launcherLabel),
     notice: composeNotice(o),
     shopName: o.shopName,
-    replyTime: setting(o.settings.replyTime),
     rememberDays: o.settings.rememberDays,
     privacyUrl: o.privacyUrl ?? null,
     customer: o.customer ? { id: String(o.customer.id), email: o.customer.email } : null,

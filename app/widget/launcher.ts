@@ -4,7 +4,7 @@ import css from "./launcher.css?inline";
 import { readableTextOn } from "./color";
 import { parseConfig } from "./config";
 import { h, icon } from "./dom";
-import { browserStorage, createStore } from "./storage";
+import { browserStorage, createStore, storageKey } from "./storage";
 import type { BatonChatGlobal, PanelApi, PanelContext, StoredState } from "./types";
 
 /** `baton-chat-panel.js?v=<content hash>`, injected by build.ts. */
@@ -32,6 +32,7 @@ if (w.BatonChat) {
 function start(cfg: NonNullable<ReturnType<typeof parseConfig>>, src: string) {
   const store = createStore(cfg.shop, cfg.customer?.id || "", cfg.rememberDays, browserStorage("localStorage"), browserStorage("sessionStorage"));
   const load = store.load;
+  const key = storageKey(cfg.shop);
   const save = (patch: StoredState) => store.save(patch);
 
   const host = document.createElement("baton-chat");
@@ -40,7 +41,23 @@ function start(cfg: NonNullable<ReturnType<typeof parseConfig>>, src: string) {
   const button = h("button", { type: "button", class: "b", "aria-expanded": "false", "aria-haspopup": "dialog" }, icon(CHAT_ICON), cfg.launcherLabel);
   // The accent was validated as #rrggbb by parseConfig, so it cannot inject CSS.
   shadow.append(h("style", {}, css + `:host{--a:${cfg.accent};--at:${readableTextOn(cfg.accent)}}`), root);
+  const dot = h("span", { class: "dt", hidden: "" });
+  button.append(dot);
   root.append(button);
+
+  // Markers: a case with the team (remembered on this device), a team reply not seen yet (brighter).
+  // The label says it too, starting with the visible text, so voice control still finds the button.
+  const marks = { k: !!load().k, n: false };
+  function mark(m: { k?: boolean; n?: boolean }) {
+    if (m.k !== undefined && m.k !== marks.k) save({ k: m.k });
+    Object.assign(marks, m);
+    dot.hidden = !marks.k && !marks.n;
+    dot.className = marks.n ? "dt n" : "dt";
+    const extra = marks.n ? cfg.strings.new_reply : marks.k ? cfg.strings.case_open : "";
+    if (extra) button.setAttribute("aria-label", `${cfg.launcherLabel}, ${extra}`);
+    else button.removeAttribute("aria-label");
+  }
+  mark({});
 
   let panel: PanelApi | undefined;
   let loading: Promise<PanelApi> | undefined;
@@ -49,7 +66,7 @@ function start(cfg: NonNullable<ReturnType<typeof parseConfig>>, src: string) {
   const api: BatonChatGlobal = { open: () => setOpen(true, true), close: () => setOpen(false, true), toggle: () => setOpen(!isOpen, true), attach };
   w.BatonChat = api;
 
-  const ctx: PanelContext = { cfg, root, launcher: button, load, save, close: api.close, h, icon };
+  const ctx: PanelContext = { cfg, root, launcher: button, load, save, close: api.close, mark, h, icon };
 
   function loadPanel(): Promise<PanelApi> {
     return (loading ||= new Promise<PanelApi>((resolve, reject) => {
@@ -117,5 +134,32 @@ function start(cfg: NonNullable<ReturnType<typeof parseConfig>>, src: string) {
   }
   attach();
 
-  if (load().o) setOpen(true, false); // it was open on the previous page: reopen without stealing focus
+  if (load().o)
+    setOpen(true, false); // it was open on the previous page: reopen without stealing focus
+  else if (marks.k) checkReplies();
+
+  // A returning shopper with a case open: one history read after the page has loaded (at most one a
+  // minute per tab, however fast they browse) tells whether the team has replied since they last looked.
+  function checkReplies() {
+    const stamp = key + ":checked";
+    const tab = browserStorage("sessionStorage");
+    if (Date.now() - Number(tab?.getItem(stamp) || 0) < 60_000) return;
+    const { c, s = "" } = load();
+    const later = (run: () => void) => (document.readyState === "complete" ? run() : addEventListener("load", run));
+    later(() =>
+      setTimeout(() => {
+        try {
+          tab?.setItem(stamp, String(Date.now()));
+        } catch {
+          /* storage full or blocked: check anyway */
+        }
+        fetch(`${cfg.proxy}/chat?conversationId=${encodeURIComponent(c || "")}`, { credentials: "same-origin", headers: { accept: "application/json" } })
+          .then((r) => (r.ok ? r.json() : null))
+          .then((b: { messages?: Array<{ role?: string; at?: string }> } | null) => {
+            if (!isOpen && b?.messages?.some((m) => m.role === "team" && (m.at || "") > s)) mark({ n: true });
+          })
+          .catch(() => undefined);
+      }, 1500),
+    );
+  }
 }

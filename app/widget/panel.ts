@@ -3,9 +3,12 @@
 // (header → log → input → footer) and Esc closes it, returning focus to the launcher.
 import css from "./panel.css?inline";
 import type { QuickAction, ReplyPart } from "../domain/conversation/reply-parts";
-import { getChat, streamChat, type ChatError, type ChatRequest } from "./api";
+import { getChat, postRating, streamChat, type ChatError, type ChatMessage, type ChatRequest } from "./api";
+import { trapFocus } from "./focus";
+import { watchTeamReplies } from "./team-replies";
 import { quickActions, renderParts, type PartsContext } from "./parts";
-import { findEmail, fmt, isValidEmail, MAX_MESSAGE, shortUrl, splitLinks } from "./text";
+import { messageElement, ratingPrompt } from "./message";
+import { findEmail, fmt, isValidEmail, MAX_MESSAGE } from "./text";
 import type { BatonChatGlobal, ChatState, PanelApi, PanelContext } from "./types";
 
 const CLOSE_ICON = "M6.4 5 5 6.4l5.6 5.6L5 17.6 6.4 19l5.6-5.6 5.6 5.6 1.4-1.4-5.6-5.6L19 6.4 17.6 5 12 10.6z";
@@ -19,7 +22,6 @@ function mount(ctx: PanelContext): PanelApi {
   const { cfg, h, icon } = ctx;
   const t = cfg.strings;
   const shadow = ctx.root.getRootNode() as ShadowRoot;
-  const small = matchMedia("(max-width: 480px)");
 
   let conversationId = ctx.load().c;
   let restored = !conversationId;
@@ -30,6 +32,9 @@ function mount(ctx: PanelContext): PanelApi {
   let skippedEmail = false;
   let retry: (() => void) | undefined;
   let lastError: ChatError["kind"] | undefined;
+  /** ISO time of the newest team message shown, and whether this conversation's answer/hand-off was asked about. */
+  let asked: { answer?: HTMLElement; handoff?: HTMLElement } = {};
+  const locale = cfg.locale || "en";
 
   const talk = h("button", { type: "button", class: "t" }, t.talk);
   const close = h("button", { type: "button", class: "x", "aria-label": t.close }, icon(CLOSE_ICON));
@@ -39,7 +44,8 @@ function mount(ctx: PanelContext): PanelApi {
   const typing = h("div", { class: "ty", "aria-hidden": "true" }, h("i"), h("i"), h("i"));
   // After the hand-off the person button gives way to the case status, with the merchant's reply time.
   const caseText = h("b");
-  const banner = h("div", { class: "bn", role: "status", hidden: "" }, caseText, h("span", {}, cfg.replyTime));
+  const again = h("button", { type: "button", class: "lk" }, t.restart);
+  const banner = h("div", { class: "bn", role: "status", hidden: "" }, caseText, h("span", {}, cfg.replyTime), again);
   const errorText = h("span");
   const retryButton = h("button", { type: "button", class: "rt" }, t.retry);
   const error = h("div", { class: "er", role: "alert", hidden: "" }, errorText, retryButton);
@@ -77,7 +83,14 @@ function mount(ctx: PanelContext): PanelApi {
   const dialog = h(
     "div",
     { class: "p", id: "bp", role: "dialog", "aria-labelledby": "bt", hidden: "" },
-    h("div", { class: "h" }, h("div", { class: "id" }, h("h2", { id: "bt" }, cfg.shopName || cfg.assistantName), h("p", {}, who)), talk, close),
+    // Two rows, so long words never squeeze each other: the name beside the close button, then who
+    // answers beside the person button (which moves under it when both do not fit, never wrapping itself).
+    h(
+      "div",
+      { class: "h" },
+      h("div", { class: "hr" }, h("h2", { id: "bt" }, cfg.shopName || cfg.assistantName), close),
+      h("div", { class: "hs" }, h("p", {}, who), talk),
+    ),
     banner,
     log,
     status,
@@ -92,23 +105,38 @@ function mount(ctx: PanelContext): PanelApi {
   ctx.root.prepend(dialog);
   welcome();
 
-  /** The empty chat: the greeting and the quick replies from the theme's strings. */
+  /**
+   * The empty chat: the merchant's greeting, their suggested questions (the admin's words, or the
+   * translated defaults) as full-width buttons, and when the team usually replies. It all goes with
+   * the first message (the wrapper is a `.qa`, dropped like any quick replies).
+   */
   function welcome() {
-    addMessage("assistant", cfg.greeting);
+    addMessage({ role: "assistant", text: cfg.greeting }, undefined, false);
     if (!conversationId) {
-      const label = (k: "qa_track" | "qa_returns" | "qa_shipping") => ({ label: t[k], message: t[k] });
-      log.append(quickActions([label("qa_track"), label("qa_returns"), label("qa_shipping"), { label: t.talk, action: "talk_to_human" }], parts));
+      const questions = quickActions([...cfg.quickActions.map((q) => ({ label: q, message: q })), { label: t.talk, action: "talk_to_human" }], parts);
+      questions.classList.add("v");
+      log.append(h("div", { class: "qa wl" }, h("p", { class: "wh" }, t.suggested), questions, h("p", { class: "rtm" }, cfg.replyTime)));
     }
   }
 
-  function addMessage(role: "shopper" | "assistant", text: string, extra?: ReplyPart[], live = false): HTMLElement {
-    const el = h("div", { class: role === "shopper" ? "m u" : "m a" }, h("span", { class: "sr" }, (role === "shopper" ? t.you : cfg.assistantName) + ": "));
-    for (const part of splitLinks(text)) {
-      el.append(part.href ? h("a", { href: part.href, target: "_blank", rel: "noopener noreferrer nofollow" }, shortUrl(part.text)) : part.text);
-    }
+  function addMessage(m: ChatMessage, extra?: ReplyPart[], live = false, at = new Date()): HTMLElement {
+    const el = messageElement(m, at, { h, t, locale, assistantName: cfg.assistantName });
     log.append(el, ...renderParts(extra, parts, live));
     log.scrollTop = log.scrollHeight;
     return el;
+  }
+
+  /** One tap: "Was this helpful?" Yes / No, stored on the server; once answered it is not asked again. */
+  function askRating(kind: "answer" | "handoff") {
+    if (!conversationId || asked[kind]?.dataset.done) return;
+    asked[kind]?.remove();
+    const id = conversationId;
+    asked[kind] = ratingPrompt({ h, t, locale, assistantName: cfg.assistantName }, (helpful) => {
+      field().focus();
+      postRating(cfg.proxy, { conversationId: id, kind, helpful });
+    });
+    log.append(asked[kind]!);
+    log.scrollTop = log.scrollHeight;
   }
 
   function dropActions() {
@@ -142,6 +170,9 @@ function mount(ctx: PanelContext): PanelApi {
     const address = replyTo || givenEmail || cfg.customer?.email;
     caseText.textContent = address ? fmt(t.escalated, { email: address }) : t.escalated_generic;
     banner.hidden = next !== "escalated";
+    // The launcher shows that a case is open, on this page and the next ones (no request needed).
+    ctx.mark({ k: next === "escalated" });
+    team.schedule();
     // Asking again would only add noise to the team's email: the case status stands in its place.
     talk.hidden = next === "escalated" || next === "awaiting_email";
     emailForm.hidden = next !== "awaiting_email" || skippedEmail;
@@ -177,7 +208,7 @@ function mount(ctx: PanelContext): PanelApi {
     hideError();
     // Quick replies belong to the message they answered: gone once the conversation moves on.
     dropActions();
-    const bubble = req.message ? addMessage("shopper", req.message) : undefined;
+    const bubble = req.message ? addMessage({ role: "shopper", text: req.message }) : undefined;
     log.append(typing);
     log.scrollTop = log.scrollHeight;
     status.textContent = t.typing;
@@ -186,7 +217,7 @@ function mount(ctx: PanelContext): PanelApi {
     const res = await streamChat(cfg.proxy, { conversationId, locale: cfg.locale || undefined, ...req }, (piece) => {
       if (!draft) {
         typing.remove();
-        draft = addMessage("assistant", "");
+        draft = addMessage({ role: "assistant", text: "" });
         draft.setAttribute("aria-hidden", "true");
       }
       draft.append(piece);
@@ -204,11 +235,15 @@ function mount(ctx: PanelContext): PanelApi {
     }
     setConversation(res.data.conversationId);
     res.data.messages.forEach((m, i, all) => {
-      addMessage("assistant", m.text, m.parts, i === all.length - 1 && res.data.state === "open");
+      addMessage(m, m.parts, i === all.length - 1 && res.data.state === "open");
       // The confirmation names the reply-to address ("…they'll reach you at <email>").
       if (res.data.state === "escalated") replyTo = findEmail(m.text) || replyTo;
     });
     applyState(res.data.state);
+    // An answer to a real question (not a hello, not a miss that offers choices) may be rated once.
+    const last = res.data.messages[res.data.messages.length - 1];
+    const question = (req.message || "").trim().split(/\s+/).length >= 3;
+    if (res.data.state === "open" && question && last && !last.parts?.some((p) => p.type === "actions")) askRating("answer");
   }
 
   async function submitText() {
@@ -258,8 +293,9 @@ function mount(ctx: PanelContext): PanelApi {
       // Restored history is not news: keep the live region quiet while it is put back.
       log.setAttribute("aria-live", "off");
       dropActions();
-      res.data.messages.forEach((m, i, all) => addMessage(m.role, m.text, m.parts, i === all.length - 1 && res.data.state === "open"));
+      res.data.messages.forEach((m, i, all) => addMessage(m, m.parts, i === all.length - 1 && res.data.state === "open", m.at ? new Date(m.at) : undefined));
       setTimeout(() => log.setAttribute("aria-live", "polite"), 100);
+      team.note(res.data.messages);
       applyState(res.data.state);
     } else if (res.error.kind === "expired") {
       restored = true;
@@ -312,46 +348,51 @@ function mount(ctx: PanelContext): PanelApi {
     field().focus();
     again?.();
   });
-  restart.addEventListener("click", () => {
+  /** A fresh start: the stored conversation is forgotten (the case stays with the team, by email). */
+  function startOver() {
     setConversation(undefined);
     replyTo = givenEmail = undefined;
+    team.reset();
+    asked = {};
+    ctx.mark({ k: false, n: false });
     hideError();
     log.replaceChildren();
     welcome();
     applyState("open");
     input.focus();
-  });
+  }
+  restart.addEventListener("click", startOver);
+  again.addEventListener("click", startOver);
   addEventListener("online", () => {
     if (lastError === "network" && !busy) retryButton.click();
   });
 
-  // Phones: the panel covers the page, so it is modal there. Everywhere, Tab stays inside the open
-  // panel: from the last control it cycles to the first instead of leaving for the top of the page.
-  const syncModal = () => (small.matches ? dialog.setAttribute("aria-modal", "true") : dialog.removeAttribute("aria-modal"));
-  small.addEventListener("change", syncModal);
-  syncModal();
-  dialog.addEventListener("keydown", (e) => {
-    if (e.key !== "Tab") return;
-    const items = [...dialog.querySelectorAll<HTMLElement>("button,textarea,input,a[href],[tabindex='0']")].filter(
-      (el) => !el.closest("[hidden]") && !(el as HTMLButtonElement).disabled,
-    );
-    const active = shadow.activeElement;
-    const target = e.shiftKey ? (active === items[0] ? items[items.length - 1] : null) : active === items[items.length - 1] ? items[0] : null;
-    if (target) {
-      e.preventDefault();
-      target.focus();
-    }
+  trapFocus(dialog, shadow);
+  const team = watchTeamReplies({
+    proxy: cfg.proxy,
+    seen: ctx.load().s || "",
+    conversation: () => (state === "escalated" && !busy ? conversationId : undefined),
+    hidden: () => dialog.hidden,
+    show: (m) => addMessage(m, undefined, false, new Date(m.at!)),
+    mark: ctx.mark,
+    save: ctx.save,
+    replied: () => askRating("handoff"),
   });
 
   return {
     show(focus) {
       dialog.hidden = false;
+      // Looked at: the launcher's "new reply" marker goes, and the newest team message counts as seen.
+      ctx.mark({ n: false });
+      team.seen();
+      team.schedule();
       log.scrollTop = log.scrollHeight;
       if (!restored) restore();
       if (focus) field().focus();
     },
     hide() {
       dialog.hidden = true;
+      team.schedule();
     },
   };
 }

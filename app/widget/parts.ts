@@ -35,7 +35,19 @@ function orderCard(o: OrderCardPart["order"], { h, t, locale }: PartsContext): H
           ),
         ]
       : []),
-    h("ul", { class: "it" }, ...o.items.map((i) => h("li", {}, `${i.quantity} × ${i.title}`))),
+    // A partly shipped order says which items left: `shipped` (how many of the line shipped) when the server sends it.
+    h(
+      "ul",
+      { class: "it" },
+      ...o.items.map((i) => {
+        const shipped = (i as { shipped?: unknown }).shipped;
+        const tag =
+          typeof shipped === "number"
+            ? h("small", { class: shipped >= i.quantity ? "is" : "iw" }, shipped >= i.quantity ? t.item_shipped : t.item_waiting)
+            : "";
+        return h("li", {}, `${i.quantity} × ${i.title} `, tag);
+      }),
+    ),
   );
   const facts = [
     o.total && fmt(t.total, { amount: new Intl.NumberFormat(locale, { style: "currency", currency: o.total.currencyCode }).format(+o.total.amount) }),

@@ -88,3 +88,21 @@ describe("widget storage", () => {
     expect(() => createStore(SHOP, "", 7, full, full).save({ c: "x", o: true })).not.toThrow();
   });
 });
+
+describe("widget storage: the case marker", () => {
+  it("remembers that the case is with the team and the last team message seen, for that conversation only", () => {
+    const long = memoryStorage();
+    const store = createStore(SHOP, "", 7, long, memoryStorage());
+    store.save({ c: "abc" });
+    store.save({ k: true });
+    store.save({ s: "2026-12-06T10:00:00.000Z" });
+    expect(createStore(SHOP, "", 7, long, memoryStorage()).load()).toEqual({ c: "abc", o: false, k: true, s: "2026-12-06T10:00:00.000Z" });
+    store.save({ c: "abc" }); // a later turn keeps both
+    expect(store.load().k).toBe(true);
+    store.save({ c: "new" }); // a new conversation starts without them
+    expect(store.load()).toEqual({ c: "new", o: false });
+    store.save({ c: undefined });
+    store.save({ k: true }); // no conversation, no marker
+    expect(long.length).toBe(0);
+  });
+});

@@ -22,6 +22,10 @@ interface Saved {
   u?: unknown;
   /** expiry, epoch ms; 0 = none (tab storage) */
   e?: unknown;
+  /** 1 while the conversation's case is with the team (the launcher's marker) */
+  k?: unknown;
+  /** the time (ISO) of the latest team message the shopper has seen */
+  s?: unknown;
 }
 
 export function storageKey(shop: string): string {
@@ -64,10 +68,24 @@ export function createStore(shop: string, customer: string, days: number, long: 
       const r = read(remember, key);
       const valid = typeof r.c === "string" && r.c !== "" && r.u === customer && (!r.e || (r.e as number) > now());
       if (!valid && r.c !== undefined) write(remember, key, null);
-      return { c: valid ? (r.c as string) : undefined, o: tab?.getItem(openKey) === "1" };
+      return {
+        c: valid ? (r.c as string) : undefined,
+        o: tab?.getItem(openKey) === "1",
+        ...(valid && r.k ? { k: true } : {}),
+        ...(valid && typeof r.s === "string" ? { s: r.s } : {}),
+      };
     },
     save(patch) {
-      if ("c" in patch) write(remember, key, patch.c ? JSON.stringify({ c: patch.c, u: customer, e: remember === long ? now() + days * DAY : 0 }) : null);
+      if ("c" in patch || "k" in patch || "s" in patch) {
+        const cur = read(remember, key);
+        const c = "c" in patch ? patch.c : cur.u === customer ? (cur.c as string | undefined) : undefined;
+        // The case marker and the last team message seen belong to one conversation: a new one starts without them.
+        const same = c === cur.c && cur.u === customer;
+        const k = "k" in patch ? patch.k : same && !!cur.k;
+        const seen = "s" in patch ? patch.s : same && typeof cur.s === "string" ? cur.s : undefined;
+        const e = remember === long ? now() + days * DAY : 0;
+        write(remember, key, c ? JSON.stringify({ c, u: customer, e, ...(k ? { k: 1 } : {}), ...(seen ? { s: seen } : {}) }) : null);
+      }
       if (patch.o !== undefined) write(tab, openKey, patch.o ? "1" : "0");
     },
   };

@@ -46,3 +46,18 @@ describe("shortUrl", () => {
     ["https://tools.usps.com/go/TrackConfirmAction?tLabels=9400111899223847563", "tools.usps.com/go/TrackConfirm…"],
   ])("%s → %s", (url, shown) => expect(shortUrl(url)).toBe(shown));
 });
+
+describe("splitLinks: contact details", () => {
+  it("makes the store's email and phone tappable, and leaves order, tracking and date numbers as text", () => {
+    expect(splitLinks("Write to help@shop.example or call +1 (555) 010-0199.")).toEqual([
+      { text: "Write to " },
+      { text: "help@shop.example", href: "mailto:help@shop.example" },
+      { text: " or call " },
+      { text: "+1 (555) 010-0199", href: "tel:+15550100199" },
+      { text: "." },
+    ]);
+    expect(splitLinks("Call (030) 1234 5678 today")[1]).toEqual({ text: "(030) 1234 5678", href: "tel:03012345678" });
+    for (const plain of ["Order #1042 shipped", "USPS 9400111899223847563", "UPS 1Z999AA10123456784", "Delivered 2026-02-20.", "Total $6,240.50"])
+      expect(splitLinks(plain)).toEqual([{ text: plain }]);
+  });
+});

@@ -19,18 +19,34 @@ export function findEmail(text: string): string | undefined {
 }
 
 /**
- * Splits plain text into text and http(s) link parts, so links can be rendered as <a> elements
- * while everything else stays a text node (never HTML). Trailing punctuation stays outside the link.
+ * Splits plain text into text and link parts, so links can be rendered as <a> elements while
+ * everything else stays a text node (never HTML): http(s) URLs, email addresses (mailto:) and phone
+ * numbers (tel:) — the store's contact details the assistant gives when a person cannot be reached.
+ * A phone number is 7–15 digits that start with + or ( or hold separators, so order numbers (#1042)
+ * and tracking numbers (one run of digits) stay text. Trailing punctuation stays outside the link.
  */
 export function splitLinks(text: string): Array<{ text: string; href?: string }> {
   const parts: Array<{ text: string; href?: string }> = [];
   let last = 0;
-  for (const m of text.matchAll(/https?:\/\/[^\s<>"]+/g)) {
-    const url = m[0].replace(/[.,;:!?)\]]+$/, "");
+  const found = /https?:\/\/[^\s<>"]+|[^\s@<>()"',;:]+@[^\s@<>()"',;:]+\.[a-z]{2,}|(?<![\w#])(?:\+|\()?\d[\d ().-]{5,}\d(?!\w)/gi;
+  for (const m of text.matchAll(found)) {
+    let raw = m[0].replace(/[.,;:!?\]]+$/, "");
+    // A closing parenthesis belongs to the link only when the link opened one: "(http://a.b)".
+    if (raw.endsWith(")") && raw.split("(").length < raw.split(")").length) raw = raw.slice(0, -1).replace(/[.,;:!?\]]+$/, "");
     const start = m.index!;
+    let href: string | undefined;
+    if (/^https?:/i.test(raw)) href = raw;
+    else if (raw.includes("@")) href = "mailto:" + raw;
+    else {
+      const digits = raw.replace(/\D/g, "");
+      const phoneLike = /^[+(]/.test(raw) || /[ ().-]/.test(raw);
+      const date = /^\d{4}-\d\d-\d\d/.test(raw);
+      if (digits.length >= 7 && digits.length <= 15 && phoneLike && !date) href = "tel:" + (raw.startsWith("+") ? "+" : "") + digits;
+    }
+    if (!href) continue;
     if (start > last) parts.push({ text: text.slice(last, start) });
-    parts.push({ text: url, href: url });
-    last = start + url.length;
+    parts.push({ text: raw, href });
+    last = start + raw.length;
   }
   if (last < text.length) parts.push({ text: text.slice(last) });
   return parts;

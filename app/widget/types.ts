@@ -40,6 +40,16 @@ export const STRING_KEYS = [
   "total",
   "eta",
   "track",
+  "suggested",
+  "team",
+  "helpful",
+  "yes",
+  "no",
+  "thanks",
+  "case_open",
+  "new_reply",
+  "item_shipped",
+  "item_waiting",
 ] as const;
 export type StringKey = (typeof STRING_KEYS)[number];
 
@@ -47,6 +57,18 @@ export type StringKey = (typeof STRING_KEYS)[number];
 export const NOTICE_KEYS = ["notice_ai", "notice_memory_0", "notice_memory_1", "notice_memory_2"] as const;
 export type NoticeKey = (typeof NOTICE_KEYS)[number];
 export type Strings = Record<StringKey, string>;
+
+/**
+ * The words the merchant sets in Baton's admin, as the app-data metafield `baton.widget` holds them
+ * (app/admin/widget-words.ts writes it; the embed renders it as the config's `words`). null = the
+ * translated default.
+ */
+export interface WidgetWords {
+  assistantName: string | null;
+  greeting: string | null;
+  quickActions: string[] | null;
+  replyTime: string | null;
+}
 
 /** The JSON inside `<script type="application/json" id="baton-chat-config">`. */
 export interface WidgetConfig {
@@ -61,8 +83,10 @@ export interface WidgetConfig {
   launcherLabel: string;
   /** `shop.name`, the panel's title ("" when missing: the assistant name stands in). */
   shopName: string;
-  /** Merchant's reply-time promise shown after a hand-off (falls back to `strings.reply_time`). */
+  /** Merchant's reply-time promise shown after a hand-off and in the empty state (falls back to `strings.reply_time`). */
   replyTime: string;
+  /** Suggested questions of the empty chat (the admin's, else the translated three). */
+  quickActions: string[];
   /**
    * Data-protection line in the panel's footer, composed by the embed: who answers and may read, the
    * outside AI provider (when on) and how long this device remembers the chat (falls back to `strings.notice`).
@@ -84,6 +108,10 @@ export interface StoredState {
   c?: string;
   /** panel open (this tab) */
   o?: boolean;
+  /** the case is with the team: the launcher shows a marker before any request */
+  k?: boolean;
+  /** when (ISO) the newest team message the shopper has seen was written */
+  s?: string;
 }
 
 /** What the launcher hands the lazily loaded panel. */
@@ -96,6 +124,8 @@ export interface PanelContext {
   save(patch: StoredState): void;
   /** asks the launcher to close the panel (updates aria-expanded, storage, focus) */
   close(): void;
+  /** the launcher's markers: k = a case is with the team (remembered), n = a team reply not seen yet */
+  mark(m: { k?: boolean; n?: boolean }): void;
   /** The launcher's DOM builders (dom.ts), lent so the panel chunk does not download a second copy. */
   h: typeof import("./dom").h;
   icon: typeof import("./dom").icon;

@@ -221,7 +221,7 @@ describe("merchant admin in Chromium (demo)", () => {
     await page.goto(`${app.origin}/app/cases`);
     await expect.poll(() => page.locator("[data-case-link]").count()).toBe(7);
     expect(await page.getByText("Sarah Johnson").first().isVisible()).toBe(true);
-    await page.getByLabel("Search by customer email or order").fill("#1042");
+    await page.getByLabel("Search by customer, order or anything said in the chat").fill("#1042");
     await page.getByRole("button", { name: "Search" }).click();
     await page.waitForURL(/q=%231042/);
     await expect.poll(() => page.locator("[data-case-link]").count()).toBe(1);
@@ -343,5 +343,68 @@ describe("merchant admin in Chromium (demo)", () => {
     await page.goto(`${app.origin}/app/plans?locale=ja`);
     await expect.poll(() => page.getByRole("heading", { name: "Plans" }).isVisible()).toBe(true);
     await page.goto(`${app.origin}/app?locale=en`);
+  });
+  it("widget words reach the storefront; cases preview and find transcript words; outcomes at phone width (issue 28)", async () => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(`${app.origin}/app/settings`);
+    await page.getByRole("tab", { name: "Assistant" }).click();
+    const preview = page.getByTestId("widget-preview");
+    await expect.poll(() => preview.isVisible()).toBe(true);
+    await page.getByLabel("Greeting").fill("Hello from the Oak & Ash team!");
+    await page.getByLabel("Suggested questions").fill("Do you ship to Canada?\nIs the throw machine-washable?");
+    await page.getByLabel("Reply time").fill("We reply within 2 hours");
+    // Live: the preview follows the typing, before any save.
+    await expect.poll(() => preview.innerText()).toContain("Hello from the Oak & Ash team!");
+    expect(await preview.innerText()).toContain("Is the throw machine-washable?");
+    expect(await preview.innerText()).toContain("We reply within 2 hours");
+    await shot("settings-widget-preview");
+    expect(await axeSerious()).toEqual([]);
+    await page.getByRole("button", { name: "Save" }).first().click();
+    await expect
+      .poll(async () => (await db.shop.findUniqueOrThrow({ where: { domain: DEMO } })).widget)
+      .toEqual({
+        quickActions: ["Do you ship to Canada?", "Is the throw machine-washable?"],
+        replyTime: "We reply within 2 hours",
+      });
+    // The storefront (the demo plays Shopify's app-data metafield) opens with the same words: one greeting.
+    await page.goto(`${app.origin}/`);
+    await page.locator("baton-chat .b").click();
+    const chatLog = page.locator("baton-chat").getByRole("log");
+    await expect.poll(() => chatLog.innerText()).toContain("Hello from the Oak & Ash team!");
+    expect(await page.locator("baton-chat .wl button").allInnerTexts()).toEqual([
+      "Do you ship to Canada?",
+      "Is the throw machine-washable?",
+      "Talk to a person",
+    ]);
+    expect(await page.locator("baton-chat .wl").innerText()).toContain("We reply within 2 hours");
+    await page.screenshot({ path: `${SHOTS}/admin-storefront-with-admin-words.png` });
+
+    // Cases: every row previews what the shopper said; a word from a transcript finds its case.
+    await page.goto(`${app.origin}/app/cases`);
+    await expect.poll(() => page.locator("[data-case-link]").count()).toBeGreaterThan(0);
+    expect(await page.locator("body").innerText()).toMatch(/“Where is my order/);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.reload();
+    await expect.poll(() => page.locator("body").innerText()).toMatch(/“Where is my order/);
+    await shot("cases-preview-phone");
+    await page.goto(`${app.origin}/app/cases?q=e2e-failed`);
+    await expect.poll(() => page.locator("[data-case-link]").count()).toBe(1);
+    await page.goto(`${app.origin}/app/cases?q=zeppelin`);
+    await expect.poll(() => page.getByRole("link", { name: "Clear search and filters" }).isVisible()).toBe(true);
+
+    // Analytics at phone width: presets, outcomes against the previous period, no sideways scroll.
+    await page.goto(`${app.origin}/app/analytics`);
+    await expect.poll(() => page.getByText("Resolved without a person").first().isVisible()).toBe(true);
+    expect(await page.getByRole("button", { name: "Last 30 days" }).getAttribute("aria-pressed")).toBe("true");
+    await page.getByRole("button", { name: "Last 7 days" }).click();
+    await page.waitForURL(/from=\d{4}-\d\d-\d\d&to=/);
+    await expect.poll(() => page.getByRole("button", { name: "Last 7 days" }).getAttribute("aria-pressed")).toBe("true");
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await axeSerious()).toEqual([]);
+    await shot("analytics-outcomes-phone");
+    await page.goto(`${app.origin}/app/analytics?from=2020-01-01&to=2020-01-31`);
+    await expect.poll(() => page.getByText("No conversations in this period").isVisible()).toBe(true);
+    await shot("analytics-empty-phone");
+    await page.setViewportSize({ width: 1280, height: 800 });
   });
 });

@@ -143,7 +143,7 @@ describe("storefront chat widget, continued", () => {
     await page.reload(); // GET → 404: the greeting, no error, the stale id forgotten
     await expect.poll(() => shop.chatCalls.length).toBe(1);
     await expect.poll(() => page.evaluate(() => localStorage.getItem("baton-chat:demo-shop.myshopify.com"))).toBeNull();
-    expect(await log(page).innerText()).toContain("How can we help");
+    expect(await log(page).innerText()).toContain("Hi! I can check your order status");
     expect(await log(page).innerText()).not.toContain("Second question");
     expect(await page.locator("baton-chat .er").isVisible()).toBe(false);
     await page.close();

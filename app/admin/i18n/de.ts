@@ -1,3 +1,5 @@
+import { deOutcomes } from "./de-outcomes";
+import { deWidget } from "./de-widget";
 import type { AdminMessages } from "./en";
 import { deCasesAndData } from "./de-cases-and-data";
 
@@ -223,4 +225,6 @@ export const de: AdminMessages = {
     resolved: "Gelöst",
   },
   ...deCasesAndData,
+  ...deWidget,
+  ...deOutcomes,
 };

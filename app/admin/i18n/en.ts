@@ -1,3 +1,5 @@
+import { enOutcomes } from "./en-outcomes";
+import { enWidget } from "./en-widget";
 import { enCasesAndData } from "./en-cases-and-data";
 // The admin's words in US English: the source every other catalogue translates. A catalogue is a
 // plain typed object (functions where a sentence takes values), so a missing or misspelled key in
@@ -216,6 +218,8 @@ export const en = {
     resolved: "Resolved",
   },
   ...enCasesAndData,
+  ...enWidget,
+  ...enOutcomes,
 };
 
 export type AdminMessages = typeof en;

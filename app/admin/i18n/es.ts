@@ -1,3 +1,5 @@
+import { esOutcomes } from "./es-outcomes";
+import { esWidget } from "./es-widget";
 import type { AdminMessages } from "./en";
 import { esCasesAndData } from "./es-cases-and-data";
 
@@ -224,4 +226,6 @@ export const es: AdminMessages = {
     resolved: "Resuelto",
   },
   ...esCasesAndData,
+  ...esWidget,
+  ...esOutcomes,
 };

@@ -1,3 +1,5 @@
+import { frOutcomes } from "./fr-outcomes";
+import { frWidget } from "./fr-widget";
 import type { AdminMessages } from "./en";
 import { frCasesAndData } from "./fr-cases-and-data";
 
@@ -234,4 +236,6 @@ export const fr: AdminMessages = {
     resolved: "Résolu",
   },
   ...frCasesAndData,
+  ...frWidget,
+  ...frOutcomes,
 };

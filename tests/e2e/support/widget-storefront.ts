@@ -13,7 +13,8 @@ interface Conversation {
   id: string;
   state: State;
   email?: string;
-  messages: Array<{ role: "shopper" | "assistant"; text: string; at: string }>;
+  /** `team`: a reply the merchant's team wrote (tests add them to play the colleague's history items) */
+  messages: Array<{ role: "shopper" | "assistant" | "team"; text: string; at: string; author?: string }>;
 }
 export interface ChatCall {
   method: string;
@@ -37,6 +38,8 @@ export interface WidgetStorefront {
   stream: boolean;
   streamGapMs: number;
   conversations: Map<string, Conversation>;
+  /** every rating the widget sent to /apps/baton/chat/rating */
+  ratings: Array<{ conversationId: string; kind: string; helpful: boolean }>;
   close(): Promise<void>;
 }
 
@@ -80,12 +83,16 @@ function page(query: URLSearchParams, embed: (o: Partial<WidgetEmbedOptions>) =>
     settings: {
       accent: query.get("accent") ?? "#1f5fad",
       position: query.get("position") === "left" ? "left" : "right",
-      greeting: query.get("greeting") ?? "",
-      assistantName: query.get("name") ?? "Demo Shop assistant",
       launcherLabel: query.get("label") ?? "",
-      replyTime: query.get("reply") ?? "",
       notice: "",
       rememberDays: Number(query.get("days") ?? 7),
+    },
+    // The admin's words, as the app-data metafield carries them (`?qa=` one suggested question per `|`).
+    words: {
+      assistantName: query.get("name") ?? "Demo Shop assistant",
+      greeting: query.get("greeting") || null,
+      quickActions: query.get("qa") ? query.get("qa")!.split("|") : null,
+      replyTime: query.get("reply") || null,
     },
     customer: query.get("customer") ? { id: 42, email: query.get("customer")! } : undefined,
   };
@@ -151,7 +158,7 @@ export async function startWidgetStorefront(): Promise<WidgetStorefront> {
       shop: "demo-shop.myshopify.com",
       locale: "en",
       shopName: "Demo Shop",
-      settings: { accent: "#1f5fad", position: "right", greeting: "", assistantName: "", launcherLabel: "", replyTime: "", notice: "", rememberDays: 7 },
+      settings: { accent: "#1f5fad", position: "right", launcherLabel: "", notice: "", rememberDays: 7 },
       ...o,
     } as WidgetEmbedOptions);
 
@@ -163,6 +170,7 @@ export async function startWidgetStorefront(): Promise<WidgetStorefront> {
     streamGapMs: 0,
     delayMs: 0,
     conversations: new Map(),
+    ratings: [],
     close: async () => {},
   };
 
@@ -211,6 +219,13 @@ export async function startWidgetStorefront(): Promise<WidgetStorefront> {
 
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://localhost");
+    if (url.pathname === "/apps/baton/chat/rating" && req.method === "POST") {
+      readBody(req).then((raw) => {
+        store.ratings.push(JSON.parse(raw));
+        json(res, 200, { ok: true });
+      });
+      return;
+    }
     if (url.pathname === "/apps/baton/chat" || (url.pathname === "/apps/baton/chat/stream" && store.stream)) {
       chat(req, res, url).catch((e) => json(res, 500, { error: { code: "fake", message: String(e) } }));
       return;
