@@ -207,7 +207,9 @@ export function parseEnv(source: Record<string, string | undefined>, demoLaunche
     inbound = parseInboundConfig(source);
   } catch (error) {
     // "Configuration error: INBOUND_SMTP_PORT must be 0–65535" → the same one line as every other variable.
-    const [variable = "INBOUND", ...problem] = String((error as Error).message).replace(/^Configuration error: /, "").split(" ");
+    const [variable = "INBOUND", ...problem] = String((error as Error).message)
+      .replace(/^Configuration error: /, "")
+      .split(" ");
     throw new EnvError(variable, problem.join(" "));
   }
   return {
