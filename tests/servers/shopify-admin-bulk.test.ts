@@ -60,7 +60,12 @@ describe("fake Admin API bulk query operations", () => {
     const id = data.bulkOperationRunQuery.bulkOperation.id as string;
     expect(data.bulkOperationRunQuery.bulkOperation.status).toBe("CREATED");
     expect((await gql(STATUS, { id })).data.bulkOperation).toMatchObject({ status: "RUNNING", url: null });
-    const done = (await gql(STATUS, { id })).data.bulkOperation;
+    // Then RUNNING while the query runs in the background, until it completes.
+    let done = (await gql(STATUS, { id })).data.bulkOperation;
+    for (let reads = 0; done.status === "RUNNING" && reads < 200; reads++) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      done = (await gql(STATUS, { id })).data.bulkOperation;
+    }
     expect(done.status).toBe("COMPLETED");
     const lines = (await (await fetch(done.url)).text())
       .trim()

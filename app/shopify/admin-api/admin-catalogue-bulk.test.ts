@@ -69,7 +69,8 @@ describe("a large catalogue by bulk operation", () => {
     });
     expect(count("BatonProductsPage")).toBe(0);
     expect(count("BatonProductsBulkRun")).toBe(1);
-    expect(count("BatonBulkOperationStatus")).toBe(4);
+    // Three reads the fake holds RUNNING, then as many as its background execution takes, then COMPLETED.
+    expect(count("BatonBulkOperationStatus")).toBeGreaterThanOrEqual(4);
   });
 
   it("keeps the previous index when a bulk refresh fails, and reports it", async () => {
