@@ -159,8 +159,9 @@ export function defineTeamReplySuite(flavour: "sqlite" | "postgresql", database:
     });
 
     it("after a reload the history shows what was shown live: no bubble for the 'Talk to a person' press", async () => {
+      // With nothing said yet, the button first asks what it is about (the hand-off rule).
       const r = await shopper().post({ action: "talk_to_human" }, { customerId: "7001" });
-      expect(r.body.state).toBe("escalated");
+      expect(r.body.state).toBe("open");
       const stored = await db.message.findMany({ where: { conversationId: r.body.conversationId! }, orderBy: { createdAt: "asc" } });
       expect(stored[0]!.text).toBe("[Pressed “Talk to a person”]"); // the team's transcript keeps it
       const history = await shopper().history(r.body.conversationId!, { customerId: "7001" });
