@@ -1,6 +1,7 @@
 import type { EscalationDecision, ShopperRequest, Signal } from "../escalation";
 import type { OrderStatus } from "../orders";
 import type { HistoryReading } from "./read-history";
+import { NO_ESCALATION } from "./detect-turn";
 import { interpretMessage } from "./interpret-message";
 import type { PendingEscalation } from "./types";
 
@@ -50,7 +51,7 @@ export function handOff(f: HandOffFacts): HandOff {
   const findings = d.signals.filter((x) => x.reason !== "vip");
   if (needsPerson(f, findings)) return { decision: d.escalate ? d : { ...asEscalation(f, d), score: 0.8 } };
   const offerable = d.escalate && findings.length > 0;
-  if (offerable || offersByRequest(f)) return { decision: NO_HAND_OFF, offer: asEscalation(f, d) };
+  if (offerable || offersByRequest(f)) return { decision: NO_ESCALATION, offer: asEscalation(f, d) };
   return { decision: d };
 }
 
@@ -87,17 +88,6 @@ function onTime(f: HandOffFacts, findings: Signal[]): boolean {
 function offersByRequest(f: HandOffFacts): boolean {
   return f.request !== null && f.request !== "product_question";
 }
-
-const NO_HAND_OFF: EscalationDecision = {
-  escalate: false,
-  reasons: [],
-  reasonText: "",
-  priority: "low",
-  confidence: 1,
-  score: 0,
-  signals: [],
-  topic: "other",
-};
 
 // The detector did not fire, or fired on something else: the request itself is the reason.
 function asEscalation(f: HandOffFacts, d: EscalationDecision): PendingEscalation {
