@@ -64,6 +64,15 @@ export function focused(page: Page) {
 }
 
 export async function axe(page: Page) {
+  // The panel fades in (0.18 s): colour contrast measured mid-fade reads the text as too light. Wait for every
+  // finite animation in the widget (the typing dots loop forever and are left alone).
+  await page.evaluate(() =>
+    Promise.all(
+      (document.querySelector("baton-chat")?.shadowRoot?.getAnimations() ?? [])
+        .filter((a) => a.effect?.getComputedTiming().iterations !== Infinity)
+        .map((a) => a.finished.catch(() => undefined)),
+    ),
+  );
   await page.evaluate(axeSource);
   const violations = await page.evaluate(async () => {
     const result = await (
