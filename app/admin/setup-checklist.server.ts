@@ -111,7 +111,8 @@ export async function sendTestEmail(db: Db, shop: string, now: Date, sender: { m
   const messageId = `<test-${randomBytes(12).toString("hex")}@${sender.links.messageIdDomain()}>`;
   const composed = composeEscalationEmail({
     caseId: "test",
-    shop: { domain: shop, name: row.name ?? shop },
+    // Composed as the shop's real case emails are: in its language, times in its zone.
+    shop: { domain: shop, name: row.name ?? shop, locale: row.locale, timeZone: row.ianaTimezone },
     adminCaseUrl: sender.links.adminCaseUrl(shop, "test").replace(/\/cases\/test$/, ""),
     messageId,
     from: formatFrom(routing.fromName, sender.mailFrom),
