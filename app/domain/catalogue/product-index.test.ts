@@ -112,3 +112,26 @@ describe("product index", () => {
     expect(productByHandle(index, "nope")).toBeNull();
   });
 });
+
+describe("German plurals and compounds", () => {
+  const index = indexProducts([throw_, rug, mugs, cushion]);
+  const handles = (words: string[]) => search(index, { words, limit: 3 }).map((found) => found.handle);
+
+  it.each([
+    [["teppiche"], "wool-rug"],
+    [["wollteppiche"], "wool-rug"],
+    [["wollteppich"], "wool-rug"],
+    [["leinenkissen"], "linen-cushion"],
+    [["kissenhüllen"], "linen-cushion"],
+    [["handtücher", "becher"], "mug-set"],
+    [["tassen"], "mug-set"],
+    [["wolldecken"], "merino-throw"],
+  ])("%j finds %s first", (words, handle) => {
+    expect(handles(words)[0]).toBe(handle);
+  });
+
+  it("does not cut English words to strangers", () => {
+    expect(handles(["cable"])).toEqual([]);
+    expect(handles(["novelas"])).toEqual([]);
+  });
+});

@@ -80,6 +80,8 @@ const SYNONYMS: Record<string, string> = {
   coussin: "cushion",
   kissen: "cushion",
   kissenbezug: "cushion",
+  kissenhulle: "cushion",
+  hulle: "cover",
   funda: "cover",
   housse: "cover",
   bezug: "cover",
@@ -150,7 +152,54 @@ export function canonicalWord(word: string): string {
   const synonym = SYNONYMS[word];
   if (synonym) return synonym;
   const singular = singularOf(word);
-  return SYNONYMS[singular] ?? singular;
+  return SYNONYMS[singular] ?? SYNONYMS[foreignSingular(word) ?? ""] ?? singular;
+}
+
+// German (and some Spanish/French) plurals the English rule misses: "Teppiche", "Decken", "Handtücher"
+// (folded: "handtucher"), "tapis" stays. Only a stem that is a known word is accepted, so an English
+// word is never cut to a stranger ("cable" is not "cabl").
+const FOREIGN_PLURAL_ENDINGS = ["en", "er", "e", "n", "es", "s"];
+
+function foreignSingular(word: string): string | undefined {
+  for (const ending of FOREIGN_PLURAL_ENDINGS) {
+    if (word.length - ending.length < 3 || !word.endsWith(ending)) continue;
+    const stem = word.slice(0, -ending.length);
+    if (SYNONYMS[stem]) return stem;
+  }
+  return undefined;
+}
+
+// German names products by compounds: "Wollteppich" is a wool rug, "Baumwollkissen" a cotton
+// cushion. A word ending in a known German product noun is read as that noun plus, when the rest is a
+// known material or colour (with its linking letters), that word too.
+const GERMAN_HEADS = ["teppich", "decke", "kissen", "kissenbezug", "tasse", "becher", "handtuch", "brett", "kerze", "karte", "bezug"];
+const LINKING = ["", "e", "s", "n", "en"];
+
+function germanCompound(word: string): string[] | undefined {
+  const forms = [word, ...FOREIGN_PLURAL_ENDINGS.filter((ending) => word.endsWith(ending)).map((ending) => word.slice(0, -ending.length))];
+  let head: string | undefined;
+  let singular = word;
+  for (const form of forms) {
+    for (const candidate of GERMAN_HEADS) {
+      if (form.length > candidate.length + 2 && form.endsWith(candidate) && (!head || candidate.length > head.length)) {
+        head = candidate;
+        singular = form;
+      }
+    }
+  }
+  if (!head) return undefined;
+  const rest = singular.slice(0, -head.length);
+  const parts = [SYNONYMS[head]];
+  for (const link of LINKING) {
+    if (!rest.endsWith(link)) continue;
+    const modifier = rest.slice(0, rest.length - link.length);
+    const known = modifier.length >= 3 ? (SYNONYMS[modifier] ?? SYNONYMS[`${modifier}e`]) : undefined;
+    if (known) {
+      parts.unshift(known);
+      break;
+    }
+  }
+  return parts;
 }
 
 function singularOf(word: string): string {
@@ -169,7 +218,9 @@ export function tokens(text: string): string[] {
   for (const raw of folded.split(/[^a-z0-9.x]+|(?<=\D)\.|\.(?=\D|$)/)) {
     const word = raw.replace(/^\.+|\.+$/g, "");
     if ((word.length < 2 && !/^\d$/.test(word)) || STOP.has(word)) continue;
-    out.push(canonicalWord(word));
+    const compound = word.length >= 8 && !SYNONYMS[word] ? germanCompound(word) : undefined;
+    if (compound) out.push(...compound);
+    else out.push(canonicalWord(word));
   }
   return out;
 }
