@@ -77,37 +77,28 @@ describe("SMTP outage under load (two instances, PostgreSQL)", () => {
     let downAt = Number.POSITIVE_INFINITY;
     let recoveredAt = Number.POSITIVE_INFINITY;
     // Emails certainly queued in each failure phase, so every run proves the wake (random traffic may queue few).
-    const forced: Array<Promise<string[]>> = [];
-    const schedule = [
-      setTimeout(
-        () =>
-          void smtp.setFailure("down").then(() => {
-            downAt = Date.now();
-            timeline.push(`${downAt - t0} ms: SMTP down`);
-            forced.push(escalateNow("down"));
-          }),
-        DOWN_AT_MS,
-      ),
-      setTimeout(
-        () =>
-          void smtp.setFailure("reject").then(() => {
-            timeline.push(`${Date.now() - t0} ms: SMTP 451`);
-            forced.push(escalateNow("451"));
-          }),
-        REJECT_AT_MS,
-      ),
-      setTimeout(
-        () =>
-          void smtp.setFailure("none").then(() => {
-            recoveredAt = Date.now();
-            timeline.push(`${recoveredAt - t0} ms: SMTP recovered`);
-          }),
-        RECOVER_AT_MS,
-      ),
-    ];
+    // Each phase lasts until its forced cases are queued (turns are slow on a loaded 2-core machine) and
+    // the recovery waits 2 s more, so every forced case is tried while the server fails.
+    const since = (ms: number) => new Promise((r) => setTimeout(r, Math.max(0, t0 + ms - Date.now())));
+    const forced: string[] = [];
+    const phases = (async () => {
+      await since(DOWN_AT_MS);
+      await smtp.setFailure("down");
+      downAt = Date.now();
+      timeline.push(`${downAt - t0} ms: SMTP down`);
+      forced.push(...(await escalateNow("down")));
+      await since(REJECT_AT_MS);
+      await smtp.setFailure("reject");
+      timeline.push(`${Date.now() - t0} ms: SMTP 451`);
+      forced.push(...(await escalateNow("451")));
+      await since(Math.max(RECOVER_AT_MS, Date.now() - t0 + 2_000));
+      await smtp.setFailure("none");
+      recoveredAt = Date.now();
+      timeline.push(`${recoveredAt - t0} ms: SMTP recovered`);
+    })();
     const stats = await runShopperTraffic({ origins: apps.map((a) => a.origin), seconds: TRAFFIC_SECONDS, concurrency: 6, escalationRate: 0.35 });
-    schedule.forEach(clearTimeout);
-    stats.escalated.push(...(await Promise.all(forced)).flat());
+    await phases;
+    stats.escalated.push(...forced);
     console.log(`[outage] ${timeline.join("; ")}`);
     console.log(`[outage] ${summarize(stats)}`);
 
