@@ -14,6 +14,7 @@ import { forgetShopContext } from "./chat/shop-context.server";
 import { seedDemoShop as seedDemo } from "./demo/seed-demo.server";
 import { configureDatabase, db } from "./db.server";
 import { getEnv } from "./env.server";
+import { configureInbound } from "./email/inbound/inbound-config.server";
 import { announce, onAnnouncement } from "./platform/cluster-broadcast.server";
 import { configureLogger } from "./platform/logger.server";
 import { createTokenCipher } from "./platform/token-cipher.server";
@@ -31,6 +32,7 @@ export const API_VERSION = ApiVersion.July26;
 const env = getEnv();
 configureLogger({ level: env.logLevel, format: env.demo.enabled ? "concise" : "json" });
 configureDatabase(env.databaseUrl);
+configureInbound(env.inbound, env.shopifyApiSecret);
 
 /**
  * What routes and the admin's services need from the configuration, and nothing more (only the

@@ -25,6 +25,11 @@ const chatBody = z.object({
     .max(35)
     .regex(/^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*$/, "must be a BCP-47 language tag")
     .optional(),
+  /** The widget's per-tab visit token (app/widget/visit-session.ts): a proof counts only for the visit that gave it. */
+  visit: z
+    .string()
+    .regex(/^[\w-]{16,64}$/)
+    .optional(),
 });
 
 export type ChatRequest = { ok: true; deps: ChatDeps; input: ChatTurnInput } | { ok: false; answer: Answer };

@@ -152,6 +152,19 @@ async function scrubEverywhere(db: Db, shop: string, email: string): Promise<{ o
     });
     scrubbed++;
   }
+  // The team's replies in others' conversations may name her: scrubbed like their messages.
+  const teamQuoting = await db.$queryRaw<Array<{ id: string; text: string }>>`
+    SELECT "id", "text" FROM "TeamMessage" WHERE "shop" = ${shop} AND lower("text") LIKE ${pattern} ESCAPE '\\'`;
+  for (const t of teamQuoting) {
+    await db.teamMessage.update({ where: { id: t.id }, data: { text: scrub(t.text, email) } });
+    scrubbed++;
+  }
+  // Refused mail is kept only for the operator's eyes: a row from, to or about her goes (the shop's, and those naming no shop).
+  const refused = await db.$queryRaw<Array<{ id: string }>>`
+    SELECT "id" FROM "RefusedInboundEmail" WHERE ("shop" = ${shop} OR "shop" IS NULL) AND (
+      lower("fromAddress") LIKE ${pattern} ESCAPE '\\' OR lower("toAddress") LIKE ${pattern} ESCAPE '\\'
+      OR lower("subject") LIKE ${pattern} ESCAPE '\\' OR lower("excerpt") LIKE ${pattern} ESCAPE '\\')`;
+  if (refused.length) scrubbed += (await db.refusedInboundEmail.deleteMany({ where: { id: { in: refused.map((r) => r.id) } } })).count;
   // Other requesters' stored exports may quote her (a mention): scrubbed in the JSON text.
   const exports = await db.dataRequest.findMany({ where: { shop, topic: "CUSTOMERS_DATA_REQUEST" }, select: { id: true, payload: true } });
   for (const row of exports) {

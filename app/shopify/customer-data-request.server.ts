@@ -33,6 +33,8 @@ export interface CustomerExport {
     createdAt: string;
     updatedAt: string;
     messages: Array<{ role: string; text: string; at: string }>;
+    /** The shop team's replies to her on this conversation (by email or from the case page), as she was shown them. */
+    teamMessages: Array<{ author: string | null; text: string; at: string }>;
   }>;
   cases: Array<{
     id: string;
@@ -61,7 +63,11 @@ export async function assembleCustomerExport(db: Db, shop: string, payload: unkn
   const conversations = owned.length
     ? await db.conversation.findMany({
         where: { shop, id: { in: owned } },
-        include: { messages: { orderBy: { createdAt: "asc" } }, case: true },
+        include: {
+          messages: { orderBy: { createdAt: "asc" } },
+          case: true,
+          teamMessages: { orderBy: { createdAt: "asc" }, select: { authorName: true, text: true, createdAt: true } },
+        },
         orderBy: { createdAt: "asc" },
       })
     : [];
@@ -87,6 +93,7 @@ export async function assembleCustomerExport(db: Db, shop: string, payload: unkn
       createdAt: c.createdAt.toISOString(),
       updatedAt: c.updatedAt.toISOString(),
       messages: c.messages.map((m) => ({ role: m.role, text: m.text, at: m.createdAt.toISOString() })),
+      teamMessages: c.teamMessages.map((t) => ({ author: t.authorName, text: t.text, at: t.createdAt.toISOString() })),
     })),
     cases: conversations.flatMap((c) =>
       c.case

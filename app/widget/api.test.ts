@@ -14,7 +14,7 @@ describe("postChat / getChat", () => {
     expect(r).toEqual({ ok: true, data: { conversationId: "c1", state: "open", messages: [{ role: "assistant", text: "Hello" }], replyTo: undefined } });
     expect(calls[0][0]).toBe("/apps/baton/chat");
     expect(calls[0][1]?.method).toBe("POST");
-    expect(calls[0][1]?.body).toBe('{"message":"hi"}');
+    expect(JSON.parse(String(calls[0][1]?.body))).toEqual({ message: "hi", visit: expect.stringMatching(/^[\w-]{22}$/) });
     expect(calls[0][1]?.credentials).toBe("same-origin");
   });
 

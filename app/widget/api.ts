@@ -1,5 +1,6 @@
 import type { ReplyPart } from "../domain/conversation/reply-parts";
 import type { ChatState } from "./types";
+import { visitToken } from "./visit-session";
 
 // Client for the App Proxy chat endpoint (same origin: `/apps/baton/chat`, signed by Shopify on the way).
 
@@ -34,6 +35,8 @@ export interface ChatRequest {
   action?: "talk_to_human";
   /** the storefront locale (BCP-47), so the server answers in the shopper's language */
   locale?: string;
+  /** this tab's visit token (visit-session.ts); set by the calls below */
+  visit?: string;
 }
 
 type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
@@ -165,7 +168,7 @@ export async function streamChat(proxy: string, body: ChatRequest, onDelta: OnDe
   const r = await call(
     probe,
     proxy + "/chat/stream",
-    { method: "POST", headers: { "content-type": "application/json", accept: "text/event-stream" }, body: JSON.stringify(body) },
+    { method: "POST", headers: { "content-type": "application/json", accept: "text/event-stream" }, body: JSON.stringify({ ...body, visit: visitToken() }) },
     timeoutMs,
     !!body.conversationId,
     onDelta,
@@ -178,7 +181,7 @@ export function postChat(proxy: string, body: ChatRequest, f: Fetch = fetch, tim
   return call(
     f,
     proxy + "/chat",
-    { method: "POST", headers: { "content-type": "application/json", accept: "application/json" }, body: JSON.stringify(body) },
+    { method: "POST", headers: { "content-type": "application/json", accept: "application/json" }, body: JSON.stringify({ ...body, visit: visitToken() }) },
     timeoutMs,
     !!body.conversationId,
   );

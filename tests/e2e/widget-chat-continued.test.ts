@@ -117,7 +117,7 @@ describe("storefront chat widget, continued", () => {
     expect(await log(page).innerText()).not.toContain("bye");
     await ask(page, "hello again");
     await expect.poll(() => log(page).innerText()).toContain("You asked: hello again");
-    expect(shop.chatCalls.at(-1)?.body).toEqual({ message: "hello again", locale: "en" }); // a new conversation
+    expect(shop.chatCalls.at(-1)?.body).toEqual({ message: "hello again", locale: "en", visit: expect.stringMatching(/^[\w-]{22}$/) }); // a new conversation
     await talk(page, "Talk to a person").click();
     await expect.poll(() => page.getByRole("textbox", { name: /your email address/i }).inputValue()).toBe("lee@example.com");
     await page.close();
@@ -136,7 +136,7 @@ describe("storefront chat widget, continued", () => {
     expect(await input(page).inputValue()).toBe("Second question");
     await page.getByRole("button", { name: "Retry" }).click();
     await expect.poll(() => log(page).innerText()).toContain("You asked: Second question");
-    expect(shop.chatCalls.at(-1)?.body).toEqual({ message: "Second question", locale: "en" }); // no stale id
+    expect(shop.chatCalls.at(-1)?.body).toEqual({ message: "Second question", locale: "en", visit: expect.stringMatching(/^[\w-]{22}$/) }); // no stale id
 
     shop.conversations.clear();
     shop.chatCalls.length = 0;

@@ -86,7 +86,7 @@ describe("storefront chat widget", () => {
     const link = page.locator("baton-chat .lg a");
     expect(await link.getAttribute("href")).toBe("https://track.example/abc");
     expect(await link.getAttribute("rel")).toContain("noopener");
-    expect(shop.chatCalls[0].body).toEqual({ message: hostile, locale: "en" });
+    expect(shop.chatCalls[0].body).toEqual({ message: hostile, locale: "en", visit: expect.stringMatching(/^[\w-]{22}$/) });
     expect(await page.evaluate(() => localStorage.getItem("baton-chat:demo-shop.myshopify.com"))).toMatch(/^\{"c":"[\w-]+","u":"","e":\d+\}$/);
     expect(await page.evaluate(() => sessionStorage.getItem("baton-chat:demo-shop.myshopify.com:open"))).toBe("1");
 
@@ -133,7 +133,7 @@ describe("storefront chat widget", () => {
     await talk(page, "Talk to a person").click();
     const email = page.getByRole("textbox", { name: /your email address/i });
     await expect.poll(() => email.isVisible()).toBe(true);
-    expect(shop.chatCalls.at(-1)?.body).toEqual({ action: "talk_to_human", locale: "en" });
+    expect(shop.chatCalls.at(-1)?.body).toEqual({ action: "talk_to_human", locale: "en", visit: expect.stringMatching(/^[\w-]{22}$/) });
     expect(await email.getAttribute("type")).toBe("email");
     expect(await log(page).innerText()).toContain("What's the best email address");
     expect(await focused(page)).toBe("input#be"); // the assistant just asked for it
@@ -193,7 +193,7 @@ describe("storefront chat widget", () => {
     await expect.poll(() => log(page).innerText()).toContain("Do you ship to Canada?");
     await ask(page, "One more thing");
     await expect.poll(() => log(page).innerText()).toContain("added that to your case");
-    expect(shop.chatCalls.at(-1)?.body).toEqual({ conversationId: id, message: "One more thing", locale: "en" });
+    expect(shop.chatCalls.at(-1)?.body).toEqual({ conversationId: id, message: "One more thing", locale: "en", visit: expect.stringMatching(/^[\w-]{22}$/) });
 
     // Closed panels stay closed, with no request, after navigation.
     await page.getByRole("button", { name: "Close chat" }).click();

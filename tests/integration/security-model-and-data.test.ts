@@ -58,7 +58,8 @@ describe("finding 1: a hostile model's streamed tool calls cannot freeze or poll
       piece(0, { id: "call_ok", type: "function", function: { name: "lookup_order", arguments: '{"orderNumber":"#1042"}' } }),
       piece(200_000_000, { id: "call_far", type: "function", function: { name: "lookup_order", arguments: "{}" } }),
     ]);
-    expect(ms).toBeLessThan(500);
+    // The freeze was 9.4 s of synchronous work; 3 s holds that off and does not flake on a loaded 2-core machine (827 ms seen).
+    expect(ms).toBeLessThan(3_000);
     expect(result.message?.tool_calls?.map((c) => c.id)).toEqual(["call_ok"]);
   });
 

@@ -112,7 +112,8 @@ describe("streamed tool calls with hostile indices", () => {
     expect((await fetch(`${app.origin}/healthz`)).status).toBe(200);
     const healthMs = performance.now() - health;
     const t = await pending;
-    expect(healthMs).toBeLessThan(500);
+    // The freeze held /healthz 9.4 s; 3 s holds that off without flaking on a loaded 2-core machine.
+    expect(healthMs).toBeLessThan(3_000);
     expect(performance.now() - started).toBeLessThan(BUDGET_MS);
     expect(t.shown).toMatch(/30 days/);
   });

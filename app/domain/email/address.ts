@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { scanProse, scanTyped } from "./address-scan";
 
 /**
  * Email addresses, once for the whole app: how one is found in text, validated, compared. Every
@@ -6,35 +7,44 @@ import { z } from "zod";
  * two addresses are judged equal, the same way in the chat, the model guard and the email.
  */
 
-// An address-like token in what a shopper typed: anything between separators around an "@", so a
-// mistyped address ("sarah@gmail") is still found and can be answered as invalid.
-const TOKEN = String.raw`[^\s<>()[\]{},;:"']+@[^\s<>()[\]{},;:"']+`;
-// An address as written in prose (a model's reply): letters, digits and the usual punctuation, and
-// a top-level domain of letters, so "…at noon@2pm" or a trailing full stop is not taken for one.
-const IN_PROSE = String.raw`[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.[\p{L}]{2,}`;
 // A bare address that is safe in a mail header: no spaces, quotes, brackets or separators.
 const BARE = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:"]+$/;
 
 const emailSchema = z.email();
 
+// Found in one linear pass (address-scan.ts): an address-like token in what a shopper typed is the
+// run between separators around an "@", so a mistyped address ("sarah@gmail") is still found and can
+// be answered as invalid; one in prose (a model's reply) has letters, digits and the usual
+// punctuation and a top-level domain of letters, so "…at noon@2pm" or a full stop is not taken for one.
+
 /** Address-like tokens in a shopper's text, trailing sentence punctuation dropped ("me@x.com." → "me@x.com"). */
 export function findEmailTokens(text: string): string[] {
-  return [...text.matchAll(new RegExp(TOKEN, "g"))].map((m) => m[0].replace(/[.!?]+$/, ""));
+  return scanTyped(text).spans.map(([from, to]) => text.slice(from, to).replace(/[.!?]+$/, ""));
 }
 
 /** The text with every address-like token replaced by a space. */
 export function blankEmailTokens(text: string): string {
-  return text.replace(new RegExp(TOKEN, "g"), " ");
+  return blank(text, scanTyped(text).spans);
 }
 
 /** Addresses written in prose, exactly as written (for the model-output guard). */
 export function findEmailsInProse(text: string): string[] {
-  return [...text.matchAll(new RegExp(IN_PROSE, "gu"))].map((m) => m[0]);
+  return scanProse(text).spans.map(([from, to]) => text.slice(from, to));
 }
 
 /** The text with every address written in prose replaced by a space. */
 export function blankEmailsInProse(text: string): string {
-  return text.replace(new RegExp(IN_PROSE, "gu"), " ");
+  return blank(text, scanProse(text).spans);
+}
+
+function blank(text: string, spans: Array<[number, number]>): string {
+  let out = "";
+  let from = 0;
+  for (const [start, end] of spans) {
+    out += text.slice(from, start) + " ";
+    from = end;
+  }
+  return out + text.slice(from);
 }
 
 /** A bare, header-safe address ("name@example.com", nothing around it). */

@@ -1,34 +1,15 @@
-import { findEmailsInProse } from "../email/address";
+import { blankEmailsInProse, findEmailsInProse } from "../email/address";
 
 /**
- * Addresses in prose, read only around each "@": a long run of letters with no "@" (Japanese has
- * no spaces) made the address pattern backtrack for seconds. A window holds a whole address (a
- * 64-character local part, a 255-character domain); one cut short still counts, so it is refused.
+ * Addresses in a model's reply. They used to be read only in windows around each "@" because the
+ * address pattern backtracked for seconds on a long run without spaces; the scan is one linear pass
+ * now (app/domain/email/address-scan.ts), so the whole text is read and no address is cut short.
  */
 export function emailsNearAt(text: string): string[] {
-  const found: string[] = [];
-  let from = 0;
-  let to = -1;
-  const flush = () => {
-    if (to > from) found.push(...findEmailsInProse(text.slice(from, to)));
-  };
-  for (const m of text.matchAll(/@/g)) {
-    const start = Math.max(0, m.index - 65);
-    const end = Math.min(text.length, m.index + 256);
-    if (start <= to) to = end;
-    else {
-      flush();
-      from = start;
-      to = end;
-    }
-  }
-  flush();
-  return found;
+  return findEmailsInProse(text);
 }
 
-/** The text with every address in prose replaced by a space (read around each "@", as above). */
+/** The text with every address in prose replaced by a space. */
 export function blankEmailsNearAt(text: string): string {
-  let out = text;
-  for (const email of emailsNearAt(text)) out = out.split(email).join(" ");
-  return out;
+  return blankEmailsInProse(text);
 }

@@ -2,9 +2,11 @@ import { z } from "zod";
 import { caseAddressKey, caseReplyAddress } from "./case-address.server";
 
 /**
- * Inbound email configuration (README "Team replies"). Parsed from the environment given; the
- * process roots pass `process.env` (app/cli/demo.ts, and the server build through `inboundConfig`).
- * Inbound mail is off until INBOUND_EMAIL_DOMAIN is set.
+ * Inbound email configuration (README "Team replies"). Parsed from the environment given, once, with
+ * the rest of the configuration (app/env.server.ts, `env.inbound`); the composition root hands it to
+ * `configureInbound`, and the routes and the mailer read it through `inboundConfig()`. The demo sets
+ * INBOUND_SMTP_PORT before the server reads its configuration. Inbound mail is off until
+ * INBOUND_EMAIL_DOMAIN is set.
  */
 const DOMAIN = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/;
 const schema = z.object({
@@ -54,14 +56,18 @@ export function parseInboundConfig(source: Record<string, string | undefined>): 
   };
 }
 
-let cached: InboundConfig | undefined;
+// Off until the composition root configures it (a test or tool importing a route without the root gets no inbound mail).
+const OFF: InboundConfig = Object.freeze({ domain: null, smtpPort: null, webhookSecret: null, maxBytes: 900_000, perCasePerHour: 20 });
+let configured: { config: InboundConfig; appSecret: string } | undefined;
 
-/**
- * The server build's inbound configuration, read once. (It belongs in app/env.server.ts with the
- * rest; until then this is the one other place that reads the environment — see the README.)
- */
+/** Called once by the composition root (app/shopify.server.ts) with the validated `env.inbound` and the app secret. */
+export function configureInbound(config: InboundConfig, appSecret: string): void {
+  configured = { config, appSecret };
+}
+
+/** The server's inbound configuration, as validated at start-up (never read from `process.env` here). */
 export function inboundConfig(): InboundConfig {
-  return (cached ??= parseInboundConfig(process.env));
+  return configured?.config ?? OFF;
 }
 
 /** A case's reply address, or null when inbound mail is off. */
@@ -74,11 +80,10 @@ export function caseReplyAddresses(appSecret: string, domain: string): CaseReply
 }
 
 /**
- * The server build's case addresses from its environment (INBOUND_EMAIL_DOMAIN and the app secret),
- * for a mail transport created without them; null when either is missing.
+ * The server's case addresses (the configured domain and the app secret), for a mail transport
+ * created without them; null when inbound mail is off or not configured.
  */
 export function configuredCaseReplyAddresses(): CaseReplyAddressFn | null {
-  const domain = inboundConfig().domain;
-  const secret = process.env.SHOPIFY_API_SECRET;
-  return domain && secret ? caseReplyAddresses(secret, domain) : null;
+  const domain = configured?.config.domain;
+  return domain ? caseReplyAddresses(configured!.appSecret, domain) : null;
 }

@@ -1,5 +1,6 @@
 import { timingSafeEqual } from "node:crypto";
-import { mailAuthVerdictSchema, verdictFromProvider, type MailAuthVerdict } from "./mail-auth.server";
+import type { DNSResolver } from "mailauth";
+import { checkPostedMailAuth, mailAuthVerdictSchema, verdictFromProvider, type MailAuthVerdict } from "./mail-auth.server";
 
 /**
  * The provider endpoint's request (POST /inbound/email): who may post, and the mail it carries.
@@ -29,8 +30,11 @@ export interface PostedMail {
   auth: MailAuthVerdict | null;
 }
 
-/** The mail in a request body already read (null: a shape we do not take). */
-export async function readPostedMail(request: Request, body: Buffer): Promise<PostedMail | null> {
+/**
+ * The mail in a request body already read (null: a shape we do not take). A raw message without our
+ * listener's verdicts gets its DKIM signature verified here (`resolver`: DNS lookups, tests pass data).
+ */
+export async function readPostedMail(request: Request, body: Buffer, options: { resolver?: DNSResolver } = {}): Promise<PostedMail | null> {
   const type = (request.headers.get("content-type") ?? "").toLowerCase();
   if (type.startsWith("message/rfc822")) {
     const declared = Number(request.headers.get("x-baton-size"));
@@ -39,7 +43,7 @@ export async function readPostedMail(request: Request, body: Buffer): Promise<Po
       raw: body,
       sizeBytes: Number.isFinite(declared) && declared > body.length ? declared : body.length,
       rcptTo: splitList(request.headers.get("x-baton-rcpt-to")),
-      auth: verdict.success ? verdict.data : null,
+      auth: verdict.success ? verdict.data : await checkPostedMailAuth(body, { resolver: options.resolver }),
     };
   }
   if (type.startsWith("multipart/form-data")) {

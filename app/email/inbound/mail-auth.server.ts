@@ -6,8 +6,11 @@ export const mailAuthVerdictSchema = z.object({
   dkim: z.string().max(20),
   spf: z.string().max(20),
   dmarc: z.string().max(20),
-  /** Who checked: our SMTP listener, the provider that posted the mail, or nobody. */
-  checkedBy: z.enum(["listener", "provider", "none"]),
+  /**
+   * Who checked: our SMTP listener, the provider that posted the mail, our HTTP endpoint (DKIM and the
+   * DMARC it can pass on a raw post: SPF needs the connecting address, which a post does not carry), or nobody.
+   */
+  checkedBy: z.enum(["listener", "provider", "endpoint", "none"]),
 });
 export type MailAuthVerdict = z.output<typeof mailAuthVerdictSchema>;
 
@@ -55,6 +58,25 @@ export async function checkMailAuth(input: CheckMailAuthInput): Promise<MailAuth
   const spf = (result.spf && typeof result.spf === "object" ? result.spf.status?.result : undefined) ?? "none";
   const dmarc = (result.dmarc && typeof result.dmarc === "object" ? result.dmarc.status?.result : undefined) ?? "none";
   return { dkim: String(dkim), spf: String(spf), dmarc: String(dmarc), checkedBy: "listener" };
+}
+
+/**
+ * DKIM for a raw message posted to POST /inbound/email without our listener's verdicts: the
+ * signature is verified against the signer's published key (DNS), and DMARC passes when an aligned
+ * signature does. SPF is not checked (no connecting address), so DMARC is never failed on it: a
+ * missing pass reads as none. DNS that cannot be reached or a check that cannot finish in time reads
+ * as temperror, as the listener records it.
+ */
+export async function checkPostedMailAuth(raw: Buffer, options: { resolver?: DNSResolver; timeoutMs?: number; mta?: string } = {}): Promise<MailAuthVerdict> {
+  const timeout = new Promise<null>((resolve) => setTimeout(() => resolve(null), options.timeoutMs ?? 5_000).unref());
+  const run = authenticate(raw, { mta: options.mta, resolver: options.resolver, disableArc: true, disableBimi: true }).catch(() => null);
+  const result = await Promise.race([run, timeout]);
+  if (!result) return { dkim: "temperror", spf: "none", dmarc: "temperror", checkedBy: "endpoint" };
+  const dkimResults = (result.dkim?.results ?? []).map((r) => String(r.status?.result ?? "none"));
+  const dkim = dkimResults.includes("pass") ? "pass" : (dkimResults[0] ?? "none");
+  const dmarcResult = result.dmarc && typeof result.dmarc === "object" ? String(result.dmarc.status?.result ?? "none") : "none";
+  const dmarc = dmarcResult === "pass" || dmarcResult === "temperror" ? dmarcResult : "none";
+  return { dkim, spf: "none", dmarc, checkedBy: "endpoint" };
 }
 
 /**

@@ -174,27 +174,17 @@ export async function deliverClaimed(db: Db, transport: MailSender, claimed: Cla
   const isCaseEmail = row.kind === "case" || row.kind === "followup";
 
   if (sendError === null) {
-    const lost = await db.$transaction(async (tx) => {
-      await tx.deliveryAttempt.create({ data: { outboxId: row.id, at: now, ok: true, response: response.slice(0, 1000), durationMs } });
-      const { count } = await tx.outboxEmail.updateMany({
+    const writes = (): Prisma.PrismaPromise<unknown>[] => [
+      db.deliveryAttempt.create({ data: { outboxId: row.id, at: now, ok: true, response: response.slice(0, 1000), durationMs } }),
+      db.outboxEmail.updateMany({
         where: ours(row),
         data: { status: "sent", sentAt: finishedAt, failedAt: null, lastError: null, attempts, ...release },
-      });
-      if (row.caseId && isCaseEmail) {
-        // A delivered follow-up does not paper over a case email that failed: that one shows until resent.
-        await tx.escalationCase.updateMany({
-          where: row.kind === "case" ? { id: row.caseId } : { id: row.caseId, status: { not: "failed" } },
-          data: { status: "sent" },
-        });
-        // Never move backwards (a resent old email covers fewer messages than a later follow-up).
-        await tx.escalationCase.updateMany({
-          where: { id: row.caseId, messagesEmailed: { lt: row.coversUpTo } },
-          data: { messagesEmailed: row.coversUpTo },
-        });
-      }
-      return count !== 1;
-    });
-    if (lost) opts.log?.warn({ outboxId: row.id }, "sent, but its lease had been taken over; the other worker re-sends the same Message-ID");
+      }),
+      ...(row.caseId && isCaseEmail ? caseSent(db, row) : []),
+    ];
+    const [, marked] = await record(db, writes, opts.log);
+    if ((marked as Prisma.BatchPayload).count !== 1)
+      opts.log?.warn({ outboxId: row.id }, "sent, but its lease had been taken over; the other worker re-sends the same Message-ID");
     return { outcome: "sent", response };
   }
 
@@ -204,23 +194,61 @@ export async function deliverClaimed(db: Db, transport: MailSender, claimed: Cla
 
   if (giveUp) {
     const error = failure.permanent ? failure.message : `Gave up after ${attempts} attempts: ${failure.message}`;
-    await db.$transaction(async (tx) => {
-      await tx.deliveryAttempt.create({ data: { outboxId: row.id, at: now, ok: false, error: failure.message, durationMs } });
-      await tx.outboxEmail.updateMany({ where: ours(row), data: { status: "failed", failedAt: finishedAt, lastError: error, attempts, ...release } });
-      if (row.caseId && isCaseEmail) await tx.escalationCase.updateMany({ where: { id: row.caseId }, data: { status: "failed" } });
-    });
+    await record(
+      db,
+      () => [
+        db.deliveryAttempt.create({ data: { outboxId: row.id, at: now, ok: false, error: failure.message, durationMs } }),
+        db.outboxEmail.updateMany({ where: ours(row), data: { status: "failed", failedAt: finishedAt, lastError: error, attempts, ...release } }),
+        ...(row.caseId && isCaseEmail ? [db.escalationCase.updateMany({ where: { id: row.caseId }, data: { status: "failed" } })] : []),
+      ],
+      opts.log,
+    );
     opts.log?.error({ outboxId: row.id, kind: row.kind, reason: error }, "email failed");
     return { outcome: "failed", error };
   }
 
   const nextAttemptAt = new Date(finishedAt.getTime() + backoffDelay(attempts, random, opts.backoff));
-  await db.$transaction(async (tx) => {
-    await tx.deliveryAttempt.create({ data: { outboxId: row.id, at: now, ok: false, error: failure.message, durationMs } });
-    await tx.outboxEmail.updateMany({ where: ours(row), data: { status: "pending", nextAttemptAt, lastError: failure.message, attempts, ...release } });
-  });
+  await record(
+    db,
+    () => [
+      db.deliveryAttempt.create({ data: { outboxId: row.id, at: now, ok: false, error: failure.message, durationMs } }),
+      db.outboxEmail.updateMany({ where: ours(row), data: { status: "pending", nextAttemptAt, lastError: failure.message, attempts, ...release } }),
+    ],
+    opts.log,
+  );
   opts.log?.warn(
     { outboxId: row.id, kind: row.kind, attempts, retryAt: nextAttemptAt.toISOString(), reason: failure.message },
     "email attempt failed, retrying",
   );
   return { outcome: "retry", error: failure.message, nextAttemptAt, scope: failure.scope };
+}
+
+// Recording an attempt is one short batch transaction (no interactive transaction holding a
+// connection across awaits: under load those waited past Prisma's 2 s maxWait and failed with
+// P2028, leaving a sent email in `sending` until its lease expired). A failed write is retried
+// briefly, since the mail is already on the wire.
+const RECORD_RETRY_MS = [50, 200, 800];
+
+async function record(db: Db, writes: () => Prisma.PrismaPromise<unknown>[], log?: LogSink): Promise<unknown[]> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await db.$transaction(writes());
+    } catch (error) {
+      const wait = RECORD_RETRY_MS[attempt];
+      if (wait === undefined) throw error;
+      log?.warn({ err: (error as Error).message, attempt: attempt + 1 }, "recording a delivery attempt failed, retrying");
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+  }
+}
+
+/** The case's side of a delivered case email or follow-up. */
+function caseSent(db: Db, row: OutboxRow): Prisma.PrismaPromise<unknown>[] {
+  const caseId = row.caseId!;
+  return [
+    // A delivered follow-up does not paper over a case email that failed: that one shows until resent.
+    db.escalationCase.updateMany({ where: row.kind === "case" ? { id: caseId } : { id: caseId, status: { not: "failed" } }, data: { status: "sent" } }),
+    // Never move backwards (a resent old email covers fewer messages than a later follow-up).
+    db.escalationCase.updateMany({ where: { id: caseId, messagesEmailed: { lt: row.coversUpTo } }, data: { messagesEmailed: row.coversUpTo } }),
+  ];
 }
