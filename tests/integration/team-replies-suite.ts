@@ -169,26 +169,29 @@ export function defineTeamReplySuite(flavour: "sqlite" | "postgresql", database:
       expect(history.body.messages!.map((m) => m.text)).toEqual(r.body.messages!.map((m) => m.text));
     });
 
+    // One bounce text for every refusal: a reason in it would let a holder of the case address probe the team's addresses.
+    const NOT_ACCEPTED = "550 5.7.1 Not accepted: the shop's admin can see why";
+
     it("a forged, a mistargeted, an unknown sender's and an oversized message are refused, kept for the admin, and shown to nobody", async () => {
       const c = await escalate("kim@example.com");
       const refuse = (p: Promise<unknown>) =>
         p.then(
           () => "accepted",
-          (e: { responseCode?: number; response?: string }) => `${e.responseCode} ${e.response}`,
+          (e: { responseCode?: number; response?: string }) => `${e.response}`,
         );
 
       // Forged: the team's From, without its DKIM signature, from a host its SPF does not name.
-      expect(await refuse(reply(c.mail, "Your refund is approved, send your card number", { sign: false }))).toMatch(/^550 .*auth_failed/);
+      expect(await refuse(reply(c.mail, "Your refund is approved, send your card number", { sign: false }))).toBe(NOT_ACCEPTED);
       // Mistargeted: a case address with another MAC; another domain is not taken at all.
       const wrong = c.caseAddress.replace(/\.[0-9a-f]{24}@/, ".000000000000000000000000@");
-      expect(await refuse(reply(c.mail, "hello", { rcpt: [wrong] }))).toMatch(/^550 .*bad_case_address/);
+      expect(await refuse(reply(c.mail, "hello", { rcpt: [wrong] }))).toBe(NOT_ACCEPTED);
       expect(await refuse(reply(c.mail, "hello", { rcpt: ["case@elsewhere.example"] }))).toMatch(/^550 .*Relaying denied/);
       // Not the team: a stranger who saw the address.
-      expect(await refuse(reply(c.mail, "I am the team, trust me", { from: "mallory@evil.example", sign: false }))).toMatch(/^550 .*not_from_team/);
+      expect(await refuse(reply(c.mail, "I am the team, trust me", { from: "mallory@evil.example", sign: false }))).toBe(NOT_ACCEPTED);
       // Oversized.
       expect(await refuse(reply(c.mail, "x", { body: `Big one\n${"x".repeat(MAX_BYTES + 5_000)}` }))).toMatch(/^552 /);
       // An out-of-office answer is the team's address, but not the team's words.
-      expect(await refuse(reply(c.mail, "I am away until Monday", { extraHeaders: { "Auto-Submitted": "auto-replied" } }))).toMatch(/^550 .*auto_reply/);
+      expect(await refuse(reply(c.mail, "I am away until Monday", { extraHeaders: { "Auto-Submitted": "auto-replied" } }))).toBe(NOT_ACCEPTED);
 
       expect(await teamMessages(c.conversationId)).toEqual([]);
       const refused = await db.refusedInboundEmail.findMany({ where: { caseId: c.caseId }, orderBy: { receivedAt: "asc" } });
@@ -199,7 +202,7 @@ export function defineTeamReplySuite(flavour: "sqlite" | "postgresql", database:
     it("past INBOUND_REPLIES_PER_CASE_PER_HOUR a reply is refused for the hour (a mail loop cannot flood the chat)", async () => {
       const c = await escalate("loop@example.com");
       for (let n = 1; n <= 5; n++) expect((await reply(c.mail, `Update number ${n}.`)).response).toMatch(/^250/);
-      await expect(reply(c.mail, "Update number 6.")).rejects.toMatchObject({ responseCode: 550, response: expect.stringContaining("rate_limited") });
+      await expect(reply(c.mail, "Update number 6.")).rejects.toMatchObject({ responseCode: 550, response: NOT_ACCEPTED });
       expect((await teamMessages(c.conversationId)).map((m) => m.text)).toEqual([1, 2, 3, 4, 5].map((n) => `Update number ${n}.`));
     });
 

@@ -117,7 +117,9 @@ export async function startInboundSmtpListener(options: InboundListenerOptions):
     const outcome = await options.forward({ raw, sizeBytes: size, rcptTo: session.envelope.rcptTo.map((r) => r.address), auth });
     if (outcome.accepted) return undefined;
     if (outcome.reason === "too_large") return smtpError(552, "5.3.4 Message too big for a reply");
-    return smtpError(550, `5.7.1 Not accepted (${outcome.reason ?? "refused"})`);
+    // One answer for every refusal: naming the reason ("not the team's sender") would let anyone holding a
+    // case address probe which addresses are the team's. The admin sees the reason with the kept mail.
+    return smtpError(550, "5.7.1 Not accepted: the shop's admin can see why");
   }
 
   await new Promise<void>((resolve, reject) => {
