@@ -172,7 +172,8 @@ export const de: AdminMessages = {
     languages: "Sprachen, in denen der Assistent zuhört",
     languagesSpoken: "Der Chat, seine Schaltflächen und die Fall-E-Mails sprechen diese Sprachen.",
     languagesRecognized:
-      "Außerdem erkannt: Baton bemerkt, wenn ein Kunde, der in einer dieser Sprachen schreibt, einen Menschen braucht. Die Schaltflächen und eingebauten Antworten des Chats bleiben für ihn auf Englisch.",
+      "Außerdem erkannt: Baton bemerkt, wenn ein Kunde, der in einer dieser Sprachen schreibt, einen Menschen braucht. " +
+      "Die Schaltflächen und eingebauten Antworten des Chats bleiben für ihn auf Englisch.",
     vipTitle: "Bevorzugte Kunden",
     vipDescription: "VIP-Fälle erhalten eine höhere Priorität. Setzen Sie eine Regel auf 0, um sie auszuschalten.",
     vipEnabled: "VIP-Kunden bevorzugt behandeln",

@@ -168,7 +168,8 @@ export const en = {
     languages: "Languages the assistant listens in",
     languagesSpoken: "The chat, its buttons and the case emails speak these languages.",
     languagesRecognized:
-      "Also recognized: Baton notices when a shopper writing in one of these languages needs a person. The chat’s buttons and built-in replies stay in English for them.",
+      "Also recognized: Baton notices when a shopper writing in one of these languages needs a person. " +
+      "The chat’s buttons and built-in replies stay in English for them.",
     vipTitle: "Priority customers",
     vipDescription: "VIP cases get a higher priority. Set a rule to 0 to turn it off.",
     vipEnabled: "Treat VIP customers as a priority",

@@ -175,7 +175,8 @@ export const es: AdminMessages = {
     languages: "Idiomas en los que escucha el asistente",
     languagesSpoken: "El chat, sus botones y los correos de los casos hablan estos idiomas.",
     languagesRecognized:
-      "También reconocidos: Baton detecta cuándo un cliente que escribe en uno de estos idiomas necesita a una persona. Los botones del chat y sus respuestas integradas siguen en inglés para él.",
+      "También reconocidos: Baton detecta cuándo un cliente que escribe en uno de estos idiomas necesita a una persona. " +
+      "Los botones del chat y sus respuestas integradas siguen en inglés para él.",
     vipTitle: "Clientes prioritarios",
     vipDescription: "Los casos VIP reciben más prioridad. Pon una regla a 0 para desactivarla.",
     vipEnabled: "Dar prioridad a los clientes VIP",

@@ -184,7 +184,8 @@ export const fr: AdminMessages = {
     languages: "Langues que l’assistant écoute",
     languagesSpoken: "Le chat, ses boutons et les e-mails des cas parlent ces langues.",
     languagesRecognized:
-      "Également reconnues : Baton repère quand un client qui écrit dans l’une de ces langues a besoin d’une personne. Les boutons du chat et ses réponses intégrées restent en anglais pour lui.",
+      "Également reconnues : Baton repère quand un client qui écrit dans l’une de ces langues a besoin d’une personne. " +
+      "Les boutons du chat et ses réponses intégrées restent en anglais pour lui.",
     vipTitle: "Clients prioritaires",
     vipDescription: "Les dossiers VIP reçoivent une priorité plus élevée. Mettez une règle à 0 pour la désactiver.",
     vipEnabled: "Traiter les clients VIP en priorité",
