@@ -77,9 +77,11 @@ function mount(ctx: PanelContext): PanelApi {
 
   // Identity: the shop's name, and plainly that this is an AI assistant (with the merchant's name for it, if set).
   const who = cfg.shopName && cfg.assistantName !== t.assistant ? `${cfg.assistantName} · ${t.ai}` : t.ai;
-  const notice = h("p", { class: "nt" }, cfg.notice);
-  // The notice ends in a full sentence, so the link follows it plainly; "Privacy policy" wraps as one piece.
-  if (cfg.privacyUrl) notice.append(" ", h("span", {}, h("a", { href: cfg.privacyUrl, target: "_blank", rel: "noopener" }, t.privacy)));
+  // The notice ends in a full sentence, so the link follows it plainly. It travels with the notice's last word
+  // (one unbreakable piece), so "Privacy policy" never starts a line of its own, in any language or width.
+  const cut = cfg.privacyUrl ? cfg.notice.lastIndexOf(" ") + 1 : cfg.notice.length;
+  const notice = h("p", { class: "nt" }, cfg.notice.slice(0, cut));
+  if (cfg.privacyUrl) notice.append(h("span", {}, cfg.notice.slice(cut) + " ", h("a", { href: cfg.privacyUrl, target: "_blank", rel: "noopener" }, t.privacy)));
   const dialog = h(
     "div",
     { class: "p", id: "bp", role: "dialog", "aria-labelledby": "bt", hidden: "" },
@@ -128,11 +130,13 @@ function mount(ctx: PanelContext): PanelApi {
 
   /** One tap: "Was this helpful?" Yes / No, stored on the server; once answered it is not asked again. */
   function askRating(kind: "answer" | "handoff") {
-    if (!conversationId || asked[kind]?.dataset.done) return;
+    // Remembered with the conversation, so a reload (or the next page) does not ask about the same moment again.
+    if (!conversationId || asked[kind]?.dataset.done || ctx.load().r?.includes(kind[0]!)) return;
     asked[kind]?.remove();
     const id = conversationId;
     asked[kind] = ratingPrompt({ h, t, locale, assistantName: cfg.assistantName }, (helpful) => {
       field().focus();
+      ctx.save({ r: (ctx.load().r || "") + kind[0] });
       postRating(cfg.proxy, { conversationId: id, kind, helpful });
     });
     log.append(asked[kind]!);

@@ -112,6 +112,8 @@ export interface StoredState {
   k?: boolean;
   /** when (ISO) the newest team message the shopper has seen was written */
   s?: string;
+  /** the moments of this conversation already rated: "a" (answer), "h" (hand-off) */
+  r?: string;
 }
 
 /** What the launcher hands the lazily loaded panel. */
