@@ -7,7 +7,7 @@ import { getChat, postRating, streamChat, type ChatError, type ChatMessage, type
 import { trapFocus } from "./focus";
 import { watchTeamReplies } from "./team-replies";
 import { quickActions, renderParts, type PartsContext } from "./parts";
-import { messageElement, ratingPrompt } from "./message";
+import { messageElement, noticeElement, ratingPrompt } from "./message";
 import { findEmail, fmt, isValidEmail, MAX_MESSAGE } from "./text";
 import type { BatonChatGlobal, ChatState, PanelApi, PanelContext } from "./types";
 
@@ -77,11 +77,7 @@ function mount(ctx: PanelContext): PanelApi {
 
   // Identity: the shop's name, and plainly that this is an AI assistant (with the merchant's name for it, if set).
   const who = cfg.shopName && cfg.assistantName !== t.assistant ? `${cfg.assistantName} · ${t.ai}` : t.ai;
-  // The notice ends in a full sentence, so the link follows it plainly. It travels with the notice's last word
-  // (one unbreakable piece), so "Privacy policy" never starts a line of its own, in any language or width.
-  const cut = cfg.privacyUrl ? cfg.notice.lastIndexOf(" ") + 1 : cfg.notice.length;
-  const notice = h("p", { class: "nt" }, cfg.notice.slice(0, cut));
-  if (cfg.privacyUrl) notice.append(h("span", {}, cfg.notice.slice(cut) + " ", h("a", { href: cfg.privacyUrl, target: "_blank", rel: "noopener" }, t.privacy)));
+  const notice = noticeElement(h, cfg.notice, cfg.privacyUrl, t.privacy);
   const dialog = h(
     "div",
     { class: "p", id: "bp", role: "dialog", "aria-labelledby": "bt", hidden: "" },
