@@ -2,8 +2,8 @@ import type { Prisma } from "@prisma/client";
 import { z } from "zod";
 import { ESCALATION_REASONS, PRIORITIES, labelReason, readShopperRequest, type EscalationTopic, type ReasonCode } from "~/domain/escalation";
 import { caseProblem, type CaseProblem } from "~/domain/email/case-problem";
-import { readMessageMeta } from "~/domain/conversation/message-meta";
 import type { Db } from "~/db.server";
+import { OPENING_SCAN, openingMessage, SAME_TURN_MS } from "./case-opening";
 import { searchCaseIds } from "./case-search.server";
 import { resendOutboxEmail, splitAddresses, type ResendResult } from "../email/outbox.server";
 
@@ -76,29 +76,6 @@ export interface CaseListRow {
   delivery: { status: string; attempts: number; lastError: string | null } | null;
   /** The shopper's message that opened the case, on one line (null when they wrote nothing, e.g. a quick action only). */
   preview: string | null;
-}
-
-/** Shopper messages read per row to find the one that opened the case (newest first). */
-const OPENING_SCAN = 40;
-/** A turn's lines are stamped 1 ms apart from the turn's clock, which also dates its case. */
-const SAME_TURN_MS = 1_000;
-
-interface ShopperLine {
-  text: string;
-  createdAt: Date;
-  meta: unknown;
-}
-
-/**
- * The message that opened the case: the newest shopper message, up to the case's turn, on which the
- * detector found a signal and that the shopper typed (not a button press, not the email address given
- * afterwards). Older cases without signals on their messages fall back to the shopper's first words.
- */
-export function openingMessage(lines: ShopperLine[], caseCreatedAt: Date): string | undefined {
-  const typed = lines.filter((l) => !readMessageMeta(l.meta).pressed);
-  const upTo = typed.filter((l) => l.createdAt.getTime() <= caseCreatedAt.getTime() + SAME_TURN_MS).sort((a, b) => +b.createdAt - +a.createdAt);
-  const signalled = upTo.find((l) => (readMessageMeta(l.meta).signals?.length ?? 0) > 0);
-  return (signalled ?? upTo.at(-1) ?? typed[0])?.text;
 }
 
 /** The customer's name from the facts stored on the case (Admin API displayName). */
