@@ -7,6 +7,7 @@ import { getChat, postRating, streamChat, type ChatError, type ChatMessage, type
 import { trapFocus } from "./focus";
 import { watchTeamReplies } from "./team-replies";
 import { quickActions, renderParts, type PartsContext } from "./parts";
+import { showLatestOrder } from "./latest-order";
 import { messageElement, noticeElement, ratingPrompt } from "./message";
 import { findEmail, fmt, isValidEmail, MAX_MESSAGE } from "./text";
 import type { BatonChatGlobal, ChatState, PanelApi, PanelContext } from "./types";
@@ -113,7 +114,8 @@ function mount(ctx: PanelContext): PanelApi {
     if (!conversationId) {
       const questions = quickActions([...cfg.quickActions.map((q) => ({ label: q, message: q })), { label: t.talk, action: "talk_to_human" }], parts);
       questions.classList.add("v");
-      log.append(h("div", { class: "qa wl" }, h("p", { class: "wh" }, t.suggested), questions, h("p", { class: "rtm" }, cfg.replyTime)));
+      const wl = log.appendChild(h("div", { class: "qa wl" }, h("p", { class: "wh" }, t.suggested), questions, h("p", { class: "rtm" }, cfg.replyTime)));
+      if (cfg.customer) showLatestOrder(cfg.proxy, wl, parts);
     }
   }
 

@@ -50,6 +50,7 @@ export const STRING_KEYS = [
   "new_reply",
   "item_shipped",
   "item_waiting",
+  "latest_order",
 ] as const;
 export type StringKey = (typeof STRING_KEYS)[number];
 
