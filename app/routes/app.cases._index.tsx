@@ -111,9 +111,9 @@ export default function Cases() {
             <Form method="get" aria-label={t.filterCases}>
               {filters.state ? <input type="hidden" name="state" value={filters.state} /> : null}
               <BlockStack gap="300">
-                {/* On a phone the field takes the whole row (and a shorter hint), so its placeholder is never cut. */}
-                <InlineStack gap="200" blockAlign="end" wrap={smDown}>
-                  <div style={{ flex: smDown ? "1 1 100%" : 1, minWidth: 0 }}>
+                {/* On a phone the field takes the whole row (phone-layout.css) and a shorter hint, so its placeholder is never cut. */}
+                <div className="baton-search-row">
+                  <div className="baton-search-field">
                     <TextField
                       label={t.search}
                       labelHidden
@@ -130,7 +130,7 @@ export default function Cases() {
                   <Button submit variant="primary">
                     {t.searchButton}
                   </Button>
-                </InlineStack>
+                </div>
                 <Collapsible id="case-filters" open={open}>
                   <BlockStack gap="300">
                     <InlineGrid columns={{ xs: 1, sm: 2, md: 5 }} gap="300">

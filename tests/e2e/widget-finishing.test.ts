@@ -99,8 +99,8 @@ describe("widget, issue 28's last items", () => {
     await none.close();
   });
 
-  it("remembers a rating after a reload: the same conversation is not asked again", async () => {
-    const page = await open("/", viewport(390));
+  it.each([390, 1280])("remembers a rating after a reload at %i px: the same conversation is not asked again", async (width) => {
+    const page = await open("/", viewport(width));
     await openPanel(page);
     await ask(page, "How long does shipping take to Denver?");
     const prompt = page.locator("baton-chat .hp");
@@ -118,7 +118,7 @@ describe("widget, issue 28's last items", () => {
     expect(await page.locator("baton-chat .hp").count()).toBe(0);
     expect(shop.ratings.length).toBe(rated);
     expect(await axe(page)).toEqual([]);
-    await shot(page, "rating-remembered-390");
+    await shot(page, `rating-remembered-${width}`);
 
     // A new conversation may be rated again.
     await page.evaluate(() => localStorage.clear());
