@@ -1,7 +1,9 @@
 import type { Prisma } from "@prisma/client";
 import { z } from "zod";
-import { ESCALATION_REASONS, PRIORITIES, labelReason, type ReasonCode } from "~/domain/escalation";
+import { ESCALATION_REASONS, PRIORITIES, labelReason, readShopperRequest, type EscalationTopic, type ReasonCode } from "~/domain/escalation";
+import { caseProblem, type CaseProblem } from "~/domain/email/case-problem";
 import type { Db } from "~/db.server";
+import { OPENING_SCAN, openingMessage, SAME_TURN_MS } from "./case-opening";
 import { searchCaseIds } from "./case-search.server";
 import { resendOutboxEmail, splitAddresses, type ResendResult } from "../email/outbox.server";
 
@@ -65,12 +67,14 @@ export interface CaseListRow {
   reasons: string[];
   reasonText: string;
   topic: string | null;
+  /** What the case is about, as the case email names it (the shopper's request, else topic, else trigger). */
+  problem: CaseProblem;
   shopperEmail: string | null;
   customerName: string | null;
   orderName: string | null;
   resolvedAt: string | null;
   delivery: { status: string; attempts: number; lastError: string | null } | null;
-  /** The shopper's first message, on one line (null when they wrote nothing, e.g. a quick action only). */
+  /** The shopper's message that opened the case, on one line (null when they wrote nothing, e.g. a quick action only). */
   preview: string | null;
 }
 
@@ -90,6 +94,15 @@ export function previewOf(text: string | undefined): string | null {
   if (flat.length <= 140) return flat;
   const cut = flat.slice(0, 140);
   return (cut.slice(0, cut.lastIndexOf(" ") > 100 ? cut.lastIndexOf(" ") : 140) + "…").trim();
+}
+
+/** The case's problem from its stored columns (codes written by an older version read as absent). */
+function problemOf(c: { request: string | null; topic: string | null; reasons: unknown }): CaseProblem {
+  return caseProblem({
+    request: readShopperRequest(c.request),
+    topic: c.topic as EscalationTopic | null,
+    reasons: stringList(c.reasons) as ReasonCode[],
+  });
 }
 
 export interface CaseList {
@@ -149,13 +162,23 @@ export async function listCases(db: Db, shop: string, filters: CaseFilters): Pro
       reasons: true,
       reasonText: true,
       topic: true,
+      request: true,
       shopperEmail: true,
       orderName: true,
       resolvedAt: true,
       customerFacts: true,
       orderFacts: true,
-      // The shopper's own first words: what a row previews in every layout.
-      conversation: { select: { messages: { where: { role: "shopper" }, orderBy: { createdAt: "asc" }, take: 1, select: { text: true } } } },
+      // The shopper's words that opened the case: what a row previews in every layout.
+      conversation: {
+        select: {
+          messages: {
+            where: { role: "shopper", createdAt: { lte: new Date(Date.now() + SAME_TURN_MS) } },
+            orderBy: { createdAt: "desc" },
+            take: OPENING_SCAN,
+            select: { text: true, createdAt: true, meta: true },
+          },
+        },
+      },
       emails: {
         where: { kind: "case", shop },
         orderBy: { createdAt: "desc" },
@@ -176,12 +199,13 @@ export async function listCases(db: Db, shop: string, filters: CaseFilters): Pro
       reasons: stringList(r.reasons),
       reasonText: r.reasonText,
       topic: r.topic,
+      problem: problemOf(r),
       shopperEmail: r.shopperEmail,
       customerName: customerNameOf(r.customerFacts, r.orderFacts),
       orderName: r.orderName,
       resolvedAt: r.resolvedAt?.toISOString() ?? null,
       delivery: r.emails[0] ?? null,
-      preview: previewOf(r.conversation.messages[0]?.text),
+      preview: previewOf(openingMessage(r.conversation.messages, r.createdAt)),
     })),
   };
 }
@@ -195,6 +219,7 @@ export interface CaseDetail {
   reasons: Array<{ code: string; label: string }>;
   reasonText: string;
   topic: string | null;
+  problem: CaseProblem;
   summary: string;
   shopperEmail: string | null;
   customerName: string | null;
@@ -271,6 +296,7 @@ export async function getCaseDetail(db: Db, shop: string, caseId: string): Promi
     reasons: stringList(c.reasons).map((code) => ({ code, label: labelReason(code as ReasonCode) })),
     reasonText: c.reasonText,
     topic: c.topic,
+    problem: problemOf(c),
     summary: c.summary,
     shopperEmail: c.shopperEmail,
     customerName: customerNameOf(c.customerFacts, c.orderFacts),

@@ -12,6 +12,12 @@ describe("admin formatters", () => {
     expect(f.date("2026-12-03T03:00:00Z")).toBe("Dec 2, 2026");
     expect(f.dateTime("2026-12-03T15:05:00Z")).toBe("Dec 3, 2026, 10:05 AM");
   });
+  it("names a usage month as Shopify does, in the merchant's language", () => {
+    expect(f.month("2026-12")).toBe("December 2026");
+    expect(makeFormatters({ locale: "es-ES", timeZone: "Pacific/Kiritimati", currency: "EUR" }).month("2026-12")).toBe("Diciembre de 2026");
+    expect(makeFormatters({ locale: "de-DE", timeZone: "Pacific/Pago_Pago", currency: "EUR" }).month("2027-01")).toBe("Januar 2027");
+    expect(makeFormatters({ locale: "fr-FR", timeZone: "UTC", currency: "EUR" }).month("2026-02")).toBe("Février 2026");
+  });
   it("names languages", () => {
     expect(f.language("es")).toBe("Spanish");
     expect(makeFormatters({ locale: "fr-FR", timeZone: "UTC", currency: "EUR" }).language("de")).toBe("Allemand");

@@ -67,6 +67,8 @@ export interface Formatters {
   date(iso: string | Date): string;
   /** "Dec 3, 2026, 2:05 PM" in the shop's time zone */
   dateTime(iso: string | Date): string;
+  /** "December 2026" for a usage period "2026-12", in the merchant's language */
+  month(period: string): string;
   /** Short name of the shop's zone ("EST", "UTC") for captions */
   zoneName(): string;
   /** "Spanish" for "es", in the merchant's language */
@@ -99,6 +101,11 @@ export function makeFormatters(f: ShopFormat): Formatters {
     currencySymbol: () => new Intl.NumberFormat(locale, { style: "currency", currency }).formatToParts(0).find((p) => p.type === "currency")?.value ?? currency,
     date: (v) => day.format(toDate(v)),
     dateTime: (v) => dayTime.format(toDate(v)),
+    // Mid-month at noon UTC: no time zone moves it into another month. Capitalised as a heading ("Diciembre de 2026").
+    month: (period) => {
+      const name = new Intl.DateTimeFormat(locale, { timeZone, month: "long", year: "numeric" }).format(new Date(`${period}-15T12:00:00Z`));
+      return name[0]!.toLocaleUpperCase(locale) + name.slice(1);
+    },
     zoneName: () =>
       new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: "short" }).formatToParts(new Date()).find((p) => p.type === "timeZoneName")?.value ?? timeZone,
     language: (code) => {

@@ -1,5 +1,8 @@
 // Merchant-facing words and badge tones for case fields. Red ("critical") is kept for what needs
 // action now: urgent cases and failed deliveries.
+import type { CaseProblem } from "~/domain/email/case-problem";
+import { EMAIL_LABELS } from "~/domain/email/labels";
+import { adminLanguage } from "./i18n/languages";
 
 export type Tone = "success" | "critical" | "warning" | "attention" | "info" | undefined;
 
@@ -29,3 +32,8 @@ export const EMAIL_STATUS_LABEL: Record<string, string> = { pending: "Queued", s
 export const EMAIL_STATUS_TONE: Record<string, Tone> = { pending: "attention", sending: "attention", sent: "success", failed: "critical" };
 
 export const label = (map: Record<string, string>, key: string) => map[key] ?? key;
+
+/** What a case is about in the merchant's language, in the case email's own words ("Parcel not received"). */
+export function problemLabel(locale: string, problem: CaseProblem): string {
+  return EMAIL_LABELS[adminLanguage(locale)].problems[problem];
+}

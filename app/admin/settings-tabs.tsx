@@ -1,6 +1,7 @@
 import { BlockStack, Box, Button, Checkbox, ChoiceList, FormLayout, InlineGrid, InlineStack, Layout, Card, Select, Text, TextField } from "@shopify/polaris";
 import type { ComponentProps, Dispatch, SetStateAction } from "react";
 import { SENSITIVITY_PRESETS, type SensitivityPreset } from "~/domain/escalation/sensitivity";
+import { LANGUAGES } from "~/domain/conversation/language";
 import { useAdminLayout, useFormatters, useT } from "./admin-ui";
 import { PrivacySection } from "./privacy-section";
 import { WidgetPreview } from "./widget-preview";
@@ -148,6 +149,9 @@ export function EscalationsTab(api: SettingsFormApi) {
   );
 }
 
+/** The languages the chat's replies, the widget and the case emails speak. */
+const SPOKEN: ReadonlySet<string> = new Set(LANGUAGES);
+
 export function TriggersTab(api: SettingsFormApi & { onShowAdvanced(): void }) {
   const { text, check } = useFields(api);
   const { state, setState, options } = api;
@@ -157,6 +161,16 @@ export function TriggersTab(api: SettingsFormApi & { onShowAdvanced(): void }) {
   const days = all.common.days;
   const money = { type: "number" as const, min: 0, prefix: fmt.currencySymbol(), inputMode: "decimal" as const };
   const preset = presetOfValues(state.values);
+  const languageBox = (l: string) => (
+    <Checkbox
+      key={l}
+      label={fmt.language(l)}
+      checked={l === "en" || state.languages.includes(l)}
+      disabled={l === "en"}
+      ariaDescribedBy={SPOKEN.has(l) ? "languages-spoken" : "languages-recognized"}
+      onChange={(on) => setState((s) => ({ ...s, languages: on ? [...s.languages, l] : s.languages.filter((x) => x !== l) }))}
+    />
+  );
   const choices = (Object.entries(SENSITIVITY_PRESETS) as Array<[SensitivityPreset, (typeof SENSITIVITY_PRESETS)[SensitivityPreset]]>).map(([value, p]) => ({
     value,
     label: t.presets[value]?.label ?? p.label,
@@ -218,17 +232,21 @@ export function TriggersTab(api: SettingsFormApi & { onShowAdvanced(): void }) {
           <Box paddingBlockStart="400">
             <fieldset style={{ border: 0, margin: 0, padding: 0 }}>
               <legend style={{ marginBottom: 4 }}>{t.languages}</legend>
-              <InlineStack gap="400">
-                {options.languages.map((l) => (
-                  <Checkbox
-                    key={l}
-                    label={fmt.language(l)}
-                    checked={l === "en" || state.languages.includes(l)}
-                    disabled={l === "en"}
-                    onChange={(on) => setState((s) => ({ ...s, languages: on ? [...s.languages, l] : s.languages.filter((x) => x !== l) }))}
-                  />
-                ))}
-              </InlineStack>
+              {/* The widget and the emails speak four of the detector's languages; the others are only recognized, and say so. */}
+              <BlockStack gap="300">
+                <BlockStack gap="100">
+                  <InlineStack gap="400">{options.languages.filter((l) => SPOKEN.has(l)).map(languageBox)}</InlineStack>
+                  <Text as="p" tone="subdued" id="languages-spoken">
+                    {t.languagesSpoken}
+                  </Text>
+                </BlockStack>
+                <BlockStack gap="100">
+                  <InlineStack gap="400">{options.languages.filter((l) => !SPOKEN.has(l)).map(languageBox)}</InlineStack>
+                  <Text as="p" tone="subdued" id="languages-recognized">
+                    {t.languagesRecognized}
+                  </Text>
+                </BlockStack>
+              </BlockStack>
             </fieldset>
             {/* Plain repeated fields, outside Polaris' inputs (English is always listened to). */}
             {state.languages.map((l) => (

@@ -1,6 +1,6 @@
 import { useBeforeUnload, useBlocker } from "@remix-run/react";
 import { SaveBar } from "@shopify/app-bridge-react";
-import { Box, Button, InlineStack, Modal, Text } from "@shopify/polaris";
+import { Box, InlineStack, Modal, Spinner, Text } from "@shopify/polaris";
 import { useCallback, useEffect } from "react";
 import { useAdminUi, useT } from "./admin-ui";
 
@@ -16,6 +16,20 @@ export interface UnsavedChangesProps {
   onSave(): void;
   onDiscard(): void;
 }
+
+const BAR_BUTTON: React.CSSProperties = {
+  font: "inherit",
+  fontWeight: 600,
+  fontSize: 13,
+  lineHeight: "20px",
+  minHeight: 28,
+  minWidth: 64,
+  padding: "4px 12px",
+  borderRadius: 8,
+  cursor: "pointer",
+};
+const SAVE: React.CSSProperties = { background: "#ffffff", color: "#303030", border: "1px solid #ffffff", boxShadow: "0 1px 0 rgba(0,0,0,.3)" };
+const DISCARD: React.CSSProperties = { background: "#3b3b3b", color: "#ffffff", border: "1px solid #5c5c5c" };
 
 export function UnsavedChangesBar({ dirty, saving, onSave, onDiscard }: UnsavedChangesProps) {
   const { embedded } = useAdminUi();
@@ -84,13 +98,14 @@ export function UnsavedChangesBar({ dirty, saving, onSave, onDiscard }: UnsavedC
           <Box paddingInline="400" paddingBlock="200">
             <InlineStack align="space-between" blockAlign="center" gap="200" wrap={false}>
               <span style={{ color: "#fff", fontWeight: 600 }}>{t.bar}</span>
+              {/* As Shopify's contextual save bar on its dark surface: Save is the light, prominent button, Discard a quiet dark one. */}
               <InlineStack gap="200" wrap={false}>
-                <Button onClick={onDiscard} disabled={saving}>
+                <button type="button" data-save-bar-action="discard" onClick={onDiscard} disabled={saving} style={{ ...BAR_BUTTON, ...DISCARD }}>
                   {t.discard}
-                </Button>
-                <Button variant="primary" onClick={onSave} loading={saving}>
-                  {t.save}
-                </Button>
+                </button>
+                <button type="button" data-save-bar-action="save" onClick={onSave} disabled={saving} aria-busy={saving} style={{ ...BAR_BUTTON, ...SAVE }}>
+                  {saving ? <Spinner size="small" accessibilityLabel={t.save} /> : t.save}
+                </button>
               </InlineStack>
             </InlineStack>
           </Box>

@@ -3,7 +3,8 @@ import { transcriptRole } from "~/domain/conversation/transcript";
 import { conversationBelongsTo } from "~/domain/conversation/conversation-owner";
 import { PRESSED_BUTTON } from "~/domain/conversation/decide-turn";
 import { readMessageMeta } from "~/domain/conversation/message-meta";
-import type { ReplyPart } from "~/domain/conversation/reply-parts";
+import { orderCardPart, type OrderCardPart, type ReplyPart } from "~/domain/conversation/reply-parts";
+import type { OrderFacts } from "~/domain/orders";
 
 /** One message of the widget's history (README "Storefront chat API", GET /proxy/chat). */
 export type HistoryMessage =
@@ -67,4 +68,20 @@ function mergeByTime(chat: HistoryMessage[], team: HistoryMessage[]): HistoryMes
 function partsOf(meta: unknown): { parts?: ReplyPart[] } {
   const { parts } = readMessageMeta(meta);
   return parts?.length ? { parts } : {};
+}
+
+/**
+ * `GET /proxy/chat` without a conversation (README "Storefront chat API"): the signed-in shopper's latest
+ * order as an order card in the request's language, for the widget's empty state. Only for the signed
+ * `logged_in_customer_id` (`customerId`); a guest gets null without any lookup. `latestOrderOf` is the
+ * shop's cached lookup (app/shopify/admin-api/latest-order.server.ts).
+ */
+export async function loadLatestOrder(
+  customerId: string | null,
+  locale: string | null,
+  latestOrderOf: (customerId: string) => Promise<OrderFacts | null>,
+): Promise<{ latestOrder: OrderCardPart["order"] | null }> {
+  if (!customerId) return { latestOrder: null };
+  const order = await latestOrderOf(customerId);
+  return { latestOrder: order ? orderCardPart(order, locale?.slice(0, 35)).order : null };
 }

@@ -1,7 +1,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useRevalidator } from "@remix-run/react";
 import { Badge, Banner, BlockStack, Button, Card, InlineStack, Layout, Link, Page, ProgressBar, Text } from "@shopify/polaris";
-import { useEffect } from "react";
+import { useEffect, useState } from "react";
 import { db } from "~/db.server";
 import { adminLinks, appConfig, prefillEmptyRecipient } from "~/shopify.server";
 import { requireAdmin } from "~/admin/require-admin.server";
@@ -48,6 +48,23 @@ function Step({ done, title, children }: { done: boolean; title: string; childre
   );
 }
 
+/** A step's action: the primary button when it is the next step to do (as Shopify's setup guides), else a plain link. */
+function StepAction({ next, url, external, children }: { next: boolean; url: string; external?: boolean; children: string }) {
+  if (next)
+    return (
+      <InlineStack>
+        <Button variant="primary" url={url} target={external ? "_blank" : undefined}>
+          {children}
+        </Button>
+      </InlineStack>
+    );
+  return (
+    <Link url={url} target={external ? "_blank" : undefined}>
+      {children}
+    </Link>
+  );
+}
+
 export default function Home() {
   const { checklist: c, demo, adminAccess } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
@@ -68,6 +85,11 @@ export default function Home() {
   const t = useT();
   const h = t.home;
   const steps = [c.embed.done, c.address.done, c.testEmail.done, c.planChosen.done];
+  const next = steps.indexOf(false);
+  const complete = next === -1;
+  // A finished checklist folds away; the merchant can open it again (null: follow whether it is complete).
+  const [expanded, setExpanded] = useState<boolean | null>(null);
+  const open = expanded ?? !complete;
   return (
     <Page title={h.title(c.shopName)} subtitle={h.stepsDone(steps.filter(Boolean).length, steps.length)}>
       <Layout>
@@ -82,26 +104,34 @@ export default function Home() {
         <Layout.Section>
           <Card>
             <BlockStack gap="300">
-              <Text as="h2" variant="headingMd">
-                {h.setup}
-              </Text>
-              <ol style={{ margin: 0, padding: 0 }} aria-label={h.checklist}>
-                <Step done={c.embed.done} title={h.embedTitle}>
-                  <Text as="p">
-                    {h.embedBody}{" "}
-                    <Link url={c.embed.deepLink} target="_blank">
-                      {h.openThemeEditor}
-                    </Link>
+              <InlineStack align="space-between" blockAlign="center" gap="200">
+                <InlineStack gap="200" blockAlign="center">
+                  <Text as="h2" variant="headingMd">
+                    {h.setup}
                   </Text>
+                  {complete ? <Badge tone="success">{h.setupComplete}</Badge> : null}
+                </InlineStack>
+                {complete ? (
+                  <Button variant="plain" onClick={() => setExpanded(!open)} ariaExpanded={open} ariaControls="setup-steps" disclosure={open ? "up" : "down"}>
+                    {open ? h.hideSteps : h.showSteps}
+                  </Button>
+                ) : null}
+              </InlineStack>
+              <ol id="setup-steps" hidden={!open} style={{ margin: 0, padding: 0 }} aria-label={h.checklist}>
+                <Step done={c.embed.done} title={h.embedTitle}>
+                  <Text as="p">{h.embedBody}</Text>
+                  <StepAction next={next === 0} url={c.embed.deepLink} external>
+                    {h.openThemeEditor}
+                  </StepAction>
                   <Text as="p" tone="subdued">
                     {c.embed.done ? h.embedDone(fmt.dateTime(c.embed.firstConversationAt!)) : h.embedPending}
                   </Text>
                 </Step>
                 <Step done={c.address.done} title={h.addressTitle}>
-                  <Text as="p">
-                    {c.address.done ? h.addressDone(c.address.defaultTo.join(", ")) : h.addressMissing}
-                    <Link url="/app/settings">{h.editInSettings}</Link>
-                  </Text>
+                  <Text as="p">{c.address.done ? h.addressDone(c.address.defaultTo.join(", ")) : h.addressMissing}</Text>
+                  <StepAction next={next === 1} url="/app/settings">
+                    {h.editInSettings}
+                  </StepAction>
                 </Step>
                 <Step done={c.testEmail.done} title={h.testTitle}>
                   <Text as="p">
@@ -112,7 +142,7 @@ export default function Home() {
                   <Form method="post">
                     <input type="hidden" name="intent" value="test-email" />
                     <InlineStack gap="200" blockAlign="center">
-                      <Button submit loading={sending} disabled={!c.address.done}>
+                      <Button submit loading={sending} disabled={!c.address.done} variant={next === 2 ? "primary" : undefined}>
                         {h.sendTest}
                       </Button>
                       {result && "error" in result && !result.ok ? (
@@ -130,12 +160,14 @@ export default function Home() {
                 </Step>
                 <Step done={c.planChosen.done} title={h.planTitle}>
                   <Text as="p">
-                    {c.plan.escalationsPerMonth === 0 ? h.planNoEmails(c.plan.name) : h.planNow(c.plan.name, fmt.number(c.plan.escalationsPerMonth))}{" "}
-                    <Link url="/app/plans">{h.seePlans}</Link>
+                    {c.plan.escalationsPerMonth === 0 ? h.planNoEmails(c.plan.name) : h.planNow(c.plan.name, fmt.number(c.plan.escalationsPerMonth))}
                   </Text>
+                  <StepAction next={next === 3} url="/app/plans">
+                    {h.seePlans}
+                  </StepAction>
                 </Step>
               </ol>
-              {demo ? (
+              {demo && open ? (
                 <Text as="p" tone="subdued">
                   {h.demoNote}
                 </Text>
@@ -147,7 +179,7 @@ export default function Home() {
           <Card>
             <BlockStack gap="300">
               <Text as="h2" variant="headingMd">
-                {h.thisMonth(usage.period)}
+                {fmt.month(usage.period)}
               </Text>
               <InlineStack gap="800">
                 <Text as="p">{h.conversations(fmt.number(usage.conversations))}</Text>

@@ -13,7 +13,7 @@ import { CaseEmails, CaseReplyCard, CaseTimeline } from "~/admin/case-timeline";
 import { loadCaseTimeline } from "~/admin/case-timeline.server";
 import { resolveLanguage } from "~/domain/conversation/language";
 import { configuredCaseReplyAddresses } from "~/email/inbound/inbound-config.server";
-import { DELIVERY_TONE, PRIORITY_TONE } from "~/admin/labels";
+import { DELIVERY_TONE, PRIORITY_TONE, problemLabel } from "~/admin/labels";
 import { shopifyAdminResourceUrl } from "~/shopify/admin-links.server";
 import { kickOutbox } from "~/platform/runtime.server";
 import { readForm } from "~/platform/http.server";
@@ -110,7 +110,7 @@ export default function CaseDetailPage() {
   return (
     <Page
       title={title}
-      subtitle={t.subtitle(c.orderName, fmt.dateTime(c.createdAt))}
+      subtitle={`${problemLabel(format.locale, c.problem)} · ${t.subtitle(c.orderName, fmt.dateTime(c.createdAt))}`}
       backAction={{ content: all.nav.cases, url: "/app/cases" }}
       titleMetadata={
         <InlineStack gap="100">

@@ -24,8 +24,8 @@ import { db } from "~/db.server";
 import { ESCALATION_REASONS, PRIORITIES } from "~/domain/escalation";
 import { requireAdmin } from "~/admin/require-admin.server";
 import { CASE_STATUSES, listCases, parseCaseFilters } from "~/admin/cases.server";
-import { useFormatters, useT } from "~/admin/admin-ui";
-import { DELIVERY_TONE, PRIORITY_TONE } from "~/admin/labels";
+import { useAdminLayout, useFormatters, useT } from "~/admin/admin-ui";
+import { DELIVERY_TONE, PRIORITY_TONE, problemLabel } from "~/admin/labels";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { shop } = await requireAdmin(request);
@@ -42,7 +42,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 const STATE_TABS = [{ id: "" }, { id: "open" }, { id: "resolved" }] as const;
 
-/** The shopper's own first words, quoted on one or two lines (the row's preview in every layout). */
+/** The shopper's words that opened the case, quoted on one or two lines (the row's preview in every layout). */
 function Preview({ text }: { text: string }) {
   return (
     <span style={{ display: "-webkit-box", WebkitLineClamp: 2, WebkitBoxOrient: "vertical", overflow: "hidden", maxWidth: "38rem", whiteSpace: "normal" }}>
@@ -63,6 +63,7 @@ export default function Cases() {
   const delivery = (s: string) => all.labels.delivery[s] ?? s;
   const priorityName = (p: string) => all.priorities[p] ?? p;
   const { smDown } = useBreakpoints();
+  const { format } = useAdminLayout();
   const active = [filters.status, filters.reason, filters.priority, filters.from, filters.to].filter(Boolean).length;
   const filtered = active > 0 || !!filters.q || !!filters.state;
   const [open, setOpen] = useState(false);
@@ -110,9 +111,18 @@ export default function Cases() {
             <Form method="get" aria-label={t.filterCases}>
               {filters.state ? <input type="hidden" name="state" value={filters.state} /> : null}
               <BlockStack gap="300">
-                <InlineStack gap="200" blockAlign="end" wrap={false}>
-                  <div style={{ flex: 1 }}>
-                    <TextField label={t.search} labelHidden name="q" value={f.q} onChange={set("q")} autoComplete="off" placeholder={t.searchPlaceholder} />
+                {/* On a phone the field takes the whole row (phone-layout.css) and a shorter hint, so its placeholder is never cut. */}
+                <div className="baton-search-row">
+                  <div className="baton-search-field">
+                    <TextField
+                      label={t.search}
+                      labelHidden
+                      name="q"
+                      value={f.q}
+                      onChange={set("q")}
+                      autoComplete="off"
+                      placeholder={smDown ? t.searchPlaceholderShort : t.searchPlaceholder}
+                    />
                   </div>
                   <Button onClick={() => setOpen((o) => !o)} disclosure={open ? "up" : "down"} ariaExpanded={open} ariaControls="case-filters">
                     {active ? t.filtersActive(active) : t.filters}
@@ -120,7 +130,7 @@ export default function Cases() {
                   <Button submit variant="primary">
                     {t.searchButton}
                   </Button>
-                </InlineStack>
+                </div>
                 <Collapsible id="case-filters" open={open}>
                   <BlockStack gap="300">
                     <InlineGrid columns={{ xs: 1, sm: 2, md: 5 }} gap="300">
@@ -204,13 +214,9 @@ export default function Cases() {
           >
             {list.rows.map((c, i) => {
               const who = c.customerName ?? c.shopperEmail ?? t.noEmail;
-              const reasonBadges = (
-                <InlineStack gap="100">
-                  {c.reasons.slice(0, 2).map((r) => (
-                    <Badge key={r}>{all.reasons[r] ?? reasonLabels[r] ?? r}</Badge>
-                  ))}
-                </InlineStack>
-              );
+              // Named by the shopper's request as the case email names it; the triggers that fired stay in the tooltip.
+              const problem = problemLabel(format.locale, c.problem);
+              const triggers = c.reasons.map((r) => all.reasons[r] ?? reasonLabels[r] ?? r).join(", ");
               const priority = <Badge tone={PRIORITY_TONE[c.priority]}>{priorityName(c.priority)}</Badge>;
               const state = <Badge tone={c.resolvedAt ? "success" : "attention"}>{c.resolvedAt ? all.labels.resolved : all.labels.open}</Badge>;
               const link = (
@@ -236,10 +242,7 @@ export default function Cases() {
                         {c.preview ? <Preview text={c.preview} /> : null}
                         <Text as="span" tone="subdued" variant="bodySm">
                           {c.orderName ? `${t.order(c.orderName)} · ` : ""}
-                          {c.reasons
-                            .slice(0, 2)
-                            .map((r) => all.reasons[r] ?? reasonLabels[r] ?? r)
-                            .join(", ")}
+                          {problem}
                         </Text>
                         <InlineStack gap="100">
                           {state}
@@ -260,7 +263,9 @@ export default function Cases() {
                         </BlockStack>
                       </IndexTable.Cell>
                       <IndexTable.Cell>
-                        <span title={c.reasonText}>{reasonBadges}</span>
+                        <span title={triggers} data-problem={c.problem}>
+                          <Badge>{problem}</Badge>
+                        </span>
                       </IndexTable.Cell>
                       <IndexTable.Cell>{priority}</IndexTable.Cell>
                       <IndexTable.Cell>{state}</IndexTable.Cell>

@@ -53,3 +53,14 @@ export function ratingPrompt({ h, t }: MessageContext, onRate: (helpful: boolean
   no.onclick = () => rate(false);
   return box;
 }
+
+/**
+ * The notice under the chat. It ends in a full sentence, so the privacy link follows it plainly; the link
+ * travels with the notice's last word (one unbreakable piece), so it never starts a line of its own.
+ */
+export function noticeElement(h: PanelContext["h"], text: string, privacyUrl: string | null, label: string): HTMLElement {
+  const cut = privacyUrl ? text.lastIndexOf(" ") + 1 : text.length;
+  const notice = h("p", { class: "nt" }, text.slice(0, cut));
+  if (privacyUrl) notice.append(h("span", {}, text.slice(cut) + " ", h("a", { href: privacyUrl, target: "_blank", rel: "noopener" }, label)));
+  return notice;
+}

@@ -7,7 +7,8 @@ import { getChat, postRating, streamChat, type ChatError, type ChatMessage, type
 import { trapFocus } from "./focus";
 import { watchTeamReplies } from "./team-replies";
 import { quickActions, renderParts, type PartsContext } from "./parts";
-import { messageElement, ratingPrompt } from "./message";
+import { showLatestOrder } from "./latest-order";
+import { messageElement, noticeElement, ratingPrompt } from "./message";
 import { findEmail, fmt, isValidEmail, MAX_MESSAGE } from "./text";
 import type { BatonChatGlobal, ChatState, PanelApi, PanelContext } from "./types";
 
@@ -77,9 +78,7 @@ function mount(ctx: PanelContext): PanelApi {
 
   // Identity: the shop's name, and plainly that this is an AI assistant (with the merchant's name for it, if set).
   const who = cfg.shopName && cfg.assistantName !== t.assistant ? `${cfg.assistantName} · ${t.ai}` : t.ai;
-  const notice = h("p", { class: "nt" }, cfg.notice);
-  // The notice ends in a full sentence, so the link follows it plainly; "Privacy policy" wraps as one piece.
-  if (cfg.privacyUrl) notice.append(" ", h("span", {}, h("a", { href: cfg.privacyUrl, target: "_blank", rel: "noopener" }, t.privacy)));
+  const notice = noticeElement(h, cfg.notice, cfg.privacyUrl, t.privacy);
   const dialog = h(
     "div",
     { class: "p", id: "bp", role: "dialog", "aria-labelledby": "bt", hidden: "" },
@@ -115,7 +114,8 @@ function mount(ctx: PanelContext): PanelApi {
     if (!conversationId) {
       const questions = quickActions([...cfg.quickActions.map((q) => ({ label: q, message: q })), { label: t.talk, action: "talk_to_human" }], parts);
       questions.classList.add("v");
-      log.append(h("div", { class: "qa wl" }, h("p", { class: "wh" }, t.suggested), questions, h("p", { class: "rtm" }, cfg.replyTime)));
+      const wl = log.appendChild(h("div", { class: "qa wl" }, h("p", { class: "wh" }, t.suggested), questions, h("p", { class: "rtm" }, cfg.replyTime)));
+      if (cfg.customer) showLatestOrder(cfg.proxy, wl, parts);
     }
   }
 
@@ -128,11 +128,13 @@ function mount(ctx: PanelContext): PanelApi {
 
   /** One tap: "Was this helpful?" Yes / No, stored on the server; once answered it is not asked again. */
   function askRating(kind: "answer" | "handoff") {
-    if (!conversationId || asked[kind]?.dataset.done) return;
+    // Remembered with the conversation, so a reload (or the next page) does not ask about the same moment again.
+    if (!conversationId || asked[kind]?.dataset.done || ctx.load().r?.includes(kind[0]!)) return;
     asked[kind]?.remove();
     const id = conversationId;
     asked[kind] = ratingPrompt({ h, t, locale, assistantName: cfg.assistantName }, (helpful) => {
       field().focus();
+      ctx.save({ r: (ctx.load().r || "") + kind[0] });
       postRating(cfg.proxy, { conversationId: id, kind, helpful });
     });
     log.append(asked[kind]!);

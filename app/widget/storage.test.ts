@@ -106,3 +106,21 @@ describe("widget storage: the case marker", () => {
     expect(long.length).toBe(0);
   });
 });
+
+describe("widget storage: ratings given", () => {
+  it("remembers which moments of a conversation were rated, across page loads, and forgets them with a new conversation", () => {
+    const long = memoryStorage();
+    const store = createStore(SHOP, "", 7, long, memoryStorage());
+    store.save({ c: "abc" });
+    store.save({ r: "a" });
+    store.save({ c: "abc" }); // a later turn keeps it
+    expect(createStore(SHOP, "", 7, long, memoryStorage()).load()).toEqual({ c: "abc", o: false, r: "a" });
+    store.save({ r: "ah" });
+    expect(createStore(SHOP, "", 7, long, memoryStorage()).load().r).toBe("ah");
+    store.save({ c: "next" });
+    expect(store.load()).toEqual({ c: "next", o: false });
+    // Another customer on the same browser never inherits them.
+    store.save({ r: "a" });
+    expect(createStore(SHOP, "42", 7, long, memoryStorage()).load()).toEqual({ c: undefined, o: false });
+  });
+});

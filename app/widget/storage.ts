@@ -26,6 +26,8 @@ interface Saved {
   k?: unknown;
   /** the time (ISO) of the latest team message the shopper has seen */
   s?: unknown;
+  /** the moments already rated, "a" (answer) and/or "h" (hand-off): never asked twice, even after a reload */
+  r?: unknown;
 }
 
 export function storageKey(shop: string): string {
@@ -73,18 +75,24 @@ export function createStore(shop: string, customer: string, days: number, long: 
         o: tab?.getItem(openKey) === "1",
         ...(valid && r.k ? { k: true } : {}),
         ...(valid && typeof r.s === "string" ? { s: r.s } : {}),
+        ...(valid && typeof r.r === "string" ? { r: r.r } : {}),
       };
     },
     save(patch) {
-      if ("c" in patch || "k" in patch || "s" in patch) {
+      if ("c" in patch || "k" in patch || "s" in patch || "r" in patch) {
         const cur = read(remember, key);
         const c = "c" in patch ? patch.c : cur.u === customer ? (cur.c as string | undefined) : undefined;
         // The case marker and the last team message seen belong to one conversation: a new one starts without them.
         const same = c === cur.c && cur.u === customer;
         const k = "k" in patch ? patch.k : same && !!cur.k;
         const seen = "s" in patch ? patch.s : same && typeof cur.s === "string" ? cur.s : undefined;
+        const rated = "r" in patch ? patch.r : same && typeof cur.r === "string" ? cur.r : undefined;
         const e = remember === long ? now() + days * DAY : 0;
-        write(remember, key, c ? JSON.stringify({ c, u: customer, e, ...(k ? { k: 1 } : {}), ...(seen ? { s: seen } : {}) }) : null);
+        write(
+          remember,
+          key,
+          c ? JSON.stringify({ c, u: customer, e, ...(k ? { k: 1 } : {}), ...(seen ? { s: seen } : {}), ...(rated ? { r: rated } : {}) }) : null,
+        );
       }
       if (patch.o !== undefined) write(tab, openKey, patch.o ? "1" : "0");
     },

@@ -50,6 +50,7 @@ export const STRING_KEYS = [
   "new_reply",
   "item_shipped",
   "item_waiting",
+  "latest_order",
 ] as const;
 export type StringKey = (typeof STRING_KEYS)[number];
 
@@ -112,6 +113,8 @@ export interface StoredState {
   k?: boolean;
   /** when (ISO) the newest team message the shopper has seen was written */
   s?: string;
+  /** the moments of this conversation already rated: "a" (answer), "h" (hand-off) */
+  r?: string;
 }
 
 /** What the launcher hands the lazily loaded panel. */

@@ -316,6 +316,9 @@ describe("merchant admin in Chromium (demo)", () => {
     // Shopify opens the embedded app with ?locale=…; later client navigations carry none.
     await page.goto(`${app.origin}/app?locale=es`);
     await expect.poll(() => page.getByRole("heading", { name: "Puesta en marcha" }).isVisible()).toBe(true);
+    // Earlier tests finish the checklist, which then folds away (issue 28): open it to read its steps.
+    const show = page.getByRole("button", { name: "Mostrar los pasos" });
+    if (await show.isVisible()) await show.click();
     expect(await page.getByText("Activa el chat en tu tema").isVisible()).toBe(true);
     expect(await page.getByRole("navigation", { name: "Administración de Baton" }).getByRole("link", { name: "Casos" }).isVisible()).toBe(true);
     await shot("home-es");

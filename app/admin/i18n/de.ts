@@ -29,6 +29,9 @@ export const de: AdminMessages = {
       "Wenn Sie Baton aus Ihrem Shopify-Adminbereich öffnen, wird die Verbindung erneuert; bleibt diese Meldung, installieren Sie Baton neu.",
     setup: "Einrichtung",
     checklist: "Einrichtungs-Checkliste",
+    setupComplete: "Einrichtung abgeschlossen",
+    showSteps: "Schritte anzeigen",
+    hideSteps: "Schritte ausblenden",
     embedTitle: "Chat in Ihrem Theme aktivieren",
     embedBody: "Öffnen Sie den Theme-Editor mit aktivierter Baton-App-Einbettung und speichern Sie das Theme.",
     openThemeEditor: "Theme-Editor öffnen",
@@ -49,7 +52,6 @@ export const de: AdminMessages = {
     planNoEmails: (plan) => `Sie nutzen den Tarif ${plan} (keine Fall-E-Mails: Kunden sehen Ihre Kontaktdaten).`,
     seePlans: "Tarife ansehen",
     demoNote: "Lokale Demo: Der Link zum Theme-Editor zeigt auf den Demo-Shop und öffnet keinen echten Shopify-Adminbereich.",
-    thisMonth: (period) => `Dieser Monat (${period})`,
     conversations: (n) => `Gespräche: ${n}`,
     emailsOff: (plan) => `Fall-E-Mails: im Tarif ${plan} aus`,
     emailsUsed: (used, of) => `Fall-E-Mails: ${used} von ${of}`,
@@ -168,6 +170,10 @@ export const de: AdminMessages = {
     keyword: "Ihre Stichwörter",
     keywordsHelp: "Eins pro Zeile, zum Beispiel Erstattung, Beschwerde, Anwalt.",
     languages: "Sprachen, in denen der Assistent zuhört",
+    languagesSpoken: "Der Chat, seine Schaltflächen und die Fall-E-Mails sprechen diese Sprachen.",
+    languagesRecognized:
+      "Außerdem erkannt: Baton bemerkt, wenn ein Kunde, der in einer dieser Sprachen schreibt, einen Menschen braucht. " +
+      "Die Schaltflächen und eingebauten Antworten des Chats bleiben für ihn auf Englisch.",
     vipTitle: "Bevorzugte Kunden",
     vipDescription: "VIP-Fälle erhalten eine höhere Priorität. Setzen Sie eine Regel auf 0, um sie auszuschalten.",
     vipEnabled: "VIP-Kunden bevorzugt behandeln",

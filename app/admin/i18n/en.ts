@@ -30,6 +30,9 @@ export const en = {
       "Opening Baton from your Shopify admin reconnects it; if this message stays, reinstall Baton.",
     setup: "Setup",
     checklist: "Setup checklist",
+    setupComplete: "Setup complete",
+    showSteps: "Show setup steps",
+    hideSteps: "Hide setup steps",
     embedTitle: "Turn on the chat in your theme",
     embedBody: "Open the theme editor with Baton's app embed switched on, then save the theme.",
     openThemeEditor: "Open theme editor",
@@ -50,7 +53,6 @@ export const en = {
     planNoEmails: (plan: string) => `You are on the ${plan} plan (no escalation emails: shoppers are shown your contact details).`,
     seePlans: "See plans",
     demoNote: "Local demo: the theme editor link points at the demo shop and will not open a real Shopify admin.",
-    thisMonth: (period: string) => `This month (${period})`,
     conversations: (n: string) => `Conversations: ${n}`,
     emailsOff: (plan: string) => `Escalation emails: off on the ${plan} plan`,
     emailsUsed: (used: string, of: string) => `Escalation emails: ${used} of ${of}`,
@@ -164,6 +166,10 @@ export const en = {
     keyword: "Your keywords",
     keywordsHelp: "One per line, for example refund, complaint, legal.",
     languages: "Languages the assistant listens in",
+    languagesSpoken: "The chat, its buttons and the case emails speak these languages.",
+    languagesRecognized:
+      "Also recognized: Baton notices when a shopper writing in one of these languages needs a person. " +
+      "The chat’s buttons and built-in replies stay in English for them.",
     vipTitle: "Priority customers",
     vipDescription: "VIP cases get a higher priority. Set a rule to 0 to turn it off.",
     vipEnabled: "Treat VIP customers as a priority",

@@ -29,6 +29,9 @@ export const es: AdminMessages = {
       "Abrir Baton desde el panel de Shopify lo vuelve a conectar; si este mensaje sigue, reinstala Baton.",
     setup: "Puesta en marcha",
     checklist: "Lista de configuración",
+    setupComplete: "Configuración completa",
+    showSteps: "Mostrar los pasos",
+    hideSteps: "Ocultar los pasos",
     embedTitle: "Activa el chat en tu tema",
     embedBody: "Abre el editor de temas con la incrustación de Baton activada y guarda el tema.",
     openThemeEditor: "Abrir el editor de temas",
@@ -49,7 +52,6 @@ export const es: AdminMessages = {
     planNoEmails: (plan) => `Tienes el plan ${plan} (sin correos de casos: los compradores ven tus datos de contacto).`,
     seePlans: "Ver planes",
     demoNote: "Demo local: el enlace al editor de temas apunta a la tienda demo y no abre un panel de Shopify real.",
-    thisMonth: (period) => `Este mes (${period})`,
     conversations: (n) => `Conversaciones: ${n}`,
     emailsOff: (plan) => `Correos de casos: desactivados en el plan ${plan}`,
     emailsUsed: (used, of) => `Correos de casos: ${used} de ${of}`,
@@ -171,6 +173,10 @@ export const es: AdminMessages = {
     keyword: "Tus palabras clave",
     keywordsHelp: "Una por línea, por ejemplo reembolso, queja, abogado.",
     languages: "Idiomas en los que escucha el asistente",
+    languagesSpoken: "El chat, sus botones y los correos de los casos hablan estos idiomas.",
+    languagesRecognized:
+      "También reconocidos: Baton detecta cuándo un cliente que escribe en uno de estos idiomas necesita a una persona. " +
+      "Los botones del chat y sus respuestas integradas siguen en inglés para él.",
     vipTitle: "Clientes prioritarios",
     vipDescription: "Los casos VIP reciben más prioridad. Pon una regla a 0 para desactivarla.",
     vipEnabled: "Dar prioridad a los clientes VIP",

@@ -29,6 +29,9 @@ export const fr: AdminMessages = {
       "Ouvrir Baton depuis votre interface Shopify le reconnecte ; si ce message reste affiché, réinstallez Baton.",
     setup: "Configuration",
     checklist: "Liste de configuration",
+    setupComplete: "Configuration terminée",
+    showSteps: "Afficher les étapes",
+    hideSteps: "Masquer les étapes",
     embedTitle: "Activez le chat dans votre thème",
     embedBody: "Ouvrez l’éditeur de thème avec l’intégration d’app Baton activée, puis enregistrez le thème.",
     openThemeEditor: "Ouvrir l’éditeur de thème",
@@ -49,7 +52,6 @@ export const fr: AdminMessages = {
     planNoEmails: (plan) => `Vous avez le forfait ${plan} (aucun e-mail de dossier : les clients voient vos coordonnées).`,
     seePlans: "Voir les forfaits",
     demoNote: "Démo locale : le lien vers l’éditeur de thème vise la boutique démo et n’ouvre pas une vraie interface Shopify.",
-    thisMonth: (period) => `Ce mois-ci (${period})`,
     conversations: (n) => `Conversations : ${n}`,
     emailsOff: (plan) => `E-mails de dossier : désactivés avec le forfait ${plan}`,
     emailsUsed: (used, of) => `E-mails de dossier : ${used} sur ${of}`,
@@ -180,6 +182,10 @@ export const fr: AdminMessages = {
     keyword: "Vos mots-clés",
     keywordsHelp: "Un par ligne, par exemple remboursement, réclamation, avocat.",
     languages: "Langues que l’assistant écoute",
+    languagesSpoken: "Le chat, ses boutons et les e-mails des cas parlent ces langues.",
+    languagesRecognized:
+      "Également reconnues : Baton repère quand un client qui écrit dans l’une de ces langues a besoin d’une personne. " +
+      "Les boutons du chat et ses réponses intégrées restent en anglais pour lui.",
     vipTitle: "Clients prioritaires",
     vipDescription: "Les dossiers VIP reçoivent une priorité plus élevée. Mettez une règle à 0 pour la désactiver.",
     vipEnabled: "Traiter les clients VIP en priorité",

@@ -40,6 +40,8 @@ export interface WidgetStorefront {
   conversations: Map<string, Conversation>;
   /** every rating the widget sent to /apps/baton/chat/rating */
   ratings: Array<{ conversationId: string; kind: string; helpful: boolean }>;
+  /** what `GET /apps/baton/chat` without a conversation answers as the signed-in shopper's latest order */
+  latestOrder: unknown;
   close(): Promise<void>;
 }
 
@@ -171,6 +173,7 @@ export async function startWidgetStorefront(): Promise<WidgetStorefront> {
     delayMs: 0,
     conversations: new Map(),
     ratings: [],
+    latestOrder: null,
     close: async () => {},
   };
 
@@ -181,6 +184,7 @@ export async function startWidgetStorefront(): Promise<WidgetStorefront> {
     if (store.mode === "drop") return void req.socket.destroy();
     if (store.mode === "down") return json(res, 503, { error: { code: "unavailable", message: "Down for maintenance" } });
     if (store.mode === "rate") return json(res, 429, { error: { code: "rate_limited", message: "Slow down" } }, { "retry-after": "2" });
+    if (req.method === "GET" && !url.searchParams.get("conversationId")) return json(res, 200, { latestOrder: store.latestOrder });
     if (req.method === "GET") {
       const conv = store.conversations.get(url.searchParams.get("conversationId") ?? "");
       if (!conv) return json(res, 404, { error: { code: "not_found", message: "No such conversation" } });
