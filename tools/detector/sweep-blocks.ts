@@ -90,8 +90,11 @@ function main(): void {
     ? (JSON.parse(readFileSync(resolve(option("grid")!), "utf8")) as OperatingPoint[])
     : [{ name: "as trained", publicDiscount: 0.25 }];
   const rowsByFile = new Map<string, DevRow[]>();
+  const compact = args.includes("--compact");
+  if (compact) process.stdout.write(`${COMPACT.map(([label]) => label).join(" | ")} | point\n`);
   for (const point of grid) {
-    process.stdout.write(`\n## ${point.name} ${JSON.stringify(point)}\n`);
+    const summary = new Map<string, ReturnType<typeof rates> & { negatives: number }>();
+    if (!compact) process.stdout.write(`\n## ${point.name} ${JSON.stringify(point)}\n`);
     for (const [block, files] of Object.entries(blocks)) {
       for (const [file, scores] of Object.entries(files)) {
         const rows = rowsByFile.get(file) ?? readRows(join(dataDir, file));
@@ -122,14 +125,35 @@ function main(): void {
             .filter(([key]) => key.startsWith("escalate") && key.endsWith("(ambiguous)"))
             .map(([key, [hit, total]]) => `${key.replace(/^escalate:| \(ambiguous\)$/g, "")} ${fmt(hit / total)}`)
             .join("; ");
-          process.stdout.write(
-            `| ${block.padEnd(24)} | ${`${file} ${subset}`.padEnd(28)} | ${picked.length} | ${fmt(r.p)} / ${fmt(r.r)} / ${fmt(r.f1)} / ${fmt(r.fpr)} | ` +
-              `t=${t.map((x) => x.toFixed(2)).join(",")} | ${ambiguous}\n`,
-          );
+          const negatives = result.byReason.get("escalate:negative_sentiment (ambiguous)");
+          summary.set(`${block}|${file}|${subset}`, { ...r, negatives: negatives ? negatives[0] / negatives[1] : NaN });
+          if (!compact)
+            process.stdout.write(
+              `| ${block.padEnd(24)} | ${`${file} ${subset}`.padEnd(28)} | ${picked.length} | ${fmt(r.p)} / ${fmt(r.r)} / ${fmt(r.f1)} / ${fmt(r.fpr)} | ` +
+                `t=${t.map((x) => x.toFixed(2)).join(",")} | ${ambiguous}\n`,
+            );
         }
       }
     }
+    if (compact) process.stdout.write(`${COMPACT.map(([, key, pick]) => (summary.has(key) ? pick(summary.get(key)!) : "-")).join(" | ")} | ${point.name}\n`);
   }
 }
+
+type Picked = ReturnType<typeof rates> & { negatives: number };
+const f1Fpr = (r: Picked) => `${fmt(r.f1)} ${fmt(r.fpr)}`;
+const rFpr = (r: Picked) => `${fmt(r.r)} ${fmt(r.fpr)}`;
+/** The one-line view: per block the numbers the held-out goals turn on. */
+const COMPACT: [string, string, (r: Picked) => string][] = [
+  ["bx20 F1 FPR", "bitext|bitext_20k.jsonl|all", f1Fpr],
+  ["bx8 F1 FPR", "bitext|bitext_8k.jsonl|all", f1Fpr],
+  ["b77 F1 FPR", "banking77|banking77_train.jsonl|all", f1Fpr],
+  ["ge R FPR", "goemotions|goemotions_dev.jsonl|all", rFpr],
+  ["te F1 FPR", "tweeteval|tweeteval_emotion.jsonl|all", f1Fpr],
+  ["te@ R FPR F1", "tweeteval|tweeteval_emotion.jsonl|@", (r) => `${fmt(r.r)} ${fmt(r.fpr)} ${fmt(r.f1)}`],
+  ["ts@ neg FPR", "tweeteval|tweeteval_sentiment.jsonl|@", (r) => `${fmt(r.negatives)} ${fmt(r.fpr)}`],
+  ["in bx8 F1 FPR", "bitext_8k.jsonl|bitext_8k.jsonl|all", f1Fpr],
+  ["in ge R FPR", "goemotions_dev.jsonl|goemotions_dev.jsonl|all", rFpr],
+  ["in te@ R FPR F1", "tweeteval_emotion.jsonl|tweeteval_emotion.jsonl|@", (r) => `${fmt(r.r)} ${fmt(r.fpr)} ${fmt(r.f1)}`],
+];
 
 main();
