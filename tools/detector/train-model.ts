@@ -68,7 +68,7 @@ export const DEFAULT_RECIPE: Omit<RecipeOptions, "version"> = {
   familyWeights: { bitext: 1, banking77: 1, goemotions: 0.5, tweeteval: 1, synthetic: 1.5 },
   routineBudget: { explicit_request: 0.003, complaint: 0.01, negative_sentiment: 0.04, refund: 0.002 },
   f1Tolerance: { explicit_request: 0, complaint: 0, negative_sentiment: 0, refund: 0.005 },
-  thresholdMargin: { explicit_request: 0, complaint: 0.2, negative_sentiment: 0, refund: 0 },
+  thresholdMargin: { explicit_request: 0, complaint: 0.25, negative_sentiment: 0, refund: 0 },
   minThreshold: 0.5,
   calibrationEvery: 10,
   calibration: "held-back",
