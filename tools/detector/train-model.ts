@@ -195,7 +195,9 @@ export function calibrateThresholds(
             else fn++;
           } else if (flagged) fp++;
         }
-        if (routine >= 100 && routineFlagged / routine > options.routineBudget[head]) withinBudget = false;
+        // a budget is judged only where it allows at least one row: 1 flagged of the 108 routine synthetic
+        // rows (0.9 %) had pushed the request head from 0.67 (its best F1) to 0.88 under its 0.3 % budget
+        if (routine >= Math.max(100, 1 / options.routineBudget[head]) && routineFlagged / routine > options.routineBudget[head]) withinBudget = false;
         if (tp + fn >= 20) {
           f1Sum += tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + fn);
           f1Count++;
