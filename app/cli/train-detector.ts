@@ -1,5 +1,5 @@
 // Usage: npm run train:detector [-- --data=DIR] [--out=FILE] [--loso] [--loso-only] [--epochs=N] [--hash-bits=N] [--no-vectors]
-//   [--calibration=held-back|left-out-family] [--blocks=tweeteval,goemotions_dev.jsonl,…]
+//   [--calibration=held-back|left-out-family] [--blocks=tweeteval,goemotions_dev.jsonl,…] [--save-blocks=DIR]
 // Trains the learned escalation model from the dev files and writes the versioned asset
 // (default app/domain/escalation/model/.trained/detector-model.v2.json). The model reads the committed
 // word vectors (model/.trained/word-vectors.v1.json); --no-vectors trains without them (comparison only). Deterministic: files are read in
@@ -35,6 +35,8 @@ const loso = args.includes("--loso") || args.includes("--loso-only");
 /** --blocks limits the leave-out matrix to these families / files (a quicker look while iterating). */
 const blocks = option("blocks")?.split(",");
 const wanted = (name: string) => !blocks || blocks.includes(name);
+/** --save-blocks writes each leave-out model to DIR (for sweeping operating points without retraining: tools/detector/sweep-blocks.ts). */
+const saveBlocks = option("save-blocks");
 const recipe: RecipeOptions = {
   ...DEFAULT_RECIPE,
   version: "v2",
@@ -50,6 +52,7 @@ function train(examples: Example[], keep: (e: Example) => boolean, label: string
   const started = performance.now();
   const asset = trainAsset(examples.filter(keep), recipe, (message) => log(`${label}: ${message}`), vectors);
   log(`${label}: trained in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  if (saveBlocks && label !== "final model") writeFileSync(join(resolve(saveBlocks), `${label.replace(/^without /, "")}.json`), JSON.stringify(asset));
   return asset;
 }
 

@@ -6,6 +6,7 @@
 // the team from the kinds of phrasing the learned model was built for, not copied from any corpus, and are
 // disjoint from the regression sets in `synthetic-checks.fixtures.ts`.
 import { seededRandom } from "./train-logistic";
+import { ASSISTANT_PROBLEM_QUESTIONS } from "./synthetic-assistant-problem-questions";
 import { ASSISTANT_REQUESTS } from "./synthetic-assistant-phrases";
 import { BRAND_NON_COMPLAINTS, BRAND_PROBLEMS, BRAND_TONES, HANDLES } from "./synthetic-brand-tweets";
 import type { LabelledRow } from "./labels";
@@ -81,5 +82,6 @@ export function syntheticTrainingRows(seed = 14): LabelledRow[] {
   };
   for (const core of BRAND_PROBLEMS) for (let k = 0; k < 5; k++) escalate(tweet(core, pick(BRAND_TONES)), "complaint");
   for (const core of BRAND_NON_COMPLAINTS) for (let k = 0; k < 4; k++) routine(tweet(core, pick(["", "", "", " 😊", " 🙏", "!", " thanks", " #excited"])));
+  for (const core of ASSISTANT_PROBLEM_QUESTIONS) for (let k = 0; k < 3; k++) routine(k === 0 ? core : dress(core, random));
   return rows;
 }

@@ -3,7 +3,7 @@ import { committedWordVectors } from "~/domain/escalation/model/committed-model"
 import { decodeModel, scoreWithModel } from "~/domain/escalation/model/detector-model";
 import { MODEL_HEADS } from "~/domain/escalation/model/heads";
 import { normalizeText } from "~/domain/escalation/normalize";
-import { DEFAULT_RECIPE, buildExamples, trainAsset, type RecipeOptions, type TrainingRow } from "./train-model";
+import { DEFAULT_RECIPE, buildExamples, trainAsset, withMargin, type RecipeOptions, type TrainingRow } from "./train-model";
 
 // A small hand-written fixture: enough for each head to learn something, fast enough for CI, and
 // independent of ../shared (tests must pass without the dev data).
@@ -80,5 +80,15 @@ describe("detector training with word vectors", () => {
     const p = (text: string) => scoreWithModel(model, normalizeText(text), []);
     // "livid" and "enraged" are in no fixture row: only their vectors place them near "furious" and "angry"
     expect(p("i am livid and enraged").negative_sentiment).toBeGreaterThan(p("i am pleased and grateful").negative_sentiment);
+  });
+
+  it("adds each head's out-of-source margin to its calibrated threshold, on the 0.01 grid and at most 0.99", () => {
+    const calibrated = { explicit_request: 0.76, complaint: 0.66, negative_sentiment: 0.84, refund: 0.94 };
+    expect(withMargin(calibrated, { explicit_request: 0, complaint: 0.2, negative_sentiment: 0, refund: 0.1 })).toEqual({
+      explicit_request: 0.76,
+      complaint: 0.86,
+      negative_sentiment: 0.84,
+      refund: 0.99,
+    });
   });
 });

@@ -36,6 +36,15 @@ export interface RecipeOptions extends Omit<TrainOptions, "heads"> {
    * model exists for.
    */
   f1Tolerance: Record<ModelHead, number>;
+  /**
+   * Per head, added to the calibrated threshold (capped at 0.99). The held-back tenth is text of
+   * kinds the model knows; out of source (LOSO, `tools/detector/sweep-blocks.ts`) the complaint head
+   * is the model's main false alarm on routine text of an unseen kind (Bitext without Bitext: 55 of
+   * 8k, Banking77: 67), while its recall there comes from the rules. +0.20 (v2 blocks): Bitext
+   * 20k F1 0.939 → 0.949, 8k 0.971 → 0.982, Banking77 0.718 → 0.755 (FPR 0.020 → 0.015), no
+   * escalate row lost in any block. Public posts get the margin back (`model-findings.ts`).
+   */
+  thresholdMargin: Record<ModelHead, number>;
   /** lowest threshold calibration may pick */
   minThreshold: number;
   /** 1 in `calibrationEvery` rows (by text hash) is held back from the first fit to calibrate thresholds */
@@ -59,6 +68,7 @@ export const DEFAULT_RECIPE: Omit<RecipeOptions, "version"> = {
   familyWeights: { bitext: 1, banking77: 1, goemotions: 0.5, tweeteval: 1, synthetic: 1.5 },
   routineBudget: { explicit_request: 0.003, complaint: 0.01, negative_sentiment: 0.04, refund: 0.002 },
   f1Tolerance: { explicit_request: 0, complaint: 0, negative_sentiment: 0, refund: 0.005 },
+  thresholdMargin: { explicit_request: 0, complaint: 0.25, negative_sentiment: 0, refund: 0 },
   minThreshold: 0.5,
   calibrationEvery: 10,
   calibration: "held-back",
@@ -185,7 +195,9 @@ export function calibrateThresholds(
             else fn++;
           } else if (flagged) fp++;
         }
-        if (routine >= 100 && routineFlagged / routine > options.routineBudget[head]) withinBudget = false;
+        // a budget is judged only where it allows at least one row: 1 flagged of the 108 routine synthetic
+        // rows (0.9 %) had pushed the request head from 0.67 (its best F1) to 0.88 under its 0.3 % budget
+        if (routine >= Math.max(100, 1 / options.routineBudget[head]) && routineFlagged / routine > options.routineBudget[head]) withinBudget = false;
         if (tp + fn >= 20) {
           f1Sum += tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + fn);
           f1Count++;
@@ -237,12 +249,20 @@ export function trainAsset(
   log: (message: string) => void = () => {},
   vectors: WordVectors | null = null,
 ): DetectorModelAsset {
-  const thresholds = calibrateThresholds(
+  const calibrated = calibrateThresholds(
     options.calibration === "left-out-family" ? scoreLeftOutFamilies(examples, options, vectors) : scoreHeldBack(examples, options, vectors),
     options,
   );
-  log(`thresholds ${JSON.stringify(thresholds)}`);
+  const thresholds = withMargin(calibrated, options.thresholdMargin);
+  log(`thresholds ${JSON.stringify(thresholds)} (calibrated ${JSON.stringify(calibrated)})`);
   return toAsset(fitModel(examples, options, vectors), thresholds, options, examples.length, vectors);
+}
+
+/** The calibrated thresholds plus each head's out-of-source margin, on the 0.01 grid, at most 0.99. */
+export function withMargin(thresholds: Record<ModelHead, number>, margin: Record<ModelHead, number>): Record<ModelHead, number> {
+  const out = {} as Record<ModelHead, number>;
+  for (const head of MODEL_HEADS) out[head] = Math.min(0.99, Math.round((thresholds[head] + (margin[head] ?? 0)) * 100) / 100);
+  return out;
 }
 
 function scoreHeldBack(examples: readonly Example[], options: RecipeOptions, vectors: WordVectors | null): ScoredExample[] {

@@ -97,7 +97,9 @@ export function detectEscalation(
     // escalates only when very strong (the lexicon alone over-fires on Reddit-style chatter), or in
     // a public post at a company, where anger is a complaint. The complaint rules stay as they are:
     // they are precise on complaint tweets and the model adds what they miss.
-    const angerAlone = scores && current.mentions === 0 ? SOFT_RULE_ALONE : 0;
+    // The model reads English only: an anger cue in another language ("estoy muy enfadado") keeps the
+    // rules' own threshold, as without the model (issue 26: es/fr/de anger was lost with the model on).
+    const angerAlone = scores && current.mentions === 0 && rules.sentiment.english ? SOFT_RULE_ALONE : 0;
 
     if (settings.explicitRequest.enabled && context.action !== "talk_to_human") {
       const request = rules.request;

@@ -91,4 +91,15 @@ describe("rules + model — settings", () => {
     expect(Object.keys(d).sort()).toEqual(["confidence", "escalate", "priority", "reasonText", "reasons", "score", "signals", "topic"]);
     expect(d.reasons).toEqual(["explicit_request"]);
   });
+
+  it.each<[string]>([
+    ["estoy muy enfadado con este servicio"],
+    ["ma commande n'est jamais arrivée, c'est inadmissible"],
+    ["je suis furieux, personne ne répond"],
+    ["meine Bestellung ist nie angekommen, unverschämt"],
+    ["ich bin total sauer, niemand antwortet"],
+  ])("anger the rules read in another language escalates with the (English) model on too: %s", (text) => {
+    expect(rulesOnly(text).reasons).toContain("negative_sentiment");
+    expect(judge(text).reasons).toContain("negative_sentiment");
+  });
 });

@@ -11,7 +11,14 @@ import type { NormalizedText } from "./normalize";
 // normalized text) with their weight, in every language (lexicon/<lang>.ts `angerWords`,
 // `angerPhrases`).
 const ANGER_WORDS: Record<string, number> = Object.assign({}, ...Object.values(LEXICONS).map((l) => l.angerWords ?? {}));
-const ANGER_PHRASES: [RegExp, number][] = gather((l) => l.angerPhrases).map(([pattern, weight]) => [new RegExp(pattern), weight]);
+// English entries, to tell whether the strongest cue is one the (English) learned model can weigh
+const ENGLISH_WORDS = new Set(Object.keys(LEXICONS.en.angerWords ?? {}));
+const ENGLISH_PHRASES = new Set((LEXICONS.en.angerPhrases ?? []).map(([pattern]) => pattern));
+const ANGER_PHRASES: [RegExp, number, boolean][] = gather((l) => l.angerPhrases).map(([pattern, weight]) => [
+  new RegExp(pattern),
+  weight,
+  ENGLISH_PHRASES.has(pattern),
+]);
 
 // Words that soften profanity ("fucking love it", "holy shit that's amazing").
 const POSITIVE_SOFTENERS = new Set([
@@ -241,6 +248,11 @@ export interface MessageSentiment {
   afinn: number;
   /** the strongest cue, for evidence */
   cue?: string;
+  /**
+   * The strongest cue is English (English lexicon, profanity compound, "i feel …" frame): the learned
+   * model, trained on English, can weigh it. Absent when there is no cue.
+   */
+  english?: boolean;
 }
 
 /** Scores anger and frustration in one message (lexicon + phrases + shouting), 0..1. */
@@ -248,6 +260,7 @@ export function scoreSentiment(message: NormalizedText): MessageSentiment {
   const { tokens, text } = message;
   let best = 0;
   let cue: string | undefined;
+  let english = false;
   let afinnSum = 0;
   let afinnNoProfanity = 0;
   let positives = 0;
@@ -270,6 +283,7 @@ export function scoreSentiment(message: NormalizedText): MessageSentiment {
     if (weight > best) {
       best = weight;
       cue = token;
+      english = ENGLISH_WORDS.has(token) || ANGER_WORDS[token] === undefined;
     }
   }
   if (tokens.includes("feel") || tokens.includes("feeling") || tokens.includes("felt") || tokens.includes("feels")) {
@@ -277,15 +291,17 @@ export function scoreSentiment(message: NormalizedText): MessageSentiment {
     if (feel && feel.weight > best) {
       best = feel.weight;
       cue = feel.cue;
+      english = true;
       cues++;
     }
   }
-  for (const [pattern, weight] of ANGER_PHRASES) {
+  for (const [pattern, weight, englishPhrase] of ANGER_PHRASES) {
     if (weight <= best) continue;
     const m = pattern.exec(text);
     if (m) {
       best = weight;
       cue = m[0].trim();
+      english = englishPhrase;
       cues++;
     }
   }
@@ -302,7 +318,7 @@ export function scoreSentiment(message: NormalizedText): MessageSentiment {
   if (afinnSum <= -4) anger += afinnNoProfanity <= -4 ? 0.1 : 0.05;
   if (message.capsRatio > 0.6) anger += 0.1;
   if (message.exclamations >= 2) anger += 0.05;
-  return { anger: clamp01(anger), afinn: afinnSum, cue };
+  return { anger: clamp01(anger), afinn: afinnSum, cue, english };
 }
 
 /**
