@@ -48,6 +48,8 @@ const en = {
   teamDomains: "Other team domains",
   teamDomainsHelp: "For example your help desk's domain. Separate several with commas.",
   invalidDomain: (d: string) => `“${d}” is not a domain name.`,
+  publicMailboxDomain: (d: string) =>
+    `“${d}” is a public email service: anyone can get an address there. Add your team's addresses as escalation recipients instead.`,
   authorName: "Name shown to the shopper",
   authorNames: { first_name: "First name only", full_name: "Full name", none: "No name (“Your team”)" } as Record<string, string>,
   save: "Save",
@@ -104,6 +106,8 @@ const es: CasePageWords = {
   teamDomains: "Otros dominios del equipo",
   teamDomainsHelp: "Por ejemplo, el dominio de tu servicio de atención. Separa varios con comas.",
   invalidDomain: (d) => `«${d}» no es un nombre de dominio.`,
+  publicMailboxDomain: (d) =>
+    `«${d}» es un servicio de correo público: cualquiera puede tener una dirección allí. Añade las direcciones de tu equipo como destinatarios de los casos.`,
   authorName: "Nombre que ve el cliente",
   authorNames: { first_name: "Solo el nombre", full_name: "Nombre completo", none: "Sin nombre («Tu equipo»)" },
   save: "Guardar",
@@ -159,6 +163,8 @@ const fr: CasePageWords = {
   teamDomains: "Autres domaines de l’équipe",
   teamDomainsHelp: "Par exemple le domaine de votre service client. Séparez-en plusieurs par des virgules.",
   invalidDomain: (d) => `« ${d} » n’est pas un nom de domaine.`,
+  publicMailboxDomain: (d) =>
+    `« ${d} » est une messagerie publique : n’importe qui peut y avoir une adresse. Ajoutez plutôt les adresses de votre équipe comme destinataires des cas.`,
   authorName: "Nom montré au client",
   authorNames: { first_name: "Prénom seulement", full_name: "Nom complet", none: "Aucun nom (« Votre équipe »)" },
   save: "Enregistrer",
@@ -214,6 +220,9 @@ const de: CasePageWords = {
   teamDomains: "Weitere Domains des Teams",
   teamDomainsHelp: "Zum Beispiel die Domain Ihres Helpdesks. Mehrere mit Kommas trennen.",
   invalidDomain: (d) => `„${d}“ ist kein Domainname.`,
+  publicMailboxDomain: (d) =>
+    `„${d}“ ist ein öffentlicher E-Mail-Dienst: Dort kann jeder eine Adresse bekommen. ` +
+    "Tragen Sie stattdessen die Adressen Ihres Teams als Empfänger der Fälle ein.",
   authorName: "Name, den der Kunde sieht",
   authorNames: { first_name: "Nur der Vorname", full_name: "Vollständiger Name", none: "Kein Name („Ihr Team“)" },
   save: "Speichern",

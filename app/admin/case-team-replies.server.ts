@@ -16,15 +16,20 @@ export async function saveTeamReplySettings(
   db: Db,
   shop: string,
   form: FormData,
-): Promise<{ ok: true; settings: TeamReplySettings } | { ok: false; invalidDomain: string }> {
+): Promise<{ ok: true; settings: TeamReplySettings } | { ok: false; invalidDomain: string; publicMailbox: boolean }> {
   const domains = String(form.get("teamDomains") ?? "")
     .split(/[\s,;]+/)
     .map((d) => d.trim())
     .filter(Boolean);
   const parsed = teamReplySettingsSchema.safeParse({ teamDomains: domains, authorName: String(form.get("authorName") ?? "first_name") });
   if (!parsed.success) {
-    const index = parsed.error.issues.find((i) => i.path[0] === "teamDomains")?.path[1];
-    return { ok: false, invalidDomain: typeof index === "number" ? (domains[index] ?? "") : String(form.get("authorName")) };
+    const issue = parsed.error.issues.find((i) => i.path[0] === "teamDomains");
+    const index = issue?.path[1];
+    return {
+      ok: false,
+      invalidDomain: typeof index === "number" ? (domains[index] ?? "") : String(form.get("authorName")),
+      publicMailbox: issue?.message === "public_mailbox",
+    };
   }
   const settings = { ...parsed.data, teamDomains: [...new Set(parsed.data.teamDomains)] };
   await db.shop.update({ where: { domain: shop }, data: { teamReplies: settings } });

@@ -22,8 +22,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const { shop } = await requireAdmin(request);
   const result = await saveTeamReplySettings(db(), shop, await readForm(request));
-  if (!result.ok) return data({ ok: false as const, invalidDomain: result.invalidDomain, at: Date.now() }, { status: 400 });
-  return { ok: true as const, invalidDomain: null, at: Date.now() };
+  if (!result.ok)
+    return data({ ok: false as const, invalidDomain: result.invalidDomain, publicMailbox: result.publicMailbox, at: Date.now() }, { status: 400 });
+  return { ok: true as const, invalidDomain: null, publicMailbox: false, at: Date.now() };
 }
 
 export default function TeamReplySettingsPage() {
@@ -64,7 +65,11 @@ export default function TeamReplySettingsPage() {
                 onChange={setDomains}
                 helpText={t.teamDomainsHelp}
                 autoComplete="off"
-                error={result && !result.ok && result.invalidDomain ? t.invalidDomain(result.invalidDomain) : undefined}
+                error={
+                  result && !result.ok && result.invalidDomain
+                    ? (result.publicMailbox ? t.publicMailboxDomain : t.invalidDomain)(result.invalidDomain)
+                    : undefined
+                }
               />
               <ChoiceList
                 title={t.authorName}

@@ -92,7 +92,10 @@ describe("team replies in the demo and from the case page", () => {
 
     // The merchant lists its help desk's domain: an agent there is the team too (a bad domain is named, nothing saved).
     const bad = await actionData(app.origin, "/app/settings/team-replies", { teamDomains: "helpdesk.example, not a domain", authorName: "full_name" });
-    expect(bad).toMatchObject({ status: 400, data: { ok: false, invalidDomain: "not" } });
+    expect(bad).toMatchObject({ status: 400, data: { ok: false, invalidDomain: "not", publicMailbox: false } });
+    // A public mailbox service is never the team: anyone can get an address there.
+    const open = await actionData(app.origin, "/app/settings/team-replies", { teamDomains: "helpdesk.example, GMAIL.com", authorName: "full_name" });
+    expect(open).toMatchObject({ status: 400, data: { ok: false, invalidDomain: "GMAIL.com", publicMailbox: true } });
     const saved = await actionData(app.origin, "/app/settings/team-replies", { teamDomains: "HelpDesk.example", authorName: "full_name" });
     expect(saved.data).toMatchObject({ ok: true });
     const transport = nodemailer.createTransport({ host: "127.0.0.1", port: Number(printed), secure: false, ignoreTLS: true });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { caseAddressKey, caseReplyAddress, readCaseAddress, verifyCaseAddress } from "./case-address.server";
 import { isForged, verdictFromProvider } from "./mail-auth.server";
-import { authorNameFor, isTeamAddress, parseTeamReplySettings } from "./team-reply-settings";
+import { authorNameFor, isPublicMailboxDomain, isTeamAddress, parseTeamReplySettings, teamReplySettingsSchema } from "./team-reply-settings";
 
 const key = caseAddressKey("app-secret");
 
@@ -29,6 +29,16 @@ describe("team senders and names", () => {
     expect(isTeamAddress("agent7@evil-helpdesk.example", [], settings)).toBe(false);
     expect(isTeamAddress("helpdesk.example@evil.example", [], settings)).toBe(false);
     expect(isTeamAddress("not-an-address", ["not-an-address"], settings)).toBe(false);
+  });
+  it("a public mailbox service is never a team domain: refused when saved, ignored if stored earlier", () => {
+    expect(teamReplySettingsSchema.safeParse({ teamDomains: ["gmail.com"] }).success).toBe(false);
+    expect(teamReplySettingsSchema.safeParse({ teamDomains: ["@GMX.de"] }).success).toBe(false);
+    expect(isPublicMailboxDomain("outlook.com")).toBe(true);
+    expect(isPublicMailboxDomain("helpdesk.example")).toBe(false);
+    const stored = { teamDomains: ["gmail.com"], authorName: "first_name" as const };
+    expect(isTeamAddress("anyone@gmail.com", [], stored)).toBe(false);
+    // A recipient the merchant named by full address stays the team, whatever its provider.
+    expect(isTeamAddress("owner@gmail.com", ["owner@gmail.com"], stored)).toBe(true);
   });
   it("the name shown to the shopper is what the shop allows", () => {
     expect(authorNameFor("Alex Rivera", "first_name")).toBe("Alex");

@@ -1,5 +1,16 @@
+import publicMailboxDomains from "email-providers/common.json";
 import { z } from "zod";
 import { normalizeEmail } from "~/domain/email/address";
+
+// Mail "from gmail.com" proves nothing about who wrote it: listing a public mailbox service as a team
+// domain would let anyone there who learns a case address write into the shopper's chat. The list is the
+// `email-providers` package's common free providers (355: Gmail, Outlook, GMX, Orange, …).
+const PUBLIC_MAILBOXES = new Set<string>(publicMailboxDomains);
+
+/** A domain anyone can get an address at: not a team domain (list the team's addresses as recipients instead). */
+export function isPublicMailboxDomain(domain: string): boolean {
+  return PUBLIC_MAILBOXES.has(domain.trim().toLowerCase().replace(/^@/, ""));
+}
 
 /**
  * The shop's team-reply settings (`Shop.teamReplies`): which mail counts as the team's beside the
@@ -10,7 +21,8 @@ const domainName = z
   .trim()
   .toLowerCase()
   .transform((d) => d.replace(/^@/, ""))
-  .pipe(z.string().regex(/^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, "not a domain name"));
+  .pipe(z.string().regex(/^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, "not a domain name"))
+  .refine((d) => !PUBLIC_MAILBOXES.has(d), "public_mailbox");
 
 export const AUTHOR_NAME_MODES = ["first_name", "full_name", "none"] as const;
 export type AuthorNameMode = (typeof AUTHOR_NAME_MODES)[number];
@@ -35,7 +47,8 @@ export function isTeamAddress(from: string, recipients: readonly string[], setti
   if (!address.includes("@")) return false;
   if (recipients.some((r) => normalizeEmail(r) === address)) return true;
   const domain = address.slice(address.lastIndexOf("@") + 1);
-  return settings.teamDomains.includes(domain);
+  // Settings saved before public mailboxes were refused still do not make a whole public service the team.
+  return settings.teamDomains.includes(domain) && !PUBLIC_MAILBOXES.has(domain);
 }
 
 /** The author's name as the shop allows it to be shown (null: no name, the widget says "the team"). */
