@@ -22,7 +22,7 @@ async function pixel(jpeg: Buffer, x: number, y: number): Promise<number[]> {
   return [data[i]!, data[i + 1]!, data[i + 2]!];
 }
 const isRed = ([r, g, b]: number[]) => r! > 150 && g! < 90 && b! < 90;
-const isBlue = ([r, g, b]: number[]) => b! > 150 && r! < 90;
+const isBlue = ([r, , b]: number[]) => b! > 150 && r! < 90;
 
 describe("processPhoto", () => {
   it.each([

@@ -1,6 +1,6 @@
 import { fileTypeFromBuffer } from "file-type";
 import decodeHeic from "heic-decode";
-import sharp from "sharp";
+import sharp, { type Sharp } from "sharp";
 import { imageEnd } from "./image-end";
 
 /**
@@ -69,7 +69,7 @@ export async function processPhoto(bytes: Buffer): Promise<ProcessedPhoto> {
   }
 }
 
-type Source = { ok: true; image: sharp.Sharp } | Extract<ProcessedPhoto, { ok: false }>;
+type Source = { ok: true; image: Sharp } | Extract<ProcessedPhoto, { ok: false }>;
 
 async function rasterSource(bytes: Buffer): Promise<Source> {
   // The header first: a bomb is refused before decoding; `failOn: "error"` refuses a truncated or corrupt file.
