@@ -10,6 +10,7 @@ import { buildSignedProxyUrl } from "../servers/shopify-signing";
 import { startSmtpServer, type SmtpServerHandle } from "../servers/smtp-server";
 import { startAppServer, TEST_API_SECRET, type AppServer } from "../support/app-server";
 import { storefront } from "../support/storefront-client";
+import { loaderData } from "./admin-fixtures";
 
 // Photos in the chat (README "Photos") over HTTP against the real demo process and a real SMTP
 // server: uploads of real images (made by sharp here; one HEIC written by libheif), a polyglot, an
@@ -47,7 +48,7 @@ function upload(conversationId: string, body: Uint8Array | string, o: { type?: s
   return fetch(photosUrl({ ...o, extra: { conversationId } }), {
     method: "POST",
     headers: { "Content-Type": o.type ?? "image/jpeg", "X-Forwarded-For": o.ip ?? `198.51.100.${(address++ % 200) + 1}` },
-    body,
+    body: typeof body === "string" ? body : new Uint8Array(body),
   });
 }
 async function errorCode(res: Response): Promise<string> {
@@ -206,6 +207,31 @@ describe("photos reach the team", () => {
     const followUp = await smtp.waitForMessage((m) => m.headers["x-baton-case"] === kase.id && m.inReplyTo === caseMail.messageId, 15_000);
     expect(followUp.parsed.attachments.map((a) => a.filename)).toEqual(["photo-3.jpg"]);
     expect(followUp.text).toContain("📷 photo-3.jpg");
+
+    // The case page: thumbnails and full-size photos through signed, expiring links.
+    const page = await loaderData(app.origin, `/app/cases/${kase.id}`, "routes/app.cases.$id");
+    const photos = page.data.photos as Array<{ index: number; width: number; thumbUrl: string; fullUrl: string }>;
+    expect(photos.map((p) => [p.index, p.width])).toEqual([
+      [1, 800],
+      [2, 96],
+      [3, 300],
+    ]);
+    const full = await fetch(`${app.origin}${photos[0]!.fullUrl}`);
+    expect(full.status).toBe(200);
+    expect(full.headers.get("content-type")).toBe("image/jpeg");
+    expect(full.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(full.headers.get("content-security-policy")).toContain("sandbox");
+    expect(full.headers.get("content-disposition")).toBe('inline; filename="photo.jpg"');
+    expect((await sharp(Buffer.from(await full.arrayBuffer())).metadata()).width).toBe(800);
+    expect((await sharp(Buffer.from(await (await fetch(`${app.origin}${photos[0]!.thumbUrl}`)).arrayBuffer())).metadata()).width).toBe(320);
+    // An altered signature, a thumb link asking for the full size, or an expiry moved later: 404.
+    const tampered = [
+      photos[0]!.fullUrl.replace(/sig=./, (m) => (m.endsWith("A") ? "sig=B" : "sig=A")),
+      photos[0]!.thumbUrl.replace("size=thumb", "size=full"),
+      photos[0]!.fullUrl.replace(/exp=(\d+)/, (_m, exp: string) => `exp=${Number(exp) + 60}`),
+      photos[0]!.fullUrl.replace(/\/photos\/[^?]+/, `/photos/${encodeURIComponent("someone-else")}`),
+    ];
+    for (const url of tampered) expect((await fetch(`${app.origin}${url}`)).status, url).toBe(404);
   });
 });
 
