@@ -3,30 +3,30 @@ import { useAdminLayout, useFormatters } from "./admin-ui";
 import type { CasePhoto } from "./case-photos.server";
 import { adminLanguage, type AdminLanguage } from "./i18n/languages";
 
-const WORDS: Record<AdminLanguage, { title: string; hint: string; alt: (n: number, w: number, h: number) => string; open: (n: number) => string }> = {
+const WORDS: Record<AdminLanguage, { title: string; hint: string; alt: (n: number, w: number, h: number) => string; open: string }> = {
   en: {
     title: "Photos from the shopper",
     hint: "Sent in the chat; also attached to the case emails. Select one to open it full size.",
     alt: (n, w, h) => `Photo ${n} from the shopper (${w}×${h})`,
-    open: (n) => `Open photo ${n} full size (new tab)`,
+    open: "opens full size in a new tab",
   },
   es: {
     title: "Fotos del cliente",
     hint: "Enviadas en el chat; también adjuntas a los correos del caso. Selecciona una para verla a tamaño completo.",
     alt: (n, w, h) => `Foto ${n} del cliente (${w}×${h})`,
-    open: (n) => `Abrir la foto ${n} a tamaño completo (nueva pestaña)`,
+    open: "se abre a tamaño completo en una pestaña nueva",
   },
   fr: {
     title: "Photos du client",
     hint: "Envoyées dans le chat ; aussi jointes aux e-mails du dossier. Sélectionnez-en une pour l’ouvrir en grand.",
     alt: (n, w, h) => `Photo ${n} du client (${w}×${h})`,
-    open: (n) => `Ouvrir la photo ${n} en grand (nouvel onglet)`,
+    open: "s’ouvre en grand dans un nouvel onglet",
   },
   de: {
     title: "Fotos der Kundin / des Kunden",
     hint: "Im Chat gesendet; auch an die Fall-E-Mails angehängt. Wählen Sie eines, um es in voller Größe zu öffnen.",
     alt: (n, w, h) => `Foto ${n} der Kundin / des Kunden (${w}×${h})`,
-    open: (n) => `Foto ${n} in voller Größe öffnen (neuer Tab)`,
+    open: "öffnet sich in voller Größe in einem neuen Tab",
   },
 };
 
@@ -51,13 +51,12 @@ export function CasePhotos({ photos }: { photos: CasePhoto[] }) {
               href={p.fullUrl}
               target="_blank"
               rel="noopener noreferrer"
-              aria-label={t.open(p.index)}
               data-testid="case-photo"
               style={{ display: "inline-block", textAlign: "center", textDecoration: "none", color: "inherit" }}
             >
               <img
                 src={p.thumbUrl}
-                alt={t.alt(p.index, p.width, p.height)}
+                alt={`${t.alt(p.index, p.width, p.height)}, ${t.open}`}
                 width={thumbSize(p).width}
                 height={thumbSize(p).height}
                 style={{ display: "block", borderRadius: 8, border: "1px solid #e3e3e3", objectFit: "cover", background: "#f6f6f7" }}
