@@ -11,16 +11,20 @@ import type { OutboxRow } from "./types";
  */
 export async function photoAttachments(db: Db, row: OutboxRow): Promise<EmailAttachment[]> {
   if (!row.caseId || (row.kind !== "case" && row.kind !== "followup")) return [];
-  const kase = await db.escalationCase.findUnique({ where: { id: row.caseId }, select: { conversationId: true } });
-  if (!kase) return [];
-  if (row.sentAt === null) {
-    await db.chatPhoto.updateMany({ where: { conversationId: kase.conversationId, outboxId: null }, data: { outboxId: row.id } });
-  }
-  const all = await db.chatPhoto.findMany({
-    where: { conversationId: kase.conversationId },
+  // One read for every email; a write only when the case has photos no email claimed yet (most emails have none).
+  let all = await db.chatPhoto.findMany({
+    where: { conversation: { case: { id: row.caseId } } },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     select: { id: true, outboxId: true },
   });
+  const unclaimed = all.filter((p) => p.outboxId === null).map((p) => p.id);
+  if (row.sentAt === null && unclaimed.length > 0) {
+    await db.chatPhoto.updateMany({ where: { id: { in: unclaimed }, outboxId: null }, data: { outboxId: row.id } });
+    const owners = new Map(
+      (await db.chatPhoto.findMany({ where: { id: { in: unclaimed } }, select: { id: true, outboxId: true } })).map((p) => [p.id, p.outboxId]),
+    );
+    all = all.map((p) => (owners.has(p.id) ? { ...p, outboxId: owners.get(p.id) ?? null } : p));
+  }
   const carried = all.map((p, i) => ({ ...p, index: i + 1 })).filter((p) => p.outboxId === row.id);
   if (carried.length === 0) return [];
   const bytes = await db.chatPhoto.findMany({ where: { id: { in: carried.map((p) => p.id) } }, select: { id: true, data: true } });
