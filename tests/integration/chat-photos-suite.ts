@@ -61,11 +61,14 @@ export function defineChatPhotoSuite(flavour: "sqlite" | "postgresql", database:
     });
   }
   /** A POST whose answer may come (and the socket close) before the body is written: the answer is what counts. */
-  function postWhileRefused(url: string, body: Buffer): Promise<{ status: number; code: string; connection: string | undefined }> {
+  function postWhileRefused(url: string, body: Buffer, chunked = false): Promise<{ status: number; code: string; connection: string | undefined }> {
     return new Promise((resolve, reject) => {
       const req = request(
         url,
-        { method: "POST", headers: { "Content-Type": "image/jpeg", "Content-Length": body.length, "X-Forwarded-For": "198.51.100.250" } },
+        {
+          method: "POST",
+          headers: { "Content-Type": "image/jpeg", ...(chunked ? {} : { "Content-Length": body.length }), "X-Forwarded-For": "198.51.100.250" },
+        },
         (res) => {
           let text = "";
           res.on("data", (chunk: Buffer) => (text += chunk.toString()));
@@ -77,7 +80,17 @@ export function defineChatPhotoSuite(flavour: "sqlite" | "postgresql", database:
       );
       // EPIPE / ECONNRESET while writing the refused body is expected; only a missing answer fails.
       req.on("error", (error) => setTimeout(() => reject(error), 2_000));
-      req.end(body);
+      if (!chunked) return void req.end(body);
+      // No Content-Length: the server counts the chunks as they arrive and stops at 10 MB.
+      let at = 0;
+      const next = () => {
+        while (at < body.length) {
+          const piece = body.subarray(at, (at += 256 * 1024));
+          if (!req.write(piece)) return void req.once("drain", next);
+        }
+        req.end();
+      };
+      next();
     });
   }
 
@@ -155,6 +168,8 @@ export function defineChatPhotoSuite(flavour: "sqlite" | "postgresql", database:
       const oversized = Buffer.concat([jpeg, Buffer.alloc(10 * 1024 * 1024)]);
       const res2 = await postWhileRefused(photosUrl({ extra: { conversationId: id } }), oversized);
       expect([res2.status, res2.code, res2.connection]).toEqual([413, "photo_too_large", "close"]);
+      const res2b = await postWhileRefused(photosUrl({ extra: { conversationId: id } }), oversized, true);
+      expect([res2b.status, res2b.code, res2b.connection]).toEqual([413, "photo_too_large", "close"]);
 
       const bomb = await sharp({ create: { width: 10_000, height: 10_000, channels: 3, background: "#fff" } })
         .png({ compressionLevel: 9 })
