@@ -1,6 +1,6 @@
 import { fileTypeFromBuffer } from "file-type";
-import decodeHeic from "heic-decode";
 import sharp, { type Sharp } from "sharp";
+import { decodeHeicOffThread } from "./heic-off-thread.server";
 import { imageEnd } from "./image-end";
 
 /**
@@ -79,19 +79,12 @@ async function rasterSource(bytes: Buffer): Promise<Source> {
   return { ok: true, image: sharp(bytes, options) };
 }
 
-/** HEVC-coded HEIC (what iPhones write): sharp's prebuilt libvips reads only AVIF, so libheif (wasm) decodes it. */
+/** HEVC-coded HEIC (what iPhones write): sharp's prebuilt libvips reads only AVIF, so libheif (wasm) decodes it, off the request's thread. */
 async function heicPixels(bytes: Buffer): Promise<Source> {
-  const images = await decodeHeic.all({ buffer: bytes });
-  try {
-    const primary = images[0];
-    if (!primary) return refuse("invalid_image", "no image in the HEIF container");
-    if (primary.width * primary.height > PHOTO_MAX_PIXELS) return refuse("image_too_large", `${primary.width}×${primary.height} pixels`);
-    const { width, height, data } = await primary.decode();
-    const raw = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
-    return { ok: true, image: sharp(raw, { raw: { width, height, channels: 4 } }) };
-  } finally {
-    images.dispose();
-  }
+  const decoded = await decodeHeicOffThread(bytes, PHOTO_MAX_PIXELS);
+  if (!decoded.ok) return refuse(decoded.code, decoded.detail);
+  const { width, height, data } = decoded;
+  return { ok: true, image: sharp(Buffer.from(data.buffer, data.byteOffset, data.byteLength), { raw: { width, height, channels: 4 } }) };
 }
 
 function refuse(code: PhotoRefusal, detail: string): Extract<ProcessedPhoto, { ok: false }> {
