@@ -15,7 +15,8 @@ const NAMES = /\.(jpe?g|png|webp|hei[cf])$/i;
 
 const CSS =
   ".pa:hover{background:#f1f1f1}.pt{margin:0 12px;padding-top:8px}.pl{display:flex;gap:8px;margin:0;padding:0;list-style:none}" +
-  ".pl li{position:relative;flex:none;width:64px}.pl img,.pn{display:block;width:64px;height:64px;object-fit:cover;border-radius:8px;border:1px solid #c9c9c9}" +
+  ".pl li{position:relative;flex:none;width:64px}" +
+  ".pl img,.pn{display:block;width:64px;height:64px;object-fit:cover;border-radius:8px;border:1px solid #c9c9c9}" +
   ".pn{display:grid;place-items:center;font-size:11px;overflow:hidden;text-align:center;word-break:break-all;background:#f6f6f7}" +
   ".pr{position:absolute;top:-8px;right:-8px;width:24px;height:24px;padding:0;border:0;border-radius:50%;background:#303030;color:#fff;cursor:pointer}" +
   ".pp,.pe{margin:6px 0 0;font-size:13px}.pe{color:#8a1c1c}.pp:empty,.pe:empty{display:none}";
