@@ -8,9 +8,12 @@ import type { OrderFacts } from "~/domain/orders";
 
 /** One message of the widget's history (README "Storefront chat API", GET /proxy/chat). */
 export type HistoryMessage =
-  | { role: "shopper" | "assistant"; text: string; parts?: ReplyPart[]; at: string }
+  | { role: "shopper" | "assistant"; text: string; parts?: ReplyPart[]; at: string; photo?: HistoryPhoto }
   /** A reply from the shop's team (by email to the case address, or from the case page). */
   | { role: "team"; text: string; at: string; author?: string };
+
+/** A photo the shopper attached (README "Photos"): its image is `GET /proxy/chat/photos?conversationId=…&id=…`. */
+export type HistoryPhoto = { id: string; width: number; height: number };
 
 const MAX_MESSAGES = 200;
 const MAX_TEAM_MESSAGES = 100;
@@ -37,6 +40,7 @@ export async function loadConversationHistory(db: Db, shop: string, conversation
       text: m.text,
       // Reply parts (order card, quick actions) are kept in the message's meta by the turn.
       ...partsOf(m.meta),
+      ...photoOf(m.meta),
       at: m.createdAt.toISOString(),
     }));
   const team: HistoryMessage[] = conversation.teamMessages.map((m) => ({
@@ -84,4 +88,9 @@ export async function loadLatestOrder(
   if (!customerId) return { latestOrder: null };
   const order = await latestOrderOf(customerId);
   return { latestOrder: order ? orderCardPart(order, locale?.slice(0, 35)).order : null };
+}
+
+function photoOf(meta: unknown): { photo?: HistoryPhoto } {
+  const { photo } = readMessageMeta(meta);
+  return photo ? { photo } : {};
 }

@@ -1,3 +1,4 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { db } from "~/db.server";
 import { ALLOW_HEADER, errorAnswer, jsonAnswer, type Answer, type ApiRequest } from "../platform/http.server";
 import { logger } from "../platform/logger.server";
@@ -7,6 +8,7 @@ import { isWellFormedConversationId } from "./chat-input.server";
 import { loadConversationHistory } from "./conversation-history.server";
 import { ChatUnavailableError, runChatTurn } from "./run-chat-turn.server";
 import { verifyStorefrontRequest } from "./storefront-auth.server";
+import { servePhotos } from "./photos/photo-transport.server";
 
 /**
  * The storefront chat API (README "Storefront chat API"), independent of the transport: the plain
@@ -118,11 +120,16 @@ const streamRoute: PlainRoute = async (request, res) => {
   return null;
 };
 
-/** The storefront API's plain Node handler (mounted before Remix by app/cli/launch-server.ts through the server build). */
-export const serveStorefrontApi = plainRoutes(
+const serveChat = plainRoutes(
   {
     "/proxy/chat": (request) => (request.method === "POST" ? answerChatPost(request) : answerChatHistory(request)),
     "/proxy/chat/stream": streamRoute,
   },
   log,
 );
+
+/** Photos have a body limit of their own (10 MB, not the JSON routes' 1 MB): app/chat/photos/photo-transport.server.ts. */
+const servePhotoRoute = servePhotos(log);
+
+/** The storefront API's plain Node handler (mounted before Remix by app/cli/launch-server.ts through the server build). */
+export const serveStorefrontApi = (req: IncomingMessage, res: ServerResponse): boolean => servePhotoRoute(req, res) || serveChat(req, res);

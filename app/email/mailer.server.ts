@@ -107,6 +107,7 @@ export async function sendComposedEmail(transport: MailSender, email: ComposedEm
     inReplyTo: email.inReplyTo,
     references: email.references?.length ? email.references : undefined,
     headers: email.headers,
+    attachments: email.attachments?.map((a) => ({ filename: a.filename, contentType: a.contentType, content: Buffer.from(a.content) })),
     // Quoted-printable keeps the text part readable in raw form and safe for 8-bit-hostile relays.
     textEncoding: "quoted-printable",
   });

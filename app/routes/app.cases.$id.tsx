@@ -11,13 +11,15 @@ import { casePageWords } from "~/admin/case-page-i18n";
 import { sendAdminReply } from "~/admin/case-reply.server";
 import { CaseEmails, CaseReplyCard, CaseTimeline } from "~/admin/case-timeline";
 import { loadCaseTimeline } from "~/admin/case-timeline.server";
+import { CasePhotos } from "~/admin/case-photos";
+import { loadCasePhotos } from "~/admin/case-photos.server";
 import { resolveLanguage } from "~/domain/conversation/language";
 import { configuredCaseReplyAddresses } from "~/email/inbound/inbound-config.server";
 import { DELIVERY_TONE, PRIORITY_TONE, problemLabel } from "~/admin/labels";
 import { shopifyAdminResourceUrl } from "~/shopify/admin-links.server";
 import { kickOutbox } from "~/platform/runtime.server";
 import { readForm } from "~/platform/http.server";
-import { appConfig } from "~/shopify.server";
+import { appConfig, chatConfig } from "~/shopify.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { shop } = await requireAdmin(request);
@@ -28,6 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     detail,
     timeline: await loadCaseTimeline(db(), shop, detail),
+    photos: await loadCasePhotos(db(), shop, detail.id, chatConfig.appSecret, new Date()),
     links: {
       order: shopifyAdminResourceUrl(shop, "orders", order?.id),
       customer: shopifyAdminResourceUrl(shop, "customers", customer?.id ?? order?.customer?.id),
@@ -76,7 +79,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function CaseDetailPage() {
-  const { detail: c, timeline, links } = useLoaderData<typeof loader>();
+  const { detail: c, timeline, photos, links } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { llmConfigured, format } = useAdminLayout();
   const words = casePageWords(format.locale);
@@ -168,6 +171,7 @@ export default function CaseDetailPage() {
               </BlockStack>
             </Card>
             <CaseTimeline entries={timeline} shopperName={c.customerName} />
+            <CasePhotos photos={photos} />
             {c.shopperEmail ? (
               <CaseReplyCard
                 defaultLanguage={resolveLanguage(format.locale)}

@@ -20,6 +20,8 @@ export interface ChatMessage {
   at?: string;
   /** The team member's name on a team message. */
   author?: string;
+  /** A photo the shopper attached (history): its id and size. */
+  photo?: { id: string; width: number; height: number };
   /** Typed extras beside the complete text (order card, quick actions); see reply-parts.ts. */
   parts?: ReplyPart[];
 }
@@ -75,6 +77,8 @@ export function readReply(body: unknown): ChatReply | null {
         parts: m.parts,
         ...(typeof m.at === "string" && !isNaN(Date.parse(m.at)) ? { at: m.at } : {}),
         ...(m.role === "team" && typeof m.author === "string" && m.author.trim() ? { author: m.author.trim() } : {}),
+        // A photo the shopper attached (README "Photos"): shown by photo-button.ts.
+        ...(m.role === "shopper" && typeof m.photo?.id === "string" ? { photo: m.photo } : {}),
       })),
     replyTo: typeof b.replyTo === "string" && b.replyTo ? b.replyTo : undefined,
   };

@@ -12,6 +12,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 export const ASSETS_DIR = join(here, "../../extensions/baton-chat/assets");
 export const LAUNCHER_FILE = "baton-chat.js";
 export const PANEL_FILE = "baton-chat-panel.js";
+export const PHOTOS_FILE = "baton-chat-photos.js";
 // Modern browsers only: Chrome/Edge 91+ (earlier V8 had an optional-chaining bug, so esbuild would
 // compile every `?.` down), Firefox 78+, Safari 14+. `||=` is compiled down where needed.
 const TARGET = ["es2020", "chrome91", "firefox78", "safari14", "edge91"];
@@ -46,7 +47,12 @@ export interface WidgetBuild {
 
 /** Builds both chunks in memory. The launcher gets the panel's content hash for cache busting. */
 export async function buildWidget(): Promise<WidgetBuild> {
-  const panel = (await build({ ...common, entryPoints: [join(here, "panel.ts")] })).outputFiles![0].contents;
+  // The photo chunk loads on the first press of the attach button (decision 0070); the panel gets its hash.
+  const photos = (await build({ ...common, entryPoints: [join(here, "photo-attach.ts")] })).outputFiles![0].contents;
+  const photosHash = createHash("sha256").update(photos).digest("hex").slice(0, 10);
+  const panel = (
+    await build({ ...common, entryPoints: [join(here, "panel.ts")], define: { __PHOTOS_FILE__: JSON.stringify(`${PHOTOS_FILE}?v=${photosHash}`) } })
+  ).outputFiles![0].contents;
   const hash = createHash("sha256").update(panel).digest("hex").slice(0, 10);
   const launcher = (
     await build({
@@ -59,6 +65,7 @@ export async function buildWidget(): Promise<WidgetBuild> {
     files: [
       { name: LAUNCHER_FILE, contents: launcher },
       { name: PANEL_FILE, contents: panel },
+      { name: PHOTOS_FILE, contents: photos },
     ],
   };
 }

@@ -10,6 +10,7 @@ import { quickActions, renderParts, type PartsContext } from "./parts";
 import { showLatestOrder } from "./latest-order";
 import { messageElement, noticeElement, ratingPrompt } from "./message";
 import { findEmail, fmt, isValidEmail, MAX_MESSAGE } from "./text";
+import { photoButton } from "./photo-button";
 import type { BatonChatGlobal, ChatState, PanelApi, PanelContext } from "./types";
 
 const CLOSE_ICON = "M6.4 5 5 6.4l5.6 5.6L5 17.6 6.4 19l5.6-5.6 5.6 5.6 1.4-1.4-5.6-5.6L19 6.4 17.6 5 12 10.6z";
@@ -53,11 +54,12 @@ function mount(ctx: PanelContext): PanelApi {
 
   const input = h("textarea", { id: "bi", rows: "1", maxlength: String(MAX_MESSAGE), placeholder: t.placeholder, "aria-describedby": "bc" });
   const counter = h("span", { class: "c", id: "bc", hidden: "" });
+  const photos = photoButton(ctx, input, (m) => addMessage(m, undefined, false, new Date(m.at)));
   const form = h(
     "form",
     { class: "f" },
     h("label", { for: "bi", class: "sr" }, t.input),
-    h("div", { class: "w" }, input, h("button", { type: "submit", class: "s", "aria-label": t.send }, icon(SEND_ICON))),
+    h("div", { class: "w" }, photos.button, input, h("button", { type: "submit", class: "s", "aria-label": t.send }, icon(SEND_ICON))),
     counter,
   );
 
@@ -120,7 +122,7 @@ function mount(ctx: PanelContext): PanelApi {
   }
 
   function addMessage(m: ChatMessage, extra?: ReplyPart[], live = false, at = new Date()): HTMLElement {
-    const el = messageElement(m, at, { h, t, locale, assistantName: cfg.assistantName });
+    const el = photos.decorate(messageElement(m, at, { h, t, locale, assistantName: cfg.assistantName }), m, conversationId);
     log.append(el, ...renderParts(extra, parts, live));
     log.scrollTop = log.scrollHeight;
     return el;
@@ -250,13 +252,13 @@ function mount(ctx: PanelContext): PanelApi {
 
   async function submitText() {
     const text = input.value.trim();
-    if (!text || busy) return;
+    if (busy || !(await photos.send(text, conversationId))) return;
     setInput("");
     const e = await send({ message: text });
     if (e) {
       if (!input.value) setInput(text); // keep the unsent text
       showError(e, submitText);
-    }
+    } else await photos.send("", conversationId);
   }
 
   async function submitEmail() {

@@ -232,6 +232,9 @@ describe("storefront chat widget", () => {
     await page.keyboard.press("Shift+Tab");
     expect(await focused(page)).toBe("a");
     await input(page).focus();
+    // Before the message box, the attach button (photos, README "Photos").
+    await page.keyboard.press("Shift+Tab");
+    expect(await focused(page)).toBe("button.pa");
 
     // Back through the panel: the tracking link in the reply, the log (scrollable, focusable), then the
     // header's second row (talk to a person) before its first (close), as they read top to bottom.

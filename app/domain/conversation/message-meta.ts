@@ -38,6 +38,8 @@ export const messageMetaSchema = z.object({
   // Shopper messages: the detector's findings on them.
   /** A press of "Talk to a person" with nothing typed: kept for the team's transcript, never shown as a bubble. */
   pressed: z.boolean().optional(),
+  /** A photo the shopper attached (README "Photos"): the history shows it instead of the text, which names the email's attachment. */
+  photo: z.object({ id: z.string(), width: z.number(), height: z.number() }).optional(),
   signals: z.array(signalSchema).optional(),
   reasons: z.array(z.string()).optional(),
 });

@@ -45,6 +45,8 @@ export function readHistory(history: readonly HistoryMessage[]): HistoryReading 
   let trailing: ReplyKey[] = [];
   for (const m of history) {
     reading.lines.push({ role: m.role, text: m.text });
+    // A photo's line ("📷 photo-1.jpg") is no words of the shopper's: no mood, no question, no evidence.
+    if (m.meta.photo) continue;
     if (m.role === "assistant") {
       reading.lastAssistant = m.meta;
       if (m.meta.proofFailed) reading.failedProofs++;

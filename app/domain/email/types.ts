@@ -59,4 +59,13 @@ export interface ComposedEmail {
   references?: string[];
   /** Extra headers, e.g. X-Baton-Case, X-Priority. Values never contain CR/LF. */
   headers: Record<string, string>;
+  /** Files sent with it: the shopper's photos on a case email or follow-up (README "Photos"). */
+  attachments?: EmailAttachment[];
+}
+
+/** A file attached to an email; `filename` is ours (photo-N.jpg), never the shopper's. */
+export interface EmailAttachment {
+  filename: string;
+  contentType: string;
+  content: Uint8Array;
 }

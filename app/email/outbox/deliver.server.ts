@@ -5,6 +5,7 @@ import { PRIORITIES, type Priority } from "~/domain/escalation";
 import type { Db } from "~/db.server";
 import type { LogSink } from "~/platform/logger.server";
 import { loadCaseView, type AdminCaseUrl } from "../load-case-email.server";
+import { photoAttachments } from "./photo-attachments.server";
 import { classifySmtpError, sendComposedEmail, type FailureScope, type MailSender } from "../mailer.server";
 import {
   BackoffOptions,
@@ -158,6 +159,8 @@ export async function deliverClaimed(db: Db, transport: MailSender, claimed: Cla
 
   const caseRow = row.caseId ? await db.escalationCase.findUnique({ where: { id: row.caseId }, select: { priority: true } }) : null;
   const email = composedFromRow(row, isPriority(caseRow?.priority) ? caseRow.priority : null);
+  const attachments = await photoAttachments(db, row);
+  if (attachments.length) email.attachments = attachments;
 
   const started = performance.now();
   let sendError: unknown = null;
