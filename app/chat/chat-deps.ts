@@ -24,6 +24,8 @@ export interface ChatTurnInput {
   clientAddress?: string | null;
   /** The shop's settings when the request already read them (storefront auth); otherwise the turn reads them. */
   shopContext?: ShopContext | null;
+  /** Keyed hash of the widget's visit token (chat/visit-proof.server): a proof counts only for its visit. */
+  visit?: string | null;
 }
 
 /** The configuration a chat turn uses, passed in from the composition root (never read from the environment here). */

@@ -9,6 +9,7 @@ import { verifyStorefrontRequest } from "./storefront-auth.server";
 import { chatConfig, chatEdgeConfig, shopCatalogueFor, shopLookupsFor } from "~/shopify.server";
 import { logger } from "~/platform/logger.server";
 import { clientAddress } from "../platform/client-address.server";
+import { visitHashOf } from "./visit-proof.server";
 
 // The storefront chat API's request rules (README "Storefront chat API"), shared by the JSON
 // route and the streaming one so both answer bad input identically.
@@ -91,6 +92,7 @@ export async function readChatRequest(request: ApiRequest): Promise<ChatRequest>
       locale: parsed.data.locale,
       clientAddress: client,
       shopContext: auth.shopContext,
+      visit: visitHashOf(chatConfig.appSecret, parsed.data.visit),
     },
   };
 }

@@ -5,6 +5,7 @@ import { withinCaseCaps, clientAddressHash } from "./case-caps.server";
 import type { ChatDeps, ChatTurnInput } from "./chat-deps";
 import { commitTurn } from "./commit-turn.server";
 import { gatherTurn, type GatheredTurn } from "./gather-turn.server";
+import { decisionToStore, forThisVisit, recordVisitProof } from "./visit-proof.server";
 import { addUsage, consultModel, summarizeForEmail, type ModelCall } from "./model/assistant.server";
 import type { ModelUsage } from "./model/model-turn.server";
 
@@ -24,7 +25,7 @@ export interface ChatTurnOutput {
  * case summary when a case goes to the team — and the cap counts a new case needs.
  */
 export async function runChatTurn(deps: ChatDeps, input: ChatTurnInput): Promise<ChatTurnOutput> {
-  const turn = await gatherTurn(deps, input);
+  const turn = await forThisVisit(deps.db, await gatherTurn(deps, input), input.visit ?? null);
   let decision = decideTurn(turn.input);
   const model = decision.modelRequest ? await askModel(deps, turn, input, decision) : null;
   if (model && decision.withModel) decision = decision.withModel(model.outcome);
@@ -42,7 +43,10 @@ export async function runChatTurn(deps: ChatDeps, input: ChatTurnInput): Promise
 
   // The turn's model deadline ends here, also when the summary fails.
   const summary = await caseSummary(deps, turn, decision, model).finally(() => model?.deadline.dispose());
+  const decided = decision;
+  decision = decisionToStore(turn, decision);
   await commitTurn(deps, turn, decision, { llmUsage: addUsage(modelUsage(model, decision), summary.usage), modelSummary: summary.text, clientHash });
+  await recordVisitProof(deps, turn, decided);
 
   const last = decision.replies.length - 1;
   return {
