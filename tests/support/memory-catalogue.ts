@@ -1,4 +1,4 @@
-import type { CatalogueSource, ProductFacts, ProductQuery, ProductVariantFacts } from "../../app/domain/catalogue";
+import { indexProducts, search, type CatalogueSource, type ProductFacts, type ProductQuery, type ProductVariantFacts } from "../../app/domain/catalogue";
 
 // The demo store's products as issue 24 states them, as ProductFacts: an in-memory CatalogueSource
 // for tests of the chat core (no Admin API, no index). Its search is deliberately plain — any word
@@ -126,21 +126,14 @@ export const DEMO_FACTS: ProductFacts[] = [
   ),
 ];
 
-const textOf = (p: ProductFacts) => [p.title, p.productType, p.handle, ...p.tags, ...p.options.flatMap((o) => o.values), p.description].join(" ").toLowerCase();
-
 /** An in-memory CatalogueSource over the given products; `queries` records every search. */
 export function memoryCatalogue(products: ProductFacts[] = DEMO_FACTS, queries: ProductQuery[] = []): CatalogueSource {
+  // The real index and ranking the runtime's catalogue uses (app/domain/catalogue), over fixed products.
+  const index = indexProducts(products);
   return {
     async searchProducts(query) {
       queries.push(query);
-      const inBounds = (p: ProductFacts) =>
-        (query.maxPrice === undefined || Number(p.priceRange.min.amount) <= query.maxPrice) &&
-        (query.minPrice === undefined || Number(p.priceRange.max.amount) >= query.minPrice);
-      const words = query.words.map((w) => w.replace(/s$/, "")).filter((w) => w.length > 2);
-      const hits = (p: ProductFacts) => words.filter((w) => new RegExp(`\\b${w}`).test(textOf(p))).length;
-      const found = words.length ? products.filter((p) => inBounds(p) && hits(p) > 0).sort((a, b) => hits(b) - hits(a)) : products.filter(inBounds);
-      if (!words.length) found.sort((a, b) => Number(a.priceRange.min.amount) - Number(b.priceRange.min.amount));
-      return found.slice(0, query.limit);
+      return search(index, query);
     },
     async getProductByHandle(handle) {
       return products.find((p) => p.handle === handle) ?? null;

@@ -83,6 +83,10 @@ const CASES: Array<{ lang: Language; ask: string; before?: string[]; says: strin
   { lang: "de", ask: "Was kostet der Teppich in 8x10?", says: ["8x10 ft 1.180,00 $"] },
   { lang: "de", ask: "Ich suche ein Geschenk für meine Mutter unter 40 €", says: ["Ein paar Geschenkideen bis 40,00 $"] },
   { lang: "de", ask: "Verkauft ihr Sofas?", says: ["wir scheinen es nicht zu führen"] },
+  // German plurals and compounds are read as the catalogue's search reads them.
+  { lang: "de", ask: "Habt ihr Wollteppiche?", says: ["Handwoven Wool Rug", "5x8 ft 690,00 $"], never: ["nicht zu führen"] },
+  { lang: "de", ask: "Habt ihr Teppiche?", says: ["Handwoven Wool Rug"], never: ["nicht zu führen"] },
+  { lang: "de", ask: "Gibt es die Wolldecke auch in Blau?", says: ["Merino Wool Throw", "Oat, Sage und Charcoal"] },
 ];
 
 describe("productAnswer: the demo store's facts, asked in four languages", () => {

@@ -1,4 +1,4 @@
-import type { ProductFacts, ProductVariantFacts } from "../catalogue";
+import { tokens, type ProductFacts, type ProductVariantFacts } from "../catalogue";
 import type { ProductAspect, ProductQuestion } from "./product-question";
 import type { Format, ProductLine, ReplyCatalog, VariantStock } from "./replies";
 import { joined, said, type Said } from "./said";
@@ -49,23 +49,15 @@ const ASPECT_FACTS: Partial<Record<ProductAspect, RegExp>> = {
 };
 const LEAD_TIME = /made to order|ships in|ships within|pre-?order|hecho a pedido|sur commande|auf bestellung/i;
 
-function fold(text: string): string {
-  return text
-    .toLowerCase()
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/ß/g, "ss");
-}
-
-function stem(word: string): string {
-  return word.length > 3 ? word.replace(/(?:es|s)$/, "") : word;
-}
-
+// Words compared as the catalogue's search compares them (app/domain/catalogue/words.ts): plurals, the four
+// languages' product, colour and material words, German compounds ("Wollteppiche" → wool, rug). A second,
+// simpler reading here once let the search find the rug and this answer say "we don't carry that".
 function wordsOf(text: string): string[] {
-  return fold(text)
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean)
-    .map(stem);
+  return tokens(text);
+}
+
+function queryWords(q: ProductQuestion | null): string[] {
+  return [...new Set(wordsOf((q?.query.words ?? []).join(" ")))];
 }
 
 /** How many of the query's words name this product (title, type, tags, handle). */
@@ -130,7 +122,7 @@ function priceText(p: ProductFacts, variants: ProductVariantFacts[], t: ReplyCat
 
 /** One product, answered from its data: price, the variants asked about or all of them, facts from the description. */
 function oneProduct(p: ProductFacts, q: ProductQuestion | null, t: ReplyCatalog, f: Format): ProductAnswer {
-  const words = q?.query.words ?? [];
+  const words = queryWords(q);
   const aspects = q?.aspects ?? [];
   const asked = askedValues(p, words);
   const shown = asked.length ? p.variants.filter((v) => asked.some((a) => Object.values(v.options).includes(a) || v.title === a)) : p.variants;
@@ -187,7 +179,7 @@ function currency(products: ProductFacts[]): string {
 export function productAnswer(c: CatalogueFacts, t: ReplyCatalog, f: Format): ProductAnswer | null {
   const q = c.question;
   if (c.failed) return q ? { said: said(t.catalogueUnavailable, "catalogue_unavailable"), products: [], showVariants: false, unhelpful: true } : null;
-  const words = (q?.query.words ?? []).map(stem);
+  const words = queryWords(q);
   const previous = c.previousHandle ? c.products.find((p) => p.handle === c.previousHandle) : undefined;
   // A name counts more than an option value ("the Sage one"); on a tie the product under discussion wins.
   const ranked = c.products
