@@ -5,6 +5,8 @@ import { DEMO_CUSTOMER_COOKIE } from "../demo/storefront-page";
 import { buildSignedProxyUrl } from "../chat/app-proxy-signature.server";
 
 const MAX_FORWARD_BYTES = 64 * 1024;
+// A photo upload is one image of at most 10 MB (README "Photos"); the app enforces its own limit and codes.
+const MAX_PHOTO_FORWARD_BYTES = 11 * 1024 * 1024;
 
 /**
  * Plays Shopify's part in the local demo: `/apps/baton/*` on the "storefront" is forwarded over
@@ -14,11 +16,17 @@ const MAX_FORWARD_BYTES = 64 * 1024;
  */
 export function mountDemoAppProxy(app: Express, options: { appOrigin: () => string; secret: string }): void {
   app.use("/extensions/baton-chat/assets", express.static("extensions/baton-chat/assets", { maxAge: 0 }));
-  app.all("/apps/baton/*", express.raw({ type: () => true, limit: MAX_FORWARD_BYTES }), (req, res) => {
-    void forward(req, res, options).catch((error: unknown) => {
-      res.status(502).json({ error: { code: "proxy_error", message: (error as Error).message } });
-    });
-  });
+  const photoBody = express.raw({ type: () => true, limit: MAX_PHOTO_FORWARD_BYTES });
+  const body = express.raw({ type: () => true, limit: MAX_FORWARD_BYTES });
+  app.all(
+    "/apps/baton/*",
+    (req, res, next) => (req.path === "/apps/baton/chat/photos" ? photoBody : body)(req, res, next),
+    (req, res) => {
+      void forward(req, res, options).catch((error: unknown) => {
+        res.status(502).json({ error: { code: "proxy_error", message: (error as Error).message } });
+      });
+    },
+  );
   app.use((error: { type?: string; status?: number }, _req: Request, res: Response, next: (e?: unknown) => void) => {
     if (error?.type === "entity.too.large") {
       res.status(413).json({ error: { code: "payload_too_large", message: "The request body is too large." } });
