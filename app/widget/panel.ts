@@ -84,8 +84,7 @@ function mount(ctx: PanelContext): PanelApi {
   const dialog = h(
     "div",
     { class: "p", id: "bp", role: "dialog", "aria-labelledby": "bt", hidden: "" },
-    // Two rows, so long words never squeeze each other: the name beside the close button, then who
-    // answers beside the person button (which moves under it when both do not fit, never wrapping itself).
+    // Two rows, so long words never squeeze each other: name beside close, then who answers beside the person button.
     h(
       "div",
       { class: "h" },
@@ -174,8 +173,7 @@ function mount(ctx: PanelContext): PanelApi {
     const address = replyTo || givenEmail || cfg.customer?.email;
     caseText.textContent = address ? fmt(t.escalated, { email: address }) : t.escalated_generic;
     banner.hidden = next !== "escalated";
-    // The launcher shows that a case is open, on this page and the next ones (no request needed).
-    ctx.mark({ k: next === "escalated" });
+    ctx.mark({ k: next === "escalated" }); // the launcher shows an open case, on this page and the next ones
     team.schedule();
     // Asking again would only add noise to the team's email: the case status stands in its place.
     talk.hidden = next === "escalated" || next === "awaiting_email";
