@@ -186,7 +186,15 @@ function writeCase(st: Statements, w: TurnWrite, plan: CasePlan): void {
   }
 }
 
+/**
+ * The WAL's auto-checkpoint on this connection only as a backstop: the runtime's checkpoint thread
+ * (platform/wal-checkpointer.server.ts) keeps the WAL far shorter, so a turn's commit never waits for
+ * a checkpoint's fsync unless that thread is gone (then at 40 MB of WAL, not 4).
+ */
+const BACKSTOP_CHECKPOINT_PAGES = 10_000;
+
 function prepare(conn: BetterSqlite3.Database) {
+  conn.pragma(`wal_autocheckpoint = ${BACKSTOP_CHECKPOINT_PAGES}`);
   // The adapter turns on safe integers for the whole connection; these rows hold small counters.
   const s = (sql: string) => conn.prepare(sql).safeIntegers(false);
   return {
