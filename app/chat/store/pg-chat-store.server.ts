@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type pg from "pg";
 import type { CasePlan, ChatStore, FollowUpWrite, StoredConversation, StoredMessage, TranscriptRow, TurnRead, TurnWrite } from "./chat-store";
+import { timeOrderedId } from "./ordered-id";
 
 /**
  * The chat store on PostgreSQL through `pg` directly: named prepared statements, and one round trip
@@ -171,7 +172,7 @@ SELECT 1`;
 
 function turnStatement(w: TurnWrite): pg.QueryConfig {
   const c = w.columns;
-  const messages = w.messages.map((m) => ({ id: randomUUID(), role: m.role, text: m.text, createdAt: m.createdAt.toISOString(), meta: m.meta ?? null }));
+  const messages = w.messages.map((m) => ({ id: timeOrderedId(), role: m.role, text: m.text, createdAt: m.createdAt.toISOString(), meta: m.meta ?? null }));
   const state = [c.customerId, c.state, c.shopperEmail, c.pendingEscalation, c.orderName, c.orderVerified, c.unhelpfulCount, c.emailAsks];
   const llm = [w.llm?.tokensIn ?? 0, w.llm?.tokensOut ?? 0, w.llm?.latencyMs ?? 0, w.llm?.fallbacks ?? 0];
   const head = [w.conversationId, JSON.stringify(messages)];

@@ -1,6 +1,7 @@
 import type BetterSqlite3 from "better-sqlite3";
 import { randomUUID } from "node:crypto";
 import type { CasePlan, ChatStore, FollowUpWrite, StoredConversation, TranscriptRow, TurnRead, TurnWrite } from "./chat-store";
+import { timeOrderedId } from "./ordered-id";
 
 /**
  * The chat store on SQLite: cached prepared statements on the Prisma adapter's own connection.
@@ -161,7 +162,7 @@ function writeTurn(st: Statements, w: TurnWrite): void {
     st.updateConversation.run(columns);
   }
   for (const m of w.messages) {
-    st.insertMessage.run(randomUUID(), w.conversationId, m.role, m.text, sqliteDate(m.createdAt), m.meta === undefined ? null : JSON.stringify(m.meta));
+    st.insertMessage.run(timeOrderedId(), w.conversationId, m.role, m.text, sqliteDate(m.createdAt), m.meta === undefined ? null : JSON.stringify(m.meta));
   }
   if (w.followUp) writeFollowUp(st, w, w.followUp);
 }
