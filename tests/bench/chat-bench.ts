@@ -13,6 +13,7 @@
  *   --soak 600         after the first mode's run, keep its load for 600 s and print RSS per process over time
  *   --cpu-prof DIR     write a CPU profile per app process (node --cpu-prof) and print each one's top functions
  *   --heap-snapshot    with --soak: a heap snapshot of the HTTP process after the soak, summarized by constructor
+ *   --node-options "--max-old-space-size=128"   NODE_OPTIONS for the app (the launcher's worker heap bounds yield to it)
  * Exit code 1 on any error or undelivered email.
  */
 import { execFileSync } from "node:child_process";
@@ -38,6 +39,7 @@ const { values: args } = parseArgs({
     soak: { type: "string", default: "0" },
     "cpu-prof": { type: "string" },
     "heap-snapshot": { type: "boolean", default: false },
+    "node-options": { type: "string" },
   },
 });
 const SHOPPERS = Number(args.shoppers);
@@ -127,6 +129,7 @@ async function runMode(database: "sqlite" | "postgresql", workers: string, soakS
       RATE_LIMIT_IP_PER_MINUTE: "10000000",
       RATE_LIMIT_CONVERSATION_PER_MINUTE: "10000000",
       WEB_CONCURRENCY: workers === "default" ? undefined : workers,
+      NODE_OPTIONS: args["node-options"],
     },
     nodeArgs,
   );
