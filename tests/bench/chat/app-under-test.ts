@@ -89,7 +89,7 @@ function stop(child: ChildProcess): Promise<void> {
 }
 
 /** The bench's floor server (floor-server.ts) on a fresh SQLite file. */
-export async function startFloor(): Promise<{ origin: string; stop(): Promise<void> }> {
+export async function startFloor(): Promise<{ origin: string; pid: number; stop(): Promise<void> }> {
   const file = path.join(tempDir("baton-floor-"), "floor.db");
   const child = spawn(process.execPath, ["--import", "tsx", "tests/bench/chat/floor-server.ts", file, TEST_API_SECRET], {
     stdio: ["ignore", "pipe", "inherit"],
@@ -103,5 +103,5 @@ export async function startFloor(): Promise<{ origin: string; stop(): Promise<vo
     });
     child.once("exit", (code) => reject(new Error(`floor server exited with ${code}`)));
   });
-  return { origin: `http://127.0.0.1:${port}`, stop: () => stop(child) };
+  return { origin: `http://127.0.0.1:${port}`, pid: child.pid!, stop: () => stop(child) };
 }
