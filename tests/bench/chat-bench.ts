@@ -14,7 +14,7 @@
  *   --soak 600         after the first mode's run, keep its load for 600 s and print RSS per process over time
  *   --cpu-prof DIR     write a CPU profile per app process (node --cpu-prof) and print each one's top functions
  *   --heap-snapshot    with --soak: a heap snapshot of the HTTP process after the soak, summarized by constructor
- *   --node-options "--max-old-space-size=128"   NODE_OPTIONS for the app (the launcher's worker heap bounds yield to it)
+ *   --node-options=--max-old-space-size=128   NODE_OPTIONS for the app (the launcher's worker heap bounds yield to it)
  * Exit code 1 on any error or undelivered email.
  */
 import { execFileSync } from "node:child_process";
