@@ -1,7 +1,9 @@
 import cluster from "node:cluster";
+import { db, sqliteConnectionOf } from "~/db.server";
 import { relayAnnouncements } from "./cluster-broadcast.server";
 import { logger } from "./logger.server";
 import { closeRateLimitStore, startClusterRateLimits } from "./rate-limit.server";
+import { startWalCheckpointer, type WalCheckpointer } from "./wal-checkpointer.server";
 
 /**
  * The background work of an app process, as the runtime start-up (app/runtime.server.ts) hands it
@@ -59,6 +61,7 @@ export function startClusterPrimary(): void {
  */
 export async function startRuntime(jobs: RuntimeJobs): Promise<{ stop(): Promise<void> }> {
   await jobs.prepare();
+  const checkpointer = await startCheckpointer();
   const retention = jobs.startRetention();
   const started = jobs.startOutbox();
   if (started) outbox = started;
@@ -68,7 +71,17 @@ export async function startRuntime(jobs: RuntimeJobs): Promise<{ stop(): Promise
       await started?.stop();
       if (outbox === started) outbox = undefined;
       await retention.stop();
+      await checkpointer?.stop();
       await closeRateLimitStore();
     },
   };
+}
+
+/**
+ * On SQLite, WAL checkpoints leave the request path for a thread of this process (the primary, or
+ * the single process): one per database, whatever WEB_CONCURRENCY says.
+ */
+async function startCheckpointer(): Promise<WalCheckpointer | null> {
+  const connection = await sqliteConnectionOf(db());
+  return connection && !connection.memory ? startWalCheckpointer(connection.name) : null;
 }

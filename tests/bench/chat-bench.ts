@@ -6,24 +6,27 @@
  * SQLite and PostgreSQL, with WEB_CONCURRENCY=0 (one process), the default (one HTTP worker beside
  * the primary) and 2. The same client (N signed shoppers, closed loop, every Nth conversation
  * escalating) drives each; the floor runs first and last and its mean is the reference.
- * Per mode: throughput, client latency, errors, hand-off latency (the client seeing "escalated" →
+ * Per mode: throughput, CPU per request (all app processes, beside the floor's: the ratio other work on a shared
+ * host hardly moves), client latency, errors, hand-off latency (the client seeing "escalated" →
  * SMTP accepted, every email accounted for), memory per 1,000 open conversations, RSS per process.
  *
  *   npm run bench:chat -- --shoppers 32 --seconds 15 --databases sqlite,postgresql --workers 0,default,2
  *   --soak 600         after the first mode's run, keep its load for 600 s and print RSS per process over time
  *   --cpu-prof DIR     write a CPU profile per app process (node --cpu-prof) and print each one's top functions
  *   --heap-snapshot    with --soak: a heap snapshot of the HTTP process after the soak, summarized by constructor
+ *   --node-options=--max-old-space-size=128   NODE_OPTIONS for the app (the launcher's worker heap bounds yield to it)
  * Exit code 1 on any error or undelivered email.
  */
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, statSync } from "node:fs";
+import { loadavg } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { createPostgresDatabase } from "../support/postgres";
 import { startDemoApp, startFloor, tempDir, type AppUnderTest } from "./chat/app-under-test";
 import { printTopFunctions } from "./chat/cpu-profile-top";
 import { printHeapSummary } from "./chat/heap-summary";
-import { appProcesses, httpProcesses } from "./chat/process-memory";
+import { appCpuSeconds, appProcesses, cpuSeconds, httpProcesses } from "./chat/process-memory";
 import { startSmtpSink, type SmtpSink } from "./chat/smtp-sink";
 import { percentile, runShoppers, type ShopperStats } from "./chat/shoppers";
 
@@ -38,6 +41,7 @@ const { values: args } = parseArgs({
     soak: { type: "string", default: "0" },
     "cpu-prof": { type: "string" },
     "heap-snapshot": { type: "boolean", default: false },
+    "node-options": { type: "string" },
   },
 });
 const SHOPPERS = Number(args.shoppers);
@@ -51,6 +55,8 @@ const f = (x: number, digits = 1) => (Number.isNaN(x) ? "n/a" : x.toFixed(digits
 interface ModeResult {
   label: string;
   stats: ShopperStats;
+  /** CPU ms of all app processes per request during the measured run. */
+  cpuMsPerRequest: number;
   handoffMs: number[];
   handoffsMissing: number;
   memoryPerThousandMb: number;
@@ -61,7 +67,11 @@ const smtp = await startSmtpSink();
 const results: ModeResult[] = [];
 let failed = false;
 
-const floorRuns: ShopperStats[] = [await runFloor()];
+interface FloorRun {
+  stats: ShopperStats;
+  cpuMsPerRequest: number;
+}
+const floorRuns: FloorRun[] = [await runFloor()];
 for (const database of args.databases.split(",")) {
   for (const workers of args.workers.split(",")) {
     results.push(await runMode(database as "sqlite" | "postgresql", workers, results.length === 0 ? SOAK_SECONDS : 0));
@@ -71,20 +81,29 @@ for (const database of args.databases.split(",")) {
 floorRuns.push(await runFloor());
 await smtp.stop();
 
-const floorRate = floorRuns.reduce((a, s) => a + s.requests / s.seconds, 0) / floorRuns.length;
+const floorRate = floorRuns.reduce((a, r) => a + r.stats.requests / r.stats.seconds, 0) / floorRuns.length;
+const floorCpu = floorRuns.reduce((a, r) => a + r.cpuMsPerRequest, 0) / floorRuns.length;
 console.log(`\nbench:chat — ${SHOPPERS} concurrent shoppers, ${SECONDS} s per run, built-in engine, every ${ESCALATE_EVERY}th conversation escalates`);
 console.log(
-  `floor (node:http + HMAC + SQLite append/read): ${floorRuns.map((s) => f(s.requests / s.seconds, 0)).join(" / ")} req/s (first / last), ` +
-    `p99 ${floorRuns.map((s) => f(percentile(s.latenciesMs, 99))).join(" / ")} ms`,
+  `floor (node:http + HMAC + SQLite append/read): ${floorRuns.map((r) => f(r.stats.requests / r.stats.seconds, 0)).join(" / ")} req/s (first / last), ` +
+    `p99 ${floorRuns.map((r) => f(percentile(r.stats.latenciesMs, 99))).join(" / ")} ms, ` +
+    `${floorRuns.map((r) => f(r.cpuMsPerRequest, 3)).join(" / ")} CPU ms a request; load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(" ")}`,
 );
 console.log(
-  "| mode | req/s | ÷ floor | errors | p50 ms | p99 ms | server p99 ms | hand-off p50 / p99 ms (emailed) | MB per 1,000 open conversations | RSS MB after |",
+  "÷ floor: throughput over the floor's mean; by CPU: the floor's CPU per request over the app's (all its processes), " +
+    "which other work on the host hardly moves",
 );
-console.log("|---|---|---|---|---|---|---|---|---|---|");
+console.log(
+  "| mode | req/s | ÷ floor | CPU ms a request | ÷ floor by CPU | errors | p50 ms | p99 ms | server p99 ms | " +
+    "hand-off p50 / p99 ms (emailed) | MB per 1,000 open conversations | RSS MB after |",
+);
+console.log("|---|---|---|---|---|---|---|---|---|---|---|---|");
 for (const r of results) {
   const rate = r.stats.requests / r.stats.seconds;
   console.log(
-    `| ${r.label} | ${f(rate, 0)} | ${f(rate / floorRate, 3)} | ${r.stats.errors} | ` +
+    `| ${r.label} | ${f(rate, 0)} | ${f(rate / floorRate, 3)} | ${f(r.cpuMsPerRequest, 3)} | ${f(floorCpu / r.cpuMsPerRequest, 3)} | ${r.stats.errors} | ` +
       `${f(percentile(r.stats.latenciesMs, 50))} | ${f(percentile(r.stats.latenciesMs, 99))} | ` +
       `${f(percentile(r.stats.serverMs, 99))} | ${f(percentile(r.handoffMs, 50))} / ${f(percentile(r.handoffMs, 99))} ` +
       `(${r.handoffMs.length}/${r.stats.handoffs.length}) | ${f(r.memoryPerThousandMb)} | ${r.rss} |`,
@@ -92,13 +111,18 @@ for (const r of results) {
 }
 process.exitCode = failed ? 1 : 0;
 
-async function runFloor(): Promise<ShopperStats> {
+async function runFloor(): Promise<FloorRun> {
   const floor = await startFloor();
   try {
     await runShoppers({ origin: floor.origin, shop: SHOP, shoppers: SHOPPERS, seconds: 2, escalateEvery: 0, runId: "floor-warm" });
+    const cpuBefore = cpuSeconds(floor.pid);
     const stats = await runShoppers({ origin: floor.origin, shop: SHOP, shoppers: SHOPPERS, seconds: SECONDS, escalateEvery: 0, runId: "floor" });
-    console.log(`floor: ${f(stats.requests / stats.seconds, 0)} req/s, p99 ${f(percentile(stats.latenciesMs, 99))} ms, errors ${stats.errors}`);
-    return stats;
+    const cpuMsPerRequest = ((cpuSeconds(floor.pid) - cpuBefore) * 1000) / stats.requests;
+    console.log(
+      `floor: ${f(stats.requests / stats.seconds, 0)} req/s, p99 ${f(percentile(stats.latenciesMs, 99))} ms, errors ${stats.errors}, ` +
+        `${f(cpuMsPerRequest, 3)} CPU ms a request`,
+    );
+    return { stats, cpuMsPerRequest };
   } finally {
     await floor.stop();
   }
@@ -127,6 +151,7 @@ async function runMode(database: "sqlite" | "postgresql", workers: string, soakS
       RATE_LIMIT_IP_PER_MINUTE: "10000000",
       RATE_LIMIT_CONVERSATION_PER_MINUTE: "10000000",
       WEB_CONCURRENCY: workers === "default" ? undefined : workers,
+      NODE_OPTIONS: args["node-options"],
     },
     nodeArgs,
   );
@@ -137,11 +162,21 @@ async function runMode(database: "sqlite" | "postgresql", workers: string, soakS
     const before = sumRss(httpProcesses(app.pid));
     await run(`${label}-open`, 0, { openConversations: OPEN_CONVERSATIONS, escalateEvery: 0 });
     const memoryPerThousandMb = ((sumRss(httpProcesses(app.pid)) - before) / OPEN_CONVERSATIONS) * 1000;
+    const cpuBefore = appCpuSeconds(app.pid);
     const stats = await run(`${label}-${Date.now()}`, SECONDS);
+    const cpuMsPerRequest = ((appCpuSeconds(app.pid) - cpuBefore) * 1000) / stats.requests;
     const handoff = await handoffLatencies(smtp, stats);
     if (stats.errors > 0) console.log(`  ${label}: error samples ${JSON.stringify(stats.errorSamples)}`);
     if (stats.errors > 0 || handoff.missing > 0) failed = true;
-    const result: ModeResult = { label, stats, handoffMs: handoff.ms, handoffsMissing: handoff.missing, memoryPerThousandMb, rss: rssLine(app) };
+    const result: ModeResult = {
+      label,
+      stats,
+      cpuMsPerRequest,
+      handoffMs: handoff.ms,
+      handoffsMissing: handoff.missing,
+      memoryPerThousandMb,
+      rss: rssLine(app),
+    };
     if (soakSeconds > 0) await soak(app, label, soakSeconds, run, snapshotDir);
     return result;
   } finally {
@@ -216,7 +251,8 @@ function printMode(r: ModeResult): void {
   const rate = r.stats.requests / r.stats.seconds;
   console.log(
     `${r.label}: ${f(rate, 0)} req/s, p50 ${f(percentile(r.stats.latenciesMs, 50))} ms, p99 ${f(percentile(r.stats.latenciesMs, 99))} ms, ` +
-      `errors ${r.stats.errors}, hand-off p99 ${f(percentile(r.handoffMs, 99))} ms (${r.handoffMs.length}/${r.stats.handoffs.length} emailed), ` +
+      `${f(r.cpuMsPerRequest, 3)} CPU ms a request, errors ${r.stats.errors}, ` +
+      `hand-off p99 ${f(percentile(r.handoffMs, 99))} ms (${r.handoffMs.length}/${r.stats.handoffs.length} emailed), ` +
       `${f(r.memoryPerThousandMb)} MB per 1,000 open conversations, RSS ${r.rss}`,
   );
 }

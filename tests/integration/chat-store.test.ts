@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, sqliteConnectionOf, type Db } from "../../app/db.server";
 import type { CasePlan, ChatStore, TranscriptRow, TurnWrite } from "../../app/chat/store/chat-store";
 import { outboxInsert } from "../../app/email/outbox.server";
+import { createPgChatStore } from "../../app/chat/store/pg-chat-store.server";
+import { postgresPoolOf } from "../../app/chat/store/pg-pool.server";
 import { createPrismaChatStore } from "../../app/chat/store/prisma-chat-store.server";
 import { createSqliteChatStore } from "../../app/chat/store/sqlite-chat-store.server";
 import { chatStoreFor } from "../../app/chat/store/index.server";
@@ -18,7 +20,15 @@ const variants: Variant[] = [
   ["sqlite, prepared statements", sqlite, (db) => createSqliteChatStore(() => sqliteConnectionOf(db), refusingStore)],
   ["sqlite, Prisma client", sqlite, (db) => createPrismaChatStore(db)],
   ["postgresql, Prisma client", () => createPostgresDatabase(), (db) => createPrismaChatStore(db)],
+  ["postgresql, pg", () => createPostgresDatabase(), (db) => pgStore(db)],
 ];
+
+// The pg store on the pool chatStoreFor uses: it must find the adapter's connection settings.
+function pgStore(db: Db): ChatStore {
+  const pool = postgresPoolOf(db);
+  if (!pool) throw new Error("no pg pool for a PostgreSQL client (adapter-pg no longer exposes its config?)");
+  return createPgChatStore(pool);
+}
 
 // The prepared-statement variant must never quietly fall back to Prisma in these tests.
 const refuse = () => Promise.reject(new Error("fell back to the Prisma store"));
@@ -70,6 +80,7 @@ describe.each(variants)("chat store: %s", (_name, makeDatabase, makeStore) => {
   }, 60_000);
 
   afterAll(async () => {
+    if (db) await postgresPoolOf(db)?.end();
     await db?.$disconnect();
     await drop();
   });

@@ -1,6 +1,7 @@
 import type BetterSqlite3 from "better-sqlite3";
 import { randomUUID } from "node:crypto";
 import type { CasePlan, ChatStore, FollowUpWrite, StoredConversation, TranscriptRow, TurnRead, TurnWrite } from "./chat-store";
+import { timeOrderedId } from "./ordered-id";
 
 /**
  * The chat store on SQLite: cached prepared statements on the Prisma adapter's own connection.
@@ -161,7 +162,7 @@ function writeTurn(st: Statements, w: TurnWrite): void {
     st.updateConversation.run(columns);
   }
   for (const m of w.messages) {
-    st.insertMessage.run(randomUUID(), w.conversationId, m.role, m.text, sqliteDate(m.createdAt), m.meta === undefined ? null : JSON.stringify(m.meta));
+    st.insertMessage.run(timeOrderedId(), w.conversationId, m.role, m.text, sqliteDate(m.createdAt), m.meta === undefined ? null : JSON.stringify(m.meta));
   }
   if (w.followUp) writeFollowUp(st, w, w.followUp);
 }
@@ -186,7 +187,15 @@ function writeCase(st: Statements, w: TurnWrite, plan: CasePlan): void {
   }
 }
 
+/**
+ * The WAL's auto-checkpoint on this connection only as a backstop: the runtime's checkpoint thread
+ * (platform/wal-checkpointer.server.ts) keeps the WAL far shorter, so a turn's commit never waits for
+ * a checkpoint's fsync unless that thread is gone (then at 40 MB of WAL, not 4).
+ */
+const BACKSTOP_CHECKPOINT_PAGES = 10_000;
+
 function prepare(conn: BetterSqlite3.Database) {
+  conn.pragma(`wal_autocheckpoint = ${BACKSTOP_CHECKPOINT_PAGES}`);
   // The adapter turns on safe integers for the whole connection; these rows hold small counters.
   const s = (sql: string) => conn.prepare(sql).safeIntegers(false);
   return {

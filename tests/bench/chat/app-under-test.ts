@@ -1,3 +1,4 @@
+import { build } from "esbuild";
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -5,8 +6,10 @@ import path from "node:path";
 import { TEST_API_KEY, TEST_API_SECRET } from "../../support/app-server";
 
 /**
- * The demo (built-in engine, demo catalogue and orders, seeded demo shop) started the way
- * `npm run demo` starts it, but with `node --import tsx` so the launched pid is the app itself
+ * The demo (built-in engine, demo catalogue and orders, seeded demo shop) compiled the way `npm run
+ * build` compiles `npm start`'s entry and run with plain `node`, as production runs: under tsx every
+ * process (cluster workers inherit its flags) would carry tsx's module-loader thread, about 40 MB of
+ * RSS and a share of every CPU profile that production never has. The launched pid is the app itself
  * (the cluster primary, or the single process): the bench reads its processes' memory from /proc.
  */
 export interface AppUnderTest {
@@ -34,7 +37,7 @@ export async function startDemoApp(databaseUrl: string, env: Record<string, stri
     LOG_LEVEL: "warn",
     ...env,
   };
-  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", "app/cli/demo.ts"], {
+  const child = spawn(process.execPath, [...nodeArgs, await compiledDemo()], {
     env: Object.fromEntries(Object.entries(base).filter(([, v]) => v !== undefined)) as NodeJS.ProcessEnv,
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -59,6 +62,24 @@ export async function startDemoApp(databaseUrl: string, env: Record<string, stri
   return { origin: `http://127.0.0.1:${port}`, pid: child.pid!, output: () => output, stop: () => stop(child) };
 }
 
+let compiled: Promise<string> | undefined;
+
+/** app/cli/demo.ts bundled beside build/cli/serve.js (packages stay external, so node_modules resolve as there). */
+function compiledDemo(): Promise<string> {
+  const outfile = "build/bench/demo.js";
+  compiled ??= build({
+    entryPoints: ["app/cli/demo.ts"],
+    outfile,
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    packages: "external",
+    logLevel: "warning",
+  }).then(() => outfile);
+  return compiled;
+}
+
 function stop(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
@@ -68,7 +89,7 @@ function stop(child: ChildProcess): Promise<void> {
 }
 
 /** The bench's floor server (floor-server.ts) on a fresh SQLite file. */
-export async function startFloor(): Promise<{ origin: string; stop(): Promise<void> }> {
+export async function startFloor(): Promise<{ origin: string; pid: number; stop(): Promise<void> }> {
   const file = path.join(tempDir("baton-floor-"), "floor.db");
   const child = spawn(process.execPath, ["--import", "tsx", "tests/bench/chat/floor-server.ts", file, TEST_API_SECRET], {
     stdio: ["ignore", "pipe", "inherit"],
@@ -82,5 +103,5 @@ export async function startFloor(): Promise<{ origin: string; stop(): Promise<vo
     });
     child.once("exit", (code) => reject(new Error(`floor server exited with ${code}`)));
   });
-  return { origin: `http://127.0.0.1:${port}`, stop: () => stop(child) };
+  return { origin: `http://127.0.0.1:${port}`, pid: child.pid!, stop: () => stop(child) };
 }

@@ -50,3 +50,21 @@ export function appProcesses(app: number): AppProcess[] {
 export function httpProcesses(launchedPid: number): AppProcess[] {
   return appProcesses(launchedPid).filter((p) => p.role !== "primary");
 }
+
+/**
+ * CPU seconds a process has used (user + system, /proc/<pid>/stat; 100 ticks a second on Linux).
+ * Unlike throughput, CPU per request hardly moves with other work on a shared host.
+ */
+export function cpuSeconds(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+/** CPU seconds of the app's node processes together. */
+export function appCpuSeconds(app: number): number {
+  return appProcesses(app).reduce((sum, p) => sum + cpuSeconds(p.pid), 0);
+}
