@@ -33,6 +33,7 @@ export function closeAfterRefusedBody(req: Request, res: Response, next: NextFun
       this.once("finish", () => {
         const socket = req.socket;
         socket.end();
+        req.resume(); // drop the rest while lingering: a client still writing reads the answer, not a reset
         setTimeout(() => socket.destroy(), LINGER_MS).unref();
       });
     }

@@ -99,7 +99,8 @@ function readNodeBody(req: IncomingMessage, maxBytes: number): Promise<Buffer> {
 /**
  * Writes an answer (with Content-Length; HEAD gets the headers only). When the request body is still
  * arriving (refused unread, or past a limit), the socket cannot carry another request: the answer
- * says `Connection: close` and the socket is closed once it is flushed, after a short linger. Every
+ * says `Connection: close` and the socket is closed once it is flushed, after a short linger that reads and
+ * drops what still arrives (so the client sees the answer, not a reset). Every
  * 413 does so, also when the refused body happened to arrive whole meanwhile (README: a 413 closes
  * the connection).
  */
@@ -110,6 +111,9 @@ export function writeAnswer(req: IncomingMessage, res: ServerResponse, answer: A
     res.once("finish", () => {
       const socket = req.socket;
       socket.end();
+      // A lingering close: the rest of the refused body is read and dropped for a moment, so a client still
+      // writing it gets our answer instead of a reset (EPIPE) that hides it; then the socket goes, whatever is left.
+      req.resume();
       setTimeout(() => socket.destroy(), LINGER_MS).unref();
     });
   }
