@@ -5,7 +5,9 @@ import { logger } from "../platform/logger.server";
 import { plainRoutes, type PlainRoute } from "../platform/node-api.server";
 import { rateLimited, readChatRequest, shopperAddress, shopUnavailable } from "./chat-request.server";
 import { isWellFormedConversationId } from "./chat-input.server";
-import { loadConversationHistory } from "./conversation-history.server";
+import { loadConversationHistory, loadLatestOrder } from "./conversation-history.server";
+import { shopLookupsFor } from "~/shopify.server";
+import { latestOrderOf } from "~/shopify/order-lookup.server";
 import { ChatUnavailableError, runChatTurn } from "./run-chat-turn.server";
 import { verifyStorefrontRequest } from "./storefront-auth.server";
 import { servePhotos } from "./photos/photo-transport.server";
@@ -45,7 +47,15 @@ export async function answerChatHistory(request: ApiRequest): Promise<Answer> {
   const auth = await verifyStorefrontRequest(request.query);
   if (!auth.ok) return auth.answer;
   const conversationId = request.query.get("conversationId") ?? "";
-  if (!conversationId || conversationId.length > 200) return errorAnswer(400, "invalid_request", "conversationId is required.");
+  // No conversation: the empty chat asks for the signed-in shopper's latest order (decision 0071).
+  if (!conversationId) {
+    if (!auth.shopContext) return shopUnavailable();
+    const limited = await rateLimited({ ip: shopperAddress(request), shop: auth.shop });
+    if (limited) return limited;
+    const latest = latestOrderOf(auth.shop, shopLookupsFor(auth.shop, auth.accessToken));
+    return jsonAnswer(200, await loadLatestOrder(auth.customerId, request.query.get("locale"), latest));
+  }
+  if (conversationId.length > 200) return errorAnswer(400, "invalid_request", "conversationId is too long.");
   if (!auth.shopContext) return shopUnavailable();
   if (!isWellFormedConversationId(conversationId)) return errorAnswer(404, "not_found", "No such conversation.");
   // History reads count against the same limits as messages (they cost a query each).

@@ -97,3 +97,22 @@ describe("reply parts", () => {
     expect([bad.status, bad.body.error?.code]).toEqual([400, "invalid_request"]);
   });
 });
+
+describe("the empty chat's latest order (decision 0071)", () => {
+  const latest = async (o: { customerId?: string | null; extra?: Record<string, string> } = {}) => {
+    const res = await fetch(shopper.url({ customerId: o.customerId ?? null, extra: o.extra }), { headers: { "X-Forwarded-For": "203.0.113.77" } });
+    return { status: res.status, body: (await res.json()) as { latestOrder?: Record<string, unknown> | null } };
+  };
+
+  it("GET /proxy/chat without a conversation answers the signed-in shopper's newest order card, in the sent locale", async () => {
+    const signedIn = await latest({ customerId: "7001", extra: { locale: "es" } });
+    expect(signedIn.status).toBe(200);
+    expect(signedIn.body.latestOrder).toMatchObject({ name: expect.stringMatching(/^#\d+$/), statusLabel: expect.any(String) });
+  });
+
+  it("a guest and a customer without orders get null; a too-long id is still a 400", async () => {
+    expect(await latest()).toEqual({ status: 200, body: { latestOrder: null } });
+    expect(await latest({ customerId: "999999" })).toEqual({ status: 200, body: { latestOrder: null } });
+    expect((await latest({ extra: { conversationId: "x".repeat(201) } })).status).toBe(400);
+  });
+});
