@@ -77,8 +77,8 @@ describe("storefront chat widget, continued", () => {
       await page.keyboard.press("Tab");
       seen.add(await focused(page));
     }
-    // header (talk, close) → log → quick replies → input → send → privacy link, and round again
-    expect([...seen].sort()).toEqual(["a", "button", "button.s", "button.t", "button.x", "div.lg", "textarea#bi"]);
+    // header (talk, close) → log → quick replies → attach photos → input → send → privacy link, and round again
+    expect([...seen].sort()).toEqual(["a", "button", "button.pa", "button.s", "button.t", "button.x", "div.lg", "textarea#bi"]);
     expect(serious(await axe(page))).toEqual([]);
     await page.screenshot({ path: `${SHOTS}/open-mobile.png` });
     await page.keyboard.press("Escape");

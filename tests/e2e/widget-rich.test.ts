@@ -154,7 +154,7 @@ describe.each(VIEWPORTS)("storefront chat on a %s", (kind, viewport) => {
     });
     await chips(page).filter({ hasText: "Shipping times" }).click();
     await expect.poll(() => log(page).innerText(), { timeout: 10_000 }).toContain("Orders ship within 2 business days");
-    expect(JSON.parse(sent[0]!)).toEqual({ message: "Shipping times", locale: "en" });
+    expect(JSON.parse(sent[0]!)).toEqual({ message: "Shipping times", locale: "en", visit: expect.stringMatching(/^[\w-]{22}$/) });
     expect(await chips(page).count()).toBe(0); // used: gone
     // The bubble's text, without its time stamp.
     expect(
