@@ -12,7 +12,10 @@ import { takeTurn } from "./turn-taking.server";
  */
 export type PlainRoute = (request: ApiRequest, res: ServerResponse) => Promise<Answer | null>;
 
-/** How long a refused upload may keep its socket once the answer is out (the client reads it first). */
+/** How long, and how much of, a refused body is read and dropped after the answer (so the client reads the answer). */
+const DRAIN_MS = 5_000;
+const DRAIN_BYTES = 32 * 1024 * 1024;
+/** After the body ended, how long the socket may stay for the client to read the answer and close its side. */
 const LINGER_MS = 1_000;
 
 /** A handler for `http.createServer`: true when it took the request (a path in `routes`), false to pass it on. */
@@ -98,25 +101,41 @@ function readNodeBody(req: IncomingMessage, maxBytes: number): Promise<Buffer> {
 
 /**
  * Writes an answer (with Content-Length; HEAD gets the headers only). When the request body is still
- * arriving (refused unread, or past a limit), the socket cannot carry another request: the answer
- * says `Connection: close` and the socket is closed once it is flushed, after a short linger that reads and
- * drops what still arrives (so the client sees the answer, not a reset). Every
- * 413 does so, also when the refused body happened to arrive whole meanwhile (README: a 413 closes
- * the connection).
+ * arriving (refused unread, or past a limit), the socket cannot carry another request: the answer says
+ * `Connection: close` (every 413 does; README: a 413 closes the connection). The answer goes at once,
+ * then the socket closes its sending side and keeps reading and dropping the rest of the body until it
+ * ends, and only then goes. Node's own close would destroy the socket with bytes unread, the kernel
+ * would send a reset, and a client that had not yet read the answer (a busy one, still writing) would
+ * lose it and see only EPIPE. The drain is bounded (DRAIN_BYTES, DRAIN_MS).
  */
 export function writeAnswer(req: IncomingMessage, res: ServerResponse, answer: Answer): void {
   const headers: Record<string, string | number> = { ...answer.headers, "Content-Length": Buffer.byteLength(answer.body) };
   if (!req.complete || answer.status === 413) {
     headers.Connection = "close";
-    res.once("finish", () => {
-      const socket = req.socket;
-      socket.end();
-      // A lingering close: the rest of the refused body is read and dropped for a moment, so a client still
-      // writing it gets our answer instead of a reset (EPIPE) that hides it; then the socket goes, whatever is left.
-      req.resume();
-      setTimeout(() => socket.destroy(), LINGER_MS).unref();
-    });
+    if (!req.complete) closeAfterDrain(req);
   }
   res.writeHead(answer.status, headers);
   res.end(req.method === "HEAD" ? undefined : answer.body);
+}
+
+/** Replaces Node's close after a `Connection: close` answer (`destroySoon`) by: end our side, drain, then destroy. */
+function closeAfterDrain(req: IncomingMessage): void {
+  const socket = req.socket;
+  socket.destroySoon = () => {
+    socket.end();
+    let drained = 0;
+    const destroy = () => socket.destroy();
+    const deadline = setTimeout(destroy, DRAIN_MS).unref();
+    const linger = () => {
+      clearTimeout(deadline);
+      setTimeout(destroy, LINGER_MS).unref();
+    };
+    if (req.complete) return linger();
+    req.on("data", (chunk: Buffer) => {
+      drained += chunk.length;
+      if (drained > DRAIN_BYTES) destroy();
+    });
+    req.once("end", linger).once("error", destroy);
+    req.resume();
+  };
 }
