@@ -51,5 +51,10 @@ let lastSweep = 0;
 function sweepExpiredCounters(db: Db, nowMs: number): void {
   if (nowMs - lastSweep < SWEEP_EVERY_MS) return;
   lastSweep = nowMs;
-  db.caseCapCounter.deleteMany({ where: { expiresAt: { lte: BigInt(nowMs) } } }).catch(() => undefined);
+  deleteEndedCaseCounters(db, nowMs).catch(() => undefined);
+}
+
+/** Deletes the counters whose window has ended by `nowMs`; returns how many. */
+export async function deleteEndedCaseCounters(db: Db, nowMs: number): Promise<number> {
+  return (await db.caseCapCounter.deleteMany({ where: { expiresAt: { lte: BigInt(nowMs) } } })).count;
 }

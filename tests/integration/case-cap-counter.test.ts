@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { countNewCaseAttempt, incrementCaseCounter } from "../../app/chat/case-cap-counter.server";
+import { countNewCaseAttempt, deleteEndedCaseCounters, incrementCaseCounter } from "../../app/chat/case-cap-counter.server";
 import { checkNewCaseCaps, type CaseAttemptCounter } from "../../app/chat/case-caps.server";
 import type { ShopContext } from "../../app/chat/shop-context.server";
 import { createDb, type Db } from "../../app/db.server";
@@ -59,6 +59,11 @@ describe.each(providers)("new-case caps under parallel bursts on %s", (_name, ma
     expect(await incrementCaseCounter(db, "burst", now + 59_999, 60_000)).toBe(301);
     expect(await incrementCaseCounter(db, "burst", now + 60_000, 60_000)).toBe(1);
     expect(await incrementCaseCounter(db, "burst", now + 60_001, 60_000)).toBe(2);
+    // Ended windows are deleted; a live one stays.
+    await incrementCaseCounter(db, "ended", now - 120_000, 60_000);
+    expect(await deleteEndedCaseCounters(db, now)).toBeGreaterThanOrEqual(1);
+    expect(await db.caseCapCounter.findUnique({ where: { key: "ended" } })).toBeNull();
+    expect(await db.caseCapCounter.findUnique({ where: { key: "burst" } })).not.toBeNull();
   });
 
   it("five rounds of 110 parallel attempts from one address, rotating reply-tos, pass exactly the cap of 10", async () => {
