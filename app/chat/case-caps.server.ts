@@ -23,17 +23,21 @@ import type { ShopContext } from "./shop-context.server";
  *
  * Two counts, both needed:
  * - the database: cases that reached the team (queued, sent, failed) in the window — durable;
- * - an atomic attempt counter in the rate-limit store (PostgreSQL, or memory shared through the
- *   cluster primary): 110 parallel requests all read the same database count before any commits,
- *   but each gets its own counter value, so at most the cap of them pass.
+ * - an atomic attempt counter in the same database (`CaseCapCounter`, docs/decisions/0077): 110
+ *   parallel requests all read the same case count before any commits, but each gets its own
+ *   counter value, so at most the cap of them pass. The counter has no fallback that could start
+ *   again at zero: one that did let 11 cases through a cap of 10 on PostgreSQL.
  */
 export type CaseCapRefusal = "requester" | "reply_to";
 
 /**
- * Counts one more new-case attempt per key in the shared rate-limit store and returns the counts in
- * the cap windows (app/chat/chat-limits.server.ts `countNewCaseAttempt`; tests pass their own).
+ * Counts one more new-case attempt per key in the database and returns the counts in the cap
+ * windows (app/chat/chat-limits.server.ts `countNewCaseAttempt`; tests may pass their own).
  */
-export type CaseAttemptCounter = (keys: { client: string | null; replyTo: string | null }) => Promise<{ client: number; replyTo: number }>;
+export type CaseAttemptCounter = (
+  keys: { client: string | null; replyTo: string | null },
+  context: { db: Db; now: Date },
+) => Promise<{ client: number; replyTo: number }>;
 
 /** Statuses of cases whose email reached (or is on its way to) the team. */
 const TEAM_STATUSES = ["queued", "sent", "failed"];
@@ -142,13 +146,17 @@ export async function checkNewCaseCaps(
   if (byReplyTo >= perDay) return "reply_to";
 
   const hashed = (key: string) => `${shop.domain}|${clientAddressHash(input.secret, shop.domain, key)}`;
-  const attempts = await input.attempts({
-    client: requester ? hashed(`customer:${requester.customerId}`) : clientHash ? `${shop.domain}|${clientHash}` : null,
-    // The owner's attempts and everyone's are separate counters: others' attempts never use up the owner's.
-    replyTo: replyTo ? hashed(`${ownsReplyTo ? "reply-to-owner" : "reply-to"}:${replyTo}`) : null,
-  });
-  // Committed cases are in both counts; the larger one is the truth (the counter starts at zero
-  // after a restart on SQLite, the database misses cases still being written).
+  const attempts = await input.attempts(
+    {
+      client: requester ? hashed(`customer:${requester.customerId}`) : clientHash ? `${shop.domain}|${clientHash}` : null,
+      // The owner's attempts and everyone's are separate counters: others' attempts never use up the owner's.
+      replyTo: replyTo ? hashed(`${ownsReplyTo ? "reply-to-owner" : "reply-to"}:${replyTo}`) : null,
+    },
+    { db, now },
+  );
+  // Committed cases are in both counts; the larger one is the truth (the counter's window starts at
+  // its key's first attempt, the case count's is the last hour or day; the case count misses cases
+  // still being written, the counter never misses an attempt).
   if ((requester || clientHash) && Math.max(byRequester + 1, attempts.client) > perHour) return "requester";
   if (Math.max(byReplyTo + 1, attempts.replyTo) > perDay) return "reply_to";
   return null;

@@ -1,20 +1,18 @@
 import { chatEdgeConfig } from "~/shopify.server";
 import { consumePoint, defineLimiters } from "../platform/rate-limit.server";
 
+export { countNewCaseAttempt } from "./case-cap-counter.server";
+
 /**
  * Storefront chat rate limits, keyed per client IP (within a shop), per shop and per
- * conversation, and the new-case counters the case caps compare with the shop's caps. The store
- * (PostgreSQL table, cluster primary or process memory) is the platform's (rate-limit.server.ts).
+ * conversation, in the platform's store (PostgreSQL table, cluster primary or process memory;
+ * rate-limit.server.ts). The new-case counters the case caps compare with the shop's caps live in
+ * the app's own database instead (case-cap-counter.server.ts, docs/decisions/0077).
  */
 export interface RateLimitVerdict {
   ok: boolean;
   retryAfterSeconds: number;
 }
-
-// The case counters never refuse by themselves (the shop's own caps are compared with the count).
-const COUNTER_POINTS = 1_000_000_000;
-export const CASE_CLIENT_WINDOW_SECONDS = 3_600;
-export const CASE_REPLY_TO_WINDOW_SECONDS = 86_400;
 
 // Defined on first use, from the configuration the composition root hands the chat.
 const limiters = defineLimiters(() => {
@@ -25,8 +23,6 @@ const limiters = defineLimiters(() => {
       ip: { keyPrefix: "ip", points: rateLimits.perIpPerMinute, durationSeconds: 60 },
       shop: { keyPrefix: "shop", points: rateLimits.perShopPerMinute, durationSeconds: 60 },
       conversation: { keyPrefix: "conv", points: rateLimits.perConversationPerMinute, durationSeconds: 60 },
-      casesByClient: { keyPrefix: "case-client", points: COUNTER_POINTS, durationSeconds: CASE_CLIENT_WINDOW_SECONDS },
-      casesByReplyTo: { keyPrefix: "case-reply", points: COUNTER_POINTS, durationSeconds: CASE_REPLY_TO_WINDOW_SECONDS },
     },
   };
 });
@@ -46,18 +42,4 @@ export async function checkChatRateLimit(keys: { ip: string | null; shop: string
     if (verdict.limited) return { ok: false, retryAfterSeconds: verdict.retryAfterSeconds };
   }
   return { ok: true, retryAfterSeconds: 0 };
-}
-
-/**
- * Counts one more new-case attempt for each known key and returns the counts within their windows
- * (client address: 1 h, reply-to: 1 day). One atomic increment per key in the shared store
- * (PostgreSQL, or the cluster primary's / this process's memory), so parallel requests each see a
- * distinct count: the case caps compare it with the shop's cap without a read-then-write race.
- * A store failure counts as 0 (the database count still applies).
- */
-export async function countNewCaseAttempt(keys: { client: string | null; replyTo: string | null }): Promise<{ client: number; replyTo: number }> {
-  const l = await limiters();
-  const count = async (limiter: (typeof l)["casesByClient"], key: string | null) => (key ? (await consumePoint(limiter, key)).consumedPoints : 0);
-  const [client, replyTo] = await Promise.all([count(l.casesByClient, keys.client), count(l.casesByReplyTo, keys.replyTo)]);
-  return { client, replyTo };
 }

@@ -10,6 +10,7 @@ import {
   type RateLimiterAbstract,
 } from "rate-limiter-flexible";
 import { logger } from "./logger.server";
+import { sweptMemoryLimiter, useSweptStorage } from "./rate-limit-memory.server";
 
 /**
  * Rate limiters and counters (rate-limiter-flexible) whose storage follows the database.
@@ -81,8 +82,9 @@ function mapSpecs<K extends string>(specs: Record<K, LimitSpec>, make: (spec: Li
   return Object.fromEntries(Object.entries<LimitSpec>(specs).map(([name, spec]) => [name, make(spec)])) as Record<K, RateLimiterAbstract>;
 }
 
-function memoryLimiter(spec: LimitSpec): RateLimiterAbstract {
-  return new RateLimiterMemory({ keyPrefix: spec.keyPrefix, points: spec.points, duration: spec.durationSeconds });
+/** Process memory, one sweep timer per limiter rather than one timer per key (rate-limit-memory.server.ts). */
+function memoryLimiter(spec: LimitSpec): RateLimiterMemory {
+  return sweptMemoryLimiter({ keyPrefix: spec.keyPrefix, points: spec.points, duration: spec.durationSeconds });
 }
 
 /** One of several HTTP workers of a cluster on SQLite: the primary's memory counters, over IPC. */
@@ -108,7 +110,7 @@ async function postgresLimiters<K extends string>(databaseUrl: string, specs: Re
         keyPrefix: spec.keyPrefix,
         points: spec.points,
         duration: spec.durationSeconds,
-        insuranceLimiter: memoryLimiter(spec) as RateLimiterMemory,
+        insuranceLimiter: memoryLimiter(spec),
       }),
   );
 }
@@ -129,9 +131,24 @@ async function createTable(store: pg.Pool): Promise<void> {
   }
 }
 
-/** In the primary of an HTTP cluster: holds the memory counters its workers consume over IPC. */
-export function startClusterRateLimits(): void {
-  new RateLimiterClusterMaster();
+/**
+ * In the primary of an HTTP cluster: holds the memory counters its workers consume over IPC. The
+ * library's master creates a `RateLimiterMemory` per key prefix when a worker first asks (its
+ * `_rateLimiters`, rate-limiter-flexible 11.4.0); each gets the swept storage as it is added, so the
+ * primary holds no timer per key either (rate-limit-memory.server.test.ts checks the hook).
+ */
+export function startClusterRateLimits(): RateLimiterClusterMaster {
+  const master = new RateLimiterClusterMaster();
+  const holder = master as unknown as { _rateLimiters: Record<string, RateLimiterMemory>; sweptHook?: true };
+  if (holder.sweptHook) return master;
+  holder.sweptHook = true;
+  holder._rateLimiters = new Proxy(holder._rateLimiters, {
+    set(target, prefix, limiter: RateLimiterMemory) {
+      if (limiter instanceof RateLimiterMemory) useSweptStorage(limiter);
+      return Reflect.set(target, prefix, limiter);
+    },
+  });
+  return master;
 }
 
 /** Keys fit the store's varchar(255) whatever the client sent (long ones are hashed). */
