@@ -215,6 +215,8 @@ export async function redactShop(db: Db, shop: string, hooks: ComplianceHooks): 
   // Conversations, messages, cases, outbox rows, delivery attempts and usage cascade from Shop.
   await db.shop.deleteMany({ where: { domain: shop } });
   await db.dataRequest.deleteMany({ where: { shop } });
+  // Case-cap counters are keyed "<kind>|<shop>|<keyed hash>" (app/chat/case-caps.server.ts); not owned by Shop.
+  await db.caseCapCounter.deleteMany({ where: { key: { contains: `|${shop}|` } } });
   hooks.forgetShopSettings(shop);
 }
 

@@ -8,6 +8,7 @@ import type { ShopContext } from "../../app/chat/shop-context.server";
 import { createDb, type Db } from "../../app/db.server";
 import { abuseSettingsSchema } from "../../app/domain/shop-settings";
 import { migrateDeploy } from "../../app/platform/prisma-cli.server";
+import { redactShop } from "../../app/shopify/compliance.server";
 import { createPostgresDatabase } from "../support/postgres";
 
 // Issue 30: "110 parallel requests" once opened 11 cases against a cap of 10 on PostgreSQL. The attempt
@@ -109,6 +110,28 @@ describe.each(providers)("new-case caps under parallel bursts on %s", (_name, ma
     expect(owner.filter((r) => r === null)).toHaveLength(10);
     expect(owner.filter((r) => r === "requester")).toHaveLength(20);
   }, 60_000);
+
+  it("shop/redact deletes the shop's counters and no other shop's", async () => {
+    const other = { ...SHOP, domain: "other-caps.myshopify.com" } as ShopContext;
+    for (const shop of [SHOP, other]) {
+      await checkNewCaseCaps(db, {
+        shop,
+        secret: "caps-secret",
+        clientHash: "redact-client",
+        requester: null,
+        replyTo: "redact@example.com",
+        ownsReplyTo: false,
+        provenOrder: false,
+        now: new Date(),
+        attempts: countNewCaseAttempt,
+      });
+    }
+    const mine = { key: { contains: `|${SHOP.domain}|` } };
+    expect(await db.caseCapCounter.count({ where: mine })).toBeGreaterThanOrEqual(2);
+    await redactShop(db, SHOP.domain, { forgetSessions: () => {}, forgetShopSettings: () => {}, mailFrom: "x@example.com", messageIdDomain: "example.com" });
+    expect(await db.caseCapCounter.count({ where: mine })).toBe(0);
+    expect(await db.caseCapCounter.count({ where: { key: { contains: `|${other.domain}|` } } })).toBeGreaterThanOrEqual(2);
+  });
 
   it("a counter that cannot count fails the check instead of passing it uncounted", async () => {
     const broken: CaseAttemptCounter = () => Promise.reject(new Error("database unavailable"));
