@@ -56,9 +56,71 @@ function sharingConnection(factory: SqliteAdapterFactory, handle: SqliteHandle):
     // back to Prisma, correct but slower).
     const connection = (adapter as unknown as { client?: BetterSqlite3.Database }).client;
     handle.connection = connection && typeof connection.prepare === "function" ? connection : null;
+    if (handle.connection) waitForLocksAsynchronously(adapter, handle.connection);
     return adapter;
   };
   return factory;
+}
+
+type SqliteAdapter = Awaited<ReturnType<SqliteAdapterFactory["connect"]>>;
+type Queryable = Pick<SqliteAdapter, "queryRaw" | "executeRaw">;
+type Query = Parameters<SqliteAdapter["queryRaw"]>[0];
+
+/**
+ * Runs every Prisma statement with SQLite's busy timeout at 0 and waits for another process's
+ * write lock between event-loop turns instead. better-sqlite3 is synchronous, so SQLite's busy
+ * handler sleeps (1 → 100 ms a try, up to busy_timeout) on the event loop: in a cluster primary
+ * the outbox's claim and post-send writes waited there for the HTTP workers' turns, 6–9 s of
+ * stalls in 12 s of load (issue 29, decision 0076). A statement that meets SQLITE_BUSY changed
+ * nothing, so it is retried as is, inside a transaction too (BEGIN is deferred: the write lock is
+ * taken by the first write). SQLITE_BUSY_SNAPSHOT (a transaction whose snapshot a commit made
+ * stale) is not retried: no wait can help, the caller retries the whole transaction.
+ * PRAGMA statements run as they are: `PRAGMA busy_timeout = …` sets what is restored.
+ */
+function waitForLocksAsynchronously(adapter: SqliteAdapter, connection: BetterSqlite3.Database): void {
+  // `pragma()`, not a prepared statement: SQLite applies `PRAGMA busy_timeout = n` when it compiles
+  // it, so re-running a prepared one may not set anything (a few µs a statement; Prisma spends ~2 ms).
+  const setBusyTimeout = (ms: number) => connection.pragma(`busy_timeout = ${ms}`);
+  const wrap = (queryable: Queryable) => {
+    for (const method of ["queryRaw", "executeRaw"] as const) {
+      const run = queryable[method].bind(queryable) as (query: Query) => Promise<unknown>;
+      (queryable[method] as (query: Query) => Promise<unknown>) = async (query: Query) => {
+        if (/^\s*pragma\b/i.test(query.sql)) return run(query);
+        const started = Date.now();
+        for (let attempt = 0; ; attempt++) {
+          // The connection's own timeout (tuneSqlite) stays this statement's budget for waiting, in steps of a few ms.
+          const own = Number(connection.pragma("busy_timeout", { simple: true }));
+          setBusyTimeout(0);
+          let result: Promise<unknown>;
+          try {
+            // The adapter runs the statement synchronously in here, so the timeout is back in the same tick.
+            result = run(query);
+          } finally {
+            setBusyTimeout(own);
+          }
+          try {
+            return await result;
+          } catch (error) {
+            if (!isBusy(error) || Date.now() - started >= own) throw error;
+          }
+          await new Promise((resolve) => setTimeout(resolve, Math.min(1 + attempt, 5)));
+        }
+      };
+    }
+  };
+  wrap(adapter);
+  const startTransaction = adapter.startTransaction.bind(adapter);
+  adapter.startTransaction = async (isolationLevel) => {
+    const transaction = await startTransaction(isolationLevel);
+    wrap(transaction);
+    return transaction;
+  };
+}
+
+/** SQLITE_BUSY as the better-sqlite3 adapter reports it (a DriverAdapterError caused by that code). */
+function isBusy(error: unknown): boolean {
+  const cause = (error as { cause?: { originalCode?: unknown } } | null)?.cause;
+  return cause?.originalCode === "SQLITE_BUSY";
 }
 
 /** Whether this client was created for a SQLite database (by createDb). */
