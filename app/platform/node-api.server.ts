@@ -56,7 +56,8 @@ function transportGuard(req: IncomingMessage): Answer | null {
   return null;
 }
 
-function nodeApiRequest(req: IncomingMessage, query: string): ApiRequest {
+/** The transport-neutral request over a Node request (its body read with a limit, see readNodeBody). */
+export function nodeApiRequest(req: IncomingMessage, query: string): ApiRequest {
   return {
     method: req.method ?? "GET",
     query: new URLSearchParams(query),

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { BodyTooLargeError, jsonAnswer, type ApiRequest } from "~/platform/http.server";
+import { jsonAnswer, type ApiRequest } from "~/platform/http.server";
 import type { LogSink } from "~/platform/logger.server";
-import { writeAnswer } from "~/platform/node-api.server";
+import { nodeApiRequest, writeAnswer } from "~/platform/node-api.server";
 import { takeTurn } from "~/platform/turn-taking.server";
 import { PHOTO_MAX_BYTES } from "./photo-image.server";
 import { answerPhotoUpload, photoHeaders, viewOwnPhoto } from "./photo-route.server";
@@ -19,7 +19,7 @@ export function servePhotos(log: LogSink): (req: IncomingMessage, res: ServerRes
     const url = req.url ?? "/";
     const q = url.indexOf("?");
     if ((q < 0 ? url : url.slice(0, q)) !== PHOTOS_PATH) return false;
-    const request = nodeRequest(req, q < 0 ? "" : url.slice(q + 1));
+    const request = nodeApiRequest(req, q < 0 ? "" : url.slice(q + 1));
     void handle(req, res, request).catch((error: unknown) => {
       log.error({ err: error, method: req.method, path: PHOTOS_PATH }, "request failed");
       if (res.headersSent) res.destroy();
@@ -53,41 +53,4 @@ async function handle(req: IncomingMessage, res: ServerResponse, request: ApiReq
   }
   res.writeHead(200, photoHeaders(view.body.length, "photo.jpg"));
   res.end(method === "HEAD" ? undefined : view.body);
-}
-
-function nodeRequest(req: IncomingMessage, query: string): ApiRequest {
-  return {
-    method: req.method ?? "GET",
-    query: new URLSearchParams(query),
-    header: (name) => {
-      const value = req.headers[name];
-      return Array.isArray(value) ? value.join(", ") : value;
-    },
-    readBody: (maxBytes) => readBody(req, maxBytes),
-  };
-}
-
-/** At most `maxBytes`, counted as they arrive (no Content-Length trusted); past it, BodyTooLargeError and the rest unread. */
-function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer> {
-  if (req.readableEnded) return Promise.resolve(Buffer.alloc(0));
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const done = (error: Error | null) => {
-      req.off("data", onData).off("end", onEnd).off("error", onError).off("close", onClose);
-      if (error) {
-        req.pause();
-        reject(error);
-      } else resolve(Buffer.concat(chunks, size));
-    };
-    const onData = (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > maxBytes) done(new BodyTooLargeError());
-      else chunks.push(chunk);
-    };
-    const onEnd = () => done(null);
-    const onError = (error: Error) => done(error);
-    const onClose = () => done(new Error("the request body ended early"));
-    req.on("data", onData).on("end", onEnd).on("error", onError).on("close", onClose);
-  });
 }
