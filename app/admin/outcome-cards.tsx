@@ -59,21 +59,27 @@ export function PeriodPicker({ fromDay, toDay, today }: { fromDay: string; toDay
   );
 }
 
-function Figure({ label, value, hint, change }: { label: string; value: string; hint: string; change: string | null }) {
+/**
+ * One figure as a card: its name, the value, an optional hint and change. `mark` names the data attribute
+ * (`data-outcome` here, `data-metric` on the analytics page's own figures) that tests and the page read.
+ */
+export function FigureCard({ label, value, hint, change, mark }: { label: string; value: string; hint?: string | null; change?: string | null; mark: string }) {
   return (
     <Card>
       <BlockStack gap="100">
         <Text as="h3" variant="headingSm" tone="subdued">
           {label}
         </Text>
-        <div data-outcome={label}>
+        <div {...{ [`data-${mark}`]: label }}>
           <Text as="p" variant="headingLg">
             {value}
           </Text>
         </div>
-        <Text as="p" variant="bodySm" tone="subdued">
-          {hint}
-        </Text>
+        {hint ? (
+          <Text as="p" variant="bodySm" tone="subdued">
+            {hint}
+          </Text>
+        ) : null}
         {change ? (
           <Text as="p" variant="bodySm">
             {change}
@@ -82,6 +88,10 @@ function Figure({ label, value, hint, change }: { label: string; value: string; 
       </BlockStack>
     </Card>
   );
+}
+
+function Figure(props: { label: string; value: string; hint: string; change: string | null }) {
+  return <FigureCard {...props} mark="outcome" />;
 }
 
 export function OutcomeCards({ o }: { o: OutcomesComparison }) {

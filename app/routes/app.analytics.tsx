@@ -8,7 +8,7 @@ import { requireAdmin } from "~/admin/require-admin.server";
 import { loadAnalytics, parseAnalyticsRange } from "~/admin/analytics.server";
 import { compareOutcomes } from "~/admin/outcomes.server";
 import { dayInZone } from "~/admin/format";
-import { OutcomeCards, PeriodPicker, TeachingEmptyState } from "~/admin/outcome-cards";
+import { FigureCard, OutcomeCards, PeriodPicker, TeachingEmptyState } from "~/admin/outcome-cards";
 import { loadShopFormat } from "~/admin/shop-format.server";
 import { useAdminLayout, useFormatters, useT } from "~/admin/admin-ui";
 
@@ -28,26 +28,8 @@ const PRIORITY_COLOR: Record<string, string> = {
 };
 const STATUS_COLOR: Record<string, string> = { failed: CHART_COLORS.urgent, sent: CHART_COLORS.success, limited: CHART_COLORS.warning };
 
-function Metric({ label, value, hint }: { label: string; value: string; hint?: string | null }) {
-  return (
-    <Card>
-      <BlockStack gap="100">
-        <Text as="h3" variant="headingSm" tone="subdued">
-          {label}
-        </Text>
-        <div data-metric={label}>
-          <Text as="p" variant="headingLg">
-            {value}
-          </Text>
-        </div>
-        {hint ? (
-          <Text as="p" tone="subdued" variant="bodySm">
-            {hint}
-          </Text>
-        ) : null}
-      </BlockStack>
-    </Card>
-  );
+function Metric(props: { label: string; value: string; hint?: string | null }) {
+  return <FigureCard {...props} mark="metric" />;
 }
 
 /** A calendar day (yyyy-mm-dd) in the merchant's locale; the day is already in the shop's zone. */
