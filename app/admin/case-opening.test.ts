@@ -13,6 +13,17 @@ describe("the message that opened a case", () => {
     ];
     expect(openingMessage(lines, at(40))).toBe("It says delivered but I never received it");
   });
+  it("skips the reply that only gave an address, even when the case's signals were stamped on it", () => {
+    const lines = [
+      { text: "sarah@example.com", createdAt: at(40), meta: signal },
+      { text: "Mi pedido #1042 llegó dañado, la manta está rota", createdAt: at(20), meta: signal },
+    ];
+    expect(openingMessage(lines, at(40))).toBe("Mi pedido #1042 llegó dañado, la manta está rota");
+    const withWords = [{ ...lines[0], text: "my email is sarah@example.com, thanks" }, lines[1]];
+    expect(openingMessage(withWords, at(40))).toBe("Mi pedido #1042 llegó dañado, la manta está rota");
+    const complaintWithAddress = [{ text: "Still nothing for #1042, the tracking is dead. Write to sarah@example.com", createdAt: at(40), meta: signal }];
+    expect(openingMessage(complaintWithAddress, at(40))).toBe("Still nothing for #1042, the tracking is dead. Write to sarah@example.com");
+  });
   it("skips a press of the person button and what the shopper wrote after the case", () => {
     const lines = [
       { text: "Any news? It is still not here", createdAt: at(90), meta: signal },

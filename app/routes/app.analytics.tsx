@@ -85,7 +85,7 @@ export default function Analytics() {
             <Metric
               label={a.answered}
               value={pct(r.answeredWithoutEscalationRate)}
-              hint={a.answeredHint(fmt.number(r.answeredWithoutEscalation), r.unanswered ? fmt.number(r.unanswered) : null)}
+              hint={a.answeredHint(r.answeredWithoutEscalation, fmt.number(r.answeredWithoutEscalation), r.unanswered ? fmt.number(r.unanswered) : null)}
             />
             <Metric
               label={a.resolved}
@@ -108,7 +108,7 @@ export default function Analytics() {
                   {a.model}
                 </Text>
                 <InlineGrid columns={{ xs: 1, sm: 2, md: 4 }} gap="300">
-                  <Text as="p">{a.modelConversations(fmt.number(r.model.conversations))}</Text>
+                  <Text as="p">{a.modelConversations(r.model.conversations, fmt.number(r.model.conversations))}</Text>
                   <Text as="p">{a.tokens(fmt.number(r.model.tokensIn + r.model.tokensOut), fmt.number(r.model.tokensIn), fmt.number(r.model.tokensOut))}</Text>
                   <Text as="p">{a.fallbacks(fmt.number(r.model.fallbacks))}</Text>
                   <Text as="p">{a.modelTime(fmt.duration(r.model.conversations ? r.model.latencyMs / 1000 / r.model.conversations : null))}</Text>

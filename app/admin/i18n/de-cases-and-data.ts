@@ -124,7 +124,8 @@ export const deCasesAndData: CasesAndDataMessages = {
     escalationRate: "Übergabequote",
     handed: (n) => `${n} an Ihr Team übergeben`,
     answered: "Ohne Übergabe beantwortet",
-    answeredHint: (n, unanswered) => `${n} Gespräche${unanswered ? `; ${unanswered} weitere endeten ohne hilfreiche Antwort` : ""}`,
+    answeredHint: (n, shown, unanswered) =>
+      `${shown} ${n === 1 ? "Gespräch" : "Gespräche"}${unanswered ? `; ${unanswered} weitere endeten ohne hilfreiche Antwort` : ""}`,
     resolved: "Gelöste Fälle",
     resolvedValue: (n, of) => `${n} von ${of}`,
     stillOpen: (n) => `${n} noch offen`,
@@ -135,7 +136,7 @@ export const deCasesAndData: CasesAndDataMessages = {
     failedEmails: "Fehlgeschlagene E-Mails",
     failedAttempts: (n) => `${n} fehlgeschlagene Zustellversuche`,
     model: "Sprachmodell",
-    modelConversations: (n) => `${n} Gespräche nutzten das Modell`,
+    modelConversations: (n, shown) => `${shown} ${n === 1 ? "Gespräch nutzte" : "Gespräche nutzten"} das Modell`,
     tokens: (all, prompt, reply) => `${all} Tokens (${prompt} Anfrage, ${reply} Antwort)`,
     fallbacks: (n) => `${n} Antworten fielen auf den eingebauten Assistenten zurück`,
     modelTime: (d) => `${d} Modellzeit pro Gespräch`,

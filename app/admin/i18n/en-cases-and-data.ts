@@ -121,7 +121,8 @@ export const enCasesAndData = {
     escalationRate: "Escalation rate",
     handed: (n: string) => `${n} handed to your team`,
     answered: "Answered without escalation",
-    answeredHint: (n: string, unanswered: string | null) => `${n} conversations${unanswered ? `; ${unanswered} more ended without a useful answer` : ""}`,
+    answeredHint: (n: number, shown: string, unanswered: string | null) =>
+      `${shown} ${n === 1 ? "conversation" : "conversations"}${unanswered ? `; ${unanswered} more ended without a useful answer` : ""}`,
     resolved: "Cases resolved",
     resolvedValue: (n: string, of: string) => `${n} of ${of}`,
     stillOpen: (n: string) => `${n} still open`,
@@ -132,7 +133,7 @@ export const enCasesAndData = {
     failedEmails: "Failed emails",
     failedAttempts: (n: string) => `${n} failed delivery attempts`,
     model: "Language model",
-    modelConversations: (n: string) => `${n} conversations used the model`,
+    modelConversations: (n: number, shown: string) => `${shown} ${n === 1 ? "conversation" : "conversations"} used the model`,
     tokens: (all: string, prompt: string, reply: string) => `${all} tokens (${prompt} prompt, ${reply} reply)`,
     fallbacks: (n: string) => `${n} replies fell back to the built-in assistant`,
     modelTime: (d: string) => `${d} model time per conversation`,

@@ -124,7 +124,8 @@ export const esCasesAndData: CasesAndDataMessages = {
     escalationRate: "Tasa de casos",
     handed: (n) => `${n} pasadas a tu equipo`,
     answered: "Resueltas sin pasar al equipo",
-    answeredHint: (n, unanswered) => `${n} conversaciones${unanswered ? `; otras ${unanswered} terminaron sin una respuesta útil` : ""}`,
+    answeredHint: (n, shown, unanswered) =>
+      `${shown} ${n === 1 ? "conversación" : "conversaciones"}${unanswered ? `; otras ${unanswered} terminaron sin una respuesta útil` : ""}`,
     resolved: "Casos resueltos",
     resolvedValue: (n, of) => `${n} de ${of}`,
     stillOpen: (n) => `${n} siguen abiertos`,
@@ -135,7 +136,7 @@ export const esCasesAndData: CasesAndDataMessages = {
     failedEmails: "Correos fallidos",
     failedAttempts: (n) => `${n} intentos de envío fallidos`,
     model: "Modelo de lenguaje",
-    modelConversations: (n) => `${n} conversaciones usaron el modelo`,
+    modelConversations: (n, shown) => `${shown} ${n === 1 ? "conversación usó" : "conversaciones usaron"} el modelo`,
     tokens: (all, prompt, reply) => `${all} tokens (${prompt} de petición, ${reply} de respuesta)`,
     fallbacks: (n) => `${n} respuestas volvieron al asistente integrado`,
     modelTime: (d) => `${d} de tiempo del modelo por conversación`,

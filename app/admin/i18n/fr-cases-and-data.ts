@@ -123,7 +123,8 @@ export const frCasesAndData: CasesAndDataMessages = {
     escalationRate: "Taux de dossiers",
     handed: (n) => `${n} confiées à votre équipe`,
     answered: "Réglées sans l’équipe",
-    answeredHint: (n, unanswered) => `${n} conversations${unanswered ? ` ; ${unanswered} autres se sont terminées sans réponse utile` : ""}`,
+    answeredHint: (n, shown, unanswered) =>
+      `${shown} ${n === 1 ? "conversation" : "conversations"}${unanswered ? ` ; ${unanswered} autres se sont terminées sans réponse utile` : ""}`,
     resolved: "Dossiers résolus",
     resolvedValue: (n, of) => `${n} sur ${of}`,
     stillOpen: (n) => `${n} encore ouverts`,
@@ -134,7 +135,7 @@ export const frCasesAndData: CasesAndDataMessages = {
     failedEmails: "E-mails en échec",
     failedAttempts: (n) => `${n} tentatives d’envoi en échec`,
     model: "Modèle de langage",
-    modelConversations: (n) => `${n} conversations ont utilisé le modèle`,
+    modelConversations: (n, shown) => `${shown} ${n === 1 ? "conversation a utilisé" : "conversations ont utilisé"} le modèle`,
     tokens: (all, prompt, reply) => `${all} tokens (${prompt} de requête, ${reply} de réponse)`,
     fallbacks: (n) => `${n} réponses sont revenues à l’assistant intégré`,
     modelTime: (d) => `${d} de temps de modèle par conversation`,
