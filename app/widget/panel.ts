@@ -28,6 +28,7 @@ function mount(ctx: PanelContext): PanelApi {
   let conversationId = ctx.load().c;
   let restored = !conversationId;
   let busy = false;
+  let restoring: Promise<void> | undefined; // the history put back on open: Enter pressed meanwhile waits for it, not dropped
   let state: ChatState = "open";
   let replyTo: string | undefined;
   let givenEmail: string | undefined;
@@ -105,11 +106,7 @@ function mount(ctx: PanelContext): PanelApi {
   ctx.root.prepend(dialog);
   welcome();
 
-  /**
-   * The empty chat: the merchant's greeting, their suggested questions (the admin's words, or the
-   * translated defaults) as full-width buttons, and when the team usually replies. It all goes with
-   * the first message (the wrapper is a `.qa`, dropped like any quick replies).
-   */
+  // The empty chat: greeting, suggested questions (the admin's or translated defaults), reply time; a `.qa`, gone with the first message.
   function welcome() {
     addMessage({ role: "assistant", text: cfg.greeting }, undefined, false);
     if (!conversationId) {
@@ -249,6 +246,7 @@ function mount(ctx: PanelContext): PanelApi {
   }
 
   async function submitText() {
+    await restoring;
     const text = input.value.trim();
     if (busy || !(await photos.send(text, conversationId))) return;
     setInput("");
@@ -389,7 +387,7 @@ function mount(ctx: PanelContext): PanelApi {
       team.seen();
       team.schedule();
       log.scrollTop = log.scrollHeight;
-      if (!restored) restore();
+      if (!restored) restoring = restore();
       if (focus) field().focus();
     },
     hide() {

@@ -25,7 +25,9 @@ afterAll(async () => {
   await app?.stop();
 });
 beforeEach(async () => {
-  // The widget remembers a conversation on the device (localStorage): each test is a new visitor.
+  // The widget remembers a conversation on the device (localStorage): each test is a new visitor. The earlier
+  // test's pages go first, or their widget could write its conversation back after the clear.
+  await Promise.all(browser.context.pages().map((p) => p.close()));
   const blank = await browser.context.newPage();
   await blank.goto(`${app.origin}/?widget=0`);
   await blank.evaluate(() => localStorage.clear());

@@ -149,6 +149,27 @@ describe("storefront chat widget, continued", () => {
     await page.close();
   });
 
+  it("sends a message typed while the history is still loading after it, instead of dropping it", async () => {
+    const page = await open();
+    await launcher(page).click();
+    await ask(page, "First question");
+    await expect.poll(() => log(page).innerText()).toContain("You asked: First question");
+    // A slow history read on the next page: the shopper types and presses Enter before it arrives.
+    await page.route("**/apps/baton/chat?*", async (route) => {
+      if (route.request().method() === "GET") await new Promise((r) => setTimeout(r, 1_500));
+      await route.continue();
+    });
+    await page.reload(); // the chat was open: it opens again and starts reading the history
+    await expect.poll(() => dialog(page).isVisible()).toBe(true);
+    await ask(page, "Second question");
+    await expect.poll(() => log(page).innerText(), { timeout: 10_000 }).toContain("You asked: Second question");
+    const text = await log(page).innerText();
+    expect(text.indexOf("You asked: First question")).toBeLessThan(text.indexOf("Second question")); // the history first, then the new turn
+    expect(text.split("Second question").length).toBe(3); // the shopper's bubble + the echo, once each
+    expect(await input(page).inputValue()).toBe("");
+    await page.close();
+  });
+
   it("respects prefers-reduced-motion", async () => {
     const page = await browser.context.newPage();
     await page.emulateMedia({ reducedMotion: "reduce" });
