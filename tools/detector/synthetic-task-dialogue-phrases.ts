@@ -1,0 +1,67 @@
+// Task-dialogue ways of asking for a person (a bank's or a hotel's phone or chat assistant) that the dev
+// files and the other templates lack: a call back, a number to call a person on, who to talk to, whether
+// anyone is there, one's own account manager, a department by its hotel name; and look-alikes that ask for
+// an errand with the same words ("who do I call to activate my card", "what can I call you", "call me a
+// taxi"). Issue 26: NLU++-style person requests were the request goal still missed (recall 0.877 of 0.90).
+// Written by the team for this purpose; not copied from any corpus.
+
+export const TASK_DIALOGUE_REQUESTS = [
+  "i would like a call back please",
+  "can i get a callback from someone",
+  "could somebody give me a call",
+  "please ring me back when someone is free",
+  "can you arrange a call back for this afternoon",
+  "is there a number i can call",
+  "is there a phone number i could ring to speak to someone",
+  "what number should i call to talk to a person",
+  "who can i talk to about my mortgage",
+  "who should i speak with about the booking",
+  "who do i contact about the charge on my room",
+  "is anyone there",
+  "hello? is anybody there",
+  "is there a human around to help",
+  "i would like to talk to my account manager",
+  "can i speak with my personal banker",
+  "could i talk to somebody about my savings account",
+  "can i have a word with someone at reception",
+  "put me through to housekeeping please",
+  "i want to speak to the concierge",
+  "could you get me someone from the front desk",
+  "can a member of staff help me with this",
+  "i'd like to discuss my loan with an advisor",
+  "is there a helpline for this",
+  "how can i reach you by phone",
+  "may i talk to someone in person about it",
+  "i need to speak to somebody about a late payment",
+  "get me someone on the line",
+  "i'd prefer to sort this out with a person",
+  "can i speak to the duty manager",
+];
+
+export const TASK_DIALOGUE_LOOK_ALIKES = [
+  "who do i call to activate my new card",
+  "what number do i call to reset my pin",
+  "is there a number to call to unblock my card",
+  "who should i contact to change my address",
+  "what can i call you",
+  "can you call me john from now on",
+  "call me a taxi to the airport",
+  "call reception and ask for more towels",
+  "what time does the front desk open",
+  "is the concierge desk open at night",
+  "i want to talk about my booking",
+  "can we discuss my payment plan",
+  "my account manager told me the rate is fixed",
+  "i spoke to someone at the branch yesterday and it is sorted",
+  "is anyone allowed to use my card if i give permission",
+  "what is the phone number of the nearest branch",
+  "save this number as mum",
+  "call my wife and tell her i am late",
+  "how do i add someone to my account",
+  "can my partner call you on my behalf later",
+  "text my brother the hotel address",
+  "book a table for two and call me when it is confirmed",
+  "who is my account manager",
+  "what is the hotel's phone number for the booking confirmation",
+  "remind me to ring the bank tomorrow",
+];
