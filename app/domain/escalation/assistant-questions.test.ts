@@ -4,7 +4,8 @@ import { defaultEscalationSettings } from "./settings";
 import type { ReasonCode } from "./types";
 
 // Issue 26, third pass (decision 0078), rules alone: a question that asks HOW to dispute, or what to do
-// about a lost bag, is an assistant's task, while the same words said as an intention still escalate; and
+// about a lost bag, or where money one moved has got to, is an assistant's task, while the same words said as an
+// intention (or about a return) still escalate; and
 // the task-dialogue ways of asking for a person (a call back, a number to call, who to talk to). Hand-written
 // here; none of these texts is a training row.
 
@@ -24,6 +25,8 @@ describe("rules — procedures and errands stay with the assistant", () => {
     "who do i call to activate my card",
     "what number do i call to book a table",
     "can you call me dave from now on",
+    "i topped up my account this morning and the money still isn't showing",
+    "where is the money i transferred to my landlord",
   ])("%s → no escalation", (text) => {
     expect(rulesOnly(text).escalate).toBe(false);
   });
@@ -44,6 +47,7 @@ describe("rules — intentions and requests for a person still escalate", () => 
     ["hello, is anybody there?", "explicit_request"],
     ["can i speak with my account manager", "explicit_request"],
     ["how can i reach a member of staff", "explicit_request"],
+    ["i posted the shoes back two weeks ago, where is my money?", "order_state"],
   ])("%s → %s", (text, reason) => {
     expect(rulesOnly(text).reasons).toContain(reason);
   });

@@ -3,6 +3,7 @@ import { topicOfComplaint } from "./complaint";
 import { COMPLAINT_CLAUSES, quote, type Finding } from "./finding";
 import type { ModelScores, DetectorModel } from "./model/detector-model";
 import type { ModelHead } from "./model/heads";
+import { readsAsEnglish } from "./model/reads-as-english";
 import type { NormalizedText } from "./normalize";
 import type { RuleSignals } from "./rule-signals";
 import { defaultEscalationSettings, type EscalationSettings } from "./settings";
@@ -53,7 +54,8 @@ export function addModelFindings(
   const threshold = (head: ModelHead, setting: number, defaultSetting: number) =>
     clamp(model.thresholds[head] + (setting - defaultSetting) - lower, 0.05, 0.99);
   // negativity posted at a company (@mention) is a complaint context, as in the complaint rules
-  const publicPost = current.mentions > 0;
+  // (English only: the model's noise on other languages must not pass the lowered public bar)
+  const publicPost = current.mentions > 0 && readsAsEnglish(current.tokens);
   const defaults = defaultEscalationSettings;
   const evidence = (p: number) => `"${quote(current.raw)}" (model ${p.toFixed(2)})`;
 
