@@ -11,7 +11,6 @@ import { ASSISTANT_REQUESTS } from "./synthetic-assistant-phrases";
 import { BRAND_NON_COMPLAINTS, BRAND_PROBLEMS, BRAND_TONES, HANDLES } from "./synthetic-brand-tweets";
 import type { LabelledRow } from "./labels";
 import { MONEY, NOT_MONEY, PROBLEMS, COMPLAINT_TAILS, NOT_COMPLAINT } from "./synthetic-money-and-complaint-phrases";
-import { TASK_DIALOGUE_LOOK_ALIKES, TASK_DIALOGUE_REQUESTS } from "./synthetic-task-dialogue-phrases";
 import { PERSON, DEPARTMENTS, ASK_PERSON, ASK_DEPARTMENT, ELSE, REFUSE_BOT, SHORT_ASKS, LEADS, TAILS, NOT_A_REQUEST } from "./synthetic-person-phrases";
 
 function fill(template: string, key: string, values: readonly string[]): string[] {
@@ -84,7 +83,5 @@ export function syntheticTrainingRows(seed = 14): LabelledRow[] {
   for (const core of BRAND_PROBLEMS) for (let k = 0; k < 5; k++) escalate(tweet(core, pick(BRAND_TONES)), "complaint");
   for (const core of BRAND_NON_COMPLAINTS) for (let k = 0; k < 4; k++) routine(tweet(core, pick(["", "", "", " 😊", " 🙏", "!", " thanks", " #excited"])));
   for (const core of ASSISTANT_PROBLEM_QUESTIONS) for (let k = 0; k < 3; k++) routine(k === 0 ? core : dress(core, random));
-  for (const core of TASK_DIALOGUE_REQUESTS) for (let k = 0; k < 3; k++) escalate(k === 0 ? core : dress(core, random), "explicit_human_request");
-  for (const core of TASK_DIALOGUE_LOOK_ALIKES) for (let k = 0; k < 3; k++) routine(k === 0 ? core : dress(core, random));
   return rows;
 }
