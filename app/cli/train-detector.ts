@@ -1,5 +1,5 @@
 // Usage: npm run train:detector [-- --data=DIR] [--out=FILE] [--loso] [--loso-only] [--epochs=N] [--hash-bits=N] [--no-vectors]
-//   [--calibration=held-back|left-out-family] [--blocks=tweeteval,goemotions_dev.jsonl,…] [--save-blocks=DIR]
+//   [--calibration=fixed|held-back|left-out-family] [--blocks=tweeteval,goemotions_dev.jsonl,…] [--save-blocks=DIR]
 // Trains the learned escalation model from the dev files and writes the versioned asset
 // (default app/domain/escalation/model/.trained/detector-model.v2.json). The model reads the committed
 // word vectors (model/.trained/word-vectors.v1.json); --no-vectors trains without them (comparison only). Deterministic: files are read in

@@ -40,7 +40,15 @@ const FIXTURE: TrainingRow[] = [
     "can i change my address",
   ].map((text) => ({ text, label: "no_escalate", meta: { reason: null }, family: "b" })),
 ];
-const OPTIONS: RecipeOptions = { ...DEFAULT_RECIPE, version: "test", hashBits: 12, epochs: 20, learningRate: 0.3, calibrationEvery: 4 };
+const OPTIONS: RecipeOptions = {
+  ...DEFAULT_RECIPE,
+  version: "test",
+  hashBits: 12,
+  epochs: 20,
+  learningRate: 0.3,
+  calibrationEvery: 4,
+  calibration: "held-back",
+};
 
 const trainFixture = () => trainAsset(buildExamples(FIXTURE, OPTIONS), OPTIONS);
 
@@ -58,6 +66,17 @@ describe("detector training", () => {
     expect(p("i want to talk to a human").explicit_request).toBeGreaterThan(p("where is my order").explicit_request);
     expect(p("refund my order").refund).toBeGreaterThan(p("do you ship to canada").refund);
     expect(p("so angry right now").negative_sentiment).toBeGreaterThan(p("thanks, lovely day").negative_sentiment);
+  });
+});
+
+describe("detector training at fixed operating points", () => {
+  it("ships the recipe's fixed thresholds as they are, with the same final fit, deterministically", () => {
+    const options: RecipeOptions = { ...OPTIONS, calibration: "fixed" };
+    const a = trainAsset(buildExamples(FIXTURE, options), options);
+    expect(a.thresholds).toEqual(DEFAULT_RECIPE.fixedThresholds);
+    expect(trainAsset(buildExamples(FIXTURE, options), options).checksum).toBe(a.checksum);
+    // the weights are the calibrated recipe's final fit on every row: only the thresholds differ
+    expect(a.checksum).toBe(trainFixture().checksum);
   });
 });
 

@@ -96,6 +96,25 @@ const QUESTION_START_RE = new RegExp(
     ) +
     "\\b",
 );
+// A problem followed by a request for the next step ("i lost my luggage, what do i do?", "my flight got
+// cancelled, can you rebook me?", "charged twice, how do i get it back?") asks an assistant for help with
+// a task; in private chat that is routine unless tone or time says otherwise (issue 26: CLINC-style
+// assistant questions). Public posts at a company keep their complaint reading.
+const HELP_SEEKING_RE = new RegExp(
+  "\\b" +
+    oneOf(
+      "what (?:do|should|can|shall) (?:i|we) do",
+      "what (?:are|is) (?:my|our|the) (?:options|next steps?)",
+      "how (?:do|can|should|would) (?:i|we)",
+      "how (?:to|long (?:does|will|do|would|until))",
+      "(?:can|could|would|will) you (?:please )?(?:help|rebook|find|track|locate|check|tell|show|look|report|replace|reset|fix)",
+      "help me",
+      "(?:i|we) (?:need|want|would like) (?:to )?(?:report|file|find|track|locate|rebook|replace|get a new)",
+      "is there (?:a way|anything)",
+      "where (?:do|can|should) (?:i|we)",
+    ) +
+    "\\b",
+);
 // First-person emotion reports ("i feel like i am always failing") are about the writer, not a company.
 const FEEL_FRAME_RE = /^ (?:i|im|i am) (?:\w+ )?(?:feel|feeling|felt)\b/;
 
@@ -156,6 +175,7 @@ export function scoreComplaint(message: NormalizedText, negativeTone: number): C
   if (grateful) weak -= problem >= 0.3 ? (SARCASM_RE.test(text) ? 0 : 0.1) : 0.25;
   // "how do I …" questions describe a task, not a breach
   if (QUESTION_START_RE.test(text)) weak -= 0.15;
+  else if (message.mentions === 0 && HELP_SEEKING_RE.test(text)) weak -= 0.25;
   if (FEEL_FRAME_RE.test(text)) weak -= 0.35;
 
   // banking, billing and account problems ("my top-up is still pending") are routine service

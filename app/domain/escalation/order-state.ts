@@ -19,6 +19,32 @@ export interface OrderStateMatch {
 
 const DAY_MS = 86_400_000;
 
+// "Where is my money?" after a transfer, a top-up or an ATM withdrawal asks a bank about money the customer
+// moved, not a shop about a refund (Banking77: 26 routine questions were refund-status escalations; issue 26,
+// decision 0078: ordinary banking and assistant questions must not escalate). Refund words still count.
+const MONEY_MOVEMENT_RE = new RegExp(
+  "\\b" +
+    oneOf(
+      "transfer\\w*",
+      "top(?:ped|s)? ?ups?",
+      "topping up",
+      "atm",
+      "cash machine",
+      "cheque",
+      "deposit\\w*",
+      "withdr[ae]w\\w*",
+      "salary",
+      "paycheck",
+      "wire",
+      "(?:sent|send|sending) (?:\\w+ )?(?:money|cash|funds)",
+    ) +
+    "\\b",
+);
+
+function isMoneyMovementQuestion(match: string, text: string): boolean {
+  return !/refund|reimburs|money back/.test(match) && MONEY_MOVEMENT_RE.test(text);
+}
+
 const NOT_RECEIVED_RE = new RegExp(
   "\\b" +
     oneOf(
@@ -121,7 +147,7 @@ export function findOrderState(message: NormalizedText, context: EscalationConte
   }
 
   const refundStatus = REFUND_STATUS_RE.exec(text);
-  if (refundStatus) {
+  if (refundStatus && !isMoneyMovementQuestion(refundStatus[0], text)) {
     return { kind: "refund_status", score: 0.8, evidence: refundStatus[0].trim() };
   }
 

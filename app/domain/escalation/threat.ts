@@ -28,6 +28,26 @@ const NEGATED_THREAT_RE = new RegExp(
     "\\b",
 );
 
+// A chargeback asked about as a procedure ("how do I dispute a charge?", "can you help me dispute a
+// transaction", "what's the process for a chargeback") is a banking or assistant task, not a threat to
+// the shop: the words right before the match ask how, or ask for help with it.
+const HOW_TO_BEFORE_RE = new RegExp(
+  oneOf(
+    "how (?:do|can|could|would|should|does) (?:i|we|you|one|someone)(?: go about)?",
+    "how (?:to|long|much|do|does|is|are)",
+    "what (?:is|are|s)(?: an?)?",
+    "(?:can|could|would|will) you (?:please )?(?:help|show|tell|teach|walk) (?:me|us)(?: how)?(?: to)?",
+    "help (?:me|us)(?: to)?",
+    "(?:what|which) (?:is|are) (?:the )?(?:process|procedure|steps|way|form|rules?|policy|deadline|time limit)(?: (?:for|to|of))?",
+    "(?:where|when|who) (?:do|can|should) (?:i|we)(?: go to)?",
+    "(?:is it|is there a way|am i able|is it possible) (?:possible )?to",
+    "(?:can|may|could) (?:i|we)",
+    "steps? to",
+    "explain how to",
+    "instructions (?:for|to|on how to)",
+  ) + " (?:\\w+ ){0,2}$",
+);
+
 /**
  * Finds a threat of chargeback, legal action, regulator complaint, bad review or public post.
  * A message that rules the threat out ("I don't want to sue anyone") does not count.
@@ -38,6 +58,7 @@ export function findThreat(message: NormalizedText): ThreatMatch | undefined {
     const m = pattern.exec(text);
     if (!m) continue;
     if (NEGATED_THREAT_RE.test(text)) return undefined;
+    if (kind === "chargeback" && HOW_TO_BEFORE_RE.test(text.slice(Math.max(0, m.index - 60), m.index))) continue;
     return { kind, quote: m[0].trim() };
   }
   return undefined;

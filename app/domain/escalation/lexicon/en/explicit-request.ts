@@ -2,6 +2,10 @@ import { oneOf } from "../compile";
 import { EN_DET, EN_TEAM, EN_PERSON, EN_PERSON_STRONG } from "./people";
 import type { Lexicon } from "../lexicon";
 
+// After a call or a number, an errand ("who do I call to activate my card?", "what number do I call to report a
+// lost card") asks how to get a task done; "… to speak to someone" still asks for a person.
+const ERRAND_AFTER = "(?! (?:to|so i can|in order to) (?!(?:speak|talk|chat|someone|somebody|a person|a human)\\b))";
+
 // English asking for a person, and a bare call for one (explicit-request.ts).
 export const EN_EXPLICIT_REQUEST: Pick<Lexicon, "explicitRequest" | "barePerson" | "bareFiller"> = {
   explicitRequest: {
@@ -60,6 +64,12 @@ export const EN_EXPLICIT_REQUEST: Pick<Lexicon, "explicitRequest" | "barePerson"
       " ai ",
       "computer",
       "automat",
+      "call",
+      "ring",
+      "phone",
+      "number",
+      "line",
+      "who ",
     ],
     requests: [
       // "speak to a human", "talk with someone from your team", "get in touch with an agent"
@@ -152,6 +162,8 @@ export const EN_EXPLICIT_REQUEST: Pick<Lexicon, "explicitRequest" | "barePerson"
           "person",
           "someone",
           "somebody",
+          "members? of (?:staff|(?:your |the )?team)",
+          "staff members?",
         ) +
         "\\b",
       // "human help", "human support", "live agent please"
@@ -187,6 +199,40 @@ export const EN_EXPLICIT_REQUEST: Pick<Lexicon, "explicitRequest" | "barePerson"
       "\\b(?:is|are) there (?:\\w+ ){0,3}" +
         oneOf("persons?", "humans?", "agents?", "representatives?", "reps?", "operators?", "someone", "somebody", "anyone", "anybody", "people", "staff") +
         " (?:\\w+ ){0,2}(?:i|we) (?:can|could|may) (?:talk|speak|chat)\\b",
+      // task-dialogue ways of asking for a person (NLU++-style, issue 26): a call back, a number to call,
+      // who to talk to, whether anyone is there, one's own account manager
+      "\\b" +
+        oneOf("want", "need", "like", "request", "requesting", "get", "have", "arrange", "schedule", "book", "organi[sz]e") +
+        " (?:a |an )?(?:quick )?" +
+        oneOf("call ?back", "phone ?call (?:from|with) " + EN_DET + EN_PERSON, "call from " + EN_DET + EN_PERSON) +
+        "\\b",
+      "\\b" +
+        oneOf("can", "could", "would", "will", "please", "have", "get", "need") +
+        " (?:you|someone|somebody|anyone|anybody|a person|one of you|your team)? ?(?:please )?" +
+        oneOf("call (?:me|us) back", "ring (?:me|us) back", "phone (?:me|us) back", "give (?:me|us) a (?:call|ring)(?! (?:reminder|alarm))") +
+        "\\b",
+      "\\b(?:a |the |your |any )?(?:phone |telephone |contact |customer service |support )?number (?:i|we) (?:can|could|should) " +
+        oneOf("call", "ring", "phone", "use to (?:call|reach|contact|speak)") +
+        "\\b" +
+        ERRAND_AFTER,
+      "\\bwhat (?:phone |telephone )?number (?:do|can|should|could) (?:i|we) (?:call|ring|phone|dial)\\b" + ERRAND_AFTER,
+      "\\bnumber to (?:call|ring|phone|dial)(?: (?:you|someone|somebody|a person|an agent|to (?:speak|talk)))?\\b" + ERRAND_AFTER,
+      "\\b" +
+        oneOf("is there", "do you have", "can i (?:have|get)", "could i (?:have|get)") +
+        " (?:a |an |your )?(?:customer |support |service )?" +
+        oneOf("help ?line", "hot ?line", "phone line") +
+        "\\b",
+      "\\bhow (?:do|can|could) (?:i|we) " +
+        oneOf("contact", "reach", "call", "phone", "ring", "speak to", "talk to") +
+        " (?:you|your team|you guys) (?:by|on the|over the|via) (?:phone|telephone)\\b",
+      "\\bwho (?:can|do|should|could|would) (?:i|we) (?:talk|speak|chat) (?:to|with)\\b" + ERRAND_AFTER,
+      "\\bwho (?:can|do|should|could) (?:i|we) (?:contact|call|get in touch with|reach)\\b" + ERRAND_AFTER,
+      "\\b(?:is|are) " +
+        oneOf("anyone", "anybody", "someone", "somebody", "a person", "a human", "any humans?", "any people") +
+        " (?:there|available|around|online)\\b",
+      "\\b(?:speak|talk|chat)(?:ing)? (?:to|with) (?:my|our) " +
+        oneOf("account manager", "relationship manager", "(?:personal )?banker", "advis[eo]r", "(?:personal |financial )?consultant", "case worker", "agent") +
+        "\\b",
       // "escalate this", "please escalate my case"
       "\\bescalate (?:this|it|my|the|our|me)\\b",
       // "not a bot", "stop the bot", "tired of talking to a machine"

@@ -9,9 +9,15 @@ export const EN_THREAT: Pick<Lexicon, "threat"> = {
       "dispute (?:the |this |my |a )?(?:charge|transaction|payment|purchase)",
       "(?:open|file|start|raise) (?:a )?(?:dispute|claim) (?:with|through) (?:my |the )?" +
         oneOf("bank", "card", "credit card", "paypal", "visa", "mastercard", "amex"),
-      oneOf("call", "contact", "tell", "ask", "going to", "go to", "report (?:you|this|it) to") +
+      // "I'll call my bank" is a threat; "call my bank" / "how do I contact my bank" / "I'm going to the bank
+      // to change my PIN" are errands (assistant and banking questions): an intention is needed
+      "(?:i|we) (?:will|shall|am going to|are going to|am gonna|have to|will have to|might|may|might have to|need to|would) " +
+        "(?:just |simply |now |then |have to )?" +
+        oneOf("call", "contact", "tell", "ask", "go to", "complain to") +
         " (?:my |the )?" +
-        oneOf("bank", "credit card company", "card issuer", "paypal"),
+        oneOf("bank", "credit card company", "card issuer", "paypal") +
+        "(?! (?:to|and) (?:change|reset|get|open|order|withdraw|deposit|activate|update|set|cash|pay|ask about|find))",
+      "report (?:you|this|it) to (?:my |the )?" + oneOf("bank", "credit card company", "card issuer", "paypal"),
       "(?:cancel|stop|reverse|block) (?:the )?payment (?:with|through) (?:my )?bank",
     ],
     legal: [
