@@ -103,7 +103,7 @@ export function detectEscalation(
 
     if (settings.explicitRequest.enabled && context.action !== "talk_to_human") {
       const request = rules.request;
-      if (request.matched) {
+      if (request.matched && !rules.botQuestion) {
         add({
           reason: "explicit_request",
           score: 0.95,

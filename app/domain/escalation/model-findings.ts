@@ -59,8 +59,8 @@ export function addModelFindings(
   const defaults = defaultEscalationSettings;
   const evidence = (p: number) => `"${quote(current.raw)}" (model ${p.toFixed(2)})`;
 
-  // a negated request ("no need for an agent") is exact: the model must not overrule it
-  if (settings.explicitRequest.enabled && context.action !== "talk_to_human" && !has("explicit_request") && !rules.request.negated) {
+  // a negated request ("no need for an agent") is exact, and "are you a bot?" is a question: the model must not overrule either
+  if (settings.explicitRequest.enabled && context.action !== "talk_to_human" && !has("explicit_request") && !rules.request.negated && !rules.botQuestion) {
     const p = scores.explicit_request;
     const t = threshold("explicit_request", settings.threshold, defaults.threshold);
     if (p >= t)

@@ -2,6 +2,7 @@
 // `detect-escalation.ts` and by the learned model, which takes them as features (a lexicon hit is
 // strong evidence, and the model learns how much to trust it next to the words around it).
 import { findAuthorityLimit, type AuthorityLimitMatch } from "./authority-limit";
+import { isOnlyBotQuestion } from "./bot-question";
 import { scoreComplaint, type ComplaintMatch } from "./complaint";
 import { findExplicitRequest, type ExplicitRequestMatch } from "./explicit-request";
 import type { NormalizedText } from "./normalize";
@@ -11,6 +12,8 @@ import { findThreat, type ThreatMatch } from "./threat";
 
 export interface RuleSignals {
   request: ExplicitRequestMatch;
+  /** the message only asks whether it is talking to a bot: neither the request rules nor the model make it a request (not a model feature) */
+  botQuestion: boolean;
   threat?: ThreatMatch;
   demand?: AuthorityLimitMatch;
   sentiment: MessageSentiment;
@@ -23,6 +26,7 @@ export function readRuleSignals(message: NormalizedText, languages: readonly Det
   const negativity = scoreNegativity(message, sentiment);
   return {
     request: findExplicitRequest(message, languages),
+    botQuestion: isOnlyBotQuestion(message),
     threat: findThreat(message),
     demand: findAuthorityLimit(message),
     sentiment,
