@@ -155,7 +155,7 @@ export const en: ReplyCatalog = {
   goodbye: "Glad I could help. Have a great day!",
   goodbyeWithTeam: (email) => `You're welcome! Our team has your case and will reply to ${email ?? "your email"}.`,
   botAnswer: (shop) =>
-    `I'm ${shop}'s automated assistant, not a person. I can check orders and answer questions about the store, ` +
+    `I'm the automated assistant for ${shop}, not a person. I can check orders and answer questions about the store, ` +
     `and I can pass you to a person on our team whenever you like.`,
   sorryForDelay: "I'm sorry your order is taking longer than it should.",
   policyInShopLanguage: (lang) => `(The store's policy is written in ${LANGUAGE_NAMES[lang]}.)`,
