@@ -322,6 +322,20 @@ describe.each(variants)("chat store: %s", (_name, makeDatabase, makeStore) => {
     expect((await db.conversation.findUniqueOrThrow({ where: { id: "raced" } })).customerId).toBe("5001");
   });
 
+  it("writes the visit that holds the proof with the turn and reads it with the conversation", async () => {
+    const usedAt = new Date(T0.getTime() + 5_000);
+    await store.saveTurn(turn({ conversationId: "proved", visitProof: { visitHash: "visit-a", usedAt } }));
+    expect((await store.loadTurn(SHOP, "proved", 40, "2026-11")).conversation?.visitProof).toEqual({ visitHash: "visit-a", usedAt });
+    expect(await db.visitProof.findUniqueOrThrow({ where: { conversationId: "proved" } })).toEqual({ conversationId: "proved", visitHash: "visit-a", usedAt });
+    // A later turn from another visit (one without a token too) moves it; a turn that sets none leaves it.
+    const later = new Date(T0.getTime() + 90_000);
+    await store.saveTurn(turn({ conversationId: "proved", isNew: false, messages: [], visitProof: { visitHash: null, usedAt: later } }));
+    await store.saveTurn(turn({ conversationId: "proved", isNew: false, messages: [] }));
+    expect((await store.loadConversation(SHOP, "proved", 40))?.visitProof).toEqual({ visitHash: null, usedAt: later });
+    await store.saveTurn(turn({ conversationId: "unproved" }));
+    expect((await store.loadTurn(SHOP, "unproved", 40, "2026-11")).conversation?.visitProof ?? null).toBeNull();
+  });
+
   it("writes a turn all or nothing", async () => {
     // The conversation exists already: creating it again fails, and none of the turn is kept.
     const counted = (await db.usageCounter.findUniqueOrThrow({ where: { shop_period: { shop: SHOP, period: "2026-11" } } })).conversations;

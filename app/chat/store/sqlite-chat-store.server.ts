@@ -100,6 +100,7 @@ function readConversation(st: Statements, shop: string, conversationId: string, 
     emailAsks: row.emailAsks,
     messages: messages.map((m) => ({ role: m.role, text: m.text, createdAt: new Date(m.createdAt), meta: parseJson(m.meta) })),
     caseRef,
+    visitProof: row.visitUsedAt === null ? null : { visitHash: row.visitHash, usedAt: new Date(row.visitUsedAt) },
   };
   return { conversation, escalationsThisPeriod: row.escalations ?? 0 };
 }
@@ -164,6 +165,7 @@ function writeTurn(st: Statements, w: TurnWrite): void {
   for (const m of w.messages) {
     st.insertMessage.run(timeOrderedId(), w.conversationId, m.role, m.text, sqliteDate(m.createdAt), m.meta === undefined ? null : JSON.stringify(m.meta));
   }
+  if (w.visitProof) st.upsertVisitProof.run(w.conversationId, w.visitProof.visitHash, sqliteDate(w.visitProof.usedAt));
   if (w.followUp) writeFollowUp(st, w, w.followUp);
 }
 
@@ -199,12 +201,17 @@ function prepare(conn: BetterSqlite3.Database) {
   // The adapter turns on safe integers for the whole connection; these rows hold small counters.
   const s = (sql: string) => conn.prepare(sql).safeIntegers(false);
   return {
-    // The conversation with its case (if any) in one statement.
+    // The conversation with its case and its visit proof (if any) in one statement.
     findConversation: s(
       `SELECT c."id", c."customerId", c."state", c."shopperEmail", c."pendingEscalation", c."orderName", c."orderVerified", c."unhelpfulCount",
-         c."emailAsks", k."id" AS "caseId", k."status" AS "caseStatus",
+         c."emailAsks", k."id" AS "caseId", k."status" AS "caseStatus", v."visitHash", v."usedAt" AS "visitUsedAt",
          (SELECT u."escalations" FROM "UsageCounter" u WHERE u."shop" = c."shop" AND u."period" = @period) AS "escalations"
-       FROM "Conversation" c LEFT JOIN "EscalationCase" k ON k."conversationId" = c."id" WHERE c."id" = @id AND c."shop" = @shop`,
+       FROM "Conversation" c LEFT JOIN "EscalationCase" k ON k."conversationId" = c."id" LEFT JOIN "VisitProof" v ON v."conversationId" = c."id"
+       WHERE c."id" = @id AND c."shop" = @shop`,
+    ),
+    upsertVisitProof: s(
+      `INSERT INTO "VisitProof" ("conversationId", "visitHash", "usedAt") VALUES (?, ?, ?)
+       ON CONFLICT ("conversationId") DO UPDATE SET "visitHash" = excluded."visitHash", "usedAt" = excluded."usedAt"`,
     ),
     recentMessages: s(`SELECT "role", "text", "createdAt", "meta" FROM "Message" WHERE "conversationId" = ? ORDER BY "createdAt" DESC LIMIT ?`),
     insertConversation: s(
@@ -268,6 +275,8 @@ interface ConversationRow {
   emailAsks: number;
   caseId: string | null;
   caseStatus: string | null;
+  visitHash: string | null;
+  visitUsedAt: string | null;
   escalations: number | null;
 }
 
