@@ -57,6 +57,8 @@ interface ModeResult {
   stats: ShopperStats;
   /** CPU ms of all app processes per request during the measured run. */
   cpuMsPerRequest: number;
+  /** The same per process ("primary 0.61, worker 1.52"). */
+  cpuByProcess: string;
   handoffMs: number[];
   handoffsMissing: number;
   memoryPerThousandMb: number;
@@ -163,8 +165,10 @@ async function runMode(database: "sqlite" | "postgresql", workers: string, soakS
     await run(`${label}-open`, 0, { openConversations: OPEN_CONVERSATIONS, escalateEvery: 0 });
     const memoryPerThousandMb = ((sumRss(httpProcesses(app.pid)) - before) / OPEN_CONVERSATIONS) * 1000;
     const cpuBefore = appCpuSeconds(app.pid);
+    const processCpuBefore = appProcesses(app.pid).map((p) => ({ ...p, cpu: cpuSeconds(p.pid) }));
     const stats = await run(`${label}-${Date.now()}`, SECONDS);
     const cpuMsPerRequest = ((appCpuSeconds(app.pid) - cpuBefore) * 1000) / stats.requests;
+    const cpuByProcess = processCpuBefore.map((p) => `${p.role} ${f(((cpuSeconds(p.pid) - p.cpu) * 1000) / stats.requests, 2)}`).join(", ");
     const handoff = await handoffLatencies(smtp, stats);
     if (stats.errors > 0) console.log(`  ${label}: error samples ${JSON.stringify(stats.errorSamples)}`);
     if (stats.errors > 0 || handoff.missing > 0) failed = true;
@@ -172,6 +176,7 @@ async function runMode(database: "sqlite" | "postgresql", workers: string, soakS
       label,
       stats,
       cpuMsPerRequest,
+      cpuByProcess,
       handoffMs: handoff.ms,
       handoffsMissing: handoff.missing,
       memoryPerThousandMb,
@@ -251,7 +256,7 @@ function printMode(r: ModeResult): void {
   const rate = r.stats.requests / r.stats.seconds;
   console.log(
     `${r.label}: ${f(rate, 0)} req/s, p50 ${f(percentile(r.stats.latenciesMs, 50))} ms, p99 ${f(percentile(r.stats.latenciesMs, 99))} ms, ` +
-      `${f(r.cpuMsPerRequest, 3)} CPU ms a request, errors ${r.stats.errors}, ` +
+      `${f(r.cpuMsPerRequest, 3)} CPU ms a request (${r.cpuByProcess}), errors ${r.stats.errors}, ` +
       `hand-off p99 ${f(percentile(r.handoffMs, 99))} ms (${r.handoffMs.length}/${r.stats.handoffs.length} emailed), ` +
       `${f(r.memoryPerThousandMb)} MB per 1,000 open conversations, RSS ${r.rss}`,
   );

@@ -2,6 +2,7 @@ import type BetterSqlite3 from "better-sqlite3";
 import { randomUUID } from "node:crypto";
 import type { CasePlan, ChatStore, FollowUpWrite, StoredConversation, TranscriptRow, TurnRead, TurnWrite } from "./chat-store";
 import { timeOrderedId } from "./ordered-id";
+import { SQLITE_BUSY_SPIN_MS, SQLITE_LOCK_WAIT_MS } from "~/db.server";
 
 /**
  * The chat store on SQLite: cached prepared statements on the Prisma adapter's own connection.
@@ -198,6 +199,7 @@ const BACKSTOP_CHECKPOINT_PAGES = 10_000;
 
 function prepare(conn: BetterSqlite3.Database) {
   conn.pragma(`wal_autocheckpoint = ${BACKSTOP_CHECKPOINT_PAGES}`);
+  conn.pragma(`busy_timeout = ${SQLITE_BUSY_SPIN_MS}`);
   // The adapter turns on safe integers for the whole connection; these rows hold small counters.
   const s = (sql: string) => conn.prepare(sql).safeIntegers(false);
   return {
@@ -305,51 +307,29 @@ function sqliteDate(d: Date): string {
   return d.toISOString().replace("Z", "+00:00");
 }
 
-const MAX_WAIT_MS = 5_000;
-const BUSY_SPIN_MS = 10;
-
 /**
- * Runs a write transaction without letting SQLite's busy handler sleep long on the event loop:
- * while another process (the cluster primary's outbox, another worker) holds the write lock, the
- * handler may wait up to BUSY_SPIN_MS (the primary's outbox transactions release it by then, and
- * yielding would cost a turn behind every queued request: bench:chat p99 70 ms with a 3 ms spin,
- * 11 ms with 10 ms), after which we retry asynchronously, serving requests meanwhile.
+ * Runs a write transaction without letting SQLite's busy handler sleep long on the event loop: while
+ * another process (the cluster primary's outbox, another worker) holds the write lock, the handler
+ * waits up to the connection's busy timeout (SQLITE_BUSY_SPIN_MS, set once in `prepare` as tuneSqlite
+ * does: another process's turn releases the lock by then), after which we retry asynchronously,
+ * serving requests meanwhile, for SQLITE_LOCK_WAIT_MS in all. (This once switched the timeout around
+ * each write with prepared `PRAGMA busy_timeout` statements; SQLite applies that pragma when it
+ * compiles it, so a prepared one ran as a no-op now and then.)
  */
 async function writeWithoutBlocking<T>(conn: BetterSqlite3.Database, work: () => T): Promise<T> {
   const started = Date.now();
-  const busy = busyTimeoutsOf(conn);
   for (;;) {
     const attempt = await whenNoOtherTransaction(conn, () => {
-      busy.spin.get();
       try {
         return { done: true as const, value: work() };
       } catch (error) {
-        if ((error as { code?: string }).code !== "SQLITE_BUSY" || Date.now() - started > MAX_WAIT_MS) throw error;
+        if ((error as { code?: string }).code !== "SQLITE_BUSY" || Date.now() - started > SQLITE_LOCK_WAIT_MS) throw error;
         return { done: false as const };
-      } finally {
-        busy.restore.get();
       }
     });
     if (attempt.done) return attempt.value;
     await new Promise((resolve) => setTimeout(resolve, 1));
   }
-}
-
-const busyTimeouts = new WeakMap<BetterSqlite3.Database, { spin: BetterSqlite3.Statement; restore: BetterSqlite3.Statement }>();
-
-/**
- * The two busy-timeout settings a write switches between, prepared once per connection: the short
- * spin, and the connection's own timeout (set once at start-up, tuneSqlite) to restore. A `pragma()`
- * call compiles its statement every time (1.4 % of a turn's CPU in bench:chat's profile).
- */
-function busyTimeoutsOf(conn: BetterSqlite3.Database) {
-  let found = busyTimeouts.get(conn);
-  if (!found) {
-    const own = Number(conn.pragma("busy_timeout", { simple: true })) || 0;
-    found = { spin: conn.prepare(`PRAGMA busy_timeout = ${BUSY_SPIN_MS}`), restore: conn.prepare(`PRAGMA busy_timeout = ${own}`) };
-    busyTimeouts.set(conn, found);
-  }
-  return found;
 }
 
 /**
@@ -361,7 +341,7 @@ function busyTimeoutsOf(conn: BetterSqlite3.Database) {
 async function whenNoOtherTransaction<T>(conn: BetterSqlite3.Database, work: () => T): Promise<T> {
   const started = Date.now();
   while (conn.inTransaction) {
-    if (Date.now() - started > MAX_WAIT_MS) throw new Error("the database stayed inside another transaction for 5 s");
+    if (Date.now() - started > SQLITE_LOCK_WAIT_MS) throw new Error("the database stayed inside another transaction for 5 s");
     await new Promise((resolve) => setImmediate(resolve));
   }
   return work();
