@@ -4,6 +4,8 @@ import { PrismaClient } from "@prisma/client";
 import type BetterSqlite3 from "better-sqlite3";
 import { createRequire } from "node:module";
 import path from "node:path";
+import pg from "pg";
+import { logger } from "./platform/logger.server";
 import { PG_CLIENT_DIR } from "./platform/prisma-cli.server";
 
 /**
@@ -24,15 +26,32 @@ export function createDb(databaseUrl: string): Db {
   const generated = require(path.resolve(process.cwd(), PG_CLIENT_DIR)) as { PrismaClient: typeof PrismaClient };
   const u = new URL(databaseUrl);
   // Discrete fields rather than connectionString (adapter-pg 6.19 quirk, docs/toolchain.md).
-  const adapter = new PrismaPg({
+  const pool = new pg.Pool({
     host: decodeURIComponent(u.hostname),
     port: u.port ? Number(u.port) : 5432,
     user: decodeURIComponent(u.username),
     password: decodeURIComponent(u.password),
     database: decodeURIComponent(u.pathname.replace(/^\//, "")),
     max: Number(u.searchParams.get("connection_limit") ?? 10),
+    // Idle connections never keep the process alive.
+    allowExitOnIdle: true,
   });
-  return new generated.PrismaClient({ adapter }) as unknown as Db;
+  // A connection dropped while idle (server restart) is replaced on next use; unheard, it would end the process.
+  pool.on("error", (error) => logger.child({ capability: "platform", component: "pg-pool" }).warn({ err: error }, "idle PostgreSQL connection lost"));
+  // The one pool of the process: Prisma's adapter and the chat store (postgresPoolOf) share it; $disconnect ends it.
+  const client = new generated.PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) }) as unknown as Db;
+  postgresPools.set(client, pool);
+  return client;
+}
+
+const postgresPools = new WeakMap<Db, pg.Pool>();
+
+/**
+ * The `pg` pool behind a PostgreSQL client (created by createDb and handed to Prisma's adapter), for
+ * the chat store's own prepared statements: one pool per process, not one beside Prisma's. Null for SQLite.
+ */
+export function postgresPoolOf(client: Db): pg.Pool | null {
+  return postgresPools.get(client) ?? null;
 }
 
 type SqliteAdapterFactory = PrismaBetterSQLite3;
