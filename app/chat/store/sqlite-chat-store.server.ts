@@ -316,7 +316,7 @@ function sqliteDate(d: Date): string {
  * each write with prepared `PRAGMA busy_timeout` statements; SQLite applies that pragma when it
  * compiles it, so a prepared one ran as a no-op now and then.)
  */
-async function writeWithoutBlocking<T>(conn: BetterSqlite3.Database, work: () => T): Promise<T> {
+export async function writeWithoutBlocking<T>(conn: BetterSqlite3.Database, work: () => T): Promise<T> {
   const started = Date.now();
   for (;;) {
     const attempt = await whenNoOtherTransaction(conn, () => {
@@ -338,7 +338,7 @@ async function writeWithoutBlocking<T>(conn: BetterSqlite3.Database, work: () =>
  * then would join (and could be rolled back with) their transaction. Checking and running in the
  * same tick means nothing can begin in between.
  */
-async function whenNoOtherTransaction<T>(conn: BetterSqlite3.Database, work: () => T): Promise<T> {
+export async function whenNoOtherTransaction<T>(conn: BetterSqlite3.Database, work: () => T): Promise<T> {
   const started = Date.now();
   while (conn.inTransaction) {
     if (Date.now() - started > SQLITE_LOCK_WAIT_MS) throw new Error("the database stayed inside another transaction for 5 s");
