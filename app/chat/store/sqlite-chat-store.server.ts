@@ -2,6 +2,7 @@ import type BetterSqlite3 from "better-sqlite3";
 import { randomUUID } from "node:crypto";
 import type { CasePlan, ChatStore, FollowUpWrite, StoredConversation, TranscriptRow, TurnRead, TurnWrite } from "./chat-store";
 import { timeOrderedId } from "./ordered-id";
+import { deepFreeze } from "~/domain/conversation/message-meta";
 import { SQLITE_BUSY_SPIN_MS, SQLITE_LOCK_WAIT_MS } from "~/db.server";
 
 /**
@@ -99,7 +100,7 @@ function readConversation(st: Statements, shop: string, conversationId: string, 
     orderVerified: row.orderVerified === 1,
     unhelpfulCount: row.unhelpfulCount,
     emailAsks: row.emailAsks,
-    messages: messages.map((m) => ({ role: m.role, text: m.text, createdAt: new Date(m.createdAt), meta: parseJson(m.meta) })),
+    messages: messages.map((m) => ({ role: m.role, text: m.text, createdAt: new Date(m.createdAt), meta: parseMeta(m.meta) })),
     caseRef,
     visitProof: row.visitUsedAt === null ? null : { visitHash: row.visitHash, usedAt: new Date(row.visitUsedAt) },
   };
@@ -114,6 +115,24 @@ function parseJson(text: string | null): unknown {
   } catch {
     return null;
   }
+}
+
+/**
+ * Message meta cells repeat (the same reply keys, engine, signals) and every turn reads up to 40 of
+ * them: each distinct text is parsed once and handed out frozen, so readMessageMeta validates it once
+ * too. A bound, whatever the traffic: past it the oldest entries go.
+ */
+const META_CACHE_MAX = 4_096;
+const metaCache = new Map<string, unknown>();
+
+function parseMeta(text: string | null): unknown {
+  if (text === null) return null;
+  const hit = metaCache.get(text);
+  if (hit !== undefined) return hit;
+  const parsed = deepFreeze(parseJson(text));
+  if (metaCache.size >= META_CACHE_MAX) metaCache.delete(metaCache.keys().next().value!);
+  metaCache.set(text, parsed);
+  return parsed;
 }
 
 /** The case's follow-up, read and queued inside the turn's transaction. */
