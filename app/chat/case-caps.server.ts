@@ -1,6 +1,7 @@
 import { createHmac } from "node:crypto";
 import type { Prisma } from "@prisma/client";
-import { sqliteConnectionOf, type Db } from "~/db.server";
+import { postgresPoolOf, sqliteConnectionOf, type Db } from "~/db.server";
+import { pgCaseCaps } from "./store/pg-case-caps.server";
 import { sqliteCaseCaps } from "./store/sqlite-case-caps.server";
 import type { TurnDecision } from "~/domain/conversation/decide-turn";
 import { capAddressKey } from "../platform/client-address.server";
@@ -167,8 +168,8 @@ type Recent = { shop: string; since: number; now: Date };
 type RecentBy = Recent & ({ customerId: string } | { clientHash: string } | { shopperEmail: string });
 
 /**
- * The case counts the caps compare: prepared statements on SQLite's shared connection
- * (store/sqlite-case-caps.server.ts), Prisma otherwise (PostgreSQL, or an adapter that hides its connection).
+ * The case counts the caps compare: prepared statements on SQLite's shared connection or the `pg`
+ * pool (store/*-case-caps.server.ts), Prisma only when neither driver is reachable.
  */
 async function caseCounts(db: Db): Promise<{
   recent(where: RecentBy): Promise<number>;
@@ -176,8 +177,9 @@ async function caseCounts(db: Db): Promise<{
   replyTo(where: Recent & { shopperEmail: string }, ownerOnly: boolean): Promise<number>;
 }> {
   const conn = await sqliteConnectionOf(db);
-  if (conn) {
-    const caps = sqliteCaseCaps(conn);
+  const pool = conn ? null : postgresPoolOf(db);
+  if (conn || pool) {
+    const caps = conn ? sqliteCaseCaps(conn) : pgCaseCaps(pool!);
     const window = (w: Recent) => ({ shop: w.shop, statuses: TEAM_STATUSES, since: new Date(w.now.getTime() - w.since) });
     return {
       recent: (w) => caps.countCases({ ...window(w), ...by(w) }),
