@@ -15,6 +15,7 @@
  *   --cpu-prof DIR     write a CPU profile per app process (node --cpu-prof) and print each one's top functions
  *   --heap-snapshot    with --soak: a heap snapshot of the HTTP process after the soak, summarized by constructor
  *   --node-options=--max-old-space-size=128   NODE_OPTIONS for the app (the launcher's worker heap bounds yield to it)
+ *   --app-env MALLOC_ARENA_MAX=2               more environment for the app (repeatable)
  * Exit code 1 on any error or undelivered email.
  */
 import Database from "better-sqlite3";
@@ -44,6 +45,7 @@ const { values: args } = parseArgs({
     "cpu-prof": { type: "string" },
     "heap-snapshot": { type: "boolean", default: false },
     "node-options": { type: "string" },
+    "app-env": { type: "string", multiple: true },
   },
 });
 const SHOPPERS = Number(args.shoppers);
@@ -158,6 +160,7 @@ async function runMode(database: "sqlite" | "postgresql", workers: string, soakS
       RATE_LIMIT_CONVERSATION_PER_MINUTE: "10000000",
       WEB_CONCURRENCY: workers === "default" ? undefined : workers,
       NODE_OPTIONS: args["node-options"],
+      ...Object.fromEntries((args["app-env"] ?? []).map((pair) => [pair.slice(0, pair.indexOf("=")), pair.slice(pair.indexOf("=") + 1)])),
     },
     nodeArgs,
   );
