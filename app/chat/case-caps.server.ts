@@ -1,6 +1,8 @@
 import { createHmac } from "node:crypto";
 import type { Prisma } from "@prisma/client";
-import type { Db } from "~/db.server";
+import { postgresPoolOf, sqliteConnectionOf, type Db } from "~/db.server";
+import { pgCaseCaps } from "./store/pg-case-caps.server";
+import { sqliteCaseCaps } from "./store/sqlite-case-caps.server";
 import type { TurnDecision } from "~/domain/conversation/decide-turn";
 import { capAddressKey } from "../platform/client-address.server";
 import type { ShopContext } from "./shop-context.server";
@@ -133,14 +135,14 @@ export async function checkNewCaseCaps(
   const perDay = ownsReplyTo ? shop.abuse.newCasesPerReplyToPerDay * VERIFIED_REPLY_TO_FACTOR : shop.abuse.newCasesPerReplyToPerDay;
   // A guest writing from the email that proved their order is not a script: no address cap.
   const clientHash = requester || (input.provenOrder && ownsReplyTo) ? null : input.clientHash;
-  const recent = (since: number) => ({ shop: shop.domain, status: { in: TEAM_STATUSES }, createdAt: { gte: new Date(now.getTime() - since) } });
+  const counts = await caseCounts(db);
   const [byRequester, byReplyTo] = await Promise.all([
     requester
-      ? db.escalationCase.count({ where: { ...recent(HOUR_MS), conversation: { customerId: requester.customerId } } })
+      ? counts.recent({ shop: shop.domain, since: HOUR_MS, now, customerId: requester.customerId })
       : clientHash
-        ? db.escalationCase.count({ where: { ...recent(HOUR_MS), clientHash } })
+        ? counts.recent({ shop: shop.domain, since: HOUR_MS, now, clientHash })
         : 0,
-    replyTo ? countReplyTo(db, { ...recent(DAY_MS), shopperEmail: replyTo }, ownsReplyTo) : 0,
+    replyTo ? counts.replyTo({ shop: shop.domain, since: DAY_MS, now, shopperEmail: replyTo }, ownsReplyTo) : 0,
   ]);
   if ((requester || clientHash) && byRequester >= perHour) return "requester";
   if (byReplyTo >= perDay) return "reply_to";
@@ -162,9 +164,50 @@ export async function checkNewCaseCaps(
   return null;
 }
 
-/** Cases that named the reply-to: all of them, or (for its owner) only those its owner opened. */
-async function countReplyTo(db: Db, where: Prisma.EscalationCaseWhereInput, ownerOnly: boolean): Promise<number> {
-  if (!ownerOnly) return db.escalationCase.count({ where });
-  const rows = await db.escalationCase.findMany({ where, select: { shopperEmail: true, customerFacts: true, orderFacts: true }, take: MAX_REPLY_TO_ROWS });
-  return rows.filter(ownedByItsRequester).length;
+type Recent = { shop: string; since: number; now: Date };
+type RecentBy = Recent & ({ customerId: string } | { clientHash: string } | { shopperEmail: string });
+
+/**
+ * The case counts the caps compare: prepared statements on SQLite's shared connection or the `pg`
+ * pool (store/*-case-caps.server.ts), Prisma only when neither driver is reachable.
+ */
+async function caseCounts(db: Db): Promise<{
+  recent(where: RecentBy): Promise<number>;
+  /** Cases that named the reply-to: all of them, or (for its owner) only those its owner opened. */
+  replyTo(where: Recent & { shopperEmail: string }, ownerOnly: boolean): Promise<number>;
+}> {
+  const conn = await sqliteConnectionOf(db);
+  const pool = conn ? null : postgresPoolOf(db);
+  if (conn || pool) {
+    const caps = conn ? sqliteCaseCaps(conn) : pgCaseCaps(pool!);
+    const window = (w: Recent) => ({ shop: w.shop, statuses: TEAM_STATUSES, since: new Date(w.now.getTime() - w.since) });
+    return {
+      recent: (w) => caps.countCases({ ...window(w), ...by(w) }),
+      replyTo: async (w, ownerOnly) =>
+        ownerOnly
+          ? (await caps.replyToCases({ ...window(w), shopperEmail: w.shopperEmail }, MAX_REPLY_TO_ROWS)).filter(ownedByItsRequester).length
+          : caps.countCases({ ...window(w), shopperEmail: w.shopperEmail }),
+    };
+  }
+  const recent = (w: Recent) => ({ shop: w.shop, status: { in: TEAM_STATUSES }, createdAt: { gte: new Date(w.now.getTime() - w.since) } });
+  return {
+    recent: (w) => {
+      const only = by(w);
+      const where: Prisma.EscalationCaseWhereInput =
+        "customerId" in only ? { ...recent(w), conversation: { customerId: only.customerId } } : { ...recent(w), ...only };
+      return db.escalationCase.count({ where });
+    },
+    replyTo: async (w, ownerOnly) => {
+      const where = { ...recent(w), shopperEmail: w.shopperEmail };
+      if (!ownerOnly) return db.escalationCase.count({ where });
+      const rows = await db.escalationCase.findMany({ where, select: { shopperEmail: true, customerFacts: true, orderFacts: true }, take: MAX_REPLY_TO_ROWS });
+      return rows.filter(ownedByItsRequester).length;
+    },
+  };
+}
+
+function by(w: RecentBy): { customerId: string } | { clientHash: string } | { shopperEmail: string } {
+  if ("customerId" in w) return { customerId: w.customerId };
+  if ("clientHash" in w) return { clientHash: w.clientHash };
+  return { shopperEmail: w.shopperEmail };
 }

@@ -1,5 +1,5 @@
 import { chatEdgeConfig } from "~/shopify.server";
-import { consumePoint, defineLimiters } from "../platform/rate-limit.server";
+import { consumeInOrder, defineLimiters } from "../platform/rate-limit.server";
 
 export { countNewCaseAttempt } from "./case-cap-counter.server";
 
@@ -37,9 +37,6 @@ export async function checkChatRateLimit(keys: { ip: string | null; shop: string
   const checks: Array<[(typeof l)["shop"], string]> = [[l.shop, keys.shop]];
   if (keys.ip) checks.unshift([l.ip, `${keys.shop}|${keys.ip}`]);
   if (keys.conversationId) checks.push([l.conversation, keys.conversationId]);
-  for (const [limiter, key] of checks) {
-    const verdict = await consumePoint(limiter, key);
-    if (verdict.limited) return { ok: false, retryAfterSeconds: verdict.retryAfterSeconds };
-  }
-  return { ok: true, retryAfterSeconds: 0 };
+  const verdict = await consumeInOrder(checks);
+  return { ok: !verdict.limited, retryAfterSeconds: verdict.retryAfterSeconds };
 }

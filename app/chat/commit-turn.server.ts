@@ -11,7 +11,7 @@ import { outboxInsert, planFollowUp, type FollowUpFound, type FollowUpPlan, type
 import type { ChatDeps } from "./chat-deps";
 import type { GatheredTurn } from "./gather-turn.server";
 import type { ModelUsage } from "./model/model-turn.server";
-import type { CasePlan, TranscriptRow, TurnWrite } from "./store/chat-store";
+import type { CasePlan, TranscriptRow, TurnWrite, VisitProofRow } from "./store/chat-store";
 import { chatStoreFor } from "./store/index.server";
 
 type CaseEffect = Extract<Effect, { type: "create_case" | "record_case_without_email" }>;
@@ -23,6 +23,8 @@ export interface TurnExtras {
   modelSummary: string | null;
   /** Keyed hash of the shopper's address, stored on a new case for the abuse caps. */
   clientHash: string | null;
+  /** The visit that holds the conversation's proof from now, written with the turn (visit-proof.server.ts). */
+  visitProof?: VisitProofRow;
 }
 
 /**
@@ -60,6 +62,7 @@ function turnWrite(deps: ChatDeps, turn: GatheredTurn, decision: TurnDecision, e
     },
     llm: extras.llmUsage,
     messages: decision.lines.map((line) => ({ role: line.role, text: line.text, createdAt: new Date(at++), ...(line.meta ? { meta: line.meta } : {}) })),
+    ...(extras.visitProof ? { visitProof: extras.visitProof } : {}),
     ...(followUp
       ? {
           followUp: {

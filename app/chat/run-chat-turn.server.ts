@@ -5,7 +5,7 @@ import { withinCaseCaps, clientAddressHash } from "./case-caps.server";
 import type { ChatDeps, ChatTurnInput } from "./chat-deps";
 import { commitTurn } from "./commit-turn.server";
 import { gatherTurn, type GatheredTurn } from "./gather-turn.server";
-import { decisionToStore, forThisVisit, recordVisitProof } from "./visit-proof.server";
+import { decisionToStore, forThisVisit, recordVisitProofAlone, visitProofToWrite } from "./visit-proof.server";
 import { addUsage, consultModel, summarizeForEmail, type ModelCall } from "./model/assistant.server";
 import type { ModelUsage } from "./model/model-turn.server";
 
@@ -25,12 +25,14 @@ export interface ChatTurnOutput {
  * case summary when a case goes to the team — and the cap counts a new case needs.
  */
 export async function runChatTurn(deps: ChatDeps, input: ChatTurnInput): Promise<ChatTurnOutput> {
-  const turn = await forThisVisit(deps.db, await gatherTurn(deps, input), input.visit ?? null);
+  const turn = forThisVisit(await gatherTurn(deps, input), input.visit ?? null);
   let decision = decideTurn(turn.input);
   const model = decision.modelRequest ? await askModel(deps, turn, input, decision) : null;
   if (model && decision.withModel) decision = decision.withModel(model.outcome);
 
-  const clientHash = clientAddressHash(deps.config.appSecret, turn.shop.domain, input.clientAddress ?? null);
+  // Only a case keeps the address's keyed hash (and only a new case counts it): an HMAC the ordinary turn skips.
+  const opensCase = decision.effects.some((e) => e.type === "create_case" || e.type === "record_case_without_email");
+  const clientHash = opensCase ? clientAddressHash(deps.config.appSecret, turn.shop.domain, input.clientAddress ?? null) : null;
   const now = new Date(turn.input.now);
   decision = await withinCaseCaps(deps.db, decision, {
     shop: turn.shop,
@@ -43,10 +45,11 @@ export async function runChatTurn(deps: ChatDeps, input: ChatTurnInput): Promise
 
   // The turn's model deadline ends here, also when the summary fails.
   const summary = await caseSummary(deps, turn, decision, model).finally(() => model?.deadline.dispose());
-  const decided = decision;
+  const visitProof = visitProofToWrite(turn, decision);
   decision = decisionToStore(turn, decision);
-  await commitTurn(deps, turn, decision, { llmUsage: addUsage(modelUsage(model, decision), summary.usage), modelSummary: summary.text, clientHash });
-  await recordVisitProof(deps, turn, decided);
+  const llmUsage = addUsage(modelUsage(model, decision), summary.usage);
+  if (decision.lines.length) await commitTurn(deps, turn, decision, { llmUsage, modelSummary: summary.text, clientHash, visitProof });
+  else if (visitProof) await recordVisitProofAlone(deps, turn.conversationId, visitProof);
 
   const last = decision.replies.length - 1;
   return {

@@ -1,13 +1,13 @@
 import { createHmac } from "node:crypto";
 import type { TurnDecision } from "~/domain/conversation/decide-turn";
 import { holdsProof, keepStoredReplyTo, proofCarries, withoutCarriedProof } from "~/domain/privacy/visit-proof";
-import type { Db } from "~/db.server";
 import type { ChatDeps } from "./chat-deps";
 import type { GatheredTurn } from "./gather-turn.server";
+import type { VisitProofRow } from "./store/chat-store";
 
 // The shell of app/domain/privacy/visit-proof.ts: which visit holds a conversation's proof (the
-// VisitProof row, keyed hash of the widget's per-tab token), read before the core decides and
-// written after the turn is committed.
+// VisitProof row, keyed hash of the widget's per-tab token), read with the conversation by the turn's
+// one store read and written with the turn's messages (app/chat/store): no query of its own.
 
 /** The widget's visit token as stored: HMAC-SHA256 with the app secret, so the table alone links no browser. */
 export function visitHashOf(appSecret: string, token: string | undefined): string | null {
@@ -20,11 +20,11 @@ export type VisitTurn = GatheredTurn & { visit: { hash: string | null; carried: 
 // A proof in steady use is written again at most once a minute (the 30-minute window slides).
 const REFRESH_MS = 60_000;
 
-export async function forThisVisit(db: Db, turn: GatheredTurn, visitHash: string | null): Promise<VisitTurn> {
+export function forThisVisit(turn: GatheredTurn, visitHash: string | null): VisitTurn {
   const state = turn.input.state;
-  // Nothing proven yet (or a new conversation): nothing to hand over, no read.
+  // Nothing proven yet (or a new conversation): nothing to hand over.
   if (!turn.stored || !state || !holdsProof(state)) return { ...turn, visit: { hash: visitHash, carried: true } };
-  const record = await db.visitProof.findUnique({ where: { conversationId: turn.conversationId } });
+  const record = turn.stored.visitProof ?? null;
   if (proofCarries(record, visitHash, new Date(turn.input.now))) return { ...turn, visit: { hash: visitHash, carried: true, recordedAt: record!.usedAt } };
   const scoped = withoutCarriedProof(state, turn.input.history);
   return { ...turn, input: { ...turn.input, ...scoped }, visit: { hash: visitHash, carried: false } };
@@ -36,16 +36,23 @@ export function decisionToStore(turn: VisitTurn, decision: TurnDecision): TurnDe
   return { ...decision, state: keepStoredReplyTo(decision.state, turn.stored?.shopperEmail ?? null) };
 }
 
-/** After the commit: the proof the turn ended with (as decided, before any reply-to was kept) belongs to this visit, from now. */
-export async function recordVisitProof(deps: Pick<ChatDeps, "db" | "log">, turn: VisitTurn, decided: TurnDecision): Promise<void> {
-  if (!holdsProof(decided.state)) return;
+/**
+ * The proof the turn ended with (as decided, before any reply-to was kept) belongs to this visit, from
+ * now: the VisitProof row the turn's write upserts, or undefined when nothing is to be written.
+ */
+export function visitProofToWrite(turn: VisitTurn, decided: TurnDecision): VisitProofRow | undefined {
+  if (!holdsProof(decided.state)) return undefined;
   const now = new Date(turn.input.now);
-  if (turn.visit.recordedAt && now.getTime() - turn.visit.recordedAt.getTime() < REFRESH_MS) return;
-  const row = { visitHash: turn.visit.hash, usedAt: now };
+  if (turn.visit.recordedAt && now.getTime() - turn.visit.recordedAt.getTime() < REFRESH_MS) return undefined;
+  return { visitHash: turn.visit.hash, usedAt: now };
+}
+
+/** A turn that writes no messages (nothing to say) still moves the proof to this visit, on its own. */
+export async function recordVisitProofAlone(deps: Pick<ChatDeps, "db" | "log">, conversationId: string, row: VisitProofRow): Promise<void> {
   try {
-    await deps.db.visitProof.upsert({ where: { conversationId: turn.conversationId }, create: { conversationId: turn.conversationId, ...row }, update: row });
+    await deps.db.visitProof.upsert({ where: { conversationId }, create: { conversationId, ...row }, update: row });
   } catch (error) {
-    // The turn is committed and answered; an unrecorded proof only means this visitor is asked again.
+    // The turn is answered; an unrecorded proof only means this visitor is asked again.
     deps.log.warn({ err: (error as Error).message }, "visit proof not recorded");
   }
 }

@@ -15,9 +15,12 @@
  *   --cpu-prof DIR     write a CPU profile per app process (node --cpu-prof) and print each one's top functions
  *   --heap-snapshot    with --soak: a heap snapshot of the HTTP process after the soak, summarized by constructor
  *   --node-options=--max-old-space-size=128   NODE_OPTIONS for the app (the launcher's worker heap bounds yield to it)
+ *   --app-env MALLOC_ARENA_MAX=2               more environment for the app (repeatable)
  * Exit code 1 on any error or undelivered email.
  */
+import Database from "better-sqlite3";
 import { execFileSync } from "node:child_process";
+import pg from "pg";
 import { existsSync, mkdirSync, readdirSync, statSync } from "node:fs";
 import { loadavg } from "node:os";
 import path from "node:path";
@@ -42,6 +45,7 @@ const { values: args } = parseArgs({
     "cpu-prof": { type: "string" },
     "heap-snapshot": { type: "boolean", default: false },
     "node-options": { type: "string" },
+    "app-env": { type: "string", multiple: true },
   },
 });
 const SHOPPERS = Number(args.shoppers);
@@ -57,7 +61,11 @@ interface ModeResult {
   stats: ShopperStats;
   /** CPU ms of all app processes per request during the measured run. */
   cpuMsPerRequest: number;
+  /** The same per process ("primary 0.61, worker 1.52"). */
+  cpuByProcess: string;
   handoffMs: number[];
+  /** Where a hand-off's time goes, from the outbox's own rows (the turn's time → the claim; the SMTP conversation). */
+  handoffPhases: string;
   handoffsMissing: number;
   memoryPerThousandMb: number;
   rss: string;
@@ -152,6 +160,7 @@ async function runMode(database: "sqlite" | "postgresql", workers: string, soakS
       RATE_LIMIT_CONVERSATION_PER_MINUTE: "10000000",
       WEB_CONCURRENCY: workers === "default" ? undefined : workers,
       NODE_OPTIONS: args["node-options"],
+      ...Object.fromEntries((args["app-env"] ?? []).map((pair) => [pair.slice(0, pair.indexOf("=")), pair.slice(pair.indexOf("=") + 1)])),
     },
     nodeArgs,
   );
@@ -163,16 +172,21 @@ async function runMode(database: "sqlite" | "postgresql", workers: string, soakS
     await run(`${label}-open`, 0, { openConversations: OPEN_CONVERSATIONS, escalateEvery: 0 });
     const memoryPerThousandMb = ((sumRss(httpProcesses(app.pid)) - before) / OPEN_CONVERSATIONS) * 1000;
     const cpuBefore = appCpuSeconds(app.pid);
+    const processCpuBefore = appProcesses(app.pid).map((p) => ({ ...p, cpu: cpuSeconds(p.pid) }));
     const stats = await run(`${label}-${Date.now()}`, SECONDS);
     const cpuMsPerRequest = ((appCpuSeconds(app.pid) - cpuBefore) * 1000) / stats.requests;
+    const cpuByProcess = processCpuBefore.map((p) => `${p.role} ${f(((cpuSeconds(p.pid) - p.cpu) * 1000) / stats.requests, 2)}`).join(", ");
     const handoff = await handoffLatencies(smtp, stats);
+    const phases = await handoffPhases(databaseUrl, new Date(Date.now() - stats.seconds * 1000 - 20_000));
     if (stats.errors > 0) console.log(`  ${label}: error samples ${JSON.stringify(stats.errorSamples)}`);
     if (stats.errors > 0 || handoff.missing > 0) failed = true;
     const result: ModeResult = {
       label,
       stats,
       cpuMsPerRequest,
+      cpuByProcess,
       handoffMs: handoff.ms,
+      handoffPhases: phases,
       handoffsMissing: handoff.missing,
       memoryPerThousandMb,
       rss: rssLine(app),
@@ -237,6 +251,33 @@ async function handoffLatencies(server: SmtpSink, stats: ShopperStats): Promise<
   return { ms, missing: wanted.size - found.size };
 }
 
+/**
+ * The case emails' own timestamps: the turn's clock (OutboxEmail.createdAt, taken before the turn's
+ * decision) → the worker's claim (DeliveryAttempt.at), and the SMTP conversation (durationMs); p50 / p99.
+ */
+async function handoffPhases(databaseUrl: string, since: Date): Promise<string> {
+  const sql = `SELECT o."createdAt" AS "createdAt", a."at" AS "at", a."durationMs" AS "durationMs" FROM "OutboxEmail" o
+    JOIN "DeliveryAttempt" a ON a."outboxId" = o."id" WHERE o."kind" = 'case' AND a."ok" = ${databaseUrl.startsWith("file:") ? "1" : "true"}`;
+  let rows: Array<{ createdAt: string | Date; at: string | Date; durationMs: number }>;
+  if (databaseUrl.startsWith("file:")) {
+    const db = new Database(databaseUrl.slice("file:".length), { readonly: true });
+    rows = db.prepare(sql).all() as typeof rows;
+    db.close();
+  } else {
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    // Both columns are TIMESTAMP(3) without a zone, parsed alike: their difference is exact.
+    rows = (await client.query<(typeof rows)[number]>(sql)).rows;
+    await client.end();
+  }
+  const time = (v: string | Date) => (v instanceof Date ? v.getTime() : Date.parse(v));
+  const recent = rows.filter((r) => time(r.createdAt) >= since.getTime());
+  const queued = recent.map((r) => time(r.at) - time(r.createdAt));
+  const smtp = recent.map((r) => r.durationMs);
+  const p = (xs: number[]) => `${f(percentile(xs, 50), 0)} / ${f(percentile(xs, 99), 0)}`;
+  return `turn → claimed ${p(queued)} ms, SMTP ${p(smtp)} ms`;
+}
+
 function sumRss(processes: Array<{ rssMb: number }>): number {
   return processes.reduce((a, p) => a + p.rssMb, 0);
 }
@@ -251,8 +292,8 @@ function printMode(r: ModeResult): void {
   const rate = r.stats.requests / r.stats.seconds;
   console.log(
     `${r.label}: ${f(rate, 0)} req/s, p50 ${f(percentile(r.stats.latenciesMs, 50))} ms, p99 ${f(percentile(r.stats.latenciesMs, 99))} ms, ` +
-      `${f(r.cpuMsPerRequest, 3)} CPU ms a request, errors ${r.stats.errors}, ` +
-      `hand-off p99 ${f(percentile(r.handoffMs, 99))} ms (${r.handoffMs.length}/${r.stats.handoffs.length} emailed), ` +
+      `${f(r.cpuMsPerRequest, 3)} CPU ms a request (${r.cpuByProcess}), errors ${r.stats.errors}, ` +
+      `hand-off p99 ${f(percentile(r.handoffMs, 99))} ms (${r.handoffMs.length}/${r.stats.handoffs.length} emailed; ${r.handoffPhases}), ` +
       `${f(r.memoryPerThousandMb)} MB per 1,000 open conversations, RSS ${r.rss}`,
   );
 }

@@ -1,10 +1,9 @@
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDb, sqliteConnectionOf, type Db } from "../../app/db.server";
+import { createDb, postgresPoolOf, sqliteConnectionOf, type Db } from "../../app/db.server";
 import type { CasePlan, ChatStore, TranscriptRow, TurnWrite } from "../../app/chat/store/chat-store";
 import { outboxInsert } from "../../app/email/outbox.server";
 import { createPgChatStore } from "../../app/chat/store/pg-chat-store.server";
-import { postgresPoolOf } from "../../app/chat/store/pg-pool.server";
 import { createPrismaChatStore } from "../../app/chat/store/prisma-chat-store.server";
 import { createSqliteChatStore } from "../../app/chat/store/sqlite-chat-store.server";
 import { chatStoreFor } from "../../app/chat/store/index.server";
@@ -23,10 +22,10 @@ const variants: Variant[] = [
   ["postgresql, pg", () => createPostgresDatabase(), (db) => pgStore(db)],
 ];
 
-// The pg store on the pool chatStoreFor uses: it must find the adapter's connection settings.
+// The pg store on the pool chatStoreFor uses: the one pool createDb hands to Prisma's adapter.
 function pgStore(db: Db): ChatStore {
   const pool = postgresPoolOf(db);
-  if (!pool) throw new Error("no pg pool for a PostgreSQL client (adapter-pg no longer exposes its config?)");
+  if (!pool) throw new Error("no pg pool for a PostgreSQL client");
   return createPgChatStore(pool);
 }
 
@@ -80,7 +79,6 @@ describe.each(variants)("chat store: %s", (_name, makeDatabase, makeStore) => {
   }, 60_000);
 
   afterAll(async () => {
-    if (db) await postgresPoolOf(db)?.end();
     await db?.$disconnect();
     await drop();
   });
@@ -320,6 +318,30 @@ describe.each(variants)("chat store: %s", (_name, makeDatabase, makeStore) => {
     });
     await second;
     expect((await db.conversation.findUniqueOrThrow({ where: { id: "raced" } })).customerId).toBe("5001");
+  });
+
+  it("writes the visit that holds the proof with the turn and reads it with the conversation", async () => {
+    const usedAt = new Date(T0.getTime() + 5_000);
+    await store.saveTurn(turn({ conversationId: "proved", visitProof: { visitHash: "visit-a", usedAt } }));
+    expect((await store.loadTurn(SHOP, "proved", 40, "2026-11")).conversation?.visitProof).toEqual({ visitHash: "visit-a", usedAt });
+    expect(await db.visitProof.findUniqueOrThrow({ where: { conversationId: "proved" } })).toEqual({ conversationId: "proved", visitHash: "visit-a", usedAt });
+    // A later turn from another visit (one without a token too) moves it; a turn that sets none leaves it.
+    const later = new Date(T0.getTime() + 90_000);
+    await store.saveTurn(turn({ conversationId: "proved", isNew: false, messages: [], visitProof: { visitHash: null, usedAt: later } }));
+    await store.saveTurn(turn({ conversationId: "proved", isNew: false, messages: [] }));
+    expect((await store.loadConversation(SHOP, "proved", 40))?.visitProof).toEqual({ visitHash: null, usedAt: later });
+    await store.saveTurn(turn({ conversationId: "unproved" }));
+    expect((await store.loadTurn(SHOP, "unproved", 40, "2026-11")).conversation?.visitProof ?? null).toBeNull();
+  });
+
+  it.runIf(_name.startsWith("postgresql"))("shares one pg pool with Prisma: its queries check out the chat store's pool's connections", async () => {
+    const pool = postgresPoolOf(db)!;
+    let acquired = 0;
+    const count = () => acquired++;
+    pool.on("acquire", count);
+    await db.shop.findFirst();
+    pool.off("acquire", count);
+    expect(acquired).toBeGreaterThan(0);
   });
 
   it("writes a turn all or nothing", async () => {

@@ -25,6 +25,14 @@ export interface StoredConversation {
   messages: StoredMessage[];
   /** The conversation's case, if it has one (follow-ups go to it; an abandoned one remembers a "no thanks"). */
   caseRef?: { id: string; status: string } | null;
+  /** Which visit holds the conversation's proof (VisitProof row, app/chat/visit-proof.server.ts), read with the conversation. */
+  visitProof?: VisitProofRow | null;
+}
+
+/** The VisitProof row: the keyed hash of the widget's visit token that last held the proof, and when. */
+export interface VisitProofRow {
+  visitHash: string | null;
+  usedAt: Date;
 }
 
 /** What a turn reads before deciding, in one store call. */
@@ -68,6 +76,8 @@ export interface TurnWrite {
   messages: Array<{ role: string; text: string; createdAt: Date; meta?: object }>;
   /** Queue the case's batched follow-up email in the same transaction. */
   followUp?: FollowUpWrite;
+  /** The visit that holds the conversation's proof from now (upserted with the turn; absent: left as it is). */
+  visitProof?: VisitProofRow;
 }
 
 /**

@@ -1,7 +1,6 @@
-import { sqliteConnectionOf, usesSqlite, type Db } from "~/db.server";
+import { postgresPoolOf, sqliteConnectionOf, usesSqlite, type Db } from "~/db.server";
 import type { ChatStore } from "./chat-store";
 import { createPgChatStore } from "./pg-chat-store.server";
-import { postgresPoolOf } from "./pg-pool.server";
 import { createPrismaChatStore } from "./prisma-chat-store.server";
 import { createSqliteChatStore } from "./sqlite-chat-store.server";
 

@@ -105,6 +105,8 @@ interface TurnReadRow {
   emailAsks: number;
   caseId: string | null;
   caseStatus: string | null;
+  visitHash: string | null;
+  visitUsedAt: Date | null;
   escalations: number | null;
   messages: JsonMessage[] | null;
 }
@@ -122,19 +124,21 @@ function conversationOf(row: TurnReadRow): StoredConversation {
     emailAsks: row.emailAsks,
     messages: (row.messages ?? []).map((m): StoredMessage => ({ role: m.role, text: m.text, createdAt: utc(m.createdAt), meta: m.meta ?? null })),
     caseRef: row.caseId && row.caseStatus ? { id: row.caseId, status: row.caseStatus } : null,
+    visitProof: row.visitUsedAt === null ? null : { visitHash: row.visitHash, usedAt: row.visitUsedAt },
   };
 }
 
 // One row whether or not the conversation exists (the shop's count is read either way).
 const TURN_READ = `
 SELECT c."id", c."customerId", c."state", c."shopperEmail", c."pendingEscalation", c."orderName", c."orderVerified", c."unhelpfulCount", c."emailAsks",
-  k."id" AS "caseId", k."status" AS "caseStatus",
+  k."id" AS "caseId", k."status" AS "caseStatus", v."visitHash", v."usedAt" AT TIME ZONE 'UTC' AS "visitUsedAt",
   (SELECT u."escalations" FROM "UsageCounter" u WHERE u."shop" = $2 AND u."period" = $3) AS "escalations",
   (SELECT json_agg(json_build_object('role', m."role", 'text', m."text", 'createdAt', m."createdAt", 'meta', m."meta") ORDER BY m."createdAt" DESC)
      FROM (SELECT "role", "text", "createdAt", "meta" FROM "Message" WHERE "conversationId" = c."id" ORDER BY "createdAt" DESC LIMIT $4) m) AS "messages"
 FROM (SELECT 1) AS one
 LEFT JOIN "Conversation" c ON c."id" = $1 AND c."shop" = $2
-LEFT JOIN "EscalationCase" k ON k."conversationId" = c."id" AND k."shop" = c."shop"`;
+LEFT JOIN "EscalationCase" k ON k."conversationId" = c."id" AND k."shop" = c."shop"
+LEFT JOIN "VisitProof" v ON v."conversationId" = c."id"`;
 
 const USAGE_READ = `SELECT "escalations" FROM "UsageCounter" WHERE "shop" = $1 AND "period" = $2`;
 
@@ -144,7 +148,13 @@ const NEW_MESSAGES = `
   SELECT m."id", $1, m."role", m."text", m."createdAt", m."meta"
   FROM jsonb_to_recordset($2::jsonb) AS m("id" text, "role" text, "text" text, "createdAt" timestamp(3), "meta" jsonb)`;
 
-// A new conversation: the row, its messages and the month's conversation count, in one statement.
+// The visit that holds the conversation's proof from now, when the turn sets it (hash and time are the statement's last two parameters).
+const VISIT_PROOF = (hash: number) => `
+  INSERT INTO "VisitProof" ("conversationId", "visitHash", "usedAt")
+  SELECT $1, $${hash}::text, $${hash + 1}::timestamp(3) WHERE $${hash + 1}::timestamp(3) IS NOT NULL
+  ON CONFLICT ("conversationId") DO UPDATE SET "visitHash" = excluded."visitHash", "usedAt" = excluded."usedAt"`;
+
+// A new conversation: the row, its messages, its visit proof and the month's conversation count, in one statement.
 const NEW_TURN = `
 WITH conversation AS (
   INSERT INTO "Conversation" ("id", "shop", "customerId", "state", "shopperEmail", "pendingEscalation", "orderName", "orderVerified",
@@ -154,6 +164,7 @@ WITH conversation AS (
 ), usage AS (
   INSERT INTO "UsageCounter" ("shop", "period", "conversations", "escalations", "limited") VALUES ($3, $19, 1, 0, 0)
   ON CONFLICT ("shop", "period") DO UPDATE SET "conversations" = "UsageCounter"."conversations" + 1
+), proof AS (${VISIT_PROOF(20)}
 )
 SELECT 1`;
 
@@ -167,6 +178,7 @@ WITH conversation AS (
     "llmFallbacks" = "llmFallbacks" + $14, "updatedAt" = $15::timestamp(3), "closedAt" = $16::timestamp(3)
   WHERE "id" = $1
 ), messages AS (${NEW_MESSAGES}
+), proof AS (${VISIT_PROOF(17)}
 )
 SELECT 1`;
 
@@ -176,13 +188,14 @@ function turnStatement(w: TurnWrite): pg.QueryConfig {
   const state = [c.customerId, c.state, c.shopperEmail, c.pendingEscalation, c.orderName, c.orderVerified, c.unhelpfulCount, c.emailAsks];
   const llm = [w.llm?.tokensIn ?? 0, w.llm?.tokensOut ?? 0, w.llm?.latencyMs ?? 0, w.llm?.fallbacks ?? 0];
   const head = [w.conversationId, JSON.stringify(messages)];
+  const proof = [w.visitProof?.visitHash ?? null, stamp(w.visitProof?.usedAt ?? null)];
   return w.isNew
     ? {
         name: "baton_new_turn",
         text: NEW_TURN,
-        values: [...head, w.shop, ...state, ...llm, stamp(w.now), stamp(c.updatedAt), stamp(c.closedAt), w.usagePeriod],
+        values: [...head, w.shop, ...state, ...llm, stamp(w.now), stamp(c.updatedAt), stamp(c.closedAt), w.usagePeriod, ...proof],
       }
-    : { name: "baton_next_turn", text: NEXT_TURN, values: [...head, ...state, ...llm, stamp(c.updatedAt), stamp(c.closedAt)] };
+    : { name: "baton_next_turn", text: NEXT_TURN, values: [...head, ...state, ...llm, stamp(c.updatedAt), stamp(c.closedAt), ...proof] };
 }
 
 const CASE_READ = `

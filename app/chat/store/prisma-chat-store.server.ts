@@ -9,7 +9,10 @@ export function createPrismaChatStore(db: Db): ChatStore {
   const loadConversation = async (shop: string, conversationId: string, historyLimit: number): Promise<StoredConversation | null> => {
     // Sent together: one round trip's wait (the case is only read when the conversation is the shop's).
     const [row, caseRef] = await Promise.all([
-      db.conversation.findFirst({ where: { id: conversationId, shop }, include: { messages: { orderBy: { createdAt: "desc" }, take: historyLimit } } }),
+      db.conversation.findFirst({
+        where: { id: conversationId, shop },
+        include: { messages: { orderBy: { createdAt: "desc" }, take: historyLimit }, visitProof: { select: { visitHash: true, usedAt: true } } },
+      }),
       db.escalationCase.findFirst({ where: { conversationId, shop }, select: { id: true, status: true } }),
     ]);
     return row ? { ...row, caseRef } : null;
@@ -101,6 +104,15 @@ function turnWrites(client: Client, w: TurnWrite) {
     ...(!w.isNew && w.columns.customerId ? [adoptOnce(client, w.conversationId, w.columns.customerId)] : []),
     client.message.createMany({ data: w.messages.map((m) => ({ ...m, conversationId: w.conversationId })) }),
     ...(w.isNew ? [usage(client, w.shop, w.usagePeriod, { conversations: 1 })] : []),
+    ...(w.visitProof
+      ? [
+          client.visitProof.upsert({
+            where: { conversationId: w.conversationId },
+            create: { conversationId: w.conversationId, ...w.visitProof },
+            update: w.visitProof,
+          }),
+        ]
+      : []),
   ];
 }
 

@@ -2,6 +2,8 @@ import type BetterSqlite3 from "better-sqlite3";
 import { randomUUID } from "node:crypto";
 import type { CasePlan, ChatStore, FollowUpWrite, StoredConversation, TranscriptRow, TurnRead, TurnWrite } from "./chat-store";
 import { timeOrderedId } from "./ordered-id";
+import { deepFreeze } from "~/domain/conversation/message-meta";
+import { SQLITE_BUSY_SPIN_MS, SQLITE_LOCK_WAIT_MS } from "~/db.server";
 
 /**
  * The chat store on SQLite: cached prepared statements on the Prisma adapter's own connection.
@@ -98,8 +100,9 @@ function readConversation(st: Statements, shop: string, conversationId: string, 
     orderVerified: row.orderVerified === 1,
     unhelpfulCount: row.unhelpfulCount,
     emailAsks: row.emailAsks,
-    messages: messages.map((m) => ({ role: m.role, text: m.text, createdAt: new Date(m.createdAt), meta: parseJson(m.meta) })),
+    messages: messages.map((m) => ({ role: m.role, text: m.text, createdAt: new Date(m.createdAt), meta: parseMeta(m.meta) })),
     caseRef,
+    visitProof: row.visitUsedAt === null ? null : { visitHash: row.visitHash, usedAt: new Date(row.visitUsedAt) },
   };
   return { conversation, escalationsThisPeriod: row.escalations ?? 0 };
 }
@@ -112,6 +115,24 @@ function parseJson(text: string | null): unknown {
   } catch {
     return null;
   }
+}
+
+/**
+ * Message meta cells repeat (the same reply keys, engine, signals) and every turn reads up to 40 of
+ * them: each distinct text is parsed once and handed out frozen, so readMessageMeta validates it once
+ * too. A bound, whatever the traffic: past it the oldest entries go.
+ */
+const META_CACHE_MAX = 4_096;
+const metaCache = new Map<string, unknown>();
+
+function parseMeta(text: string | null): unknown {
+  if (text === null) return null;
+  const hit = metaCache.get(text);
+  if (hit !== undefined) return hit;
+  const parsed = deepFreeze(parseJson(text));
+  if (metaCache.size >= META_CACHE_MAX) metaCache.delete(metaCache.keys().next().value!);
+  metaCache.set(text, parsed);
+  return parsed;
 }
 
 /** The case's follow-up, read and queued inside the turn's transaction. */
@@ -164,6 +185,7 @@ function writeTurn(st: Statements, w: TurnWrite): void {
   for (const m of w.messages) {
     st.insertMessage.run(timeOrderedId(), w.conversationId, m.role, m.text, sqliteDate(m.createdAt), m.meta === undefined ? null : JSON.stringify(m.meta));
   }
+  if (w.visitProof) st.upsertVisitProof.run(w.conversationId, w.visitProof.visitHash, sqliteDate(w.visitProof.usedAt));
   if (w.followUp) writeFollowUp(st, w, w.followUp);
 }
 
@@ -196,15 +218,21 @@ const BACKSTOP_CHECKPOINT_PAGES = 10_000;
 
 function prepare(conn: BetterSqlite3.Database) {
   conn.pragma(`wal_autocheckpoint = ${BACKSTOP_CHECKPOINT_PAGES}`);
+  conn.pragma(`busy_timeout = ${SQLITE_BUSY_SPIN_MS}`);
   // The adapter turns on safe integers for the whole connection; these rows hold small counters.
   const s = (sql: string) => conn.prepare(sql).safeIntegers(false);
   return {
-    // The conversation with its case (if any) in one statement.
+    // The conversation with its case and its visit proof (if any) in one statement.
     findConversation: s(
       `SELECT c."id", c."customerId", c."state", c."shopperEmail", c."pendingEscalation", c."orderName", c."orderVerified", c."unhelpfulCount",
-         c."emailAsks", k."id" AS "caseId", k."status" AS "caseStatus",
+         c."emailAsks", k."id" AS "caseId", k."status" AS "caseStatus", v."visitHash", v."usedAt" AS "visitUsedAt",
          (SELECT u."escalations" FROM "UsageCounter" u WHERE u."shop" = c."shop" AND u."period" = @period) AS "escalations"
-       FROM "Conversation" c LEFT JOIN "EscalationCase" k ON k."conversationId" = c."id" WHERE c."id" = @id AND c."shop" = @shop`,
+       FROM "Conversation" c LEFT JOIN "EscalationCase" k ON k."conversationId" = c."id" LEFT JOIN "VisitProof" v ON v."conversationId" = c."id"
+       WHERE c."id" = @id AND c."shop" = @shop`,
+    ),
+    upsertVisitProof: s(
+      `INSERT INTO "VisitProof" ("conversationId", "visitHash", "usedAt") VALUES (?, ?, ?)
+       ON CONFLICT ("conversationId") DO UPDATE SET "visitHash" = excluded."visitHash", "usedAt" = excluded."usedAt"`,
     ),
     recentMessages: s(`SELECT "role", "text", "createdAt", "meta" FROM "Message" WHERE "conversationId" = ? ORDER BY "createdAt" DESC LIMIT ?`),
     insertConversation: s(
@@ -268,6 +296,8 @@ interface ConversationRow {
   emailAsks: number;
   caseId: string | null;
   caseStatus: string | null;
+  visitHash: string | null;
+  visitUsedAt: string | null;
   escalations: number | null;
 }
 
@@ -296,51 +326,29 @@ function sqliteDate(d: Date): string {
   return d.toISOString().replace("Z", "+00:00");
 }
 
-const MAX_WAIT_MS = 5_000;
-const BUSY_SPIN_MS = 10;
-
 /**
- * Runs a write transaction without letting SQLite's busy handler sleep long on the event loop:
- * while another process (the cluster primary's outbox, another worker) holds the write lock, the
- * handler may wait up to BUSY_SPIN_MS (the primary's outbox transactions release it by then, and
- * yielding would cost a turn behind every queued request: bench:chat p99 70 ms with a 3 ms spin,
- * 11 ms with 10 ms), after which we retry asynchronously, serving requests meanwhile.
+ * Runs a write transaction without letting SQLite's busy handler sleep long on the event loop: while
+ * another process (the cluster primary's outbox, another worker) holds the write lock, the handler
+ * waits up to the connection's busy timeout (SQLITE_BUSY_SPIN_MS, set once in `prepare` as tuneSqlite
+ * does: another process's turn releases the lock by then), after which we retry asynchronously,
+ * serving requests meanwhile, for SQLITE_LOCK_WAIT_MS in all. (This once switched the timeout around
+ * each write with prepared `PRAGMA busy_timeout` statements; SQLite applies that pragma when it
+ * compiles it, so a prepared one ran as a no-op now and then.)
  */
-async function writeWithoutBlocking<T>(conn: BetterSqlite3.Database, work: () => T): Promise<T> {
+export async function writeWithoutBlocking<T>(conn: BetterSqlite3.Database, work: () => T): Promise<T> {
   const started = Date.now();
-  const busy = busyTimeoutsOf(conn);
   for (;;) {
     const attempt = await whenNoOtherTransaction(conn, () => {
-      busy.spin.get();
       try {
         return { done: true as const, value: work() };
       } catch (error) {
-        if ((error as { code?: string }).code !== "SQLITE_BUSY" || Date.now() - started > MAX_WAIT_MS) throw error;
+        if ((error as { code?: string }).code !== "SQLITE_BUSY" || Date.now() - started > SQLITE_LOCK_WAIT_MS) throw error;
         return { done: false as const };
-      } finally {
-        busy.restore.get();
       }
     });
     if (attempt.done) return attempt.value;
     await new Promise((resolve) => setTimeout(resolve, 1));
   }
-}
-
-const busyTimeouts = new WeakMap<BetterSqlite3.Database, { spin: BetterSqlite3.Statement; restore: BetterSqlite3.Statement }>();
-
-/**
- * The two busy-timeout settings a write switches between, prepared once per connection: the short
- * spin, and the connection's own timeout (set once at start-up, tuneSqlite) to restore. A `pragma()`
- * call compiles its statement every time (1.4 % of a turn's CPU in bench:chat's profile).
- */
-function busyTimeoutsOf(conn: BetterSqlite3.Database) {
-  let found = busyTimeouts.get(conn);
-  if (!found) {
-    const own = Number(conn.pragma("busy_timeout", { simple: true })) || 0;
-    found = { spin: conn.prepare(`PRAGMA busy_timeout = ${BUSY_SPIN_MS}`), restore: conn.prepare(`PRAGMA busy_timeout = ${own}`) };
-    busyTimeouts.set(conn, found);
-  }
-  return found;
 }
 
 /**
@@ -349,10 +357,10 @@ function busyTimeoutsOf(conn: BetterSqlite3.Database) {
  * then would join (and could be rolled back with) their transaction. Checking and running in the
  * same tick means nothing can begin in between.
  */
-async function whenNoOtherTransaction<T>(conn: BetterSqlite3.Database, work: () => T): Promise<T> {
+export async function whenNoOtherTransaction<T>(conn: BetterSqlite3.Database, work: () => T): Promise<T> {
   const started = Date.now();
   while (conn.inTransaction) {
-    if (Date.now() - started > MAX_WAIT_MS) throw new Error("the database stayed inside another transaction for 5 s");
+    if (Date.now() - started > SQLITE_LOCK_WAIT_MS) throw new Error("the database stayed inside another transaction for 5 s");
     await new Promise((resolve) => setImmediate(resolve));
   }
   return work();

@@ -54,8 +54,25 @@ const EMPTY: MessageMeta = Object.freeze({});
  */
 export function readMessageMeta(raw: unknown): MessageMeta {
   if (raw === null || raw === undefined) return EMPTY;
+  // A stored meta the chat store hands out again (store/sqlite-chat-store caches parsed cells, frozen) is validated once.
+  const known = typeof raw === "object" && Object.isFrozen(raw) ? validated.get(raw) : undefined;
+  if (known) return known;
   const parsed = messageMetaSchema.safeParse(raw);
-  return parsed.success ? (parsed.data as MessageMeta) : EMPTY;
+  const meta = parsed.success ? deepFreeze(parsed.data as MessageMeta) : EMPTY;
+  if (typeof raw === "object" && Object.isFrozen(raw)) validated.set(raw, meta);
+  return meta;
+}
+
+// Keyed by the frozen stored object: entries go when the store's cache lets the object go.
+const validated = new WeakMap<object, MessageMeta>();
+
+/** The value, frozen all the way down (shared between turns, so nobody may change it). */
+export function deepFreeze<T>(value: T): T {
+  if (value && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
 }
 
 /** The meta to store: undefined when there is nothing to remember; plain JSON otherwise. */

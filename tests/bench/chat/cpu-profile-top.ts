@@ -3,7 +3,7 @@ import path from "node:path";
 
 /** A V8 CPU profile (node --cpu-prof) as far as the summary needs it. */
 interface CpuProfile {
-  nodes: Array<{ id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number }>;
+  nodes: Array<{ id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number; children?: number[] }>;
   samples: number[];
 }
 
@@ -14,6 +14,25 @@ function areaOf(url: string): string {
   if (url.includes("/build/server/") || url.includes("/app/")) return "baton";
   if (url.startsWith("node:")) return "node";
   return url ? "other" : "(native/gc/idle)";
+}
+
+function keyOf(frame: { functionName: string; url: string; lineNumber: number }): string {
+  const where = frame.url ? `${frame.url.replace(/^.*node_modules\//, "").replace(/^file:\/\/.*?\/(build|app)\//, "$1/")}:${frame.lineNumber + 1}` : "";
+  return `${frame.functionName || "(anonymous)"} ${where}`.trim();
+}
+
+/** Samples under each function (counted once per sample however deep it recurses), most first. */
+function inclusiveShares(profile: CpuProfile, hits: Map<number, number>, byId: Map<number, CpuProfile["nodes"][number]>): Array<[string, number]> {
+  const parent = new Map<number, number>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+  const totals = new Map<string, number>();
+  for (const [id, count] of hits) {
+    if (byId.get(id)!.callFrame.functionName === "(idle)") continue;
+    const seen = new Set<string>();
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) seen.add(keyOf(byId.get(at)!.callFrame));
+    for (const key of seen) totals.set(key, (totals.get(key) ?? 0) + count);
+  }
+  return [...totals].sort((a, b) => b[1] - a[1]);
 }
 
 /** Prints the profile's top functions and areas by self time (share of all samples). */
@@ -32,8 +51,7 @@ export function summarizeProfile(file: string, top = 15): string {
       idle += count;
       continue;
     }
-    const where = frame.url ? `${frame.url.replace(/^.*node_modules\//, "").replace(/^file:\/\/.*?\/(build|app)\//, "$1/")}:${frame.lineNumber + 1}` : "";
-    const key = `${frame.functionName || "(anonymous)"} ${where}`.trim();
+    const key = keyOf(frame);
     functions.set(key, (functions.get(key) ?? 0) + count);
     const area = areaOf(frame.url);
     areas.set(area, (areas.get(area) ?? 0) + count);
@@ -50,6 +68,11 @@ export function summarizeProfile(file: string, top = 15): string {
         .join(", "),
   );
   for (const [name, n] of [...functions].sort((a, b) => b[1] - a[1]).slice(0, top)) lines.push(`  ${pct(n).padStart(7)}  ${name}`);
+  lines.push("  inclusive (the function and what it calls), Baton's own functions:");
+  for (const [name, n] of inclusiveShares(profile, hits, byId)
+    .filter(([name]) => name.includes("build/server/") || name.includes("app/"))
+    .slice(0, top))
+    lines.push(`  ${pct(n).padStart(7)}  ${name}`);
   return lines.join("\n");
 }
 
