@@ -1,5 +1,5 @@
 import type BetterSqlite3 from "better-sqlite3";
-import { whenNoOtherTransaction, writeWithoutBlocking } from "./sqlite-chat-store.server";
+import { parseJson, whenNoOtherTransaction, writeWithoutBlocking } from "./sqlite-chat-store.server";
 
 /**
  * The case caps' reads and the new-case attempt counter (app/chat/case-caps.server.ts,
@@ -55,15 +55,6 @@ export function sqliteCaseCaps(conn: BetterSqlite3.Database): SqliteCaseCaps {
       return writeWithoutBlocking(conn, () => (statements.increment.get({ key, now: nowMs, expiresAt: nowMs + windowMs }) as { count: number }).count);
     },
   };
-}
-
-function parseJson(text: string | null): unknown {
-  if (text === null) return null;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return null;
-  }
 }
 
 function prepare(conn: BetterSqlite3.Database) {

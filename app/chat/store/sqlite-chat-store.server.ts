@@ -108,7 +108,7 @@ function readConversation(st: Statements, shop: string, conversationId: string, 
 }
 
 // A damaged JSON cell reads as nothing remembered (the codecs then fall back), never as a failed turn.
-function parseJson(text: string | null): unknown {
+export function parseJson(text: string | null): unknown {
   if (text === null) return null;
   try {
     return JSON.parse(text) as unknown;
