@@ -28,6 +28,7 @@ describe("asking whether the assistant is a bot is not a request for a person", 
     "is there a real person I can talk to",
     "¿Hablo con una persona? Necesito un agente",
     "ich möchte mit einem Menschen sprechen",
+    "are you a bot? I want to speak to a supervisor",
   ])("%j still asks for a person", (text) => {
     expect(judge(text).reasons).toContain("explicit_request");
   });
