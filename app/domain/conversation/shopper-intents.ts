@@ -1,5 +1,7 @@
 import type { ShopperRequest } from "../escalation";
+import { botQuestionSpans } from "../escalation/bot-question";
 import { oneOf } from "../escalation/lexicon/compile";
+import { normalizeText } from "../escalation/normalize";
 
 // What a shopper asks for, in the widget's four languages, read from folded text (lower case, no
 // accents: "envío" → "envio", "Größe" → "große"). The detector reads the mood; these lexicons read the
@@ -290,18 +292,8 @@ export function isClosing(folded: string): boolean {
   return CLOSING.test(folded);
 }
 
-const ASKS_IF_BOT = w(
-  "(?:are|r) (?:you|u) (?:a |an )?(?:bot|robot|ai|human|real|person|machine|chat ?bot|automated)",
-  "(?:am i|i'?m) (?:talking|speaking|chatting) (?:to|with) (?:a |an )?(?:bot|robot|machine|real|human|ai|person|computer)",
-  "is (?:this|that) (?:a |an )?(?:bot|robot|ai|real person|human|automated|chat ?bot)",
-  "(?:eres|es esto|(?:estoy )?habl(?:o|ando) con) (?:un |una )?(?:bot|robot|humano|persona|ia|maquina)",
-  "(?:es-tu|tu es|etes-vous|vous etes|c'est) (?:un |une )?(?:bot|robot|humain|vraie personne|ia|machine)",
-  "je parle (?:a|avec) (?:un |une )?(?:bot|robot|humain|vraie personne|machine)",
-  "(?:bist du|sind sie|ist das) (?:ein |eine )?(?:bot|roboter|mensch|echter mensch|ki|maschine)",
-  "spreche ich mit (?:einem |einer )?(?:bot|roboter|menschen|ki|maschine|echten)",
-);
-
 /** "Am I talking to a bot?" — answered honestly, whatever the state. */
 export function asksIfBot(folded: string): boolean {
-  return ASKS_IF_BOT.test(folded);
+  // One vocabulary with the detector, which must not hand over a shopper for asking (escalation/bot-question.ts).
+  return botQuestionSpans(normalizeText(folded)).length > 0;
 }

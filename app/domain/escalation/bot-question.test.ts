@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { botQuestionSpans } from "./bot-question";
 import { defaultEscalationSettings, detectEscalation } from "./index";
+import { normalizeText } from "./normalize";
 
 const judge = (text: string) => detectEscalation({ messages: [{ role: "shopper", text }] }, {}, defaultEscalationSettings);
 
@@ -26,7 +28,15 @@ describe("asking whether the assistant is a bot is not a request for a person", 
     "is there a real person I can talk to",
     "¿Hablo con una persona? Necesito un agente",
     "ich möchte mit einem Menschen sprechen",
+    "are you a bot? I want to speak to a supervisor",
   ])("%j still asks for a person", (text) => {
     expect(judge(text).reasons).toContain("explicit_request");
   });
+
+  it.each(["is it machine washable?", "is this real leather?", "is it human hair?", "are you open on sunday?", "is this real?"])(
+    "%j is about the product or the shop, not a bot question",
+    (text) => {
+      expect(botQuestionSpans(normalizeText(text))).toEqual([]);
+    },
+  );
 });

@@ -8,13 +8,20 @@ import type { NormalizedText } from "./normalize";
 // own intent ("bot challenge"), never a hand-off. A request beside it ("are you a bot? I want a human")
 // still counts: only a message that is the question alone is set aside.
 
-const WHAT = oneOf("human(?: being)?", "person", "people", "bot", "robot", "ai", "machine", "computer", "chat ?bot", "automated", "real", "program");
-const WHAT_EN = `(?:a |an )?(?:real |actual |live |just )?${WHAT}(?: or (?:a |an )?(?:real |actual )?${WHAT})?`;
+// After an article anything that names what answers; bare, only words that cannot start a product question
+// ("is it machine washable?", "is this real leather?" are about the product), and only as the whole question.
+const WHAT = oneOf("human(?: being)?", "person", "people", "bot", "robot", "ai", "machine", "computer", "chat ?bot", "program");
+const OR_WHAT = `(?: or (?:a |an )?(?:real |actual )?(?:${WHAT}|fake|real))?`;
+const NAMED = `(?:a |an )(?:real |actual |live )?${WHAT}|(?:real |actual |live )${WHAT}`;
+const bare = (words: string) => `${oneOf(words)}(?=${OR_WHAT} *$)`;
+const WHAT_YOU = `(?:${NAMED}|${bare("human(?: being)?|bot|robot|ai|chat ?bot|automated|real")})${OR_WHAT}`;
+const WHAT_THIS = `(?:${NAMED}|${bare("human|bot|robot|ai|chat ?bot|automated")})${OR_WHAT}`;
 
 const QUESTIONS: RegExp[] = [
   // en ("r u" is already "are you" after normalizing)
-  new RegExp(`\\b(?:are|is) (?:you|this|that|it)(?: chat| service| really| actually)? ${WHAT_EN}\\b`, "g"),
-  new RegExp(`\\b(?:am|are) (?:i|we) (?:talking|speaking|chatting|texting|writing) (?:to|with) ${WHAT_EN}\\b`, "g"),
+  new RegExp(`\\bare you(?: really| actually)? ${WHAT_YOU}\\b`, "g"),
+  new RegExp(`\\bis (?:this|that|it)(?: chat| service| really| actually)? ${WHAT_THIS}\\b`, "g"),
+  new RegExp(`\\b(?:am|are) (?:i|we) (?:talking|speaking|chatting|texting|writing) (?:to|with) ${WHAT_YOU}\\b`, "g"),
   new RegExp(`\\bi am (?:talking|speaking|chatting) (?:to|with) (?:a |an )?${oneOf("bot", "robot", "machine", "computer", "ai", "chat ?bot")}\\b`, "g"),
   new RegExp(`\\bis (?:a |this a |there a )?(?:real )?(?:person|human) (?:typing|writing|answering|reading|on the other end)\\b`, "g"),
   // es
