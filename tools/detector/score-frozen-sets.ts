@@ -1,0 +1,46 @@
+// Usage: npx tsx tools/detector/score-frozen-sets.ts [--model=FILE.json] [--rules-only] [--misses]
+// Scores the frozen check sets (`frozen-check-sets.ts`) with the committed model, a saved leave-out block
+// (`train:detector --loso --save-blocks=DIR` writes one per left-out source) or the rules alone, at default
+// settings, and prints escalations per set and P / R / F1 / FPR for complaints vs routine posts and for anger vs
+// calm comments. --misses lists the complaints and anger comments that passed and the routine ones that escalated.
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { defaultEscalationSettings, detectEscalation } from "~/domain/escalation";
+import { committedModel, committedWordVectors } from "~/domain/escalation/model/committed-model";
+import { decodeModel, type DetectorModel, type DetectorModelAsset } from "~/domain/escalation/model/detector-model";
+import { fmt } from "~/cli/escalation-metrics";
+import { FROZEN_ANGER_COMMENTS, FROZEN_CALM_COMMENTS, FROZEN_COMPLAINT_POSTS, FROZEN_ROUTINE_POSTS } from "./frozen-check-sets";
+
+const args = process.argv.slice(2);
+const modelPath = args.find((a) => a.startsWith("--model="))?.split("=")[1];
+const model: DetectorModel | null = args.includes("--rules-only")
+  ? null
+  : modelPath
+    ? decodeModel(JSON.parse(readFileSync(resolve(modelPath), "utf8")) as DetectorModelAsset, committedWordVectors())
+    : committedModel();
+
+const escalates = (text: string) => detectEscalation({ messages: [{ role: "shopper", text }] }, {}, defaultEscalationSettings, { model });
+
+function pair(name: string, positives: string[], negatives: string[]): void {
+  const missed = positives.filter((t) => !escalates(t).escalate);
+  const flagged = negatives.filter((t) => escalates(t).escalate);
+  const tp = positives.length - missed.length;
+  const p = tp / Math.max(1, tp + flagged.length);
+  const r = tp / positives.length;
+  const f1 = p + r === 0 ? 0 : (2 * p * r) / (p + r);
+  process.stdout.write(
+    `${name}: ${tp}/${positives.length} escalated, ${flagged.length}/${negatives.length} false alarms; ` +
+      `P ${fmt(p)} R ${fmt(r)} F1 ${fmt(f1)} FPR ${fmt(flagged.length / negatives.length)}\n`,
+  );
+  if (!args.includes("--misses")) return;
+  for (const t of missed) process.stdout.write(`  missed: ${t}\n`);
+  for (const t of flagged)
+    process.stdout.write(
+      `  false alarm: ${t} [${escalates(t)
+        .signals.map((s) => `${s.reason}/${s.source}`)
+        .join(", ")}]\n`,
+    );
+}
+
+pair("complaint posts vs routine posts", FROZEN_COMPLAINT_POSTS, FROZEN_ROUTINE_POSTS);
+pair("anger comments vs calm comments", FROZEN_ANGER_COMMENTS, FROZEN_CALM_COMMENTS);
