@@ -1,4 +1,5 @@
 // Usage: npm run train:detector [-- --data=DIR] [--out=FILE] [--loso] [--loso-only] [--epochs=N] [--hash-bits=N] [--no-vectors]
+//   [--hidden=N] [--hidden-rate=X] [--hidden-heads=negative_sentiment,complaint]
 //   [--calibration=fixed|held-back|left-out-family] [--blocks=tweeteval,goemotions_dev.jsonl,…] [--save-blocks=DIR]
 // Trains the learned escalation model from the dev files and writes the versioned asset
 // (default app/domain/escalation/model/.trained/detector-model.v2.json). The model reads the committed
@@ -11,6 +12,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { defaultEscalationSettings, detectEscalation } from "../domain/escalation";
 import { decodeModel, type DetectorModel } from "../domain/escalation/model/detector-model";
+import { MODEL_HEADS, type ModelHead } from "../domain/escalation/model/heads";
 import { decodeWordVectors, type WordVectorsAsset } from "../domain/escalation/model/word-vectors";
 import { syntheticTrainingRows } from "../../tools/detector/synthetic-training-rows";
 import { DEFAULT_RECIPE, buildExamples, trainAsset, type Example, type RecipeOptions, type TrainingRow } from "../../tools/detector/train-model";
@@ -43,6 +45,15 @@ const recipe: RecipeOptions = {
   epochs: Number(option("epochs") ?? DEFAULT_RECIPE.epochs),
   hashBits: Number(option("hash-bits") ?? DEFAULT_RECIPE.hashBits),
   calibration: (option("calibration") as RecipeOptions["calibration"] | undefined) ?? DEFAULT_RECIPE.calibration,
+  ...(option("hidden") ? { hidden: Number(option("hidden")) } : {}),
+  ...(option("hidden-rate") ? { hiddenLearningRate: Number(option("hidden-rate")) } : {}),
+  ...(option("hidden-heads")
+    ? {
+        hiddenHeads: option("hidden-heads")!
+          .split(",")
+          .map((head) => MODEL_HEADS.indexOf(head as ModelHead)),
+      }
+    : {}),
 };
 
 const log = (message: string) => process.stderr.write(`[train] ${message}\n`);

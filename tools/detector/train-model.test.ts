@@ -111,3 +111,26 @@ describe("detector training with word vectors", () => {
     });
   });
 });
+
+describe("detector training with a hidden layer over the word vectors (option, not shipped)", () => {
+  const vectors = committedWordVectors();
+  const options: RecipeOptions = { ...OPTIONS, calibration: "fixed", hidden: 4, hiddenLearningRate: 0.05, hiddenHeads: [2] };
+  const train = () => trainAsset(buildExamples(FIXTURE, options, vectors), options, () => {}, vectors);
+
+  it("stores the layer, feeds only the heads asked for, and trains to the same bytes", () => {
+    const a = train();
+    expect(a.mlp?.w1.length).toBe(4 * 2 * vectors.dims);
+    // w2 is interleaved by head: only negative_sentiment (index 2) has output weights
+    expect(a.mlp?.w2.filter((w, at) => at % MODEL_HEADS.length !== 2 && w !== 0)).toEqual([]);
+    expect(a.mlp?.w2.some((w) => w !== 0)).toBe(true);
+    expect(JSON.stringify(train())).toBe(JSON.stringify(a));
+  });
+
+  it("scores with the layer at inference: the same model without it scores differently", () => {
+    const model = decodeModel(train(), vectors);
+    const text = normalizeText("so angry right now");
+    const withLayer = scoreWithModel(model, text, []).negative_sentiment;
+    expect(scoreWithModel({ ...model, mlp: null }, text, []).negative_sentiment).not.toBeCloseTo(withLayer, 6);
+    expect(scoreWithModel({ ...model, mlp: null }, text, []).refund).toBeCloseTo(scoreWithModel(model, text, []).refund, 9);
+  });
+});

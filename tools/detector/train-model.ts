@@ -12,7 +12,7 @@ import type { WordVectors } from "~/domain/escalation/model/word-vectors";
 import { MODEL_HEADS, type ModelHead } from "~/domain/escalation/model/heads";
 import { targetsForRow, type LabelledRow } from "./labels";
 import { predictLogistic } from "~/domain/escalation/model/logistic";
-import { trainLogistic, type TrainingExample, type TrainOptions } from "./train-logistic";
+import { trainLogistic, type HiddenLayer, type TrainingExample, type TrainOptions } from "./train-logistic";
 import { encodeBase64, quantize } from "./weight-encoding";
 
 export interface TrainingRow extends LabelledRow {
@@ -140,6 +140,8 @@ export interface QuantizedModel {
   bias: Float32Array;
   /** float weights of the word-vector features (kept as floats: they are few and larger than n-gram weights) */
   dense: Float32Array | null;
+  /** the hidden layer over the word-vector features (floats, rounded as stored), when the recipe has one */
+  mlp: HiddenLayer | null;
 }
 
 export function fitModel(examples: readonly Example[], options: RecipeOptions, vectors: WordVectors | null = null): QuantizedModel {
@@ -156,6 +158,15 @@ export function fitModel(examples: readonly Example[], options: RecipeOptions, v
     bias: trained.bias,
     // rounded as the asset stores them, so calibration scores what ships
     dense: denseDims ? Float32Array.from(trained.weights.subarray(hashed), (w) => Number(w.toPrecision(6))) : null,
+    mlp: trained.mlp
+      ? {
+          hidden: trained.mlp.hidden,
+          inputs: trained.mlp.inputs,
+          w1: Float32Array.from(trained.mlp.w1, (w) => Number(w.toPrecision(5))),
+          b1: Float32Array.from(trained.mlp.b1, (w) => Number(w.toPrecision(5))),
+          w2: Float32Array.from(trained.mlp.w2, (w) => Number(w.toPrecision(5))),
+        }
+      : null,
   };
 }
 
@@ -251,6 +262,11 @@ export function toAsset(
     checksum: checksum(weights),
     recipe: { ...recipe, rows },
     ...(model.dense && vectors ? { wordVectors: vectors.checksum, dense: Array.from(model.dense) } : {}),
+    ...(model.mlp
+      ? {
+          mlp: { hidden: model.mlp.hidden, inputs: model.mlp.inputs, w1: Array.from(model.mlp.w1), b1: Array.from(model.mlp.b1), w2: Array.from(model.mlp.w2) },
+        }
+      : {}),
     weights,
   };
 }

@@ -27,6 +27,10 @@ describe("rules — procedures and errands stay with the assistant", () => {
     "can you call me dave from now on",
     "i topped up my account this morning and the money still isn't showing",
     "where is the money i transferred to my landlord",
+    // fourth pass: who to talk to about a bank errand is a routing question (Banking77 files them under the errand)
+    "who should i contact about my lost card",
+    "who can i speak to regarding a withdrawal that came out wrong",
+    "who do i talk to about a direct debit i don't recognise",
   ])("%s → no escalation", (text) => {
     expect(rulesOnly(text).escalate).toBe(false);
   });
@@ -44,6 +48,7 @@ describe("rules — intentions and requests for a person still escalate", () => 
     ["what number can i ring", "explicit_request"],
     ["who can i talk to about my booking", "explicit_request"],
     ["who should i contact about this", "explicit_request"],
+    ["who can i speak to about my hotel reservation", "explicit_request"],
     ["hello, is anybody there?", "explicit_request"],
     ["can i speak with my account manager", "explicit_request"],
     ["how can i reach a member of staff", "explicit_request"],

@@ -9,6 +9,7 @@ import { derivePriority } from "./priority";
 import { guessTopic } from "./topic";
 import { normalizeText, type NormalizedText } from "./normalize";
 import { topicOfComplaint } from "./complaint";
+import { publicToneComplaint } from "./public-tone-complaint";
 import { scoreFrustrationTrend } from "./frustration-trend";
 import { scoreNegativity, scoreSentiment } from "./sentiment";
 import { readRuleSignals, ruleFeatures } from "./rule-signals";
@@ -230,6 +231,21 @@ export function detectEscalation(
           severity: "normal",
           topic: topicOfComplaint(complaint.kind),
         });
+      } else {
+        // a public post at a company that reads negative, without a complaint pattern (public-tone-complaint.ts)
+        const tone = publicToneComplaint(current, rules.sentiment);
+        if (tone > 0 && tone >= threshold)
+          add({
+            reason: "complaint",
+            score: tone,
+            threshold,
+            evidence: `"${quote(current.raw)}"`,
+            clause: `complains in public ("${quote(current.raw, 40)}")`,
+            subject: true,
+            severity: "normal",
+            kind: "public_tone",
+            topic: guessTopic(current),
+          });
       }
     }
 

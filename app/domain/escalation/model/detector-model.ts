@@ -6,7 +6,7 @@ import { checksum, decodeBase64 } from "./codec";
 import { modelTokens } from "./emoji-words";
 import { extractFeatures } from "./features";
 import { MODEL_HEADS, type ModelHead } from "./heads";
-import { predictLogistic } from "./logistic";
+import { predictLogistic, type HiddenLayerWeights } from "./logistic";
 import { embedTokens, type WordVectors } from "./word-vectors";
 
 /** The committed asset's JSON shape (written by `npm run train:detector`). */
@@ -27,6 +27,8 @@ export interface DetectorModelAsset {
   dense?: number[];
   /** checksum of the word vectors the dense weights were trained on */
   wordVectors?: string;
+  /** a hidden layer over the word-vector features (float weights; `HiddenLayerWeights`), absent before issue 26's fourth pass */
+  mlp?: { hidden: number; inputs: number; w1: number[]; b1: number[]; w2: number[] };
   recipe?: unknown;
 }
 
@@ -43,6 +45,8 @@ export interface DetectorModel {
   /** weights of the word-vector features, or null for a model without them */
   dense: Float32Array | null;
   vectors: WordVectors | null;
+  /** the hidden layer over the word-vector features, or null */
+  mlp: HiddenLayerWeights | null;
 }
 
 /** Per-head probabilities for one message. */
@@ -62,6 +66,12 @@ export function decodeModel(asset: DetectorModelAsset, vectors: WordVectors | nu
       throw new Error(`detector model ${asset.version}: needs the word vectors ${asset.wordVectors}, got ${vectors?.checksum ?? "none"}`);
     if (asset.dense.length !== 2 * vectors.dims * MODEL_HEADS.length) throw new Error(`detector model ${asset.version}: ${asset.dense.length} dense weights`);
   }
+  const { mlp } = asset;
+  if (
+    mlp &&
+    (!asset.dense || mlp.inputs !== 2 * (vectors?.dims ?? 0) || mlp.w1.length !== mlp.hidden * mlp.inputs || mlp.w2.length !== mlp.hidden * MODEL_HEADS.length)
+  )
+    throw new Error(`detector model ${asset.version}: hidden layer does not fit its ${mlp.inputs} inputs`);
   const thresholds = {} as Record<ModelHead, number>;
   for (const head of MODEL_HEADS) thresholds[head] = asset.thresholds[head] ?? 1;
   return {
@@ -75,6 +85,7 @@ export function decodeModel(asset: DetectorModelAsset, vectors: WordVectors | nu
     thresholds,
     dense: asset.dense ? Float32Array.from(asset.dense) : null,
     vectors: asset.dense ? vectors : null,
+    mlp: mlp ? { hidden: mlp.hidden, inputs: mlp.inputs, w1: Float32Array.from(mlp.w1), b1: Float32Array.from(mlp.b1), w2: Float32Array.from(mlp.w2) } : null,
   };
 }
 

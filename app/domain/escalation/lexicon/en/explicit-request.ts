@@ -5,6 +5,14 @@ import type { Lexicon } from "../lexicon";
 // After a call or a number, an errand ("who do I call to activate my card?", "what number do I call to report a
 // lost card") asks how to get a task done; "… to speak to someone" still asks for a person.
 const ERRAND_AFTER = "(?! (?:to|so i can|in order to) (?!(?:speak|talk|chat|someone|somebody|a person|a human)\\b))";
+// "Who do I talk to about …" is a routing question when the subject is a bank errand: Banking77 files "who can I speak
+// with regarding a lost card", "who do I contact if there is a direct debit I did not create" and six more under the
+// errand's own intent (routine), and none of its rows or Bitext's asks for a person this way (issue 26, fourth pass).
+// "Who can I talk to about my booking" still asks for a person.
+const BANK_ERRAND_AFTER =
+  "(?!(?: \\w+){0,8}? " +
+  oneOf("cards?", "atm", "pin", "transfers?", "direct debits?", "withdrawals?", "cash", "top ?ups?", "transactions?", "debited", "duplicate charges?") +
+  "\\b)";
 
 // English asking for a person, and a bare call for one (explicit-request.ts).
 export const EN_EXPLICIT_REQUEST: Pick<Lexicon, "explicitRequest" | "barePerson" | "bareFiller"> = {
@@ -225,8 +233,8 @@ export const EN_EXPLICIT_REQUEST: Pick<Lexicon, "explicitRequest" | "barePerson"
       "\\bhow (?:do|can|could) (?:i|we) " +
         oneOf("contact", "reach", "call", "phone", "ring", "speak to", "talk to") +
         " (?:you|your team|you guys) (?:by|on the|over the|via) (?:phone|telephone)\\b",
-      "\\bwho (?:can|do|should|could|would) (?:i|we) (?:talk|speak|chat) (?:to|with)\\b" + ERRAND_AFTER,
-      "\\bwho (?:can|do|should|could) (?:i|we) (?:contact|call|get in touch with|reach)\\b" + ERRAND_AFTER,
+      "\\bwho (?:can|do|should|could|would) (?:i|we) (?:talk|speak|chat) (?:to|with)\\b" + ERRAND_AFTER + BANK_ERRAND_AFTER,
+      "\\bwho (?:can|do|should|could) (?:i|we) (?:contact|call|get in touch with|reach)\\b" + ERRAND_AFTER + BANK_ERRAND_AFTER,
       "\\b(?:is|are) " +
         oneOf("anyone", "anybody", "someone", "somebody", "a person", "a human", "any humans?", "any people") +
         " (?:there|available|around|online)\\b",
