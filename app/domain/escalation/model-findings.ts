@@ -8,6 +8,7 @@ import type { NormalizedText } from "./normalize";
 import type { RuleSignals } from "./rule-signals";
 import { defaultEscalationSettings, type EscalationSettings } from "./settings";
 import { guessTopic } from "./topic";
+import { isVoiceSetting } from "./voice-setting";
 import type { EscalationContext, ReasonCode } from "./types";
 
 /**
@@ -69,7 +70,8 @@ export function addModelFindings(
   if (settings.explicitRequest.enabled && context.action !== "talk_to_human" && !has("explicit_request") && !rules.request.negated && !rules.botQuestion) {
     const p = scores.explicit_request;
     const t = threshold("explicit_request", settings.threshold, defaults.threshold);
-    if (p >= t)
+    // "talk to me in french" asks for a setting, not a person (voice-setting.ts)
+    if (p >= t && !isVoiceSetting(current))
       findings.push({
         reason: "explicit_request",
         score: p,

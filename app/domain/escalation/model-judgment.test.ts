@@ -61,10 +61,23 @@ describe("rules + model — look-alikes stay with the assistant", () => {
     ["the support person yesterday was lovely, thanks"],
     ["what's the status of my order 1234"],
     ["do you have this in a size 10"],
+    // fourth pass: a setting for the assistant's voice is not a person (voice-setting.ts)
+    ["talk to me in french"],
+    ["can you talk in german"],
+    ["can you speak chinese"],
   ])("%s", (text) => {
     const d = judge(text);
     expect(d.escalate, `${d.reasons.join(",")} ${d.signals.map((s) => s.evidence).join(" | ")}`).toBe(false);
   });
+});
+
+describe("rules + model — a person named beside a language is still a request", () => {
+  it.each<[string]>([["can i talk to someone in spanish"], ["i want to speak to an agent in french"], ["put me through to a human who speaks german"]])(
+    "%s",
+    (text) => {
+      expect(judge(text).reasons).toContain("explicit_request");
+    },
+  );
 });
 
 describe("rules + model — settings", () => {
