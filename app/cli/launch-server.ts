@@ -11,7 +11,6 @@ import { EnvError, formatEnvError, parseEnv, type Env } from "../env.server";
 import { configureLogger, logger } from "../platform/logger.server";
 import { migrateDeploy } from "../platform/prisma-cli.server";
 import { allowKnownMethods, answerConnectWith405, closeAfterRefusedBody, refuseCrossOriginPosts, refuseDeclaredOversize } from "./http-guards";
-import { startRuntimeThread } from "./runtime-thread";
 
 const log = logger.child({ capability: "platform", component: "launcher" });
 
@@ -55,10 +54,9 @@ export interface LaunchedServer {
  * served by WEB_CONCURRENCY node:cluster workers sharing the port (default 1), while this primary
  * process keeps the background runtime — so escalation emails leave promptly even when the HTTP
  * workers are saturated with shoppers. WEB_CONCURRENCY=0 serves everything from one process (the
- * tests' default: faster to start). In both layouts the runtime has a thread of its own (its own
- * event loop and database connection: runtime-thread.ts), and in a cluster the HTTP workers run one
- * nice level below the primary, so the email waits neither for chat turns nor for CPU (decision 0082).
- * Used by `npm start` and the demo.
+ * tests' default: faster to start). In a cluster the HTTP workers run one nice level below the
+ * primary, so its email work gets a core first; in every layout the SMTP conversation runs on a
+ * thread of its own (app/email/smtp-thread.server.ts, decision 0082). Used by `npm start` and the demo.
  */
 export async function launchServer(options: LaunchOptions = {}): Promise<LaunchedServer> {
   const env = loadEnvOrExit();
@@ -75,7 +73,7 @@ export async function launchServer(options: LaunchOptions = {}): Promise<Launche
   await migrateDeploy(env.databaseUrl);
   const { build, entry } = await loadBuild();
   if (options.beforeListen) await options.beforeListen(entry, env);
-  const runtime = await startRuntimeThread(buildUrl());
+  const runtime = await entry.startRuntime();
 
   if (env.webConcurrency > 0) {
     entry.startClusterPrimary();
@@ -101,12 +99,9 @@ export async function launchServer(options: LaunchOptions = {}): Promise<Launche
   return { env, port, isPrimary: true, close };
 }
 
-function buildUrl(): string {
-  return pathToFileURL(path.resolve("build/server/index.js")).href;
-}
-
 async function loadBuild(): Promise<{ build: ServerBuild; entry: BuildEntry }> {
-  const build = (await import(buildUrl())) as ServerBuild;
+  const buildPath = path.resolve("build/server/index.js");
+  const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
   return { build, entry: build.entry.module as unknown as BuildEntry };
 }
 

@@ -1,5 +1,4 @@
 import cluster from "node:cluster";
-import { BroadcastChannel } from "node:worker_threads";
 import { db, sqliteConnectionOf } from "~/db.server";
 import { relayAnnouncements } from "./cluster-broadcast.server";
 import { logger } from "./logger.server";
@@ -32,32 +31,15 @@ const log = logger.child({ capability: "platform", component: "runtime" });
 
 let outbox: WakeableJob | undefined;
 
-/** The message HTTP workers send their primary, and the channel other threads of a process kick its runtime thread on. */
-export const KICK_MESSAGE = "baton:kick-outbox";
-
-/**
- * The runtime runs on a thread of its own (app/cli/runtime-thread.ts, decision 0082); kicks from the
- * process's main thread reach it over this channel. Created on first use and unref'd: it never keeps
- * a process alive.
- */
-let kickChannel: BroadcastChannel | undefined;
-function kicks(): BroadcastChannel {
-  if (!kickChannel) {
-    kickChannel = new BroadcastChannel(KICK_MESSAGE);
-    kickChannel.unref();
-  }
-  return kickChannel;
-}
+const KICK_MESSAGE = "baton:kick-outbox";
 
 /**
  * Wakes the outbox worker right after a case or resend was committed (hand-off in milliseconds,
- * not a poll period). HTTP worker processes of a cluster ask the primary; the primary's (or the
- * single process's) main thread tells the runtime thread, which runs the worker.
+ * not a poll period). HTTP worker processes of a cluster ask the primary, which runs the worker.
  */
 export function kickOutbox(): void {
   if (outbox) outbox.kick();
   else if (cluster.isWorker) process.send?.({ type: KICK_MESSAGE });
-  else kicks().postMessage(KICK_MESSAGE);
 }
 
 /**
@@ -84,12 +66,8 @@ export async function startRuntime(jobs: RuntimeJobs): Promise<{ stop(): Promise
   const started = jobs.startOutbox();
   if (started) outbox = started;
   else log.warn("SMTP_URL is not set: escalation emails stay queued until it is configured");
-  // Kicks posted by other threads of this process (the HTTP main thread when this runs on the runtime thread).
-  const listening = started ? kicks() : undefined;
-  listening?.addEventListener("message", onKick);
   return {
     async stop() {
-      listening?.removeEventListener("message", onKick);
       await started?.stop();
       if (outbox === started) outbox = undefined;
       await retention.stop();
@@ -97,10 +75,6 @@ export async function startRuntime(jobs: RuntimeJobs): Promise<{ stop(): Promise
       await closeRateLimitStore();
     },
   };
-}
-
-function onKick(): void {
-  outbox?.kick();
 }
 
 /**
