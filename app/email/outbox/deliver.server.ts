@@ -144,7 +144,7 @@ export function isPriority(p: string | null | undefined): p is Priority {
 export async function deliverClaimed(db: Db, transport: MailSender, claimed: ClaimedRow, opts: DeliverOptions): Promise<DeliveryOutcome> {
   const { now } = opts;
   const random = opts.random ?? Math.random;
-  const { reclaimed, ...stored } = claimed;
+  const { reclaimed, caseFacts: factsAtClaim, ...stored } = claimed;
   let row: OutboxRow = stored;
 
   // A follow-up is (re)built until it has been delivered once. It goes out exactly as stored when it
@@ -159,7 +159,8 @@ export async function deliverClaimed(db: Db, transport: MailSender, claimed: Cla
   }
 
   const statements = await outboxStatementsOf(db);
-  const facts = row.caseId ? await caseFacts(db, statements, row.caseId) : null;
+  // Facts read with the claim hold for the row as claimed, not for a follow-up rebuilt since.
+  const facts = row === stored && factsAtClaim ? factsAtClaim : row.caseId ? await caseFacts(db, statements, row.caseId) : null;
   const email = composedFromRow(row, isPriority(facts?.priority) ? facts.priority : null);
   // Most cases have no photo: then the photo claim's reads are skipped altogether.
   const attachments = facts?.photos === 0 ? [] : await photoAttachments(db, row);

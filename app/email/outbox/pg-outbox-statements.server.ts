@@ -14,13 +14,17 @@ export function createPgOutboxStatements(pool: pg.Pool): OutboxStatements {
   return {
     async claim(opts: ClaimOptions): Promise<ClaimedRow[]> {
       const lockedUntil = new Date(opts.now.getTime() + opts.leaseMs);
-      const { rows } = await pool.query<OutboxRow & { was: string }>({
+      const { rows } = await pool.query<OutboxRow & { was: string; casePriority: string | null; casePhotos: number }>({
         name: "baton_outbox_claim",
         text: CLAIM,
         values: [opts.workerId, lockedUntil.toISOString(), opts.now.toISOString(), opts.limit],
         types: UTC_TIMESTAMPS,
       });
-      return rows.map(({ was, ...row }) => ({ ...row, reclaimed: was === "sending" }));
+      return rows.map(({ was, casePriority, casePhotos, ...row }) => ({
+        ...row,
+        reclaimed: was === "sending",
+        caseFacts: casePriority === null ? undefined : { priority: casePriority, photos: casePhotos },
+      }));
     },
 
     async caseFacts(caseId: string): Promise<CaseFacts | null> {
@@ -57,13 +61,16 @@ const COLUMNS = `o."id", o."shop", o."caseId", o."kind", o."status", o."messageI
   o."ccAddresses", o."replyTo", o."subject", o."textBody", o."htmlBody", o."attempts", o."nextAttemptAt", o."lockedBy", o."lockedUntil", o."lastError",
   o."sentAt", o."failedAt", o."createdAt", o."coversUpTo"`;
 
-// The rows are chosen by status columns only; the bodies come back once, for the rows taken.
+// The rows are chosen by status columns only; the bodies come back once, for the rows taken, with their
+// case's priority and photo count (the delivery needs no other read before SMTP).
 const CLAIM = `UPDATE "OutboxEmail" o SET "status" = 'sending', "lockedBy" = $1, "lockedUntil" = $2::timestamp(3)
   FROM (SELECT "id", "status" FROM "OutboxEmail"
     WHERE ("status" = 'pending' AND "nextAttemptAt" <= $3::timestamp(3))
       OR ("status" = 'sending' AND ("lockedUntil" IS NULL OR "lockedUntil" < $3::timestamp(3)))
     ORDER BY "nextAttemptAt" ASC, "createdAt" ASC LIMIT $4 FOR UPDATE SKIP LOCKED) d
-  WHERE o."id" = d."id" RETURNING ${COLUMNS}, d."status" AS "was"`;
+  WHERE o."id" = d."id" RETURNING ${COLUMNS}, d."status" AS "was",
+    (SELECT c."priority" FROM "EscalationCase" c WHERE c."id" = o."caseId") AS "casePriority",
+    (SELECT COUNT(*)::int FROM "ChatPhoto" p JOIN "EscalationCase" c ON c."conversationId" = p."conversationId" WHERE c."id" = o."caseId") AS "casePhotos"`;
 
 const CASE_FACTS = `SELECT c."priority", (SELECT COUNT(*)::int FROM "ChatPhoto" p WHERE p."conversationId" = c."conversationId") AS "photos"
   FROM "EscalationCase" c WHERE c."id" = $1`;

@@ -25,6 +25,7 @@ const { values: args } = parseArgs({ options: { emails: { type: "string", defaul
 const EMAILS = Number(args.emails);
 const SHOP = "outbox-bench.myshopify.com";
 const adminCaseUrl = (shop: string, caseId: string) => `https://admin.example/${shop}/cases/${caseId}`;
+let seq = 0;
 
 const smtp = await startSmtpSink();
 const transport = createMailTransport(smtp.url);
@@ -113,7 +114,6 @@ async function seedTemplate(db: Db) {
   return composeEscalationEmail((await loadCaseView(db, c.id, adminCaseUrl))!.view);
 }
 
-let seq = 0;
 async function enqueue(db: Db, email: ReturnType<typeof composeEscalationEmail>, n: number): Promise<string[]> {
   const ids: string[] = [];
   for (let i = 0; i < n; i++) {
