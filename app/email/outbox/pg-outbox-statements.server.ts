@@ -5,12 +5,18 @@ import type { CaseFacts, OutboxStatements, SentRecord } from "./outbox-statement
 import type { ClaimedRow, OutboxRow } from "./types";
 
 /**
- * The outbox's hot path on PostgreSQL (outbox-statements.server.ts): one named statement a step on
- * the process's one `pg` pool. The claim is a single UPDATE over rows chosen FOR UPDATE SKIP LOCKED
- * (two instances never take one row; a row another claim changed meanwhile no longer matches), and the
- * record of a sent email one statement too.
+ * The outbox's hot path on PostgreSQL (outbox-statements.server.ts): one named statement a step. The
+ * claim is a single UPDATE over rows chosen FOR UPDATE SKIP LOCKED (two instances never take one row; a
+ * row another claim changed meanwhile no longer matches), and the record of a sent email one statement
+ * too. They run on one connection of their own, made like the process's pool's: on the shared pool a
+ * hand-off queued for a connection behind every chat turn in flight (one-process mode, 32 shoppers,
+ * 10 connections). Idle, it never keeps the process alive and closes after a minute.
  */
-export function createPgOutboxStatements(pool: pg.Pool): OutboxStatements {
+export function createPgOutboxStatements(shared: pg.Pool): OutboxStatements {
+  // The password is a non-enumerable option (pg keeps it out of logs): a spread alone would drop it.
+  const pool = new pg.Pool({ ...shared.options, password: shared.options.password, max: 1, allowExitOnIdle: true, idleTimeoutMillis: 60_000 });
+  // A connection dropped while idle (server restart) is replaced on next use; unheard, it would end the process.
+  pool.on("error", () => undefined);
   return {
     async claim(opts: ClaimOptions): Promise<ClaimedRow[]> {
       const lockedUntil = new Date(opts.now.getTime() + opts.leaseMs);
