@@ -19,7 +19,7 @@ export interface MailSender {
 export interface MailTransportOptions {
   /** Connection, greeting and socket-inactivity timeouts (ms). Default 10 s. */
   timeoutMs?: number;
-  /** Parallel SMTP connections. Default 4 (the outbox worker's concurrency). */
+  /** Parallel SMTP connections. Default 4 (the outbox worker's deliveries beyond them wait in the pool's queue). */
   maxConnections?: number;
   /** Case reply addresses (README "Team replies"). Default: from INBOUND_EMAIL_DOMAIN and the app secret, when set. */
   caseReplyAddress?: CaseReplyAddressFn | null;
