@@ -1,11 +1,11 @@
-import nodemailer, { type Transporter } from "nodemailer";
 import type Mail from "nodemailer/lib/mailer";
 import type SMTPPool from "nodemailer/lib/smtp-pool";
 import type { ComposedEmail } from "~/domain/email/types";
 import { configuredCaseReplyAddresses, type CaseReplyAddressFn } from "./inbound/inbound-config.server";
+import { startSmtpThread, type SmtpThread } from "./smtp-thread.server";
 
-/** The SMTP transport of this process (pooled). */
-export type MailTransport = Transporter<SMTPPool.SentMessageInfo>;
+/** The SMTP transport of this process: nodemailer's pool on its own thread (smtp-thread.server.ts). */
+export type MailTransport = SmtpThread;
 
 /** What sending needs from a transport (a real one, or a test double). */
 export interface MailSender {
@@ -19,13 +19,22 @@ export interface MailSender {
 export interface MailTransportOptions {
   /** Connection, greeting and socket-inactivity timeouts (ms). Default 10 s. */
   timeoutMs?: number;
-  /** Parallel SMTP connections. Default 4 (the outbox worker's concurrency). */
+  /** Parallel SMTP connections. Default 4 (the outbox worker's deliveries beyond them wait in the pool's queue). */
   maxConnections?: number;
   /** Case reply addresses (README "Team replies"). Default: from INBOUND_EMAIL_DOMAIN and the app secret, when set. */
   caseReplyAddress?: CaseReplyAddressFn | null;
 }
 
 const LOOPBACK = new Set(["localhost", "127.0.0.1", "::1", "[::1]"]);
+
+/**
+ * Messages a pooled SMTP connection carries before it is replaced. Each new connection costs a TCP (and
+ * TLS) handshake, the server's greeting, EHLO and AUTH before the first byte of mail — a 100 ms greeting
+ * delay on bench:chat's server (smtp-server's early-talker check), far more on a remote relay — and
+ * with nodemailer's default of 100, one hand-off in a hundred paid it under load: the whole p99 of the
+ * SMTP conversation (decision 0082). A server that ends sessions sooner still can: the pool reconnects.
+ */
+export const SMTP_MESSAGES_PER_CONNECTION = 1_000;
 
 /**
  * nodemailer options for an `smtp://` or `smtps://` URL (credentials URL-decoded).
@@ -43,7 +52,7 @@ export function smtpOptionsFromUrl(smtpUrl: string, options: MailTransportOption
   return {
     pool: true,
     maxConnections: options.maxConnections ?? 4,
-    maxMessages: 100,
+    maxMessages: SMTP_MESSAGES_PER_CONNECTION,
     host,
     port: url.port ? Number(url.port) : secure ? 465 : 587,
     secure,
@@ -58,9 +67,12 @@ export function smtpOptionsFromUrl(smtpUrl: string, options: MailTransportOption
   };
 }
 
-/** A pooled nodemailer transport for SMTP_URL (passed in by the runtime start-up). Call `close()` on shutdown. */
+/**
+ * A pooled nodemailer transport for SMTP_URL on the SMTP thread (passed in by the runtime start-up).
+ * Call `close()` on shutdown. The URL is checked here, in the caller's thread.
+ */
 export function createMailTransport(smtpUrl: string, options: MailTransportOptions = {}): MailTransport & Pick<MailSender, "caseReplyAddress"> {
-  const transport: MailTransport & Pick<MailSender, "caseReplyAddress"> = nodemailer.createTransport(smtpOptionsFromUrl(smtpUrl, options));
+  const transport: MailTransport & Pick<MailSender, "caseReplyAddress"> = startSmtpThread(smtpOptionsFromUrl(smtpUrl, options));
   transport.caseReplyAddress = options.caseReplyAddress === undefined ? configuredCaseReplyAddresses() : options.caseReplyAddress;
   return transport;
 }

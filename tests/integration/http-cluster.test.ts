@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from "node:fs";
 import { request } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildWebhookRequestInit } from "../servers/shopify-signing";
@@ -52,6 +53,24 @@ const chat = (body: object, ip = "198.51.100.1") =>
     headers: { "Content-Type": "application/json", "X-Forwarded-For": ip },
   });
 
+/** The app's processes (Linux /proc): the node processes started with this database, with their parent and nice value. */
+function appProcesses(databaseUrl: string): Array<{ pid: number; ppid: number; nice: number }> {
+  const found: Array<{ pid: number; ppid: number; nice: number }> = [];
+  for (const name of readdirSync("/proc").filter((n) => /^\d+$/.test(n))) {
+    try {
+      if (!readFileSync(`/proc/${name}/environ`, "utf8").split("\0").includes(`DATABASE_URL=${databaseUrl}`)) continue;
+      // Fields after the command name (which may hold spaces): state is field 3, ppid 4, nice 19.
+      const fields = readFileSync(`/proc/${name}/stat`, "utf8")
+        .replace(/^.*\) /, "")
+        .split(" ");
+      found.push({ pid: Number(name), ppid: Number(fields[1]), nice: Number(fields[16]) });
+    } catch {
+      // Another user's process, or one that ended meanwhile.
+    }
+  }
+  return found;
+}
+
 describe("HTTP cluster (WEB_CONCURRENCY=2)", () => {
   it("reports its workers when it starts (one structured log line)", () => {
     const line = app
@@ -73,6 +92,17 @@ describe("HTTP cluster (WEB_CONCURRENCY=2)", () => {
     expect(mail.subject).toContain("ana@example.com");
     // The poll period is a minute: only the relayed kick explains a prompt delivery.
     expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
+  it("runs its HTTP workers one nice level below the primary, so the primary's email gets the CPU first", () => {
+    const processes = appProcesses(app.databaseUrl);
+    const primary = processes.find((p) => !processes.some((q) => q.pid === p.ppid));
+    const workers = processes.filter((p) => p !== primary);
+    expect(workers).toHaveLength(2);
+    for (const worker of workers) {
+      expect(worker.ppid).toBe(primary!.pid);
+      expect(worker.nice).toBe(Math.min(19, primary!.nice + 1));
+    }
   });
 
   it("counts rate limits once for the whole cluster", async () => {

@@ -1,5 +1,6 @@
 import type { Prisma } from "@prisma/client";
 import type { Db } from "~/db.server";
+import { outboxStatementsOf } from "./outbox-statements.server";
 import { ClaimedRow } from "./types";
 
 // Claims due rows atomically (one conditional UPDATE each) with a lease.
@@ -14,9 +15,18 @@ export interface ClaimOptions {
  * Claims up to `limit` due rows for `workerId`: pending rows whose time has come, and rows left in
  * `sending` by a worker whose lease expired (it crashed). Each claim is a conditional update on the
  * state just read; only rows where exactly one row changed are ours, so concurrent workers (even in
- * different processes on one PostgreSQL) never claim the same row.
+ * different processes on one PostgreSQL) never claim the same row. The app's own clients claim with
+ * prepared statements (outbox-statements.server.ts), any other client through Prisma.
  */
 export async function claimDueEmails(db: Pick<Db, "outboxEmail">, opts: ClaimOptions): Promise<ClaimedRow[]> {
+  if (opts.limit <= 0) return [];
+  const statements = await outboxStatementsOf(db);
+  if (statements) return statements.claim(opts);
+  return claimThroughPrisma(db, opts);
+}
+
+/** The same claim in Prisma calls (clients createDb did not make). */
+export async function claimThroughPrisma(db: Pick<Db, "outboxEmail">, opts: ClaimOptions): Promise<ClaimedRow[]> {
   if (opts.limit <= 0) return [];
   const candidates = await db.outboxEmail.findMany({
     where: {

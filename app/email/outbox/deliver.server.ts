@@ -5,6 +5,7 @@ import { PRIORITIES, type Priority } from "~/domain/escalation";
 import type { Db } from "~/db.server";
 import type { LogSink } from "~/platform/logger.server";
 import { loadCaseView, type AdminCaseUrl } from "../load-case-email.server";
+import { outboxStatementsOf, type OutboxStatements } from "./outbox-statements.server";
 import { photoAttachments } from "./photo-attachments.server";
 import { classifySmtpError, sendComposedEmail, type FailureScope, type MailSender } from "../mailer.server";
 import {
@@ -143,7 +144,7 @@ export function isPriority(p: string | null | undefined): p is Priority {
 export async function deliverClaimed(db: Db, transport: MailSender, claimed: ClaimedRow, opts: DeliverOptions): Promise<DeliveryOutcome> {
   const { now } = opts;
   const random = opts.random ?? Math.random;
-  const { reclaimed, ...stored } = claimed;
+  const { reclaimed, caseFacts: factsAtClaim, ...stored } = claimed;
   let row: OutboxRow = stored;
 
   // A follow-up is (re)built until it has been delivered once. It goes out exactly as stored when it
@@ -157,9 +158,12 @@ export async function deliverClaimed(db: Db, transport: MailSender, claimed: Cla
     row = prepared;
   }
 
-  const caseRow = row.caseId ? await db.escalationCase.findUnique({ where: { id: row.caseId }, select: { priority: true } }) : null;
-  const email = composedFromRow(row, isPriority(caseRow?.priority) ? caseRow.priority : null);
-  const attachments = await photoAttachments(db, row);
+  const statements = await outboxStatementsOf(db);
+  // Facts read with the claim hold for the row as claimed, not for a follow-up rebuilt since.
+  const facts = row === stored && factsAtClaim ? factsAtClaim : row.caseId ? await caseFacts(db, statements, row.caseId) : null;
+  const email = composedFromRow(row, isPriority(facts?.priority) ? facts.priority : null);
+  // Most cases have no photo: then the photo claim's reads are skipped altogether.
+  const attachments = facts?.photos === 0 ? [] : await photoAttachments(db, row);
   if (attachments.length) email.attachments = attachments;
 
   const started = performance.now();
@@ -175,6 +179,13 @@ export async function deliverClaimed(db: Db, transport: MailSender, claimed: Cla
   const finishedAt = new Date(now.getTime() + durationMs);
   const attempts = row.attempts + 1;
   const isCaseEmail = row.kind === "case" || row.kind === "followup";
+
+  if (sendError === null && statements) {
+    const sent = { at: now, finishedAt, response, durationMs, attempts };
+    const marked = await retried(() => statements.recordSent(row, sent), opts.log);
+    if (marked !== 1) opts.log?.warn({ outboxId: row.id }, "sent, but its lease had been taken over; the other worker re-sends the same Message-ID");
+    return { outcome: "sent", response };
+  }
 
   if (sendError === null) {
     const writes = (): Prisma.PrismaPromise<unknown>[] => [
@@ -233,9 +244,13 @@ export async function deliverClaimed(db: Db, transport: MailSender, claimed: Cla
 const RECORD_RETRY_MS = [50, 200, 800];
 
 async function record(db: Db, writes: () => Prisma.PrismaPromise<unknown>[], log?: LogSink): Promise<unknown[]> {
+  return retried(() => db.$transaction(writes()), log);
+}
+
+async function retried<T>(write: () => Promise<T>, log?: LogSink): Promise<T> {
   for (let attempt = 0; ; attempt++) {
     try {
-      return await db.$transaction(writes());
+      return await write();
     } catch (error) {
       const wait = RECORD_RETRY_MS[attempt];
       if (wait === undefined) throw error;
@@ -243,6 +258,12 @@ async function record(db: Db, writes: () => Prisma.PrismaPromise<unknown>[], log
       await new Promise((resolve) => setTimeout(resolve, wait));
     }
   }
+}
+
+/** The case's priority and photo count (photos unknown, so looked for, through Prisma). */
+async function caseFacts(db: Db, statements: OutboxStatements | null, caseId: string): Promise<{ priority: string; photos?: number } | null> {
+  if (statements) return statements.caseFacts(caseId);
+  return db.escalationCase.findUnique({ where: { id: caseId }, select: { priority: true } });
 }
 
 /** The case's side of a delivered case email or follow-up. */

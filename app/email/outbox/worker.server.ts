@@ -18,7 +18,12 @@ export interface OutboxWorkerOptions {
   workerId: string;
   /** Link to a case in the Baton admin: `(shop, caseId)`, as admin-links.server.ts `adminCaseUrl`. */
   adminCaseUrl: AdminCaseUrl;
-  /** Parallel sends. Default 4. */
+  /**
+   * Rows in delivery at once, from claim to record. Default 8: a slot is freed only when this thread's
+   * event loop records the send, which under chat load can take a few loop turns; the SMTP pool (4
+   * connections, on its own thread) takes the messages in order meanwhile, so a burst of hand-offs
+   * is claimed and queued for SMTP at once instead of waiting for slots (decision 0082).
+   */
   concurrency?: number;
   /**
    * Mean period (ms) of the look for emails waiting on an unreachable SMTP server, and of the
@@ -39,9 +44,11 @@ export interface OutboxWorker {
   kick(): void;
 }
 
+const DEFAULT_CONCURRENCY = 8;
+
 /** Starts the loop that claims due rows and delivers them with bounded concurrency. Never throws. */
 export function startOutboxWorker(opts: OutboxWorkerOptions): OutboxWorker {
-  const concurrency = Math.max(1, opts.concurrency ?? 4);
+  const concurrency = Math.max(1, opts.concurrency ?? DEFAULT_CONCURRENCY);
   const leaseMs = opts.leaseMs ?? DEFAULT_LEASE_MS;
   const clock = opts.clock ?? (() => new Date());
   const log = opts.log ?? logger.child({ capability: "email" });
