@@ -14,6 +14,7 @@
  *   --soak 600         after the first mode's run, keep its load for 600 s and print RSS per process over time
  *   --cpu-prof DIR     write a CPU profile per app process (node --cpu-prof) and print each one's top functions
  *   --heap-snapshot    with --soak: a heap snapshot of the HTTP process after the soak, summarized by constructor
+ *   --trace-gc         V8's GC trace in the app's processes: pauses per process during the measured run (count, total, max, p99)
  *   --node-options=--max-old-space-size=128   NODE_OPTIONS for the app (the launcher's worker heap bounds yield to it)
  *   --app-env MALLOC_ARENA_MAX=2               more environment for the app (repeatable)
  * Exit code 1 on any error or undelivered email.
@@ -28,6 +29,7 @@ import { parseArgs } from "node:util";
 import { createPostgresDatabase } from "../support/postgres";
 import { startDemoApp, startFloor, tempDir, type AppUnderTest } from "./chat/app-under-test";
 import { printTopFunctions } from "./chat/cpu-profile-top";
+import { describeGcPauses, gcPauses } from "./chat/gc-pauses";
 import { printHeapSummary } from "./chat/heap-summary";
 import { appCpuSeconds, appProcesses, cpuSeconds, httpProcesses } from "./chat/process-memory";
 import { startSmtpSink, type SmtpSink } from "./chat/smtp-sink";
@@ -44,6 +46,7 @@ const { values: args } = parseArgs({
     soak: { type: "string", default: "0" },
     "cpu-prof": { type: "string" },
     "heap-snapshot": { type: "boolean", default: false },
+    "trace-gc": { type: "boolean", default: false },
     "node-options": { type: "string" },
     "app-env": { type: "string", multiple: true },
   },
@@ -149,7 +152,11 @@ async function runMode(database: "sqlite" | "postgresql", workers: string, soakS
   const profileDir = args["cpu-prof"] ? path.resolve(args["cpu-prof"], label.replace(/\W+/g, "-")) : undefined;
   if (profileDir) mkdirSync(profileDir, { recursive: true });
   const snapshotDir = tempDir("baton-heap-");
-  const nodeArgs = [...(profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []), ...(args["heap-snapshot"] ? ["--heapsnapshot-signal=SIGUSR2"] : [])];
+  const nodeArgs = [
+    ...(profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []),
+    ...(args["heap-snapshot"] ? ["--heapsnapshot-signal=SIGUSR2"] : []),
+    ...(args["trace-gc"] ? ["--trace-gc"] : []),
+  ];
   const app = await startDemoApp(
     databaseUrl,
     {
@@ -173,7 +180,14 @@ async function runMode(database: "sqlite" | "postgresql", workers: string, soakS
     const memoryPerThousandMb = ((sumRss(httpProcesses(app.pid)) - before) / OPEN_CONVERSATIONS) * 1000;
     const cpuBefore = appCpuSeconds(app.pid);
     const processCpuBefore = appProcesses(app.pid).map((p) => ({ ...p, cpu: cpuSeconds(p.pid) }));
+    const traceFrom = app.output().length;
     const stats = await run(`${label}-${Date.now()}`, SECONDS);
+    if (args["trace-gc"]) {
+      const roles = new Map(appProcesses(app.pid).map((p) => [p.pid, p.role]));
+      for (const line of describeGcPauses(gcPauses(app.output().slice(traceFrom)), (pid) => roles.get(pid) ?? "process", stats.seconds)) {
+        console.log(`GC, ${label}: ${line}`);
+      }
+    }
     const cpuMsPerRequest = ((appCpuSeconds(app.pid) - cpuBefore) * 1000) / stats.requests;
     const cpuByProcess = processCpuBefore.map((p) => `${p.role} ${f(((cpuSeconds(p.pid) - p.cpu) * 1000) / stats.requests, 2)}`).join(", ");
     const handoff = await handoffLatencies(smtp, stats);
