@@ -1,5 +1,5 @@
 import { vitePlugin as remix } from "@remix-run/dev";
-import { defineConfig } from "vite";
+import { defineConfig, type Plugin } from "vite";
 import tsconfigPaths from "vite-tsconfig-paths";
 
 // One config for the Remix build and for Vitest (the design card keeps Vitest here).
@@ -10,6 +10,25 @@ declare module "@remix-run/node" {
   interface Future {
     v3_singleFetch: true;
   }
+}
+
+/**
+ * The server build as two entries over shared chunks (decision 0081): build/server/index.js is what the
+ * process launcher imports (app/entry.launcher.server.ts: the runtime and the storefront API), and
+ * build/server/remix.js is Remix's own build (admin, Polaris, webhooks), which index.js imports on the
+ * first request that needs it. A worker serving only the storefront never loads the admin's code.
+ */
+function launcherEntry(): Plugin {
+  return {
+    name: "baton-launcher-entry",
+    apply: (_config, env) => env.command === "build" && Boolean(env.isSsrBuild),
+    options(options) {
+      return { ...options, input: { remix: options.input as string, index: "app/entry.launcher.server.ts" } };
+    },
+    outputOptions(output) {
+      return { ...output, entryFileNames: "[name].js" };
+    },
+  };
 }
 
 export default defineConfig({
@@ -28,6 +47,7 @@ export default defineConfig({
               v3_singleFetch: true,
             },
           }),
+          launcherEntry(),
         ]),
     tsconfigPaths(),
   ],
