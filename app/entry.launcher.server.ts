@@ -5,7 +5,7 @@ import { db } from "./db.server";
 import { errorAnswer, type Answer } from "./platform/http.server";
 import { logger } from "./platform/logger.server";
 import { plainRoutes } from "./platform/node-api.server";
-import { kickOutbox, startClusterPrimary, startHttpWorker, startRuntime } from "./runtime.server";
+import { startClusterPrimary, startHttpWorker, startRuntime } from "./runtime.server";
 import { seedDemoShop } from "./shopify.server";
 
 /**
@@ -30,7 +30,7 @@ export let future = {} as ServerBuild["future"];
 export let isSpaMode = false;
 
 /** The launcher's BuildEntry (app/cli/launch-server.ts); after the Remix build loaded, `entry` is that build's. */
-const launcherEntry = { startRuntime, startClusterPrimary, startHttpWorker, seedDemoShop, kickOutbox, serveStorefrontApi };
+const launcherEntry = { startRuntime, startClusterPrimary, startHttpWorker, seedDemoShop, serveStorefrontApi };
 export let entry = { module: launcherEntry } as unknown as ServerBuild["entry"];
 
 /**
