@@ -7,12 +7,8 @@ import { renderToPipeableStream } from "react-dom/server";
 import { logger } from "./platform/logger.server";
 import { addDocumentResponseHeaders } from "./shopify.server";
 
-// The process launcher (app/cli/launch-server.ts) reaches the app's background runtime through the
-// server build, so the worker shares this module graph (one Prisma client, one configuration).
-export { kickOutbox, startClusterPrimary, startHttpWorker, startRuntime } from "./runtime.server";
-export { seedDemoShop } from "./shopify.server";
-// The storefront chat API's plain Node handler, mounted before Express and Remix by the launcher.
-export { serveStorefrontApi } from "./chat/storefront-api.server";
+// The process launcher (app/cli/launch-server.ts) reaches the runtime and the storefront API through
+// app/entry.launcher.server.ts (build/server/index.js), which loads this build on the first request it needs.
 
 const log = logger.child({ capability: "routes" });
 

@@ -10,20 +10,18 @@ type ProxyParams = URLSearchParams | Record<string, string | string[]>;
  * with ",", build `key=value` strings, sort them, concatenate with no separator, HMAC-SHA256 hex.
  */
 export function signAppProxyParams(params: ProxyParams, secret: string): string {
-  const grouped = new Map<string, string[]>();
-  const entries: Array<[string, string]> =
-    params instanceof URLSearchParams
-      ? [...params.entries()]
-      : Object.entries(params).flatMap(([key, value]) => (Array.isArray(value) ? value.map((v): [string, string] => [key, v]) : [[key, value]]));
-  for (const [key, value] of entries) {
-    if (key === "signature") continue;
-    grouped.set(key, [...(grouped.get(key) ?? []), value]);
-  }
-  const message = [...grouped]
-    .map(([key, values]) => `${key}=${values.join(",")}`)
-    .sort()
-    .join("");
-  return createHmac("sha256", secret).update(message, "utf8").digest("hex");
+  // Each key's values joined as they come, without intermediate arrays (this runs on every storefront request).
+  const joined = new Map<string, string>();
+  const add = (value: string, key: string) => {
+    if (key === "signature") return;
+    const prior = joined.get(key);
+    joined.set(key, prior === undefined ? value : `${prior},${value}`);
+  };
+  if (params instanceof URLSearchParams) params.forEach(add);
+  else for (const [key, value] of Object.entries(params)) for (const v of Array.isArray(value) ? value : [value]) add(v, key);
+  const pairs: string[] = [];
+  for (const [key, values] of joined) pairs.push(`${key}=${values}`);
+  return createHmac("sha256", secret).update(pairs.sort().join(""), "utf8").digest("hex");
 }
 
 export interface AppProxyRequestParts {

@@ -14,7 +14,7 @@ import { servePhotos } from "./photos/photo-transport.server";
 
 /**
  * The storefront chat API (README "Storefront chat API"), independent of the transport: the plain
- * Node handler serves it in production (app/entry.server.tsx → app/cli/launch-server.ts), the Remix
+ * Node handler serves it in production (app/entry.launcher.server.ts → app/cli/launch-server.ts), the Remix
  * routes (app/routes/proxy.*) under Vite's dev server. Both answer exactly the same.
  */
 const log = logger.child({ capability: "chat" });

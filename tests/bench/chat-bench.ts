@@ -14,6 +14,8 @@
  *   --soak 600         after the first mode's run, keep its load for 600 s and print RSS per process over time
  *   --cpu-prof DIR     write a CPU profile per app process (node --cpu-prof) and print each one's top functions
  *   --heap-snapshot    with --soak: a heap snapshot of the HTTP process after the soak, summarized by constructor
+ *   --trace-gc         V8's GC trace in the app's processes: pauses per process during the measured run (count, total, max, p99)
+ *   --node-flag=--single-threaded-gc          a node or V8 flag before the app's script (repeatable; cluster workers inherit it)
  *   --node-options=--max-old-space-size=128   NODE_OPTIONS for the app (the launcher's worker heap bounds yield to it)
  *   --app-env MALLOC_ARENA_MAX=2               more environment for the app (repeatable)
  * Exit code 1 on any error or undelivered email.
@@ -21,13 +23,14 @@
 import Database from "better-sqlite3";
 import { execFileSync } from "node:child_process";
 import pg from "pg";
-import { existsSync, mkdirSync, readdirSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { createPostgresDatabase } from "../support/postgres";
 import { startDemoApp, startFloor, tempDir, type AppUnderTest } from "./chat/app-under-test";
 import { printTopFunctions } from "./chat/cpu-profile-top";
+import { describeGcPauses, gcPauses } from "./chat/gc-pauses";
 import { printHeapSummary } from "./chat/heap-summary";
 import { appCpuSeconds, appProcesses, cpuSeconds, httpProcesses } from "./chat/process-memory";
 import { startSmtpSink, type SmtpSink } from "./chat/smtp-sink";
@@ -44,6 +47,8 @@ const { values: args } = parseArgs({
     soak: { type: "string", default: "0" },
     "cpu-prof": { type: "string" },
     "heap-snapshot": { type: "boolean", default: false },
+    "trace-gc": { type: "boolean", default: false },
+    "node-flag": { type: "string", multiple: true },
     "node-options": { type: "string" },
     "app-env": { type: "string", multiple: true },
   },
@@ -149,7 +154,12 @@ async function runMode(database: "sqlite" | "postgresql", workers: string, soakS
   const profileDir = args["cpu-prof"] ? path.resolve(args["cpu-prof"], label.replace(/\W+/g, "-")) : undefined;
   if (profileDir) mkdirSync(profileDir, { recursive: true });
   const snapshotDir = tempDir("baton-heap-");
-  const nodeArgs = [...(profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []), ...(args["heap-snapshot"] ? ["--heapsnapshot-signal=SIGUSR2"] : [])];
+  const nodeArgs = [
+    ...(profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []),
+    ...(args["heap-snapshot"] ? ["--heapsnapshot-signal=SIGUSR2"] : []),
+    ...(args["trace-gc"] ? ["--trace-gc"] : []),
+    ...(args["node-flag"] ?? []),
+  ];
   const app = await startDemoApp(
     databaseUrl,
     {
@@ -173,7 +183,16 @@ async function runMode(database: "sqlite" | "postgresql", workers: string, soakS
     const memoryPerThousandMb = ((sumRss(httpProcesses(app.pid)) - before) / OPEN_CONVERSATIONS) * 1000;
     const cpuBefore = appCpuSeconds(app.pid);
     const processCpuBefore = appProcesses(app.pid).map((p) => ({ ...p, cpu: cpuSeconds(p.pid) }));
+    const traceFrom = app.output().length;
     const stats = await run(`${label}-${Date.now()}`, SECONDS);
+    if (args["trace-gc"]) {
+      const roles = new Map(appProcesses(app.pid).map((p) => [p.pid, p.role]));
+      const trace = app.output().slice(traceFrom);
+      for (const line of describeGcPauses(gcPauses(trace), (pid) => roles.get(pid) ?? "process", stats.seconds)) console.log(`GC, ${label}: ${line}`);
+      const file = path.join(tempDir("baton-gc-"), "trace-gc.txt");
+      writeFileSync(file, trace);
+      console.log(`GC, ${label}: the trace is in ${file}`);
+    }
     const cpuMsPerRequest = ((appCpuSeconds(app.pid) - cpuBefore) * 1000) / stats.requests;
     const cpuByProcess = processCpuBefore.map((p) => `${p.role} ${f(((cpuSeconds(p.pid) - p.cpu) * 1000) / stats.requests, 2)}`).join(", ");
     const handoff = await handoffLatencies(smtp, stats);

@@ -13,9 +13,9 @@ import { SQLITE_BUSY_SPIN_MS, SQLITE_LOCK_WAIT_MS } from "~/db.server";
  * so Prisma reads these rows unchanged; chat-store.test.ts runs both stores through one contract.
  */
 export function createSqliteChatStore(connection: () => Promise<BetterSqlite3.Database | null>, fallback: ChatStore): ChatStore {
-  const prepared = new WeakMap<BetterSqlite3.Database, Statements>();
+  const prepared = new WeakMap<BetterSqlite3.Database, TurnStatements>();
   // Without the adapter's connection (an adapter upgrade that hides it) the Prisma store serves.
-  const statementsOf = async (): Promise<{ conn: BetterSqlite3.Database; st: Statements } | null> => {
+  const statementsOf = async (): Promise<{ conn: BetterSqlite3.Database; st: TurnStatements } | null> => {
     const conn = await connection();
     if (!conn) return null;
     let st = prepared.get(conn);
@@ -48,7 +48,7 @@ export function createSqliteChatStore(connection: () => Promise<BetterSqlite3.Da
       const statements = await statementsOf();
       if (!statements) return fallback.saveTurn(w);
       const { conn, st } = statements;
-      await writeWithoutBlocking(conn, () => conn.transaction(() => writeTurn(st, w)).immediate());
+      await writeWithoutBlocking(conn, () => st.turnTransaction.immediate(w));
     },
 
     async saveTurnWithCase(w, plan) {
@@ -57,21 +57,7 @@ export function createSqliteChatStore(connection: () => Promise<BetterSqlite3.Da
       const { conn, st } = statements;
       // The whole case turn is one synchronous transaction: other turns never wait on it across
       // event-loop turns (Prisma's interactive transaction held the connection for milliseconds).
-      await writeWithoutBlocking(conn, () =>
-        conn
-          .transaction(() => {
-            writeTurn(st, w);
-            const transcript = (st.transcript.all(w.conversationId) as Array<{ role: string; text: string; createdAt: string }>).map((m): TranscriptRow => ({
-              role: m.role,
-              text: m.text,
-              createdAt: new Date(m.createdAt),
-            }));
-            const prior = (st.caseOfConversation.get(w.conversationId) as { id: string; status: string } | undefined) ?? null;
-            const planned = plan(transcript, prior);
-            if (planned) writeCase(st, w, planned);
-          })
-          .immediate(),
-      );
+      await writeWithoutBlocking(conn, () => st.caseTurnTransaction.immediate(w, plan));
     },
 
     async escalationsInPeriod(shop, period) {
@@ -83,7 +69,8 @@ export function createSqliteChatStore(connection: () => Promise<BetterSqlite3.Da
   };
 }
 
-type Statements = ReturnType<typeof prepare>;
+type Statements = ReturnType<typeof prepareStatements>;
+type TurnStatements = ReturnType<typeof prepare>;
 
 function readConversation(st: Statements, shop: string, conversationId: string, historyLimit: number, period: string): TurnRead | null {
   const row = st.findConversation.get({ id: conversationId, shop, period }) as ConversationRow | undefined;
@@ -216,7 +203,27 @@ function writeCase(st: Statements, w: TurnWrite, plan: CasePlan): void {
  */
 const BACKSTOP_CHECKPOINT_PAGES = 10_000;
 
+/** The turn's statements and its two transactions, built once per connection (better-sqlite3 builds five wrappers per `transaction()`). */
 function prepare(conn: BetterSqlite3.Database) {
+  const st = prepareStatements(conn);
+  return {
+    ...st,
+    turnTransaction: conn.transaction((w: TurnWrite) => writeTurn(st, w)),
+    caseTurnTransaction: conn.transaction((w: TurnWrite, plan: Parameters<ChatStore["saveTurnWithCase"]>[1]) => {
+      writeTurn(st, w);
+      const transcript = (st.transcript.all(w.conversationId) as Array<{ role: string; text: string; createdAt: string }>).map((m): TranscriptRow => ({
+        role: m.role,
+        text: m.text,
+        createdAt: new Date(m.createdAt),
+      }));
+      const prior = (st.caseOfConversation.get(w.conversationId) as { id: string; status: string } | undefined) ?? null;
+      const planned = plan(transcript, prior);
+      if (planned) writeCase(st, w, planned);
+    }),
+  };
+}
+
+function prepareStatements(conn: BetterSqlite3.Database) {
   conn.pragma(`wal_autocheckpoint = ${BACKSTOP_CHECKPOINT_PAGES}`);
   conn.pragma(`busy_timeout = ${SQLITE_BUSY_SPIN_MS}`);
   // The adapter turns on safe integers for the whole connection; these rows hold small counters.
