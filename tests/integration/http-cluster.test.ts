@@ -54,16 +54,17 @@ const chat = (body: object, ip = "198.51.100.1") =>
   });
 
 /** The app's processes (Linux /proc): the node processes started with this database, with their parent and nice value. */
-function appProcesses(databaseUrl: string): Array<{ pid: number; ppid: number; nice: number }> {
-  const found: Array<{ pid: number; ppid: number; nice: number }> = [];
+function appProcesses(databaseUrl: string): Array<{ pid: number; ppid: number; nice: number; env: string[] }> {
+  const found: Array<{ pid: number; ppid: number; nice: number; env: string[] }> = [];
   for (const name of readdirSync("/proc").filter((n) => /^\d+$/.test(n))) {
     try {
-      if (!readFileSync(`/proc/${name}/environ`, "utf8").split("\0").includes(`DATABASE_URL=${databaseUrl}`)) continue;
+      const env = readFileSync(`/proc/${name}/environ`, "utf8").split("\0");
+      if (!env.includes(`DATABASE_URL=${databaseUrl}`)) continue;
       // Fields after the command name (which may hold spaces): state is field 3, ppid 4, nice 19.
       const fields = readFileSync(`/proc/${name}/stat`, "utf8")
         .replace(/^.*\) /, "")
         .split(" ");
-      found.push({ pid: Number(name), ppid: Number(fields[1]), nice: Number(fields[16]) });
+      found.push({ pid: Number(name), ppid: Number(fields[1]), nice: Number(fields[16]), env });
     } catch {
       // Another user's process, or one that ended meanwhile.
     }
@@ -103,6 +104,13 @@ describe("HTTP cluster (WEB_CONCURRENCY=2)", () => {
       expect(worker.ppid).toBe(primary!.pid);
       expect(worker.nice).toBe(Math.min(19, primary!.nice + 1));
     }
+  });
+
+  it("starts its HTTP workers with two malloc arenas (a smaller resident set), unless the environment names a number", () => {
+    const processes = appProcesses(app.databaseUrl);
+    const workers = processes.filter((p) => processes.some((q) => q.pid === p.ppid));
+    expect(workers).toHaveLength(2);
+    for (const worker of workers) expect(worker.env).toContain("MALLOC_ARENA_MAX=2");
   });
 
   it("counts rate limits once for the whole cluster", async () => {
