@@ -134,7 +134,7 @@ export const complianceHooks: ComplianceHooks = {
   messageIdDomain: adminLinks.messageIdDomain(),
 };
 
-/** Seeds the demo shop; the demo launcher calls it through the server build (app/entry.server.tsx). */
+/** Seeds the demo shop; the demo launcher calls it through the server build (app/entry.launcher.server.ts). */
 /** Fills an empty escalation recipient from the shop's contact email (shops installed before install did it). */
 export function prefillEmptyRecipient(shop: string, admin: AdminGraphql): Promise<void> {
   return prefillRecipientFromProfile(db(), shop, admin, forgetShopContext);

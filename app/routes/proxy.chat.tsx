@@ -3,7 +3,7 @@ import { answerChatHistory, answerChatPost } from "~/chat/storefront-api.server"
 import { fromFetchRequest, toResponse } from "~/platform/http.server";
 
 // The storefront chat API (public contract, see README "Storefront chat API"). In production the
-// plain Node handler answers these paths before Remix (app/entry.server.tsx); this route serves the
+// plain Node handler answers these paths before Remix (app/entry.launcher.server.ts); this route serves the
 // same functions under Vite's dev server.
 export async function action({ request }: ActionFunctionArgs) {
   return toResponse(await answerChatPost(fromFetchRequest(request)));

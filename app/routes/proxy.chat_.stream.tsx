@@ -3,7 +3,7 @@ import { prepareChatStream, STREAM_HEADERS, streamMethodNotAllowed } from "~/cha
 import { fromFetchRequest, toResponse } from "~/platform/http.server";
 
 // `POST /proxy/chat/stream` (README "Streaming"). In production the plain Node handler answers it
-// before Remix (app/entry.server.tsx); this route serves the same function under Vite's dev server.
+// before Remix (app/entry.launcher.server.ts); this route serves the same function under Vite's dev server.
 export async function action({ request }: ActionFunctionArgs) {
   const stream = await prepareChatStream(fromFetchRequest(request));
   if (!stream.ok) return toResponse(stream.answer);

@@ -90,6 +90,17 @@ describe("answer first: facts, policies and questions, not cases", () => {
     expect(r.t.keys).toEqual(expect.arrayContaining(["policy:shipping", "policy:refund"]));
   });
 
+  it.each([
+    ["en", "How long does shipping to Madrid take, and can I return it if I don't like it?", ["policy:shipping", "policy:refund"]],
+    ["en", "Can I return it if it doesn't fit? And how long is shipping?", ["policy:refund", "policy:shipping"]],
+    ["es", "¿Cuánto tarda el envío a Madrid y puedo devolverla si no me gusta?", ["policy:shipping", "policy:refund"]],
+    ["fr", "Combien de temps prend la livraison, et puis-je la retourner si elle ne me plaît pas ?", ["policy:shipping", "policy:refund"]],
+    ["de", "Wie lange dauert der Versand, und kann ich sie zurückgeben, wenn sie mir nicht gefällt?", ["policy:shipping", "policy:refund"]],
+  ] as const)("%s: the policies are answered in the order they were asked (%s)", (lang, message, order) => {
+    const r = last(lang, [message]);
+    expect(r.t.keys.filter((key) => key.startsWith("policy:"))).toEqual(order);
+  });
+
   it.each(
     each({
       en: ["what's going on with order #1045?", EMAIL],

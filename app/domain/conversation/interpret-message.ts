@@ -187,7 +187,8 @@ const REFUND = new RegExp(
       "exchange",
       "money back",
       "devolucion(?:es)?",
-      "devolver",
+      "devolver(?:lo|la|los|las)?",
+      "devuelv(?:o|e|en)",
       "reembolso",
       "retour",
       "retourner",
@@ -196,6 +197,7 @@ const REFUND = new RegExp(
       "rucksendung\\w*",
       "erstattung\\w*",
       "umtausch\\w*",
+      "zuruck(?:geben|gegeben|schicken|geschickt|senden)",
     ) +
     "\\b",
 );

@@ -131,6 +131,19 @@ function withSuggestedOffer(r: TurnResult, turn: Turn): TurnResult {
   };
 }
 
+/**
+ * Policy answers in the order the shopper asked ("how long is shipping, and can I return it?" gets
+ * shipping first), also when one of them is the main answer; anything else keeps its place.
+ */
+function inAskedOrder(parts: TurnResult[], topics: readonly string[]): TurnResult[] {
+  const at = (r: TurnResult) => {
+    const index = topics.findIndex((topic) => r.said.some((key) => key.endsWith(`policy:${topic}`)));
+    return index < 0 ? -1 : index;
+  };
+  if (parts.some((r) => at(r) < 0)) return parts;
+  return [...parts].sort((a, b) => at(a) - at(b));
+}
+
 /** The order named this turn becomes the one under discussion (proven or not). */
 function rememberOrder(s: ConversationState, i: Interpretation, facts: TurnFacts): ConversationState {
   if (!i.orderName || !facts.orderName || facts.orderName === s.orderName) return s;
@@ -145,7 +158,7 @@ function builtInOpen(s: ConversationState, i: Interpretation, turn: Turn): TurnR
   const bot = i.asksIfBot && !main.said.includes("bot") ? [said(turn.t.botAnswer(turn.facts.contact.shopName), "bot")] : [];
   if (!extra.length && !bot.length) return main;
   const answered = main.said[0] === "miss" ? null : main;
-  const parts = [...(answered ? [answered] : []), ...extra];
+  const parts = inAskedOrder([...(answered ? [answered] : []), ...extra], i.policyTopics);
   const last = extra.at(-1)?.state ?? main.state;
   const replies = [...bot.map((b) => b.text), ...parts.flatMap((r) => r.replies)];
   return {
