@@ -1,5 +1,6 @@
 import type BetterSqlite3 from "better-sqlite3";
-import { parseJson, whenNoOtherTransaction, writeWithoutBlocking } from "./sqlite-chat-store.server";
+import { whenNoOtherTransaction, writeWithoutBlocking } from "~/sqlite-writes.server";
+import { parseJson } from "./sqlite-chat-store.server";
 
 /**
  * The case caps' reads and the new-case attempt counter (app/chat/case-caps.server.ts,

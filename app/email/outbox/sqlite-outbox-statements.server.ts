@@ -2,7 +2,7 @@ import type BetterSqlite3 from "better-sqlite3";
 import { randomUUID } from "node:crypto";
 import type { ClaimOptions } from "./claim.server";
 import type { CaseFacts, OutboxStatements, SentRecord } from "./outbox-statements.server";
-import { outsideOtherTransactions, writeOutsideOtherTransactions } from "./sqlite-writes.server";
+import { whenNoOtherTransaction, writeWithoutBlocking } from "~/sqlite-writes.server";
 import type { ClaimedRow, OutboxRow } from "./types";
 
 /**
@@ -27,7 +27,7 @@ export function createSqliteOutboxStatements(connection: () => Promise<BetterSql
       const lockedUntil = new Date(opts.now.getTime() + opts.leaseMs);
       // Choosing and taking are one IMMEDIATE transaction: no other connection can take a row in between,
       // and the conditional updates keep the Prisma claim's rule (a row changed since it was read is not ours).
-      const rows = await writeOutsideOtherTransactions(conn, () =>
+      const rows = await writeWithoutBlocking(conn, () =>
         conn
           .transaction(() => {
             const candidates = st.candidates.all({ now, limit: opts.limit }) as Candidate[];
@@ -55,13 +55,13 @@ export function createSqliteOutboxStatements(connection: () => Promise<BetterSql
 
     async caseFacts(caseId: string): Promise<CaseFacts | null> {
       const { conn, st } = await statements();
-      return outsideOtherTransactions(conn, () => (st.caseFacts.get(caseId) as CaseFacts | undefined) ?? null);
+      return whenNoOtherTransaction(conn, () => (st.caseFacts.get(caseId) as CaseFacts | undefined) ?? null);
     },
 
     async recordSent(row: OutboxRow, sent: SentRecord): Promise<number> {
       const { conn, st } = await statements();
       const isCaseEmail = row.kind === "case" || row.kind === "followup";
-      return writeOutsideOtherTransactions(conn, () =>
+      return writeWithoutBlocking(conn, () =>
         conn
           .transaction(() => {
             st.insertAttempt.run({
