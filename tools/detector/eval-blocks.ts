@@ -11,17 +11,7 @@ import { committedWordVectors } from "~/domain/escalation/model/committed-model"
 import { decodeModel, type DetectorModelAsset } from "~/domain/escalation/model/detector-model";
 import { normalizeText } from "~/domain/escalation/normalize";
 import { fmt, rates, readRows, scoreRows, type DevRow } from "~/cli/escalation-metrics";
-
-/** Which left-out files each saved block is tested on (as in `train:detector --loso`). */
-const BLOCK_FILES: Record<string, string[]> = {
-  bitext: ["bitext_20k.jsonl", "bitext_8k.jsonl"],
-  banking77: ["banking77_train.jsonl"],
-  goemotions: ["goemotions_dev.jsonl", "goemotions_train.jsonl"],
-  tweeteval: ["tweeteval_emotion.jsonl", "tweeteval_sentiment.jsonl"],
-  "bitext_8k.jsonl": ["bitext_8k.jsonl"],
-  "goemotions_dev.jsonl": ["goemotions_dev.jsonl"],
-  "tweeteval_emotion.jsonl": ["tweeteval_emotion.jsonl"],
-};
+import { BLOCK_FILES } from "./loso-blocks";
 
 const args = process.argv.slice(2);
 const dir = resolve(args.find((a) => !a.startsWith("--")) ?? "/tmp/blocks");

@@ -13,6 +13,7 @@ import { MODEL_HEADS, type ModelHead } from "~/domain/escalation/model/heads";
 import { decodeWordVectors, type WordVectorsAsset } from "~/domain/escalation/model/word-vectors";
 import { normalizeText } from "~/domain/escalation/normalize";
 import { fmt, rates, readRows, scoreRows, type DevRow } from "~/cli/escalation-metrics";
+import { BLOCK_FILES } from "./loso-blocks";
 
 /** The reason a head's finding carries. */
 const HEAD_REASON: Record<ModelHead, string> = {
@@ -20,17 +21,6 @@ const HEAD_REASON: Record<ModelHead, string> = {
   complaint: "complaint",
   negative_sentiment: "negative_sentiment",
   refund: "authority_limit",
-};
-
-/** Which left-out files each saved block is tested on. */
-const BLOCK_FILES: Record<string, string[]> = {
-  bitext: ["bitext_20k.jsonl", "bitext_8k.jsonl"],
-  banking77: ["banking77_train.jsonl"],
-  goemotions: ["goemotions_dev.jsonl", "goemotions_train.jsonl"],
-  tweeteval: ["tweeteval_emotion.jsonl", "tweeteval_sentiment.jsonl"],
-  "bitext_8k.jsonl": ["bitext_8k.jsonl"],
-  "goemotions_dev.jsonl": ["goemotions_dev.jsonl"],
-  "tweeteval_emotion.jsonl": ["tweeteval_emotion.jsonl"],
 };
 
 /** One row: did a rule (or context) fire, @mentions, and per head the probability when the head was eligible (else -1). */
