@@ -136,10 +136,7 @@ function withSuggestedOffer(r: TurnResult, turn: Turn): TurnResult {
  * shipping first), also when one of them is the main answer; anything else keeps its place.
  */
 function inAskedOrder(parts: TurnResult[], topics: readonly string[]): TurnResult[] {
-  const at = (r: TurnResult) => {
-    const index = topics.findIndex((topic) => r.said.some((key) => key.endsWith(`policy:${topic}`)));
-    return index < 0 ? -1 : index;
-  };
+  const at = (r: TurnResult) => topics.findIndex((topic) => r.said.some((key) => key.endsWith(`policy:${topic}`)));
   if (parts.some((r) => at(r) < 0)) return parts;
   return [...parts].sort((a, b) => at(a) - at(b));
 }
