@@ -180,8 +180,8 @@ function lowerPriority(worker: Worker): void {
 /**
  * glibc's malloc arenas for a forked HTTP worker, unless the environment names them. By default glibc
  * keeps up to 8 arenas a core for the threads of a process (V8's GC and compiler threads, libuv's
- * pool, SQLite), and freed memory stays in each: with 2 a worker held 30–40 MB less RSS after a
- * 10-minute soak at the same CPU a request (decisions 0079, 0081). glibc reads it at start-up, so it
+ * pool, SQLite), and freed memory stays in each: with 2 a worker held 20–30 MB less RSS after a
+ * 10-minute soak (237–245 MB against 256–271, decision 0081). glibc reads it at start-up, so it
  * is set on the fork, not in the running process.
  */
 export const WORKER_MALLOC_ARENAS = "2";
