@@ -44,3 +44,8 @@ export async function whenNoOtherTransaction<T>(conn: BetterSqlite3.Database, wo
   }
   return work();
 }
+
+/** Prisma's SQLite encoding of DateTime (adapter default "iso8601"): what our statements write and compare against. */
+export function sqliteDate(d: Date): string {
+  return d.toISOString().replace("Z", "+00:00");
+}

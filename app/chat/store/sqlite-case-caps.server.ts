@@ -1,5 +1,5 @@
 import type BetterSqlite3 from "better-sqlite3";
-import { whenNoOtherTransaction, writeWithoutBlocking } from "~/sqlite-writes.server";
+import { sqliteDate, whenNoOtherTransaction, writeWithoutBlocking } from "~/sqlite-writes.server";
 import { parseJson } from "./sqlite-chat-store.server";
 
 /**
@@ -32,7 +32,7 @@ export function sqliteCaseCaps(conn: BetterSqlite3.Database): SqliteCaseCaps {
   let st = prepared.get(conn);
   if (!st) prepared.set(conn, (st = prepare(conn)));
   const statements = st;
-  const window = (w: CaseWindow) => ({ shop: w.shop, statuses: JSON.stringify(w.statuses), since: w.since.toISOString().replace("Z", "+00:00") });
+  const window = (w: CaseWindow) => ({ shop: w.shop, statuses: JSON.stringify(w.statuses), since: sqliteDate(w.since) });
   return {
     countCases(where) {
       const [statement, value] =

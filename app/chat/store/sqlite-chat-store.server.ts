@@ -4,7 +4,7 @@ import type { CasePlan, ChatStore, FollowUpWrite, StoredConversation, Transcript
 import { timeOrderedId } from "./ordered-id";
 import { deepFreeze } from "~/domain/conversation/message-meta";
 import { SQLITE_BUSY_SPIN_MS } from "~/db.server";
-import { whenNoOtherTransaction, writeWithoutBlocking } from "~/sqlite-writes.server";
+import { sqliteDate, whenNoOtherTransaction, writeWithoutBlocking } from "~/sqlite-writes.server";
 
 /**
  * The chat store on SQLite: cached prepared statements on the Prisma adapter's own connection.
@@ -327,9 +327,4 @@ interface MessageRow {
   text: string;
   createdAt: string;
   meta: string | null;
-}
-
-/** Prisma's SQLite encoding of DateTime (adapter default "iso8601"). */
-function sqliteDate(d: Date): string {
-  return d.toISOString().replace("Z", "+00:00");
 }

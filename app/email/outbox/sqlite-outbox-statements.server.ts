@@ -2,7 +2,7 @@ import type BetterSqlite3 from "better-sqlite3";
 import { randomUUID } from "node:crypto";
 import type { ClaimOptions } from "./claim.server";
 import type { CaseFacts, OutboxStatements, SentRecord } from "./outbox-statements.server";
-import { whenNoOtherTransaction, writeWithoutBlocking } from "~/sqlite-writes.server";
+import { sqliteDate, whenNoOtherTransaction, writeWithoutBlocking } from "~/sqlite-writes.server";
 import type { ClaimedRow, OutboxRow } from "./types";
 
 /**
@@ -129,9 +129,4 @@ function fromRaw(raw: RawRow): OutboxRow {
   const row = { ...raw } as Record<string, unknown>;
   for (const key of DATES) row[key] = raw[key] === null ? null : new Date(raw[key] as string);
   return row as unknown as OutboxRow;
-}
-
-/** Prisma's SQLite encoding of DateTime (adapter default "iso8601"), as the chat store writes it. */
-function sqliteDate(d: Date): string {
-  return d.toISOString().replace("Z", "+00:00");
 }
