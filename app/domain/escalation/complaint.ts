@@ -81,6 +81,10 @@ const QUESTION_START_RE = new RegExp(
       "does",
       "is",
       "are",
+      // a status question with the subject after the verb ("has flight 302 been delayed", "did my train get cancelled"); a
+      // tweet that drops its subject ("has been 3 hours") is a statement
+      "(?:has|have) (?!been\\b)\\w+(?: \\w+){0,3} been",
+      "did (?:my|the|our|your|this|that)",
       "will",
       "would",
       "may",
@@ -115,6 +119,11 @@ const HELP_SEEKING_RE = new RegExp(
     ) +
     "\\b",
 );
+/** The message opens as a question or a task ("how do i …", "has my flight been delayed", "can you …"). */
+export function opensAsQuestion(message: NormalizedText): boolean {
+  return QUESTION_START_RE.test(message.text);
+}
+
 // First-person emotion reports ("i feel like i am always failing") are about the writer, not a company.
 const FEEL_FRAME_RE = /^ (?:i|im|i am) (?:\w+ )?(?:feel|feeling|felt)\b/;
 
