@@ -1,5 +1,6 @@
 import { oneOf } from "./lexicon";
 import type { NormalizedText } from "./normalize";
+import { opinionQuestionWord } from "./opinion-question";
 import type { EscalationTopic } from "./types";
 import { DECLINED_GATE, OUTAGE_AND_TRAVEL_CUES, type ProblemCue } from "./complaint/outage-and-travel-cues";
 import { FORMAL_AND_DELIVERY_RULES } from "./complaint/formal-and-delivery-rules";
@@ -186,6 +187,8 @@ export function scoreComplaint(message: NormalizedText, negativeTone: number): C
   if (QUESTION_START_RE.test(text)) weak -= 0.15;
   else if (message.mentions === 0 && HELP_SEEKING_RE.test(text)) weak -= 0.25;
   if (FEEL_FRAME_RE.test(text)) weak -= 0.35;
+  // "is it rude to …" asks for an opinion on an act, not about a breach (opinion-question.ts)
+  else if (opinionQuestionWord(message)) weak -= 0.35;
 
   // banking, billing and account problems ("my top-up is still pending") are routine service
   // questions for a shop assistant, so informal cues about them count for less, unless the

@@ -1,6 +1,7 @@
 import { AFINN } from "./afinn-lexicon";
 import { gather, LEXICONS } from "./lexicon";
 import type { NormalizedText } from "./normalize";
+import { opinionQuestionWord } from "./opinion-question";
 
 // Negative sentiment for escalation means anger and frustration, not sadness: a shopper who is
 // sad about a gift is served fine by the assistant, an angry one wants a person. So the score is
@@ -265,6 +266,8 @@ export function scoreSentiment(message: NormalizedText): MessageSentiment {
   let afinnNoProfanity = 0;
   let positives = 0;
   let cues = 0;
+  // "is it rude to …" judges an act in the abstract (opinion-question.ts)
+  const judged = opinionQuestionWord(message);
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
     const negated = (i > 0 && NEGATORS.has(tokens[i - 1])) || (i > 1 && NEGATORS.has(tokens[i - 2]));
@@ -276,7 +279,7 @@ export function scoreSentiment(message: NormalizedText): MessageSentiment {
     }
     if (POSITIVE_SOFTENERS.has(token) && !negated) positives++;
     const weight = ANGER_WORDS[token] ?? compoundProfanity(token);
-    if (!weight || negated) continue;
+    if (!weight || negated || token === judged) continue;
     // "hate to bother you" is politeness, not anger
     if (token === "hate" && tokens[i + 1] === "to") continue;
     cues++;
