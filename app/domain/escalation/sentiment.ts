@@ -11,7 +11,11 @@ import { opinionQuestionWord } from "./opinion-question";
 // Single words with how strongly they signal anger or frustration (0..1), and phrases (on
 // normalized text) with their weight, in every language (lexicon/<lang>.ts `angerWords`,
 // `angerPhrases`).
-const ANGER_WORDS: Record<string, number> = Object.assign({}, ...Object.values(LEXICONS).map((l) => l.angerWords ?? {}));
+// (null prototypes: a shopper's word must not find Object's "constructor")
+const ANGER_WORDS: Record<string, number> = Object.assign(
+  Object.create(null) as Record<string, number>,
+  ...Object.values(LEXICONS).map((l) => l.angerWords ?? {}),
+);
 // English entries, to tell whether the strongest cue is one the (English) learned model can weigh
 const ENGLISH_WORDS = new Set(Object.keys(LEXICONS.en.angerWords ?? {}));
 const ENGLISH_PHRASES = new Set((LEXICONS.en.angerPhrases ?? []).map(([pattern]) => pattern));
@@ -230,7 +234,7 @@ function feelAnger(tokens: string[]): { weight: number; cue: string } | undefine
     if ((i > 0 && NEGATORS.has(tokens[i - 1])) || (i > 1 && NEGATORS.has(tokens[i - 2]))) continue;
     for (let j = i + 1; j < tokens.length && j <= i + 5; j++) {
       const word = tokens[j];
-      const weight = FEEL_ANGER[word];
+      const weight = Object.hasOwn(FEEL_ANGER, word) ? FEEL_ANGER[word] : undefined;
       if (weight !== undefined) {
         if (!NEGATORS.has(tokens[j - 1]) && (!best || weight > best.weight)) best = { weight, cue: `${tokens[i]} … ${word}` };
         break;
@@ -271,7 +275,7 @@ export function scoreSentiment(message: NormalizedText): MessageSentiment {
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
     const negated = (i > 0 && NEGATORS.has(tokens[i - 1])) || (i > 1 && NEGATORS.has(tokens[i - 2]));
-    const valence = AFINN[token];
+    const valence = Object.hasOwn(AFINN, token) ? AFINN[token] : undefined;
     if (valence !== undefined) {
       afinnSum += negated ? -valence / 2 : valence;
       // casual profanity should not also count as general negative tone for the anger bonus
