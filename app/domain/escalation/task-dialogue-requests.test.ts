@@ -54,6 +54,11 @@ describe("errands and status questions stay routine", () => {
     expect(judge(text).reasons).not.toContain("explicit_request");
   });
 
+  it.each(["can i talk with u", "i want to contact you"])("%s → the model's request still counts (a verb of reaching a person passes the gate)", (text) => {
+    expect(judge(text, null).reasons).not.toContain("explicit_request");
+    expect(judge(text).signals).toContainEqual(expect.objectContaining({ reason: "explicit_request", source: "model" }));
+  });
+
   it.each(["has my train been cancelled", "have the trains to boston been delayed today", "did my flight get moved"])("%s → no complaint (rules)", (text) => {
     expect(judge(text, null).reasons).not.toContain("complaint");
   });

@@ -100,6 +100,14 @@ export const EN_EXPLICIT_REQUEST: Pick<Lexicon, "explicitRequest" | "barePerson"
       "number",
       "line",
       "who ",
+      // verbs of reaching a person: no request pattern needs them without a word above, but the model's request
+      // head is trusted only past this gate (explicit-request.ts `mayAskForPerson`): "can i talk with u"
+      "contact",
+      "talk",
+      "speak",
+      "chat",
+      "reach",
+      "touch",
     ],
     requests: [
       // "speak to a human", "talk with someone from your team", "get in touch with an agent"
