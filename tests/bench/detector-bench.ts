@@ -2,9 +2,12 @@
 // core, rules + the committed model (or rules only), and the model's own time per message
 // (features + 4 heads), and the latency of single messages (p50 / p99). Uses a fixed mix of routine questions, complaints, requests and
 // multi-language text; repeats it until enough time has passed for a stable number. No dataset needed.
+// Throughput and latency read every message afresh (`memo: false`: the mix repeats, so the per-process message memo
+// would answer most of it); the last part times a chat turn with a 4-message history with and without the memo.
 import { defaultEscalationSettings, detectEscalation } from "../../app/domain/escalation";
 import { committedModel } from "../../app/domain/escalation/model/committed-model";
 import { scoreWithModel } from "../../app/domain/escalation/model/detector-model";
+import { clearMessageMemo } from "../../app/domain/escalation/message-memo";
 import { normalizeText } from "../../app/domain/escalation/normalize";
 import { readRuleSignals, ruleFeatures } from "../../app/domain/escalation/rule-signals";
 
@@ -26,7 +29,7 @@ const SAMPLES = [
 ];
 
 const rulesOnly = process.argv.includes("--rules-only");
-const options = { model: rulesOnly ? null : committedModel() };
+const options = { model: rulesOnly ? null : committedModel(), memo: false };
 const conversations = SAMPLES.map((text) => ({ messages: [{ role: "shopper" as const, text }] }));
 // warm up the JIT and regex caches
 for (let i = 0; i < 2000; i++) detectEscalation(conversations[i % conversations.length], {}, defaultEscalationSettings, options);
@@ -89,3 +92,31 @@ if (!rulesOnly) {
   const cpuPer = (used.user + used.system) / 1000 / scored;
   process.stdout.write(`model inference: ${(ms * 1000).toFixed(1)} µs per message wall, ${(cpuPer * 1000).toFixed(1)} µs CPU (${scored} messages)\n`);
 }
+
+// A chat turn judges the conversation so far: the turn with 4 shopper messages (and the assistant's replies between
+// them) after the 3 turns before it, as the chat calls it. Each conversation's texts are its own (a reference number
+// makes them unique), so the newest message is always new and only the history can come from the memo.
+const CONVERSATIONS = 400;
+function turnCost(memo: boolean): { mean: number; p99: number } {
+  clearMessageMemo();
+  const costs: number[] = [];
+  for (let c = 0; c < CONVERSATIONS; c++) {
+    const messages: { role: "shopper" | "assistant"; text: string }[] = [];
+    for (let k = 0; k < 4; k++) {
+      if (k > 0) messages.push({ role: "assistant", text: "Here is what I found." });
+      messages.push({ role: "shopper", text: `${SAMPLES[(c * 5 + k * 3) % SAMPLES.length]} (ref ${c}-${k})` });
+      const c0 = process.cpuUsage();
+      detectEscalation({ messages: [...messages] }, {}, defaultEscalationSettings, { model: options.model, memo });
+      const used = process.cpuUsage(c0);
+      if (k === 3) costs.push(used.user + used.system);
+    }
+  }
+  const sorted = [...costs].sort((a, b) => a - b);
+  return { mean: costs.reduce((a, b) => a + b, 0) / costs.length, p99: sorted[Math.floor(0.99 * sorted.length)] };
+}
+turnCost(true); // warm-up
+const fresh = [turnCost(false), turnCost(false)];
+const memoized = [turnCost(true), turnCost(true)];
+const show = (runs: { mean: number; p99: number }[]) => runs.map((r) => `mean ${r.mean.toFixed(0)} µs, p99 ${r.p99.toFixed(0)} µs`).join(" | ");
+process.stdout.write(`turn with 4 shopper messages, detector CPU per turn (${CONVERSATIONS} conversations, two runs each):\n`);
+process.stdout.write(`  every message read afresh: ${show(fresh)}\n  history from the message memo: ${show(memoized)}\n`);

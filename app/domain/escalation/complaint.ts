@@ -1,5 +1,6 @@
 import { oneOf } from "./lexicon";
 import type { NormalizedText } from "./normalize";
+import { opinionQuestionWord } from "./opinion-question";
 import type { EscalationTopic } from "./types";
 import { DECLINED_GATE, OUTAGE_AND_TRAVEL_CUES, type ProblemCue } from "./complaint/outage-and-travel-cues";
 import { FORMAL_AND_DELIVERY_RULES } from "./complaint/formal-and-delivery-rules";
@@ -81,6 +82,10 @@ const QUESTION_START_RE = new RegExp(
       "does",
       "is",
       "are",
+      // a status question with the subject after the verb ("has flight 302 been delayed", "did my train get cancelled"); a
+      // tweet that drops its subject ("has been 3 hours") is a statement
+      "(?:has|have) (?!been\\b)\\w+(?: \\w+){0,3} been",
+      "did (?:my|the|our|your|this|that)",
       "will",
       "would",
       "may",
@@ -115,6 +120,11 @@ const HELP_SEEKING_RE = new RegExp(
     ) +
     "\\b",
 );
+/** The message opens as a question or a task ("how do i …", "has my flight been delayed", "can you …"). */
+export function opensAsQuestion(message: NormalizedText): boolean {
+  return QUESTION_START_RE.test(message.text);
+}
+
 // First-person emotion reports ("i feel like i am always failing") are about the writer, not a company.
 const FEEL_FRAME_RE = /^ (?:i|im|i am) (?:\w+ )?(?:feel|feeling|felt)\b/;
 
@@ -177,6 +187,8 @@ export function scoreComplaint(message: NormalizedText, negativeTone: number): C
   if (QUESTION_START_RE.test(text)) weak -= 0.15;
   else if (message.mentions === 0 && HELP_SEEKING_RE.test(text)) weak -= 0.25;
   if (FEEL_FRAME_RE.test(text)) weak -= 0.35;
+  // "is it rude to …" asks for an opinion on an act, not about a breach (opinion-question.ts)
+  else if (opinionQuestionWord(message)) weak -= 0.35;
 
   // banking, billing and account problems ("my top-up is still pending") are routine service
   // questions for a shop assistant, so informal cues about them count for less, unless the

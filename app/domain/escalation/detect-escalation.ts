@@ -7,12 +7,12 @@ import { compileKeywords } from "./keywords";
 import { describeVip } from "./vip";
 import { derivePriority } from "./priority";
 import { guessTopic } from "./topic";
-import { normalizeText, type NormalizedText } from "./normalize";
+import type { NormalizedText } from "./normalize";
 import { topicOfComplaint } from "./complaint";
 import { publicToneComplaint } from "./public-tone-complaint";
 import { scoreFrustrationTrend } from "./frustration-trend";
-import { scoreNegativity, scoreSentiment } from "./sentiment";
-import { readRuleSignals, ruleFeatures } from "./rule-signals";
+import { ruleFeatures } from "./rule-signals";
+import { historyNegativity, messageRules, readMessage, type MessageReading } from "./message-memo";
 import type { EscalationSettings } from "./settings";
 import { committedModel } from "./model/committed-model";
 import { scoreWithModel, type DetectorModel } from "./model/detector-model";
@@ -42,6 +42,8 @@ const THREAT_SEVERITY: Record<ThreatKind, Priority> = {
 export interface DetectOptions {
   /** the learned model to combine with the rules; `null` = rules only; default = the committed v1 model */
   model?: DetectorModel | null;
+  /** `false` reads every message afresh instead of through the per-process memo (message-memo.ts); for benchmarks */
+  memo?: boolean;
 }
 
 /** An anger lexicon score at or above this escalates without the model's agreement. */
@@ -64,8 +66,10 @@ export function detectEscalation(
 ): EscalationDecision {
   const model = options.model === undefined ? committedModel() : options.model;
   const messages = conversation.messages ?? [];
-  const shopperTurns: NormalizedText[] = [];
-  for (const m of messages) if (m.role === "shopper" && typeof m.text === "string") shopperTurns.push(normalizeText(m.text));
+  // each shopper message is read once per process, not once per turn it stays in the history (message-memo.ts)
+  const readings: MessageReading[] = [];
+  for (const m of messages) if (m.role === "shopper" && typeof m.text === "string") readings.push(readMessage(m.text, options.memo !== false));
+  const shopperTurns: NormalizedText[] = readings.map((r) => r.normalized);
   const current = shopperTurns[shopperTurns.length - 1];
 
   const vip = describeVip(context, settings.vip);
@@ -90,7 +94,7 @@ export function detectEscalation(
   }
 
   if (current) {
-    const rules = readRuleSignals(current, settings.languages);
+    const rules = messageRules(readings[readings.length - 1], settings.languages);
     // The model judges messages with something to judge: a greeting or a two-word pleasantry is too
     // little text for its n-grams ("hello" alone scored 0.94 as a request), so the exact rules decide.
     const scores = model && hasSubstance(current) ? scoreWithModel(model, current, ruleFeatures(rules)) : undefined;
@@ -201,7 +205,7 @@ export function detectEscalation(
           severity: sentiment.anger >= 0.85 ? "high" : "normal",
         });
       } else if (settings.negativeSentiment.risingFrustration && shopperTurns.length >= 2) {
-        const history = shopperTurns.map((turn, i) => (i === shopperTurns.length - 1 ? negativity : scoreNegativity(turn, scoreSentiment(turn))));
+        const history = readings.map((turn, i) => (i === readings.length - 1 ? negativity : historyNegativity(turn)));
         const trend = scoreFrustrationTrend(history);
         if (trend && trend.score >= threshold) {
           add({

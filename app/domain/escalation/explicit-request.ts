@@ -66,6 +66,21 @@ export interface ExplicitRequestMatch {
 }
 
 /**
+ * Whether the message has any word a request for a person is made of (a person, a team, a call, a line, help…) in
+ * the given languages: the request lexicons' literal gates. The model's request head is trusted only then, so an
+ * errand with no one in it ("get me a cab", "book a table for two") is never a request for a person
+ * (issue 26, fifth pass: CLINC-style assistant questions).
+ */
+export function mayAskForPerson(message: NormalizedText, languages: readonly DetectorLanguage[]): boolean {
+  if (isBarePersonCall(message.tokens)) return true;
+  for (const language of new Set<DetectorLanguage>(["en", ...languages])) {
+    const gate = PATTERNS[language]?.gate;
+    if (!gate || gate.test(message.text)) return true;
+  }
+  return false;
+}
+
+/**
  * Finds an explicit request for a person ("talk to a human", "hablar con un agente", "parler à un
  * conseiller", "mit einem Mitarbeiter sprechen") in the given languages (English always included).
  * Requests covered by a negation ("I don't need an agent") do not count.

@@ -1,5 +1,5 @@
 import { isRefundPolicyQuestion } from "./authority-limit";
-import { topicOfComplaint } from "./complaint";
+import { opensAsQuestion, topicOfComplaint } from "./complaint";
 import { COMPLAINT_CLAUSES, quote, type Finding } from "./finding";
 import type { ModelScores, DetectorModel } from "./model/detector-model";
 import type { ModelHead } from "./model/heads";
@@ -9,6 +9,7 @@ import type { RuleSignals } from "./rule-signals";
 import { defaultEscalationSettings, type EscalationSettings } from "./settings";
 import { guessTopic } from "./topic";
 import { isVoiceSetting } from "./voice-setting";
+import { mayAskForPerson } from "./explicit-request";
 import type { EscalationContext, ReasonCode } from "./types";
 
 /**
@@ -70,8 +71,9 @@ export function addModelFindings(
   if (settings.explicitRequest.enabled && context.action !== "talk_to_human" && !has("explicit_request") && !rules.request.negated && !rules.botQuestion) {
     const p = scores.explicit_request;
     const t = threshold("explicit_request", settings.threshold, defaults.threshold);
-    // "talk to me in french" asks for a setting, not a person (voice-setting.ts)
-    if (p >= t && !isVoiceSetting(current))
+    // "talk to me in french" asks for a setting, not a person (voice-setting.ts); a message with no word for a
+    // person, a team or a call cannot ask for one (explicit-request.ts)
+    if (p >= t && !isVoiceSetting(current) && mayAskForPerson(current, settings.languages))
       findings.push({
         reason: "explicit_request",
         score: p,
@@ -89,7 +91,10 @@ export function addModelFindings(
     // the rule's kind, when it saw one, names the complaint better than a quote of the whole message
     const kind = complaint.kind && complaint.kind !== "general" ? complaint.kind : undefined;
     const clause = kind ? COMPLAINT_CLAUSES[kind] : `complains ("${quote(complaint.quote ?? current.raw, 40)}")`;
-    if (p >= t)
+    // in private chat a message that opens as a question or a task ("has my flight been delayed", "how do i …") is
+    // the assistant's to answer: only the complaint rules (which read breaches in questions too) make it a complaint
+    const question = !publicPost && opensAsQuestion(current);
+    if (p >= t && !question)
       findings.push({
         reason: "complaint",
         score: p,

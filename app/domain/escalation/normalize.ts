@@ -24,7 +24,11 @@ export interface NormalizedText {
 
 // Contractions and chat shorthand → canonical words (lexicon/<lang>.ts `shorthand`). Negations become
 // "not" so one rule covers "don't", "dont", "do not".
-const REPLACEMENTS: Record<string, string> = Object.assign({}, ...Object.values(LEXICONS).map((l) => l.shorthand ?? {}));
+// A null prototype: a shopper's word is looked up here, and "constructor" must not find Object's.
+const REPLACEMENTS: Record<string, string> = Object.assign(
+  Object.create(null) as Record<string, string>,
+  ...Object.values(LEXICONS).map((l) => l.shorthand ?? {}),
+);
 
 const URL_RE = /\b(?:https?:\/\/|www\.)\S+/gi;
 const MENTION_RE = /(^|\s)@\w+/g;

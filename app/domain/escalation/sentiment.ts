@@ -1,6 +1,7 @@
 import { AFINN } from "./afinn-lexicon";
 import { gather, LEXICONS } from "./lexicon";
 import type { NormalizedText } from "./normalize";
+import { opinionQuestionWord } from "./opinion-question";
 
 // Negative sentiment for escalation means anger and frustration, not sadness: a shopper who is
 // sad about a gift is served fine by the assistant, an angry one wants a person. So the score is
@@ -10,7 +11,11 @@ import type { NormalizedText } from "./normalize";
 // Single words with how strongly they signal anger or frustration (0..1), and phrases (on
 // normalized text) with their weight, in every language (lexicon/<lang>.ts `angerWords`,
 // `angerPhrases`).
-const ANGER_WORDS: Record<string, number> = Object.assign({}, ...Object.values(LEXICONS).map((l) => l.angerWords ?? {}));
+// (null prototypes: a shopper's word must not find Object's "constructor")
+const ANGER_WORDS: Record<string, number> = Object.assign(
+  Object.create(null) as Record<string, number>,
+  ...Object.values(LEXICONS).map((l) => l.angerWords ?? {}),
+);
 // English entries, to tell whether the strongest cue is one the (English) learned model can weigh
 const ENGLISH_WORDS = new Set(Object.keys(LEXICONS.en.angerWords ?? {}));
 const ENGLISH_PHRASES = new Set((LEXICONS.en.angerPhrases ?? []).map(([pattern]) => pattern));
@@ -229,7 +234,7 @@ function feelAnger(tokens: string[]): { weight: number; cue: string } | undefine
     if ((i > 0 && NEGATORS.has(tokens[i - 1])) || (i > 1 && NEGATORS.has(tokens[i - 2]))) continue;
     for (let j = i + 1; j < tokens.length && j <= i + 5; j++) {
       const word = tokens[j];
-      const weight = FEEL_ANGER[word];
+      const weight = Object.hasOwn(FEEL_ANGER, word) ? FEEL_ANGER[word] : undefined;
       if (weight !== undefined) {
         if (!NEGATORS.has(tokens[j - 1]) && (!best || weight > best.weight)) best = { weight, cue: `${tokens[i]} … ${word}` };
         break;
@@ -265,10 +270,12 @@ export function scoreSentiment(message: NormalizedText): MessageSentiment {
   let afinnNoProfanity = 0;
   let positives = 0;
   let cues = 0;
+  // "is it rude to …" judges an act in the abstract (opinion-question.ts)
+  const judged = opinionQuestionWord(message);
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
     const negated = (i > 0 && NEGATORS.has(tokens[i - 1])) || (i > 1 && NEGATORS.has(tokens[i - 2]));
-    const valence = AFINN[token];
+    const valence = Object.hasOwn(AFINN, token) ? AFINN[token] : undefined;
     if (valence !== undefined) {
       afinnSum += negated ? -valence / 2 : valence;
       // casual profanity should not also count as general negative tone for the anger bonus
@@ -276,7 +283,7 @@ export function scoreSentiment(message: NormalizedText): MessageSentiment {
     }
     if (POSITIVE_SOFTENERS.has(token) && !negated) positives++;
     const weight = ANGER_WORDS[token] ?? compoundProfanity(token);
-    if (!weight || negated) continue;
+    if (!weight || negated || token === judged) continue;
     // "hate to bother you" is politeness, not anger
     if (token === "hate" && tokens[i + 1] === "to") continue;
     cues++;

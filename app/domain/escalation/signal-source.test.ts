@@ -27,7 +27,7 @@ describe("signal source and kind", () => {
   });
 
   it.each<[string, "explicit_request" | "authority_limit"]>([
-    ["can someone from billing give me a call", "explicit_request"],
+    ["could someone in billing buzz me", "explicit_request"],
     ["i was told id be refunded and nothing yet", "authority_limit"],
   ])("a finding only the model makes says source model: %s", (text, reason) => {
     expect(rulesOnly(text).reasons).not.toContain(reason);

@@ -1,5 +1,6 @@
 import { oneOf } from "../compile";
 import { EN_DET, EN_TEAM, EN_PERSON, EN_PERSON_STRONG } from "./people";
+import { EN_STAFF_REQUESTS } from "./staff-requests";
 import type { Lexicon } from "../lexicon";
 
 // After a call or a number, an errand ("who do I call to activate my card?", "what number do I call to report a
@@ -8,10 +9,25 @@ const ERRAND_AFTER = "(?! (?:to|so i can|in order to) (?!(?:speak|talk|chat|some
 // "Who do I talk to about …" is a routing question when the subject is a bank errand: Banking77 files "who can I speak
 // with regarding a lost card", "who do I contact if there is a direct debit I did not create" and six more under the
 // errand's own intent (routine), and none of its rows or Bitext's asks for a person this way (issue 26, fourth pass).
-// "Who can I talk to about my booking" still asks for a person.
+// "Who can I talk to about my booking" still asks for a person. Reporting a loss or a theft ("who do I talk to about my
+// lost luggage", "who do I contact about a stolen passport") is such an errand too (fifth pass: CLINC-style questions).
 const BANK_ERRAND_AFTER =
   "(?!(?: \\w+){0,8}? " +
-  oneOf("cards?", "atm", "pin", "transfers?", "direct debits?", "withdrawals?", "cash", "top ?ups?", "transactions?", "debited", "duplicate charges?") +
+  oneOf(
+    "cards?",
+    "atm",
+    "pin",
+    "transfers?",
+    "direct debits?",
+    "withdrawals?",
+    "cash",
+    "top ?ups?",
+    "transactions?",
+    "debited",
+    "duplicate charges?",
+    "lost",
+    "stolen",
+  ) +
   "\\b)";
 
 // English asking for a person, and a bare call for one (explicit-request.ts).
@@ -45,6 +61,12 @@ export const EN_EXPLICIT_REQUEST: Pick<Lexicon, "explicitRequest" | "barePerson"
       "advis",
       "consult",
       "employee",
+      "banker",
+      "concierge",
+      "clerk",
+      "desk",
+      "front office",
+      "housekeeping",
       "staff",
       "team",
       "specialist",
@@ -78,11 +100,33 @@ export const EN_EXPLICIT_REQUEST: Pick<Lexicon, "explicitRequest" | "barePerson"
       "number",
       "line",
       "who ",
+      // verbs of reaching a person: no request pattern needs them without a word above, but the model's request
+      // head is trusted only past this gate (explicit-request.ts `mayAskForPerson`): "can i talk with u"
+      "contact",
+      "talk",
+      "speak",
+      "chat",
+      "reach",
+      "touch",
     ],
     requests: [
       // "speak to a human", "talk with someone from your team", "get in touch with an agent"
       "\\b" +
-        oneOf("speak", "talk", "chatt?", "converse", "communicate", "get in touch", "be in touch", "get through", "reach out", "consult") +
+        oneOf(
+          "speak",
+          "talk",
+          "chatt?",
+          "converse",
+          "communicate",
+          "get in touch",
+          "be in touch",
+          "get through",
+          "reach out",
+          "consult",
+          "(?:put|get) (?:me|us) in touch",
+          "have a word",
+          "discuss (?:this|it|that|(?:my|the|our) \\w+)",
+        ) +
         "(?:s|ed|ing)? " +
         oneOf("directly ", "right now ", "now ", "immediately ", "please ", "just ", "again ") +
         "?(?:to|too|tto|ot|with|wiht|whit|wit|w) " +
@@ -216,7 +260,7 @@ export const EN_EXPLICIT_REQUEST: Pick<Lexicon, "explicitRequest" | "barePerson"
         "\\b",
       "\\b" +
         oneOf("can", "could", "would", "will", "please", "have", "get", "need") +
-        " (?:you|someone|somebody|anyone|anybody|a person|one of you|your team)? ?(?:please )?" +
+        " (?:(?:you|someone|somebody|anyone|anybody|a person|one of you|your team)(?: (?:from|at|in) (?:the |your )?\\w+)? )?(?:please )?" +
         oneOf("call (?:me|us) back", "ring (?:me|us) back", "phone (?:me|us) back", "give (?:me|us) a (?:call|ring)(?! (?:reminder|alarm))") +
         "\\b",
       "\\b(?:a |the |your |any )?(?:phone |telephone |contact |customer service |support )?number (?:i|we) (?:can|could|should) " +
@@ -253,6 +297,7 @@ export const EN_EXPLICIT_REQUEST: Pick<Lexicon, "explicitRequest" | "barePerson"
         "?" +
         oneOf("bots?", "robots?", "chat ?bots?", "machines?", "ai", "computers?", "automated (?:system|assistant|responses?|answers?|replies)") +
         "\\b",
+      ...EN_STAFF_REQUESTS,
     ],
     negations: [
       "\\b(?:not|never|no) (?:really |actually |even |yet )?" +

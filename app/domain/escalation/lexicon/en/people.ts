@@ -20,6 +20,19 @@ export const EN_DET = `(?:${oneOf(
   "actual",
   "of your",
   "someone from your",
+  // a role's place or field: "the duty manager", "a mortgage advisor", "an actual bank employee"
+  "bank",
+  "branch",
+  "hotel",
+  "duty",
+  "night",
+  "mortgage",
+  "loans?",
+  "financial",
+  "investment",
+  "fraud",
+  "reservations?",
+  "desk",
 )} )*`;
 // Teams a shopper may ask to be put through to ("put me through to billing"). "returns" is left
 // out: "send it to returns" is about the parcel.
@@ -69,6 +82,11 @@ export const EN_PERSON = oneOf(
   "members? of (?:staff|(?:your |the )?team)",
   "(?:personal )?bankers?",
   "concierge",
+  "front (?:desk|office)",
+  "reception(?:ists?)?",
+  "receptionists?",
+  "housekeeping",
+  "(?:desk )?clerks?",
   "specialists?",
   "assistants?",
   "managers?",
