@@ -233,7 +233,13 @@ export function runSmtpThread(threads: { parentPort: MessagePort | null; workerD
       if (fillTimer) return;
       const backoff = Math.min(options.reopenBaseMs * 2 ** (failures - 1), options.reopenCapMs);
       // Jitter keeps instances that lost one server at once from reconnecting in step.
-      fillTimer = setTimeout(() => fill(true), backoff * (0.8 + 0.4 * Math.random()));
+      fillTimer = setTimeout(
+        () => {
+          fillTimer = undefined;
+          fill(true);
+        },
+        backoff * (0.8 + 0.4 * Math.random()),
+      );
       return;
     }
     clearTimeout(fillTimer);
@@ -241,13 +247,18 @@ export function runSmtpThread(threads: { parentPort: MessagePort | null; workerD
     for (let i = 0; i < (healthy ? missing : 1); i++) open();
   }
 
-  /** Hands waiting emails to idle sessions; opens sessions for the rest (at once: the outbox's retry schedule bounds these). */
+  /**
+   * Hands waiting emails to idle sessions and opens sessions for the rest at once (the outbox's retry
+   * schedule bounds these attempts), except after a failure while a session is busy: then they wait
+   * for it, so a failing server is not asked again in a loop while one delivery is still under way.
+   */
   function dispatch(): void {
     if (closed) return;
     for (const session of sessions) {
       if (queue.length === 0) return;
       if (session.state === "idle") deliver(session, queue.shift()!);
     }
+    if (queue.length === 0 || (failures > 0 && count("busy") > 0)) return;
     const wanted = Math.min(queue.length - count("connecting"), options.maxConnections - sessions.size);
     for (let i = 0; i < wanted; i++) open();
   }
