@@ -25,6 +25,8 @@ export interface MailTransportOptions {
   maxConnections?: number;
   /** Sessions kept open ahead of need (opened at start, kept alive while idle). Default: `maxConnections`. */
   warmConnections?: number;
+  /** Messages a session carries before it is replaced. Default `SMTP_MESSAGES_PER_CONNECTION`. */
+  messagesPerConnection?: number;
   /** Where outages of the SMTP server are reported (once each). Default: the app's logger. */
   log?: { warn(fields: object, message: string): void; info(fields: object, message: string): void };
   /** Case reply addresses (README "Team replies"). Default: from INBOUND_EMAIL_DOMAIN and the app secret, when set. */
@@ -38,7 +40,8 @@ const LOOPBACK = new Set(["localhost", "127.0.0.1", "::1", "[::1]"]);
  * TLS) handshake, the server's greeting, EHLO and AUTH before the first byte of mail — a 100 ms greeting
  * delay on bench:chat's server (smtp-server's early-talker check), far more on a remote relay — and
  * with nodemailer's default of 100, one hand-off in a hundred paid it under load: the whole p99 of the
- * SMTP conversation (decision 0082). A server that ends sessions sooner still can: the pool reconnects.
+ * SMTP conversation (decision 0082). Since decision 0084 the replacement is opened in the background
+ * while the other sessions carry the mail; a server that ends sessions sooner gets them reopened too.
  */
 export const SMTP_MESSAGES_PER_CONNECTION = 1_000;
 
@@ -58,7 +61,7 @@ export function smtpOptionsFromUrl(smtpUrl: string, options: MailTransportOption
   return {
     pool: true,
     maxConnections: options.maxConnections ?? 4,
-    maxMessages: SMTP_MESSAGES_PER_CONNECTION,
+    maxMessages: options.messagesPerConnection ?? SMTP_MESSAGES_PER_CONNECTION,
     host,
     port: url.port ? Number(url.port) : secure ? 465 : 587,
     secure,

@@ -203,7 +203,13 @@ export function runSmtpThread(threads: { parentPort: MessagePort | null; workerD
         entry.callback(connectionError("Connection closed during the delivery"));
       });
     }
-    if (closed || session.retiring) return;
+    if (closed) return;
+    // A session we retired (message limit, probe beyond the pool) is replaced without counting as a failure.
+    if (session.retiring) {
+      dispatch();
+      fill();
+      return;
+    }
     if (session.healthy) failures = 0;
     else failures++;
     if (wasOpening) {

@@ -147,6 +147,22 @@ describe("the SMTP thread's ready sessions", () => {
     expect(server.accepted).toEqual(["support@yourstore.example"]);
   });
 
+  it("replaces a session that carried its share of messages in the background, before the next email needs it", async () => {
+    const server = await startServer();
+    const t = transport(server.url, { timeoutMs: 5_000, maxConnections: 1, messagesPerConnection: 2 });
+    await sendComposedEmail(t, email(10));
+    await sendComposedEmail(t, email(11));
+    await waitUntil(
+      () => server.connections() === 2,
+      5_000,
+      () => `${server.connections()}/2 sessions`,
+    );
+    await sleep(300);
+    await sendComposedEmail(t, email(12));
+    expect(server.connections()).toBe(2);
+    expect(server.accepted).toHaveLength(3);
+  });
+
   it("reopens sessions a server keeps ending, backing off instead of reconnecting in a burst", async () => {
     // The server ends every session idle for 300 ms: far below the pool's keep-alive (5 s).
     const server = await startServer({ idleTimeoutMs: 300 });
