@@ -36,14 +36,10 @@ export type SmtpThreadStatus =
  * The SMTP thread's program. It runs from its source text in an eval'd thread (smtp-thread.server.ts),
  * so it must stay self-contained: nothing from outside but its arguments, and type-only imports.
  *
- * nodemailer's own pool opens a connection only when a message is handed to it and lets an idle one
- * close after the socket timeout, so the first emails of a run and the first after a quiet spell paid
- * TCP, TLS, greeting, EHLO and AUTH (100–400 ms on a real relay). This pool keeps `warmConnections`
- * SMTP sessions (nodemailer's documented SMTPConnection) open ahead of need: opened when the thread
- * starts, kept alive with RSET while idle, reopened in the background when the server ends one (one at
- * a time with exponential backoff after a failure, so an unreachable or hostile server is not
- * hammered). nodemailer's Mailer, with this pool as its transport plugin, still builds every message
- * (MIME, headers, attachments) and passes SMTP errors on unchanged.
+ * nodemailer's pool connected on an email's arrival and closed idle connections after the socket timeout, so
+ * the first emails of a run or after a quiet spell paid TCP, TLS, greeting, EHLO and AUTH. This pool keeps
+ * `warmConnections` sessions (nodemailer's SMTPConnection) open ahead of need; nodemailer's Mailer, with the
+ * pool as its transport plugin, still builds every message and its SMTP errors pass on unchanged (decision 0084).
  */
 export function runSmtpThread(threads: { parentPort: MessagePort | null; workerData: SmtpThreadData }, load: (id: string) => unknown): void {
   type Callback = (error: Error | null, info?: Record<string, unknown>) => void;
@@ -67,6 +63,8 @@ export function runSmtpThread(threads: { parentPort: MessagePort | null; workerD
     callback: Callback;
     /** Times requeued after a session that had gone stale (nothing of the message sent); at most one per session. */
     retries: number;
+    /** Waited through a session that the server closed before it was ready (retried once, as nodemailer's pool does). */
+    reopened: boolean;
   }
   interface Session {
     connection: Connection;
@@ -76,6 +74,8 @@ export function runSmtpThread(threads: { parentPort: MessagePort | null; workerD
     /** Ended by us (pool closed, message limit reached): no failure, no backoff. */
     retiring: boolean;
     messages: number;
+    /** When its opening started, in the order of starts and failures (`events`). */
+    startedAt: number;
     entry: MailEntry | null;
     timer: ReturnType<typeof setTimeout> | undefined;
   }
@@ -94,6 +94,9 @@ export function runSmtpThread(threads: { parentPort: MessagePort | null; workerD
   let closed = false;
   /** Failed opens and sessions that ended before proving themselves, since the last healthy one. */
   let failures = 0;
+  /** Starts and failures in order: a session proves the server healthy again only if it started after the last failure. */
+  let events = 0;
+  let lastFailureAt = 0;
   let fillTimer: ReturnType<typeof setTimeout> | undefined;
   let outage: { since: number; attempts: number } | null = null;
 
@@ -112,7 +115,16 @@ export function runSmtpThread(threads: { parentPort: MessagePort | null; workerD
   /** Opens a session: connect, greeting, EHLO (STARTTLS when offered), AUTH when configured and offered. */
   function open(done?: (error: Error | null) => void): void {
     const connection = new SMTPConnection(options.smtp);
-    const session: Session = { connection, state: "connecting", healthy: false, retiring: false, messages: 0, entry: null, timer: undefined };
+    const session: Session = {
+      connection,
+      state: "connecting",
+      healthy: false,
+      retiring: false,
+      messages: 0,
+      startedAt: ++events,
+      entry: null,
+      timer: undefined,
+    };
     sessions.add(session);
     let settled = false;
     const settle = (error: Error | null) => {
@@ -172,9 +184,15 @@ export function runSmtpThread(threads: { parentPort: MessagePort | null; workerD
     });
   }
 
+  /**
+   * A session's first delivery or keep-alive ends a run of failures if it started after the last of them:
+   * sessions open all along say nothing about the ones that failed beside them (a server that allows
+   * fewer sessions than the pool's size would otherwise be asked again at every keep-alive).
+   */
   function proved(session: Session): void {
+    if (session.healthy) return;
     session.healthy = true;
-    if (failures > 0) {
+    if (failures > 0 && session.startedAt > lastFailureAt) {
       failures = 0;
       fill();
     }
@@ -210,18 +228,28 @@ export function runSmtpThread(threads: { parentPort: MessagePort | null; workerD
       fill();
       return;
     }
-    if (session.healthy) failures = 0;
-    else failures++;
-    if (wasOpening) {
+    // A healthy session that ended (a restart, a lifetime limit) is no failure; one that never proved itself is.
+    if (!session.healthy) {
+      failures++;
+      lastFailureAt = ++events;
+    }
+    // A failed open while no session is open is an outage (one failing beside open ones is not). No open
+    // session can take the waiting emails: they fail with this error now, as with nodemailer's pool
+    // (sessions still connecting would most likely fail alike; the outbox retries on its schedule).
+    if (wasOpening && count("idle") + count("busy") === 0) {
       if (!outage) {
         outage = { since: Date.now(), attempts: 0 };
         port.postMessage({ type: "status", state: "down", error: fieldsOf(error) } satisfies SmtpThreadStatus);
       }
       outage.attempts++;
-      // No open session could take the waiting emails: they fail with this error now, as with nodemailer's
-      // pool (sessions still connecting would most likely fail alike; the outbox retries on its schedule).
-      if (count("idle") + count("busy") === 0) {
-        for (const waiting of queue.splice(0)) waiting.callback(error ?? connectionError("Connection failed"));
+      // A server that closed the connection before its greeting (a restart, a balancer) gets one more try
+      // for each waiting email; a refused or timed-out connection fails them at once.
+      const closedEarly = (error as { code?: unknown } | null)?.code === "ECONNECTION";
+      for (const waiting of queue.splice(0)) {
+        if (closedEarly && !waiting.reopened) {
+          waiting.reopened = true;
+          queue.push(waiting);
+        } else waiting.callback(error ?? connectionError("Connection failed"));
       }
     }
     dispatch();
@@ -330,7 +358,7 @@ export function runSmtpThread(threads: { parentPort: MessagePort | null; workerD
       version: "1",
       send(mail: MailEntry["mail"], callback: Callback) {
         if (closed) return callback(connectionError("the SMTP transport is closed"));
-        queue.push({ mail, callback, retries: 0 });
+        queue.push({ mail, callback, retries: 0, reopened: false });
         dispatch();
       },
     },

@@ -13,6 +13,8 @@ interface TestServer {
   port: number;
   /** Sessions the server has accepted (TCP connections that reached onConnect). */
   connections(): number;
+  /** TCP connections, those turned away at once included. */
+  tcpConnections(): number;
   accepted: string[];
   /** Cuts every open session, as a restarted relay or a load balancer would. */
   cutSessions(): void;
@@ -51,11 +53,14 @@ async function startServer(options: { greetingDelayMs?: number; idleTimeoutMs?: 
   });
   server.on("error", () => undefined);
   const sockets = trackSockets(server.server);
+  let tcpConnections = 0;
+  server.server.on("connection", () => tcpConnections++);
   const port = await listen(server.server, options.port ?? 0);
   const handle: TestServer = {
     url: `smtp://127.0.0.1:${port}`,
     port,
     connections: () => connections,
+    tcpConnections: () => tcpConnections,
     accepted,
     cutSessions: () => sockets.forEach((s: Socket) => s.destroy()),
     stop: () => closeServer(server.server, sockets),
@@ -140,6 +145,8 @@ describe("the SMTP thread's ready sessions", () => {
       5_000,
       () => `${server.connections()}/4 sessions`,
     );
+    // Greeted and idle (the count rises before the greeting).
+    await sleep(300);
     server.cutSessions();
     const result = await sendComposedEmail(t, email(4));
     expect(result.response).toMatch(/^250/);
@@ -172,6 +179,20 @@ describe("the SMTP thread's ready sessions", () => {
     expect(server.connections()).toBeGreaterThanOrEqual(2);
     expect(server.connections()).toBeLessThanOrEqual(6);
     const result = await sendComposedEmail(t, email(5));
+    expect(result.response).toMatch(/^250/);
+  });
+
+  it("works with the sessions a server allows, asking for more only after a growing wait and reporting no outage", async () => {
+    // smtp-server turns the third concurrent session away with 421 before its greeting.
+    const server = await startServer({}, { maxClients: 2 });
+    const warnings: unknown[] = [];
+    const t = transport(server.url, { timeoutMs: 1_000, log: { warn: (f) => warnings.push(f), info: () => undefined } });
+    await sleep(4_000);
+    // Two sessions, then one more try after about 1 s and 2 s: not one at every keep-alive (every 0.5 s).
+    expect(server.connections()).toBe(2);
+    expect(server.tcpConnections()).toBeLessThanOrEqual(6);
+    expect(warnings).toEqual([]);
+    const result = await sendComposedEmail(t, email(13));
     expect(result.response).toMatch(/^250/);
   });
 
