@@ -2,9 +2,11 @@ import type Mail from "nodemailer/lib/mailer";
 import type SMTPPool from "nodemailer/lib/smtp-pool";
 import type { ComposedEmail } from "~/domain/email/types";
 import { configuredCaseReplyAddresses, type CaseReplyAddressFn } from "./inbound/inbound-config.server";
+import { logger } from "~/platform/logger.server";
+import type { SessionPoolOptions, SmtpThreadStatus } from "./smtp-session-pool.server";
 import { startSmtpThread, type SmtpThread } from "./smtp-thread.server";
 
-/** The SMTP transport of this process: nodemailer's pool on its own thread (smtp-thread.server.ts). */
+/** The SMTP transport of this process: a pool of ready SMTP sessions on its own thread (smtp-thread.server.ts, decision 0084). */
 export type MailTransport = SmtpThread;
 
 /** What sending needs from a transport (a real one, or a test double). */
@@ -21,6 +23,12 @@ export interface MailTransportOptions {
   timeoutMs?: number;
   /** Parallel SMTP connections. Default 4 (the outbox worker's deliveries beyond them wait in the pool's queue). */
   maxConnections?: number;
+  /** Sessions kept open ahead of need (opened at start, kept alive while idle). Default: `maxConnections`. */
+  warmConnections?: number;
+  /** Messages a session carries before it is replaced. Default `SMTP_MESSAGES_PER_CONNECTION`. */
+  messagesPerConnection?: number;
+  /** Where outages of the SMTP server are reported (once each). Default: the app's logger. */
+  log?: { warn(fields: object, message: string): void; info(fields: object, message: string): void };
   /** Case reply addresses (README "Team replies"). Default: from INBOUND_EMAIL_DOMAIN and the app secret, when set. */
   caseReplyAddress?: CaseReplyAddressFn | null;
 }
@@ -32,7 +40,8 @@ const LOOPBACK = new Set(["localhost", "127.0.0.1", "::1", "[::1]"]);
  * TLS) handshake, the server's greeting, EHLO and AUTH before the first byte of mail — a 100 ms greeting
  * delay on bench:chat's server (smtp-server's early-talker check), far more on a remote relay — and
  * with nodemailer's default of 100, one hand-off in a hundred paid it under load: the whole p99 of the
- * SMTP conversation (decision 0082). A server that ends sessions sooner still can: the pool reconnects.
+ * SMTP conversation (decision 0082). Since decision 0084 the replacement is opened in the background
+ * while the other sessions carry the mail; a server that ends sessions sooner gets them reopened too.
  */
 export const SMTP_MESSAGES_PER_CONNECTION = 1_000;
 
@@ -52,7 +61,7 @@ export function smtpOptionsFromUrl(smtpUrl: string, options: MailTransportOption
   return {
     pool: true,
     maxConnections: options.maxConnections ?? 4,
-    maxMessages: SMTP_MESSAGES_PER_CONNECTION,
+    maxMessages: options.messagesPerConnection ?? SMTP_MESSAGES_PER_CONNECTION,
     host,
     port: url.port ? Number(url.port) : secure ? 465 : 587,
     secure,
@@ -67,12 +76,45 @@ export function smtpOptionsFromUrl(smtpUrl: string, options: MailTransportOption
   };
 }
 
+/** Longest wait between two attempts to reopen sessions while the server fails them. */
+export const SMTP_REOPEN_CAP_MS = 60_000;
+
 /**
- * A pooled nodemailer transport for SMTP_URL on the SMTP thread (passed in by the runtime start-up).
- * Call `close()` on shutdown. The URL is checked here, in the caller's thread.
+ * The SMTP thread's pool for an `smtp://` or `smtps://` URL (decision 0084). An idle session sends RSET
+ * at half the socket timeout: our own timeout never closes it, and neither does a server's idle timeout
+ * (RFC 5321 §4.5.3.2.7 asks for at least 5 minutes; smtp-server's default is 1). After a failed open or a
+ * session that ended before proving itself, reopening waits 1 s, doubling up to a minute.
+ */
+export function sessionPoolOptions(smtpUrl: string, options: MailTransportOptions = {}): SessionPoolOptions {
+  const smtp = smtpOptionsFromUrl(smtpUrl, options);
+  const { auth, maxConnections = 4, maxMessages = SMTP_MESSAGES_PER_CONNECTION } = smtp;
+  return {
+    smtp: { ...smtp, auth: undefined },
+    auth: auth && "pass" in auth && auth.user ? { user: auth.user, pass: String(auth.pass) } : undefined,
+    maxConnections,
+    warmConnections: Math.min(options.warmConnections ?? maxConnections, maxConnections),
+    maxMessages,
+    keepAliveMs: Math.floor((smtp.socketTimeout ?? 10_000) / 2),
+    reopenBaseMs: 1_000,
+    reopenCapMs: SMTP_REOPEN_CAP_MS,
+  };
+}
+
+/** Logs an outage of the SMTP server when it starts and when it ends, not at every attempt in between. */
+function reportStatus(log: NonNullable<MailTransportOptions["log"]>): (status: SmtpThreadStatus) => void {
+  return (status) => {
+    if (status.state === "down") log.warn({ err: status.error }, "SMTP server unreachable: reconnecting in the background; emails wait in the outbox");
+    else log.info({ attempts: status.attempts, downMs: status.downMs }, "SMTP server reachable again");
+  };
+}
+
+/**
+ * The SMTP transport for SMTP_URL: a pool of ready sessions on the SMTP thread, opened now (the runtime
+ * start-up creates it). Call `close()` on shutdown. The URL is checked here, in the caller's thread.
  */
 export function createMailTransport(smtpUrl: string, options: MailTransportOptions = {}): MailTransport & Pick<MailSender, "caseReplyAddress"> {
-  const transport: MailTransport & Pick<MailSender, "caseReplyAddress"> = startSmtpThread(smtpOptionsFromUrl(smtpUrl, options));
+  const log = options.log ?? logger.child({ capability: "email", component: "smtp" });
+  const transport: MailTransport & Pick<MailSender, "caseReplyAddress"> = startSmtpThread(sessionPoolOptions(smtpUrl, options), reportStatus(log));
   transport.caseReplyAddress = options.caseReplyAddress === undefined ? configuredCaseReplyAddresses() : options.caseReplyAddress;
   return transport;
 }

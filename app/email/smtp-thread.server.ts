@@ -1,22 +1,22 @@
 import { createRequire } from "node:module";
 import { Worker } from "node:worker_threads";
 import type Mail from "nodemailer/lib/mailer";
-import type SMTPPool from "nodemailer/lib/smtp-pool";
+import { runSmtpThread, type SessionPoolOptions, type SmtpThreadData, type SmtpThreadStatus } from "./smtp-session-pool.server";
 
 /**
  * The SMTP conversation on a thread of its own (decision 0082). An email's claim and record are
  * prepared statements (microseconds, outbox/outbox-statements.server.ts), so what waited on a busy
  * event loop was the SMTP conversation: greeting, MAIL, RCPT, DATA, each reply handled only when the
  * loop came round to it — behind 32 shoppers' turns in one-process mode (bench:chat p99 150–250 ms).
- * Here nodemailer's pooled transport runs in a small thread (nodemailer and one message handler, a few
- * MB, not the app): the loop hands it the message in the same turn that claimed it and hears back once
- * the server has accepted it.
+ * Here the SMTP sessions run in a small thread (nodemailer and a pool of ready sessions, a few MB, not
+ * the app: smtp-session-pool.server.ts, decision 0084): the loop hands it the message in the same turn
+ * that claimed it and hears back once the server has accepted it.
  */
 export interface SmtpThread {
   sendMail(mail: Mail.Options): Promise<SentInfo>;
-  /** Opens a session (connect, EHLO, AUTH) and closes it; rejects when the server cannot be reached. */
+  /** Opens a session (connect, EHLO, AUTH), kept when the pool is short of one; rejects when the server cannot be reached. */
   verify(): Promise<true>;
-  /** Closes the pool's connections and ends the thread. */
+  /** Closes the pool's sessions and ends the thread. */
   close(): void;
 }
 
@@ -27,45 +27,19 @@ export interface SentInfo {
   messageId: string;
 }
 
-// Plain CommonJS for an eval'd thread: no loader, no app code. Errors cross as their SMTP fields
-// (classifySmtpError reads code, command, responseCode, response), Buffers as Uint8Arrays.
-const THREAD_SOURCE = `
-const { parentPort, workerData } = require("node:worker_threads");
-const nodemailer = require(workerData.nodemailer);
-const transport = nodemailer.createTransport(workerData.options);
-const FIELDS = ["name", "message", "code", "command", "responseCode", "response", "errno", "syscall"];
-parentPort.on("message", async (request) => {
-  if (request.type === "close") {
-    transport.close();
-    parentPort.close();
-    return;
-  }
-  try {
-    if (request.type === "verify") {
-      await transport.verify();
-      parentPort.postMessage({ id: request.id, ok: true });
-      return;
-    }
-    const mail = request.mail;
-    for (const a of mail.attachments || []) {
-      if (a.content instanceof Uint8Array) a.content = Buffer.from(a.content.buffer, a.content.byteOffset, a.content.byteLength);
-    }
-    const info = await transport.sendMail(mail);
-    const { accepted, rejected, response, messageId } = info;
-    parentPort.postMessage({ id: request.id, ok: true, info: { accepted, rejected, response, messageId } });
-  } catch (error) {
-    const fields = {};
-    for (const key of FIELDS) if (error && error[key] !== undefined) fields[key] = error[key];
-    parentPort.postMessage({ id: request.id, ok: false, error: fields });
-  }
-});
-`;
+// The thread runs `runSmtpThread` from its source text: no loader, no app code. Errors cross as their SMTP
+// fields (classifySmtpError reads code, command, responseCode, response), Buffers as Uint8Arrays. A
+// compiler that keeps function names (esbuild's keepNames, as tsx runs) wraps them in its module-level
+// `__name` helper, which the text leaves behind: the thread defines its own.
+const THREAD_SOURCE = `var __name = (target) => target;
+(${runSmtpThread.toString()})(require("node:worker_threads"), require);`;
 
-type Reply = { id: number; ok: true; info?: SentInfo } | { id: number; ok: false; error: Record<string, unknown> };
+type Reply = { id: number; ok: true; info?: SentInfo } | { id: number; ok: false; error: Record<string, unknown> } | SmtpThreadStatus;
 
-/** Starts the thread with nodemailer options (plain data: they are copied to it). */
-export function startSmtpThread(options: SMTPPool.Options): SmtpThread {
-  const nodemailer = createRequire(import.meta.url).resolve("nodemailer");
+/** Starts the thread with its pool's options (plain data: they are copied to it); `onStatus` hears of outages. */
+export function startSmtpThread(pool: SessionPoolOptions, onStatus: (status: SmtpThreadStatus) => void = () => undefined): SmtpThread {
+  const { resolve: resolvePath } = createRequire(import.meta.url);
+  const workerData: SmtpThreadData = { nodemailer: resolvePath("nodemailer"), smtpConnection: resolvePath("nodemailer/lib/smtp-connection"), pool };
   const pending = new Map<number, { resolve(info: SentInfo | true): void; reject(error: Error): void }>();
   let nextId = 0;
   let thread: Worker | null = null;
@@ -74,9 +48,10 @@ export function startSmtpThread(options: SMTPPool.Options): SmtpThread {
   // Started at once, and again on the next send after an unexpected end (its in-flight sends fail as connection errors and are retried).
   const running = (): Worker => {
     if (thread) return thread;
-    const started = new Worker(THREAD_SOURCE, { eval: true, workerData: { nodemailer, options } });
+    const started = new Worker(THREAD_SOURCE, { eval: true, workerData });
     started.unref();
     started.on("message", (reply: Reply) => {
+      if ("type" in reply) return onStatus(reply);
       const waiting = pending.get(reply.id);
       if (!waiting) return;
       pending.delete(reply.id);

@@ -184,6 +184,7 @@ async function runMode(database: "sqlite" | "postgresql", workers: string, soakS
     const cpuBefore = appCpuSeconds(app.pid);
     const processCpuBefore = appProcesses(app.pid).map((p) => ({ ...p, cpu: cpuSeconds(p.pid) }));
     const traceFrom = app.output().length;
+    const measuredFrom = Date.now();
     const stats = await run(`${label}-${Date.now()}`, SECONDS);
     if (args["trace-gc"]) {
       const roles = new Map(appProcesses(app.pid).map((p) => [p.pid, p.role]));
@@ -196,7 +197,9 @@ async function runMode(database: "sqlite" | "postgresql", workers: string, soakS
     const cpuMsPerRequest = ((appCpuSeconds(app.pid) - cpuBefore) * 1000) / stats.requests;
     const cpuByProcess = processCpuBefore.map((p) => `${p.role} ${f(((cpuSeconds(p.pid) - p.cpu) * 1000) / stats.requests, 2)}`).join(", ");
     const handoff = await handoffLatencies(smtp, stats);
-    const phases = await handoffPhases(databaseUrl, new Date(Date.now() - stats.seconds * 1000 - 20_000));
+    const phases =
+      (await handoffPhases(databaseUrl, new Date(Date.now() - stats.seconds * 1000 - 20_000))) +
+      `, over 100 ms ${handoff.ms.filter((ms) => ms > 100).length}, SMTP sessions opened ${smtp.sessionsOpenedAt.filter((at) => at >= measuredFrom).length}`;
     if (stats.errors > 0) console.log(`  ${label}: error samples ${JSON.stringify(stats.errorSamples)}`);
     if (stats.errors > 0 || handoff.missing > 0) failed = true;
     const result: ModeResult = {

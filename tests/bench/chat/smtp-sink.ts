@@ -19,15 +19,19 @@ export interface AcceptedMail {
 export interface SmtpSink {
   url: string;
   messages: AcceptedMail[];
+  /** When each SMTP session was opened (epoch ms): sessions opened during a measured run cost hand-offs a greeting. */
+  sessionsOpenedAt: number[];
   stop(): Promise<void>;
 }
 
 export async function startSmtpSink(): Promise<SmtpSink> {
   const child = fork(new URL(import.meta.url).pathname, ["--child"], { execArgv: ["--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
   const messages: AcceptedMail[] = [];
+  const sessionsOpenedAt: number[] = [];
   const url = await new Promise<string>((resolve, reject) => {
-    child.on("message", (m: { url?: string } & Partial<AcceptedMail>) => {
+    child.on("message", (m: { url?: string; sessionAt?: number } & Partial<AcceptedMail>) => {
       if (m.url) resolve(m.url);
+      else if (m.sessionAt) sessionsOpenedAt.push(m.sessionAt);
       else if (m.replyTo && m.receivedAt) messages.push({ replyTo: m.replyTo, receivedAt: m.receivedAt });
     });
     child.once("exit", (code) => reject(new Error(`SMTP sink exited with ${code}`)));
@@ -35,6 +39,7 @@ export async function startSmtpSink(): Promise<SmtpSink> {
   return {
     url,
     messages,
+    sessionsOpenedAt,
     stop: () =>
       new Promise<void>((resolve) => {
         child.once("exit", () => resolve());
@@ -56,6 +61,10 @@ if (process.argv.includes("--child")) {
     authOptional: true,
     disabledCommands: ["STARTTLS"],
     logger: false,
+    onConnect(_session, callback) {
+      process.send!({ sessionAt: Date.now() });
+      callback();
+    },
     onData(stream, _session, callback) {
       const chunks: Buffer[] = [];
       stream.on("data", (chunk: Buffer) => chunks.push(chunk));
