@@ -73,7 +73,7 @@ export function useOutboxHarness(makeDatabase: () => Promise<{ url: string; drop
   });
 
   function transport(): MailTransport {
-    const t = createMailTransport(smtp.url, { timeoutMs: 2_000 });
+    const t = createMailTransport(smtp.url, { timeoutMs: 2_000, log: { warn: () => {}, info: () => {} } });
     open.push(t);
     return t;
   }
