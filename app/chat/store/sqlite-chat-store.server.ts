@@ -211,11 +211,16 @@ function writeTurn(st: Statements, w: TurnWrite): void {
       w.conversationId,
     );
   }
-  for (const m of w.messages) {
-    st.insertMessage.run(timeOrderedId(), w.conversationId, m.role, m.text, sqliteDate(m.createdAt), m.meta === undefined ? null : JSON.stringify(m.meta));
-  }
+  const [first, second] = w.messages;
+  // The usual turn (the shopper's message and one reply) is one statement, not two.
+  if (w.messages.length === 2) st.insertTwoMessages.run(...messageValues(w, first!), ...messageValues(w, second!));
+  else for (const m of w.messages) st.insertMessage.run(...messageValues(w, m));
   if (w.visitProof) st.upsertVisitProof.run(w.conversationId, w.visitProof.visitHash, sqliteDate(w.visitProof.usedAt));
   if (w.followUp) writeFollowUp(st, w, w.followUp);
+}
+
+function messageValues(w: TurnWrite, m: TurnWrite["messages"][number]) {
+  return [timeOrderedId(), w.conversationId, m.role, m.text, sqliteDate(m.createdAt), m.meta === undefined ? null : JSON.stringify(m.meta)] as const;
 }
 
 function writeCase(st: Statements, w: TurnWrite, plan: CasePlan): void {
@@ -315,6 +320,7 @@ function prepareStatements(conn: BetterSqlite3.Database) {
        WHERE "id" = ?`,
     ),
     insertMessage: s(`INSERT INTO "Message" ("id", "conversationId", "role", "text", "createdAt", "meta") VALUES (?, ?, ?, ?, ?, ?)`),
+    insertTwoMessages: s(`INSERT INTO "Message" ("id", "conversationId", "role", "text", "createdAt", "meta") VALUES (?, ?, ?, ?, ?, ?), (?, ?, ?, ?, ?, ?)`),
     escalationsInPeriod: s(`SELECT "escalations" FROM "UsageCounter" WHERE "shop" = ? AND "period" = ?`),
     countUsage: s(
       `INSERT INTO "UsageCounter" ("shop", "period", "conversations", "escalations", "limited") VALUES (?, ?, ?, ?, ?)
