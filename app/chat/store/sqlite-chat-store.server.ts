@@ -193,10 +193,12 @@ function writeTurn(st: Statements, w: TurnWrite): void {
     );
     st.countUsage.run(w.shop, w.usagePeriod, 1, 0, 0);
   } else {
-    st.updateConversation.run(
+    // Without the shopper's email when it is unchanged: setting it, even to the same value, rewrites its index's entry.
+    const update = w.shopperEmailUnchanged ? st.updateConversationKeepingEmail : st.updateConversation;
+    update.run(
       c.state,
       c.customerId,
-      c.shopperEmail,
+      ...(w.shopperEmailUnchanged ? [] : [c.shopperEmail]),
       c.pendingEscalation,
       c.orderName,
       c.orderVerified ? 1 : 0,
@@ -241,6 +243,15 @@ function writeCase(st: Statements, w: TurnWrite, plan: CasePlan): void {
   if (plan.usage.escalations || plan.usage.limited) {
     st.countUsage.run(w.shop, w.usagePeriod, 0, plan.usage.escalations, plan.usage.limited);
   }
+}
+
+/** The turn's UPDATE of its conversation; its parameters in the order written here. */
+function updateConversationSql(withShopperEmail: boolean): string {
+  return `UPDATE "Conversation" SET "state" = ?, "customerId" = COALESCE("customerId", ?), ${withShopperEmail ? `"shopperEmail" = ?, ` : ""}
+     "pendingEscalation" = ?, "orderName" = ?, "orderVerified" = ?, "unhelpfulCount" = ?, "emailAsks" = ?,
+     "llmTokensIn" = "llmTokensIn" + ?, "llmTokensOut" = "llmTokensOut" + ?, "llmLatencyMs" = "llmLatencyMs" + ?, "llmFallbacks" = "llmFallbacks" + ?,
+     "updatedAt" = ?, "closedAt" = ?
+   WHERE "id" = ?`;
 }
 
 /**
@@ -312,13 +323,8 @@ function prepareStatements(conn: BetterSqlite3.Database) {
          "unhelpfulCount", "emailAsks", "llmTokensIn", "llmTokensOut", "llmLatencyMs", "llmFallbacks", "createdAt", "updatedAt", "closedAt")
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
-    updateConversation: s(
-      `UPDATE "Conversation" SET "state" = ?, "customerId" = COALESCE("customerId", ?), "shopperEmail" = ?, "pendingEscalation" = ?,
-         "orderName" = ?, "orderVerified" = ?, "unhelpfulCount" = ?, "emailAsks" = ?,
-         "llmTokensIn" = "llmTokensIn" + ?, "llmTokensOut" = "llmTokensOut" + ?, "llmLatencyMs" = "llmLatencyMs" + ?, "llmFallbacks" = "llmFallbacks" + ?,
-         "updatedAt" = ?, "closedAt" = ?
-       WHERE "id" = ?`,
-    ),
+    updateConversation: s(updateConversationSql(true)),
+    updateConversationKeepingEmail: s(updateConversationSql(false)),
     insertMessage: s(`INSERT INTO "Message" ("id", "conversationId", "role", "text", "createdAt", "meta") VALUES (?, ?, ?, ?, ?, ?)`),
     insertTwoMessages: s(`INSERT INTO "Message" ("id", "conversationId", "role", "text", "createdAt", "meta") VALUES (?, ?, ?, ?, ?, ?), (?, ?, ?, ?, ?, ?)`),
     escalationsInPeriod: s(`SELECT "escalations" FROM "UsageCounter" WHERE "shop" = ? AND "period" = ?`),
