@@ -24,20 +24,27 @@ const WORDS: Record<Language, ReadonlySet<string>> = {
  * policy is written in the shopper's language.
  */
 export function guessLanguage(text: string): Language | null {
-  // A policy's body is guessed on every turn that quotes it: long texts are remembered (bounded).
-  if (text.length < MEMO_MIN_CHARS) return guessOnce(text);
+  // Texts come back on every turn (the reply language walks back through the shopper's earlier
+  // messages; a policy's body is guessed on every turn that quotes it): each is read once, bounded.
   const known = memo.get(text);
   if (known !== undefined) return known;
   const guess = guessOnce(text);
-  if (memo.size >= MEMO_MAX) memo.delete(memo.keys().next().value!);
+  memoChars += text.length;
   memo.set(text, guess);
+  for (const oldest of memo.keys()) {
+    if (memo.size <= MEMO_MAX && memoChars <= MEMO_MAX_CHARS) break;
+    memo.delete(oldest);
+    memoChars -= oldest.length;
+  }
   return guess;
 }
 
 const LANGUAGES = Object.keys(WORDS) as Language[];
-const MEMO_MIN_CHARS = 200;
-const MEMO_MAX = 256;
+// Bounded in entries and in the characters the remembered texts hold (policy bodies can be long).
+const MEMO_MAX = 1_024;
+const MEMO_MAX_CHARS = 1_000_000;
 const memo = new Map<string, Language | null>();
+let memoChars = 0;
 
 // The language with the most known words; none when no word is known or two languages tie for the most.
 function guessOnce(text: string): Language | null {

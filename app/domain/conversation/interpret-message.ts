@@ -342,7 +342,7 @@ export function requestIn(text: string): ShopperRequest | null {
   return request;
 }
 
-const REQUESTS_MAX = 2_048;
+const REQUESTS_MAX = 1_024;
 const requests = new Map<string, ShopperRequest | null>();
 
 export function interpretMessage(text: string): Interpretation {
