@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { createHmac, createSecretKey, timingSafeEqual, type KeyObject } from "node:crypto";
 
 // Shopify's App Proxy signing and its verification. Shopify signs in production; the local demo
 // plays Shopify's part with the signer; the tests check both against Shopify's published vectors.
@@ -21,7 +21,14 @@ export function signAppProxyParams(params: ProxyParams, secret: string): string 
   else for (const [key, value] of Object.entries(params)) for (const v of Array.isArray(value) ? value : [value]) add(v, key);
   const pairs: string[] = [];
   for (const [key, values] of joined) pairs.push(`${key}=${values}`);
-  return createHmac("sha256", secret).update(pairs.sort().join(""), "utf8").digest("hex");
+  return createHmac("sha256", secretKey(secret)).update(pairs.sort().join(""), "utf8").digest("hex");
+}
+
+// The app secret as a key object, made once: a string key is converted into a new key on every HMAC (each storefront request).
+let lastKey: { secret: string; key: KeyObject } | undefined;
+export function secretKey(secret: string): KeyObject {
+  if (lastKey?.secret !== secret) lastKey = { secret, key: createSecretKey(secret, "utf8") };
+  return lastKey.key;
 }
 
 export interface AppProxyRequestParts {

@@ -48,18 +48,20 @@ function turnWrite(deps: ChatDeps, turn: GatheredTurn, decision: TurnDecision, e
   let at = now.getTime();
   const caseId = turn.stored?.caseRef?.id;
   const followUp = caseId && decision.effects.some((e) => e.type === "queue_follow_up") ? caseId : null;
+  const columns = {
+    ...writeConversationState(decision.state),
+    customerId: turn.input.request.signedCustomerId ?? turn.stored?.customerId ?? null,
+    closedAt: decision.state.phase === "closed" ? now : null,
+    updatedAt: now,
+  };
   return {
     shop: turn.shop.domain,
     conversationId: turn.conversationId,
     isNew: !turn.stored,
     now,
     usagePeriod: usagePeriod(now),
-    columns: {
-      ...writeConversationState(decision.state),
-      customerId: turn.input.request.signedCustomerId ?? turn.stored?.customerId ?? null,
-      closedAt: decision.state.phase === "closed" ? now : null,
-      updatedAt: now,
-    },
+    columns,
+    shopperEmailUnchanged: turn.stored?.shopperEmail === columns.shopperEmail,
     llm: extras.llmUsage,
     messages: decision.lines.map((line) => ({ role: line.role, text: line.text, createdAt: new Date(at++), ...(line.meta ? { meta: line.meta } : {}) })),
     ...(extras.visitProof ? { visitProof: extras.visitProof } : {}),

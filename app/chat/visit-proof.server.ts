@@ -1,4 +1,5 @@
 import { createHmac } from "node:crypto";
+import { secretKey } from "./app-proxy-signature.server";
 import type { TurnDecision } from "~/domain/conversation/decide-turn";
 import { holdsProof, keepStoredReplyTo, proofCarries, withoutCarriedProof } from "~/domain/privacy/visit-proof";
 import type { ChatDeps } from "./chat-deps";
@@ -11,7 +12,7 @@ import type { VisitProofRow } from "./store/chat-store";
 
 /** The widget's visit token as stored: HMAC-SHA256 with the app secret, so the table alone links no browser. */
 export function visitHashOf(appSecret: string, token: string | undefined): string | null {
-  return token ? createHmac("sha256", appSecret).update(`visit:${token}`).digest("base64url") : null;
+  return token ? createHmac("sha256", secretKey(appSecret)).update(`visit:${token}`).digest("base64url") : null;
 }
 
 /** A gathered turn seen from this visit: when the earlier proof does not carry, the core decides without it. */

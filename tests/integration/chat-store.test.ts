@@ -159,6 +159,20 @@ describe.each(variants)("chat store: %s", (_name, makeDatabase, makeStore) => {
     expect(usage.conversations).toBe(2);
   });
 
+  it("writes the shopper's email when it changed and keeps it when the turn says it is unchanged", async () => {
+    const columns = (shopperEmail: string | null, state = "awaiting_email") => ({ ...turn({ conversationId: "x" }).columns, shopperEmail, state });
+    await store.saveTurn(turn({ conversationId: "conv-email" }));
+    await store.saveTurn(turn({ conversationId: "conv-email", isNew: false, columns: columns("kept-email@example.com"), shopperEmailUnchanged: false }));
+    const email = async () => (await db.conversation.findUniqueOrThrow({ where: { id: "conv-email" } })).shopperEmail;
+    expect(await email()).toBe("kept-email@example.com");
+    await store.saveTurn(turn({ conversationId: "conv-email", isNew: false, columns: columns("kept-email@example.com", "open"), shopperEmailUnchanged: true }));
+    const row = await db.conversation.findUniqueOrThrow({ where: { id: "conv-email" } });
+    expect([row.shopperEmail, row.state]).toEqual(["kept-email@example.com", "open"]);
+    expect(await db.conversation.count({ where: { shop: SHOP, shopperEmail: "kept-email@example.com" } })).toBe(1);
+    await store.saveTurn(turn({ conversationId: "conv-email", isNew: false, columns: columns(null), shopperEmailUnchanged: false }));
+    expect(await email()).toBeNull();
+  });
+
   it("reads the month's escalation count of the shop", async () => {
     expect(await store.escalationsInPeriod(SHOP, "2026-11")).toBe(0);
     await db.usageCounter.update({ where: { shop_period: { shop: SHOP, period: "2026-11" } }, data: { escalations: 3 } });

@@ -71,6 +71,11 @@ export interface TurnWrite {
   now: Date;
   usagePeriod: string;
   columns: ConversationColumns;
+  /**
+   * The stored row already holds `columns.shopperEmail`: a store may leave that column (and the index
+   * over it) untouched. Rewriting an indexed column, even to the same value, rewrites its index entry.
+   */
+  shopperEmailUnchanged?: boolean;
   /** Model tokens and waiting time of this turn, added to the conversation's totals. */
   llm: { tokensIn: number; tokensOut: number; latencyMs: number; fallbacks?: number } | null;
   messages: Array<{ role: string; text: string; createdAt: Date; meta?: object }>;

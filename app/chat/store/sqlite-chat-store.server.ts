@@ -73,26 +73,46 @@ export function createSqliteChatStore(connection: () => Promise<BetterSqlite3.Da
 type Statements = ReturnType<typeof prepareStatements>;
 type TurnStatements = ReturnType<typeof prepare>;
 
-function readConversation(st: Statements, shop: string, conversationId: string, historyLimit: number, period: string): TurnRead | null {
-  const row = st.findConversation.get({ id: conversationId, shop, period }) as ConversationRow | undefined;
+function readConversation(st: TurnStatements, shop: string, conversationId: string, historyLimit: number, period: string): TurnRead | null {
+  const row = st.findConversation.get(period, conversationId, shop) as ConversationRow | undefined;
   if (!row) return null;
-  const messages = st.recentMessages.all(conversationId, historyLimit) as MessageRow[];
-  const caseRef = row.caseId && row.caseStatus ? { id: row.caseId, status: row.caseStatus } : null;
+  const [
+    id,
+    customerId,
+    state,
+    shopperEmail,
+    pendingEscalation,
+    orderName,
+    orderVerified,
+    unhelpfulCount,
+    emailAsks,
+    caseId,
+    caseStatus,
+    visitHash,
+    visitUsedAt,
+    escalations,
+  ] = row;
+  const rows = st.recentMessages(historyLimit).all(conversationId) as MessageRow[];
+  const messages: StoredConversation["messages"] = new Array(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const [role, text, createdAt, meta] = rows[i]!;
+    messages[i] = { role, text, createdAt: new Date(createdAt), meta: parseMeta(meta) };
+  }
   const conversation: StoredConversation = {
-    id: row.id,
-    customerId: row.customerId,
-    state: row.state,
-    shopperEmail: row.shopperEmail,
-    pendingEscalation: row.pendingEscalation,
-    orderName: row.orderName,
-    orderVerified: row.orderVerified === 1,
-    unhelpfulCount: row.unhelpfulCount,
-    emailAsks: row.emailAsks,
-    messages: messages.map((m) => ({ role: m.role, text: m.text, createdAt: new Date(m.createdAt), meta: parseMeta(m.meta) })),
-    caseRef,
-    visitProof: row.visitUsedAt === null ? null : { visitHash: row.visitHash, usedAt: new Date(row.visitUsedAt) },
+    id,
+    customerId,
+    state,
+    shopperEmail,
+    pendingEscalation,
+    orderName,
+    orderVerified: orderVerified === 1,
+    unhelpfulCount,
+    emailAsks,
+    messages,
+    caseRef: caseId && caseStatus ? { id: caseId, status: caseStatus } : null,
+    visitProof: visitUsedAt === null ? null : { visitHash, usedAt: new Date(visitUsedAt) },
   };
-  return { conversation, escalationsThisPeriod: row.escalations ?? 0 };
+  return { conversation, escalationsThisPeriod: escalations ?? 0 };
 }
 
 // A damaged JSON cell reads as nothing remembered (the codecs then fall back), never as a failed turn.
@@ -147,34 +167,62 @@ function insertOutbox(st: Statements, o: NonNullable<CasePlan["outbox"]>): void 
 
 function writeTurn(st: Statements, w: TurnWrite): void {
   const c = w.columns;
-  const columns = {
-    id: w.conversationId,
-    state: c.state,
-    customerId: c.customerId,
-    shopperEmail: c.shopperEmail,
-    orderName: c.orderName,
-    orderVerified: c.orderVerified ? 1 : 0,
-    unhelpfulCount: c.unhelpfulCount,
-    emailAsks: c.emailAsks,
-    pendingEscalation: c.pendingEscalation,
-    closedAt: c.closedAt ? sqliteDate(c.closedAt) : null,
-    updatedAt: sqliteDate(c.updatedAt),
-    tokensIn: w.llm?.tokensIn ?? 0,
-    tokensOut: w.llm?.tokensOut ?? 0,
-    latencyMs: w.llm?.latencyMs ?? 0,
-    fallbacks: w.llm?.fallbacks ?? 0,
-  };
+  const closedAt = c.closedAt ? sqliteDate(c.closedAt) : null;
+  const updatedAt = sqliteDate(c.updatedAt);
+  const llm = w.llm;
+  // Positional parameters in the statements' order: a named binding looks every name up on an object.
   if (w.isNew) {
-    st.insertConversation.run({ ...columns, shop: w.shop, createdAt: sqliteDate(w.now) });
-    st.countUsage.run({ shop: w.shop, period: w.usagePeriod, conversations: 1, escalations: 0, limited: 0 });
+    st.insertConversation.run(
+      w.conversationId,
+      w.shop,
+      c.customerId,
+      c.state,
+      c.shopperEmail,
+      c.pendingEscalation,
+      c.orderName,
+      c.orderVerified ? 1 : 0,
+      c.unhelpfulCount,
+      c.emailAsks,
+      llm?.tokensIn ?? 0,
+      llm?.tokensOut ?? 0,
+      llm?.latencyMs ?? 0,
+      llm?.fallbacks ?? 0,
+      sqliteDate(w.now),
+      updatedAt,
+      closedAt,
+    );
+    st.countUsage.run(w.shop, w.usagePeriod, 1, 0, 0);
   } else {
-    st.updateConversation.run(columns);
+    // Without the shopper's email when it is unchanged: setting it, even to the same value, rewrites its index's entry.
+    const update = w.shopperEmailUnchanged ? st.updateConversationKeepingEmail : st.updateConversation;
+    update.run(
+      c.state,
+      c.customerId,
+      ...(w.shopperEmailUnchanged ? [] : [c.shopperEmail]),
+      c.pendingEscalation,
+      c.orderName,
+      c.orderVerified ? 1 : 0,
+      c.unhelpfulCount,
+      c.emailAsks,
+      llm?.tokensIn ?? 0,
+      llm?.tokensOut ?? 0,
+      llm?.latencyMs ?? 0,
+      llm?.fallbacks ?? 0,
+      updatedAt,
+      closedAt,
+      w.conversationId,
+    );
   }
-  for (const m of w.messages) {
-    st.insertMessage.run(timeOrderedId(), w.conversationId, m.role, m.text, sqliteDate(m.createdAt), m.meta === undefined ? null : JSON.stringify(m.meta));
-  }
+  const [first, second] = w.messages;
+  // The usual turn (the shopper's message and one reply) is one statement, not two.
+  if (w.messages.length === 2) st.insertTwoMessages.run(...messageValues(w, first!), ...messageValues(w, second!));
+  else for (const m of w.messages) st.insertMessage.run(...messageValues(w, m));
   if (w.visitProof) st.upsertVisitProof.run(w.conversationId, w.visitProof.visitHash, sqliteDate(w.visitProof.usedAt));
   if (w.followUp) writeFollowUp(st, w, w.followUp);
+}
+
+function messageValues(w: TurnWrite, m: TurnWrite["messages"][number]) {
+  return [timeOrderedId(), w.conversationId, m.role, m.text, sqliteDate(m.createdAt), m.meta === undefined ? null : JSON.stringify(m.meta)] as const;
 }
 
 function writeCase(st: Statements, w: TurnWrite, plan: CasePlan): void {
@@ -193,8 +241,17 @@ function writeCase(st: Statements, w: TurnWrite, plan: CasePlan): void {
   if (plan.escalatedAt) st.markEscalated.run(sqliteDate(plan.escalatedAt), w.conversationId);
   if (plan.outbox) insertOutbox(st, plan.outbox);
   if (plan.usage.escalations || plan.usage.limited) {
-    st.countUsage.run({ shop: w.shop, period: w.usagePeriod, conversations: 0, escalations: plan.usage.escalations, limited: plan.usage.limited });
+    st.countUsage.run(w.shop, w.usagePeriod, 0, plan.usage.escalations, plan.usage.limited);
   }
+}
+
+/** The turn's UPDATE of its conversation; its parameters in the order written here. */
+function updateConversationSql(withShopperEmail: boolean): string {
+  return `UPDATE "Conversation" SET "state" = ?, "customerId" = COALESCE("customerId", ?), ${withShopperEmail ? `"shopperEmail" = ?, ` : ""}
+     "pendingEscalation" = ?, "orderName" = ?, "orderVerified" = ?, "unhelpfulCount" = ?, "emailAsks" = ?,
+     "llmTokensIn" = "llmTokensIn" + ?, "llmTokensOut" = "llmTokensOut" + ?, "llmLatencyMs" = "llmLatencyMs" + ?, "llmFallbacks" = "llmFallbacks" + ?,
+     "updatedAt" = ?, "closedAt" = ?
+   WHERE "id" = ?`;
 }
 
 /**
@@ -207,8 +264,26 @@ const BACKSTOP_CHECKPOINT_PAGES = 10_000;
 /** The turn's statements and its two transactions, built once per connection (better-sqlite3 builds five wrappers per `transaction()`). */
 function prepare(conn: BetterSqlite3.Database) {
   const st = prepareStatements(conn);
+  const byLimit = new Map<number, BetterSqlite3.Statement>();
   return {
     ...st,
+    /**
+     * The newest `limit` messages, raw. The limit is in the SQL text, not a bound parameter: SQLite
+     * plans with a bound LIMIT's value, so rebinding it (even to the same value) re-prepares the
+     * statement on every call. One statement per limit (the callers pass constants).
+     */
+    recentMessages(limit: number): BetterSqlite3.Statement {
+      let statement = byLimit.get(limit);
+      if (!statement) {
+        if (!Number.isSafeInteger(limit) || limit < 1) throw new RangeError(`history limit ${limit}`);
+        statement = conn
+          .prepare(`SELECT "role", "text", "createdAt", "meta" FROM "Message" WHERE "conversationId" = ? ORDER BY "createdAt" DESC LIMIT ${limit}`)
+          .safeIntegers(false)
+          .raw(true);
+        byLimit.set(limit, statement);
+      }
+      return statement;
+    },
     turnTransaction: conn.transaction((w: TurnWrite) => writeTurn(st, w)),
     caseTurnTransaction: conn.transaction((w: TurnWrite, plan: Parameters<ChatStore["saveTurnWithCase"]>[1]) => {
       writeTurn(st, w);
@@ -231,37 +306,30 @@ function prepareStatements(conn: BetterSqlite3.Database) {
   const s = (sql: string) => conn.prepare(sql).safeIntegers(false);
   return {
     // The conversation with its case and its visit proof (if any) in one statement.
+    // Raw rows (arrays): better-sqlite3 otherwise builds each row object property by property, column names included.
     findConversation: s(
       `SELECT c."id", c."customerId", c."state", c."shopperEmail", c."pendingEscalation", c."orderName", c."orderVerified", c."unhelpfulCount",
          c."emailAsks", k."id" AS "caseId", k."status" AS "caseStatus", v."visitHash", v."usedAt" AS "visitUsedAt",
-         (SELECT u."escalations" FROM "UsageCounter" u WHERE u."shop" = c."shop" AND u."period" = @period) AS "escalations"
+         (SELECT u."escalations" FROM "UsageCounter" u WHERE u."shop" = c."shop" AND u."period" = ?) AS "escalations"
        FROM "Conversation" c LEFT JOIN "EscalationCase" k ON k."conversationId" = c."id" LEFT JOIN "VisitProof" v ON v."conversationId" = c."id"
-       WHERE c."id" = @id AND c."shop" = @shop`,
-    ),
+       WHERE c."id" = ? AND c."shop" = ?`,
+    ).raw(true),
     upsertVisitProof: s(
       `INSERT INTO "VisitProof" ("conversationId", "visitHash", "usedAt") VALUES (?, ?, ?)
        ON CONFLICT ("conversationId") DO UPDATE SET "visitHash" = excluded."visitHash", "usedAt" = excluded."usedAt"`,
     ),
-    recentMessages: s(`SELECT "role", "text", "createdAt", "meta" FROM "Message" WHERE "conversationId" = ? ORDER BY "createdAt" DESC LIMIT ?`),
     insertConversation: s(
       `INSERT INTO "Conversation" ("id", "shop", "customerId", "state", "shopperEmail", "pendingEscalation", "orderName", "orderVerified",
          "unhelpfulCount", "emailAsks", "llmTokensIn", "llmTokensOut", "llmLatencyMs", "llmFallbacks", "createdAt", "updatedAt", "closedAt")
-       VALUES (@id, @shop, @customerId, @state, @shopperEmail, @pendingEscalation, @orderName, @orderVerified,
-         @unhelpfulCount, @emailAsks, @tokensIn, @tokensOut, @latencyMs, @fallbacks, @createdAt, @updatedAt, @closedAt)`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
-    updateConversation: s(
-      `UPDATE "Conversation" SET "state" = @state, "customerId" = COALESCE("customerId", @customerId), ` +
-        `"shopperEmail" = @shopperEmail, "pendingEscalation" = @pendingEscalation,
-         "orderName" = @orderName, "orderVerified" = @orderVerified, "unhelpfulCount" = @unhelpfulCount, "emailAsks" = @emailAsks,
-         "llmTokensIn" = "llmTokensIn" + @tokensIn, "llmTokensOut" = "llmTokensOut" + @tokensOut, ` +
-        `"llmLatencyMs" = "llmLatencyMs" + @latencyMs, "llmFallbacks" = "llmFallbacks" + @fallbacks,
-         "updatedAt" = @updatedAt, "closedAt" = @closedAt
-       WHERE "id" = @id`,
-    ),
+    updateConversation: s(updateConversationSql(true)),
+    updateConversationKeepingEmail: s(updateConversationSql(false)),
     insertMessage: s(`INSERT INTO "Message" ("id", "conversationId", "role", "text", "createdAt", "meta") VALUES (?, ?, ?, ?, ?, ?)`),
+    insertTwoMessages: s(`INSERT INTO "Message" ("id", "conversationId", "role", "text", "createdAt", "meta") VALUES (?, ?, ?, ?, ?, ?), (?, ?, ?, ?, ?, ?)`),
     escalationsInPeriod: s(`SELECT "escalations" FROM "UsageCounter" WHERE "shop" = ? AND "period" = ?`),
     countUsage: s(
-      `INSERT INTO "UsageCounter" ("shop", "period", "conversations", "escalations", "limited") VALUES (@shop, @period, @conversations, @escalations, @limited)
+      `INSERT INTO "UsageCounter" ("shop", "period", "conversations", "escalations", "limited") VALUES (?, ?, ?, ?, ?)
        ON CONFLICT ("shop", "period") DO UPDATE SET "conversations" = "conversations" + excluded."conversations",
          "escalations" = "escalations" + excluded."escalations", "limited" = "limited" + excluded."limited"`,
     ),
@@ -292,22 +360,23 @@ function prepareStatements(conn: BetterSqlite3.Database) {
   };
 }
 
-interface ConversationRow {
-  id: string;
-  customerId: string | null;
-  state: string;
-  shopperEmail: string | null;
-  pendingEscalation: string | null;
-  orderName: string | null;
-  orderVerified: number;
-  unhelpfulCount: number;
-  emailAsks: number;
-  caseId: string | null;
-  caseStatus: string | null;
-  visitHash: string | null;
-  visitUsedAt: string | null;
-  escalations: number | null;
-}
+/** findConversation's row, raw (an array: no column names built per row), in the SELECT's order. */
+type ConversationRow = [
+  id: string,
+  customerId: string | null,
+  state: string,
+  shopperEmail: string | null,
+  pendingEscalation: string | null,
+  orderName: string | null,
+  orderVerified: number,
+  unhelpfulCount: number,
+  emailAsks: number,
+  caseId: string | null,
+  caseStatus: string | null,
+  visitHash: string | null,
+  visitUsedAt: string | null,
+  escalations: number | null,
+];
 
 interface FollowUpCaseRow {
   id: string;
@@ -322,9 +391,5 @@ interface FollowUpCaseRow {
   customerFacts: string | null;
 }
 
-interface MessageRow {
-  role: string;
-  text: string;
-  createdAt: string;
-  meta: string | null;
-}
+/** recentMessages' row, raw, in the SELECT's order. */
+type MessageRow = [role: string, text: string, createdAt: string, meta: string | null];

@@ -24,12 +24,46 @@ const WORDS: Record<Language, ReadonlySet<string>> = {
  * policy is written in the shopper's language.
  */
 export function guessLanguage(text: string): Language | null {
-  const words = foldText(text).match(/[a-z']+/g) ?? [];
-  const scores = (Object.keys(WORDS) as Language[]).map((lang) => ({ lang, score: words.filter((w) => WORDS[lang].has(w)).length }));
-  scores.sort((a, b) => b.score - a.score);
-  const [best, next] = scores;
-  if (!best || best.score === 0 || best.score === next?.score) return null;
-  return best.lang;
+  // Texts come back on every turn (the reply language walks back through the shopper's earlier
+  // messages; a policy's body is guessed on every turn that quotes it): each is read once, bounded.
+  const known = memo.get(text);
+  if (known !== undefined) return known;
+  const guess = guessOnce(text);
+  memoChars += text.length;
+  memo.set(text, guess);
+  for (const oldest of memo.keys()) {
+    if (memo.size <= MEMO_MAX && memoChars <= MEMO_MAX_CHARS) break;
+    memo.delete(oldest);
+    memoChars -= oldest.length;
+  }
+  return guess;
+}
+
+const LANGUAGES = Object.keys(WORDS) as Language[];
+// Bounded in entries and in the characters the remembered texts hold (policy bodies can be long).
+const MEMO_MAX = 1_024;
+const MEMO_MAX_CHARS = 1_000_000;
+const memo = new Map<string, Language | null>();
+let memoChars = 0;
+
+// The language with the most known words; none when no word is known or two languages tie for the most.
+function guessOnce(text: string): Language | null {
+  const words = foldText(text).match(/[a-z']+/g);
+  if (!words) return null;
+  let best: Language | null = null;
+  let bestScore = 0;
+  let tied = false;
+  for (const lang of LANGUAGES) {
+    const known = WORDS[lang];
+    let score = 0;
+    for (const word of words) if (known.has(word)) score++;
+    if (score > bestScore) {
+      best = lang;
+      bestScore = score;
+      tied = false;
+    } else if (score === bestScore) tied = true;
+  }
+  return bestScore === 0 || tied ? null : best;
 }
 
 /**

@@ -2,7 +2,7 @@ import type { EscalationDecision, ShopperRequest, Signal } from "../escalation";
 import type { OrderStatus } from "../orders";
 import type { HistoryReading } from "./read-history";
 import { NO_ESCALATION } from "./detect-turn";
-import { interpretMessage } from "./interpret-message";
+import { requestIn } from "./interpret-message";
 import type { PendingEscalation } from "./types";
 
 /**
@@ -209,7 +209,7 @@ export function standingRequest(now: ShopperRequest | null, history: Pick<Histor
     const line = lines[n]!;
     if (line.role !== "shopper") continue;
     seen++;
-    const r = interpretMessage(line.text).request;
+    const r = requestIn(line.text);
     if (r && r !== "talk_to_person") return r;
   }
   return now;

@@ -327,6 +327,24 @@ export function emailsIn(text: string): string[] {
 }
 
 /** Reads order numbers, emails, declines, greetings and store questions from a shopper message. */
+/**
+ * Only `interpretMessage(text).request`: the hand-off rule reads it for up to six earlier messages
+ * on every turn (hand-off-rule.ts, standingRequest). Each text is read once (bounded).
+ */
+export function requestIn(text: string): ShopperRequest | null {
+  const known = requests.get(text);
+  if (known !== undefined) return known;
+  const trimmed = text.trim();
+  const candidate = findEmailTokens(trimmed)[0] ?? null;
+  const request = readRequest(foldText(candidate ? trimmed.replace(candidate, " ") : trimmed));
+  if (requests.size >= REQUESTS_MAX) requests.delete(requests.keys().next().value!);
+  requests.set(text, request);
+  return request;
+}
+
+const REQUESTS_MAX = 1_024;
+const requests = new Map<string, ShopperRequest | null>();
+
 export function interpretMessage(text: string): Interpretation {
   const trimmed = text.trim();
   const candidate = findEmailTokens(trimmed)[0] ?? null;

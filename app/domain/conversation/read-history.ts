@@ -30,7 +30,22 @@ export interface HistoryReading {
   lines: Array<{ role: "shopper" | "assistant"; text: string }>;
 }
 
+/**
+ * A turn reads its history twice (the message's context in the shell, then the decision): the second
+ * read is the first's result. Histories only grow (a caller may append between turns), so a reading
+ * holds for the same array at the same length.
+ */
 export function readHistory(history: readonly HistoryMessage[]): HistoryReading {
+  const known = readings.get(history);
+  if (known?.length === history.length) return known.reading;
+  const reading = readOnce(history);
+  readings.set(history, { length: history.length, reading });
+  return reading;
+}
+
+const readings = new WeakMap<readonly HistoryMessage[], { length: number; reading: HistoryReading }>();
+
+function readOnce(history: readonly HistoryMessage[]): HistoryReading {
   const reading: HistoryReading = {
     detectorMessages: [],
     previousSaid: [],

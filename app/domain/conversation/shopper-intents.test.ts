@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { interpretMessage } from "./interpret-message";
+import { interpretMessage, requestIn } from "./interpret-message";
 
 describe("interpretMessage — the request the shopper names, in en, es, fr and de", () => {
   it.each([
@@ -45,8 +45,11 @@ describe("interpretMessage — the request the shopper names, in en, es, fr and 
     ["where is my order", null],
     ["what's your return policy?", null],
     ["was my order cancelled?", null],
+    ["sarah@example.com — the mug arrived broken", "damaged_item"],
   ])("%j → %s", (text, request) => {
     expect(interpretMessage(text).request).toBe(request);
+    // The hand-off rule's reading of earlier messages says the same, the first time and remembered.
+    expect([requestIn(text), requestIn(text)]).toEqual([request, request]);
   });
 });
 

@@ -19,6 +19,7 @@ export function repliesFor(lang: Language): ReplyCatalog {
 const FORMATS = new Map<Language, Format>();
 const MONEY = new Map<string, Intl.NumberFormat>();
 const MONEY_LIMIT = 64;
+const DAYS_LIMIT = 1_024;
 
 /** Dates (UTC, so an order reads the same everywhere) and money in the language's conventions. */
 export function formatFor(lang: Language): Format {
@@ -27,10 +28,20 @@ export function formatFor(lang: Language): Format {
   const locale = intlLocale(lang);
   const day = new Intl.DateTimeFormat(locale, { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" });
   const list = new Intl.ListFormat(locale, { style: "long", type: "conjunction" });
+  const days = new Map<string, string>();
   const format: Format = {
     list: (items) => list.format(items),
-    // An unparseable date (an odd Admin value) says nothing rather than failing the turn.
-    day: (iso) => (Number.isNaN(Date.parse(iso)) ? "" : day.format(new Date(iso))),
+    // An unparseable date (an odd Admin value) says nothing rather than failing the turn. An order's
+    // dates are quoted again on every turn about it: each text is formatted once (bounded).
+    day: (iso) => {
+      let text = days.get(iso);
+      if (text === undefined) {
+        text = Number.isNaN(Date.parse(iso)) ? "" : day.format(new Date(iso));
+        if (days.size >= DAYS_LIMIT) days.delete(days.keys().next().value!);
+        days.set(iso, text);
+      }
+      return text;
+    },
     money: (m) => {
       const amount = Number(m.amount);
       if (!Number.isFinite(amount) || !/^[A-Z]{3}$/.test(m.currencyCode)) return `${m.amount} ${m.currencyCode}`.trim();
