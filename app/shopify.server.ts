@@ -170,8 +170,10 @@ export function offlineTokenFor(shop: string): Promise<string | undefined> {
  * only in a process the demo launcher started, and only for the demo shop — the demo catalogue
  * behind the same ports. The one place the demo is wired in.
  */
+let demoLookups: ShopLookups | undefined;
+
 export function shopLookupsFor(shop: string, accessToken: string | undefined): ShopLookups {
-  if (getEnv().demo.enabled && shop === DEMO_SHOP) return { ...createDemoOrderLookup(), ...createDemoPolicySource() };
+  if (getEnv().demo.enabled && shop === DEMO_SHOP) return (demoLookups ??= { ...createDemoOrderLookup(), ...createDemoPolicySource() });
   return adminLookupsFor(shop, accessToken, getEnv().shopifyAdminApiOrigin);
 }
 

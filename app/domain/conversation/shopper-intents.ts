@@ -1,7 +1,7 @@
 import type { ShopperRequest } from "../escalation";
 import { botQuestionSpans } from "../escalation/bot-question";
 import { oneOf } from "../escalation/lexicon/compile";
-import { normalizeText } from "../escalation/normalize";
+import { readMessage } from "../escalation/message-memo";
 
 // What a shopper asks for, in the widget's four languages, read from folded text (lower case, no
 // accents: "envío" → "envio", "Größe" → "große"). The detector reads the mood; these lexicons read the
@@ -295,5 +295,5 @@ export function isClosing(folded: string): boolean {
 /** "Am I talking to a bot?" — answered honestly, whatever the state. */
 export function asksIfBot(folded: string): boolean {
   // One vocabulary with the detector, which must not hand over a shopper for asking (escalation/bot-question.ts).
-  return botQuestionSpans(normalizeText(folded)).length > 0;
+  return botQuestionSpans(readMessage(folded).normalized).length > 0;
 }

@@ -48,9 +48,11 @@ interface Span {
 function collect(text: string, patterns: readonly RegExp[]): Span[] {
   const spans: Span[] = [];
   for (const pattern of patterns) {
+    // exec over the global pattern itself: matchAll clones the pattern on every call.
     pattern.lastIndex = 0;
-    for (const m of text.matchAll(pattern)) {
-      spans.push({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length, quote: m[0].trim() });
+    for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+      spans.push({ start: m.index, end: m.index + m[0].length, quote: m[0].trim() });
+      if (m[0].length === 0) pattern.lastIndex++;
     }
   }
   return spans;
