@@ -186,6 +186,19 @@ describe("hand over, named after the problem, for what only a person can do", ()
 
   it.each(
     each({
+      en: ["my parcel still hasn't arrived, order #1042", EMAIL],
+      es: ["mi paquete todavía no ha llegado, pedido #1042", EMAIL],
+      fr: ["mon colis n'est toujours pas arrivé, commande #1042", EMAIL],
+      de: ["Mein Paket ist immer noch nicht angekommen, Bestellung #1042", EMAIL],
+    }),
+  )("%s: a parcel shown delivered that the shopper says never came is not asked about again", (lang, messages) => {
+    const r = last(lang, messages);
+    expect(r.offered || r.handedOver).toBe(true);
+    expect(r.t.keys.join("+")).not.toContain("delivered_follow_up");
+  });
+
+  it.each(
+    each({
       en: ["my order #1042 arrived broken"],
       es: ["mi pedido #1042 llegó roto"],
       fr: ["ma commande #1042 est arrivée cassée"],

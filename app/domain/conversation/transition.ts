@@ -8,7 +8,7 @@ import { statusText } from "./status-text";
 import type { Turn } from "./turn";
 import { guessLanguage } from "./guess-language";
 import { productAnswer } from "./product-answer";
-import { joined, MODEL_KEY, reply, said, unhelpful } from "./said";
+import { joined, MODEL_KEY, reply, said, unhelpful, type Said } from "./said";
 import type { ChatEvent, ConversationState, ModelReply, TurnFacts, TurnResult } from "./types";
 
 /** A new conversation's state; a signed logged-in customer's email is known from the start. */
@@ -245,7 +245,7 @@ function orderTurn(s: ConversationState, i: Interpretation, turn: Turn): TurnRes
     const tail = status.kind === "delivered" ? said(t.deliveredFollowUp, "delivered_follow_up") : said(t.anythingElse, "anything_else");
     // The card was shown on the previous turn: this time the text says it all, and no second card.
     const card = !shownBefore(facts, facts.order.name);
-    const r = reply(next, [joined([statusText(status, facts.order.name, turn, card), tail])]);
+    const r = reply(next, [joined([statusText(status, facts.order.name, turn, card), ...tailUnlessOffered(tail, s, turn)])]);
     return card ? { ...r, attachments: { orderCard: facts.order } } : r;
   }
   // Never reveal whether an order exists to someone who has not proven they own it: a wrong email
@@ -260,6 +260,15 @@ function orderTurn(s: ConversationState, i: Interpretation, turn: Turn): TurnRes
     return { ...reply({ ...s, orderVerified: false }, [text]), proofFailed: true };
   }
   return reply({ ...s, orderVerified: false }, [said(t.askOrderEmail(name), `ask_order_email:${name}`)]);
+}
+
+/**
+ * An order's status closes with "anything else?" or, once delivered, "if it hasn't reached you, tell
+ * me" — unless the offer of a person follows in this turn (withSuggestedOffer): a shopper who just
+ * wrote "it still hasn't arrived" was asked to say so again, then offered the team anyway.
+ */
+function tailUnlessOffered(tail: Said, s: ConversationState, turn: Turn): Said[] {
+  return turn.facts.offerEscalation && !s.pendingEscalation ? [] : [tail];
 }
 
 function shownBefore(facts: TurnFacts, orderName: string): boolean {
@@ -282,7 +291,9 @@ function myOrdersTurn(s: ConversationState, turn: Turn): TurnResult {
       ? said(t.deliveredFollowUp, "delivered_follow_up")
       : said(t.anythingElse, "anything_else");
   const card = !shownBefore(facts, latest.name);
-  const r = reply({ ...s, orderName: latest.name, orderVerified: true }, [joined([statusText(status, latest.name, turn, card), tail])]);
+  const r = reply({ ...s, orderName: latest.name, orderVerified: true }, [
+    joined([statusText(status, latest.name, turn, card), ...tailUnlessOffered(tail, s, turn)]),
+  ]);
   return card ? { ...r, attachments: { orderCard: latest } } : r;
 }
 
