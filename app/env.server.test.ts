@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { EnvError, formatEnvError, parseEnv } from "./env.server";
+import { defaultWebConcurrency } from "./platform/web-concurrency.server";
 
 const prod = {
   NODE_ENV: "production",
@@ -54,8 +55,8 @@ describe("parseEnv", () => {
     expect(parseEnv(prod).databaseProvider).toBe("postgresql");
   });
 
-  it("serves HTTP from one cluster worker unless WEB_CONCURRENCY says otherwise", () => {
-    expect(parseEnv(prod).webConcurrency).toBe(1);
+  it("serves HTTP from a cluster worker a core (as memory allows) unless WEB_CONCURRENCY says otherwise", () => {
+    expect(parseEnv(prod).webConcurrency).toBe(defaultWebConcurrency());
     expect(parseEnv({ ...prod, WEB_CONCURRENCY: "0" }).webConcurrency).toBe(0);
     expect(parseEnv({ ...prod, WEB_CONCURRENCY: "4" }).webConcurrency).toBe(4);
   });

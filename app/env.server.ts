@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { z } from "zod";
 import { parseInboundConfig, type InboundConfig } from "./email/inbound/inbound-config.server";
 import { parseEncryptionKey } from "./platform/token-cipher.server";
+import { defaultWebConcurrency } from "./platform/web-concurrency.server";
 
 /**
  * All configuration, validated once at start-up. A bad value stops the process with one line that
@@ -53,7 +54,7 @@ const rawSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: port.default(3000),
   HOST: optionalString,
-  WEB_CONCURRENCY: z.coerce.number({ message: "must be a number" }).int("must be an integer").min(0, "must be 0–64").max(64, "must be 0–64").default(1),
+  WEB_CONCURRENCY: z.coerce.number({ message: "must be a number" }).int("must be an integer").min(0, "must be 0–64").max(64, "must be 0–64").optional(),
   DATABASE_URL: databaseUrl.optional(),
   SHOPIFY_API_KEY: optionalString,
   SHOPIFY_API_SECRET: optionalString,
@@ -96,7 +97,8 @@ export type Env = {
   host?: string;
   /**
    * HTTP worker processes (node:cluster) beside the primary, which keeps the outbox and other
-   * background work; 0 serves HTTP in the one main process.
+   * background work; 0 serves HTTP in the one main process. Unset: one a core, as memory allows
+   * (platform/web-concurrency.server.ts).
    */
   webConcurrency: number;
   databaseUrl: string;
@@ -217,7 +219,7 @@ export function parseEnv(source: Record<string, string | undefined>, demoLaunche
     isProduction,
     port: raw.PORT,
     host: raw.HOST,
-    webConcurrency: raw.WEB_CONCURRENCY,
+    webConcurrency: raw.WEB_CONCURRENCY ?? defaultWebConcurrency(),
     databaseUrl,
     databaseProvider: databaseUrl.startsWith("file:") ? "sqlite" : "postgresql",
     shopifyApiKey: raw.SHOPIFY_API_KEY ?? "baton-demo-api-key",

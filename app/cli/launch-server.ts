@@ -51,7 +51,7 @@ export interface LaunchedServer {
 /**
  * Starts the app: validate configuration (one clear line on error), apply migrations, start the
  * background runtime (outbox worker, retention), serve the Remix build over HTTP. HTTP requests are
- * served by WEB_CONCURRENCY node:cluster workers sharing the port (default 1), while this primary
+ * served by WEB_CONCURRENCY node:cluster workers sharing the port (default: one a core, as memory allows), while this primary
  * process keeps the background runtime — so escalation emails leave promptly even when the HTTP
  * workers are saturated with shoppers. WEB_CONCURRENCY=0 serves everything from one process (the
  * tests' default: faster to start). In a cluster the HTTP workers run one nice level below the
