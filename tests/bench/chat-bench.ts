@@ -3,14 +3,14 @@
  *
  * The floor (chat/floor-server.ts) is a bare node:http server that verifies the App Proxy HMAC and
  * appends and reads a conversation in SQLite. Baton is the demo (built-in engine, demo shop) on
- * SQLite and PostgreSQL, with WEB_CONCURRENCY=0 (one process), the default (one HTTP worker beside
- * the primary) and 2. The same client (N signed shoppers, closed loop, every Nth conversation
+ * SQLite and PostgreSQL, with WEB_CONCURRENCY=0 (one process), 1 (one HTTP worker beside the primary),
+ * the default (unset: one worker a core as memory allows, decision 0086; 2 on a 2-core machine) and 2. The same client (N signed shoppers, closed loop, every Nth conversation
  * escalating) drives each; the floor runs first and last and its mean is the reference.
  * Per mode: throughput, CPU per request (all app processes, beside the floor's: the ratio other work on a shared
  * host hardly moves), client latency, errors, hand-off latency (the client seeing "escalated" →
  * SMTP accepted, every email accounted for), memory per 1,000 open conversations, RSS per process.
  *
- *   npm run bench:chat -- --shoppers 32 --seconds 15 --databases sqlite,postgresql --workers 0,default,2
+ *   npm run bench:chat -- --shoppers 32 --seconds 15 --databases sqlite,postgresql --workers 0,1,default,2
  *   --soak 600         after the first mode's run, keep its load for 600 s and print RSS per process over time
  *   --cpu-prof DIR     write a CPU profile per app process (node --cpu-prof) and print each one's top functions
  *   --heap-snapshot    with --soak: a heap snapshot of the HTTP process after the soak, summarized by constructor
@@ -42,7 +42,7 @@ const { values: args } = parseArgs({
     seconds: { type: "string", default: "15" },
     "escalate-every": { type: "string", default: "8" },
     databases: { type: "string", default: "sqlite,postgresql" },
-    workers: { type: "string", default: "0,default,2" },
+    workers: { type: "string", default: "0,1,default,2" },
     conversations: { type: "string", default: "3000" },
     soak: { type: "string", default: "0" },
     "cpu-prof": { type: "string" },
