@@ -3,21 +3,14 @@
 // (`train:detector --loso --save-blocks=DIR` writes one per left-out source) or the rules alone, at default
 // settings, and prints escalations per set and P / R / F1 / FPR for complaints vs routine posts and for anger vs
 // calm comments. --misses lists the complaints and anger comments that passed and the routine ones that escalated.
-import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
 import { defaultEscalationSettings, detectEscalation } from "~/domain/escalation";
-import { committedModel, committedWordVectors } from "~/domain/escalation/model/committed-model";
-import { decodeModel, type DetectorModel, type DetectorModelAsset } from "~/domain/escalation/model/detector-model";
+import type { DetectorModel } from "~/domain/escalation/model/detector-model";
 import { fmt } from "~/cli/escalation-metrics";
+import { modelFromArgs } from "./model-from-args";
 import { FROZEN_ANGER_COMMENTS, FROZEN_CALM_COMMENTS, FROZEN_COMPLAINT_POSTS, FROZEN_ROUTINE_POSTS } from "./frozen-check-sets";
 
 const args = process.argv.slice(2);
-const modelPath = args.find((a) => a.startsWith("--model="))?.split("=")[1];
-const model: DetectorModel | null = args.includes("--rules-only")
-  ? null
-  : modelPath
-    ? decodeModel(JSON.parse(readFileSync(resolve(modelPath), "utf8")) as DetectorModelAsset, committedWordVectors())
-    : committedModel();
+const model: DetectorModel | null = modelFromArgs(args);
 
 const escalates = (text: string) => detectEscalation({ messages: [{ role: "shopper", text }] }, {}, defaultEscalationSettings, { model });
 

@@ -4,22 +4,15 @@
 // stay routine) and NLU++-style requests for a person (recall as explicit_request) against look-alikes in the same
 // domains (false alarms of any reason). --misses lists each false alarm with the signals that fired
 // (reason/source/kind) and each request that was missed.
-import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
 import { defaultEscalationSettings, detectEscalation } from "~/domain/escalation";
-import { committedModel, committedWordVectors } from "~/domain/escalation/model/committed-model";
-import { decodeModel, type DetectorModel, type DetectorModelAsset } from "~/domain/escalation/model/detector-model";
+import type { DetectorModel } from "~/domain/escalation/model/detector-model";
 import { fmt } from "~/cli/escalation-metrics";
+import { modelFromArgs } from "./model-from-args";
 import { CLINC_STYLE_OUT_OF_SCOPE, CLINC_STYLE_PROBES, NLU_STYLE_NON_REQUESTS, NLU_STYLE_PERSON_REQUESTS } from "./frozen-probe-sets";
 
 const args = process.argv.slice(2);
-const modelPath = args.find((a) => a.startsWith("--model="))?.split("=")[1];
 const misses = args.includes("--misses");
-const model: DetectorModel | null = args.includes("--rules-only")
-  ? null
-  : modelPath
-    ? decodeModel(JSON.parse(readFileSync(resolve(modelPath), "utf8")) as DetectorModelAsset, committedWordVectors())
-    : committedModel();
+const model: DetectorModel | null = modelFromArgs(args);
 
 const judge = (text: string) => detectEscalation({ messages: [{ role: "shopper", text }] }, {}, defaultEscalationSettings, { model });
 const why = (text: string) =>

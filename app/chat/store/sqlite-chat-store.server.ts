@@ -165,6 +165,11 @@ function insertOutbox(st: Statements, o: NonNullable<CasePlan["outbox"]>): void 
   st.insertOutbox.run({ ...o, id: randomUUID(), nextAttemptAt: sqliteDate(o.nextAttemptAt), createdAt: sqliteDate(o.createdAt) });
 }
 
+/** The turn's model counters (tokens in, out, latency, fallbacks), in the order both conversation statements take them. */
+function llmCounters(llm: TurnWrite["llm"]): [number, number, number, number] {
+  return [llm?.tokensIn ?? 0, llm?.tokensOut ?? 0, llm?.latencyMs ?? 0, llm?.fallbacks ?? 0];
+}
+
 function writeTurn(st: Statements, w: TurnWrite): void {
   const c = w.columns;
   const closedAt = c.closedAt ? sqliteDate(c.closedAt) : null;
@@ -183,10 +188,7 @@ function writeTurn(st: Statements, w: TurnWrite): void {
       c.orderVerified ? 1 : 0,
       c.unhelpfulCount,
       c.emailAsks,
-      llm?.tokensIn ?? 0,
-      llm?.tokensOut ?? 0,
-      llm?.latencyMs ?? 0,
-      llm?.fallbacks ?? 0,
+      ...llmCounters(llm),
       sqliteDate(w.now),
       updatedAt,
       closedAt,
@@ -204,10 +206,7 @@ function writeTurn(st: Statements, w: TurnWrite): void {
       c.orderVerified ? 1 : 0,
       c.unhelpfulCount,
       c.emailAsks,
-      llm?.tokensIn ?? 0,
-      llm?.tokensOut ?? 0,
-      llm?.latencyMs ?? 0,
-      llm?.fallbacks ?? 0,
+      ...llmCounters(llm),
       updatedAt,
       closedAt,
       w.conversationId,
