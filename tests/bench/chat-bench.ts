@@ -3,8 +3,9 @@
  *
  * The floor (chat/floor-server.ts) is a bare node:http server that verifies the App Proxy HMAC and
  * appends and reads a conversation in SQLite. Baton is the demo (built-in engine, demo shop) on
- * SQLite and PostgreSQL, with WEB_CONCURRENCY=0 (one process), 1 (one HTTP worker beside the primary),
- * the default (unset: one worker a core as memory allows, decision 0086; 2 on a 2-core machine) and 2. The same client (N signed shoppers, closed loop, every Nth conversation
+ * SQLite and PostgreSQL, with WEB_CONCURRENCY=0 (one process), 1 (one HTTP worker beside the
+ * primary), the default (unset: one worker a core as memory allows, decision 0086; 2 on a 2-core
+ * machine) and 2. The same client (N signed shoppers, closed loop, every Nth conversation
  * escalating) drives each; the floor runs first and last and its mean is the reference.
  * Per mode: throughput, CPU per request (all app processes, beside the floor's: the ratio other work on a shared
  * host hardly moves), client latency, errors, hand-off latency (the client seeing "escalated" →
