@@ -47,7 +47,7 @@ export const PROBLEM_FAMILIES: Record<string, RegExp> = {
           "broke (?:down|again|after|in (?:half|two))",
           "crash(?:es|ed|ing)",
           "(?:it|app|screen|phone|game|tv|laptop|computer|site|page|keeps?) (?:\\w+ )?(?:froze|freezes|freezing)",
-          "(?:my|our|the|it|phone|laptop|battery|tv|app|car|printer) (?:\\w+ )?(?:died|is dead|went dead)",
+          "(?:it|phone|laptop|battery|tv|app|car|printer|modem|router|screen|console|speaker|washer) (?:\\w+ )?(?:died|is dead|went dead)",
           "offline",
           "outages?",
           "glitch(?:es|ing|y|ed)?",
