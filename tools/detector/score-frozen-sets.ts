@@ -1,6 +1,7 @@
 // Usage: npx tsx tools/detector/score-frozen-sets.ts [--model=FILE.json] [--rules-only] [--misses]
-// Scores the frozen check sets (`frozen-check-sets.ts`) with the committed model, a saved leave-out block
-// (`train:detector --loso --save-blocks=DIR` writes one per left-out source) or the rules alone, at default
+// Scores the frozen check sets (`frozen-check-sets.ts`, decision 0080; `frozen-problem-report-sets.ts`, 0087) with
+// the committed model, a saved leave-out block (`train:detector --loso --save-blocks=DIR` writes one per left-out
+// source) or the rules alone, at default
 // settings, and prints escalations per set and P / R / F1 / FPR for complaints vs routine posts and for anger vs
 // calm comments. --misses lists the complaints and anger comments that passed and the routine ones that escalated.
 import { defaultEscalationSettings, detectEscalation } from "~/domain/escalation";
@@ -8,6 +9,7 @@ import type { DetectorModel } from "~/domain/escalation/model/detector-model";
 import { fmt } from "~/cli/escalation-metrics";
 import { modelFromArgs } from "./model-from-args";
 import { FROZEN_ANGER_COMMENTS, FROZEN_CALM_COMMENTS, FROZEN_COMPLAINT_POSTS, FROZEN_ROUTINE_POSTS } from "./frozen-check-sets";
+import { FROZEN_PROBLEM_REPORTS, FROZEN_PUBLIC_NON_COMPLAINTS } from "./frozen-problem-report-sets";
 
 const args = process.argv.slice(2);
 const model: DetectorModel | null = modelFromArgs(args);
@@ -37,3 +39,4 @@ function pair(name: string, positives: string[], negatives: string[]): void {
 
 pair("complaint posts vs routine posts", FROZEN_COMPLAINT_POSTS, FROZEN_ROUTINE_POSTS);
 pair("anger comments vs calm comments", FROZEN_ANGER_COMMENTS, FROZEN_CALM_COMMENTS);
+pair("problem reports vs other public posts (0087)", FROZEN_PROBLEM_REPORTS, FROZEN_PUBLIC_NON_COMPLAINTS);

@@ -9,10 +9,11 @@ import { derivePriority } from "./priority";
 import { guessTopic } from "./topic";
 import type { NormalizedText } from "./normalize";
 import { topicOfComplaint } from "./complaint";
+import { publicProblemComplaint } from "./public-problem-report";
 import { publicToneComplaint } from "./public-tone-complaint";
 import { scoreFrustrationTrend } from "./frustration-trend";
 import { ruleFeatures } from "./rule-signals";
-import { historyNegativity, messageRules, readMessage, type MessageReading } from "./message-memo";
+import { historyNegativity, messageProblemFamilies, messageRules, readMessage, type MessageReading } from "./message-memo";
 import type { EscalationSettings } from "./settings";
 import { committedModel } from "./model/committed-model";
 import { scoreWithModel, type DetectorModel } from "./model/detector-model";
@@ -236,18 +237,21 @@ export function detectEscalation(
           topic: topicOfComplaint(complaint.kind),
         });
       } else {
-        // a public post at a company that reads negative, without a complaint pattern (public-tone-complaint.ts)
+        // a public post at a company that reads negative (public-tone-complaint.ts) or reports a problem with its
+        // service (public-problem-report.ts), without a complaint pattern; the stronger reading decides
         const tone = publicToneComplaint(current, rules.sentiment);
-        if (tone > 0 && tone >= threshold)
+        const problem = publicProblemComplaint(current, messageProblemFamilies(readings[readings.length - 1]), rules.sentiment);
+        const score = Math.max(tone, problem);
+        if (score > 0 && score >= threshold)
           add({
             reason: "complaint",
-            score: tone,
+            score,
             threshold,
             evidence: `"${quote(current.raw)}"`,
             clause: `complains in public ("${quote(current.raw, 40)}")`,
             subject: true,
             severity: "normal",
-            kind: "public_tone",
+            kind: problem > tone ? "public_problem" : "public_tone",
             topic: guessTopic(current),
           });
       }

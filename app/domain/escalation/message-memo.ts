@@ -6,6 +6,7 @@
 // entry to the end), and very long texts are not kept. No I/O and no clock: the values are pure functions of the
 // key, so a hit returns exactly what a fresh reading would (message-memo.test.ts). Callers must not mutate them.
 import { normalizeText, type NormalizedText } from "./normalize";
+import { problemReportFamilies } from "./public-problem-report";
 import { readRuleSignals, type RuleSignals } from "./rule-signals";
 import { scoreNegativity, scoreSentiment } from "./sentiment";
 import type { DetectorLanguage } from "./settings";
@@ -22,6 +23,8 @@ export interface MessageReading {
   negativity?: number;
   /** rule signals per set of shop languages (the request lexicons depend on them) */
   rules?: Map<string, RuleSignals>;
+  /** families of problem a public post reports (public-problem-report.ts) */
+  problemFamilies?: number;
 }
 
 const memo = new Map<string, MessageReading>();
@@ -57,6 +60,12 @@ export function messageRules(reading: MessageReading, languages: readonly Detect
     reading.rules.set(key, rules);
   }
   return rules;
+}
+
+/** The families of problem the message reports as a public post (public-problem-report.ts), read once. */
+export function messageProblemFamilies(reading: MessageReading): number {
+  reading.problemFamilies ??= problemReportFamilies(reading.normalized);
+  return reading.problemFamilies;
 }
 
 /** How many texts the memo holds (tests). */

@@ -1,0 +1,76 @@
+import { describe, expect, it } from "vitest";
+import { detectEscalation } from "./detect-escalation";
+import { normalizeText } from "./normalize";
+import { PROBLEM_FAMILIES, problemReportFamilies, publicProblemComplaint } from "./public-problem-report";
+import { scoreSentiment } from "./sentiment";
+import { defaultEscalationSettings, type EscalationSettings } from "./settings";
+
+// Issue 26, sixth pass (decision 0087): a public English post at a company that reports a problem with its service is
+// a complaint. Phrases here are written for the test; none is from the frozen check set.
+const rulesOnly = (text: string, settings: EscalationSettings = defaultEscalationSettings) =>
+  detectEscalation({ messages: [{ role: "shopper", text }] }, {}, settings, { model: null });
+const scoreOf = (text: string) => {
+  const message = normalizeText(text);
+  return publicProblemComplaint(message, problemReportFamilies(message), scoreSentiment(message));
+};
+const publicProblem = (text: string, settings?: EscalationSettings) =>
+  rulesOnly(text, settings).signals.some((s) => s.reason === "complaint" && s.kind === "public_problem");
+const familiesOf = (text: string) =>
+  Object.entries(PROBLEM_FAMILIES)
+    .filter(([, pattern]) => pattern.test(normalizeText(text).text))
+    .map(([family]) => family);
+
+describe("public problem report", () => {
+  it("each family names a problem in its own words", () => {
+    expect(familiesOf("@isp the modem stopped working on monday")).toContain("breakdown");
+    expect(familiesOf("@bank sat on hold about 50 minutes")).toContain("wait");
+    expect(familiesOf("@shop the blender I ordered never arrived")).toContain("never came");
+    expect(familiesOf("@gym billed me twice in october")).toContain("money");
+    expect(familiesOf("@rail my train got diverted to leeds")).toContain("trip");
+    expect(familiesOf("@shop the lamp arrived cracked")).toContain("wrong or damaged");
+    expect(familiesOf("@isp the second outage this week")).toContain("again");
+    expect(familiesOf("@app why does the map keep resetting")).toContain("why question");
+  });
+
+  it("a calm report at a company is a complaint where no complaint rule saw one", () => {
+    expect(publicProblem("@shop where is my blender")).toBe(true);
+    expect(publicProblem("@cafe the sandwich came with no cheese in it")).toBe(true);
+    expect(rulesOnly("@shop where is my blender").reasons).toContain("complaint");
+    expect(rulesOnly("where is my blender").reasons).not.toContain("complaint");
+  });
+
+  it("needs the @mention and English; private chat is unchanged", () => {
+    expect(problemReportFamilies(normalizeText("the modem stopped working on monday"))).toBe(0);
+    expect(publicProblem("the modem stopped working on monday")).toBe(false);
+    expect(scoreOf("@renfe el tren no llego y nadie nos dice nada")).toBe(0);
+  });
+
+  it("words with an everyday sense are not a problem without a thing that fails", () => {
+    expect(problemReportFamilies(normalizeText("@user the new album is out now"))).toBe(0);
+    expect(problemReportFamilies(normalizeText("@user the hero is dead by episode three"))).toBe(0);
+    expect(problemReportFamilies(normalizeText("@user files leaked to the press"))).toBe(0);
+  });
+
+  it("a question for information or a thank-you is not a report; a sarcastic thanks is", () => {
+    expect(scoreOf("@shop can I change the address of an order that has not shipped")).toBe(0);
+    expect(scoreOf("@carrier do you deliver to ireland")).toBe(0);
+    expect(scoreOf("@airline thanks, the delayed flight got in fine")).toBe(0);
+    expect(scoreOf("@isp thanks for the outage, second one in a row")).toBeGreaterThanOrEqual(0.5);
+  });
+
+  it("the score rises with evidence, so a shop's complaint threshold still applies", () => {
+    const one = scoreOf("@shop where is my blender");
+    const more = scoreOf("@isp the modem stopped working again, the third time in a row, and still no update");
+    expect(one).toBe(0.5);
+    expect(more).toBeGreaterThan(one);
+    expect(scoreOf("@cafe the sandwich came with no cheese in it")).toBeGreaterThan(one);
+    const strict = { ...defaultEscalationSettings, complaint: { ...defaultEscalationSettings.complaint, threshold: 0.55 } };
+    expect(publicProblem("@shop where is my blender", strict)).toBe(false);
+    expect(publicProblem("@cafe the sandwich came with no cheese in it", strict)).toBe(true);
+  });
+
+  it("switching complaints off switches it off", () => {
+    const off = { ...defaultEscalationSettings, complaint: { ...defaultEscalationSettings.complaint, enabled: false } };
+    expect(rulesOnly("@shop where is my blender", off).reasons).not.toContain("complaint");
+  });
+});
