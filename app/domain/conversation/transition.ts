@@ -263,10 +263,9 @@ function orderTurn(s: ConversationState, i: Interpretation, turn: Turn): TurnRes
 }
 
 /**
- * An order's status closes with "anything else?" or, once delivered, "if it hasn't reached you, tell
- * me" — unless the offer of a person follows in this turn (withSuggestedOffer): a shopper who just
- * wrote "it still hasn't arrived" was asked to say so again, then offered the team anyway. Other
- * tails (the customer's older orders) stay.
+ * An order's status closes with "anything else?" or "if it hasn't reached you, tell me" — unless the offer of a
+ * person follows in this turn (withSuggestedOffer): a shopper who just wrote "it still hasn't arrived" was asked to
+ * say so again, then offered the team anyway. Other tails (the customer's older orders) stay.
  */
 function tailUnlessOffered(tail: Said, s: ConversationState, turn: Turn): Said[] {
   const closing = tail.key === "delivered_follow_up" || tail.key === "anything_else";
