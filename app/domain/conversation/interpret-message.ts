@@ -1,3 +1,4 @@
+import { BoundedMemo } from "../bounded-memo";
 import { oneOf } from "../escalation/lexicon/compile";
 import { blankEmailTokens, findEmailTokens, isValidEmail } from "../email/address";
 import type { ShopperRequest } from "../escalation";
@@ -332,18 +333,14 @@ export function emailsIn(text: string): string[] {
  * on every turn (hand-off-rule.ts, standingRequest). Each text is read once (bounded).
  */
 export function requestIn(text: string): ShopperRequest | null {
-  const known = requests.get(text);
-  if (known !== undefined) return known;
-  const trimmed = text.trim();
-  const candidate = findEmailTokens(trimmed)[0] ?? null;
-  const request = readRequest(foldText(candidate ? trimmed.replace(candidate, " ") : trimmed));
-  if (requests.size >= REQUESTS_MAX) requests.delete(requests.keys().next().value!);
-  requests.set(text, request);
-  return request;
+  return requests.remember(text, () => {
+    const trimmed = text.trim();
+    const candidate = findEmailTokens(trimmed)[0] ?? null;
+    return readRequest(foldText(candidate ? trimmed.replace(candidate, " ") : trimmed));
+  });
 }
 
-const REQUESTS_MAX = 1_024;
-const requests = new Map<string, ShopperRequest | null>();
+const requests = new BoundedMemo<string, ShopperRequest | null>(1_024);
 
 export function interpretMessage(text: string): Interpretation {
   const trimmed = text.trim();

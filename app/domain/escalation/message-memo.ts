@@ -5,6 +5,7 @@
 // recently used of at most MEMO_CAPACITY texts is dropped first (a Map keeps insertion order; a hit moves the
 // entry to the end), and very long texts are not kept. No I/O and no clock: the values are pure functions of the
 // key, so a hit returns exactly what a fresh reading would (message-memo.test.ts). Callers must not mutate them.
+import { BoundedMemo } from "../bounded-memo";
 import { normalizeText, type NormalizedText } from "./normalize";
 import { problemReportFamilies } from "./public-problem-report";
 import { readRuleSignals, type RuleSignals } from "./rule-signals";
@@ -27,21 +28,12 @@ export interface MessageReading {
   problemFamilies?: number;
 }
 
-const memo = new Map<string, MessageReading>();
+const memo = new BoundedMemo<string, MessageReading>(MEMO_CAPACITY);
 
 /** The reading of a text: from the memo when it was read recently, else fresh (and kept). */
 export function readMessage(text: string, useMemo = true): MessageReading {
   if (!useMemo || text.length > MAX_TEXT_LENGTH) return { normalized: normalizeText(text) };
-  const hit = memo.get(text);
-  if (hit) {
-    memo.delete(text);
-    memo.set(text, hit);
-    return hit;
-  }
-  const reading: MessageReading = { normalized: normalizeText(text) };
-  memo.set(text, reading);
-  if (memo.size > MEMO_CAPACITY) memo.delete(memo.keys().next().value as string);
-  return reading;
+  return memo.remember(text, (t): MessageReading => ({ normalized: normalizeText(t) }));
 }
 
 /** The message's negativity as an earlier turn (sentiment.ts), read once. */

@@ -1,3 +1,4 @@
+import { BoundedMemo } from "../../bounded-memo";
 import { intlLocale, type Language } from "../language";
 import { de } from "./de";
 import { en } from "./en";
@@ -28,20 +29,12 @@ export function formatFor(lang: Language): Format {
   const locale = intlLocale(lang);
   const day = new Intl.DateTimeFormat(locale, { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" });
   const list = new Intl.ListFormat(locale, { style: "long", type: "conjunction" });
-  const days = new Map<string, string>();
+  const days = new BoundedMemo<string, string>(DAYS_LIMIT);
   const format: Format = {
     list: (items) => list.format(items),
     // An unparseable date (an odd Admin value) says nothing rather than failing the turn. An order's
     // dates are quoted again on every turn about it: each text is formatted once (bounded).
-    day: (iso) => {
-      let text = days.get(iso);
-      if (text === undefined) {
-        text = Number.isNaN(Date.parse(iso)) ? "" : day.format(new Date(iso));
-        if (days.size >= DAYS_LIMIT) days.delete(days.keys().next().value!);
-        days.set(iso, text);
-      }
-      return text;
-    },
+    day: (iso) => days.remember(iso, () => (Number.isNaN(Date.parse(iso)) ? "" : day.format(new Date(iso)))),
     money: (m) => {
       const amount = Number(m.amount);
       if (!Number.isFinite(amount) || !/^[A-Z]{3}$/.test(m.currencyCode)) return `${m.amount} ${m.currencyCode}`.trim();
