@@ -1,5 +1,5 @@
 import { agelessOrderStatus, ORDER_STATUS_LABELS, orderStatusHeadline, type FulfillmentFacts, type OrderFacts } from "../orders";
-import { caseProblem, type CaseProblem } from "./case-problem";
+import { caseProblem, reasonsBesideHeadline, type CaseProblem } from "./case-problem";
 import { cleanAddress, cleanBodyText, safeHttpUrl } from "./format";
 import { emailFormat, formatDayIn, formatMoneyIn, statusWord, type EmailFormat } from "./localized-format";
 import { shopifyAdminResourceUrl } from "./shopify-admin-url";
@@ -24,7 +24,7 @@ export interface Facts {
   problem: CaseProblem;
   /** The request line: "Wants to cancel order #1042 — ownership proven". */
   reason: string;
-  /** The triggers and mood behind the case, in the shop's language (secondary detail). */
+  /** The triggers and mood behind the case that the request line does not already say, in the shop's language. */
   reasonLabels: string[];
   /** The detector's or the model's own words, shown only in English emails (they are English). */
   details: string;
@@ -131,11 +131,12 @@ export function caseFacts(view: EscalationCaseView): Facts {
   const confidence = Number.isFinite(view.confidence) ? `${Math.round(Math.min(1, Math.max(0, view.confidence)) * 100)}%` : "";
   const reason = requestLine(view, fmt);
   const note = oneLine(view.reasonText);
+  const problem = caseProblem(view);
   return {
     fmt,
-    problem: caseProblem(view),
+    problem,
     reason,
-    reasonLabels: view.reasons.map((r) => L.reasonLabels[r] ?? r),
+    reasonLabels: reasonsBesideHeadline(problem, view.reasons).map((r) => L.reasonLabels[r] ?? r),
     details: fmt.language === "en" && note && note !== reason ? note : "",
     priority: L.priorityNames[view.priority] ?? String(view.priority),
     confidence,

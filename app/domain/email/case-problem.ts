@@ -36,3 +36,19 @@ export function caseProblem(c: { request?: ShopperRequest | null; topic?: Escala
   if (byTopic) return byTopic;
   return FROM_REASON.find(([reason]) => c.reasons?.includes(reason))?.[1] ?? "other";
 }
+
+// The trigger a headline already says in its own words ("Asked to talk to a person" is the request for a person): the
+// email's "Also noted" line leaves it out, so the team does not read the same thing twice.
+const RESTATED: Partial<Record<CaseProblem, ReasonCode>> = {
+  talk_to_person: "explicit_request",
+  complaint: "complaint",
+  privacy: "sensitive_topic",
+  safety: "sensitive_topic",
+  fraud: "sensitive_topic",
+};
+
+/** The case's reasons minus the one its headline (`caseProblem`) already states. */
+export function reasonsBesideHeadline(problem: CaseProblem, reasons: readonly ReasonCode[]): ReasonCode[] {
+  const restated = RESTATED[problem];
+  return reasons.filter((r) => r !== restated);
+}

@@ -108,6 +108,26 @@ describe("the request line names the request, then the mood", () => {
     expect(text.indexOf(mood)).toBeGreaterThan(text.indexOf(request));
   });
 
+  it.each(LANGUAGES)("%s: a trigger the request line already says is not noted again", (lang) => {
+    const L = EMAIL_LABELS[lang];
+    // the line under the request, in the text part and in the HTML header
+    const noted = (e: { text: string; html: string }) => [
+      plain(e.text)
+        .split("\n")
+        .find((line) => line.startsWith(plain(L.alsoNoted))) ?? "",
+      plain(e.html).match(/<\/h1><p[^>]*>([^<]*)<\/p>/)?.[1] ?? "",
+    ];
+    const asked = composeEscalationEmail(view({ request: "talk_to_person", reasons: ["explicit_request", "negative_sentiment"] }, lang));
+    for (const line of noted(asked)) {
+      expect(line).toContain(plain(L.reasonLabels.negative_sentiment));
+      expect(line).not.toContain(plain(L.reasonLabels.explicit_request));
+    }
+    const only = composeEscalationEmail(view({ request: "talk_to_person", reasons: ["explicit_request"] }, lang));
+    const [text, html] = noted(only);
+    expect(text).toBe("");
+    expect(html).toBe(`${plain(L.confidence)} 87%`);
+  });
+
   it("an unproven order is named as mentioned, and no details are given", () => {
     const e = composeEscalationEmail(view({ request: "refund", order: null, customer: null, mentionedOrderName: "#1043" }));
     expect(e.text).toContain("REQUEST: Asks for a refund for order #1043 — mentioned, ownership not proven");

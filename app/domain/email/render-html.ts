@@ -104,7 +104,8 @@ export function page(title: string, preheader: string, rows: string, lang = "en"
 export function renderHtml(subject: string, view: EscalationCaseView, f: Facts): string {
   const L = f.fmt.labels;
   const colour = PRIORITY_COLOUR[view.priority] ?? "#6d7175";
-  const secondary = [f.reasonLabels.join(" · "), f.confidence ? `${L.confidence} ${f.confidence}` : ""].filter(Boolean).join(" · ");
+  const noted = f.reasonLabels.length ? `${L.alsoNoted}${L.colon} ${f.reasonLabels.join(" · ")}` : "";
+  const secondary = [noted, f.confidence ? `${L.confidence} ${f.confidence}` : ""].filter(Boolean).join(" · ");
   const header = block(
     `<table role="presentation" cellpadding="0" cellspacing="0" border="0"><tr>` +
       `<td style="background:${colour};color:#ffffff;font-size:12px;font-weight:bold;padding:2px 8px;">${escapeHtml(L.priorityBadge(f.priority))}</td>` +
@@ -113,7 +114,7 @@ export function renderHtml(subject: string, view: EscalationCaseView, f: Facts):
         : "") +
       `</tr></table>` +
       `<h1 style="margin:10px 0 4px 0;font-size:18px;">${escapeHtml(f.reason)}</h1>` +
-      (secondary ? `<p style="margin:0;color:#6d7175;">${escapeHtml(L.alsoNoted)}${L.colon} ${escapeHtml(secondary)}</p>` : "") +
+      (secondary ? `<p style="margin:0;color:#6d7175;">${escapeHtml(secondary)}</p>` : "") +
       (f.details ? `<p style="margin:2px 0 0 0;color:#6d7175;">${escapeHtml(L.details)}${L.colon} ${escapeHtml(f.details)}</p>` : ""),
   );
 
