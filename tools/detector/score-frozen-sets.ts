@@ -1,5 +1,6 @@
 // Usage: npx tsx tools/detector/score-frozen-sets.ts [--model=FILE.json] [--rules-only] [--misses]
-// Scores the frozen check sets (`frozen-check-sets.ts`, decision 0080; `frozen-problem-report-sets.ts`, 0087) with
+// Scores the frozen check sets (`frozen-check-sets.ts`, decision 0080; `frozen-problem-report-sets.ts`, 0087;
+// `frozen-wild-*.ts`, the seventh pass) with
 // the committed model, a saved leave-out block (`train:detector --loso --save-blocks=DIR` writes one per left-out
 // source) or the rules alone, at default
 // settings, and prints escalations per set and P / R / F1 / FPR for complaints vs routine posts and for anger vs
@@ -10,6 +11,10 @@ import { fmt } from "~/cli/escalation-metrics";
 import { modelFromArgs } from "./model-from-args";
 import { FROZEN_ANGER_COMMENTS, FROZEN_CALM_COMMENTS, FROZEN_COMPLAINT_POSTS, FROZEN_ROUTINE_POSTS } from "./frozen-check-sets";
 import { FROZEN_PROBLEM_REPORTS, FROZEN_PUBLIC_NON_COMPLAINTS } from "./frozen-problem-report-sets";
+import { WILD_AIRLINE_COMPLAINTS, WILD_AIRLINE_OTHER } from "./frozen-wild-airline-sets";
+import { WILD_BRAND_COMPLAINTS, WILD_BRAND_OTHER } from "./frozen-wild-brand-sets";
+import { WILD_REDDIT_ANGER, WILD_REDDIT_ANNOYANCE } from "./frozen-wild-reddit-anger-sets";
+import { WILD_REDDIT_OTHER } from "./frozen-wild-reddit-other-sets";
 
 const args = process.argv.slice(2);
 const model: DetectorModel | null = modelFromArgs(args);
@@ -40,3 +45,8 @@ function pair(name: string, positives: string[], negatives: string[]): void {
 pair("complaint posts vs routine posts", FROZEN_COMPLAINT_POSTS, FROZEN_ROUTINE_POSTS);
 pair("anger comments vs calm comments", FROZEN_ANGER_COMMENTS, FROZEN_CALM_COMMENTS);
 pair("problem reports vs other public posts (0087)", FROZEN_PROBLEM_REPORTS, FROZEN_PUBLIC_NON_COMPLAINTS);
+// the seventh pass's set, written by a helper who saw no detector code or data (frozen-wild-*.ts)
+pair("airline complaints vs other airline tweets (wild)", WILD_AIRLINE_COMPLAINTS, WILD_AIRLINE_OTHER);
+pair("brand complaints vs other brand tweets (wild)", WILD_BRAND_COMPLAINTS, WILD_BRAND_OTHER);
+pair("anger comments vs other comments (wild)", WILD_REDDIT_ANGER, WILD_REDDIT_OTHER);
+pair("anger and annoyance vs other comments (wild)", [...WILD_REDDIT_ANGER, ...WILD_REDDIT_ANNOYANCE], WILD_REDDIT_OTHER);
