@@ -40,6 +40,7 @@ const APOSTROPHE_RE = /[\u2018\u2019\u02bc`´]/g;
 const NON_WORD_RE = /[^a-z0-9'\s]+/g;
 const ELONGATED_RE = /([a-z])\1{2,}/g;
 const SPACES_RE = /\s+/g;
+const NON_ASCII_RE = /[^\x00-\x7f]/;
 
 // Key words whose typos matter ("humna", "agnet", "reprsentative", "refnd"): lexicon/<lang>.ts
 // `typoTargets`. Only tokens of 5+ letters are corrected, and real words one edit away
@@ -47,12 +48,24 @@ const SPACES_RE = /\s+/g;
 const TYPO_TARGETS = gather((l) => l.typoTargets);
 const TYPO_TARGET_SET = new Set(TYPO_TARGETS);
 const REAL_WORDS_NEAR_TARGETS = new Set(gather((l) => l.notTypos));
+// per word length, the targets one letter shorter, as long or one longer, in the lexicon's order (the first match
+// wins, as when every target was tried): a token is compared with a handful of targets, not all of them
+const TARGETS_BY_LENGTH = new Map<number, string[]>();
+for (const target of TYPO_TARGETS)
+  for (const length of [target.length - 1, target.length, target.length + 1]) {
+    const list = TARGETS_BY_LENGTH.get(length) ?? [];
+    if (!list.includes(target)) list.push(target);
+    TARGETS_BY_LENGTH.set(length, list);
+  }
+for (const [length, list] of TARGETS_BY_LENGTH)
+  TARGETS_BY_LENGTH.set(
+    length,
+    TYPO_TARGETS.filter((t) => list.includes(t)),
+  );
 
 function fixTypo(word: string): string {
   if (word.length < 5 || TYPO_TARGET_SET.has(word) || REAL_WORDS_NEAR_TARGETS.has(word)) return word;
-  for (const target of TYPO_TARGETS) {
-    if (Math.abs(target.length - word.length) <= 1 && isWithinOneEdit(word, target)) return target;
-  }
+  for (const target of TARGETS_BY_LENGTH.get(word.length) ?? []) if (isWithinOneEdit(word, target)) return target;
   return word;
 }
 
@@ -73,10 +86,23 @@ export function normalizeText(input: string): NormalizedText {
     .replace(MENTION_RE, "$1 ")
     .replace(HASHTAG_RE, (_, tag: string) => ` ${tag.replace(CAMEL_RE, "$1 $2")} `);
 
+  // most messages are plain ASCII: their letters are counted by code, and they have no accents to strip
+  const ascii = !NON_ASCII_RE.test(withoutLinks);
   let letters = 0;
   let upper = 0;
   for (const word of withoutLinks.split(SPACES_RE)) {
     if (word.length < 3) continue;
+    if (ascii) {
+      for (let i = 0; i < word.length; i++) {
+        const code = word.charCodeAt(i);
+        if (code >= 97 && code <= 122) letters++;
+        else if (code >= 65 && code <= 90) {
+          letters++;
+          upper++;
+        }
+      }
+      continue;
+    }
     for (const ch of word) {
       const lower = ch.toLowerCase();
       if (lower === ch.toUpperCase()) continue;
@@ -85,12 +111,8 @@ export function normalizeText(input: string): NormalizedText {
     }
   }
 
-  const folded = withoutLinks
-    .replace(APOSTROPHE_RE, "'")
-    .toLowerCase()
-    .replace(/ß/g, "ss")
-    .normalize("NFKD")
-    .replace(COMBINING_RE, "")
+  const lowered = withoutLinks.replace(APOSTROPHE_RE, "'").toLowerCase();
+  const folded = (ascii ? lowered : lowered.replace(/ß/g, "ss").normalize("NFKD").replace(COMBINING_RE, ""))
     // Self-censored profanity is still profanity: "f*ck", "f**king", "sh*t", "a$$hole".
     .replace(CENSORED_RE, (word: string) => uncensor(word))
     .replace(NON_WORD_RE, " ")
