@@ -93,6 +93,46 @@ export const PROBLEM_FAMILIES: Record<string, RegExp> = {
       "\\b(?:down|offline) (?:again|since|for|all)\\b",
       "\\b(?:can not|unable to|could not) (?:log ?in|login|sign in|access|reach|get through|check in|use)\\b",
       "\\b(?:logs|logged|logging|signs|signed|signing|kicks|kicked|kicking) (?:me|us) out\\b",
+      // the company's side will not, can not or does not do its part (seventh pass): "it will not charge past 80",
+      // "the adjuster does not return calls", "they still can not find a seat"; not "it does not matter"
+      "\\b" +
+        oneOf(
+          "you",
+          "they",
+          "it",
+          "your \\w+",
+          "the (?:app|site|website|store|agent|agents|driver|staff|rep|adjuster|technician|pharmacy|crew|manager|desk|system)",
+        ) +
+        " (?:still )?(?:can not|could not|will not|would not|does not|did not|do not|never|refuse to|refused to) (?:even )?" +
+        oneOf(
+          "work",
+          "charge",
+          "respond",
+          "reply",
+          "answer",
+          "return",
+          "call",
+          "pick up",
+          "show up",
+          "help",
+          "fix",
+          "refund",
+          "honou?r",
+          "extend",
+          "accept",
+          "find",
+          "deliver",
+          "ship",
+          "process",
+          "send",
+          "update",
+          "explain",
+          "issue",
+          "credit",
+          "recognize",
+          "scan",
+        ) +
+        "\\b",
     ),
   ),
   // waiting, on hold, stuck for a stretch of time
@@ -101,9 +141,16 @@ export const PROBLEM_FAMILIES: Record<string, RegExp> = {
       "\\b(?:still|been|keep) waiting\\b",
       "\\bwaiting (?:on|for) (?:my|our|a|the|an|someone|anyone|over|almost)\\b",
       "\\bon hold\\b",
-      `\\b(?:waited|waiting|stuck|sat|sitting|stranded|delayed|in transit|on hold|in line|late) (?:\\w+ ){0,3}(?:for )?` +
+      `\\b(?:waited|waiting|stuck|sat|sitting|stranded|delay|delayed|in transit|on hold|in line|late|open|pending|processing|in progress) ` +
+        `(?:\\w+ ){0,5}(?:for )?` +
         `(?:over |almost |nearly |about |another )?(?:${AMOUNT_OF_TIME}|all (?:day|night|morning|week|weekend))\\b`,
-      `\\b${AMOUNT_OF_TIME} (?:and counting|late|delay|delayed|waiting|on hold|on the (?:tarmac|runway)|in line|in transit|without)\\b`,
+      `\\b${AMOUNT_OF_TIME} (?:and counting|late|delay|delayed|wait|waiting|on hold|on the (?:tarmac|runway)|in line|in transit|without)\\b`,
+      // the time that has passed since a promise or a start (seventh pass): "been at the gate since 6am", "that was an
+      // hour ago", "2 hours later still at jfk", "ready at 3, it's 6"
+      "\\b(?:still|stuck|sitting|sat|waiting|been (?:waiting|stuck|sitting|here|on hold|at the \\w+)) (?:\\w+ ){0,4}since\\b",
+      `\\bthat was (?:${AMOUNT_OF_TIME}|an? \\w+) ago\\b`,
+      `\\b(?:${AMOUNT_OF_TIME}|an? (?:hour|day|week)) later (?:and )?(?:still|we are|i am|no)\\b`,
+      "\\b(?:ready|here|delivered|open|fixed|done|window was) (?:at|by|between)? ?\\d{1,2}\\b.{0,20}\\bit is (?:now )?\\d",
       "\\b(?:has not|have not|did not|not) (?:been )?(?:updated|moved|changed)\\b",
       "\\bno (?:update|updates|response|reply|answer|call back|callback|explanation|one (?:answers|picks up|cares|knows))\\b",
       "\\b(?:been|being|was|were|got|keeps? getting|still) ignored\\b",
@@ -139,6 +186,7 @@ export const PROBLEM_FAMILIES: Record<string, RegExp> = {
       "\\b(?:marked|says|shows|showed|showing) (?:it (?:was |as )?|as )?delivered\\b",
       "\\breturned to sender\\b",
       "\\bno (?:truck|driver|delivery|package|pizza|food|order|refund|credit|reservation)\\b",
+      "\\bno record of (?:my|our|the|any)\\b",
     ),
   ),
   // money taken that should not have been
@@ -152,6 +200,10 @@ export const PROBLEM_FAMILIES: Record<string, RegExp> = {
       "\\b(?:bill|fare|price|rate) (?:went up|doubled|tripled|increased)\\b",
       "\\b(?:raised|hiked|increased|doubled) (?:my|our|the) (?:bill|price|rate|fare|fees?|premium)\\b",
       "\\bpaying (?:full price )?for \\S+ (?:\\w+ )?(?:getting|that works|and getting)\\b",
+      // a fee or a price out of line (seventh pass): "now there is a 35 activation fee on my bill", "the fare is double the estimate"
+      "\\b\\w+ fee (?:on|to|added to) (?:my|our) (?:bill|account|card|statement|booking)\\b",
+      "\\b(?:fare|price|bill|charge|total) (?:is|was) (?:now )?(?:double|twice|triple)\\b|\\b(?:double|twice|triple) the (?:estimate|quote|quoted)\\b",
+      "(?<!not )\\b(?:have|had) to pay (?:extra |again |twice )?(?:for|to)\\b",
     ),
   ),
   // a trip or a booking gone wrong
@@ -192,6 +244,9 @@ export const PROBLEM_FAMILIES: Record<string, RegExp> = {
           "half (?:empty|missing|eaten|of my order)",
           "no \\w+ in it",
           "nothing like the (?:photos?|pictures?|description)",
+          "(?:substituted|replaced) (?:\\w+ ){0,3}with",
+          "expired (?:\\w+ ){0,3}before",
+          "still (?:raw|pink|frozen)",
         ) +
         "\\b",
     ),
@@ -205,6 +260,17 @@ export const PROBLEM_FAMILIES: Record<string, RegExp> = {
       "\\bin a row\\b",
       "\\bevery (?:single )?time\\b",
       `\\b${NUMBER} times? (?:today|this week|this month|now|already)\\b`,
+    ),
+  ),
+  // a "why" about the writer's own case, asked of the company, reports a problem by itself (seventh pass): "why was I
+  // charged twice", "why does my account keep logging out", "why did you close my card"; "why not add a sleep timer",
+  // "why is the sky blue" and "why do you stock that brand" do not
+  "why about mine": new RegExp(
+    either(
+      "^ why (?!(?:not|do not (?:you|we))\\b)(?:is|are|was|were|do|does|did|would|can|will|has|have|should|am|is not|are not|does not|" +
+        "do not|did not|can not|will not|would not|has not|have not)\\b(?:\\s\\S+){0,8}?\\s(?:i|my|me|we|our|(?<!the )us)\\b",
+      "^ (?:how is it possible|how come)\\b",
+      "\\bnever (?:again|flying|fly|ordering|order|buying|buy|shopping|using|booking|going back|coming back)(?: (?:with|from|at) (?:you|u))?\\b",
     ),
   ),
   // a question that complains: "why does the app keep signing me out", "how is my package still in memphis"
