@@ -2,6 +2,7 @@
 // "u", elongated words, ALL CAPS, @mentions, #hashtags, URLs), so signals match a canonical form
 // instead of listing every spelling.
 
+import { splitHashtag } from "./hashtag-words";
 import { gather, LEXICONS } from "./lexicon";
 
 /** A message prepared once and read by every signal. */
@@ -63,6 +64,12 @@ for (const [length, list] of TARGETS_BY_LENGTH)
     TYPO_TARGETS.filter((t) => list.includes(t)),
   );
 
+/** The words of a hashtag: CamelCase splits at its capitals ("#CustomerServiceFail"), one case by word frequency ("#neveragain"). */
+function hashtagWords(tag: string): string {
+  const camel = tag.replace(CAMEL_RE, "$1 $2");
+  return camel !== tag ? camel : splitHashtag(tag.toLowerCase());
+}
+
 function fixTypo(word: string): string {
   if (word.length < 5 || TYPO_TARGET_SET.has(word) || REAL_WORDS_NEAR_TARGETS.has(word)) return word;
   for (const target of TARGETS_BY_LENGTH.get(word.length) ?? []) if (isWithinOneEdit(word, target)) return target;
@@ -84,7 +91,7 @@ export function normalizeText(input: string): NormalizedText {
   const withoutLinks = raw
     .replace(URL_RE, " ")
     .replace(MENTION_RE, "$1 ")
-    .replace(HASHTAG_RE, (_, tag: string) => ` ${tag.replace(CAMEL_RE, "$1 $2")} `);
+    .replace(HASHTAG_RE, (_, tag: string) => ` ${hashtagWords(tag)} `);
 
   // most messages are plain ASCII: their letters are counted by code, and they have no accents to strip
   const ascii = !NON_ASCII_RE.test(withoutLinks);
