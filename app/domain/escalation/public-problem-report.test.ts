@@ -90,6 +90,22 @@ describe("public problem report", () => {
   });
 
   it.each([
+    "@airline thanks for the midnight cancellation email",
+    "@telco love being on hold for my lunch break",
+    "@gym paid for the premium plan just to wait for a machine",
+    "@carrier great job losing the one parcel I needed",
+    "@airline missed the wedding, hope the savings were worth it",
+  ])("sarcastic praise that names the problem is a report: %s", (text) => {
+    expect(familiesOf(text)).toContain("sarcasm");
+    expect(scoreOf(text)).toBeGreaterThanOrEqual(0.5);
+  });
+
+  it("thanks for a fix is not sarcasm", () => {
+    expect(familiesOf("@airline thanks for rebooking me so fast after the cancellation")).not.toContain("sarcasm");
+    expect(scoreOf("@airline thanks for rebooking me so fast after the cancellation")).toBe(0);
+  });
+
+  it.each([
     "@band it does not matter, we love you guys",
     "@user been a fan since 2010",
     "@brand why not make it in blue",

@@ -262,6 +262,34 @@ export const PROBLEM_FAMILIES: Record<string, RegExp> = {
       `\\b${NUMBER} times? (?:today|this week|this month|now|already)\\b`,
     ),
   ),
+  // praise that names what went wrong, said to the company (seventh pass): "thanks for the 4am cancellation text",
+  // "love being told to call back later", "paid for early boarding just to wait on a bus", "great job losing my bag";
+  // thanks for a fix ("thanks for rebooking me after the cancellation") names the fix, not the problem, and is not it
+  sarcasm: new RegExp(
+    either(
+      "\\b(?:thanks|thank you|thank u|thx) (?:so much |a lot )?for (?:the |another |a |an |my |all the )?(?:\\w+ ){0,2}?" +
+        oneOf("cancel\\w*", "delay\\w*", "nothing", "losing", "lost", "ruining", "stranding", "overbooking", "bumping", "overcharging", "the runaround") +
+        "\\b",
+      "\\b(?:love|loving|gotta love|got to love|nothing like|enjoying) " +
+        oneOf(
+          "being told",
+          "being on hold",
+          "being stuck",
+          "paying \\d+",
+          "paying for",
+          "waiting",
+          "sitting on",
+          "standing in",
+          "getting bumped",
+          "getting charged",
+        ) +
+        "\\b",
+      "\\bjust to (?:wait|sit|stand|be told|get bumped|be charged|find out)\\b",
+      "\\b(?:great|good|nice|awesome|amazing|fantastic|stellar) (?:job|work) (?:\\w+ ){0,2}?(?:losing|cancel\\w*|delaying|ruining|breaking)\\b",
+      "\\bhope (?:the|your|it|that|this) (?:\\w+ ){0,6}(?:was|were|is) worth it\\b",
+      "\\bcool cool\\b",
+    ),
+  ),
   // a "why" about the writer's own case, asked of the company, reports a problem by itself (seventh pass): "why was I
   // charged twice", "why does my account keep logging out", "why did you close my card"; "why not add a sleep timer",
   // "why is the sky blue" and "why do you stock that brand" do not
@@ -309,6 +337,9 @@ const ASKING_RE = new RegExp(
 /** Thanks and praise: a post that thanks is not a report, unless it is sarcastic (a family names the problem). */
 const THANKS_RE = /\b(?:thank you|thanks|thank u|thx|love it|well done|great job|kudos|shout ?out|appreciate)\b/;
 
+/** Sarcastic praise names the problem twice (the praise, then what went wrong): it counts as two families. */
+const DOUBLE_FAMILIES = new Set(["sarcasm"]);
+
 /** Families that only support a report: "again" or a "why" alone is mostly chatter; both together report one. */
 const SUPPORTING_FAMILIES = new Set(["again", "why question"]);
 
@@ -324,7 +355,7 @@ export function problemReportFamilies(message: NormalizedText): number {
   for (const [family, pattern] of Object.entries(PROBLEM_FAMILIES)) {
     if (!pattern.test(text)) continue;
     if (SUPPORTING_FAMILIES.has(family)) support++;
-    else core++;
+    else core += DOUBLE_FAMILIES.has(family) ? 2 : 1;
   }
   return core > 0 || support === SUPPORTING_FAMILIES.size ? core + support : 0;
 }
