@@ -4,6 +4,7 @@
 // vocabulary, most frequent first: a word of rank r costs log(r + 1) plus a fixed price per word, so one known word
 // beats two rarer ones — "#jetblue" stays whole, "#americanair" becomes "american air"). A tag with a piece outside
 // the vocabulary ("#smh", "#tbt") is left as it was.
+import { BoundedMemo } from "../bounded-memo";
 import vectorsAsset from "./model/.trained/word-vectors.v1.json";
 
 /** A price per word: fewer, commoner words win (log of the vocabulary's size). */
@@ -13,6 +14,8 @@ const MAX_WORD = 20;
 const ALPHA_RE = /^[a-z]+$/;
 
 let ranks: Map<string, number> | undefined;
+// the same tags come back all day ("#fail", "#customerservice"): each is split once per process
+const splits = new BoundedMemo<string, string>(5_000);
 
 function rankOf(word: string): number | undefined {
   if (!ranks) {
@@ -27,8 +30,12 @@ function rankOf(word: string): number | undefined {
 
 /** The words of a lower-case hashtag ("neveragain" → "never again"), or the tag itself when it does not split. */
 export function splitHashtag(tag: string): string {
+  if (tag.length < 6 || tag.length > MAX_TAG || !ALPHA_RE.test(tag)) return tag;
+  return splits.remember(tag, split);
+}
+
+function split(tag: string): string {
   const n = tag.length;
-  if (n < 6 || n > MAX_TAG || !ALPHA_RE.test(tag)) return tag;
   // cost[i]: cheapest split of tag[0, i); from[i]: where its last word starts
   const cost = new Float64Array(n + 1).fill(Infinity);
   const from = new Int32Array(n + 1).fill(-1);
