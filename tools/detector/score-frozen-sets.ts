@@ -1,6 +1,6 @@
 // Usage: npx tsx tools/detector/score-frozen-sets.ts [--model=FILE.json] [--rules-only] [--misses]
 // Scores the frozen check sets (`frozen-check-sets.ts`, decision 0080; `frozen-problem-report-sets.ts`, 0087;
-// `frozen-wild-*.ts`, the seventh pass) with
+// `frozen-wild-*.ts` and `frozen-wild-b-*.ts`, the seventh pass) with
 // the committed model, a saved leave-out block (`train:detector --loso --save-blocks=DIR` writes one per left-out
 // source) or the rules alone, at default
 // settings, and prints escalations per set and P / R / F1 / FPR for complaints vs routine posts and for anger vs
@@ -15,6 +15,9 @@ import { WILD_AIRLINE_COMPLAINTS, WILD_AIRLINE_OTHER } from "./frozen-wild-airli
 import { WILD_BRAND_COMPLAINTS, WILD_BRAND_OTHER } from "./frozen-wild-brand-sets";
 import { WILD_REDDIT_ANGER, WILD_REDDIT_ANNOYANCE } from "./frozen-wild-reddit-anger-sets";
 import { WILD_REDDIT_OTHER } from "./frozen-wild-reddit-other-sets";
+import { WILDB_AIRLINE_COMPLAINTS, WILDB_AIRLINE_OTHER, WILDB_BRAND_COMPLAINTS } from "./frozen-wild-b-tweet-sets";
+import { WILDB_BRAND_OTHER } from "./frozen-wild-b-brand-other-sets";
+import { WILDB_REDDIT_ANGER, WILDB_REDDIT_ANNOYANCE, WILDB_REDDIT_OTHER } from "./frozen-wild-b-reddit-sets";
 
 const args = process.argv.slice(2);
 const model: DetectorModel | null = modelFromArgs(args);
@@ -50,3 +53,8 @@ pair("airline complaints vs other airline tweets (wild)", WILD_AIRLINE_COMPLAINT
 pair("brand complaints vs other brand tweets (wild)", WILD_BRAND_COMPLAINTS, WILD_BRAND_OTHER);
 pair("anger comments vs other comments (wild)", WILD_REDDIT_ANGER, WILD_REDDIT_OTHER);
 pair("anger and annoyance vs other comments (wild)", [...WILD_REDDIT_ANGER, ...WILD_REDDIT_ANNOYANCE], WILD_REDDIT_OTHER);
+// the seventh pass's second set, committed after its changes and never tuned on (frozen-wild-b-*.ts)
+pair("airline complaints vs other airline tweets (wild B)", WILDB_AIRLINE_COMPLAINTS, WILDB_AIRLINE_OTHER);
+pair("brand complaints vs other brand tweets (wild B)", WILDB_BRAND_COMPLAINTS, WILDB_BRAND_OTHER);
+pair("anger comments vs other comments (wild B)", WILDB_REDDIT_ANGER, WILDB_REDDIT_OTHER);
+pair("anger and annoyance vs other comments (wild B)", [...WILDB_REDDIT_ANGER, ...WILDB_REDDIT_ANNOYANCE], WILDB_REDDIT_OTHER);
