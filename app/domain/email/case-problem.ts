@@ -47,6 +47,18 @@ const RESTATED: Partial<Record<CaseProblem, ReasonCode>> = {
   fraud: "sensitive_topic",
 };
 
+/**
+ * Headlines that say all a lone trigger of theirs could: "Asked to talk to a person", "Reports fraud…". With no other
+ * trigger, the detector's own note ("Shopper asked to talk to a person") only repeats them. A complaint's note names
+ * its kind ("says the item arrived damaged"), so it stays.
+ */
+const SAYS_ALL = new Set<CaseProblem>(["talk_to_person", "privacy", "safety", "fraud"]);
+
+/** The detector's note would only repeat the headline: its one trigger is the one the headline names. */
+export function noteRepeatsHeadline(problem: CaseProblem, reasons: readonly ReasonCode[]): boolean {
+  return SAYS_ALL.has(problem) && reasonsBesideHeadline(problem, reasons).length === 0;
+}
+
 /** The case's reasons minus the one its headline (`caseProblem`) already states. */
 export function reasonsBesideHeadline(problem: CaseProblem, reasons: readonly ReasonCode[]): ReasonCode[] {
   const restated = RESTATED[problem];

@@ -128,6 +128,19 @@ describe("the request line names the request, then the mood", () => {
     expect(html).toBe(`${plain(L.confidence)} 87%`);
   });
 
+  it("the detector's note is left out when it could only repeat the request line", () => {
+    const note = "Shopper asked to talk to a person";
+    const alone = composeEscalationEmail(view({ request: "talk_to_person", reasons: ["explicit_request"], reasonText: note }));
+    expect(alone.text).not.toContain("Details:");
+    expect(alone.html).not.toContain("Details:");
+    const upset = composeEscalationEmail(
+      view({ request: "talk_to_person", reasons: ["explicit_request", "negative_sentiment"], reasonText: `${note}, is upset` }),
+    );
+    expect(upset.text).toContain(`Details: ${note}, is upset`);
+    const complaint = composeEscalationEmail(view({ request: "complaint", reasons: ["complaint"], reasonText: "Says the item arrived damaged" }));
+    expect(complaint.text).toContain("Details: Says the item arrived damaged");
+  });
+
   it("an unproven order is named as mentioned, and no details are given", () => {
     const e = composeEscalationEmail(view({ request: "refund", order: null, customer: null, mentionedOrderName: "#1043" }));
     expect(e.text).toContain("REQUEST: Asks for a refund for order #1043 — mentioned, ownership not proven");
