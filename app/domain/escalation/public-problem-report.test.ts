@@ -84,6 +84,11 @@ describe("public problem report", () => {
     ["@hotel no record of our booking at check in", "never came"],
     ["@bank why was my card declined at the store", "why about mine"],
     ["@airline never flying with you again", "why about mine"],
+    ["@telco been trying to reach you since monday", "wait"],
+    ["@bank your agent hung up on me twice", "wait"],
+    ["@insurer transferred me three times and back to the start", "wait"],
+    ["@shop i asked twice and still nothing", "never came"],
+    ["@hotel the room was not what i paid for", "dissatisfied"],
   ])("reads %s as %s", (text, family) => {
     expect(familiesOf(text)).toContain(family);
     expect(rulesOnly(text).reasons).toContain("complaint");
@@ -95,6 +100,7 @@ describe("public problem report", () => {
     "@gym paid for the premium plan just to wait for a machine",
     "@carrier great job losing the one parcel I needed",
     "@airline missed the wedding, hope the savings were worth it",
+    "@airline customer service at its finest",
   ])("sarcastic praise that names the problem is a report: %s", (text) => {
     expect(familiesOf(text)).toContain("sarcasm");
     expect(scoreOf(text)).toBeGreaterThanOrEqual(0.5);
@@ -112,6 +118,8 @@ describe("public problem report", () => {
     "@museum why is the sky blue",
     "@user you do not have to pay for the app, it is free",
     "@user the us team won",
+    "@user not happy hour yet? lol",
+    "@user trying to reach the summit by noon",
   ])("still reads no problem in %s", (text) => {
     expect(problemReportFamilies(normalizeText(text))).toBe(0);
   });
