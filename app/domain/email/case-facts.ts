@@ -1,5 +1,5 @@
 import { agelessOrderStatus, ORDER_STATUS_LABELS, orderStatusHeadline, type FulfillmentFacts, type OrderFacts } from "../orders";
-import { caseProblem, noteRepeatsHeadline, reasonsBesideHeadline, type CaseProblem } from "./case-problem";
+import { caseProblem, noteOpensHeadline, noteRepeatsHeadline, reasonsBesideHeadline, type CaseProblem } from "./case-problem";
 import { cleanAddress, cleanBodyText, safeHttpUrl } from "./format";
 import { emailFormat, formatDayIn, formatMoneyIn, statusWord, type EmailFormat } from "./localized-format";
 import { shopifyAdminResourceUrl } from "./shopify-admin-url";
@@ -137,7 +137,7 @@ export function caseFacts(view: EscalationCaseView): Facts {
     problem,
     reason,
     reasonLabels: reasonsBesideHeadline(problem, view.reasons).map((r) => L.reasonLabels[r] ?? r),
-    details: fmt.language === "en" && note && note !== reason && !noteRepeatsHeadline(problem, view.reasons) ? note : "",
+    details: fmt.language === "en" && note && !noteOpensHeadline(note, reason) && !noteRepeatsHeadline(problem, view.reasons) ? note : "",
     priority: L.priorityNames[view.priority] ?? String(view.priority),
     confidence,
     shopperEmail: cleanAddress(view.shopperEmail) || oneLine(view.shopperEmail),

@@ -37,14 +37,23 @@ export function caseProblem(c: { request?: ShopperRequest | null; topic?: Escala
   return FROM_REASON.find(([reason]) => c.reasons?.includes(reason))?.[1] ?? "other";
 }
 
-// The trigger a headline already says in its own words ("Asked to talk to a person" is the request for a person): the
-// email's "Also noted" line leaves it out, so the team does not read the same thing twice.
-const RESTATED: Partial<Record<CaseProblem, ReasonCode>> = {
-  talk_to_person: "explicit_request",
-  complaint: "complaint",
-  privacy: "sensitive_topic",
-  safety: "sensitive_topic",
-  fraud: "sensitive_topic",
+// The triggers a headline already says in its own words ("Asked to talk to a person" is the request for a person,
+// "Received the wrong item" the complaint, "Has not received order #1042" the order's state and the complaint): the
+// email's "Also noted" line leaves them out, so the team does not read the same thing twice. "Asks for a refund" does
+// not say the refund is beyond the assistant's limit, so that trigger stays.
+const RESTATED: Partial<Record<CaseProblem, readonly ReasonCode[]>> = {
+  talk_to_person: ["explicit_request"],
+  complaint: ["complaint"],
+  wrong_item: ["complaint"],
+  damaged_item: ["complaint"],
+  product_issue: ["complaint"],
+  missing_parcel: ["order_state", "complaint"],
+  stalled_order: ["order_state", "complaint"],
+  shipping: ["order_state", "complaint"],
+  order_problem: ["order_state"],
+  privacy: ["sensitive_topic"],
+  safety: ["sensitive_topic"],
+  fraud: ["sensitive_topic"],
 };
 
 /**
@@ -59,8 +68,14 @@ export function noteRepeatsHeadline(problem: CaseProblem, reasons: readonly Reas
   return SAYS_ALL.has(problem) && reasonsBesideHeadline(problem, reasons).length === 0;
 }
 
+/** The note is the request line's own opening words ("Received the wrong item" over "Received the wrong item in order #1042"). */
+export function noteOpensHeadline(note: string, requestLine: string): boolean {
+  const words = note.replace(/[.\s]+$/, "").toLowerCase();
+  return words.length > 0 && requestLine.toLowerCase().startsWith(words);
+}
+
 /** The case's reasons minus the one its headline (`caseProblem`) already states. */
 export function reasonsBesideHeadline(problem: CaseProblem, reasons: readonly ReasonCode[]): ReasonCode[] {
-  const restated = RESTATED[problem];
-  return reasons.filter((r) => r !== restated);
+  const restated = RESTATED[problem] ?? [];
+  return reasons.filter((r) => !restated.includes(r));
 }

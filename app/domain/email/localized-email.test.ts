@@ -141,6 +141,15 @@ describe("the request line names the request, then the mood", () => {
     expect(complaint.text).toContain("Details: Says the item arrived damaged");
   });
 
+  it("a request line that names the problem carries its triggers: no label or note repeats it", () => {
+    const wrong = composeEscalationEmail(view({ request: "wrong_item", reasons: ["complaint"], reasonText: "Received the wrong item" }));
+    expect(wrong.text).toContain("REQUEST: Received the wrong item in order #1042");
+    expect(wrong.text).not.toContain("Also noted");
+    expect(wrong.text).not.toContain("Details:");
+    const refund = composeEscalationEmail(view({ request: "refund", reasons: ["authority_limit"], reasonText: "Asks for a refund over the limit" }));
+    expect(refund.text).toContain("Also noted: Refund or compensation beyond the assistant's limit");
+  });
+
   it("an unproven order is named as mentioned, and no details are given", () => {
     const e = composeEscalationEmail(view({ request: "refund", order: null, customer: null, mentionedOrderName: "#1043" }));
     expect(e.text).toContain("REQUEST: Asks for a refund for order #1043 — mentioned, ownership not proven");
