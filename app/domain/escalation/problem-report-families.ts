@@ -304,6 +304,12 @@ export const PROBLEM_FAMILIES: Record<string, RegExp> = {
         oneOf("happy(?! hour)", "impressed", "ok", "okay", "cool", "good enough", "acceptable", "fair", "right", "how you treat", "what i paid for") +
         "\\b",
       "\\b(?:is|was|are|were) (?:such |an absolute |a complete |a total )?(?:a )?joke\\b",
+      // a reply to the company's support that its answer did not do: "that doesn't help", "not what I was told",
+      // "I already tried that", "you could have told us sooner"
+      "\\b(?:that|this|it|which) (?:does not|did not|is not|will not|would not) (?:really |even )?help\\b",
+      "\\bnot what (?:i|we) (?:was|were) (?:told|promised|quoted)\\b",
+      "\\b(?:i|we) (?:already |have already |already have )?(?:tried|did) that\\b",
+      "\\b(?:could|should|might) have (?:told|warned|informed|let) (?:us|me)\\b",
     ),
   ),
   // a "why" about the writer's own case, asked of the company, reports a problem by itself (seventh pass): "why was I

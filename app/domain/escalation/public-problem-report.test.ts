@@ -89,6 +89,10 @@ describe("public problem report", () => {
     ["@insurer transferred me three times and back to the start", "wait"],
     ["@shop i asked twice and still nothing", "never came"],
     ["@hotel the room was not what i paid for", "dissatisfied"],
+    ["@bank that doesn't help, the money is still gone", "dissatisfied"],
+    ["@airline not what we were told at the gate", "dissatisfied"],
+    ["@isp i already tried that, twice", "dissatisfied"],
+    ["@rail you could have told us before we boarded", "dissatisfied"],
   ])("reads %s as %s", (text, family) => {
     expect(familiesOf(text)).toContain(family);
     expect(rulesOnly(text).reasons).toContain("complaint");
@@ -120,6 +124,7 @@ describe("public problem report", () => {
     "@user the us team won",
     "@user not happy hour yet? lol",
     "@user trying to reach the summit by noon",
+    "@user did that help? it did for me",
   ])("still reads no problem in %s", (text) => {
     expect(problemReportFamilies(normalizeText(text))).toBe(0);
   });
