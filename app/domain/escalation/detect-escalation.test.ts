@@ -58,6 +58,7 @@ describe("detectEscalation — single message", () => {
     ["delete account", "how do I delete my account?", null],
     // complaints
     ["never arrived", "I ordered 3 weeks ago and my package never arrived", "complaint"],
+    ["no sign of it", "still no sign of my order, it was due on monday", "complaint"],
     ["wrong item", "you sent me the wrong item", "complaint"],
     ["damaged", "the vase arrived broken", "complaint"],
     ["file complaint", "I want to file a complaint", "complaint"],

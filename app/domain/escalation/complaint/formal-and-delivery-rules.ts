@@ -189,6 +189,8 @@ export const FORMAL_AND_DELIVERY_RULES: Rule[] = [
         oneOf(
           "lost (?:my |the |in the )?(?:package|parcel|order|shipment|delivery|mail)",
           oneOf("package", "parcel", "order", "shipment", "delivery") + " (?:was |got |has been |is )?(?:lost|stolen|missing)",
+          // "still no sign of my order": the parcel has not come
+          "no sign of (?:my |the |our )?(?:\\w+ )?" + oneOf("package", "parcel", "order", "shipment", "delivery"),
         ) +
         "\\b",
     ),
