@@ -38,6 +38,13 @@ describe("hashtags in normalized text", () => {
     expect(normalizeText("late again #fail #tbt").text).toBe(" late again fail tbt ");
   });
 
+  it("keeps the tag's case, so an all-caps tag still counts as shouting", () => {
+    expect(normalizeText("THIS IS LATE AGAIN #NEVERAGAIN").capsRatio).toBe(1);
+    expect(normalizeText("THIS IS LATE AGAIN #FAIL").capsRatio).toBe(1);
+    // "late again Never again fail": 1 capital among 23 letters
+    expect(normalizeText("late again #Neveragain #fail").capsRatio).toBeCloseTo(1 / 23, 5);
+  });
+
   it("lets the rules read what the tag says", async () => {
     const { detectEscalation } = await import("./detect-escalation");
     const { defaultEscalationSettings } = await import("./settings");

@@ -64,10 +64,18 @@ for (const [length, list] of TARGETS_BY_LENGTH)
     TYPO_TARGETS.filter((t) => list.includes(t)),
   );
 
-/** The words of a hashtag: CamelCase splits at its capitals ("#CustomerServiceFail"), one case by word frequency ("#neveragain"). */
+/**
+ * The words of a hashtag: CamelCase splits at its capitals ("#CustomerServiceFail"), one case by word frequency
+ * ("#neveragain"). A tag keeps its case ("#FAIL", "#NEVERAGAIN" still count as shouting); only its spaces are new.
+ */
 function hashtagWords(tag: string): string {
   const camel = tag.replace(CAMEL_RE, "$1 $2");
-  return camel !== tag ? camel : splitHashtag(tag.toLowerCase());
+  if (camel !== tag) return camel;
+  const lower = tag.toLowerCase();
+  const words = splitHashtag(lower);
+  if (words === lower) return tag;
+  if (tag === tag.toUpperCase()) return words.toUpperCase();
+  return tag[0] === lower[0] ? words : tag[0] + words.slice(1);
 }
 
 function fixTypo(word: string): string {
