@@ -5,27 +5,22 @@
 // beats two rarer ones — "#jetblue" stays whole, "#americanair" becomes "american air"). A tag with a piece outside
 // the vocabulary ("#smh", "#tbt") is left as it was.
 import { BoundedMemo } from "../bounded-memo";
-import vectorsAsset from "./model/.trained/word-vectors.v1.json";
+import { committedWordVectors } from "./model/committed-model";
 
-/** A price per word: fewer, commoner words win (log of the vocabulary's size). */
+/** A price per word: fewer, commoner words win (log of the vocabulary's size, 43,209 words). */
 const WORD_PRICE = Math.log(43_209);
 const MAX_TAG = 30;
 const MAX_WORD = 20;
 const ALPHA_RE = /^[a-z]+$/;
 
-let ranks: Map<string, number> | undefined;
 // the same tags come back all day ("#fail", "#customerservice"): each is split once per process
 const splits = new BoundedMemo<string, string>(5_000);
 
+/** A word's frequency rank: its row in the shipped vectors, which are stored most frequent first (the model's own index). */
 function rankOf(word: string): number | undefined {
-  if (!ranks) {
-    ranks = new Map();
-    const words = (vectorsAsset as { words: string }).words.split(" ");
-    for (let i = 0; i < words.length; i++) if (ALPHA_RE.test(words[i]) && !ranks.has(words[i])) ranks.set(words[i], i);
-  }
   // single letters are words only as "a" and "i"; elsewhere they are noise of the news text
   if (word.length === 1 && word !== "a" && word !== "i") return undefined;
-  return ranks.get(word);
+  return committedWordVectors().index.get(word);
 }
 
 /** The words of a lower-case hashtag ("neveragain" → "never again"), or the tag itself when it does not split. */

@@ -52,16 +52,10 @@ const REAL_WORDS_NEAR_TARGETS = new Set(gather((l) => l.notTypos));
 // per word length, the targets one letter shorter, as long or one longer, in the lexicon's order (the first match
 // wins, as when every target was tried): a token is compared with a handful of targets, not all of them
 const TARGETS_BY_LENGTH = new Map<number, string[]>();
-for (const target of TYPO_TARGETS)
-  for (const length of [target.length - 1, target.length, target.length + 1]) {
-    const list = TARGETS_BY_LENGTH.get(length) ?? [];
-    if (!list.includes(target)) list.push(target);
-    TARGETS_BY_LENGTH.set(length, list);
-  }
-for (const [length, list] of TARGETS_BY_LENGTH)
+for (const length of new Set(TYPO_TARGETS.flatMap((t) => [t.length - 1, t.length, t.length + 1])))
   TARGETS_BY_LENGTH.set(
     length,
-    TYPO_TARGETS.filter((t) => list.includes(t)),
+    TYPO_TARGETS.filter((t) => Math.abs(t.length - length) <= 1),
   );
 
 /**

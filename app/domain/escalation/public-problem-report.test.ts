@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { detectEscalation } from "./detect-escalation";
 import { normalizeText } from "./normalize";
-import { PROBLEM_FAMILIES, problemReportFamilies, publicProblemComplaint } from "./public-problem-report";
+import { PROBLEM_FAMILIES } from "./problem-report-families";
+import { problemReportFamilies, publicProblemComplaint } from "./public-problem-report";
 import { scoreSentiment } from "./sentiment";
 import { defaultEscalationSettings, type EscalationSettings } from "./settings";
 

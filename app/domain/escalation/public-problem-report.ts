@@ -14,7 +14,8 @@ import type { MessageSentiment } from "./sentiment";
 import { oneOf } from "./lexicon";
 import { PROBLEM_FAMILIES } from "./problem-report-families";
 
-export { PROBLEM_FAMILIES };
+// read on every public post: the families as a list once, not an entries array per call
+const FAMILY_PATTERNS = Object.entries(PROBLEM_FAMILIES);
 
 /** Opening words of a question that asks for information; such a post is a question, not a report. */
 const ASKING_RE = new RegExp(
@@ -56,7 +57,7 @@ export function problemReportFamilies(message: NormalizedText): number {
   const { text } = message;
   let core = 0;
   let support = 0;
-  for (const [family, pattern] of Object.entries(PROBLEM_FAMILIES)) {
+  for (const [family, pattern] of FAMILY_PATTERNS) {
     if (!pattern.test(text)) continue;
     if (SUPPORTING_FAMILIES.has(family)) support++;
     else core += DOUBLE_FAMILIES.has(family) ? 2 : 1;
