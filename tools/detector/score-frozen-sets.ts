@@ -1,6 +1,6 @@
 // Usage: npx tsx tools/detector/score-frozen-sets.ts [--model=FILE.json] [--rules-only] [--misses]
 // Scores the frozen check sets (`frozen-check-sets.ts`, decision 0080; `frozen-problem-report-sets.ts`, 0087;
-// `frozen-wild-*.ts` and `frozen-wild-b-*.ts`, the seventh pass) with
+// `frozen-wild-*.ts` and `frozen-wild-b-*.ts`, the seventh pass; `frozen-wild-c-*.ts`, the eighth) with
 // the committed model, a saved leave-out block (`train:detector --loso --save-blocks=DIR` writes one per left-out
 // source) or the rules alone, at default
 // settings, and prints escalations per set and P / R / F1 / FPR for complaints vs routine posts and for anger vs
@@ -18,6 +18,8 @@ import { WILD_REDDIT_OTHER } from "./frozen-wild-reddit-other-sets";
 import { WILDB_AIRLINE_COMPLAINTS, WILDB_AIRLINE_OTHER, WILDB_BRAND_COMPLAINTS } from "./frozen-wild-b-tweet-sets";
 import { WILDB_BRAND_OTHER } from "./frozen-wild-b-brand-other-sets";
 import { WILDB_REDDIT_ANGER, WILDB_REDDIT_ANNOYANCE, WILDB_REDDIT_OTHER } from "./frozen-wild-b-reddit-sets";
+import { WILDC_AIRLINE_COMPLAINTS, WILDC_AIRLINE_OTHER } from "./frozen-wild-c-airline-sets";
+import { WILDC_BRAND_COMPLAINTS, WILDC_BRAND_OTHER } from "./frozen-wild-c-brand-sets";
 
 const args = process.argv.slice(2);
 const model: DetectorModel | null = modelFromArgs(args);
@@ -48,13 +50,18 @@ function pair(name: string, positives: string[], negatives: string[]): void {
 pair("complaint posts vs routine posts", FROZEN_COMPLAINT_POSTS, FROZEN_ROUTINE_POSTS);
 pair("anger comments vs calm comments", FROZEN_ANGER_COMMENTS, FROZEN_CALM_COMMENTS);
 pair("problem reports vs other public posts (0087)", FROZEN_PROBLEM_REPORTS, FROZEN_PUBLIC_NON_COMPLAINTS);
-// the seventh pass's set, written by a helper who saw no detector code or data (frozen-wild-*.ts)
+// the seventh pass's set, written by a helper who saw no detector code or data (frozen-wild-*.ts); its public posts
+// are training rows since the eighth pass (written-public-posts.ts, decision 0089): in-sample for the model
 pair("airline complaints vs other airline tweets (wild)", WILD_AIRLINE_COMPLAINTS, WILD_AIRLINE_OTHER);
 pair("brand complaints vs other brand tweets (wild)", WILD_BRAND_COMPLAINTS, WILD_BRAND_OTHER);
 pair("anger comments vs other comments (wild)", WILD_REDDIT_ANGER, WILD_REDDIT_OTHER);
 pair("anger and annoyance vs other comments (wild)", [...WILD_REDDIT_ANGER, ...WILD_REDDIT_ANNOYANCE], WILD_REDDIT_OTHER);
-// the seventh pass's second set, committed after its changes and never tuned on (frozen-wild-b-*.ts)
+// the seventh pass's second set (frozen-wild-b-*.ts); its public posts are training rows since the eighth pass too
 pair("airline complaints vs other airline tweets (wild B)", WILDB_AIRLINE_COMPLAINTS, WILDB_AIRLINE_OTHER);
 pair("brand complaints vs other brand tweets (wild B)", WILDB_BRAND_COMPLAINTS, WILDB_BRAND_OTHER);
 pair("anger comments vs other comments (wild B)", WILDB_REDDIT_ANGER, WILDB_REDDIT_OTHER);
 pair("anger and annoyance vs other comments (wild B)", [...WILDB_REDDIT_ANGER, ...WILDB_REDDIT_ANNOYANCE], WILDB_REDDIT_OTHER);
+// the eighth pass's set C, messier tweets by a third pair of writers, committed before its numbers were read and never
+// trained on (frozen-wild-c-*.ts); rules were read off the misses of its even-indexed half only
+pair("airline complaints vs other airline tweets (wild C)", WILDC_AIRLINE_COMPLAINTS, WILDC_AIRLINE_OTHER);
+pair("brand complaints vs other brand tweets (wild C)", WILDC_BRAND_COMPLAINTS, WILDC_BRAND_OTHER);

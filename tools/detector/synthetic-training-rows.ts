@@ -10,6 +10,7 @@ import { ASSISTANT_PROBLEM_QUESTIONS } from "./synthetic-assistant-problem-quest
 import { ASSISTANT_REQUESTS } from "./synthetic-assistant-phrases";
 import { BRAND_NON_COMPLAINTS, BRAND_PROBLEMS, BRAND_TONES, HANDLES } from "./synthetic-brand-tweets";
 import type { LabelledRow } from "./labels";
+import { WRITTEN_PUBLIC_COMPLAINTS, WRITTEN_PUBLIC_ROUTINE, WRITTEN_POST_REPEATS } from "./written-public-posts";
 import { MONEY, NOT_MONEY, PROBLEMS, COMPLAINT_TAILS, NOT_COMPLAINT } from "./synthetic-money-and-complaint-phrases";
 import { PERSON, DEPARTMENTS, ASK_PERSON, ASK_DEPARTMENT, ELSE, REFUSE_BOT, SHORT_ASKS, LEADS, TAILS, NOT_A_REQUEST } from "./synthetic-person-phrases";
 
@@ -83,5 +84,11 @@ export function syntheticTrainingRows(seed = 14): LabelledRow[] {
   for (const core of BRAND_PROBLEMS) for (let k = 0; k < 5; k++) escalate(tweet(core, pick(BRAND_TONES)), "complaint");
   for (const core of BRAND_NON_COMPLAINTS) for (let k = 0; k < 4; k++) routine(tweet(core, pick(["", "", "", " 😊", " 🙏", "!", " thanks", " #excited"])));
   for (const core of ASSISTANT_PROBLEM_QUESTIONS) for (let k = 0; k < 3; k++) routine(k === 0 ? core : dress(core, random));
+  // public posts written by two helpers for the seventh pass's check sets (decision 0089): complaints teach the
+  // complaint head, the other posts teach every head what a routine post at a company reads like
+  for (let k = 0; k < WRITTEN_POST_REPEATS; k++) {
+    for (const post of WRITTEN_PUBLIC_COMPLAINTS) escalate(post, "complaint");
+    for (const post of WRITTEN_PUBLIC_ROUTINE) routine(post);
+  }
   return rows;
 }

@@ -1,3 +1,4 @@
+import { asksHypothetically } from "./public-problem-report";
 import { oneOf } from "./lexicon";
 import type { NormalizedText } from "./normalize";
 import { opinionQuestionWord } from "./opinion-question";
@@ -178,7 +179,8 @@ export function scoreComplaint(message: NormalizedText, negativeTone: number): C
   if (message.exclamations >= 2 || message.capsRatio > 0.6) weak += 0.1;
   if (/\?\s*!|!\s*\?|\?\?/.test(message.raw)) weak += 0.1;
   // a message addressed to a company in public (a tweet) that reports a problem is a complaint
-  if (message.mentions > 0) weak += problem > 0 ? 0.15 : 0.05;
+  // (not one that asks what would happen: "if a flight is overbooked who gets bumped", eighth pass)
+  if (message.mentions > 0 && !asksHypothetically(message)) weak += problem > 0 ? 0.15 : 0.05;
   // without a concrete problem, loose cues ("again", "why", "never") are mostly chatter
   if (problem === 0) weak *= 0.85;
   const grateful = GRATITUDE_RE.test(text);

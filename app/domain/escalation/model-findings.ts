@@ -4,6 +4,7 @@ import { COMPLAINT_CLAUSES, quote, type Finding } from "./finding";
 import type { ModelScores, DetectorModel } from "./model/detector-model";
 import type { ModelHead } from "./model/heads";
 import { readsAsEnglish } from "./model/reads-as-english";
+import { routinePublicPost } from "./public-problem-report";
 import type { NormalizedText } from "./normalize";
 import type { RuleSignals } from "./rule-signals";
 import { defaultEscalationSettings, type EscalationSettings } from "./settings";
@@ -63,7 +64,9 @@ export function addModelFindings(
     clamp(model.thresholds[head] + (setting - defaultSetting) - lower, 0.05, 0.99);
   // negativity posted at a company (@mention) is a complaint context, as in the complaint rules
   // (English only: the model's noise on other languages must not pass the lowered public bar)
-  const publicPost = current.mentions > 0 && readsAsEnglish(current.tokens);
+  // a routine public post (a question for information, a reply with details, thanks) that names no problem is not held
+  // to the lowered bars: the heads read questions and praise at a company as upset (eighth pass, decision 0089)
+  const publicPost = current.mentions > 0 && readsAsEnglish(current.tokens) && !routinePublicPost(current, rules.sentiment);
   const defaults = defaultEscalationSettings;
   const evidence = (p: number) => `"${quote(current.raw)}" (model ${p.toFixed(2)})`;
 

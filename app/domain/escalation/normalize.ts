@@ -87,6 +87,14 @@ function uncensor(word: string): string {
   return "ass" + word.replace(/^a[^a-z]{2}/, "");
 }
 
+/** Verbs after which "ill" is "I'll" typed without its apostrophe. */
+const ILL_AS_I_WILL = new Set(
+  (
+    "be call wait try check send get have take go see let make give just never definitely probably keep do pay buy email dm message need look " +
+    "write stick stay switch cancel order use come talk ask reply update post return bring leave"
+  ).split(" "),
+);
+
 /** Lower-cases, strips accents, expands contractions and shorthand, and tokenises a message. */
 export function normalizeText(input: string): NormalizedText {
   const raw = (input ?? "").trim().slice(0, 4000);
@@ -150,6 +158,9 @@ export function normalizeText(input: string): NormalizedText {
     // "'s" possessive and other apostrophes are noise for matching
     tokens.push(fixTypo(word.replace(/'s$/, "").replace(/'/g, "")));
   }
+
+  // "ill wait", "ill call": "I'll" typed without its apostrophe, not "ill" (sick), whose AFINN tone is negative
+  for (let i = 0; i < tokens.length - 1; i++) if (tokens[i] === "ill" && ILL_AS_I_WILL.has(tokens[i + 1])) tokens.splice(i, 1, "i", "will");
 
   return {
     raw,
