@@ -272,7 +272,8 @@ export function detectEscalation(
       }
     }
 
-    if (scores && model) addModelFindings(findings, scores, model, current, settings, lower, context, rules);
+    if (scores && model)
+      addModelFindings(findings, scores, model, current, settings, lower, context, rules, messageProblemFamilies(readings[readings.length - 1]));
   }
 
   if (settings.repeatedFailure.enabled) {

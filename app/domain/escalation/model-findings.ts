@@ -57,6 +57,8 @@ export function addModelFindings(
   lower: number,
   context: EscalationContext,
   rules: RuleSignals,
+  /** the problem families the post reports (public-problem-report.ts), read once per message */
+  problemFamilies: number,
 ): void {
   const { complaint, demand } = rules;
   const has = (reason: ReasonCode) => findings.some((f) => f.reason === reason);
@@ -66,7 +68,7 @@ export function addModelFindings(
   // (English only: the model's noise on other languages must not pass the lowered public bar)
   // a routine public post (a question for information, a reply with details, thanks) that names no problem is not held
   // to the lowered bars: the heads read questions and praise at a company as upset (eighth pass, decision 0089)
-  const publicPost = current.mentions > 0 && readsAsEnglish(current.tokens) && !routinePublicPost(current, rules.sentiment);
+  const publicPost = current.mentions > 0 && readsAsEnglish(current.tokens) && !routinePublicPost(current, problemFamilies, rules.sentiment);
   const defaults = defaultEscalationSettings;
   const evidence = (p: number) => `"${quote(current.raw)}" (model ${p.toFixed(2)})`;
 

@@ -71,8 +71,8 @@ const REPLY_LOGISTICS_RE = new RegExp(
  * praises ("reset worked, cheers"), and names no problem. Eighth pass (decision 0089): such a post does not get the
  * lowered public bars of the model (model-findings.ts); its own words still count at the private-chat bars.
  */
-export function routinePublicPost(message: NormalizedText, sentiment: MessageSentiment): boolean {
-  if (sentiment.afinn < 0 || problemReportFamilies(message) > 0) return false;
+export function routinePublicPost(message: NormalizedText, families: number, sentiment: MessageSentiment): boolean {
+  if (sentiment.afinn < 0 || families > 0) return false;
   const { text } = message;
   return ASKING_RE.test(text) || asksHypothetically(message) || REPLY_LOGISTICS_RE.test(text) || THANKS_RE.test(text) || sentiment.afinn >= 2;
 }

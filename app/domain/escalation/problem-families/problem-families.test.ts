@@ -13,7 +13,10 @@ const familiesOf = (text: string) =>
   Object.entries(PROBLEM_FAMILIES)
     .filter(([, pattern]) => pattern.test(normalizeText(text).text))
     .map(([family]) => family);
-const routine = (text: string) => routinePublicPost(normalizeText(text), scoreSentiment(normalizeText(text)));
+const routine = (text: string) => {
+  const message = normalizeText(text);
+  return routinePublicPost(message, problemReportFamilies(message), scoreSentiment(message));
+};
 
 describe("problem families, eighth pass", () => {
   it.each([
