@@ -65,8 +65,9 @@ export interface RecipeOptions extends Omit<TrainOptions, "heads"> {
    *   0.807; higher gives up unseen ways of asking for a person; v2 shipped 0.76, whose held-out request recall is known;
    * - complaint 0.97 (private chat; public posts −0.60): 0.94 / 0.97 / 0.99 give Banking77 0.803 / 0.805 / 0.807 and
    *   Bitext 20k 0.977 / 0.978 / 0.978 out of source; the complaints the head adds in chat come from the rules;
-   * - negativity 0.79: GoEmotions in kind R / FPR 0.724 / 0.046 at 0.77, 0.714 / 0.043 at 0.79, 0.703 / 0.040 at
-   *   0.81 (the held-out FPR has tracked the in-kind one; the goal is FPR ≤ 0.05);
+   * - negativity 0.80: GoEmotions in kind R / FPR 0.724 / 0.046 at 0.77, 0.714 / 0.043 at 0.79, 0.703 / 0.040 at
+   *   0.81 (the held-out FPR has tracked the in-kind one; the goal is FPR ≤ 0.05); 0.79 until the eighth pass
+   *   (decision 0089), whose written public posts moved the head: 0.729 / 0.048 at 0.79, 0.729 / 0.045 at 0.80;
    * - refund 0.99: a refund head that never saw Bitext flags its routine order questions (Bitext 20k F1 / FPR
    *   0.953 / 0.027 at 0.97, 0.978 / 0.009 at 0.99); Banking77 0.809 → 0.805.
    */
@@ -87,7 +88,7 @@ export const DEFAULT_RECIPE: Omit<RecipeOptions, "version"> = {
   minThreshold: 0.5,
   calibrationEvery: 10,
   calibration: "fixed",
-  fixedThresholds: { explicit_request: 0.75, complaint: 0.97, negative_sentiment: 0.79, refund: 0.99 },
+  fixedThresholds: { explicit_request: 0.75, complaint: 0.97, negative_sentiment: 0.8, refund: 0.99 },
 };
 
 /** FNV-1a of the text (the hash `eval-escalation --split` uses), so slices are stable across runs. */
