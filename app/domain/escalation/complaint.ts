@@ -1,4 +1,5 @@
 import { asksHypothetically } from "./public-problem-report";
+import { saysNoComplaint } from "./says-no-complaint";
 import { oneOf } from "./lexicon";
 import type { NormalizedText } from "./normalize";
 import { opinionQuestionWord } from "./opinion-question";
@@ -143,8 +144,8 @@ export function scoreComplaint(message: NormalizedText, negativeTone: number): C
     if (rule.needsShopContext && !shop && message.mentions === 0) continue;
     const m = rule.pattern.exec(text);
     if (!m) continue;
-    // "no complaints", "nothing to complain about"
-    if (rule.kind === "formal" && /\b(?:no|not|nothing to|never) complain/.test(text)) continue;
+    // "no complaints", "nothing to complain about", "not a complaint but…"
+    if (rule.kind === "formal" && saysNoComplaint(message)) continue;
     best = { score: rule.score, kind: rule.kind, quote: m[0].trim() };
   }
 

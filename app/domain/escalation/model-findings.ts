@@ -5,6 +5,7 @@ import type { ModelScores, DetectorModel } from "./model/detector-model";
 import type { ModelHead } from "./model/heads";
 import { readsAsEnglish } from "./model/reads-as-english";
 import { routinePublicPost } from "./public-problem-report";
+import { saysNoComplaint } from "./says-no-complaint";
 import type { NormalizedText } from "./normalize";
 import type { RuleSignals } from "./rule-signals";
 import { defaultEscalationSettings, type EscalationSettings } from "./settings";
@@ -99,7 +100,8 @@ export function addModelFindings(
     // in private chat a message that opens as a question or a task ("has my flight been delayed", "how do i …") is
     // the assistant's to answer: only the complaint rules (which read breaches in questions too) make it a complaint
     const question = !publicPost && opensAsQuestion(current);
-    if (p >= t && !question)
+    // "no complaints at all, the queue moved fast": the head leans on the word the message negates
+    if (p >= t && !question && !saysNoComplaint(current))
       findings.push({
         reason: "complaint",
         score: p,

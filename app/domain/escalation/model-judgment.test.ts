@@ -65,6 +65,11 @@ describe("rules + model — look-alikes stay with the assistant", () => {
     ["talk to me in french"],
     ["can you talk in german"],
     ["can you speak chinese"],
+    // eighth pass (decision 0089): the complaint head leans on the word "complaints" the message negates, and routine
+    // public posts (a question, a reply with details, thanks) are not held to the lowered public bars
+    ["no complaints at all @grocer, the queue moved so fast today"],
+    ["@airline do you allow cats in the cabin to denver?"],
+    ["@bank done, sent you a DM with the reference"],
   ])("%s", (text) => {
     const d = judge(text);
     expect(d.escalate, `${d.reasons.join(",")} ${d.signals.map((s) => s.evidence).join(" | ")}`).toBe(false);

@@ -13,6 +13,7 @@ import type { NormalizedText } from "./normalize";
 import type { MessageSentiment } from "./sentiment";
 import { oneOf } from "./lexicon";
 import { PROBLEM_FAMILIES } from "./problem-report-families";
+import { saysNoComplaint } from "./says-no-complaint";
 
 // read on every public post: the families as a list once, not an entries array per call
 const FAMILY_PATTERNS = Object.entries(PROBLEM_FAMILIES);
@@ -74,8 +75,26 @@ const REPLY_LOGISTICS_RE = new RegExp(
 export function routinePublicPost(message: NormalizedText, families: number, sentiment: MessageSentiment): boolean {
   if (sentiment.afinn < 0 || families > 0) return false;
   const { text } = message;
-  return ASKING_RE.test(text) || asksHypothetically(message) || REPLY_LOGISTICS_RE.test(text) || THANKS_RE.test(text) || sentiment.afinn >= 2;
+  return (
+    ASKING_RE.test(text) ||
+    asksHypothetically(message) ||
+    REPLY_LOGISTICS_RE.test(text) ||
+    THANKS_RE.test(text) ||
+    sentiment.afinn >= 2 ||
+    saysNoComplaint(message) ||
+    PROMOTION_RE.test(text) ||
+    COMPANY_RETWEET_RE.test(message.raw)
+  );
 }
+
+/** A promotion (the company's own or passed on): "20% off everything with code…", "giveaway", "new nonstop service". */
+const PROMOTION_RE = new RegExp(
+  "\\b(?:\\d+ ?% off|(?:use|with) (?:the )?code|promo code|giveaway|sweepstakes|enter to win|chance to win|" +
+    "sale (?:is )?(?:on|live|starts)|new nonstop|now available|link in bio)\\b",
+);
+
+/** A retweet of a post with a link ("RT @brand: now boarding… http://t.co/…"): the company's broadcast passed on. */
+const COMPANY_RETWEET_RE = /^RT @\w+: .*https?:\/\//i;
 
 /** Thanks and praise: a post that thanks is not a report, unless it is sarcastic (a family names the problem). */
 const THANKS_RE = /\b(?:thank you|thanks|thank u|thx|love it|well done|great job|kudos|shout ?out|appreciate)\b/;

@@ -7,6 +7,7 @@
 import { readsAsEnglish } from "./model/reads-as-english";
 import type { NormalizedText } from "./normalize";
 import { asksHypothetically } from "./public-problem-report";
+import { saysNoComplaint } from "./says-no-complaint";
 import type { MessageSentiment } from "./sentiment";
 
 /**
@@ -23,7 +24,8 @@ export const PUBLIC_TONE_AFINN = -2;
 /** The complaint score of a public post's tone, or 0 when it is not a public English post with a negative tone. */
 export function publicToneComplaint(message: NormalizedText, sentiment: MessageSentiment): number {
   if (message.mentions === 0 || sentiment.afinn > PUBLIC_TONE_AFINN || !readsAsEnglish(message.tokens)) return 0;
-  // "what happens to my bag if I miss a connection": the negative words name what might happen (eighth pass)
-  if (asksHypothetically(message)) return 0;
+  // "what happens to my bag if I miss a connection": the negative words name what might happen; "zero complaints
+  // about the delivery": the negative word is negated (eighth pass)
+  if (asksHypothetically(message) || saysNoComplaint(message)) return 0;
   return Math.min(0.9, 0.5 + (PUBLIC_TONE_AFINN - sentiment.afinn) * 0.05);
 }

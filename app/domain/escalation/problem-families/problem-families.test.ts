@@ -97,5 +97,15 @@ describe("problem families, eighth pass", () => {
     expect(routine("@airline thanks for the 5am cancellation text")).toBe(false);
     expect(routine("@airline do you know my flight has been delayed 4 hours?")).toBe(false);
     expect(routine("@bank sent you a DM, this is the worst service ever")).toBe(false);
+    expect(routine("@grocer no complaints, the click and collect was ready early")).toBe(true);
+    expect(routine("@sneakers 30% off all runners this week with code RUN30")).toBe(true);
+    expect(routine("RT @railco: new timetable from sunday http://t.co/x1y2z3")).toBe(true);
+    expect(routine("RT @ana_k: 3 hours on hold with @railco http://t.co/x1y2z3")).toBe(false);
+  });
+
+  it("a message that says it is no complaint is none, in public or in private chat", () => {
+    expect(rulesOnly("not a complaint but can you add more colors").reasons).not.toContain("complaint");
+    expect(rulesOnly("I want to file a complaint about my order").reasons).toContain("complaint");
+    expect(rulesOnly("zero complaints about @grocer delivery this week").reasons).not.toContain("complaint");
   });
 });
