@@ -67,10 +67,12 @@ const REPLY_LOGISTICS_RE = new RegExp(
 );
 
 /**
- * Whether a public post is routine at a company: it asks for information ("do you allow pets in the cabin", "what is the
- * policy on…", hypothetically or not), replies with what support asked for ("done, sent you a DM"), or thanks and
- * praises ("reset worked, cheers"), and names no problem. Eighth pass (decision 0089): such a post does not get the
- * lowered public bars of the model (model-findings.ts); its own words still count at the private-chat bars.
+ * Whether a public post is routine at a company: its tone is not negative, it names no problem, and it asks for
+ * information ("do you allow pets in the cabin", "what is the policy on…", hypothetically or not), replies with what
+ * support asked for ("done, sent you a DM"), thanks or praises ("reset worked, cheers"), says it is no complaint,
+ * promotes ("20% off with code…") or passes on a linked post ("RT @brand: … http://…"). Eighth pass (decision 0089):
+ * such a post does not get the lowered public bars of the model (model-findings.ts); its words still count at the
+ * private-chat bars.
  */
 export function routinePublicPost(message: NormalizedText, families: number, sentiment: MessageSentiment): boolean {
   if (sentiment.afinn < 0 || families > 0) return false;
