@@ -108,4 +108,14 @@ describe("problem families, eighth pass", () => {
     expect(rulesOnly("I want to file a complaint about my order").reasons).toContain("complaint");
     expect(rulesOnly("zero complaints about @grocer delivery this week").reasons).not.toContain("complaint");
   });
+
+  it.each([
+    ["I have no complaint, but do you ship to Belgium?", "I want to make a complaint, the parcel never came"],
+    ["No tengo ninguna queja, pero ¿envían a Bélgica?", "Quiero poner una queja, el paquete no llegó"],
+    ["Je n'ai aucune plainte, mais livrez-vous en Belgique ?", "Je veux déposer une plainte"],
+    ["Ich habe keine Beschwerde, aber liefern Sie nach Belgien?", "Ich möchte eine Beschwerde einreichen"],
+  ])("says it is no complaint in its own language: %s", (none, complaint) => {
+    expect(rulesOnly(none).reasons).not.toContain("complaint");
+    expect(rulesOnly(complaint).reasons).toContain("complaint");
+  });
 });
