@@ -1,3 +1,4 @@
+import { asksWhatIf } from "./asks-what-if";
 import { asksHypothetically } from "./public-problem-report";
 import { saysNoComplaint } from "./says-no-complaint";
 import { oneOf } from "./lexicon";
@@ -137,6 +138,8 @@ function hasShopContext(text: string): boolean {
 /** Scores how strongly one message complains about an order, product or service (0..1). */
 export function scoreComplaint(message: NormalizedText, negativeTone: number): ComplaintMatch {
   const { text } = message;
+  // "if the item arrives damaged, can I return it?": a question about what would happen is the assistant's to answer
+  if (asksWhatIf(message)) return { score: 0 };
   let best: ComplaintMatch = { score: 0 };
   const shop = hasShopContext(text);
   for (const rule of RULES) {

@@ -138,7 +138,11 @@ export const ES: Lexicon = {
   refundDemands: ["devuelvan mi dinero"],
   complaintWords: ["reclamacion", "reclamar", "queja", "quejarme"],
   notArrived: ["no (?:he )?recibido", "no (?:ha )?llegado"],
-  arrivedDamaged: ["llego (?:roto|rota|danado|danada)", "esta (?:roto|rota|danado|danada|defectuos[oa])"],
+  arrivedDamaged: [
+    "(?:llego|vino) (?:roto|rota|danado|danada)",
+    "llegaron (?:rotos|rotas|danados|danadas)",
+    "(?:esta|estan) (?:roto|rota|rotos|rotas|danado|danada|danados|danadas|defectuos[oa]s?)",
+  ],
   angerWords: {
     enojado: 0.75,
     enojada: 0.75,

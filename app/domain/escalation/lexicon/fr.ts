@@ -142,8 +142,13 @@ export const FR: Lexicon = {
   demandVerbs: ["je veux", "je voudrais", "j exige"],
   refundDemands: ["rembourse(?:z)? moi"],
   complaintWords: ["plainte", "reclamation"],
-  notArrived: ["pas (?:encore )?(?:recu|arrive)"],
-  arrivedDamaged: ["arrive (?:casse|cassee|endommage|endommagee|abime|abimee)", "est (?:casse|cassee|defectueux|defectueuse|abime)"],
+  // feminine and plural participles too: "ma commande n'est pas arrivée", "la lampe est arrivée cassée" (eighth pass)
+  notArrived: ["pas (?:encore )?(?:recue?s?|arrivee?s?)", "jamais (?:recue?s?|arrivee?s?)"],
+  arrivedDamaged: [
+    "arrivee?s? (?:casse|cassee|casses|cassees|endommagee?s?|abimee?s?)",
+    "(?:est|sont) (?:casse|cassee|casses|cassees|defectueux|defectueuses?|abimee?s?|endommagee?s?)",
+    "recue? (?:\\w+ ){1,3}(?:casse|cassee|endommagee?|abimee?)",
+  ],
   angerWords: {
     colere: 0.75,
     furieux: 0.85,
@@ -176,5 +181,6 @@ export const FR: Lexicon = {
   ],
   pleasantries: ["bonjour", "salut", "merci", "oui"],
   // nouns one edit away from an English typo target, not typos (normalize.ts)
-  notTypos: ["personne", "humain", "humains", "support"],
+  // "arrivée" is one letter from the English target "arrived" (eighth pass: "la lampe est arrivée cassée" read as English)
+  notTypos: ["personne", "humain", "humains", "support", "arrivee"],
 };

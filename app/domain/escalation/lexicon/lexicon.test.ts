@@ -40,6 +40,12 @@ describe("lexicons per language", () => {
     ["it", "è arrivato rotto", "complaint"],
     ["pt", "a encomenda não chegou, quero fazer uma reclamação", "complaint"],
     ["nl", "het pakket is kapot en beschadigd", "complaint"],
+    // eighth pass: feminine and plural participles, and "arrivée" is not the English typo target "arrived"
+    ["fr", "la lampe est arrivée cassée", "complaint"],
+    ["fr", "ma commande n'est toujours pas arrivée", "complaint"],
+    ["fr", "j'ai reçu un vase cassé", "complaint"],
+    ["es", "los vasos llegaron rotos", "complaint"],
+    ["es", "el pedido vino dañado", "complaint"],
     ["es", "estoy muy enojado, es una vergüenza", "negative_sentiment"],
     ["fr", "j'en ai marre, c'est inadmissible, je suis furieux", "negative_sentiment"],
     ["de", "ich bin so wütend, das ist eine Frechheit", "negative_sentiment"],
@@ -59,6 +65,8 @@ describe("lexicons per language", () => {
     ["es", "hola buenos dias"],
     ["fr", "bonjour merci"],
     ["de", "hallo guten tag danke"],
+    ["fr", "ma commande est bien arrivée, merci"],
+    ["es", "no tengo ninguna queja, ¿envían a Bélgica?"],
   ])("%s: %s stays with the assistant", (_, text) => {
     expect(judge(text).escalate).toBe(false);
   });

@@ -118,4 +118,15 @@ describe("problem families, eighth pass", () => {
     expect(rulesOnly(none).reasons).not.toContain("complaint");
     expect(rulesOnly(complaint).reasons).toContain("complaint");
   });
+
+  it.each([
+    ["if the lamp arrives broken, can I send it back?", "the lamp arrived broken, can I send it back?"],
+    ["what is your return policy for damaged items?", "the vase arrived damaged"],
+    ["Si la lámpara llega rota, ¿puedo devolverla?", "La lámpara llegó rota"],
+    ["Si la lampe arrive cassée, puis-je la renvoyer ?", "La lampe est arrivée cassée"],
+    ["Was passiert, wenn die Lampe kaputt ankommt?", "Die Lampe ist kaputt angekommen"],
+  ])("a question about what would happen is no complaint, the report is: %s", (question, report) => {
+    expect(rulesOnly(question).reasons).not.toContain("complaint");
+    expect(rulesOnly(report).reasons).toContain("complaint");
+  });
 });
