@@ -46,6 +46,12 @@ describe("interpretMessage — the request the shopper names, in en, es, fr and 
     ["what's your return policy?", null],
     ["was my order cancelled?", null],
     ["sarah@example.com — the mug arrived broken", "damaged_item"],
+    // a question about what would happen asks about returns, not about a damaged item (decision 0089)
+    ["if the item arrives damaged, can I return it?", "return_item"],
+    ["Si el artículo llega dañado, ¿puedo devolverlo?", "return_item"],
+    ["Si l'article arrive endommagé, puis-je le retourner ?", "return_item"],
+    ["Wenn der Artikel beschädigt ankommt, kann ich ihn zurückschicken?", "return_item"],
+    ["the item arrived damaged, can I return it?", "damaged_item"],
   ])("%j → %s", (text, request) => {
     expect(interpretMessage(text).request).toBe(request);
     // The hand-off rule's reading of earlier messages says the same, the first time and remembered.

@@ -1,4 +1,5 @@
 import type { ShopperRequest } from "../escalation";
+import { asksWhatIf } from "../escalation/asks-what-if";
 import { botQuestionSpans } from "../escalation/bot-question";
 import { oneOf } from "../escalation/lexicon/compile";
 import { readMessage } from "../escalation/message-memo";
@@ -9,6 +10,9 @@ import { readMessage } from "../escalation/message-memo";
 // each language on its own line, so a reviewer fluent in one language can check its words.
 
 const w = (...alternatives: string[]) => new RegExp(`\\b${oneOf(...alternatives)}`);
+
+/** Problems a question about what would happen names without having them (issue 26, decision 0089). */
+const WHAT_IF_PROBLEMS: ReadonlySet<ShopperRequest> = new Set(["wrong_item", "damaged_item", "missing_parcel", "stalled_order"]);
 
 /** Requests in the order they are tried: the more specific problem first ("wrong address" is not a wrong item). */
 const REQUESTS: ReadonlyArray<[ShopperRequest, RegExp]> = [
@@ -227,7 +231,12 @@ const REQUESTS: ReadonlyArray<[ShopperRequest, RegExp]> = [
 
 /** The problem the message names ("cancel my order" → cancel_order), or null when it names none. */
 export function readRequest(folded: string): ShopperRequest | null {
-  for (const [request, pattern] of REQUESTS) if (pattern.test(folded)) return request;
+  for (const [request, pattern] of REQUESTS) {
+    if (!pattern.test(folded)) continue;
+    // "if the item arrives damaged, can I return it?" asks about the returns policy, not about a damaged item
+    if (WHAT_IF_PROBLEMS.has(request) && asksWhatIf(readMessage(folded).normalized)) continue;
+    return request;
+  }
   return null;
 }
 
