@@ -84,8 +84,8 @@ export function syntheticTrainingRows(seed = 14): LabelledRow[] {
   for (const core of BRAND_PROBLEMS) for (let k = 0; k < 5; k++) escalate(tweet(core, pick(BRAND_TONES)), "complaint");
   for (const core of BRAND_NON_COMPLAINTS) for (let k = 0; k < 4; k++) routine(tweet(core, pick(["", "", "", " 😊", " 🙏", "!", " thanks", " #excited"])));
   for (const core of ASSISTANT_PROBLEM_QUESTIONS) for (let k = 0; k < 3; k++) routine(k === 0 ? core : dress(core, random));
-  // public posts written by two helpers for the seventh pass's check sets (decision 0089): complaints teach the
-  // complaint head, the other posts teach every head what a routine post at a company reads like
+  // public posts written by helpers who saw no detector code or data (written-public-posts.ts, decision 0089):
+  // complaints teach the complaint head, the other posts teach every head what a routine post at a company reads like
   for (let k = 0; k < WRITTEN_POST_REPEATS; k++) {
     for (const post of WRITTEN_PUBLIC_COMPLAINTS) escalate(post, "complaint");
     for (const post of WRITTEN_PUBLIC_ROUTINE) routine(post);

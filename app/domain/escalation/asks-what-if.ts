@@ -2,7 +2,10 @@
 // damaged, can I return it?", "¿qué pasa si mi paquete se pierde?", "si l'article arrive endommagé, puis-je le
 // retourner ?", "what is your refund policy for broken items?". The assistant answers those; the complaint rules must
 // not read "damaged" or "broken" in them as a report. Eighth pass of issue 26 (decision 0089), found in the demo.
+// Public posts (English) have a looser reader, `asksHypothetically`, below: a tweet asks without its "?" as often as
+// with it ("asking for a friend: if a flight is overbooked…").
 // Normalized text: lower case, accents stripped, "qu'arrive-t-il" → "qu arrive t il".
+import { asksForInformation } from "./asks-for-information";
 import type { NormalizedText } from "./normalize";
 
 /** Opens with a condition, or asks what happens if: en, es, fr, de. ("si" alone is also Spanish "yes": it needs the "?".) */
@@ -27,4 +30,21 @@ const POLICY_QUESTION_RE = new RegExp(
 /** Whether the message only asks what would happen if, or what a policy is (a question, with its "?"). */
 export function asksWhatIf(message: NormalizedText): boolean {
   return message.question && (WHAT_IF_RE.test(message.text) || POLICY_QUESTION_RE.test(message.text));
+}
+
+/**
+ * A question about what would happen ("if a flight gets cancelled do I still earn the miles?", "what happens to my
+ * bag if I miss a connection", "asking for a friend: if you miss a flight…") names a problem that has not happened.
+ * Eighth pass (decision 0089); a "why" or "how come" that holds an "if" still complains.
+ */
+const HYPOTHETICAL_RE = /\b(?:if|in case|what happens|what if|suppose|supposing)\b/;
+/** Words that say the question is asked ahead of time. */
+const ASKING_AHEAD_RE = /\b(?:asking for a friend|asking before|just curious|hypothetically)\b/;
+const COMPLAINING_OPENER_RE = /^ (?:why|how come|how is|how are|how does)\b/;
+
+/** Whether a public post asks about a problem that has not happened (its tone and problem words are hypothetical). */
+export function asksHypothetically(message: NormalizedText): boolean {
+  const { text } = message;
+  if (COMPLAINING_OPENER_RE.test(text)) return false;
+  return ASKING_AHEAD_RE.test(text) || ((message.question || asksForInformation(message)) && HYPOTHETICAL_RE.test(text));
 }

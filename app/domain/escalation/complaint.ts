@@ -1,5 +1,4 @@
-import { asksWhatIf } from "./asks-what-if";
-import { asksHypothetically } from "./public-problem-report";
+import { asksHypothetically, asksWhatIf } from "./asks-what-if";
 import { saysNoComplaint } from "./says-no-complaint";
 import { oneOf } from "./lexicon";
 import type { NormalizedText } from "./normalize";

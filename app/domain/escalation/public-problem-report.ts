@@ -11,53 +11,13 @@
 import { readsAsEnglish } from "./model/reads-as-english";
 import type { NormalizedText } from "./normalize";
 import type { MessageSentiment } from "./sentiment";
-import { oneOf } from "./lexicon";
+import { asksForInformation } from "./asks-for-information";
+import { asksHypothetically } from "./asks-what-if";
 import { PROBLEM_FAMILIES } from "./problem-report-families";
 import { saysNoComplaint } from "./says-no-complaint";
 
 // read on every public post: the families as a list once, not an entries array per call
 const FAMILY_PATTERNS = Object.entries(PROBLEM_FAMILIES);
-
-/** Opening words of a question that asks for information; such a post is a question, not a report. */
-const ASKING_RE = new RegExp(
-  "^ " +
-    oneOf(
-      // "can you help me" asks for help with a problem, not for information
-      "can (?:i|we|you)(?! (?:please |kindly )?help\\b)",
-      "could (?:i|we|you)(?! (?:please |kindly )?help\\b)",
-      "do (?:you|i|we)",
-      "does (?:the|your|it|this)",
-      "is (?:there|the|it|this|your)",
-      "are (?:there|you|the)",
-      // not "what did I even pay for" or "what the hell"
-      "what(?! (?:did|am|are) (?:i|we) (?:even )?pa(?:y|id|ying)\\b| the (?:hell|heck|fuck)\\b)",
-      "which",
-      "when (?:does|do|is|are|will (?:the|you|it))",
-      "where (?:can|do|is the|are the)",
-      "how (?:do|can|should|much|many|early|long|often) (?:i|we|you|it|is|does|the)",
-      "any (?:plans|chance|news)",
-      "should i",
-      "will (?:you|the|there)",
-    ) +
-    "\\b",
-);
-
-/**
- * A question about what would happen ("if a flight gets cancelled do I still earn the miles?", "what happens to my
- * bag if I miss a connection", "asking for a friend: if you miss a flight…") names a problem that has not happened.
- * Eighth pass (decision 0089); a "why" or "how come" that holds an "if" still complains.
- */
-const HYPOTHETICAL_RE = /\b(?:if|in case|what happens|what if|suppose|supposing)\b/;
-/** Words that say the question is asked ahead of time. */
-const ASKING_AHEAD_RE = /\b(?:asking for a friend|asking before|just curious|hypothetically)\b/;
-const COMPLAINING_OPENER_RE = /^ (?:why|how come|how is|how are|how does)\b/;
-
-/** Whether a public post asks about a problem that has not happened (its tone and problem words are hypothetical). */
-export function asksHypothetically(message: NormalizedText): boolean {
-  const { text } = message;
-  if (COMPLAINING_OPENER_RE.test(text)) return false;
-  return ASKING_AHEAD_RE.test(text) || ((message.question || ASKING_RE.test(text)) && HYPOTHETICAL_RE.test(text));
-}
 
 /** A reply that hands the company what it asked for ("done, sent you a DM", "just sent the code", "followed"). */
 const REPLY_LOGISTICS_RE = new RegExp(
@@ -78,7 +38,7 @@ export function routinePublicPost(message: NormalizedText, families: number, sen
   if (sentiment.afinn < 0 || families > 0) return false;
   const { text } = message;
   return (
-    ASKING_RE.test(text) ||
+    asksForInformation(message) ||
     asksHypothetically(message) ||
     REPLY_LOGISTICS_RE.test(text) ||
     THANKS_RE.test(text) ||
@@ -133,7 +93,7 @@ export function problemReportFamilies(message: NormalizedText): number {
 export function publicProblemComplaint(message: NormalizedText, families: number, sentiment: MessageSentiment): number {
   if (families === 0 || message.mentions === 0 || !readsAsEnglish(message.tokens)) return 0;
   const { text } = message;
-  if (ASKING_RE.test(text) || asksHypothetically(message)) return 0;
+  if (asksForInformation(message) || asksHypothetically(message)) return 0;
   if (THANKS_RE.test(text) && families < 2 && sentiment.afinn > 0) return 0;
   const score = 0.45 + 0.05 * families - 0.05 * Math.min(0, sentiment.afinn) - 0.05 * Math.max(0, sentiment.afinn - 2);
   return Math.max(0, Math.min(0.9, score));

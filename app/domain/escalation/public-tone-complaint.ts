@@ -6,7 +6,7 @@
 // bars of the model do. Private chat is unchanged.
 import { readsAsEnglish } from "./model/reads-as-english";
 import type { NormalizedText } from "./normalize";
-import { asksHypothetically } from "./public-problem-report";
+import { asksHypothetically } from "./asks-what-if";
 import { saysNoComplaint } from "./says-no-complaint";
 import type { MessageSentiment } from "./sentiment";
 

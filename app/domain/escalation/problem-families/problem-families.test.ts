@@ -3,7 +3,8 @@ import { defaultEscalationSettings } from "../settings";
 import { detectEscalation } from "../detect-escalation";
 import { normalizeText } from "../normalize";
 import { PROBLEM_FAMILIES } from "../problem-report-families";
-import { asksHypothetically, problemReportFamilies, routinePublicPost } from "../public-problem-report";
+import { asksHypothetically } from "../asks-what-if";
+import { problemReportFamilies, routinePublicPost } from "../public-problem-report";
 import { publicToneComplaint } from "../public-tone-complaint";
 import { scoreSentiment } from "../sentiment";
 
